@@ -1,0 +1,87 @@
+//! Projection plus capacity analysis (the work done on every edit), for the built-in scenario
+//! and for a large one of 200 series × 80 years. Figures are recorded in BENCHMARKS.md.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ecoplan::engine::{analyse, analyse_capacities, project};
+use ecoplan::model::{Capacity, Label, Medium, Rule, Scenario, Series};
+use ecoplan::plan::hanyang_plan;
+use ecoplan::units::Unit;
+
+/// 200 series over 80 years (2021–2100 would pass the 2060 limit, so the base year moves back):
+/// chains of driven and elasticity rules, and a capacity on every tenth series.
+fn large_scenario() -> Scenario {
+    let unit = Unit::parse("t/a").unwrap();
+    let mut scenario = Scenario {
+        base_year: 1981,
+        horizon: 2060,
+        milestones: vec![2025, 2028, 2040, 2060],
+        ..Scenario::empty()
+    };
+    for i in 0..200 {
+        let key = format!("s{i}");
+        let rule = match i % 4 {
+            0 => Rule::growth(0.01 + f64::from(i) * 1e-4),
+            1 => Rule::Driven {
+                driver: format!("s{}", i - 1),
+                intensity: 0.5,
+                intensity_unit: Unit::one(),
+                change: -0.01,
+            },
+            2 => Rule::GrowthAs {
+                driver: format!("s{}", i - 2),
+                elasticity: 0.8,
+            },
+            _ => Rule::Interp {
+                points: vec![(2000, 150.0), (2030, 300.0), (2060, 200.0)],
+                after_rate: 0.0,
+            },
+        };
+        scenario.series.push(Series {
+            key: key.clone(),
+            label: Label::new(&key, &key),
+            unit: unit.clone(),
+            group: Default::default(),
+            base: 100.0,
+            rule,
+            source: String::new(),
+        });
+        if i % 10 == 0 {
+            scenario.capacities.push(Capacity {
+                pollutant: format!("P{i}"),
+                label: Label::new(&key, &key),
+                medium: Medium::Water,
+                value: 500.0,
+                unit: unit.clone(),
+                series: key,
+                source: String::new(),
+            });
+        }
+    }
+    scenario
+}
+
+fn benches(c: &mut Criterion) {
+    let default = hanyang_plan();
+    c.bench_function("default: project + capacity", |b| {
+        b.iter(|| {
+            let projection = project(black_box(&default)).unwrap();
+            analyse_capacities(&default, &projection).unwrap()
+        })
+    });
+    c.bench_function("default: full analysis", |b| {
+        b.iter(|| analyse(black_box(&default)).unwrap())
+    });
+    let large = large_scenario();
+    assert_eq!(large.years().count(), 80);
+    c.bench_function("200 series x 80 years: project + capacity", |b| {
+        b.iter(|| {
+            let projection = project(black_box(&large)).unwrap();
+            analyse_capacities(&large, &projection).unwrap()
+        })
+    });
+}
+
+criterion_group!(projection, benches);
+criterion_main!(projection);

@@ -1,0 +1,74 @@
+//! `--screenshot PATH`: render the window a few frames, capture it, write a PNG, close.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use eframe::egui;
+
+use super::ScreenshotOutcome;
+
+/// Frames to draw before capturing, so fonts, layout and plots have settled.
+const SETTLE_FRAMES: u32 = 5;
+
+pub struct Screenshot {
+    path: PathBuf,
+    frames: u32,
+    requested: bool,
+    image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
+    outcome: ScreenshotOutcome,
+}
+
+impl Screenshot {
+    pub fn new(path: PathBuf) -> Screenshot {
+        Screenshot {
+            path,
+            frames: 0,
+            requested: false,
+            image: Arc::default(),
+            outcome: Arc::default(),
+        }
+    }
+
+    pub fn outcome(&self) -> ScreenshotOutcome {
+        self.outcome.clone()
+    }
+
+    /// Called once per frame.
+    pub fn step(&mut self, ctx: &egui::Context) {
+        self.frames += 1;
+        if !self.requested && self.frames >= SETTLE_FRAMES {
+            let image = self.image.clone();
+            ctx.request_screenshot(move |captured| {
+                if let Ok(mut slot) = image.lock() {
+                    *slot = Some(captured);
+                }
+            });
+            self.requested = true;
+        }
+        let captured = self.image.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(image) = captured {
+            let result = write_png(&self.path, &image).map(|()| self.path.clone());
+            if let Ok(mut outcome) = self.outcome.lock() {
+                *outcome = Some(result);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.request_repaint();
+    }
+}
+
+/// Encodes an RGBA image as PNG.
+pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let fail = |error: &dyn std::fmt::Display| {
+        format!("{}: cannot write the PNG: {error}", path.display())
+    };
+    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
+    let [width, height] = image.size;
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), width as u32, height as u32);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    writer.write_image_data(&bytes).map_err(|e| fail(&e))?;
+    writer.finish().map_err(|e| fail(&e))
+}

@@ -1,0 +1,215 @@
+//! The `ecoplan` command line: every analysis of the window, headless, for scripts.
+//!
+//! The CSV columns and the exit codes are interfaces other people's scripts depend on: stdout
+//! carries only the table (one header row), messages go to stderr, and any bad input exits 2.
+
+mod table;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::engine::{self, Analysis};
+use crate::io::{self, csv};
+use crate::model::{Rule, Scenario};
+use crate::plan::hanyang_plan;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ecoplan",
+    version,
+    about = "Ecological-civilization planning workbench (生态文明建设示范区规划)",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub window: WindowArgs,
+}
+
+/// Options of the window (no subcommand).
+#[derive(Debug, Args, Clone, Default)]
+pub struct WindowArgs {
+    /// Render a view into this PNG file and exit (works under Xvfb).
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+    /// The view to open: overview, baselines, assumptions, projections, capacity-water,
+    /// capacity-air, indicators, targets, projects.
+    #[arg(long, value_name = "NAME")]
+    pub view: Option<String>,
+    /// Interface language.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Scenario file to open (default: the built-in Hanyang plan).
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Every series for every year: CSV columns series,year,value,unit.
+    Project(AnalysisArgs),
+    /// Emissions against capacity: CSV columns pollutant,medium,year,emission,capacity,unit,utilization,status.
+    Capacity(AnalysisArgs),
+    /// Target checks: CSV columns target,year,value,threshold,unit,met.
+    Targets(AnalysisArgs),
+    /// Check a scenario file: exit 0 with a summary, or exit 2 with FILE:LINE:COL: message.
+    Check { file: PathBuf },
+    /// Print the built-in scenario (the Hanyang plan) as RON.
+    Default,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalysisArgs {
+    /// Scenario file (default: the built-in Hanyang plan).
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Project to this year instead of the scenario's horizon (at most 2060).
+    #[arg(long, value_name = "YEAR")]
+    pub horizon: Option<i32>,
+    /// Replace KEY's rule by constant growth at RATE (a fraction: 0.075) from the base year.
+    #[arg(long, value_name = "KEY=RATE", value_parser = parse_growth)]
+    pub growth: Vec<(String, f64)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Csv,
+    Table,
+}
+
+fn parse_growth(text: &str) -> Result<(String, f64), String> {
+    let (key, rate) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected KEY=RATE, such as gdp=0.075, not \"{text}\""))?;
+    let rate: f64 = rate
+        .trim()
+        .parse()
+        .map_err(|_| format!("RATE in \"{text}\" is not a number (write 0.075 for 7.5 %)"))?;
+    Ok((key.trim().to_owned(), rate))
+}
+
+/// A failure of a command: the message for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl Failure {
+    fn input(message: impl ToString) -> Failure {
+        Failure {
+            message: message.to_string(),
+            code: 2,
+        }
+    }
+}
+
+/// Loads the scenario a command names, or the built-in one.
+pub fn load_or_default(file: Option<&Path>) -> Result<Scenario, io::LoadError> {
+    match file {
+        Some(path) => io::load(path),
+        None => Ok(hanyang_plan()),
+    }
+}
+
+/// Applies `--horizon` and `--growth` to a scenario.
+pub fn apply_overrides(
+    scenario: &mut Scenario,
+    horizon: Option<i32>,
+    growth: &[(String, f64)],
+) -> Result<(), String> {
+    if let Some(horizon) = horizon {
+        scenario.horizon = horizon;
+    }
+    for (key, rate) in growth {
+        let series = scenario
+            .series_mut(key)
+            .ok_or_else(|| format!("--growth {key}={rate}: there is no series \"{key}\""))?;
+        series.rule = Rule::growth(*rate);
+    }
+    Ok(())
+}
+
+fn analysis_for(args: &AnalysisArgs) -> Result<(Scenario, Analysis), Failure> {
+    let mut scenario = load_or_default(args.file.as_deref()).map_err(Failure::input)?;
+    apply_overrides(&mut scenario, args.horizon, &args.growth).map_err(Failure::input)?;
+    let analysis = engine::analyse(&scenario).map_err(|error| {
+        let origin = args.file.as_ref().map_or_else(
+            || "built-in scenario".to_owned(),
+            |p| p.display().to_string(),
+        );
+        Failure::input(format!("{origin}: {error}"))
+    })?;
+    Ok((scenario, analysis))
+}
+
+/// Runs a subcommand and returns what it prints on stdout.
+pub fn run(command: &Command) -> Result<String, Failure> {
+    match command {
+        Command::Project(args) => {
+            let (scenario, analysis) = analysis_for(args)?;
+            Ok(match args.format {
+                Format::Csv => csv::projection_csv(&analysis.projection),
+                Format::Table => table::projection(&scenario, &analysis.projection),
+            })
+        }
+        Command::Capacity(args) => {
+            let (scenario, analysis) = analysis_for(args)?;
+            Ok(match args.format {
+                Format::Csv => csv::capacity_csv(&analysis.capacities),
+                Format::Table => table::capacity(&scenario, &analysis.capacities),
+            })
+        }
+        Command::Targets(args) => {
+            let (_, analysis) = analysis_for(args)?;
+            Ok(match args.format {
+                Format::Csv => csv::targets_csv(&analysis.targets),
+                Format::Table => table::targets(&analysis.targets),
+            })
+        }
+        Command::Check { file } => {
+            let scenario = io::load(file).map_err(Failure::input)?;
+            Ok(format!(
+                "{}: ok: \"{}\", {} series, {} capacities, {} targets, {} indicators, {} projects, {}–{}\n",
+                file.display(),
+                scenario.metadata.name,
+                scenario.series.len(),
+                scenario.capacities.len(),
+                scenario.targets.len(),
+                scenario.indicators.len(),
+                scenario.projects.len(),
+                scenario.base_year,
+                scenario.horizon,
+            ))
+        }
+        Command::Default => Ok(io::to_ron_string(&hanyang_plan())),
+    }
+}
+
+/// Runs a subcommand, printing its output or its message; returns the exit code.
+pub fn main(command: &Command) -> i32 {
+    match run(command) {
+        Ok(text) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => 0,
+                // A closed pipe (`| head`) is not an error worth a message.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(error) => {
+                    eprintln!("ecoplan: cannot write output: {error}");
+                    1
+                }
+            }
+        }
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            failure.code
+        }
+    }
+}

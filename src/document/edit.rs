@@ -1,0 +1,307 @@
+//! Edits are values, applied in one place (`Document::apply`), so undo, the unsaved mark and
+//! validation all follow from them.
+
+use crate::i18n::Lang;
+use crate::model::{Indicator, Label, Project, Rule, Scenario, Series};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetBase {
+        series: String,
+        value: f64,
+    },
+    SetRule {
+        series: String,
+        rule: Rule,
+    },
+    SetSeriesLabel {
+        series: String,
+        label: Label,
+    },
+    /// Changes a series' key and every reference to it.
+    RenameSeries {
+        from: String,
+        to: String,
+    },
+    AddSeries {
+        series: Box<Series>,
+    },
+    RemoveSeries {
+        series: String,
+    },
+    /// Puts a series back as the built-in plan has it.
+    ReplaceSeries {
+        series: Box<Series>,
+    },
+    SetHorizon {
+        year: i32,
+    },
+    SetNearThreshold {
+        fraction: f64,
+    },
+    SetCapacity {
+        pollutant: String,
+        value: f64,
+    },
+    SetTargetThreshold {
+        target: String,
+        threshold: f64,
+    },
+    SetIndicator {
+        index: usize,
+        indicator: Box<Indicator>,
+    },
+    SetProject {
+        index: usize,
+        project: Box<Project>,
+    },
+    AddProject {
+        project: Box<Project>,
+    },
+    RemoveProject {
+        index: usize,
+    },
+    /// Replaces the whole scenario (New).
+    ReplaceScenario {
+        scenario: Box<Scenario>,
+    },
+}
+
+impl Edit {
+    /// Applies the edit. Fails, leaving the scenario as it was, when what it names is gone.
+    pub fn apply(&self, scenario: &mut Scenario) -> Result<(), String> {
+        let missing = |key: &str| format!("there is no series \"{key}\"");
+        match self {
+            Edit::SetBase { series, value } => {
+                scenario
+                    .series_mut(series)
+                    .ok_or_else(|| missing(series))?
+                    .base = *value;
+            }
+            Edit::SetRule { series, rule } => {
+                scenario
+                    .series_mut(series)
+                    .ok_or_else(|| missing(series))?
+                    .rule = rule.clone();
+            }
+            Edit::SetSeriesLabel { series, label } => {
+                scenario
+                    .series_mut(series)
+                    .ok_or_else(|| missing(series))?
+                    .label = label.clone();
+            }
+            Edit::RenameSeries { from, to } => {
+                if from == to {
+                    return Ok(());
+                }
+                if scenario.series(to).is_some() {
+                    return Err(format!("a series \"{to}\" already exists"));
+                }
+                scenario.series_mut(from).ok_or_else(|| missing(from))?.key = to.clone();
+                rename_references(scenario, from, to);
+            }
+            Edit::AddSeries { series } => scenario.series.push((**series).clone()),
+            Edit::RemoveSeries { series } => {
+                let before = scenario.series.len();
+                scenario.series.retain(|s| &s.key != series);
+                if scenario.series.len() == before {
+                    return Err(missing(series));
+                }
+            }
+            Edit::ReplaceSeries { series } => {
+                *scenario
+                    .series_mut(&series.key)
+                    .ok_or_else(|| missing(&series.key))? = (**series).clone();
+            }
+            Edit::SetHorizon { year } => scenario.horizon = *year,
+            Edit::SetNearThreshold { fraction } => scenario.near_threshold = *fraction,
+            Edit::SetCapacity { pollutant, value } => {
+                scenario
+                    .capacities
+                    .iter_mut()
+                    .find(|c| &c.pollutant == pollutant)
+                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?
+                    .value = *value;
+            }
+            Edit::SetTargetThreshold { target, threshold } => {
+                scenario
+                    .targets
+                    .iter_mut()
+                    .find(|t| &t.key == target)
+                    .ok_or_else(|| format!("there is no target \"{target}\""))?
+                    .threshold = *threshold;
+            }
+            Edit::SetIndicator { index, indicator } => {
+                *scenario
+                    .indicators
+                    .get_mut(*index)
+                    .ok_or_else(|| format!("there is no indicator row {index}"))? =
+                    (**indicator).clone();
+            }
+            Edit::SetProject { index, project } => {
+                *scenario
+                    .projects
+                    .get_mut(*index)
+                    .ok_or_else(|| format!("there is no project row {index}"))? =
+                    (**project).clone();
+            }
+            Edit::AddProject { project } => scenario.projects.push((**project).clone()),
+            Edit::RemoveProject { index } => {
+                if *index >= scenario.projects.len() {
+                    return Err(format!("there is no project row {index}"));
+                }
+                scenario.projects.remove(*index);
+            }
+            Edit::ReplaceScenario { scenario: new } => *scenario = (**new).clone(),
+        }
+        Ok(())
+    }
+
+    /// Whether `self` continues `previous` (a slider being dragged), so that undo takes both back
+    /// in one step.
+    pub fn continues(&self, previous: &Edit) -> bool {
+        match (self, previous) {
+            (Edit::SetRule { series: a, .. }, Edit::SetRule { series: b, .. }) => a == b,
+            (Edit::SetHorizon { .. }, Edit::SetHorizon { .. }) => true,
+            (Edit::SetNearThreshold { .. }, Edit::SetNearThreshold { .. }) => true,
+            _ => false,
+        }
+    }
+
+    /// What the Edit menu calls this edit.
+    pub fn describe(&self, lang: Lang, scenario: &Scenario) -> String {
+        let name = |key: &str| {
+            scenario
+                .series(key)
+                .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
+        };
+        match self {
+            Edit::SetBase { series, .. } => format!(
+                "{} {}",
+                lang.pick("修改基准年数值：", "Set base value of"),
+                name(series)
+            ),
+            Edit::SetRule { series, .. } => format!(
+                "{} {}",
+                lang.pick("修改规则：", "Change rule of"),
+                name(series)
+            ),
+            Edit::SetSeriesLabel { series, .. } => format!(
+                "{} {}",
+                lang.pick("修改名称：", "Rename label of"),
+                name(series)
+            ),
+            Edit::RenameSeries { from, to } => {
+                format!("{} {from} → {to}", lang.pick("重命名", "Rename"))
+            }
+            Edit::AddSeries { series } => {
+                format!("{} {}", lang.pick("添加序列", "Add series"), series.key)
+            }
+            Edit::RemoveSeries { series } => format!(
+                "{} {}",
+                lang.pick("删除序列", "Remove series"),
+                name(series)
+            ),
+            Edit::ReplaceSeries { series } => format!(
+                "{} {}",
+                lang.pick("恢复为规划值：", "Reset to the plan:"),
+                name(&series.key)
+            ),
+            Edit::SetHorizon { year } => {
+                format!("{} {year}", lang.pick("预测终年改为", "Set horizon to"))
+            }
+            Edit::SetNearThreshold { .. } => lang
+                .pick("修改临近饱和阈值", "Change near-capacity threshold")
+                .to_owned(),
+            Edit::SetCapacity { pollutant, .. } => format!(
+                "{} {pollutant}",
+                lang.pick("修改环境容量", "Set capacity of")
+            ),
+            Edit::SetTargetThreshold { target, .. } => {
+                format!("{} {target}", lang.pick("修改目标值", "Set threshold of"))
+            }
+            Edit::SetIndicator { indicator, .. } => format!(
+                "{} {}",
+                lang.pick("修改指标", "Edit indicator"),
+                indicator.number
+            ),
+            Edit::SetProject { project, .. } => format!(
+                "{} {}",
+                lang.pick("修改项目", "Edit project"),
+                lang.label(&project.name)
+            ),
+            Edit::AddProject { .. } => lang.pick("添加项目", "Add project").to_owned(),
+            Edit::RemoveProject { .. } => lang.pick("删除项目", "Remove project").to_owned(),
+            Edit::ReplaceScenario { .. } => lang.pick("新建情景", "New scenario").to_owned(),
+        }
+    }
+}
+
+fn rename_references(scenario: &mut Scenario, from: &str, to: &str) {
+    use crate::model::Metric;
+    for series in &mut scenario.series {
+        if let Rule::Driven { driver, .. } | Rule::GrowthAs { driver, .. } = &mut series.rule
+            && driver == from
+        {
+            *driver = to.to_owned();
+        }
+    }
+    for capacity in &mut scenario.capacities {
+        if capacity.series == from {
+            capacity.series = to.to_owned();
+        }
+    }
+    for target in &mut scenario.targets {
+        match &mut target.metric {
+            Metric::Series(key) => {
+                if key == from {
+                    *key = to.to_owned();
+                }
+            }
+            Metric::Ratio {
+                numerator,
+                denominator,
+            } => {
+                for key in [numerator, denominator] {
+                    if key == from {
+                        *key = to.to_owned();
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::hanyang_plan;
+
+    #[test]
+    fn rename_follows_references() {
+        let mut scenario = hanyang_plan();
+        Edit::RenameSeries {
+            from: "population".into(),
+            to: "pop".into(),
+        }
+        .apply(&mut scenario)
+        .unwrap();
+        assert!(scenario.series("pop").is_some());
+        assert_eq!(
+            scenario.series("water_domestic").unwrap().rule.driver(),
+            Some("pop")
+        );
+        assert!(crate::engine::validate(&scenario).is_empty());
+    }
+
+    #[test]
+    fn rename_onto_an_existing_key_fails() {
+        let mut scenario = hanyang_plan();
+        let error = Edit::RenameSeries {
+            from: "population".into(),
+            to: "gdp".into(),
+        }
+        .apply(&mut scenario);
+        assert!(error.is_err());
+    }
+}

@@ -1,0 +1,213 @@
+//! The scenario being edited, its analysis, and its undo history. Knows nothing of egui: the
+//! window and the tests drive it with `Edit` values.
+
+mod edit;
+
+pub use edit::Edit;
+
+use std::path::PathBuf;
+
+use crate::engine::{self, Analysis};
+use crate::model::Scenario;
+
+/// An edit that was applied, with the scenario as it was before it.
+#[derive(Clone, Debug)]
+struct Step {
+    edit: Edit,
+    before: Scenario,
+}
+
+/// The document keeps one invariant: its scenario is always valid, so its analysis always
+/// exists. An edit that would make it invalid is refused with the engine's message.
+pub struct Document {
+    scenario: Scenario,
+    analysis: Analysis,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The undo depth at the last save; `None` when that state is no longer reachable.
+    saved_at: Option<usize>,
+    pub path: Option<PathBuf>,
+}
+
+impl Document {
+    /// A document for a scenario known to be valid (the built-in one or a loaded file).
+    pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Result<Document, engine::ModelError> {
+        let analysis = engine::analyse(&scenario)?;
+        Ok(Document {
+            scenario,
+            analysis,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: Some(0),
+            path,
+        })
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved_at != Some(self.undo.len())
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(self.undo.len());
+    }
+
+    /// What the scenario would be after the edit, or why the edit is refused.
+    fn edited(&self, edit: &Edit) -> Result<(Scenario, Analysis), String> {
+        let mut candidate = self.scenario.clone();
+        edit.apply(&mut candidate)?;
+        if let Some(error) = engine::validate(&candidate).into_iter().next() {
+            return Err(error.to_string());
+        }
+        let analysis = engine::analyse(&candidate).map_err(|error| error.to_string())?;
+        Ok((candidate, analysis))
+    }
+
+    /// Checks an edit without applying it: the message an input field shows while typing.
+    pub fn check(&self, edit: &Edit) -> Result<(), String> {
+        self.edited(edit).map(|_| ())
+    }
+
+    /// Applies an edit and recomputes the analysis, or refuses it and changes nothing.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
+        self.apply_merging(edit, false)
+    }
+
+    /// Like `apply`; with `merge`, an edit that continues the last one (a slider still being
+    /// dragged) joins its undo step instead of making a new one.
+    pub fn apply_merging(&mut self, edit: Edit, merge: bool) -> Result<(), String> {
+        let (scenario, analysis) = self.edited(&edit)?;
+        let continues_last = merge
+            && self.redo.is_empty()
+            && self
+                .undo
+                .last()
+                .is_some_and(|last| edit.continues(&last.edit))
+            && self.saved_at != Some(self.undo.len());
+        if continues_last {
+            // Keep the state before the first of the run, so one undo takes back the drag.
+            if let Some(last) = self.undo.last_mut() {
+                last.edit = edit;
+            }
+        } else {
+            let before = std::mem::replace(&mut self.scenario, scenario.clone());
+            if self.saved_at.is_some_and(|depth| depth > self.undo.len()) {
+                self.saved_at = None;
+            }
+            self.undo.push(Step { edit, before });
+            self.redo.clear();
+        }
+        self.scenario = scenario;
+        self.analysis = analysis;
+        Ok(())
+    }
+
+    pub fn undo_edit(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.edit)
+    }
+
+    pub fn redo_edit(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.edit)
+    }
+
+    pub fn undo(&mut self) {
+        if let Some(step) = self.undo.pop() {
+            let after = std::mem::replace(&mut self.scenario, step.before);
+            self.redo.push(Step {
+                edit: step.edit,
+                before: after,
+            });
+            self.reanalyse();
+        }
+    }
+
+    pub fn redo(&mut self) {
+        if let Some(step) = self.redo.pop() {
+            let before = std::mem::replace(&mut self.scenario, step.before);
+            self.undo.push(Step {
+                edit: step.edit,
+                before,
+            });
+            self.reanalyse();
+        }
+    }
+
+    fn reanalyse(&mut self) {
+        // Every state on the undo and redo stacks was valid when it was current.
+        self.analysis = engine::analyse(&self.scenario).expect("an undo state is valid");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::hanyang_plan;
+
+    fn document() -> Document {
+        Document::new(hanyang_plan(), None).unwrap()
+    }
+
+    #[test]
+    fn invalid_edit_is_refused_and_changes_nothing() {
+        let mut doc = document();
+        let error = doc
+            .apply(Edit::SetBase {
+                series: "population".into(),
+                value: -1.0,
+            })
+            .unwrap_err();
+        assert!(error.contains("population"), "{error}");
+        assert_eq!(doc.scenario(), &hanyang_plan());
+        assert!(!doc.is_dirty());
+        assert!(doc.undo_edit().is_none());
+    }
+
+    #[test]
+    fn undo_and_redo_restore_values_and_the_saved_mark() {
+        let mut doc = document();
+        doc.apply(Edit::SetBase {
+            series: "gdp".into(),
+            value: 800.0,
+        })
+        .unwrap();
+        assert!(doc.is_dirty());
+        assert_eq!(doc.analysis().projection.value("gdp", 2021), Some(800.0));
+        doc.undo();
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.analysis().projection.value("gdp", 2021), Some(792.86));
+        doc.redo();
+        assert_eq!(doc.analysis().projection.value("gdp", 2021), Some(800.0));
+        doc.mark_saved();
+        assert!(!doc.is_dirty());
+        doc.undo();
+        assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn a_drag_is_one_undo_step() {
+        let mut doc = document();
+        let set = |rate| Edit::SetRule {
+            series: "cod".into(),
+            rule: crate::model::Rule::growth(rate),
+        };
+        doc.apply(set(0.08)).unwrap();
+        for rate in [0.09, 0.1] {
+            doc.apply_merging(set(rate), true).unwrap();
+        }
+        doc.apply(set(0.11)).unwrap();
+        doc.undo();
+        assert_eq!(
+            doc.scenario().series("cod").unwrap().rule,
+            crate::model::Rule::growth(0.1)
+        );
+        doc.undo();
+        assert_eq!(doc.scenario(), &hanyang_plan());
+    }
+}

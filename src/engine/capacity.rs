@@ -1,0 +1,170 @@
+use super::{ModelError, Projection};
+use crate::model::{Capacity, Medium, Scenario};
+use crate::units::Unit;
+
+/// How an emission stands against its capacity in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CapacityStatus {
+    Ok,
+    /// Utilisation at or above the scenario's near threshold (临近饱和).
+    Near,
+    Exceeded,
+    /// The capacity is 0: nothing can be emitted without exceeding it (已达到饱和).
+    Saturated,
+}
+
+impl CapacityStatus {
+    /// The name used in CSV output.
+    pub fn key(self) -> &'static str {
+        match self {
+            CapacityStatus::Ok => "ok",
+            CapacityStatus::Near => "near",
+            CapacityStatus::Exceeded => "exceeded",
+            CapacityStatus::Saturated => "saturated",
+        }
+    }
+
+    pub fn classify(emission: f64, capacity: f64, near_threshold: f64) -> CapacityStatus {
+        if capacity <= 0.0 {
+            CapacityStatus::Saturated
+        } else if emission > capacity {
+            CapacityStatus::Exceeded
+        } else if emission / capacity >= near_threshold {
+            CapacityStatus::Near
+        } else {
+            CapacityStatus::Ok
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapacityYear {
+    pub year: i32,
+    /// Emission and capacity in the unit of the emission series.
+    pub emission: f64,
+    pub capacity: f64,
+    /// Emission ÷ capacity; `None` where the capacity is 0.
+    pub utilisation: Option<f64>,
+    /// Capacity − emission (negative when exceeded).
+    pub headroom: f64,
+    pub status: CapacityStatus,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapacityAnalysis {
+    pub pollutant: String,
+    pub medium: Medium,
+    pub series: String,
+    /// The unit of both emission and capacity in `years` (the emission series' unit).
+    pub unit: Unit,
+    pub years: Vec<CapacityYear>,
+    /// The first year within the horizon in which the emission is above the capacity.
+    pub first_exceedance_year: Option<i32>,
+}
+
+impl CapacityAnalysis {
+    pub fn at(&self, year: i32) -> Option<&CapacityYear> {
+        self.years.iter().find(|y| y.year == year)
+    }
+}
+
+/// Compares each capacity with its emission series, year by year, after converting the capacity
+/// to the emission's unit (万 t/a against t/a in the plan).
+pub fn analyse_capacities(
+    scenario: &Scenario,
+    projection: &Projection,
+) -> Result<Vec<CapacityAnalysis>, ModelError> {
+    scenario
+        .capacities
+        .iter()
+        .map(|capacity| analyse_one(capacity, scenario.near_threshold, projection))
+        .collect()
+}
+
+fn analyse_one(
+    capacity: &Capacity,
+    near_threshold: f64,
+    projection: &Projection,
+) -> Result<CapacityAnalysis, ModelError> {
+    let key = capacity.pollutant.as_str();
+    if !capacity.value.is_finite() || capacity.value < 0.0 {
+        return Err(ModelError::invalid_value(
+            "capacity",
+            key,
+            "value",
+            capacity.value,
+            "must be a finite number of at least 0 (0 means saturated)",
+        ));
+    }
+    let emissions = projection
+        .get(&capacity.series)
+        .ok_or_else(|| ModelError::UnknownSeries {
+            series: format!("capacity {key}"),
+            driver: capacity.series.clone(),
+        })?;
+    let capacity_value = capacity
+        .unit
+        .convert(capacity.value, &emissions.unit)
+        .map_err(|source| ModelError::unit("capacity", key, source))?;
+    let years: Vec<CapacityYear> = projection
+        .years()
+        .zip(&emissions.values)
+        .map(|(year, &emission)| CapacityYear {
+            year,
+            emission,
+            capacity: capacity_value,
+            utilisation: (capacity_value > 0.0).then(|| emission / capacity_value),
+            headroom: capacity_value - emission,
+            status: CapacityStatus::classify(emission, capacity_value, near_threshold),
+        })
+        .collect();
+    let first_exceedance_year = years
+        .iter()
+        .find(|y| y.emission > y.capacity)
+        .map(|y| y.year);
+    Ok(CapacityAnalysis {
+        pollutant: capacity.pollutant.clone(),
+        medium: capacity.medium,
+        series: capacity.series.clone(),
+        unit: emissions.unit.clone(),
+        years,
+        first_exceedance_year,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_capacity_is_saturated_never_a_division() {
+        assert_eq!(
+            CapacityStatus::classify(18.61, 0.0, 0.8),
+            CapacityStatus::Saturated
+        );
+        assert_eq!(
+            CapacityStatus::classify(0.0, 0.0, 0.8),
+            CapacityStatus::Saturated
+        );
+    }
+
+    #[test]
+    fn near_and_exceeded() {
+        assert_eq!(
+            CapacityStatus::classify(79.0, 100.0, 0.8),
+            CapacityStatus::Ok
+        );
+        assert_eq!(
+            CapacityStatus::classify(80.0, 100.0, 0.8),
+            CapacityStatus::Near
+        );
+        assert_eq!(
+            CapacityStatus::classify(100.0, 100.0, 0.8),
+            CapacityStatus::Near
+        );
+        assert_eq!(
+            CapacityStatus::classify(100.1, 100.0, 0.8),
+            CapacityStatus::Exceeded
+        );
+    }
+}

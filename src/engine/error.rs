@@ -1,0 +1,80 @@
+use crate::units::UnitError;
+
+/// Why a scenario cannot be projected. Each error names the item (series, capacity, target) and
+/// the field it is about, so the window and the command line print the same message.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ModelError {
+    #[error("the base year {base_year} must be before the horizon {horizon}")]
+    YearRange { base_year: i32, horizon: i32 },
+    #[error("the horizon {horizon} is beyond {max}, the latest year the workbench projects")]
+    HorizonTooFar { horizon: i32, max: i32 },
+    #[error("{item} \"{key}\" is defined twice")]
+    DuplicateKey { item: &'static str, key: String },
+    #[error("{item} \"{key}\" has an empty key")]
+    EmptyKey { item: &'static str, key: String },
+    #[error("series \"{series}\" refers to the unknown series \"{driver}\"")]
+    UnknownSeries { series: String, driver: String },
+    #[error("series refer to each other in a cycle: {}", cycle.join(" → "))]
+    Cycle { cycle: Vec<String> },
+    #[error("{item} \"{key}\": {field} = {value} is invalid: {reason}")]
+    InvalidValue {
+        item: &'static str,
+        key: String,
+        field: String,
+        value: f64,
+        reason: String,
+    },
+    #[error("{item} \"{key}\": {field}: {reason}")]
+    Invalid {
+        item: &'static str,
+        key: String,
+        field: String,
+        reason: String,
+    },
+    #[error("{item} \"{key}\": {source}")]
+    Unit {
+        item: &'static str,
+        key: String,
+        source: UnitError,
+    },
+}
+
+impl ModelError {
+    pub(crate) fn invalid_value(
+        item: &'static str,
+        key: &str,
+        field: impl Into<String>,
+        value: f64,
+        reason: impl Into<String>,
+    ) -> ModelError {
+        ModelError::InvalidValue {
+            item,
+            key: key.to_owned(),
+            field: field.into(),
+            value,
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn invalid(
+        item: &'static str,
+        key: &str,
+        field: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> ModelError {
+        ModelError::Invalid {
+            item,
+            key: key.to_owned(),
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn unit(item: &'static str, key: &str, source: UnitError) -> ModelError {
+        ModelError::Unit {
+            item,
+            key: key.to_owned(),
+            source,
+        }
+    }
+}

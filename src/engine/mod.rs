@@ -1,0 +1,45 @@
+//! Pure computations on a scenario: projection, capacity analysis, target checks, findings.
+//! Nothing here knows about files or the window.
+
+mod calibrate;
+mod capacity;
+mod error;
+mod findings;
+mod projection;
+mod projects;
+mod targets;
+mod validate;
+
+pub use calibrate::growth_through;
+pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capacities};
+pub use error::ModelError;
+pub use findings::{Finding, find_inconsistencies};
+pub use projection::{ProjectedSeries, Projection, project};
+pub use projects::{GroupTotal, ProjectTotals, project_totals};
+pub use targets::{TargetCheck, check_targets, metric_unit, metric_value};
+pub use validate::validate;
+
+use crate::model::Scenario;
+
+/// Everything the views and the command line show for one scenario, computed once per change.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub projection: Projection,
+    pub capacities: Vec<CapacityAnalysis>,
+    pub targets: Vec<TargetCheck>,
+    pub findings: Vec<Finding>,
+}
+
+/// Projects the scenario and runs every analysis on the projection.
+pub fn analyse(scenario: &Scenario) -> Result<Analysis, ModelError> {
+    let projection = project(scenario)?;
+    let capacities = analyse_capacities(scenario, &projection)?;
+    let targets = check_targets(scenario, &projection)?;
+    let findings = find_inconsistencies(scenario, &projection, &targets);
+    Ok(Analysis {
+        projection,
+        capacities,
+        targets,
+        findings,
+    })
+}

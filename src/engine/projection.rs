@@ -1,0 +1,421 @@
+use std::collections::HashMap;
+
+use super::ModelError;
+use super::validate::value_errors;
+use crate::model::{Rule, Scenario, Series};
+use crate::units::Unit;
+
+/// Every series for every year from the base year to the horizon.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    pub base_year: i32,
+    pub horizon: i32,
+    /// In the scenario's order.
+    pub series: Vec<ProjectedSeries>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProjectedSeries {
+    pub key: String,
+    pub unit: Unit,
+    /// One value per year, `values[0]` in the base year.
+    pub values: Vec<f64>,
+}
+
+impl Projection {
+    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
+        self.base_year..=self.horizon
+    }
+
+    pub fn get(&self, key: &str) -> Option<&ProjectedSeries> {
+        self.series.iter().find(|s| s.key == key)
+    }
+
+    pub fn value(&self, key: &str, year: i32) -> Option<f64> {
+        self.get(key)?.at(self.base_year, year)
+    }
+}
+
+impl ProjectedSeries {
+    pub fn at(&self, base_year: i32, year: i32) -> Option<f64> {
+        let index = usize::try_from(year - base_year).ok()?;
+        self.values.get(index).copied()
+    }
+}
+
+/// Projects every series of the scenario from its base year to its horizon.
+///
+/// Series are evaluated in dependency order, so a rule may use any series it does not
+/// (directly or indirectly) feed; a cycle is an error that names it.
+pub fn project(scenario: &Scenario) -> Result<Projection, ModelError> {
+    if let Some(error) = value_errors(scenario).into_iter().next() {
+        return Err(error);
+    }
+    let index: HashMap<&str, usize> = scenario
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.as_str(), i))
+        .collect();
+    let order = evaluation_order(&scenario.series, &index)?;
+    let year_count = usize::try_from(scenario.horizon - scenario.base_year).unwrap_or(0) + 1;
+    let mut values: Vec<Vec<f64>> = vec![Vec::new(); scenario.series.len()];
+    for i in order {
+        let series = &scenario.series[i];
+        let driver = series.rule.driver().map(|key| {
+            let d = index[key];
+            (&scenario.series[d], values[d].as_slice())
+        });
+        values[i] = evaluate(scenario.base_year, year_count, series, driver)?;
+    }
+    Ok(Projection {
+        base_year: scenario.base_year,
+        horizon: scenario.horizon,
+        series: scenario
+            .series
+            .iter()
+            .zip(values)
+            .map(|(s, values)| ProjectedSeries {
+                key: s.key.clone(),
+                unit: s.unit.clone(),
+                values,
+            })
+            .collect(),
+    })
+}
+
+/// Depth-first topological order of the series by their driver references.
+fn evaluation_order(
+    series: &[Series],
+    index: &HashMap<&str, usize>,
+) -> Result<Vec<usize>, ModelError> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let mut marks = vec![Mark::New; series.len()];
+    let mut order = Vec::with_capacity(series.len());
+    for start in 0..series.len() {
+        // Each series has at most one driver, so the references form chains: walk one.
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(i) = current {
+            match marks[i] {
+                Mark::Done => break,
+                Mark::Active => {
+                    let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                    let mut cycle: Vec<String> = path[from..]
+                        .iter()
+                        .map(|&p: &usize| series[p].key.clone())
+                        .collect();
+                    cycle.push(series[i].key.clone());
+                    return Err(ModelError::Cycle { cycle });
+                }
+                Mark::New => {
+                    marks[i] = Mark::Active;
+                    path.push(i);
+                    current = series[i]
+                        .rule
+                        .driver()
+                        .and_then(|key| index.get(key).copied());
+                }
+            }
+        }
+        for &i in path.iter().rev() {
+            marks[i] = Mark::Done;
+            order.push(i);
+        }
+    }
+    Ok(order)
+}
+
+fn evaluate(
+    base_year: i32,
+    year_count: usize,
+    series: &Series,
+    driver: Option<(&Series, &[f64])>,
+) -> Result<Vec<f64>, ModelError> {
+    let base = series.base;
+    let year_of = |i: usize| base_year + i as i32;
+    let values = match &series.rule {
+        Rule::Growth { rate, changes } => {
+            let mut values = Vec::with_capacity(year_count);
+            let mut value = base;
+            values.push(value);
+            for i in 1..year_count {
+                let year = year_of(i);
+                let r = changes
+                    .iter()
+                    .rev()
+                    .find(|c| c.from <= year)
+                    .map_or(*rate, |c| c.rate);
+                value *= 1.0 + r;
+                values.push(value);
+            }
+            values
+        }
+        Rule::Interp { points, after_rate } => {
+            let mut knots = Vec::with_capacity(points.len() + 1);
+            knots.push((base_year, base));
+            knots.extend(points.iter().copied());
+            let (last_year, last_value) = *knots.last().expect("knots hold the base point");
+            (0..year_count)
+                .map(|i| {
+                    let year = year_of(i);
+                    if year >= last_year {
+                        return last_value * (1.0 + after_rate).powi(year - last_year);
+                    }
+                    let segment = knots
+                        .windows(2)
+                        .find(|w| year < w[1].0)
+                        .expect("year is before the last knot");
+                    let ((y0, v0), (y1, v1)) = (segment[0], segment[1]);
+                    v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0)
+                })
+                .collect()
+        }
+        Rule::Step { points } => (0..year_count)
+            .map(|i| {
+                let year = year_of(i);
+                points
+                    .iter()
+                    .rev()
+                    .find(|(y, _)| *y <= year)
+                    .map_or(base, |(_, v)| *v)
+            })
+            .collect(),
+        Rule::Driven {
+            intensity,
+            intensity_unit,
+            change,
+            ..
+        } => {
+            let (driver_series, driver_values) = driver.expect("a driven rule has a driver");
+            let product_unit = driver_series.unit.multiply(intensity_unit);
+            let factor = product_unit
+                .factor_to(&series.unit)
+                .map_err(|source| ModelError::unit("series", &series.key, source))?;
+            driver_values
+                .iter()
+                .enumerate()
+                .map(|(i, d)| d * intensity * (1.0 + change).powi(i as i32) * factor)
+                .collect()
+        }
+        Rule::GrowthAs { elasticity, .. } => {
+            let (driver_series, driver_values) = driver.expect("a GrowthAs rule has a driver");
+            let driver_base = driver_values[0];
+            if driver_base <= 0.0 {
+                return Err(ModelError::invalid_value(
+                    "series",
+                    &series.key,
+                    format!("driver {} in the base year", driver_series.key),
+                    driver_base,
+                    "an elasticity needs a driver above 0 in the base year",
+                ));
+            }
+            driver_values
+                .iter()
+                .map(|d| base * (d / driver_base).powf(*elasticity))
+                .collect()
+        }
+    };
+    Ok(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Group, Label, RateChange};
+
+    fn series(key: &str, unit: &str, base: f64, rule: Rule) -> Series {
+        Series {
+            key: key.into(),
+            label: Label::new(key, key),
+            unit: Unit::parse(unit).unwrap(),
+            group: Group::Other,
+            base,
+            rule,
+            source: String::new(),
+        }
+    }
+
+    fn scenario(series: Vec<Series>) -> Scenario {
+        Scenario {
+            series,
+            ..Scenario::empty()
+        }
+    }
+
+    fn values(s: &Scenario, key: &str) -> Vec<f64> {
+        project(s).unwrap().get(key).unwrap().values.clone()
+    }
+
+    #[test]
+    fn growth_with_periods_changes_rate_from_the_given_year() {
+        let rule = Rule::Growth {
+            rate: 0.1,
+            changes: vec![RateChange {
+                from: 2024,
+                rate: 0.0,
+            }],
+        };
+        let v = values(&scenario(vec![series("a", "t/a", 100.0, rule)]), "a");
+        assert_eq!(v.len(), 8);
+        assert!((v[2] - 121.0).abs() < 1e-9); // 2023
+        assert!((v[3] - 121.0).abs() < 1e-9); // 2024 holds
+        assert!((v[7] - 121.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn interp_is_linear_between_points_then_grows() {
+        let rule = Rule::Interp {
+            points: vec![(2025, 140.0)],
+            after_rate: 0.1,
+        };
+        let v = values(&scenario(vec![series("a", "t/a", 100.0, rule)]), "a");
+        assert!((v[2] - 120.0).abs() < 1e-9);
+        assert!((v[4] - 140.0).abs() < 1e-9);
+        assert!((v[5] - 154.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn step_holds_each_value() {
+        let rule = Rule::Step {
+            points: vec![(2023, 5.0), (2026, 7.0)],
+        };
+        let v = values(&scenario(vec![series("a", "%", 1.0, rule)]), "a");
+        assert_eq!(v, vec![1.0, 1.0, 5.0, 5.0, 5.0, 7.0, 7.0, 7.0]);
+    }
+
+    #[test]
+    fn driven_converts_units_and_changes_intensity() {
+        let pop = series("pop", "万人", 90.0, Rule::growth(0.0));
+        let water = series(
+            "water",
+            "亿 m³",
+            0.0,
+            Rule::Driven {
+                driver: "pop".into(),
+                intensity: 102.0,
+                intensity_unit: Unit::parse("m³/人").unwrap(),
+                change: -0.5,
+            },
+        );
+        let v = values(&scenario(vec![water, pop]), "water");
+        assert!((v[0] - 0.918).abs() < 1e-12);
+        assert!((v[1] - 0.459).abs() < 1e-12);
+    }
+
+    #[test]
+    fn driven_with_wrong_units_names_the_series() {
+        let pop = series("pop", "万人", 90.0, Rule::growth(0.0));
+        let water = series(
+            "water",
+            "t/a",
+            0.0,
+            Rule::Driven {
+                driver: "pop".into(),
+                intensity: 1.0,
+                intensity_unit: Unit::parse("m³/人").unwrap(),
+                change: 0.0,
+            },
+        );
+        let error = project(&scenario(vec![pop, water])).unwrap_err();
+        assert!(
+            matches!(&error, ModelError::Unit { key, .. } if key == "water"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn growth_as_follows_its_driver_with_elasticity() {
+        let gdp = series("gdp", "亿元", 100.0, Rule::growth(0.21));
+        let e = series(
+            "e",
+            "万 tce",
+            10.0,
+            Rule::GrowthAs {
+                driver: "gdp".into(),
+                elasticity: 0.5,
+            },
+        );
+        let v = values(&scenario(vec![e, gdp]), "e");
+        assert!((v[2] - 12.1).abs() < 1e-9, "{}", v[2]);
+    }
+
+    #[test]
+    fn cycle_is_named() {
+        let a = series(
+            "a",
+            "1",
+            1.0,
+            Rule::GrowthAs {
+                driver: "b".into(),
+                elasticity: 1.0,
+            },
+        );
+        let b = series(
+            "b",
+            "1",
+            1.0,
+            Rule::GrowthAs {
+                driver: "a".into(),
+                elasticity: 1.0,
+            },
+        );
+        let error = project(&scenario(vec![a, b])).unwrap_err();
+        assert_eq!(
+            error,
+            ModelError::Cycle {
+                cycle: vec!["a".into(), "b".into(), "a".into()]
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "series refer to each other in a cycle: a → b → a"
+        );
+    }
+
+    #[test]
+    fn unknown_driver_is_named() {
+        let a = series(
+            "a",
+            "1",
+            1.0,
+            Rule::GrowthAs {
+                driver: "nope".into(),
+                elasticity: 1.0,
+            },
+        );
+        let error = project(&scenario(vec![a])).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "series \"a\" refers to the unknown series \"nope\""
+        );
+    }
+
+    #[test]
+    fn absurd_rate_and_negative_base_are_refused() {
+        let error = project(&scenario(vec![series(
+            "gdp",
+            "亿元",
+            1.0,
+            Rule::growth(3.0),
+        )]))
+        .unwrap_err();
+        assert!(error.to_string().contains("\"gdp\": rate = 3"), "{error}");
+        let error = project(&scenario(vec![series(
+            "population",
+            "万人",
+            -5.0,
+            Rule::growth(0.0),
+        )]))
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("\"population\": base = -5"),
+            "{error}"
+        );
+    }
+}

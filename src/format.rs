@@ -1,0 +1,49 @@
+//! How numbers read in tables, on the command line and in the window: one rule everywhere.
+
+/// Five significant digits, at least two decimals, trailing zeros beyond two decimals dropped:
+/// 1058.84, 1.1158, 0.0488, 8.47, 377764.96.
+pub fn value(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let magnitude = if v == 0.0 {
+        0
+    } else {
+        v.abs().log10().floor() as i32
+    };
+    let decimals = (4 - magnitude).clamp(2, 8) as usize;
+    let mut text = format!("{v:.decimals$}");
+    if let Some(dot) = text.find('.') {
+        let keep = dot + 3;
+        while text.len() > keep && text.ends_with('0') {
+            text.pop();
+        }
+    }
+    text
+}
+
+/// A fraction as a percentage with one decimal: 0.0702 → "7.0 %"; two decimals below 1 %.
+pub fn percent(fraction: f64) -> String {
+    let p = fraction * 100.0;
+    if p.abs() < 1.0 && p != 0.0 {
+        format!("{p:.2} %")
+    } else {
+        format!("{p:.1} %")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_like_the_plan() {
+        assert_eq!(value(1058.840062), "1058.84");
+        assert_eq!(value(1.115840), "1.1158");
+        assert_eq!(value(0.048800001), "0.0488");
+        assert_eq!(value(8.4700003), "8.47");
+        assert_eq!(value(377764.96), "377764.96");
+        assert_eq!(value(0.0), "0.00");
+        assert_eq!(percent(0.0702), "7.0 %");
+    }
+}

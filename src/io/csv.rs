@@ -1,0 +1,125 @@
+//! CSV tables for scripts: one header row, UTF-8, values at full precision.
+
+use std::fmt::Write;
+
+use crate::engine::{CapacityAnalysis, Projection, TargetCheck};
+
+/// Quotes a field when it holds a comma, quote or line break (RFC 4180).
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// `series,year,value,unit`: one row per series and year.
+pub fn projection_csv(projection: &Projection) -> String {
+    let mut out = String::from("series,year,value,unit\n");
+    for series in &projection.series {
+        let unit = field(series.unit.symbol());
+        for (year, value) in projection.years().zip(&series.values) {
+            let _ = writeln!(out, "{},{year},{value},{unit}", field(&series.key));
+        }
+    }
+    out
+}
+
+/// `pollutant,medium,year,emission,capacity,unit,utilization,status`; utilization is empty where
+/// the capacity is 0.
+pub fn capacity_csv(capacities: &[CapacityAnalysis]) -> String {
+    let mut out = String::from("pollutant,medium,year,emission,capacity,unit,utilization,status\n");
+    for analysis in capacities {
+        for year in &analysis.years {
+            let utilisation = year.utilisation.map(|u| u.to_string()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{utilisation},{}",
+                field(&analysis.pollutant),
+                analysis.medium.key(),
+                year.year,
+                year.emission,
+                year.capacity,
+                field(analysis.unit.symbol()),
+                year.status.key(),
+            );
+        }
+    }
+    out
+}
+
+/// `target,year,value,threshold,unit,met`.
+pub fn targets_csv(targets: &[TargetCheck]) -> String {
+    let mut out = String::from("target,year,value,threshold,unit,met\n");
+    for check in targets {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{}",
+            field(&check.key),
+            check.year,
+            check.value,
+            check.threshold,
+            field(check.unit.symbol()),
+            check.met
+        );
+    }
+    out
+}
+
+/// The projection as tab-separated text with labels in `lang`, years as columns: pastes into
+/// Excel as a table.
+pub fn projection_tsv(
+    scenario: &crate::model::Scenario,
+    projection: &Projection,
+    lang: crate::i18n::Lang,
+) -> String {
+    let mut out = String::new();
+    out.push_str(lang.pick("序列\t单位", "Series\tUnit"));
+    for year in projection.years() {
+        let _ = write!(out, "\t{year}");
+    }
+    out.push('\n');
+    for (series, projected) in scenario.series.iter().zip(&projection.series) {
+        let _ = write!(
+            out,
+            "{}\t{}",
+            lang.label(&series.label).replace('\t', " "),
+            series.unit
+        );
+        for value in &projected.values {
+            let _ = write!(out, "\t{}", (value * 1e6).round() / 1e6);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn tsv_has_years_as_columns_and_chinese_labels() {
+        let scenario = crate::plan::hanyang_plan();
+        let projection = crate::engine::project(&scenario).unwrap();
+        let tsv = super::projection_tsv(&scenario, &projection, crate::i18n::Lang::Zh);
+        let mut lines = tsv.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "序列\t单位\t2021\t2022\t2023\t2024\t2025\t2026\t2027\t2028"
+        );
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .starts_with("地区生产总值\t亿元\t792.86\t")
+        );
+    }
+
+    #[test]
+    fn quotes_only_when_needed() {
+        assert_eq!(field("t/a"), "t/a");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}

@@ -1,0 +1,19 @@
+//! ecoplan: a workbench for ecological-civilization planning (生态文明建设示范区规划).
+//!
+//! Layers, each using only those before it: `units` and `model` (plain data) → `engine` (pure
+//! functions) → `plan` (the built-in Hanyang scenario) → `document` (edits and undo) → `io`
+//! (files and tables) → `cli`, `ui` (views), `app` (the window).
+
+#[cfg(feature = "gui")]
+pub mod app;
+pub mod cli;
+pub mod document;
+pub mod engine;
+pub mod format;
+pub mod i18n;
+pub mod io;
+pub mod model;
+pub mod plan;
+#[cfg(feature = "gui")]
+pub mod ui;
+pub mod units;

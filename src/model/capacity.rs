@@ -1,0 +1,37 @@
+use serde::{Deserialize, Serialize};
+
+use super::Label;
+use crate::units::Unit;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Medium {
+    Air,
+    Water,
+}
+
+impl Medium {
+    /// The name used in CSV output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Medium::Air => "air",
+            Medium::Water => "water",
+        }
+    }
+}
+
+/// An environmental capacity for one pollutant, compared with one emission series.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    /// Short name used in files and CSV (`COD`, `NO2`, …).
+    pub pollutant: String,
+    pub label: Label,
+    pub medium: Medium,
+    /// 0 is real data: the medium is saturated for this pollutant.
+    pub value: f64,
+    pub unit: Unit,
+    /// The key of the emission series compared with this capacity.
+    pub series: String,
+    #[serde(default)]
+    pub source: String,
+}

@@ -1,0 +1,114 @@
+//! The scenario: plain data, serialised as RON. Nothing here computes; see `engine`.
+
+mod capacity;
+mod indicator;
+mod project;
+mod series;
+mod target;
+
+pub use capacity::{Capacity, Medium};
+pub use indicator::{Difficulty, Indicator, IndicatorKind, IndicatorStatus, IndicatorTarget};
+pub use project::{Project, ProjectGroup};
+pub use series::{Group, RateChange, Rule, Series};
+pub use target::{Comparison, Metric, Target};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the scenario file format this build writes. Older versions are migrated on
+/// load (see `io::scenario_file`); newer ones are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The latest year a projection may reach.
+pub const MAX_HORIZON: i32 = 2060;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub format_version: u32,
+    pub metadata: Metadata,
+    pub base_year: i32,
+    pub horizon: i32,
+    pub milestones: Vec<i32>,
+    /// Utilisation at or above which a capacity reads as "near" (临近饱和).
+    #[serde(default = "default_near_threshold")]
+    pub near_threshold: f64,
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub capacities: Vec<Capacity>,
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub project_groups: Vec<ProjectGroup>,
+    #[serde(default)]
+    pub projects: Vec<Project>,
+}
+
+pub fn default_near_threshold() -> f64 {
+    0.8
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    pub name: String,
+    pub region: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A label in the interface's two languages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Label {
+    pub fn new(zh: &str, en: &str) -> Label {
+        Label {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+}
+
+impl Scenario {
+    /// An empty scenario: the starting point of "New → empty".
+    pub fn empty() -> Scenario {
+        Scenario {
+            format_version: FORMAT_VERSION,
+            metadata: Metadata {
+                name: "Untitled".into(),
+                ..Metadata::default()
+            },
+            base_year: 2021,
+            horizon: 2028,
+            milestones: vec![2025, 2028],
+            near_threshold: default_near_threshold(),
+            series: Vec::new(),
+            capacities: Vec::new(),
+            targets: Vec::new(),
+            indicators: Vec::new(),
+            project_groups: Vec::new(),
+            projects: Vec::new(),
+        }
+    }
+
+    pub fn series(&self, key: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.key == key)
+    }
+
+    pub fn series_mut(&mut self, key: &str) -> Option<&mut Series> {
+        self.series.iter_mut().find(|s| s.key == key)
+    }
+
+    /// Years from the base year to the horizon, inclusive.
+    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
+        self.base_year..=self.horizon
+    }
+}

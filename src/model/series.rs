@@ -1,0 +1,109 @@
+use serde::{Deserialize, Serialize};
+
+use super::Label;
+use crate::units::Unit;
+
+/// One projected quantity: a base-year value and the rule that carries it forward.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub key: String,
+    pub label: Label,
+    pub unit: Unit,
+    #[serde(default)]
+    pub group: Group,
+    /// The value in the base year. A `Driven` rule computes its own base value from its driver
+    /// and intensity; this field then only records it.
+    pub base: f64,
+    pub rule: Rule,
+    /// Where the base value and the rule come from (plan line, calibration, assumption).
+    #[serde(default)]
+    pub source: String,
+}
+
+/// What a series measures, for grouping in charts and tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Group {
+    Economy,
+    Population,
+    Water,
+    Energy,
+    Emissions,
+    Waste,
+    Environment,
+    Land,
+    #[default]
+    Other,
+}
+
+impl Group {
+    pub const ALL: [Group; 9] = [
+        Group::Economy,
+        Group::Population,
+        Group::Water,
+        Group::Energy,
+        Group::Emissions,
+        Group::Waste,
+        Group::Environment,
+        Group::Land,
+        Group::Other,
+    ];
+}
+
+/// How a series moves from the base year on (`methods.md` §1, LEAP-style expressions).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Rule {
+    /// v(t) = v(t−1)·(1 + r(t)): `rate` from the base year, replaced by each change from its
+    /// year on. `Growth(r1 until y1, r2)` is `rate: r1, changes: [(from: y1 + 1, rate: r2)]`.
+    Growth {
+        rate: f64,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        changes: Vec<RateChange>,
+    },
+    /// Straight lines through (base year, base value) and the points; after the last point the
+    /// value grows at `after_rate`.
+    Interp {
+        points: Vec<(i32, f64)>,
+        #[serde(default)]
+        after_rate: f64,
+    },
+    /// Holds the base value, then each point's value from its year until the next point.
+    Step { points: Vec<(i32, f64)> },
+    /// v(t) = driver(t)·intensity·(1 + change)^(t − t0), the intensity in `intensity_unit`
+    /// (per capita, per 万元 of GDP, …).
+    Driven {
+        driver: String,
+        intensity: f64,
+        intensity_unit: Unit,
+        #[serde(default)]
+        change: f64,
+    },
+    /// v(t) = v(t0)·(driver(t)/driver(t0))^elasticity.
+    GrowthAs { driver: String, elasticity: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateChange {
+    pub from: i32,
+    pub rate: f64,
+}
+
+impl Rule {
+    /// The series this rule reads.
+    pub fn driver(&self) -> Option<&str> {
+        match self {
+            Rule::Driven { driver, .. } | Rule::GrowthAs { driver, .. } => Some(driver),
+            Rule::Growth { .. } | Rule::Interp { .. } | Rule::Step { .. } => None,
+        }
+    }
+
+    /// Constant growth at `rate` from the base year.
+    pub fn growth(rate: f64) -> Rule {
+        Rule::Growth {
+            rate,
+            changes: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+use serde::{Deserialize, Serialize};
+
+use super::Label;
+use crate::units::Unit;
+
+/// What a target measures: a series, or the ratio of two (energy per GDP, …).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Metric {
+    Series(String),
+    Ratio {
+        numerator: String,
+        denominator: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Comparison {
+    AtMost,
+    AtLeast,
+}
+
+impl Comparison {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::AtMost => "≤",
+            Comparison::AtLeast => "≥",
+        }
+    }
+
+    pub fn holds(self, value: f64, threshold: f64) -> bool {
+        match self {
+            Comparison::AtMost => value <= threshold,
+            Comparison::AtLeast => value >= threshold,
+        }
+    }
+}
+
+/// A quantified goal of the plan: metric, comparison, threshold and the year it applies to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub key: String,
+    pub label: Label,
+    pub metric: Metric,
+    pub comparison: Comparison,
+    pub threshold: f64,
+    pub unit: Unit,
+    pub year: i32,
+    #[serde(default)]
+    pub source: String,
+}

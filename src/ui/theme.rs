@@ -1,0 +1,74 @@
+//! Design tokens: colours of series and statuses, spacing, text scale. No view picks its own.
+
+use eframe::egui::{self, Color32};
+
+use crate::engine::CapacityStatus;
+use crate::model::{IndicatorStatus, Scenario};
+
+/// A palette that stays distinguishable on a projector and for common colour blindness
+/// (Okabe–Ito, then Tableau), cycled by a series' position in the scenario.
+const PALETTE: [Color32; 12] = [
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(230, 159, 0),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(86, 180, 233),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(120, 94, 240),
+    Color32::from_rgb(140, 86, 75),
+    Color32::from_rgb(127, 127, 127),
+    Color32::from_rgb(188, 189, 34),
+    Color32::from_rgb(23, 190, 207),
+    Color32::from_rgb(31, 119, 180),
+];
+
+/// The colour of a series in every chart and legend.
+pub fn series_color(scenario: &Scenario, key: &str) -> Color32 {
+    let index = scenario
+        .series
+        .iter()
+        .position(|s| s.key == key)
+        .unwrap_or(0);
+    PALETTE[index % PALETTE.len()]
+}
+
+pub const CAPACITY_LINE: Color32 = Color32::from_rgb(200, 30, 30);
+pub const MILESTONE_LINE: Color32 = Color32::from_rgb(150, 150, 150);
+
+pub const OK: Color32 = Color32::from_rgb(30, 150, 60);
+pub const NEAR: Color32 = Color32::from_rgb(220, 150, 0);
+pub const BAD: Color32 = Color32::from_rgb(210, 40, 40);
+pub const SATURATED: Color32 = Color32::from_rgb(140, 20, 90);
+pub const PENDING: Color32 = Color32::from_rgb(90, 120, 200);
+
+pub fn capacity_status_color(status: CapacityStatus) -> Color32 {
+    match status {
+        CapacityStatus::Ok => OK,
+        CapacityStatus::Near => NEAR,
+        CapacityStatus::Exceeded => BAD,
+        CapacityStatus::Saturated => SATURATED,
+    }
+}
+
+pub fn indicator_status_color(status: IndicatorStatus) -> Color32 {
+    match status {
+        IndicatorStatus::Met => OK,
+        IndicatorStatus::Pending => PENDING,
+        IndicatorStatus::NotMet => BAD,
+        IndicatorStatus::NotAssessed => Color32::GRAY,
+    }
+}
+
+/// Background of milestone-year columns in tables.
+pub fn milestone_fill(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgba_unmultiplied(255, 200, 0, 28)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 190, 0, 60)
+    }
+}
+
+/// Zoom for the large-font (projector) setting.
+pub const LARGE_FONT_ZOOM: f32 = 1.5;
+
+pub const CHART_HEIGHT: f32 = 320.0;

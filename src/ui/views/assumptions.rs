@@ -1,0 +1,298 @@
+//! 情景假设: growth rates, intensities and elasticities with sliders and exact entry, and the
+//! horizon. Every change is applied at once, so every view answers in the same frame.
+
+use eframe::egui::{self, RichText};
+
+use super::section;
+use crate::document::Edit;
+use crate::i18n::Tr;
+use crate::model::{MAX_HORIZON, Rule, Series};
+use crate::ui::{Command, ViewCtx, widgets};
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let scenario = ctx.doc.scenario().clone();
+    section(ui, ctx.tr(Tr::Assumptions));
+    egui::Grid::new("assumptions-general")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label(ctx.tr(Tr::Horizon));
+            horizon_ui(ui, ctx);
+            ui.end_row();
+            ui.label(ctx.tr(Tr::NearThreshold));
+            let edited = widgets::number_edit(
+                ui,
+                "near-threshold",
+                scenario.near_threshold,
+                100.0,
+                ctx.tr(Tr::NearThreshold),
+                |fraction| ctx.doc.check(&Edit::SetNearThreshold { fraction }),
+            );
+            if let Some(fraction) = edited {
+                ctx.apply(Edit::SetNearThreshold { fraction });
+            }
+            ui.end_row();
+        });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("assumptions")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for series in &scenario.series {
+                        ui.label(RichText::new(ctx.lang.label(&series.label)).strong())
+                            .on_hover_text(&series.key);
+                        rule_ui(ui, ctx, series);
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// The horizon slider, up to 2060, shared by the capacity views.
+pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let scenario = ctx.doc.scenario();
+    let mut horizon = scenario.horizon;
+    let response = ui
+        .add(egui::Slider::new(
+            &mut horizon,
+            (scenario.base_year + 1)..=MAX_HORIZON,
+        ))
+        .accessible_name(ctx.tr(Tr::Horizon));
+    if response.changed() {
+        push(ctx, Edit::SetHorizon { year: horizon }, &response);
+    }
+}
+
+/// Sends a slider's edit: while it is being dragged, each change continues the same undo step.
+fn push(ctx: &mut ViewCtx<'_>, edit: Edit, response: &egui::Response) {
+    let merge = response.dragged() && !response.drag_started();
+    ctx.commands.push(Command::Apply { edit, merge });
+}
+
+/// A rate as a slider in % and an exact field beside it.
+fn rate_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    id: (&str, &str),
+    label: &str,
+    rate: f64,
+    make: impl Fn(f64) -> Rule,
+) {
+    let (series, field) = id;
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let mut percent = rate * 100.0;
+        let range = percent.min(-20.0)..=percent.max(30.0);
+        let response = ui
+            .add(
+                egui::Slider::new(&mut percent, range)
+                    .suffix(" %")
+                    .max_decimals(2)
+                    .show_value(false),
+            )
+            .accessible_name(format!("{label} {series}"));
+        if response.changed() {
+            push(
+                ctx,
+                Edit::SetRule {
+                    series: series.to_owned(),
+                    rule: make(percent / 100.0),
+                },
+                &response,
+            );
+        }
+        let edited = widgets::number_edit(
+            ui,
+            (series, field),
+            rate,
+            100.0,
+            &format!("{label} {series} %"),
+            |value| {
+                ctx.doc.check(&Edit::SetRule {
+                    series: series.to_owned(),
+                    rule: make(value),
+                })
+            },
+        );
+        ui.label("%");
+        if let Some(value) = edited {
+            ctx.apply(Edit::SetRule {
+                series: series.to_owned(),
+                rule: make(value),
+            });
+        }
+    });
+}
+
+/// A plain number of a rule (intensity, elasticity, a point's value).
+fn value_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    id: (&str, String),
+    label: &str,
+    value: f64,
+    make: impl Fn(f64) -> Rule,
+) {
+    let series = id.0;
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let edited = widgets::number_edit(
+            ui,
+            (series, &id.1),
+            value,
+            1.0,
+            &format!("{label} {series}"),
+            |v| {
+                ctx.doc.check(&Edit::SetRule {
+                    series: series.to_owned(),
+                    rule: make(v),
+                })
+            },
+        );
+        if let Some(v) = edited {
+            ctx.apply(Edit::SetRule {
+                series: series.to_owned(),
+                rule: make(v),
+            });
+        }
+    });
+}
+
+fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
+    let key = series.key.as_str();
+    let rule = series.rule.clone();
+    ui.vertical(|ui| match &rule {
+        Rule::Growth { rate, changes } => {
+            let changes_for_rate = changes.clone();
+            rate_ui(
+                ui,
+                ctx,
+                (key, "rate"),
+                ctx.tr(Tr::GrowthRate),
+                *rate,
+                move |r| Rule::Growth {
+                    rate: r,
+                    changes: changes_for_rate.clone(),
+                },
+            );
+            for (i, change) in changes.iter().enumerate() {
+                let (base_rate, all) = (*rate, changes.clone());
+                let label = format!("{} {}", ctx.tr(Tr::RateFrom), change.from);
+                rate_ui(
+                    ui,
+                    ctx,
+                    (key, &format!("change-{i}")),
+                    &label,
+                    change.rate,
+                    move |r| {
+                        let mut changes = all.clone();
+                        changes[i].rate = r;
+                        Rule::Growth {
+                            rate: base_rate,
+                            changes,
+                        }
+                    },
+                );
+            }
+        }
+        Rule::Driven {
+            driver,
+            intensity,
+            intensity_unit,
+            change,
+        } => {
+            let make = |intensity: f64, change: f64| Rule::Driven {
+                driver: driver.clone(),
+                intensity,
+                intensity_unit: intensity_unit.clone(),
+                change,
+            };
+            let (i0, c0) = (*intensity, *change);
+            value_ui(
+                ui,
+                ctx,
+                (key, "intensity".into()),
+                &format!("{} ({intensity_unit}) × {driver}", ctx.tr(Tr::Intensity)),
+                i0,
+                |v| make(v, c0),
+            );
+            rate_ui(
+                ui,
+                ctx,
+                (key, "change"),
+                ctx.tr(Tr::IntensityChange),
+                c0,
+                |c| make(i0, c),
+            );
+        }
+        Rule::GrowthAs { driver, elasticity } => {
+            let driver = driver.clone();
+            value_ui(
+                ui,
+                ctx,
+                (key, "elasticity".into()),
+                &format!("{} ({driver})", ctx.tr(Tr::Elasticity)),
+                *elasticity,
+                move |e| Rule::GrowthAs {
+                    driver: driver.clone(),
+                    elasticity: e,
+                },
+            );
+        }
+        Rule::Interp { points, after_rate } => {
+            for (i, (year, value)) in points.iter().enumerate() {
+                let (all, after) = (points.clone(), *after_rate);
+                value_ui(
+                    ui,
+                    ctx,
+                    (key, format!("point-{i}")),
+                    &format!("{} {year}", ctx.tr(Tr::Points)),
+                    *value,
+                    move |v| {
+                        let mut points = all.clone();
+                        points[i].1 = v;
+                        Rule::Interp {
+                            points,
+                            after_rate: after,
+                        }
+                    },
+                );
+            }
+            let all = points.clone();
+            rate_ui(
+                ui,
+                ctx,
+                (key, "after"),
+                ctx.tr(Tr::AfterRate),
+                *after_rate,
+                move |r| Rule::Interp {
+                    points: all.clone(),
+                    after_rate: r,
+                },
+            );
+        }
+        Rule::Step { points } => {
+            for (i, (year, value)) in points.iter().enumerate() {
+                let all = points.clone();
+                value_ui(
+                    ui,
+                    ctx,
+                    (key, format!("step-{i}")),
+                    &format!("{} {year}", ctx.tr(Tr::Points)),
+                    *value,
+                    move |v| {
+                        let mut points = all.clone();
+                        points[i].1 = v;
+                        Rule::Step { points }
+                    },
+                );
+            }
+            if points.is_empty() {
+                ui.label(RichText::new(super::rule_summary(&rule, ctx.lang)).weak());
+            }
+        }
+    });
+    ui.label(RichText::new(series.unit.symbol()).weak());
+}

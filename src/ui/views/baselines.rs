@@ -1,0 +1,175 @@
+//! 基础数据: every series with label, unit, base value, rule and source; edit, reset, add,
+//! remove, rename.
+
+use eframe::egui::{self, RichText};
+
+use super::{rule_summary, section};
+use crate::document::Edit;
+use crate::i18n::Tr;
+use crate::model::{Group, Label, Rule, Series};
+use crate::plan::hanyang_plan;
+use crate::ui::{ViewCtx, widgets};
+use crate::units::Unit;
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let lang = ctx.lang;
+    let plan = hanyang_plan();
+    let scenario = ctx.doc.scenario().clone();
+    section(ui, ctx.tr(Tr::Baselines));
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("baselines")
+                .striped(true)
+                .num_columns(8)
+                .show(ui, |ui| {
+                    for header in [
+                        Tr::Key,
+                        Tr::Name,
+                        Tr::Unit,
+                        Tr::BaseValue,
+                        Tr::Rule,
+                        Tr::Source,
+                        Tr::Reset,
+                        Tr::Remove,
+                    ] {
+                        ui.strong(ctx.tr(header));
+                    }
+                    ui.end_row();
+                    for series in &scenario.series {
+                        let key = series.key.clone();
+                        let renamed = widgets::validated_edit(
+                            ui,
+                            ("key", &key),
+                            key.clone(),
+                            130.0,
+                            &format!("{} {key}", ctx.tr(Tr::Key)),
+                            |text| {
+                                let to = text.trim().to_owned();
+                                ctx.doc
+                                    .check(&Edit::RenameSeries {
+                                        from: key.clone(),
+                                        to: to.clone(),
+                                    })
+                                    .map(|()| to)
+                            },
+                        );
+                        if let Some(to) = renamed {
+                            ctx.apply(Edit::RenameSeries {
+                                from: key.clone(),
+                                to,
+                            });
+                        }
+                        let shown_label = lang.label(&series.label).to_owned();
+                        let relabelled = widgets::validated_edit(
+                            ui,
+                            ("label", &key),
+                            shown_label,
+                            200.0,
+                            &format!("{} {key}", ctx.tr(Tr::Name)),
+                            |text| {
+                                if text.trim().is_empty() {
+                                    Err(ctx.tr(Tr::Name).to_owned() + " ∅")
+                                } else {
+                                    Ok(text.trim().to_owned())
+                                }
+                            },
+                        );
+                        if let Some(text) = relabelled {
+                            let mut label = series.label.clone();
+                            match lang {
+                                crate::i18n::Lang::Zh => label.zh = text,
+                                crate::i18n::Lang::En => label.en = text,
+                            }
+                            ctx.apply(Edit::SetSeriesLabel {
+                                series: key.clone(),
+                                label,
+                            });
+                        }
+                        ui.label(series.unit.symbol());
+                        if matches!(series.rule, Rule::Driven { .. }) {
+                            // A driven series' base value is its driver's × the intensity.
+                            let base = ctx
+                                .doc
+                                .analysis()
+                                .projection
+                                .value(&key, scenario.base_year)
+                                .unwrap_or(series.base);
+                            ui.label(RichText::new(crate::format::value(base)).italics())
+                                .on_hover_text(lang.pick(
+                                    "由驱动序列 × 强度计算",
+                                    "computed as driver × intensity",
+                                ));
+                        } else {
+                            let edited = widgets::number_edit(
+                                ui,
+                                ("base", &key),
+                                series.base,
+                                1.0,
+                                &format!("{} {key}", ctx.tr(Tr::BaseValue)),
+                                |value| {
+                                    ctx.doc.check(&Edit::SetBase {
+                                        series: key.clone(),
+                                        value,
+                                    })
+                                },
+                            );
+                            if let Some(value) = edited {
+                                ctx.apply(Edit::SetBase {
+                                    series: key.clone(),
+                                    value,
+                                });
+                            }
+                        }
+                        ui.label(rule_summary(&series.rule, lang));
+                        ui.label(RichText::new(&series.source).small())
+                            .on_hover_text(&series.source);
+                        match plan.series(&key) {
+                            Some(original) => {
+                                let differs = original != series;
+                                let button = ui
+                                    .add_enabled(differs, egui::Button::new("↺"))
+                                    .on_hover_text(ctx.tr(Tr::ResetToPlan))
+                                    .accessible_name(format!("{} {key}", ctx.tr(Tr::ResetToPlan)));
+                                if button.clicked() {
+                                    ctx.apply(Edit::ReplaceSeries {
+                                        series: Box::new(original.clone()),
+                                    });
+                                }
+                            }
+                            None => {
+                                ui.label(RichText::new(ctx.tr(Tr::NotInPlan)).weak());
+                            }
+                        }
+                        let remove = ui
+                            .button("🗑")
+                            .on_hover_text(ctx.tr(Tr::Remove))
+                            .accessible_name(format!("{} {key}", ctx.tr(Tr::Remove)));
+                        if remove.clicked() {
+                            ctx.apply(Edit::RemoveSeries {
+                                series: key.clone(),
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(6.0);
+            if ui.button(format!("＋ {}", ctx.tr(Tr::AddSeries))).clicked() {
+                let key = (1..)
+                    .map(|n| format!("series_{n}"))
+                    .find(|k| scenario.series(k).is_none())
+                    .expect("some key is free");
+                ctx.apply(Edit::AddSeries {
+                    series: Box::new(Series {
+                        key: key.clone(),
+                        label: Label::new(&format!("新序列 {key}"), &format!("New series {key}")),
+                        unit: Unit::one(),
+                        group: Group::Other,
+                        base: 0.0,
+                        rule: Rule::growth(0.0),
+                        source: String::new(),
+                    }),
+                });
+            }
+        });
+}

@@ -1,0 +1,212 @@
+//! 概览: the key figures at the milestone years, capacity status, indicator counts, findings.
+
+use eframe::egui::{self, RichText};
+
+use super::section;
+use crate::engine::{CapacityStatus, Finding};
+use crate::format;
+use crate::i18n::{Lang, Tr};
+use crate::model::IndicatorStatus;
+use crate::ui::{ViewCtx, theme, widgets};
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let scenario = ctx.doc.scenario();
+    let analysis = ctx.doc.analysis();
+    let lang = ctx.lang;
+    let mut years = vec![scenario.base_year];
+    years.extend(
+        scenario
+            .milestones
+            .iter()
+            .copied()
+            .filter(|y| *y <= scenario.horizon),
+    );
+    if !years.contains(&scenario.horizon) {
+        years.push(scenario.horizon);
+    }
+
+    section(ui, ctx.tr(Tr::KeyFigures));
+    egui::Grid::new("overview-figures")
+        .striped(true)
+        .num_columns(years.len() + 2)
+        .show(ui, |ui| {
+            ui.strong(ctx.tr(Tr::Name));
+            ui.strong(ctx.tr(Tr::Unit));
+            for year in &years {
+                ui.strong(year.to_string());
+            }
+            ui.strong(ctx.tr(Tr::Target));
+            ui.end_row();
+            for key in ["gdp", "population"] {
+                if let (Some(series), Some(projected)) =
+                    (scenario.series(key), analysis.projection.get(key))
+                {
+                    ui.label(lang.label(&series.label));
+                    ui.label(series.unit.symbol());
+                    for &year in &years {
+                        ui.label(
+                            projected
+                                .at(scenario.base_year, year)
+                                .map(format::value)
+                                .unwrap_or_default(),
+                        );
+                    }
+                    ui.label("");
+                    ui.end_row();
+                }
+            }
+            for check in &analysis.targets {
+                ui.label(lang.label(&check.label));
+                ui.label(check.unit.symbol());
+                for &year in &years {
+                    let value = check.values[(year - scenario.base_year) as usize];
+                    let text = RichText::new(format::value(value));
+                    ui.label(if year == check.year {
+                        text.strong()
+                    } else {
+                        text
+                    });
+                }
+                let color = if check.met { theme::OK } else { theme::BAD };
+                let verdict = if check.met { Tr::Yes } else { Tr::No };
+                widgets::status_chip(
+                    ui,
+                    &format!(
+                        "{} {} {} ({})",
+                        check.comparison.symbol(),
+                        format::value(check.threshold),
+                        check.year,
+                        verdict.get(lang)
+                    ),
+                    color,
+                );
+                ui.end_row();
+            }
+        });
+
+    section(ui, ctx.tr(Tr::CapacityStatus));
+    egui::Grid::new("overview-capacity")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(ctx.tr(Tr::Capacity));
+            ui.strong(format!("{} {}", ctx.tr(Tr::Status), scenario.horizon));
+            ui.strong(ctx.tr(Tr::Utilisation));
+            ui.strong(ctx.tr(Tr::FirstExceedance));
+            ui.end_row();
+            for capacity in &analysis.capacities {
+                let label = scenario
+                    .capacities
+                    .iter()
+                    .find(|c| c.pollutant == capacity.pollutant)
+                    .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
+                ui.label(label);
+                let last = capacity.years.last().expect("a projection has years");
+                widgets::status_chip(
+                    ui,
+                    status_text(last.status, lang),
+                    theme::capacity_status_color(last.status),
+                );
+                ui.label(
+                    last.utilisation
+                        .map(format::percent)
+                        .unwrap_or_else(|| "–".into()),
+                );
+                ui.label(
+                    capacity
+                        .first_exceedance_year
+                        .map_or_else(|| ctx.tr(Tr::NoExceedance).to_owned(), |y| y.to_string()),
+                );
+                ui.end_row();
+            }
+        });
+
+    section(ui, ctx.tr(Tr::IndicatorCounts));
+    ui.horizontal(|ui| {
+        for (status, label) in [
+            (IndicatorStatus::Met, Tr::Met),
+            (IndicatorStatus::Pending, Tr::Pending),
+            (IndicatorStatus::NotMet, Tr::NotMet),
+        ] {
+            let count = scenario
+                .indicators
+                .iter()
+                .filter(|i| i.applies && i.status == status)
+                .count();
+            widgets::status_chip(
+                ui,
+                &format!("{} {count}", label.get(lang)),
+                theme::indicator_status_color(status),
+            );
+        }
+        let applying = scenario.indicators.iter().filter(|i| i.applies).count();
+        ui.label(format!("/ {applying}"));
+    });
+
+    section(ui, ctx.tr(Tr::Findings));
+    if analysis.findings.is_empty() {
+        ui.label(ctx.tr(Tr::NoFindings));
+    }
+    for finding in &analysis.findings {
+        ui.label(RichText::new(format!("⚠ {}", finding_text(finding, ctx))).color(theme::NEAR));
+    }
+}
+
+pub fn status_text(status: CapacityStatus, lang: Lang) -> &'static str {
+    match status {
+        CapacityStatus::Ok => Tr::StatusOk,
+        CapacityStatus::Near => Tr::StatusNear,
+        CapacityStatus::Exceeded => Tr::StatusExceeded,
+        CapacityStatus::Saturated => Tr::Saturated,
+    }
+    .get(lang)
+}
+
+/// A finding in the interface language.
+pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
+    let scenario = ctx.doc.scenario();
+    let lang = ctx.lang;
+    let series_name = |key: &str| {
+        scenario
+            .series(key)
+            .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
+    };
+    match finding {
+        Finding::IdenticalSeries { first, second } => match lang {
+            Lang::Zh => format!(
+                "{}与{}在各规划节点数值完全相同，可能是规划文本的复制错误。",
+                series_name(first),
+                series_name(second)
+            ),
+            Lang::En => format!(
+                "{} and {} have the same values at every milestone: likely a copy error in the plan.",
+                series_name(first),
+                series_name(second)
+            ),
+        },
+        Finding::TargetMissed {
+            target,
+            year,
+            value,
+            threshold,
+            unit,
+        } => {
+            let name = scenario
+                .targets
+                .iter()
+                .find(|t| &t.key == target)
+                .map_or_else(|| target.clone(), |t| lang.label(&t.label).to_owned());
+            match lang {
+                Lang::Zh => format!(
+                    "按本情景预测，{year} 年{name}为 {} {unit}，未达到目标 {} {unit}。",
+                    format::value(*value),
+                    format::value(*threshold)
+                ),
+                Lang::En => format!(
+                    "The projection gives {name} {} {unit} in {year}, missing the target of {} {unit}.",
+                    format::value(*value),
+                    format::value(*threshold)
+                ),
+            }
+        }
+    }
+}

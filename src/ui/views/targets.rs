@@ -1,0 +1,81 @@
+//! 目标: each target check with its value, gap and the constant annual change that meets it.
+
+use eframe::egui::{self, RichText};
+
+use super::section;
+use crate::document::Edit;
+use crate::format;
+use crate::i18n::Tr;
+use crate::ui::chart::{Chart, ChartLevel, ChartLine};
+use crate::ui::{ViewCtx, theme, widgets};
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario().clone();
+    let checks = ctx.doc.analysis().targets.clone();
+    section(ui, ctx.tr(Tr::Targets));
+    egui::Grid::new("targets").striped(true).num_columns(8).show(ui, |ui| {
+        for header in [Tr::Name, Tr::Year, Tr::Value, Tr::Threshold, Tr::Unit, Tr::Status, Tr::Gap, Tr::RequiredChange] {
+            ui.strong(ctx.tr(header));
+        }
+        ui.end_row();
+        for check in &checks {
+            ui.label(lang.label(&check.label));
+            ui.label(check.year.to_string());
+            ui.label(format::value(check.value));
+            ui.horizontal(|ui| {
+                ui.label(check.comparison.symbol());
+                let key = check.key.clone();
+                let edited = widgets::number_edit(ui, ("threshold", &key), check.threshold, 1.0, &format!("{} {key}", ctx.tr(Tr::Threshold)), |threshold| {
+                    ctx.doc.check(&Edit::SetTargetThreshold { target: key.clone(), threshold })
+                });
+                if let Some(threshold) = edited {
+                    ctx.apply(Edit::SetTargetThreshold { target: key.clone(), threshold });
+                }
+            });
+            ui.label(check.unit.symbol());
+            let (verdict, color) = if check.met { (Tr::Yes, theme::OK) } else { (Tr::No, theme::BAD) };
+            widgets::status_chip(ui, verdict.get(lang), color);
+            ui.label(RichText::new(format!("{:+}", format::value(check.gap).parse::<f64>().unwrap_or(check.gap))).color(color));
+            ui.label(check.required_annual_change.map(format::percent).unwrap_or_else(|| "–".into()))
+                .on_hover_text(lang.pick("自基准年起每年按此比例变化，目标年恰好达到目标值", "changing by this much every year from the base year just meets the threshold in the target year"));
+            ui.end_row();
+        }
+    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for check in &checks {
+                ui.add_space(8.0);
+                ui.strong(lang.label(&check.label));
+                Chart {
+                    id: &format!("target-{}", check.key),
+                    unit: check.unit.symbol(),
+                    lines: vec![ChartLine {
+                        name: lang.label(&check.label).to_owned(),
+                        color: theme::series_color(&scenario, &check.key),
+                        points: scenario
+                            .years()
+                            .zip(&check.values)
+                            .map(|(y, v)| [f64::from(y), *v])
+                            .collect(),
+                        dashed: false,
+                    }],
+                    levels: vec![ChartLevel {
+                        name: format!(
+                            "{} {} {}",
+                            ctx.tr(Tr::Threshold),
+                            check.comparison.symbol(),
+                            format::value(check.threshold)
+                        ),
+                        color: theme::CAPACITY_LINE,
+                        value: check.threshold,
+                    }],
+                    milestones: &scenario.milestones,
+                    marker: None,
+                    height: theme::CHART_HEIGHT * 0.7,
+                }
+                .ui(ui, lang);
+            }
+        });
+}

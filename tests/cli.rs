@@ -1,0 +1,238 @@
+//! The command-line contract: CSV columns, exit codes and messages that scripts depend on.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn ecoplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(args)
+        .output()
+        .expect("ecoplan runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn scratch(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn csv_value(csv: &str, series: &str, year: &str) -> f64 {
+    csv.lines()
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|f| f[0] == series && f[1] == year)
+        .unwrap_or_else(|| panic!("{series} {year} in {csv}"))[2]
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn project_prints_the_plans_numbers_as_csv() {
+    let output = ecoplan(&["project"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("series,year,value,unit"));
+    // One row per series and year, 2021–2028, and nothing else on stdout.
+    let rows: Vec<&str> = lines.collect();
+    let series_count = ecoplan::plan::hanyang_plan().series.len();
+    assert_eq!(rows.len(), series_count * 8);
+    assert!(rows.iter().all(|r| r.split(',').count() == 4));
+    assert!((csv_value(&csv, "gdp", "2025") - 1058.84).abs() < 0.01);
+    assert!((csv_value(&csv, "gdp", "2028") - 1315.39).abs() < 0.01);
+    assert!((csv_value(&csv, "cod", "2028") - 5367.83).abs() < 0.01);
+    assert!(csv.contains("\ngdp,2021,792.86,亿元\n"));
+}
+
+#[test]
+fn growth_override_and_horizon_carry_to_dependents() {
+    let output = ecoplan(&["project", "--growth", "population=0.0", "--horizon", "2030"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    assert_eq!(csv_value(&csv, "population", "2030"), 90.0);
+    // Domestic water is driven by population, so it stays at its 2021 value too.
+    assert!((csv_value(&csv, "water_domestic", "2030") - 0.918).abs() < 1e-12);
+    assert!(csv.contains("\ngdp,2030,"));
+    assert!(!csv.contains(",2031,"));
+}
+
+#[test]
+fn capacity_csv_leaves_utilisation_empty_for_zero_capacity() {
+    let output = ecoplan(&["capacity"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    assert_eq!(
+        csv.lines().next(),
+        Some("pollutant,medium,year,emission,capacity,unit,utilization,status")
+    );
+    let no2_2028: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("NO2,air,2028,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(no2_2028[4], "0");
+    assert_eq!(no2_2028[5], "t/a");
+    assert_eq!(no2_2028[6], "");
+    assert_eq!(no2_2028[7], "saturated");
+    let so2_2028: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("SO2,air,2028,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(so2_2028[4], "20600");
+    assert_eq!(so2_2028[7], "ok");
+}
+
+#[test]
+fn cod_growth_of_nine_percent_exceeds_capacity_by_2060() {
+    let output = ecoplan(&["capacity", "--growth", "cod=0.09", "--horizon", "2060"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("COD,water,") && l.ends_with(",exceeded"))
+    );
+}
+
+#[test]
+fn targets_show_the_energy_intensity_gap() {
+    let output = ecoplan(&["targets"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    assert_eq!(
+        csv.lines().next(),
+        Some("target,year,value,threshold,unit,met")
+    );
+    let row: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("energy_intensity,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert_eq!(row[1], "2028");
+    assert!((row[2].parse::<f64>().unwrap() - 0.1588).abs() < 1e-3);
+    assert_eq!(row[3], "0.136");
+    assert_eq!(row[4], "tce/万元");
+    assert_eq!(row[5], "false");
+}
+
+#[test]
+fn table_format_is_readable() {
+    let output = ecoplan(&["targets", "--format", "table"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("energy_intensity"));
+    assert!(text.contains("NO"));
+    let output = ecoplan(&["project", "--format", "table"]);
+    assert!(stdout(&output).contains("地区生产总值"));
+    let output = ecoplan(&["capacity", "--format", "table"]);
+    assert!(stdout(&output).contains("first exceedance"));
+}
+
+#[test]
+fn default_round_trips_through_check() {
+    let output = ecoplan(&["default"]);
+    assert!(output.status.success());
+    let path = scratch("default.ron", &stdout(&output));
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stdout(&output);
+    assert_eq!(summary.lines().count(), 1);
+    assert!(summary.contains(": ok:"));
+    let output = ecoplan(&["project", path.to_str().unwrap()]);
+    assert_eq!(stdout(&output), stdout(&ecoplan(&["project"])));
+}
+
+#[test]
+fn check_reports_file_line_and_column() {
+    let text = stdout(&ecoplan(&["default"])).replacen("base_year: 2021,", "base_year: 2021,,", 1);
+    let path = scratch("broken.ron", &text);
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    let prefix = format!("{}:", path.display());
+    assert!(message.starts_with(&prefix), "{message}");
+    let rest: Vec<&str> = message[prefix.len()..].splitn(3, ':').collect();
+    assert!(
+        rest[0].parse::<usize>().is_ok() && rest[1].parse::<usize>().is_ok(),
+        "{message}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn check_reports_model_errors_with_the_file_name() {
+    let text = stdout(&ecoplan(&["default"])).replacen("base: 90.0,", "base: -90.0,", 1);
+    let path = scratch("negative.ron", &text);
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with(&format!(
+            "{}: series \"population\": base = -90",
+            path.display()
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn missing_file_is_an_error_naming_it() {
+    let output = ecoplan(&["project", "/nonexistent/plan.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("/nonexistent/plan.ron: cannot read"));
+}
+
+#[test]
+fn bad_arguments_exit_two_with_usage() {
+    for args in [
+        &["project", "--growth", "gdp"][..],
+        &["project", "--growth", "gdp=fast"],
+        &["project", "--format", "xml"],
+        &["check"],
+    ] {
+        let output = ecoplan(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains("Usage"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn window_with_a_missing_file_exits_two_before_opening() {
+    let output = ecoplan(&["no-such-plan.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("no-such-plan.ron: cannot read"));
+}
+
+#[test]
+fn bad_values_exit_two_naming_what() {
+    let output = ecoplan(&["project", "--growth", "nope=0.1"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no series \"nope\""));
+    let output = ecoplan(&["project", "--growth", "gdp=3"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("series \"gdp\": rate = 3"),
+        "{}",
+        stderr(&output)
+    );
+    let output = ecoplan(&["project", "--horizon", "2100"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("2100"));
+}

@@ -1,0 +1,168 @@
+//! Scenario files: round trips and every way a file can be wrong.
+
+use std::path::{Path, PathBuf};
+
+use ecoplan::engine::project;
+use ecoplan::io::{LoadError, from_ron_str, load, to_ron_string};
+use ecoplan::plan::hanyang_plan;
+
+fn default_text() -> String {
+    to_ron_string(&hanyang_plan())
+}
+
+fn parse(text: &str) -> Result<ecoplan::model::Scenario, LoadError> {
+    from_ron_str(text, Path::new("test.ron"))
+}
+
+#[test]
+fn default_round_trips_to_the_same_projection_and_bytes() {
+    let text = default_text();
+    let loaded = parse(&text).unwrap();
+    assert_eq!(loaded, hanyang_plan());
+    assert_eq!(project(&loaded).unwrap(), project(&hanyang_plan()).unwrap());
+    assert_eq!(
+        to_ron_string(&loaded),
+        text,
+        "load → save is byte-identical"
+    );
+}
+
+#[test]
+fn saved_example_is_the_built_in_scenario() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-2021-plan.ron");
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        on_disk,
+        default_text(),
+        "regenerate with: cargo run -- default > saves/hanyang-2021-plan.ron"
+    );
+    assert_eq!(load(&path).unwrap(), hanyang_plan());
+}
+
+#[test]
+fn chinese_is_written_as_text_not_escapes() {
+    let text = default_text();
+    assert!(text.contains("地区生产总值"));
+    assert!(!text.contains("\\u"));
+}
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let text = default_text().replacen("horizon: 2028,", "horizon: 2028", 1);
+    match parse(&text) {
+        Err(LoadError::Parse { line, col, .. }) => {
+            let expected_line = text
+                .lines()
+                .position(|l| l.contains("horizon: 2028"))
+                .unwrap()
+                + 2;
+            assert_eq!(line, expected_line);
+            assert!(col >= 1);
+        }
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+}
+
+#[test]
+fn truncated_file_is_a_parse_error() {
+    let text = default_text();
+    let error = parse(&text[..text.len() / 2]).unwrap_err();
+    assert!(matches!(error, LoadError::Parse { .. }), "{error}");
+    assert!(error.to_string().starts_with("test.ron:"));
+}
+
+#[test]
+fn unknown_field_is_named() {
+    let text = default_text().replacen("horizon: 2028,", "horizon: 2028,\n    horizn: 2030,", 1);
+    let error = parse(&text).unwrap_err().to_string();
+    assert!(error.contains("horizn"), "{error}");
+}
+
+#[test]
+fn newer_format_version_is_refused_clearly() {
+    let text = default_text().replacen("format_version: 1,", "format_version: 7,", 1);
+    let error = parse(&text).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "test.ron: format version 7 is newer than this ecoplan reads (1); update ecoplan to open it"
+    );
+    let text = default_text().replacen("format_version: 1,", "format_version: 0,", 1);
+    assert!(
+        parse(&text)
+            .unwrap_err()
+            .to_string()
+            .contains("format version 0")
+    );
+}
+
+#[test]
+fn missing_version_is_a_parse_error_naming_it() {
+    let text = default_text().replacen("format_version: 1,", "", 1);
+    let error = parse(&text).unwrap_err().to_string();
+    assert!(error.contains("format_version"), "{error}");
+}
+
+#[test]
+fn unknown_unit_is_named_with_its_position() {
+    let text = default_text().replacen("unit: \"亿元\"", "unit: \"亿圆\"", 1);
+    let error = parse(&text).unwrap_err();
+    assert!(matches!(error, LoadError::Parse { .. }));
+    assert!(error.to_string().contains("亿圆"), "{error}");
+}
+
+#[test]
+fn reference_to_unknown_series_is_named() {
+    let text = default_text().replacen("driver: \"population\"", "driver: \"populaton\"", 1);
+    let error = parse(&text).unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "test.ron: series \"water_domestic\" refers to the unknown series \"populaton\""
+    );
+}
+
+#[test]
+fn cycle_is_named() {
+    let text = default_text().replacen(
+        "rule: Growth(\n                rate: 0.05,",
+        "rule: GrowthAs(\n                driver: \"water_domestic\",\n                elasticity: 1.0,",
+        1,
+    );
+    assert!(text != default_text(), "the population rule was replaced");
+    let error = parse(&text).unwrap_err().to_string();
+    assert!(
+        error.contains("cycle: population → water_domestic → population")
+            || error.contains("cycle: water_domestic → population → water_domestic"),
+        "{error}"
+    );
+}
+
+#[test]
+fn zero_capacity_loads_and_negative_capacity_is_refused() {
+    let text = default_text().replacen("value: 15314.61,", "value: -1.0,", 1);
+    let error = parse(&text).unwrap_err().to_string();
+    assert!(error.contains("capacity \"COD\": value = -1"), "{error}");
+}
+
+#[test]
+fn capacity_in_the_wrong_unit_is_an_error_not_a_number() {
+    let text = default_text().replacen("unit: \"万 t/a\"", "unit: \"万 t\"", 1);
+    let error = parse(&text).unwrap_err().to_string();
+    assert!(
+        error.contains("capacity \"SO2\"") && error.contains("cannot be converted"),
+        "{error}"
+    );
+}
+
+#[test]
+fn huge_file_is_refused_before_reading() {
+    let dir = std::env::temp_dir().join(format!("ecoplan-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(ecoplan::io::scenario_file::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let error = load(&path).unwrap_err();
+    assert!(matches!(error, LoadError::TooLarge { .. }));
+    assert!(error.to_string().contains("20 MB"));
+    std::fs::remove_file(&path).unwrap();
+}
