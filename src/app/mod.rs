@@ -122,7 +122,8 @@ impl EcoplanApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
         egui::Panel::left("navigator")
             .resizable(true)
-            .default_size(150.0)
+            .default_size(170.0)
+            .min_size(150.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 for view in View::ALL {

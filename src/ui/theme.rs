@@ -16,10 +16,10 @@ const PALETTE: [Color32; 12] = [
     Color32::from_rgb(213, 94, 0),
     Color32::from_rgb(120, 94, 240),
     Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(127, 127, 127),
+    Color32::from_rgb(214, 39, 40),
     Color32::from_rgb(188, 189, 34),
     Color32::from_rgb(23, 190, 207),
-    Color32::from_rgb(31, 119, 180),
+    Color32::from_rgb(148, 103, 189),
 ];
 
 /// The colour of a series in every chart and legend.

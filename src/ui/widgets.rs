@@ -3,17 +3,7 @@
 use eframe::egui::{self, Color32, RichText, Stroke};
 
 use super::theme;
-
-/// How a number is shown for editing: full precision without trailing noise.
-fn edit_text(value: f64) -> String {
-    let rounded = (value * 1e9).round() / 1e9;
-    let text = format!("{rounded}");
-    if text.contains('e') {
-        format!("{value}")
-    } else {
-        text
-    }
-}
+use crate::format;
 
 /// Parses what the user typed: accepts full-width digits and a trailing %, which Chinese input
 /// methods produce.
@@ -39,7 +29,9 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
 }
 
 /// A numeric field validated as typed. `scale` converts the model value to what is shown
-/// (100 for a rate shown in %). See `validated_edit`.
+/// (100 for a rate shown in %). It shows the value as every table does; a value that is only
+/// tabbed through is not rewritten, so calibrated values keep their full precision.
+/// See `validated_edit`.
 pub fn number_edit(
     ui: &mut egui::Ui,
     id_salt: impl egui::AsIdSalt,
@@ -51,7 +43,7 @@ pub fn number_edit(
     validated_edit(
         ui,
         id_salt,
-        edit_text(value * scale),
+        format::value(value * scale),
         96.0,
         accessible_name,
         |text| {
@@ -76,39 +68,50 @@ pub fn validated_edit<T>(
     let pending: Option<String> = ui.data(|d| d.get_temp(id));
     let mut text = pending.unwrap_or_else(|| shown.clone());
     let mut committed = None;
-    ui.vertical(|ui| {
-        let output = egui::TextEdit::singleline(&mut text)
-            .id(id)
-            .desired_width(width)
-            .show(ui);
-        let response = output
-            .response
-            .response
-            .clone()
-            .accessible_name(accessible_name);
-        if response.changed() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        }
-        let verdict = parse(&text);
-        if response.lost_focus() {
-            let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
-            if escaped || text == shown {
-                ui.data_mut(|d| d.remove::<String>(id));
-            } else if let Ok(value) = parse(&text) {
-                ui.data_mut(|d| d.remove::<String>(id));
-                committed = Some(value);
+    // Allocating the width first: a grid cell would otherwise keep the width of its first,
+    // narrower frame.
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui(egui::vec2(width, height), |ui| {
+        ui.vertical(|ui| {
+            let output = egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(width)
+                .show(ui);
+            let response = output
+                .response
+                .response
+                .clone()
+                .accessible_name(accessible_name);
+            if response.changed() {
+                ui.data_mut(|d| d.insert_temp(id, text.clone()));
             }
-        }
-        let editing = ui.data(|d| d.get_temp::<String>(id)).is_some();
-        if editing && let Err(reason) = &verdict {
-            ui.painter().rect_stroke(
-                response.rect,
-                2.0,
-                Stroke::new(1.5, theme::BAD),
-                egui::StrokeKind::Outside,
-            );
-            ui.label(RichText::new(reason).color(theme::BAD).small());
-        }
+            let verdict = parse(&text);
+            if response.lost_focus() {
+                let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
+                if escaped || text == shown {
+                    ui.data_mut(|d| d.remove::<String>(id));
+                } else if let Ok(value) = parse(&text) {
+                    ui.data_mut(|d| d.remove::<String>(id));
+                    committed = Some(value);
+                }
+            }
+            let editing = ui.data(|d| d.get_temp::<String>(id)).is_some();
+            if editing && let Err(reason) = &verdict {
+                let stroke = Stroke::new(1.5, theme::BAD);
+                ui.painter()
+                    .rect_stroke(response.rect, 2.0, stroke, egui::StrokeKind::Outside);
+                // Floating below the field, so a table's layout does not move while typing.
+                egui::Area::new(id.with("reason"))
+                    .order(egui::Order::Tooltip)
+                    .fixed_pos(response.rect.left_bottom() + egui::vec2(0.0, 2.0))
+                    .show(ui.ctx(), |ui| {
+                        egui::Frame::popup(ui.style()).show(ui, |ui| {
+                            ui.set_max_width(320.0);
+                            ui.label(RichText::new(reason).color(theme::BAD));
+                        });
+                    });
+            }
+        });
     });
     committed
 }
@@ -136,11 +139,5 @@ mod tests {
         assert_eq!(parse_number("1,058.84"), Ok(1058.84));
         assert!(parse_number("abc").is_err());
         assert!(parse_number("inf").is_err());
-    }
-
-    #[test]
-    fn edit_text_hides_float_noise() {
-        assert_eq!(edit_text(0.07 * 100.0), "7");
-        assert_eq!(edit_text(792.86), "792.86");
     }
 }

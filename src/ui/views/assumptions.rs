@@ -89,8 +89,9 @@ fn rate_ui(
             .add(
                 egui::Slider::new(&mut percent, range)
                     .suffix(" %")
-                    .max_decimals(2)
-                    .show_value(false),
+                    .show_value(false)
+                    // Clamping every frame would write the shown value back into the model.
+                    .clamping(egui::SliderClamping::Edits),
             )
             .accessible_name(format!("{label} {series}"));
         if response.changed() {

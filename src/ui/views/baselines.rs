@@ -122,13 +122,19 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             }
                         }
                         ui.label(rule_summary(&series.rule, lang));
-                        ui.label(RichText::new(&series.source).small())
+                        ui.scope(|ui| {
+                            // The full note is on hover; the row stays on screen.
+                            ui.set_max_width(300.0);
+                            ui.add(
+                                egui::Label::new(RichText::new(&series.source).small()).truncate(),
+                            )
                             .on_hover_text(&series.source);
+                        });
                         match plan.series(&key) {
                             Some(original) => {
                                 let differs = original != series;
                                 let button = ui
-                                    .add_enabled(differs, egui::Button::new("↺"))
+                                    .add_enabled(differs, egui::Button::new(ctx.tr(Tr::Reset)))
                                     .on_hover_text(ctx.tr(Tr::ResetToPlan))
                                     .accessible_name(format!("{} {key}", ctx.tr(Tr::ResetToPlan)));
                                 if button.clicked() {
@@ -142,7 +148,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             }
                         }
                         let remove = ui
-                            .button("🗑")
+                            .button(ctx.tr(Tr::Remove))
                             .on_hover_text(ctx.tr(Tr::Remove))
                             .accessible_name(format!("{} {key}", ctx.tr(Tr::Remove)));
                         if remove.clicked() {

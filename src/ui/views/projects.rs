@@ -181,7 +181,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         }
                         ui.label(RichText::new(&project.notes).small().weak());
                         if ui
-                            .button("🗑")
+                            .button(ctx.tr(Tr::Remove))
                             .accessible_name(format!("{} {}", ctx.tr(Tr::Remove), index + 1))
                             .clicked()
                         {

@@ -1,0 +1,295 @@
+//! The workbench driven the way a user drives it: through egui_kittest, by labels.
+
+use ecoplan::app::EcoplanApp;
+use ecoplan::i18n::Lang;
+use ecoplan::ui::View;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(view: View, lang: Lang) -> Harness<'static, EcoplanApp> {
+    let mut app = EcoplanApp::with_builtin_plan();
+    app.state.view = view;
+    app.state.lang = lang;
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_context_setup(ecoplan::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut EcoplanApp| app.window_ui(ui), app)
+}
+
+#[test]
+fn opening_any_view_changes_nothing() {
+    for view in View::ALL {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut harness = harness(view, lang);
+            harness.run();
+            let app = harness.state();
+            assert!(
+                app.doc.undo_edit().is_none(),
+                "{view:?} {lang:?} applied {:?}",
+                app.doc.undo_edit()
+            );
+            assert!(!app.doc.is_dirty());
+        }
+    }
+}
+
+/// Replaces the text of the field named `name` and presses Enter, as a user would.
+fn type_into(harness: &mut Harness<'static, EcoplanApp>, name: &str, text: &str) {
+    harness.get_by_label(name).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(name).type_text(text);
+    harness.run();
+}
+
+fn press_enter(harness: &mut Harness<'static, EcoplanApp>) {
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+fn cod_first_exceedance(app: &EcoplanApp) -> Option<i32> {
+    app.doc
+        .analysis()
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == "COD")
+        .unwrap()
+        .first_exceedance_year
+}
+
+#[test]
+fn editing_a_baseline_changes_the_table_and_the_capacity_status() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    assert_eq!(cod_first_exceedance(harness.state()), None);
+    type_into(&mut harness, "Base-year value cod", "20000");
+    press_enter(&mut harness);
+    let app = harness.state();
+    assert_eq!(app.doc.scenario().series("cod").unwrap().base, 20000.0);
+    assert_eq!(cod_first_exceedance(app), Some(2021));
+    assert!(app.doc.is_dirty());
+    // The projection table shows the new value, and the capacity view the new status.
+    harness.get_by_label("Projections").click();
+    harness.run();
+    assert!(harness.query_by_label("20000.00").is_some());
+    harness.get_by_label("Water capacity").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("First year of exceedance: 2021")
+            .is_some()
+    );
+    assert!(
+        !harness
+            .query_all_by_label("exceeded")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_invalid_entry_shows_why_and_leaves_the_model_unchanged() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    type_into(&mut harness, "Base-year value population", "-5");
+    let message =
+        "series \"population\": base = -5 is invalid: must be a finite number of at least 0";
+    assert!(
+        harness.query_by_label(message).is_some(),
+        "the reason is shown while typing"
+    );
+    press_enter(&mut harness);
+    assert!(
+        harness.query_by_label(message).is_some(),
+        "the reason stays after Enter"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("population")
+            .unwrap()
+            .base,
+        90.0
+    );
+    assert!(!harness.state().doc.is_dirty());
+    type_into(&mut harness, "Base-year value population", "lots");
+    assert!(harness.query_by_label("\"lots\" is not a number").is_some());
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("population")
+            .unwrap()
+            .base,
+        90.0
+    );
+}
+
+#[test]
+fn escape_cancels_an_entry() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "1");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        792.86
+    );
+    assert!(
+        harness.query_by_label("792.86").is_some()
+            || harness
+                .get_by_label("Base-year value gdp")
+                .value()
+                .as_deref()
+                == Some("792.86")
+    );
+}
+
+#[test]
+fn undo_and_redo_restore_values_by_shortcut_and_menu() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    assert_eq!(
+        harness.state().doc.analysis().projection.value("gdp", 2021),
+        Some(800.0)
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.analysis().projection.value("gdp", 2021),
+        Some(792.86)
+    );
+    assert!(!harness.state().doc.is_dirty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.analysis().projection.value("gdp", 2021),
+        Some(800.0)
+    );
+    // The Edit menu names the edit it would undo.
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Undo: Set base value of GDP")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        792.86
+    );
+}
+
+#[test]
+fn the_language_switch_changes_the_labels() {
+    let mut harness = harness(View::Overview, Lang::Zh);
+    harness.run();
+    assert!(harness.query_by_label("概览").is_some());
+    assert!(harness.query_by_label("Overview").is_none());
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().state.lang, Lang::En);
+    assert!(harness.query_by_label("Overview").is_some());
+    assert!(harness.query_by_label("概览").is_none());
+    assert!(harness.query_by_label("Key figures").is_some());
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("中文").click();
+    harness.run();
+    assert!(harness.query_by_label("关键数据").is_some());
+}
+
+#[test]
+fn cod_at_nine_percent_moves_the_first_exceedance_and_undo_brings_the_plan_back() {
+    let mut harness = harness(View::Assumptions, Lang::En);
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "Horizon")
+        .set_value_accesskit(2060.0);
+    harness.run();
+    assert_eq!(harness.state().doc.scenario().horizon, 2060);
+    // At the plan's 7.02 %/yr COD reaches its 15 314.61 t/a capacity in 2044.
+    assert_eq!(cod_first_exceedance(harness.state()), Some(2044));
+    type_into(&mut harness, "Annual growth cod %", "9");
+    press_enter(&mut harness);
+    assert_eq!(cod_first_exceedance(harness.state()), Some(2039));
+    harness.get_by_label("Overview").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("2039").is_some(),
+        "the overview shows the new year"
+    );
+    // Switch language and back, then undo both edits: the plan's numbers again.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("视图").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    for _ in 0..2 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        harness.run();
+    }
+    assert_eq!(
+        harness.state().doc.scenario(),
+        &ecoplan::plan::hanyang_plan()
+    );
+    assert_eq!(cod_first_exceedance(harness.state()), None);
+}
+
+#[test]
+fn indicator_filters_show_only_matching_rows() {
+    let mut harness = harness(View::Indicators, Lang::En);
+    harness.run();
+    assert!(harness.query_by_label("River chief system").is_some());
+    harness.get_by_label("Not met only").click();
+    harness.run();
+    assert!(harness.query_by_label("River chief system").is_none());
+    assert!(
+        harness
+            .query_by_label("Ecological status index (EI)")
+            .is_some()
+    );
+    harness.get_by_label("Hard only").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "Share of ecological work in Party and government performance assessment"
+            )
+            .is_none()
+    );
+    assert!(harness.query_by_label("Forest and grass cover").is_some());
+}
+
+#[test]
+fn copying_the_projection_table_gives_tab_separated_text() {
+    let mut harness = harness(View::Projections, Lang::Zh);
+    harness.run();
+    harness.get_by_label("复制表格（可粘贴到 Excel）").click();
+    // The copy is in the output of the frame that handles the click.
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1);
+    assert!(copied[0].starts_with("序列\t单位\t2021"));
+    assert!(copied[0].contains("\n地区生产总值\t亿元\t792.86\t"));
+}
