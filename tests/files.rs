@@ -166,3 +166,54 @@ fn huge_file_is_refused_before_reading() {
     assert!(error.to_string().contains("20 MB"));
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn every_example_in_saves_loads_and_runs() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let scenario = load(&path).unwrap_or_else(|error| panic!("{error}"));
+            let analysis = ecoplan::engine::analyse(&scenario).unwrap();
+            assert!(!analysis.projection.series.is_empty());
+            names.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "hanyang-2021-plan.ron",
+            "hanyang-green-transition.ron",
+            "hanyang-high-growth.ron",
+            "hanyang-low-growth.ron"
+        ]
+    );
+}
+
+#[test]
+fn green_transition_meets_the_intensity_target_and_high_growth_exceeds_cod() {
+    let saves = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
+    let green =
+        ecoplan::engine::analyse(&load(&saves.join("hanyang-green-transition.ron")).unwrap())
+            .unwrap();
+    let intensity = green
+        .targets
+        .iter()
+        .find(|t| t.key == "energy_intensity")
+        .unwrap();
+    assert!(
+        intensity.met && intensity.value <= 0.136,
+        "{}",
+        intensity.value
+    );
+    let high =
+        ecoplan::engine::analyse(&load(&saves.join("hanyang-high-growth.ron")).unwrap()).unwrap();
+    let cod = high
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == "COD")
+        .unwrap();
+    assert_eq!(cod.first_exceedance_year, Some(2039));
+}

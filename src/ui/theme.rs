@@ -6,7 +6,8 @@ use crate::engine::CapacityStatus;
 use crate::model::{IndicatorStatus, Scenario};
 
 /// A palette that stays distinguishable on a projector and for common colour blindness
-/// (Okabe–Ito, then Tableau), cycled by a series' position in the scenario.
+/// (Okabe–Ito, then Tableau), cycled by a series' position in the scenario. No pure red: red is
+/// the capacity line's.
 const PALETTE: [Color32; 12] = [
     Color32::from_rgb(0, 114, 178),
     Color32::from_rgb(230, 159, 0),
@@ -16,7 +17,7 @@ const PALETTE: [Color32; 12] = [
     Color32::from_rgb(213, 94, 0),
     Color32::from_rgb(120, 94, 240),
     Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(214, 39, 40),
+    Color32::from_rgb(227, 119, 194),
     Color32::from_rgb(188, 189, 34),
     Color32::from_rgb(23, 190, 207),
     Color32::from_rgb(148, 103, 189),
