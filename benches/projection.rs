@@ -55,6 +55,7 @@ fn large_scenario() -> Scenario {
                 value: 500.0,
                 unit: unit.clone(),
                 series: key,
+                near_threshold: 0.8,
                 source: String::new(),
             });
         }

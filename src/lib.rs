@@ -6,6 +6,8 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod assets;
+pub mod charts;
 pub mod cli;
 pub mod document;
 pub mod engine;

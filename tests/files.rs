@@ -80,13 +80,13 @@ fn unknown_field_is_named() {
 
 #[test]
 fn newer_format_version_is_refused_clearly() {
-    let text = default_text().replacen("format_version: 1,", "format_version: 7,", 1);
+    let text = default_text().replacen("format_version: 2,", "format_version: 7,", 1);
     let error = parse(&text).unwrap_err().to_string();
     assert_eq!(
         error,
-        "test.ron: format version 7 is newer than this ecoplan reads (1); update ecoplan to open it"
+        "test.ron: format version 7 is newer than this ecoplan reads (2); update ecoplan to open it"
     );
-    let text = default_text().replacen("format_version: 1,", "format_version: 0,", 1);
+    let text = default_text().replacen("format_version: 2,", "format_version: 0,", 1);
     assert!(
         parse(&text)
             .unwrap_err()
@@ -97,7 +97,7 @@ fn newer_format_version_is_refused_clearly() {
 
 #[test]
 fn missing_version_is_a_parse_error_naming_it() {
-    let text = default_text().replacen("format_version: 1,", "", 1);
+    let text = default_text().replacen("format_version: 2,", "", 1);
     let error = parse(&text).unwrap_err().to_string();
     assert!(error.contains("format_version"), "{error}");
 }
@@ -216,4 +216,94 @@ fn green_transition_meets_the_intensity_target_and_high_growth_exceeds_cod() {
         .find(|c| c.pollutant == "COD")
         .unwrap();
     assert_eq!(cod.first_exceedance_year, Some(2039));
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-files-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn format_version_1_is_migrated() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hanyang-format-v1.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("format_version: 1,") && text.contains("near_threshold: 0.8,"));
+    let scenario = load(&path).unwrap();
+    assert_eq!(scenario.format_version, ecoplan::model::FORMAT_VERSION);
+    assert!(scenario.capacities.iter().all(|c| c.near_threshold == 0.8));
+    // Everything else is the plan as before.
+    assert_eq!(scenario, hanyang_plan());
+    // A migrated file saves in the current format.
+    assert!(to_ron_string(&scenario).contains("format_version: 2,"));
+}
+
+#[test]
+fn version_1_with_a_custom_threshold_gives_it_to_every_capacity() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hanyang-format-v1.ron");
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "near_threshold: 0.8,",
+        "near_threshold: 0.6,",
+        1,
+    );
+    let scenario = parse(&text).unwrap();
+    assert!(scenario.capacities.iter().all(|c| c.near_threshold == 0.6));
+}
+
+#[test]
+fn save_keeps_the_previous_version_as_bak() {
+    let dir = scratch_dir("bak");
+    let path = dir.join("plan.ron");
+    let mut scenario = hanyang_plan();
+    ecoplan::io::save(&scenario, &path).unwrap();
+    assert!(!ecoplan::io::scenario_file::backup_path(&path).exists());
+    scenario.metadata.author = "second".into();
+    ecoplan::io::save(&scenario, &path).unwrap();
+    let backup = std::fs::read_to_string(ecoplan::io::scenario_file::backup_path(&path)).unwrap();
+    assert_eq!(backup, default_text());
+    assert_eq!(load(&path).unwrap().metadata.author, "second");
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn failed_save_leaves_the_old_file_intact() {
+    let dir = scratch_dir("blocked");
+    let path = dir.join("plan.ron");
+    ecoplan::io::save(&hanyang_plan(), &path).unwrap();
+    // A directory where the temporary file would go makes the write fail, as a full disk would.
+    std::fs::create_dir(dir.join(".plan.ron.tmp")).unwrap();
+    let mut changed = hanyang_plan();
+    changed.metadata.author = "lost?".into();
+    let error = ecoplan::io::save(&changed, &path).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("{}: cannot save:", path.display())),
+        "{error}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), default_text());
+}
+
+#[test]
+fn save_into_a_vanished_or_read_only_folder_fails_with_a_message() {
+    let vanished = std::env::temp_dir().join("ecoplan-no-such-folder/sub/plan.ron");
+    let error = ecoplan::io::save(&hanyang_plan(), &vanished).unwrap_err();
+    assert!(error.to_string().contains("cannot save"), "{error}");
+    // /proc refuses new files even to root, as a read-only folder does.
+    let error =
+        ecoplan::io::save(&hanyang_plan(), Path::new("/proc/ecoplan-plan.ron")).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("/proc/ecoplan-plan.ron: cannot save"),
+        "{error}"
+    );
 }

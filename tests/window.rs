@@ -1,14 +1,43 @@
 //! The workbench driven the way a user drives it: through egui_kittest, by labels.
 
-use ecoplan::app::EcoplanApp;
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use ecoplan::app::{EcoplanApp, FileDialogs};
 use ecoplan::i18n::Lang;
 use ecoplan::ui::View;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+/// Answers file dialogs with paths the test chose, as a user picking them would.
+#[derive(Clone, Default)]
+struct ScriptedDialogs {
+    open: Rc<RefCell<Vec<PathBuf>>>,
+    save: Rc<RefCell<Vec<PathBuf>>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_scenario(&self) -> Option<PathBuf> {
+        self.open.borrow_mut().pop()
+    }
+
+    fn pick_save(&self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
+        self.save.borrow_mut().pop()
+    }
+}
+
 fn harness(view: View, lang: Lang) -> Harness<'static, EcoplanApp> {
-    let mut app = EcoplanApp::with_builtin_plan();
+    harness_with(view, lang, ScriptedDialogs::default())
+}
+
+fn harness_with(view: View, lang: Lang, dialogs: ScriptedDialogs) -> Harness<'static, EcoplanApp> {
+    let app = EcoplanApp::with_builtin_plan(Box::new(dialogs));
+    harness_for(app, view, lang)
+}
+
+fn harness_for(mut app: EcoplanApp, view: View, lang: Lang) -> Harness<'static, EcoplanApp> {
     app.state.view = view;
     app.state.lang = lang;
     Harness::builder()
@@ -292,4 +321,272 @@ fn copying_the_projection_table_gives_tab_separated_text() {
     assert_eq!(copied.len(), 1);
     assert!(copied[0].starts_with("序列\t单位\t2021"));
     assert!(copied[0].contains("\n地区生产总值\t亿元\t792.86\t"));
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-window-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn click_menu(harness: &mut Harness<'static, EcoplanApp>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
+#[test]
+fn save_as_then_save_keeps_a_backup() {
+    let dir = temp_dir("save");
+    let path = dir.join("mine.ron");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(path.clone());
+    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    click_menu(&mut harness, "File", "Save as…");
+    assert!(!harness.state().doc.is_dirty());
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        ecoplan::io::load(&path)
+            .unwrap()
+            .series("gdp")
+            .unwrap()
+            .base,
+        800.0
+    );
+    type_into(&mut harness, "Base-year value gdp", "810");
+    press_enter(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert_eq!(
+        ecoplan::io::load(&path)
+            .unwrap()
+            .series("gdp")
+            .unwrap()
+            .base,
+        810.0
+    );
+    let backup = ecoplan::io::scenario_file::backup_path(&path);
+    assert_eq!(
+        ecoplan::io::load(&backup)
+            .unwrap()
+            .series("gdp")
+            .unwrap()
+            .base,
+        800.0
+    );
+    assert_eq!(harness.state().state.recent_files, vec![path]);
+}
+
+#[test]
+fn opening_over_unsaved_work_asks_and_cancel_keeps_it() {
+    let saves = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-low-growth.ron");
+    let dialogs = ScriptedDialogs::default();
+    dialogs
+        .open
+        .borrow_mut()
+        .extend([saves.clone(), saves.clone()]);
+    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    click_menu(&mut harness, "File", "Open…");
+    assert!(
+        harness
+            .query_by_label("Save the changes to this scenario?")
+            .is_some()
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        800.0
+    );
+    assert!(harness.state().doc.is_dirty());
+    click_menu(&mut harness, "File", "Open…");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.doc.path.as_deref(), Some(saves.as_path()));
+    assert!(app.doc.scenario().metadata.name.contains("Low growth"));
+    assert!(!app.doc.is_dirty());
+}
+
+#[test]
+fn a_file_that_does_not_parse_shows_where_and_leaves_the_work() {
+    let dir = temp_dir("broken");
+    let broken = dir.join("broken.ron");
+    std::fs::write(&broken, "(\n    format_version: 2,\n    metadata: (,\n").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(broken.clone());
+    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    click_menu(&mut harness, "File", "Open…");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    let error = harness
+        .state()
+        .open_error
+        .clone()
+        .expect("an error is shown");
+    assert!(
+        error.starts_with(&format!("{}:3:", broken.display())),
+        "{error}"
+    );
+    assert!(harness.query_by_label(&error).is_some());
+    harness.get_by_label("Close").click();
+    harness.run();
+    // "Discard" was for the file that never opened: the work is still here.
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        800.0
+    );
+    assert!(harness.state().open_error.is_none());
+}
+
+#[test]
+fn a_failed_save_says_so_and_keeps_the_work() {
+    let dialogs = ScriptedDialogs::default();
+    dialogs
+        .save
+        .borrow_mut()
+        .push(PathBuf::from("/proc/ecoplan-cannot.ron"));
+    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    click_menu(&mut harness, "File", "Save as…");
+    let app = harness.state();
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("/proc/ecoplan-cannot.ron: cannot save"))
+    );
+    assert!(app.doc.is_dirty());
+    assert_eq!(app.doc.scenario().series("gdp").unwrap().base, 800.0);
+}
+
+#[test]
+fn revert_goes_back_to_the_file_and_can_be_undone() {
+    let dir = temp_dir("revert");
+    let path = dir.join("plan.ron");
+    ecoplan::io::save(&ecoplan::plan::hanyang_plan(), &path).unwrap();
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+    app.open(&path);
+    let mut harness = harness_for(app, View::Baselines, Lang::En);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    click_menu(&mut harness, "File", "Revert to saved");
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        792.86
+    );
+    assert!(!harness.state().doc.is_dirty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        800.0
+    );
+}
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let dir = temp_dir("recovery");
+    let recovery = ecoplan::app::Recovery::new(dir.clone());
+    // A session edits and autosaves, then dies without quitting.
+    {
+        let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
+            .with_recovery(recovery.clone());
+        let mut harness = harness_for(app, View::Baselines, Lang::En);
+        harness.run();
+        type_into(&mut harness, "Base-year value gdp", "800");
+        press_enter(&mut harness);
+        harness.state().autosave();
+    }
+    // The next start offers it back.
+    let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
+        .with_recovery(recovery.clone());
+    let mut harness = harness_for(app, View::Overview, Lang::En);
+    harness.run();
+    assert!(harness.query_by_label("Recover unsaved work").is_some());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.doc.scenario().series("gdp").unwrap().base, 800.0);
+    assert!(
+        app.doc.is_dirty(),
+        "recovered work is not saved anywhere yet"
+    );
+    // Once saved or discarded, there is nothing left to offer.
+    recovery.clear();
+    assert!(recovery.find().is_none());
+}
+
+#[test]
+fn presentation_mode_pages_through_the_charts() {
+    let mut harness = harness(View::Overview, Lang::En);
+    harness.run();
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    assert_eq!(harness.state().presentation, Some(0));
+    assert!(
+        harness
+            .query_by_label_contains("Water capacity · COD")
+            .is_some()
+    );
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().presentation, Some(1));
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert!(
+        harness.state().presentation.unwrap() > 1,
+        "wraps around to the last chart"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().presentation, None);
+    assert!(harness.query_by_label("Key figures").is_some());
+}
+
+#[test]
+fn exports_from_the_menu_write_the_chosen_files() {
+    let dir = temp_dir("export");
+    let dialogs = ScriptedDialogs::default();
+    dialogs
+        .save
+        .borrow_mut()
+        .extend([dir.join("chart.png"), dir.join("tables.xlsx")]);
+    let mut harness = harness_with(View::CapacityWater, Lang::Zh, dialogs);
+    harness.run();
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出").click();
+    harness.run();
+    harness.get_by_label("全部表格与图表（XLSX）…").click();
+    harness.run();
+    assert!(dir.join("tables.xlsx").metadata().unwrap().len() > 5_000);
+    harness
+        .get_all_by_label("保存 PNG…")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(dir.join("chart.png").metadata().unwrap().len() > 10_000);
+    assert!(
+        harness
+            .state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("已导出"))
+    );
 }

@@ -1,29 +1,53 @@
-//! The eframe application: menus, navigator, status bar, shortcuts, persistence, and the one
-//! place where commands from the views are run.
+//! The eframe application: menus, navigator, status bar, shortcuts, files, recovery,
+//! presentation mode, persistence, and the one place where commands from the views are run.
 
+mod files;
+mod presentation;
 mod screenshot;
 
 use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
+pub use files::{FileDialogs, NativeDialogs, RecoveredWork, Recovery};
+pub use screenshot::Screenshot;
+
+use crate::charts::ChartSpec;
 use crate::cli::WindowArgs;
 use crate::document::{Document, Edit};
 use crate::i18n::{Lang, Tr};
 use crate::io;
+use crate::io::export::Table;
 use crate::model::Scenario;
 use crate::plan::hanyang_plan;
 use crate::ui::{self, Command, UiState, View, ViewCtx, theme};
 
-pub use screenshot::Screenshot;
+/// What waits for the answer to "save the changes?".
+#[derive(Clone, Debug)]
+pub enum Pending {
+    New(Box<Scenario>),
+    Open(PathBuf),
+    Quit,
+}
 
 pub struct EcoplanApp {
     pub doc: Document,
     pub state: UiState,
-    /// The message of the last refused edit or failed save, shown until the next change.
+    /// The message of the last refused edit, failed save or export, until the next change.
     pub message: Option<String>,
+    /// A file that could not be opened, with why: shown in a dialog.
+    pub open_error: Option<String>,
+    /// An action waiting for save / discard / cancel.
+    pub pending: Option<Pending>,
+    /// Unsaved work found at start, offered back.
+    pub offered_recovery: Option<RecoveredWork>,
+    /// The chart shown full screen, by index into all charts.
+    pub presentation: Option<usize>,
+    dialogs: Box<dyn FileDialogs>,
+    recovery: Option<Recovery>,
     screenshot: Option<Screenshot>,
     applied_zoom: Option<f32>,
+    closing: bool,
 }
 
 const UNDO: egui::KeyboardShortcut =
@@ -36,22 +60,40 @@ const REDO_Y: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
 const SAVE: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+const OPEN: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+const PRESENT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F11);
 
 impl EcoplanApp {
-    pub fn new(doc: Document, state: UiState) -> EcoplanApp {
+    pub fn new(doc: Document, state: UiState, dialogs: Box<dyn FileDialogs>) -> EcoplanApp {
         EcoplanApp {
             doc,
             state,
             message: None,
+            open_error: None,
+            pending: None,
+            offered_recovery: None,
+            presentation: None,
+            dialogs,
+            recovery: None,
             screenshot: None,
             applied_zoom: None,
+            closing: false,
         }
     }
 
     /// The built-in Hanyang plan with default interface settings: what a new user sees.
-    pub fn with_builtin_plan() -> EcoplanApp {
+    pub fn with_builtin_plan(dialogs: Box<dyn FileDialogs>) -> EcoplanApp {
         let doc = Document::new(hanyang_plan(), None).expect("the built-in scenario is valid");
-        EcoplanApp::new(doc, UiState::default())
+        EcoplanApp::new(doc, UiState::default(), dialogs)
+    }
+
+    /// Autosaves unsaved work to `recovery`, and offers back what an earlier session left there.
+    pub fn with_recovery(mut self, recovery: Recovery) -> EcoplanApp {
+        self.offered_recovery = recovery.find();
+        self.recovery = Some(recovery);
+        self
     }
 
     pub fn lang(&self) -> Lang {
@@ -59,7 +101,7 @@ impl EcoplanApp {
     }
 
     /// Runs one command: the only place where the document or the view changes.
-    pub fn run(&mut self, command: Command) {
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Apply { edit, merge } => match self.doc.apply_merging(edit, merge) {
                 Ok(()) => self.message = None,
@@ -76,50 +118,259 @@ impl EcoplanApp {
                 self.message = None;
             }
             Command::Show(view) => self.state.view = view,
+            Command::CopyChart(spec) => match crate::io::chart_png::render_rgb(&spec, 1920, 1080) {
+                Ok(rgb) => ctx.copy_image(egui::ColorImage::from_rgb([1920, 1080], &rgb)),
+                Err(error) => self.message = Some(error),
+            },
+            Command::SaveChart(spec) => self.save_chart(&spec),
         }
     }
 
-    fn save(&mut self) {
+    // ----- files -----
+
+    /// Asks before replacing unsaved work.
+    pub fn request(&mut self, ctx: &egui::Context, action: Pending) {
+        if self.doc.is_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, action: Pending) {
+        match action {
+            Pending::New(scenario) => {
+                let doc = Document::new(*scenario, None).expect("a new scenario is valid");
+                self.replace_document(doc);
+            }
+            Pending::Open(path) => self.open(&path),
+            Pending::Quit => {
+                if let Some(recovery) = &self.recovery {
+                    recovery.clear();
+                }
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a file; a file that fails to load leaves the current work untouched.
+    pub fn open(&mut self, path: &std::path::Path) {
+        match io::load(path).and_then(|scenario| {
+            Document::new(scenario, Some(path.to_owned())).map_err(|source| {
+                io::LoadError::Invalid {
+                    path: path.to_owned(),
+                    source,
+                }
+            })
+        }) {
+            Ok(doc) => {
+                self.replace_document(doc);
+                self.state.remember_file(path);
+            }
+            Err(error) => self.open_error = Some(error.to_string()),
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.message = None;
+        self.presentation = None;
+        if let Some(recovery) = &self.recovery {
+            recovery.clear();
+        }
+    }
+
+    /// Saves to the document's file, or asks where. Returns whether the work is now saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let suggested = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "scenario.ron".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        match self.dialogs.pick_save(&suggested, "ron") {
+            Some(path) => self.save_to(path),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match io::save(self.doc.scenario(), &path) {
+            Ok(()) => {
+                self.doc.path = Some(path.clone());
+                self.doc.mark_saved();
+                self.state.remember_file(&path);
+                self.message = None;
+                if let Some(recovery) = &self.recovery {
+                    recovery.clear();
+                }
+                true
+            }
+            Err(error) => {
+                // The file on disk and the work in memory are both as they were.
+                self.message = Some(error.to_string());
+                false
+            }
+        }
+    }
+
+    /// Reloads the file from disk; undoable like any edit.
+    fn revert(&mut self) {
         let Some(path) = self.doc.path.clone() else {
             return;
         };
-        match io::save(self.doc.scenario(), &path) {
-            Ok(()) => {
-                self.doc.mark_saved();
-                self.message = None;
+        match io::load(&path) {
+            Ok(scenario) => {
+                let edit = Edit::ReplaceScenario {
+                    scenario: Box::new(scenario),
+                };
+                match self.doc.apply(edit) {
+                    Ok(()) => self.doc.mark_saved(),
+                    Err(reason) => self.message = Some(reason),
+                }
             }
-            Err(error) => self.message = Some(error.to_string()),
+            Err(error) => self.open_error = Some(error.to_string()),
         }
     }
 
+    fn export_table(&mut self, table: Option<Table>) {
+        let (name, extension) = match table {
+            None => ("ecoplan.xlsx", "xlsx"),
+            Some(Table::Projection) => ("projection.csv", "csv"),
+            Some(Table::Capacity) => ("capacity.csv", "csv"),
+            Some(Table::Targets) => ("targets.csv", "csv"),
+        };
+        let Some(path) = self.dialogs.pick_save(name, extension) else {
+            return;
+        };
+        let result = io::export::export(
+            self.doc.scenario(),
+            self.doc.analysis(),
+            self.lang(),
+            table.unwrap_or(Table::Projection),
+            None,
+            &path,
+        );
+        self.report_export(result, &path);
+    }
+
+    fn save_chart(&mut self, spec: &ChartSpec) {
+        let Some(path) = self.dialogs.pick_save(&format!("{}.png", spec.key), "png") else {
+            return;
+        };
+        let result = io::chart_png::write_png(spec, &path);
+        self.report_export(result, &path);
+    }
+
+    fn report_export(&mut self, result: Result<(), String>, path: &std::path::Path) {
+        self.message = Some(match result {
+            Ok(()) => format!("{}: {}", Tr::Exported.get(self.lang()), path.display()),
+            Err(error) => error,
+        });
+    }
+
+    // ----- drawing -----
+
     /// The whole window, separate from `eframe::App::ui` so tests drive it without a frame.
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
-        let zoom = if self.state.large_font {
+        let ctx = ui.ctx().clone();
+        let presenting = self.presentation.is_some();
+        let zoom = if self.state.large_font || presenting {
             theme::LARGE_FONT_ZOOM
         } else {
             1.0
         };
         if self.applied_zoom != Some(zoom) {
-            ui.ctx().set_zoom_factor(zoom);
+            ctx.set_zoom_factor(zoom);
             self.applied_zoom = Some(zoom);
         }
         let mut commands = Vec::new();
-        ui.ctx().input_mut(|input| {
-            if input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y) {
-                commands.push(Command::Redo);
-            } else if input.consume_shortcut(&UNDO) {
-                commands.push(Command::Undo);
-            }
+        self.shortcuts(&ctx, &mut commands);
+        self.dropped_files(&ctx);
+        if presenting {
+            presentation::ui(self, ui);
+        } else {
+            self.workbench_ui(ui, &mut commands);
+        }
+        self.dialogs_ui(&ctx);
+        for command in commands {
+            self.run(&ctx, command);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let (undo, redo, save, open, present) = ctx.input_mut(|input| {
+            let redo = input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y);
+            let undo = !redo && input.consume_shortcut(&UNDO);
+            (
+                undo,
+                redo,
+                input.consume_shortcut(&SAVE),
+                input.consume_shortcut(&OPEN),
+                input.consume_shortcut(&PRESENT),
+            )
         });
-        if ui.ctx().input_mut(|input| input.consume_shortcut(&SAVE)) {
+        if undo {
+            commands.push(Command::Undo);
+        }
+        if redo {
+            commands.push(Command::Redo);
+        }
+        if save {
             self.save();
         }
-        let lang = self.lang();
+        if open && let Some(path) = self.dialogs.pick_scenario() {
+            self.request(ctx, Pending::Open(path));
+        }
+        if present {
+            self.presentation = if self.presentation.is_some() {
+                None
+            } else {
+                Some(0)
+            };
+        }
+    }
 
-        egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut commands));
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .find(|p| p.extension().is_some_and(|e| e == "ron"))
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, &mut commands));
+        if let Some(path) = dropped {
+            self.request(ctx, Pending::Open(path));
+        }
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            egui::Area::new(egui::Id::unique("ecoplan-drop-hint"))
+                .order(egui::Order::Foreground)
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+                .show(ctx, |ui| {
+                    egui::Frame::popup(ui.style())
+                        .show(ui, |ui| ui.heading(Tr::DropToOpen.get(self.lang())));
+                });
+        }
+    }
+
+    fn workbench_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let lang = self.lang();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, commands));
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, commands));
         egui::Panel::left("navigator")
             .resizable(true)
             .default_size(170.0)
@@ -142,48 +393,73 @@ impl EcoplanApp {
             let mut ctx = ViewCtx {
                 doc: &self.doc,
                 lang,
-                commands: &mut commands,
+                commands,
             };
             ui::views::view_ui(ui, self.state.view, &mut ctx, &mut self.state);
         });
-        for command in commands {
-            self.run(command);
-        }
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let lang = self.lang();
+        let ctx = ui.ctx().clone();
         ui.menu_button(Tr::MenuFile.get(lang), |ui| {
             if ui.button(Tr::NewFromPlan.get(lang)).clicked() {
-                commands.push(Command::Apply {
-                    edit: Edit::ReplaceScenario {
-                        scenario: Box::new(hanyang_plan()),
-                    },
-                    merge: false,
-                });
+                self.request(&ctx, Pending::New(Box::new(hanyang_plan())));
             }
             if ui.button(Tr::NewEmpty.get(lang)).clicked() {
-                commands.push(Command::Apply {
-                    edit: Edit::ReplaceScenario {
-                        scenario: Box::new(Scenario::empty()),
-                    },
-                    merge: false,
-                });
+                self.request(&ctx, Pending::New(Box::new(Scenario::empty())));
             }
-            let can_save = self.doc.path.is_some();
-            if ui
-                .add_enabled(
-                    can_save,
-                    egui::Button::new(Tr::Save.get(lang))
-                        .shortcut_text(ui.ctx().format_shortcut(&SAVE)),
-                )
-                .clicked()
+            let open =
+                egui::Button::new(Tr::Open.get(lang)).shortcut_text(ctx.format_shortcut(&OPEN));
+            if ui.add(open).clicked()
+                && let Some(path) = self.dialogs.pick_scenario()
             {
+                self.request(&ctx, Pending::Open(path));
+            }
+            ui.menu_button(Tr::RecentFiles.get(lang), |ui| {
+                if self.state.recent_files.is_empty() {
+                    ui.label(Tr::NoRecentFiles.get(lang));
+                }
+                for path in self.state.recent_files.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        self.request(&ctx, Pending::Open(path));
+                    }
+                }
+            });
+            ui.separator();
+            let save =
+                egui::Button::new(Tr::Save.get(lang)).shortcut_text(ctx.format_shortcut(&SAVE));
+            if ui.add(save).clicked() {
                 self.save();
             }
+            if ui.button(Tr::SaveAs.get(lang)).clicked() {
+                self.save_as();
+            }
+            let can_revert = self.doc.path.is_some() && self.doc.is_dirty();
+            if ui
+                .add_enabled(can_revert, egui::Button::new(Tr::Revert.get(lang)))
+                .clicked()
+            {
+                self.revert();
+            }
+            ui.separator();
+            ui.menu_button(Tr::Export.get(lang), |ui| {
+                if ui.button(Tr::ExportXlsx.get(lang)).clicked() {
+                    self.export_table(None);
+                }
+                for (table, label) in [
+                    (Table::Projection, Tr::ExportProjectionCsv),
+                    (Table::Capacity, Tr::ExportCapacityCsv),
+                    (Table::Targets, Tr::ExportTargetsCsv),
+                ] {
+                    if ui.button(label.get(lang)).clicked() {
+                        self.export_table(Some(table));
+                    }
+                }
+            });
             ui.separator();
             if ui.button(Tr::Quit.get(lang)).clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
         ui.menu_button(Tr::MenuEdit.get(lang), |ui| {
@@ -192,7 +468,7 @@ impl EcoplanApp {
                 || Tr::NothingToUndo.get(lang).to_owned(),
                 |edit| format!("{}: {}", Tr::Undo.get(lang), edit.describe(lang, scenario)),
             );
-            let button = egui::Button::new(undo).shortcut_text(ui.ctx().format_shortcut(&UNDO));
+            let button = egui::Button::new(undo).shortcut_text(ctx.format_shortcut(&UNDO));
             if ui
                 .add_enabled(self.doc.undo_edit().is_some(), button)
                 .clicked()
@@ -203,7 +479,7 @@ impl EcoplanApp {
                 || Tr::NothingToRedo.get(lang).to_owned(),
                 |edit| format!("{}: {}", Tr::Redo.get(lang), edit.describe(lang, scenario)),
             );
-            let button = egui::Button::new(redo).shortcut_text(ui.ctx().format_shortcut(&REDO));
+            let button = egui::Button::new(redo).shortcut_text(ctx.format_shortcut(&REDO));
             if ui
                 .add_enabled(self.doc.redo_edit().is_some(), button)
                 .clicked()
@@ -217,6 +493,11 @@ impl EcoplanApp {
             ui.radio_value(&mut self.state.lang, Lang::En, "English");
             ui.separator();
             ui.checkbox(&mut self.state.large_font, Tr::LargeFont.get(lang));
+            let present = egui::Button::new(Tr::Presentation.get(lang))
+                .shortcut_text(ctx.format_shortcut(&PRESENT));
+            if ui.add(present).clicked() {
+                self.presentation = Some(0);
+            }
             ui.separator();
             for view in View::ALL {
                 if ui
@@ -260,6 +541,85 @@ impl EcoplanApp {
         });
     }
 
+    /// The modal questions: save changes, a file that cannot be opened, recovered work.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        if let Some(action) = self.pending.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("ecoplan-unsaved")).show(ctx, |ui| {
+                ui.heading(Tr::UnsavedTitle.get(lang));
+                ui.label(Tr::UnsavedQuestion.get(lang));
+                ui.horizontal(|ui| {
+                    for (key, label) in [(0, Tr::SaveChanges), (1, Tr::Discard), (2, Tr::Cancel)] {
+                        if ui.button(label.get(lang)).clicked() {
+                            answer = Some(key);
+                        }
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.pending = None;
+                    if self.save() {
+                        self.perform(ctx, action);
+                    }
+                }
+                Some(1) => {
+                    self.pending = None;
+                    self.perform(ctx, action);
+                }
+                Some(_) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(error) = self.open_error.clone() {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("ecoplan-open-error")).show(ctx, |ui| {
+                ui.heading(Tr::CannotOpen.get(lang));
+                ui.label(RichText::new(&error).monospace().color(theme::BAD));
+                close = ui.button(Tr::Close.get(lang)).clicked();
+            });
+            if close {
+                self.open_error = None;
+            }
+        }
+        if let Some(work) = self.offered_recovery.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("ecoplan-recovery")).show(ctx, |ui| {
+                ui.heading(Tr::RecoveryTitle.get(lang));
+                ui.label(Tr::RecoveryQuestion.get(lang));
+                ui.label(RichText::new(&work.scenario.metadata.name).strong());
+                if let Some(origin) = &work.origin {
+                    ui.label(RichText::new(origin.display().to_string()).weak());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(Tr::Restore.get(lang)).clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button(Tr::Discard.get(lang)).clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            match answer {
+                Some(true) => {
+                    self.offered_recovery = None;
+                    if let Ok(mut doc) = Document::new(work.scenario, work.origin) {
+                        doc.mark_unsaved();
+                        self.doc = doc;
+                    }
+                }
+                Some(false) => {
+                    self.offered_recovery = None;
+                    if let Some(recovery) = &self.recovery {
+                        recovery.clear();
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
     fn title(&self) -> String {
         let name = self
             .doc
@@ -273,24 +633,45 @@ impl EcoplanApp {
         let mark = if self.doc.is_dirty() { " ●" } else { "" };
         format!("{name}{mark} — ecoplan")
     }
+
+    /// Keeps the recovery folder in step with the work: unsaved work is written, saved work
+    /// removed. eframe calls `save` every 30 s and on quit.
+    pub fn autosave(&self) {
+        let Some(recovery) = &self.recovery else {
+            return;
+        };
+        if self.doc.is_dirty() && !self.closing {
+            if let Err(error) = recovery.write(self.doc.scenario(), self.doc.path.as_deref()) {
+                eprintln!("ecoplan: cannot autosave: {error}");
+            }
+        } else if !self.doc.is_dirty() {
+            recovery.clear();
+        }
+    }
 }
 
 impl eframe::App for EcoplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        // Closing with unsaved work asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
         let title = self.title();
         self.window_ui(ui);
-        if self.title() != title || ui.ctx().cumulative_frame_nr() == 0 {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        if self.title() != title || ctx.cumulative_frame_nr() == 0 {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
         }
         if let Some(screenshot) = &mut self.screenshot {
-            screenshot.step(ui.ctx());
+            screenshot.step(&ctx);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.state);
+            self.autosave();
         }
     }
 }
@@ -320,7 +701,7 @@ pub fn main(args: &WindowArgs) -> i32 {
         Some(Ok(view)) => Some(view),
         None => None,
     };
-    let doc = match Document::new(scenario, path) {
+    let doc = match Document::new(scenario, path.clone()) {
         Ok(doc) => doc,
         Err(error) => {
             eprintln!("{error}");
@@ -333,7 +714,8 @@ pub fn main(args: &WindowArgs) -> i32 {
         viewport: egui::ViewportBuilder::default()
             .with_title("ecoplan")
             .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
         persist_window: screenshot.is_none(),
         ..Default::default()
     };
@@ -343,7 +725,7 @@ pub fn main(args: &WindowArgs) -> i32 {
         options,
         Box::new(move |cc| {
             ui::fonts::install(&cc.egui_ctx);
-            // A screenshot shows the defaults, not this machine's remembered settings.
+            // A screenshot shows the defaults, not this machine's remembered settings or work.
             let mut state: UiState = match (&screenshot, cc.storage) {
                 (None, Some(storage)) => {
                     eframe::get_value(storage, eframe::APP_KEY).unwrap_or_default()
@@ -356,7 +738,15 @@ pub fn main(args: &WindowArgs) -> i32 {
             if let Some(lang) = lang {
                 state.lang = lang;
             }
-            let mut app = EcoplanApp::new(doc, state);
+            if let Some(path) = &path {
+                state.remember_file(path);
+            }
+            let mut app = EcoplanApp::new(doc, state, Box::new(NativeDialogs));
+            if screenshot.is_none()
+                && let Some(recovery) = Recovery::in_data_dir()
+            {
+                app = app.with_recovery(recovery);
+            }
             app.screenshot = screenshot;
             Ok(Box::new(app))
         }),

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::engine::{self, Analysis};
+use crate::io::export::Table;
 use crate::io::{self, csv};
 use crate::model::{Rule, Scenario};
 use crate::plan::hanyang_plan;
@@ -58,6 +59,9 @@ pub enum Command {
     Check { file: PathBuf },
     /// Print the built-in scenario (the Hanyang plan) as RON.
     Default,
+    /// Export tables or a chart: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx (every
+    /// table, with Excel charts of emissions against capacity) or .png (one chart, 1920×1080).
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -66,6 +70,29 @@ pub struct AnalysisArgs {
     pub file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
+    /// Project to this year instead of the scenario's horizon (at most 2060).
+    #[arg(long, value_name = "YEAR")]
+    pub horizon: Option<i32>,
+    /// Replace KEY's rule by constant growth at RATE (a fraction: 0.075) from the base year.
+    #[arg(long, value_name = "KEY=RATE", value_parser = parse_growth)]
+    pub growth: Vec<(String, f64)>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Scenario file (default: the built-in Hanyang plan), then the output file.
+    #[arg(num_args = 1..=2, required = true, value_name = "[FILE] OUT")]
+    pub paths: Vec<PathBuf>,
+    /// The table a .csv holds.
+    #[arg(long, value_enum, default_value_t = Table::Projection)]
+    pub table: Table,
+    /// The chart a .png shows, such as capacity-COD, target-energy_intensity, group-water
+    /// (default: the first chart).
+    #[arg(long, value_name = "NAME")]
+    pub chart: Option<String>,
+    /// Language of titles, legends and sheet headers.
+    #[arg(long, value_enum, default_value_t = crate::i18n::Lang::Zh)]
+    pub lang: crate::i18n::Lang,
     /// Project to this year instead of the scenario's horizon (at most 2060).
     #[arg(long, value_name = "YEAR")]
     pub horizon: Option<i32>,
@@ -134,10 +161,19 @@ pub fn apply_overrides(
 }
 
 fn analysis_for(args: &AnalysisArgs) -> Result<(Scenario, Analysis), Failure> {
-    let mut scenario = load_or_default(args.file.as_deref()).map_err(Failure::input)?;
-    apply_overrides(&mut scenario, args.horizon, &args.growth).map_err(Failure::input)?;
+    analyse_file(args.file.as_deref(), args.horizon, &args.growth)
+}
+
+/// Loads a scenario (or the built-in one), applies the overrides and analyses it.
+fn analyse_file(
+    file: Option<&Path>,
+    horizon: Option<i32>,
+    growth: &[(String, f64)],
+) -> Result<(Scenario, Analysis), Failure> {
+    let mut scenario = load_or_default(file).map_err(Failure::input)?;
+    apply_overrides(&mut scenario, horizon, growth).map_err(Failure::input)?;
     let analysis = engine::analyse(&scenario).map_err(|error| {
-        let origin = args.file.as_ref().map_or_else(
+        let origin = file.map_or_else(
             || "built-in scenario".to_owned(),
             |p| p.display().to_string(),
         );
@@ -186,6 +222,25 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             ))
         }
         Command::Default => Ok(io::to_ron_string(&hanyang_plan())),
+        Command::Export(args) => {
+            let (file, out) = match args.paths.as_slice() {
+                [out] => (None, out),
+                [file, out] => (Some(file.as_path()), out),
+                _ => unreachable!("clap takes one or two paths"),
+            };
+            let (scenario, analysis) = analyse_file(file, args.horizon, &args.growth)?;
+            io::export::export(
+                &scenario,
+                &analysis,
+                args.lang,
+                args.table,
+                args.chart.as_deref(),
+                out,
+            )
+            .map_err(Failure::input)?;
+            // Nothing on stdout: the file is the output.
+            Ok(String::new())
+        }
     }
 }
 

@@ -37,6 +37,7 @@ pub enum Edit {
         year: i32,
     },
     SetNearThreshold {
+        pollutant: String,
         fraction: f64,
     },
     SetCapacity {
@@ -114,7 +115,17 @@ impl Edit {
                     .ok_or_else(|| missing(&series.key))? = (**series).clone();
             }
             Edit::SetHorizon { year } => scenario.horizon = *year,
-            Edit::SetNearThreshold { fraction } => scenario.near_threshold = *fraction,
+            Edit::SetNearThreshold {
+                pollutant,
+                fraction,
+            } => {
+                scenario
+                    .capacities
+                    .iter_mut()
+                    .find(|c| &c.pollutant == pollutant)
+                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?
+                    .near_threshold = *fraction;
+            }
             Edit::SetCapacity { pollutant, value } => {
                 scenario
                     .capacities
@@ -163,7 +174,10 @@ impl Edit {
         match (self, previous) {
             (Edit::SetRule { series: a, .. }, Edit::SetRule { series: b, .. }) => a == b,
             (Edit::SetHorizon { .. }, Edit::SetHorizon { .. }) => true,
-            (Edit::SetNearThreshold { .. }, Edit::SetNearThreshold { .. }) => true,
+            (
+                Edit::SetNearThreshold { pollutant: a, .. },
+                Edit::SetNearThreshold { pollutant: b, .. },
+            ) => a == b,
             _ => false,
         }
     }
@@ -210,9 +224,10 @@ impl Edit {
             Edit::SetHorizon { year } => {
                 format!("{} {year}", lang.pick("预测终年改为", "Set horizon to"))
             }
-            Edit::SetNearThreshold { .. } => lang
-                .pick("修改临近饱和阈值", "Change near-capacity threshold")
-                .to_owned(),
+            Edit::SetNearThreshold { pollutant, .. } => format!(
+                "{} {pollutant}",
+                lang.pick("修改临近饱和阈值", "Change near-capacity threshold of")
+            ),
             Edit::SetCapacity { pollutant, .. } => format!(
                 "{} {pollutant}",
                 lang.pick("修改环境容量", "Set capacity of")

@@ -59,6 +59,11 @@ impl Document {
         self.saved_at = Some(self.undo.len());
     }
 
+    /// Marks work that exists on no disk (recovered after a crash) as unsaved.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_at = None;
+    }
+
     /// What the scenario would be after the edit, or why the edit is refused.
     fn edited(&self, edit: &Edit) -> Result<(Scenario, Analysis), String> {
         let mut candidate = self.scenario.clone();

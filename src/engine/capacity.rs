@@ -77,13 +77,12 @@ pub fn analyse_capacities(
     scenario
         .capacities
         .iter()
-        .map(|capacity| analyse_one(capacity, scenario.near_threshold, projection))
+        .map(|capacity| analyse_one(capacity, projection))
         .collect()
 }
 
 fn analyse_one(
     capacity: &Capacity,
-    near_threshold: f64,
     projection: &Projection,
 ) -> Result<CapacityAnalysis, ModelError> {
     let key = capacity.pollutant.as_str();
@@ -94,6 +93,15 @@ fn analyse_one(
             "value",
             capacity.value,
             "must be a finite number of at least 0 (0 means saturated)",
+        ));
+    }
+    if !(capacity.near_threshold > 0.0 && capacity.near_threshold <= 1.0) {
+        return Err(ModelError::invalid_value(
+            "capacity",
+            key,
+            "near_threshold",
+            capacity.near_threshold,
+            "must be a fraction above 0 and at most 1 (0.8 means 80 %)",
         ));
     }
     let emissions = projection
@@ -115,7 +123,7 @@ fn analyse_one(
             capacity: capacity_value,
             utilisation: (capacity_value > 0.0).then(|| emission / capacity_value),
             headroom: capacity_value - emission,
-            status: CapacityStatus::classify(emission, capacity_value, near_threshold),
+            status: CapacityStatus::classify(emission, capacity_value, capacity.near_threshold),
         })
         .collect();
     let first_exceedance_year = years

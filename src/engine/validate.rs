@@ -56,15 +56,6 @@ pub(super) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
             ));
         }
     }
-    if !(scenario.near_threshold > 0.0 && scenario.near_threshold <= 1.0) {
-        errors.push(ModelError::invalid_value(
-            "scenario",
-            &scenario.metadata.name,
-            "near_threshold",
-            scenario.near_threshold,
-            "must be a fraction above 0 and at most 1",
-        ));
-    }
     let mut keys = HashSet::new();
     for series in &scenario.series {
         if series.key.trim().is_empty() {

@@ -94,6 +94,14 @@ pub fn projection_tsv(
     out
 }
 
+/// The byte-order mark that makes Excel on a Chinese Windows read a CSV as UTF-8.
+pub const UTF8_BOM: &str = "\u{feff}";
+
+/// A CSV table for a spreadsheet: the same text with a UTF-8 byte-order mark in front.
+pub fn with_bom(csv: &str) -> String {
+    format!("{UTF8_BOM}{csv}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::field;

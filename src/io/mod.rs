@@ -1,6 +1,10 @@
 //! Reading and writing: scenario files (RON) and tables (CSV).
 
+pub mod chart_png;
 pub mod csv;
+pub mod export;
+pub mod migrate;
 pub mod scenario_file;
+pub mod xlsx;
 
 pub use scenario_file::{LoadError, SaveError, from_ron_str, load, save, to_ron_string};

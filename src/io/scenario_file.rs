@@ -73,7 +73,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
     // Read the version first, so a newer file gets a clear message instead of a field error.
     let probe: VersionProbe = options().from_str(text).map_err(parse_error)?;
     match probe.format_version {
-        FORMAT_VERSION => {}
+        1..=FORMAT_VERSION => {}
         found if found > FORMAT_VERSION => {
             return Err(LoadError::NewerVersion {
                 path: path.to_owned(),
@@ -87,7 +87,13 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
             });
         }
     }
-    let scenario: Scenario = options().from_str(text).map_err(parse_error)?;
+    let scenario: Scenario = match probe.format_version {
+        1 => options()
+            .from_str::<super::migrate::ScenarioV1>(text)
+            .map_err(parse_error)?
+            .migrate(),
+        _ => options().from_str(text).map_err(parse_error)?,
+    };
     if let Some(source) = validate(&scenario).into_iter().next() {
         return Err(LoadError::Invalid {
             path: path.to_owned(),
@@ -122,8 +128,10 @@ pub struct SaveError {
     pub source: std::io::Error,
 }
 
-/// Writes the scenario next to its destination first and renames it over the old file, so a
-/// failed write never leaves a half-written scenario behind.
+/// Saves without ever losing data: the text goes to a temporary file in the same folder, which
+/// is flushed to disk; the previous file is kept as `FILE.bak`; then the temporary file is renamed
+/// over the old one, which the file system does atomically. If any step fails, the old file is
+/// as it was and the temporary file is removed.
 pub fn save(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
     use std::io::Write;
     let fail = |source| SaveError {
@@ -135,14 +143,28 @@ pub fn save(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temporary = path.with_file_name(format!(".{file_name}.tmp"));
+    let backup = backup_path(path);
     let written = (|| {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(to_ron_string(scenario).as_bytes())?;
         file.sync_all()?;
+        if path.is_file() {
+            std::fs::copy(path, &backup)?;
+        }
         std::fs::rename(&temporary, path)
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
     }
     written.map_err(fail)
+}
+
+/// Where `save` keeps the previous version of `path`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
 }

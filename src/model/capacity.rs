@@ -32,6 +32,9 @@ pub struct Capacity {
     pub unit: Unit,
     /// The key of the emission series compared with this capacity.
     pub series: String,
+    /// Utilisation at or above which the status reads "near" (临近饱和).
+    #[serde(default = "super::default_near_threshold")]
+    pub near_threshold: f64,
     #[serde(default)]
     pub source: String,
 }

@@ -203,6 +203,7 @@ pub fn hanyang_plan() -> Scenario {
         value,
         unit: unit(unit_text),
         series: series.into(),
+        near_threshold: default_near_threshold(),
         source: source.into(),
     };
     let capacities = vec![
@@ -368,7 +369,6 @@ pub fn hanyang_plan() -> Scenario {
         base_year: f::BASE_YEAR,
         horizon: f::END_YEAR,
         milestones: vec![f::MID_TERM, f::END_YEAR],
-        near_threshold: default_near_threshold(),
         series,
         capacities,
         targets,

@@ -4,9 +4,7 @@ use eframe::egui;
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{FontData, FontFamily};
 
-/// Noto Sans CJK SC cut down to GB2312 and the characters ecoplan uses (`tools/subset-font.sh`);
-/// licence in `assets/fonts/OFL.txt`.
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+use crate::assets::CJK_FONT;
 
 /// Adds the CJK font after egui's own fonts in both families, so Latin text keeps egui's look
 /// and every Chinese character falls through to the bundled font.

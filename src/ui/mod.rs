@@ -9,6 +9,7 @@ pub mod widgets;
 
 use serde::{Deserialize, Serialize};
 
+use crate::charts::ChartSpec;
 use crate::document::{Document, Edit};
 use crate::i18n::{Lang, Tr};
 
@@ -87,6 +88,8 @@ pub struct UiState {
     pub chart_series: Vec<String>,
     pub indicators_not_met_only: bool,
     pub indicators_hard_only: bool,
+    /// Most recent first.
+    pub recent_files: Vec<std::path::PathBuf>,
 }
 
 impl Default for UiState {
@@ -106,7 +109,20 @@ impl Default for UiState {
             .to_vec(),
             indicators_not_met_only: false,
             indicators_hard_only: false,
+            recent_files: Vec::new(),
         }
+    }
+}
+
+/// How many recent files the File menu lists.
+pub const RECENT_FILES: usize = 8;
+
+impl UiState {
+    /// Puts `path` first in the recent files.
+    pub fn remember_file(&mut self, path: &std::path::Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(RECENT_FILES);
     }
 }
 
@@ -121,6 +137,10 @@ pub enum Command {
     Undo,
     Redo,
     Show(View),
+    /// Copy a chart to the clipboard as an image.
+    CopyChart(Box<ChartSpec>),
+    /// Save a chart as a PNG (asks where).
+    SaveChart(Box<ChartSpec>),
 }
 
 /// What a view gets: the document to read, the language, and where to put its commands.

@@ -5,36 +5,10 @@ use eframe::egui::{self, Color32};
 use crate::engine::CapacityStatus;
 use crate::model::{IndicatorStatus, Scenario};
 
-/// A palette that stays distinguishable on a projector and for common colour blindness
-/// (Okabe–Ito, then Tableau), cycled by a series' position in the scenario. No pure red: red is
-/// the capacity line's.
-const PALETTE: [Color32; 12] = [
-    Color32::from_rgb(0, 114, 178),
-    Color32::from_rgb(230, 159, 0),
-    Color32::from_rgb(0, 158, 115),
-    Color32::from_rgb(204, 121, 167),
-    Color32::from_rgb(86, 180, 233),
-    Color32::from_rgb(213, 94, 0),
-    Color32::from_rgb(120, 94, 240),
-    Color32::from_rgb(140, 86, 75),
-    Color32::from_rgb(227, 119, 194),
-    Color32::from_rgb(188, 189, 34),
-    Color32::from_rgb(23, 190, 207),
-    Color32::from_rgb(148, 103, 189),
-];
-
-/// The colour of a series in every chart and legend.
+/// The colour of a series in every chart and legend (`charts::series_color`).
 pub fn series_color(scenario: &Scenario, key: &str) -> Color32 {
-    let index = scenario
-        .series
-        .iter()
-        .position(|s| s.key == key)
-        .unwrap_or(0);
-    PALETTE[index % PALETTE.len()]
+    super::chart::color(crate::charts::series_color(scenario, key))
 }
-
-pub const CAPACITY_LINE: Color32 = Color32::from_rgb(200, 30, 30);
-pub const MILESTONE_LINE: Color32 = Color32::from_rgb(150, 150, 150);
 
 pub const OK: Color32 = Color32::from_rgb(30, 150, 60);
 pub const NEAR: Color32 = Color32::from_rgb(220, 150, 0);

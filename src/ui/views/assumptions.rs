@@ -18,19 +18,6 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             ui.label(ctx.tr(Tr::Horizon));
             horizon_ui(ui, ctx);
             ui.end_row();
-            ui.label(ctx.tr(Tr::NearThreshold));
-            let edited = widgets::number_edit(
-                ui,
-                "near-threshold",
-                scenario.near_threshold,
-                100.0,
-                ctx.tr(Tr::NearThreshold),
-                |fraction| ctx.doc.check(&Edit::SetNearThreshold { fraction }),
-            );
-            if let Some(fraction) = edited {
-                ctx.apply(Edit::SetNearThreshold { fraction });
-            }
-            ui.end_row();
         });
     ui.separator();
     egui::ScrollArea::vertical()

@@ -10,7 +10,7 @@ use crate::document::Edit;
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::Medium;
-use crate::ui::chart::{Chart, ChartLevel, ChartLine};
+use crate::ui::chart::chart_ui;
 use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
@@ -77,6 +77,28 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         });
                     }
                     ui.label(capacity.unit.symbol());
+                    ui.separator();
+                    ui.label(format!("{}:", ctx.tr(Tr::NearThreshold)));
+                    let edited = widgets::number_edit(
+                        ui,
+                        ("near", &pollutant),
+                        capacity.near_threshold,
+                        100.0,
+                        &format!("{} {pollutant}", ctx.tr(Tr::NearThreshold)),
+                        |fraction| {
+                            ctx.doc.check(&Edit::SetNearThreshold {
+                                pollutant: pollutant.clone(),
+                                fraction,
+                            })
+                        },
+                    );
+                    if let Some(fraction) = edited {
+                        ctx.apply(Edit::SetNearThreshold {
+                            pollutant: pollutant.clone(),
+                            fraction,
+                        });
+                    }
+                    ui.label("%");
                     if capacity.unit != result.unit {
                         ui.label(
                             RichText::new(format!(
@@ -115,32 +137,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     ui.label(RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED));
                 }
                 ui.label(RichText::new(&capacity.source).small().weak());
-                let marker = result
-                    .first_exceedance_year
-                    .map(|year| (year, format!("{} {year}", ctx.tr(Tr::FirstExceedance))));
-                Chart {
-                    id: &format!("capacity-{}", result.pollutant),
-                    unit: result.unit.symbol(),
-                    lines: vec![ChartLine {
-                        name: format!("{} ({})", ctx.tr(Tr::Emission), lang.label(&series.label)),
-                        color: theme::series_color(&scenario, &series.key),
-                        points: result
-                            .years
-                            .iter()
-                            .map(|y| [f64::from(y.year), y.emission])
-                            .collect(),
-                        dashed: false,
-                    }],
-                    levels: vec![ChartLevel {
-                        name: format!("{} {}", ctx.tr(Tr::Capacity), lang.label(&capacity.label)),
-                        color: theme::CAPACITY_LINE,
-                        value: last.capacity,
-                    }],
-                    milestones: &scenario.milestones,
-                    marker,
-                    height: theme::CHART_HEIGHT * 0.8,
+                if let Some(spec) =
+                    crate::charts::capacity_chart(&scenario, &analysis, &result.pollutant, lang)
+                {
+                    chart_ui(ui, &spec, theme::CHART_HEIGHT * 0.8, lang, ctx.commands);
                 }
-                .ui(ui, lang);
             }
         });
 }

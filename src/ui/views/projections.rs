@@ -4,15 +4,17 @@
 use eframe::egui::{self, RichText};
 
 use super::section;
+use crate::charts::series_chart;
 use crate::format;
 use crate::i18n::Tr;
 use crate::io::csv::projection_tsv;
-use crate::ui::chart::{Chart, ChartLine};
+use crate::ui::chart::chart_ui;
 use crate::ui::{UiState, ViewCtx, theme};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
-    let scenario = ctx.doc.scenario();
-    let projection = &ctx.doc.analysis().projection;
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
+    let projection = &doc.analysis().projection;
     let lang = ctx.lang;
     ui.horizontal(|ui| {
         section(ui, ctx.tr(Tr::Projections));
@@ -85,33 +87,25 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 }
             }
             for unit in units {
-                let lines = scenario
+                let keys: Vec<&str> = scenario
                     .series
                     .iter()
-                    .zip(&projection.series)
-                    .filter(|(s, _)| state.chart_series.contains(&s.key) && s.unit.symbol() == unit)
-                    .map(|(s, p)| ChartLine {
-                        name: lang.label(&s.label).to_owned(),
-                        color: theme::series_color(scenario, &s.key),
-                        points: projection
-                            .years()
-                            .zip(&p.values)
-                            .map(|(y, v)| [f64::from(y), *v])
-                            .collect(),
-                        dashed: false,
-                    })
+                    .filter(|s| state.chart_series.contains(&s.key) && s.unit.symbol() == unit)
+                    .map(|s| s.key.as_str())
                     .collect();
-                ui.add_space(6.0);
-                Chart {
-                    id: &format!("projection-chart-{unit}"),
-                    unit,
-                    lines,
-                    levels: Vec::new(),
-                    milestones: &scenario.milestones,
-                    marker: None,
-                    height: theme::CHART_HEIGHT,
+                let title = format!("{} ({unit})", ctx.tr(Tr::Projections));
+                let analysis = doc.analysis();
+                if let Some(spec) = series_chart(
+                    scenario,
+                    analysis,
+                    &keys,
+                    lang,
+                    format!("projection-{unit}"),
+                    title,
+                ) {
+                    ui.add_space(6.0);
+                    chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
                 }
-                .ui(ui, lang);
             }
         });
 }

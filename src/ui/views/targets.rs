@@ -6,7 +6,7 @@ use super::section;
 use crate::document::Edit;
 use crate::format;
 use crate::i18n::Tr;
-use crate::ui::chart::{Chart, ChartLevel, ChartLine};
+use crate::ui::chart::chart_ui;
 use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -48,34 +48,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             for check in &checks {
                 ui.add_space(8.0);
                 ui.strong(lang.label(&check.label));
-                Chart {
-                    id: &format!("target-{}", check.key),
-                    unit: check.unit.symbol(),
-                    lines: vec![ChartLine {
-                        name: lang.label(&check.label).to_owned(),
-                        color: theme::series_color(&scenario, &check.key),
-                        points: scenario
-                            .years()
-                            .zip(&check.values)
-                            .map(|(y, v)| [f64::from(y), *v])
-                            .collect(),
-                        dashed: false,
-                    }],
-                    levels: vec![ChartLevel {
-                        name: format!(
-                            "{} {} {}",
-                            ctx.tr(Tr::Threshold),
-                            check.comparison.symbol(),
-                            format::value(check.threshold)
-                        ),
-                        color: theme::CAPACITY_LINE,
-                        value: check.threshold,
-                    }],
-                    milestones: &scenario.milestones,
-                    marker: None,
-                    height: theme::CHART_HEIGHT * 0.7,
-                }
-                .ui(ui, lang);
+                let spec = crate::charts::target_chart(&scenario, check, lang);
+                chart_ui(ui, &spec, theme::CHART_HEIGHT * 0.7, lang, ctx.commands);
             }
         });
 }

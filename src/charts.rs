@@ -1,0 +1,330 @@
+//! What each chart shows, as plain data: the window draws these with egui_plot, the PNG export
+//! with plotters, and presentation mode pages through them. Titles and legends are in the
+//! interface language; colours are one per series everywhere.
+
+use crate::engine::{Analysis, TargetCheck};
+use crate::format;
+use crate::i18n::{Lang, Tr};
+use crate::model::{Group, Medium, Scenario};
+
+pub type Rgb = [u8; 3];
+
+/// A palette that stays distinguishable on a projector and for common colour blindness
+/// (Okabe–Ito, then Tableau), cycled by a series' position in the scenario. No pure red: red is
+/// the capacity line's.
+const PALETTE: [Rgb; 12] = [
+    [0, 114, 178],
+    [230, 159, 0],
+    [0, 158, 115],
+    [204, 121, 167],
+    [86, 180, 233],
+    [213, 94, 0],
+    [120, 94, 240],
+    [140, 86, 75],
+    [227, 119, 194],
+    [188, 189, 34],
+    [23, 190, 207],
+    [148, 103, 189],
+];
+
+pub const CAPACITY_COLOR: Rgb = [200, 30, 30];
+pub const MILESTONE_COLOR: Rgb = [150, 150, 150];
+
+/// The colour of a series in every chart and legend.
+pub fn series_color(scenario: &Scenario, key: &str) -> Rgb {
+    let index = scenario
+        .series
+        .iter()
+        .position(|s| s.key == key)
+        .unwrap_or(0);
+    PALETTE[index % PALETTE.len()]
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartLine {
+    pub name: String,
+    pub color: Rgb,
+    /// (year, value)
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A horizontal reference line: a capacity or a target threshold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartLevel {
+    pub name: String,
+    pub color: Rgb,
+    pub value: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    /// The name used by `ecoplan export --chart` (`capacity-COD`, `target-energy_intensity`,
+    /// `group-water`).
+    pub key: String,
+    pub title: String,
+    pub unit: String,
+    /// The x axis' name (年份 / Year).
+    pub x_label: String,
+    pub lines: Vec<ChartLine>,
+    pub levels: Vec<ChartLevel>,
+    pub milestones: Vec<i32>,
+    /// A year to mark, with its label (the first year of exceedance).
+    pub marker: Option<(i32, String)>,
+    /// Where the numbers come from, printed under exported charts.
+    pub source_note: String,
+}
+
+fn source_note(scenario: &Scenario, lang: Lang) -> String {
+    format!(
+        "{}: {} · ecoplan",
+        lang.pick("数据来源", "Source"),
+        scenario.metadata.name
+    )
+}
+
+/// A capacity's emission against the capacity, with the first year of exceedance marked.
+pub fn capacity_chart(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    pollutant: &str,
+    lang: Lang,
+) -> Option<ChartSpec> {
+    let result = analysis
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == pollutant)?;
+    let capacity = scenario
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == pollutant)?;
+    let series = scenario.series(&result.series)?;
+    let capacity_value = result.years.first()?.capacity;
+    let medium = match result.medium {
+        Medium::Water => Tr::CapacityWater,
+        Medium::Air => Tr::CapacityAir,
+    };
+    Some(ChartSpec {
+        key: format!("capacity-{pollutant}"),
+        title: format!(
+            "{} · {} · {}",
+            medium.get(lang),
+            lang.label(&capacity.label),
+            lang.label(&series.label)
+        ),
+        unit: result.unit.to_string(),
+        x_label: Tr::Year.get(lang).to_owned(),
+        lines: vec![ChartLine {
+            name: format!("{} ({})", Tr::Emission.get(lang), lang.label(&series.label)),
+            color: series_color(scenario, &series.key),
+            points: result
+                .years
+                .iter()
+                .map(|y| (f64::from(y.year), y.emission))
+                .collect(),
+        }],
+        levels: vec![ChartLevel {
+            name: format!(
+                "{} {} {}",
+                Tr::Capacity.get(lang),
+                format::value(capacity_value),
+                result.unit
+            ),
+            color: CAPACITY_COLOR,
+            value: capacity_value,
+        }],
+        milestones: scenario.milestones.clone(),
+        marker: result
+            .first_exceedance_year
+            .map(|year| (year, format!("{} {year}", Tr::FirstExceedance.get(lang)))),
+        source_note: format!("{} · {}", source_note(scenario, lang), capacity.source),
+    })
+}
+
+/// A target's metric over the years against its threshold.
+pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> ChartSpec {
+    ChartSpec {
+        key: format!("target-{}", check.key),
+        title: format!("{} · {}", Tr::Targets.get(lang), lang.label(&check.label)),
+        unit: check.unit.to_string(),
+        x_label: Tr::Year.get(lang).to_owned(),
+        lines: vec![ChartLine {
+            name: lang.label(&check.label).to_owned(),
+            color: PALETTE[0],
+            points: scenario
+                .years()
+                .zip(&check.values)
+                .map(|(y, v)| (f64::from(y), *v))
+                .collect(),
+        }],
+        levels: vec![ChartLevel {
+            name: format!(
+                "{} {} {} ({})",
+                Tr::Threshold.get(lang),
+                check.comparison.symbol(),
+                format::value(check.threshold),
+                check.year
+            ),
+            color: CAPACITY_COLOR,
+            value: check.threshold,
+        }],
+        milestones: scenario.milestones.clone(),
+        marker: None,
+        source_note: source_note(scenario, lang),
+    }
+}
+
+/// Chosen series of one unit on one chart.
+pub fn series_chart(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    keys: &[&str],
+    lang: Lang,
+    key: String,
+    title: String,
+) -> Option<ChartSpec> {
+    let chosen: Vec<_> = scenario
+        .series
+        .iter()
+        .filter(|s| keys.contains(&s.key.as_str()))
+        .collect();
+    let unit = chosen.first()?.unit.clone();
+    let lines = chosen
+        .iter()
+        .filter(|s| s.unit == unit)
+        .filter_map(|s| {
+            let projected = analysis.projection.get(&s.key)?;
+            Some(ChartLine {
+                name: lang.label(&s.label).to_owned(),
+                color: series_color(scenario, &s.key),
+                points: analysis
+                    .projection
+                    .years()
+                    .zip(&projected.values)
+                    .map(|(y, v)| (f64::from(y), *v))
+                    .collect(),
+            })
+        })
+        .collect();
+    Some(ChartSpec {
+        key,
+        title,
+        unit: unit.to_string(),
+        x_label: Tr::Year.get(lang).to_owned(),
+        lines,
+        levels: Vec::new(),
+        milestones: scenario.milestones.clone(),
+        marker: None,
+        source_note: source_note(scenario, lang),
+    })
+}
+
+fn group_name(group: Group, lang: Lang) -> &'static str {
+    match group {
+        Group::Economy => lang.pick("经济", "Economy"),
+        Group::Population => lang.pick("人口", "Population"),
+        Group::Water => lang.pick("用水", "Water use"),
+        Group::Energy => lang.pick("能源", "Energy"),
+        Group::Emissions => lang.pick("污染物排放", "Emissions"),
+        Group::Waste => lang.pick("生活垃圾", "Municipal waste"),
+        Group::Environment => lang.pick("环境质量", "Environment"),
+        Group::Land => lang.pick("土地", "Land"),
+        Group::Other => lang.pick("其他", "Other"),
+    }
+}
+
+/// Every chart of a scenario, in the order presentation mode shows them: water capacity, air
+/// capacity, targets, then the series by group (one chart per group and unit).
+pub fn all_charts(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Vec<ChartSpec> {
+    let mut charts = Vec::new();
+    for medium in [Medium::Water, Medium::Air] {
+        for capacity in analysis.capacities.iter().filter(|c| c.medium == medium) {
+            charts.extend(capacity_chart(
+                scenario,
+                analysis,
+                &capacity.pollutant,
+                lang,
+            ));
+        }
+    }
+    charts.extend(
+        analysis
+            .targets
+            .iter()
+            .map(|check| target_chart(scenario, check, lang)),
+    );
+    for group in Group::ALL {
+        let members: Vec<_> = scenario
+            .series
+            .iter()
+            .filter(|s| s.group == group)
+            .collect();
+        let mut units: Vec<String> = Vec::new();
+        for series in &members {
+            if !units.contains(&series.unit.to_string()) {
+                units.push(series.unit.to_string());
+            }
+        }
+        for (i, unit) in units.iter().enumerate() {
+            let keys: Vec<&str> = members
+                .iter()
+                .filter(|s| &s.unit.to_string() == unit)
+                .map(|s| s.key.as_str())
+                .collect();
+            let key = if i == 0 {
+                format!("group-{}", group_key(group))
+            } else {
+                format!("group-{}-{}", group_key(group), i + 1)
+            };
+            let title = format!("{} ({unit})", group_name(group, lang));
+            charts.extend(series_chart(scenario, analysis, &keys, lang, key, title));
+        }
+    }
+    charts
+}
+
+fn group_key(group: Group) -> &'static str {
+    match group {
+        Group::Economy => "economy",
+        Group::Population => "population",
+        Group::Water => "water",
+        Group::Energy => "energy",
+        Group::Emissions => "emissions",
+        Group::Waste => "waste",
+        Group::Environment => "environment",
+        Group::Land => "land",
+        Group::Other => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::analyse;
+    use crate::plan::hanyang_plan;
+
+    #[test]
+    fn every_capacity_target_and_group_has_a_chart() {
+        let scenario = hanyang_plan();
+        let analysis = analyse(&scenario).unwrap();
+        let charts = all_charts(&scenario, &analysis, Lang::En);
+        let keys: Vec<&str> = charts.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(
+            &keys[..7],
+            [
+                "capacity-COD",
+                "capacity-NH3-N",
+                "capacity-SO2",
+                "capacity-NO2",
+                "capacity-PM10",
+                "target-energy_intensity",
+                "target-good_air_days"
+            ]
+        );
+        assert!(keys.contains(&"group-water"));
+        let emissions = charts.iter().find(|c| c.key == "group-emissions").unwrap();
+        assert_eq!(emissions.lines.len(), 5);
+        let cod = &charts[0];
+        assert_eq!(cod.levels[0].value, 15_314.61);
+        assert_eq!(cod.unit, "t/a");
+    }
+}

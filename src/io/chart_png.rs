@@ -1,0 +1,162 @@
+//! Charts as PNG at presentation size, drawn with plotters and the bundled font: no window and
+//! no display needed, so the command line exports them on any machine.
+
+use std::path::Path;
+use std::sync::Once;
+
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+
+use crate::charts::{ChartSpec, Rgb};
+
+/// Presentation size: 1920 px wide, 16:9.
+pub const WIDTH: u32 = 1920;
+pub const HEIGHT: u32 = 1080;
+
+const FONT: &str = "ecoplan-cjk";
+
+fn register_font() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        plotters::style::register_font(FONT, FontStyle::Normal, crate::assets::CJK_FONT)
+            .unwrap_or_else(|_| panic!("the bundled font is a valid OpenType font"));
+    });
+}
+
+fn color(rgb: Rgb) -> RGBColor {
+    RGBColor(rgb[0], rgb[1], rgb[2])
+}
+
+/// Draws the chart into an RGB buffer of `width` × `height`.
+pub fn render_rgb(spec: &ChartSpec, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    register_font();
+    let mut buffer = vec![255u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut buffer, (width, height)).into_drawing_area();
+        draw(spec, &root, width).map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
+        root.present()
+            .map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
+    }
+    Ok(buffer)
+}
+
+fn draw<DB: DrawingBackend>(
+    spec: &ChartSpec,
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    width: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let scale = width as f64 / 1920.0;
+    let px = |size: f64| (size * scale).round() as i32;
+    root.fill(&WHITE)?;
+    let (plot_area, footer) = root.split_vertically(root.dim_in_pixel().1 as i32 - px(50.0));
+    footer.draw(&Text::new(
+        spec.source_note.clone(),
+        (px(30.0), px(12.0)),
+        (FONT, px(22.0)).into_font().color(&RGBColor(90, 90, 90)),
+    ))?;
+    let years: Vec<f64> = spec
+        .lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.0))
+        .collect();
+    let first = years.iter().copied().fold(f64::INFINITY, f64::min);
+    let last = years.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (first, last) = if first.is_finite() {
+        (first, last.max(first + 1.0))
+    } else {
+        (0.0, 1.0)
+    };
+    let top = spec
+        .lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .chain(spec.levels.iter().map(|l| l.value))
+        .fold(0.0f64, f64::max);
+    let top = if top > 0.0 { top * 1.08 } else { 1.0 };
+    let mut chart = ChartBuilder::on(&plot_area)
+        .caption(&spec.title, (FONT, px(44.0)))
+        .margin(px(30.0))
+        .x_label_area_size(px(70.0))
+        .y_label_area_size(px(140.0))
+        .build_cartesian_2d(first..last, 0.0..top)?;
+    chart
+        .configure_mesh()
+        .x_labels(((last - first) as usize + 1).min(20))
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| tick(*y))
+        .y_desc(spec.unit.clone())
+        .x_desc(spec.x_label.clone())
+        .label_style((FONT, px(24.0)))
+        .axis_desc_style((FONT, px(28.0)))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+    let thick = px(4.0).max(1) as u32;
+    for &year in &spec.milestones {
+        let x = f64::from(year);
+        if x >= first && x <= last {
+            chart.draw_series(DashedLineSeries::new(
+                vec![(x, 0.0), (x, top)],
+                px(10.0).max(1) as u32,
+                px(8.0).max(1) as u32,
+                color(crate::charts::MILESTONE_COLOR).stroke_width(px(2.0).max(1) as u32),
+            ))?;
+        }
+    }
+    for level in &spec.levels {
+        let style = color(level.color).stroke_width(thick);
+        chart
+            .draw_series(LineSeries::new(
+                vec![(first, level.value), (last, level.value)],
+                style,
+            ))?
+            .label(level.name.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
+    }
+    if let Some((year, label)) = &spec.marker {
+        let style = color(crate::charts::CAPACITY_COLOR).stroke_width(px(3.0).max(1) as u32);
+        let x = f64::from(*year);
+        chart
+            .draw_series(LineSeries::new(vec![(x, 0.0), (x, top)], style))?
+            .label(label.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y - 8), (x, y + 8)], style));
+    }
+    for line in &spec.lines {
+        let style = color(line.color).stroke_width(thick);
+        chart
+            .draw_series(LineSeries::new(line.points.clone(), style))?
+            .label(line.name.clone())
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
+    }
+    chart
+        .configure_series_labels()
+        .label_font((FONT, px(26.0)))
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(180, 180, 180))
+        .position(SeriesLabelPosition::UpperLeft)
+        .draw()?;
+    Ok(())
+}
+
+/// Axis ticks: whole numbers where the values are large, the table's precision otherwise.
+fn tick(value: f64) -> String {
+    if value.abs() >= 100.0 {
+        format!("{value:.0}")
+    } else {
+        crate::format::value(value)
+    }
+}
+
+/// Writes the chart as a PNG of `WIDTH` × `HEIGHT`.
+pub fn write_png(spec: &ChartSpec, path: &Path) -> Result<(), String> {
+    let rgb = render_rgb(spec, WIDTH, HEIGHT)?;
+    let fail = |error: &dyn std::fmt::Display| {
+        format!("{}: cannot write the PNG: {error}", path.display())
+    };
+    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), WIDTH, HEIGHT);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
+    writer.write_image_data(&rgb).map_err(|e| fail(&e))?;
+    writer.finish().map_err(|e| fail(&e))
+}

@@ -1,0 +1,72 @@
+//! Exports for meetings, the same from the menu and from `ecoplan export`: tables as CSV (with a
+//! BOM for Excel) or XLSX, and any chart as a PNG. The file's extension picks the format.
+
+use std::path::Path;
+
+use super::{chart_png, csv, xlsx};
+use crate::charts::{ChartSpec, all_charts};
+use crate::engine::Analysis;
+use crate::i18n::Lang;
+use crate::model::Scenario;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Table {
+    Projection,
+    Capacity,
+    Targets,
+}
+
+/// The CSV text of one table, with the BOM.
+pub fn table_csv(analysis: &Analysis, table: Table) -> String {
+    csv::with_bom(&match table {
+        Table::Projection => csv::projection_csv(&analysis.projection),
+        Table::Capacity => csv::capacity_csv(&analysis.capacities),
+        Table::Targets => csv::targets_csv(&analysis.targets),
+    })
+}
+
+/// Finds a chart by its key, or says which keys there are.
+pub fn find_chart(charts: Vec<ChartSpec>, key: &str) -> Result<ChartSpec, String> {
+    let keys: Vec<String> = charts.iter().map(|c| c.key.clone()).collect();
+    charts.into_iter().find(|c| c.key == key).ok_or_else(|| {
+        format!(
+            "there is no chart \"{key}\"; the charts are: {}",
+            keys.join(", ")
+        )
+    })
+}
+
+/// Writes `out` in the format its extension names.
+pub fn export(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    lang: Lang,
+    table: Table,
+    chart: Option<&str>,
+    out: &Path,
+) -> Result<(), String> {
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("csv") => std::fs::write(out, table_csv(analysis, table))
+            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
+        Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, out),
+        Some("png") => {
+            let charts = all_charts(scenario, analysis, lang);
+            let spec = match chart {
+                Some(key) => find_chart(charts, key)?,
+                None => charts
+                    .into_iter()
+                    .next()
+                    .ok_or("the scenario has no chart to export")?,
+            };
+            chart_png::write_png(&spec, out)
+        }
+        _ => Err(format!(
+            "{}: the file name must end in .csv, .xlsx or .png to say what to export",
+            out.display()
+        )),
+    }
+}

@@ -1,0 +1,198 @@
+//! `ecoplan export`: CSV with a BOM, XLSX read back, PNG decoded.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+fn ecoplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(args)
+        .output()
+        .expect("ecoplan runs")
+}
+
+fn out_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-export-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run_ok(args: &[&str]) {
+    let output = ecoplan(args);
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stdout.is_empty(), "the file is the output");
+}
+
+#[test]
+fn csv_has_a_bom_and_the_same_table_as_the_command_line() {
+    let dir = out_dir("csv");
+    for (table, command) in [
+        ("projection", "project"),
+        ("capacity", "capacity"),
+        ("targets", "targets"),
+    ] {
+        let out = dir.join(format!("{table}.csv"));
+        run_ok(&["export", "--table", table, out.to_str().unwrap()]);
+        let bytes = std::fs::read(&out).unwrap();
+        assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "{table}: UTF-8 BOM");
+        assert_eq!(
+            &bytes[3..],
+            ecoplan(&[command]).stdout.as_slice(),
+            "{table}"
+        );
+    }
+}
+
+#[test]
+fn xlsx_has_every_table_and_a_chart_per_pollutant() {
+    let dir = out_dir("xlsx");
+    let out = dir.join("plan.xlsx");
+    run_ok(&["export", out.to_str().unwrap()]);
+    let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        ["Projection", "Capacity", "Targets"]
+    );
+    let projection = workbook.worksheet_range("Projection").unwrap();
+    assert_eq!(
+        projection.get_value((0, 0)),
+        Some(&Data::String("series".into()))
+    );
+    assert_eq!(projection.get_value((0, 10)), Some(&Data::Float(2028.0)));
+    let gdp_row = (0..projection.height() as u32)
+        .find(|&r| projection.get_value((r, 0)) == Some(&Data::String("gdp".into())))
+        .unwrap();
+    assert_eq!(
+        projection.get_value((gdp_row, 1)),
+        Some(&Data::String("地区生产总值".into()))
+    );
+    match projection.get_value((gdp_row, 10)) {
+        Some(Data::Float(v)) => assert!((v - 1315.39).abs() < 0.01, "{v}"),
+        other => panic!("{other:?}"),
+    }
+    let capacity = workbook.worksheet_range("Capacity").unwrap();
+    let no2 = (0..capacity.height() as u32)
+        .find(|&r| capacity.get_value((r, 0)) == Some(&Data::String("NO2".into())))
+        .unwrap();
+    assert_eq!(
+        capacity.get_value((no2, 7)),
+        Some(&Data::String("saturated".into()))
+    );
+    let targets = workbook.worksheet_range("Targets").unwrap();
+    assert_eq!(
+        targets.get_value((1, 0)),
+        Some(&Data::String("energy_intensity".into()))
+    );
+    assert_eq!(targets.get_value((1, 5)), Some(&Data::Bool(false)));
+    // Native Excel charts: one part per pollutant in the package.
+    let bytes = std::fs::read(&out).unwrap();
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    for n in 1..=5 {
+        assert!(
+            contains(format!("xl/charts/chart{n}.xml").as_bytes()),
+            "chart {n}"
+        );
+    }
+}
+
+fn decode(path: &Path) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    pixels.truncate(info.buffer_size());
+    (info.width, info.height, pixels)
+}
+
+#[test]
+fn png_of_a_chart_is_presentation_sized_without_a_display() {
+    let dir = out_dir("png");
+    for (chart, lang) in [
+        ("capacity-COD", "zh"),
+        ("target-energy_intensity", "en"),
+        ("group-water", "zh"),
+    ] {
+        let out = dir.join(format!("{chart}.png"));
+        let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .args([
+                "export",
+                "--chart",
+                chart,
+                "--lang",
+                lang,
+                "--horizon",
+                "2060",
+                "--growth",
+                "cod=0.09",
+            ])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let (width, height, pixels) = decode(&out);
+        assert!(width >= 1920, "{width}");
+        assert_eq!(height, 1080);
+        let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(3).collect();
+        assert!(
+            distinct.len() > 20,
+            "{chart}: only {} colours",
+            distinct.len()
+        );
+    }
+}
+
+#[test]
+fn unknown_chart_lists_the_charts() {
+    let dir = out_dir("bad");
+    let output = ecoplan(&[
+        "export",
+        "--chart",
+        "capacity-XYZ",
+        dir.join("x.png").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("there is no chart \"capacity-XYZ\"") && message.contains("capacity-COD"),
+        "{message}"
+    );
+}
+
+#[test]
+fn unknown_extension_is_refused() {
+    let output = ecoplan(&["export", "/tmp/ecoplan-out.pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("must end in .csv, .xlsx or .png"));
+}
+
+#[test]
+fn export_reads_a_scenario_file() {
+    let dir = out_dir("file");
+    let out = dir.join("green.csv");
+    let saves =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-green-transition.ron");
+    run_ok(&[
+        "export",
+        "--table",
+        "targets",
+        saves.to_str().unwrap(),
+        out.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("energy_intensity,2028,") && text.contains(",true\n"),
+        "{text}"
+    );
+}
