@@ -106,3 +106,36 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The loader never panics on a damaged file: a cut, a flipped byte or inserted text give a
+    /// scenario or an error with a message.
+    #[test]
+    fn damaged_files_never_panic_the_loader(
+        cut in 0usize..40_000,
+        flip_at in 0usize..40_000,
+        flip_to in any::<u8>(),
+        insert in "[(),:\"a-z0-9 \\n]{0,12}",
+    ) {
+        let text = ecoplan::io::to_ron_string(&ecoplan::plan::hanyang_plan());
+        let path = std::path::Path::new("damaged.ron");
+        let mut bytes = text.clone().into_bytes();
+        let at = flip_at % bytes.len();
+        bytes[at] = flip_to;
+        for candidate in [
+            text[..text.floor_char_boundary(cut % text.len())].to_owned(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+            {
+                let at = text.floor_char_boundary(flip_at % text.len());
+                format!("{}{insert}{}", &text[..at], &text[at..])
+            },
+        ] {
+            match ecoplan::io::from_ron_str(&candidate, path) {
+                Ok(scenario) => prop_assert!(ecoplan::engine::analyse(&scenario).is_ok()),
+                Err(error) => prop_assert!(error.to_string().starts_with("damaged.ron")),
+            }
+        }
+    }
+}

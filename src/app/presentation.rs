@@ -38,6 +38,9 @@ pub fn ui(app: &mut EcoplanApp, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.heading(RichText::new(&spec.title).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(Tr::Close.get(lang)).clicked() {
+                    app.presentation = None;
+                }
                 ui.label(
                     RichText::new(format!(
                         "{} / {count} · {}",
