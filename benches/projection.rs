@@ -53,6 +53,7 @@ fn large_scenario() -> Scenario {
                 label: Label::new(&key, &key),
                 medium: Medium::Water,
                 value: 500.0,
+                basis: Default::default(),
                 unit: unit.clone(),
                 series: key,
                 near_threshold: 0.8,

@@ -4,7 +4,12 @@ use std::path::{Path, PathBuf};
 
 use ecoplan::engine::project;
 use ecoplan::io::{LoadError, from_ron_str, load, to_ron_string};
+use ecoplan::model::FORMAT_VERSION;
 use ecoplan::plan::hanyang_plan;
+
+fn current_version() -> String {
+    format!("format_version: {FORMAT_VERSION},")
+}
 
 fn default_text() -> String {
     to_ron_string(&hanyang_plan())
@@ -80,13 +85,15 @@ fn unknown_field_is_named() {
 
 #[test]
 fn newer_format_version_is_refused_clearly() {
-    let text = default_text().replacen("format_version: 2,", "format_version: 7,", 1);
+    let text = default_text().replacen(&current_version(), "format_version: 7,", 1);
     let error = parse(&text).unwrap_err().to_string();
     assert_eq!(
         error,
-        "test.ron: format version 7 is newer than this ecoplan reads (2); update ecoplan to open it"
+        format!(
+            "test.ron: format version 7 is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it"
+        )
     );
-    let text = default_text().replacen("format_version: 2,", "format_version: 0,", 1);
+    let text = default_text().replacen(&current_version(), "format_version: 0,", 1);
     assert!(
         parse(&text)
             .unwrap_err()
@@ -97,7 +104,7 @@ fn newer_format_version_is_refused_clearly() {
 
 #[test]
 fn missing_version_is_a_parse_error_naming_it() {
-    let text = default_text().replacen("format_version: 2,", "", 1);
+    let text = default_text().replacen(&current_version(), "", 1);
     let error = parse(&text).unwrap_err().to_string();
     assert!(error.contains("format_version"), "{error}");
 }
@@ -234,10 +241,18 @@ fn format_version_1_is_migrated() {
     let scenario = load(&path).unwrap();
     assert_eq!(scenario.format_version, ecoplan::model::FORMAT_VERSION);
     assert!(scenario.capacities.iter().all(|c| c.near_threshold == 0.8));
-    // Everything else is the plan as before.
-    assert_eq!(scenario, hanyang_plan());
+    // Everything else is the plan as it was then; a version-1 file has no method parameters.
+    let plan = hanyang_plan();
+    assert_eq!(ecoplan::model::Methods::default(), scenario.methods);
+    assert_eq!(
+        ecoplan::model::Scenario {
+            methods: plan.methods.clone(),
+            ..scenario.clone()
+        },
+        plan
+    );
     // A migrated file saves in the current format.
-    assert!(to_ron_string(&scenario).contains("format_version: 2,"));
+    assert!(to_ron_string(&scenario).contains(&current_version()));
 }
 
 #[test]
@@ -305,5 +320,27 @@ fn save_into_a_vanished_or_read_only_folder_fails_with_a_message() {
             .to_string()
             .starts_with("/proc/ecoplan-plan.ron: cannot save"),
         "{error}"
+    );
+}
+
+#[test]
+fn format_version_2_reads_with_typed_capacities_and_no_methods() {
+    // A version-2 file is today's text without the methods and the capacities' basis.
+    let mut text = default_text().replacen(&current_version(), "format_version: 2,", 1);
+    text = text.replace("            basis: Typed,\n", "");
+    let methods_start = text.find("    methods: (").unwrap();
+    text = format!("{})\n", &text[..methods_start]);
+    let scenario = parse(&text).unwrap();
+    assert_eq!(scenario.format_version, FORMAT_VERSION);
+    assert_eq!(scenario.methods, ecoplan::model::Methods::default());
+    assert!(
+        scenario
+            .capacities
+            .iter()
+            .all(|c| c.basis == ecoplan::model::CapacityBasis::Typed)
+    );
+    assert_eq!(
+        project(&scenario).unwrap(),
+        project(&hanyang_plan()).unwrap()
     );
 }

@@ -590,3 +590,62 @@ fn exports_from_the_menu_write_the_chosen_files() {
             .is_some_and(|m| m.starts_with("已导出"))
     );
 }
+
+#[test]
+fn switching_cod_to_the_river_and_lake_model_and_a_dry_han_river_move_the_headroom() {
+    let mut harness = harness(View::CapacityWater, Lang::En);
+    harness.run();
+    harness
+        .get_all_by_label_contains("derived by method")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let cod = |app: &EcoplanApp| {
+        app.doc
+            .analysis()
+            .capacities
+            .iter()
+            .find(|c| c.pollutant == "COD")
+            .unwrap()
+            .clone()
+    };
+    let derived = cod(harness.state());
+    assert_eq!(derived.basis, ecoplan::model::CapacityBasis::Derived);
+    let typed_headroom = 15_314.61 - derived.years.last().unwrap().emission;
+    assert!((derived.years.last().unwrap().headroom - typed_headroom).abs() > 1.0);
+    type_into(
+        &mut harness,
+        "Design flow m³/s Han River, Hanyang reach",
+        "4",
+    );
+    press_enter(&mut harness);
+    let dry = cod(harness.state());
+    assert!(dry.years.last().unwrap().headroom < derived.years.last().unwrap().headroom);
+    // The formula is shown beside the number.
+    harness
+        .get_all_by_label("How is this computed")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("W = Σ W_body").is_some());
+}
+
+#[test]
+fn footprint_and_ei_views_show_the_deficit_and_the_distance_to_60() {
+    let mut harness = harness(View::Footprint, Lang::En);
+    harness.run();
+    assert!(harness.query_by_label_contains("2028 deficit").is_some());
+    harness.get_by_label("Ecological index EI").click();
+    harness.run();
+    assert!(harness.query_by_label("EI = 47.79").is_some());
+    // The what-if answers with the built-up area that would have to become forest.
+    let forest = ecoplan::engine::methods::area_for_ei(
+        &ecoplan::plan::hanyang_plan().methods.ei,
+        ecoplan::engine::methods::LandCover::Forest,
+        60.0,
+    );
+    let text = format!("{} km²", ecoplan::format::value(forest.area_km2.unwrap()));
+    assert!(harness.query_by_label(&text).is_some(), "{text}");
+}

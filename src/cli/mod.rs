@@ -52,7 +52,15 @@ pub enum Command {
     /// Every series for every year: CSV columns series,year,value,unit.
     Project(AnalysisArgs),
     /// Emissions against capacity: CSV columns pollutant,medium,year,emission,capacity,unit,utilization,status.
-    Capacity(AnalysisArgs),
+    Capacity(CapacityArgs),
+    /// The ecological balance: CSV columns year,population,footprint_gha,capacity_gha,balance_gha.
+    Footprint(AnalysisArgs),
+    /// The ecological status index EI and its sub-indices, and the forest, grass or wetland area
+    /// that would bring it to 60.
+    Ei {
+        /// Scenario file (default: the built-in Hanyang plan).
+        file: Option<PathBuf>,
+    },
     /// Target checks: CSV columns target,year,value,threshold,unit,met.
     Targets(AnalysisArgs),
     /// Check a scenario file: exit 0 with a summary, or exit 2 with FILE:LINE:COL: message.
@@ -76,6 +84,16 @@ pub struct AnalysisArgs {
     /// Replace KEY's rule by constant growth at RATE (a fraction: 0.075) from the base year.
     #[arg(long, value_name = "KEY=RATE", value_parser = parse_growth)]
     pub growth: Vec<(String, f64)>,
+}
+
+#[derive(Debug, Args)]
+pub struct CapacityArgs {
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// Use every capacity derived by its method (A-value for air, river and lake models for
+    /// water) instead of the typed values.
+    #[arg(long)]
+    pub derived: bool,
 }
 
 #[derive(Debug, Args)]
@@ -170,7 +188,17 @@ fn analyse_file(
     horizon: Option<i32>,
     growth: &[(String, f64)],
 ) -> Result<(Scenario, Analysis), Failure> {
-    let mut scenario = load_or_default(file).map_err(Failure::input)?;
+    let scenario = load_or_default(file).map_err(Failure::input)?;
+    analyse_scenario(scenario, file, horizon, growth)
+}
+
+/// Applies the overrides to a loaded scenario and analyses it.
+fn analyse_scenario(
+    mut scenario: Scenario,
+    file: Option<&Path>,
+    horizon: Option<i32>,
+    growth: &[(String, f64)],
+) -> Result<(Scenario, Analysis), Failure> {
     apply_overrides(&mut scenario, horizon, growth).map_err(Failure::input)?;
     let analysis = engine::analyse(&scenario).map_err(|error| {
         let origin = file.map_or_else(
@@ -192,12 +220,37 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 Format::Table => table::projection(&scenario, &analysis.projection),
             })
         }
-        Command::Capacity(args) => {
-            let (scenario, analysis) = analysis_for(args)?;
+        Command::Capacity(CapacityArgs {
+            analysis: args,
+            derived,
+        }) => {
+            let (scenario, analysis) = if *derived {
+                let mut scenario = load_or_default(args.file.as_deref()).map_err(Failure::input)?;
+                for capacity in &mut scenario.capacities {
+                    capacity.basis = crate::model::CapacityBasis::Derived;
+                }
+                analyse_scenario(scenario, args.file.as_deref(), args.horizon, &args.growth)?
+            } else {
+                analysis_for(args)?
+            };
             Ok(match args.format {
                 Format::Csv => csv::capacity_csv(&analysis.capacities),
                 Format::Table => table::capacity(&scenario, &analysis.capacities),
             })
+        }
+        Command::Footprint(args) => {
+            let (_, analysis) = analysis_for(args)?;
+            let years = analysis.footprint.as_ref().ok_or_else(|| {
+                Failure::input("the scenario has no footprint parameters (methods.footprint)")
+            })?;
+            Ok(match args.format {
+                Format::Csv => csv::footprint_csv(years),
+                Format::Table => table::footprint(years),
+            })
+        }
+        Command::Ei { file } => {
+            let scenario = load_or_default(file.as_deref()).map_err(Failure::input)?;
+            Ok(table::ei(&scenario.methods.ei))
         }
         Command::Targets(args) => {
             let (_, analysis) = analysis_for(args)?;

@@ -140,3 +140,72 @@ pub fn targets(targets: &[TargetCheck]) -> String {
     }
     layout(&rows, 1)
 }
+
+pub fn footprint(years: &[crate::engine::methods::FootprintYear]) -> String {
+    let mut rows = vec![
+        [
+            "year",
+            "population",
+            "footprint (gha)",
+            "capacity (gha)",
+            "balance (gha)",
+            "gha/person",
+            "capacity gha/person",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for y in years {
+        rows.push(vec![
+            y.year.to_string(),
+            format!("{:.0}", y.population),
+            format!("{:.0}", y.footprint_gha),
+            format!("{:.0}", y.capacity_gha),
+            format!("{:.0}", y.balance_gha),
+            format::value(y.footprint_per_person()),
+            format::value(y.capacity_per_person()),
+        ]);
+    }
+    layout(&rows, 1)
+}
+
+pub fn ei(method: &crate::model::EiMethod) -> String {
+    use crate::engine::methods::{LandCover, area_for_ei, ecological_index};
+    let r = ecological_index(method);
+    let mut rows = vec![vec![
+        "EI".to_owned(),
+        format::value(r.ei),
+        format!("{} ({})", r.grade().1, r.grade().0),
+    ]];
+    for (name, value) in [
+        ("biological abundance 生物丰度", r.biological_abundance),
+        ("vegetation cover 植被覆盖", r.vegetation_cover),
+        ("water network 水网密度", r.water_network),
+        ("land stress 土地胁迫", r.land_stress),
+        ("pollution load 污染负荷", r.pollution_load),
+    ] {
+        rows.push(vec![name.to_owned(), format::value(value)]);
+    }
+    rows.push(vec![
+        "stated by the plan".to_owned(),
+        format::value(method.stated),
+    ]);
+    for (cover, name) in [
+        (LandCover::Forest, "forest"),
+        (LandCover::Grass, "grass"),
+        (LandCover::Wetland, "wetland"),
+    ] {
+        let answer = area_for_ei(method, cover, 60.0);
+        let text = answer.area_km2.map_or_else(
+            || {
+                format!(
+                    "not reachable (at most EI {})",
+                    format::value(answer.best_ei)
+                )
+            },
+            |km2| format!("{} km² of built-up land", format::value(km2)),
+        );
+        rows.push(vec![format!("to reach 60 with {name}"), text]);
+    }
+    layout(&rows, 1)
+}

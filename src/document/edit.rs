@@ -2,7 +2,7 @@
 //! validation all follow from them.
 
 use crate::i18n::Lang;
-use crate::model::{Indicator, Label, Project, Rule, Scenario, Series};
+use crate::model::{CapacityBasis, Indicator, Label, Methods, Project, Rule, Scenario, Series};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -43,6 +43,14 @@ pub enum Edit {
     SetCapacity {
         pollutant: String,
         value: f64,
+    },
+    SetCapacityBasis {
+        pollutant: String,
+        basis: CapacityBasis,
+    },
+    /// Replaces the parameters of the capacity, footprint and EI methods.
+    SetMethods {
+        methods: Box<Methods>,
     },
     SetTargetThreshold {
         target: String,
@@ -134,6 +142,15 @@ impl Edit {
                     .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?
                     .value = *value;
             }
+            Edit::SetCapacityBasis { pollutant, basis } => {
+                scenario
+                    .capacities
+                    .iter_mut()
+                    .find(|c| &c.pollutant == pollutant)
+                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?
+                    .basis = *basis;
+            }
+            Edit::SetMethods { methods } => scenario.methods = (**methods).clone(),
             Edit::SetTargetThreshold { target, threshold } => {
                 scenario
                     .targets
@@ -174,6 +191,7 @@ impl Edit {
         match (self, previous) {
             (Edit::SetRule { series: a, .. }, Edit::SetRule { series: b, .. }) => a == b,
             (Edit::SetHorizon { .. }, Edit::SetHorizon { .. }) => true,
+            (Edit::SetMethods { .. }, Edit::SetMethods { .. }) => true,
             (
                 Edit::SetNearThreshold { pollutant: a, .. },
                 Edit::SetNearThreshold { pollutant: b, .. },
@@ -232,6 +250,13 @@ impl Edit {
                 "{} {pollutant}",
                 lang.pick("修改环境容量", "Set capacity of")
             ),
+            Edit::SetCapacityBasis { pollutant, .. } => format!(
+                "{} {pollutant}",
+                lang.pick("切换容量来源", "Switch capacity basis of")
+            ),
+            Edit::SetMethods { .. } => lang
+                .pick("修改方法参数", "Change method parameters")
+                .to_owned(),
             Edit::SetTargetThreshold { target, .. } => {
                 format!("{} {target}", lang.pick("修改目标值", "Set threshold of"))
             }

@@ -1,5 +1,6 @@
+use super::methods::{Derivation, air_capacity, water_capacity};
 use super::{ModelError, Projection};
-use crate::model::{Capacity, Medium, Scenario};
+use crate::model::{Capacity, CapacityBasis, Medium, Scenario};
 use crate::units::Unit;
 
 /// How an emission stands against its capacity in one year.
@@ -58,6 +59,9 @@ pub struct CapacityAnalysis {
     /// The unit of both emission and capacity in `years` (the emission series' unit).
     pub unit: Unit,
     pub years: Vec<CapacityYear>,
+    pub basis: CapacityBasis,
+    /// How a derived capacity was computed.
+    pub derivation: Option<Derivation>,
     /// The first year within the horizon in which the emission is above the capacity.
     pub first_exceedance_year: Option<i32>,
 }
@@ -77,11 +81,30 @@ pub fn analyse_capacities(
     scenario
         .capacities
         .iter()
-        .map(|capacity| analyse_one(capacity, projection))
+        .map(|capacity| analyse_one(scenario, capacity, projection))
         .collect()
 }
 
+/// The capacity the analysis uses, with its unit and, when derived, how.
+pub fn effective_capacity(
+    scenario: &Scenario,
+    capacity: &Capacity,
+) -> Result<(f64, Unit, Option<Derivation>), ModelError> {
+    match capacity.basis {
+        CapacityBasis::Typed => Ok((capacity.value, capacity.unit.clone(), None)),
+        CapacityBasis::Derived => {
+            let derivation = match capacity.medium {
+                Medium::Air => air_capacity(&scenario.methods.air, &capacity.pollutant)?,
+                Medium::Water => water_capacity(&scenario.methods.water, &capacity.pollutant)?,
+            };
+            let unit = Unit::parse(&derivation.unit).expect("methods give known units");
+            Ok((derivation.result, unit, Some(derivation)))
+        }
+    }
+}
+
 fn analyse_one(
+    scenario: &Scenario,
     capacity: &Capacity,
     projection: &Projection,
 ) -> Result<CapacityAnalysis, ModelError> {
@@ -110,9 +133,9 @@ fn analyse_one(
             series: format!("capacity {key}"),
             driver: capacity.series.clone(),
         })?;
-    let capacity_value = capacity
-        .unit
-        .convert(capacity.value, &emissions.unit)
+    let (value, unit, derivation) = effective_capacity(scenario, capacity)?;
+    let capacity_value = unit
+        .convert(value, &emissions.unit)
         .map_err(|source| ModelError::unit("capacity", key, source))?;
     let years: Vec<CapacityYear> = projection
         .years()
@@ -136,6 +159,8 @@ fn analyse_one(
         series: capacity.series.clone(),
         unit: emissions.unit.clone(),
         years,
+        basis: capacity.basis,
+        derivation,
         first_exceedance_year,
     })
 }

@@ -5,6 +5,7 @@ mod calibrate;
 mod capacity;
 mod error;
 mod findings;
+pub mod methods;
 mod projection;
 mod projects;
 mod targets;
@@ -26,6 +27,8 @@ use crate::model::Scenario;
 pub struct Analysis {
     pub projection: Projection,
     pub capacities: Vec<CapacityAnalysis>,
+    /// The ecological balance by year, where the scenario has footprint parameters.
+    pub footprint: Option<Vec<methods::FootprintYear>>,
     pub targets: Vec<TargetCheck>,
     pub findings: Vec<Finding>,
 }
@@ -36,9 +39,15 @@ pub fn analyse(scenario: &Scenario) -> Result<Analysis, ModelError> {
     let capacities = analyse_capacities(scenario, &projection)?;
     let targets = check_targets(scenario, &projection)?;
     let findings = find_inconsistencies(scenario, &projection, &targets);
+    let footprint = if scenario.methods.footprint.population_series.is_empty() {
+        None
+    } else {
+        Some(methods::footprint_balance(scenario, &projection)?)
+    };
     Ok(Analysis {
         projection,
         capacities,
+        footprint,
         targets,
         findings,
     })

@@ -23,6 +23,25 @@ fn register_font() {
     });
 }
 
+/// The bundled CJK font has no subscript digits and no superscripts but ² and ³: NO₂ is drawn
+/// as NO2 and 10⁴ as 10^4.
+fn drawable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '₀'..='₉' => out.push(char::from(b'0' + (c as u32 - '₀' as u32) as u8)),
+            '⁰' => out.push_str("^0"),
+            '¹' => out.push_str("^1"),
+            '⁴'..='⁹' => {
+                out.push('^');
+                out.push(char::from(b'4' + (c as u32 - '⁴' as u32) as u8));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn color(rgb: Rgb) -> RGBColor {
     RGBColor(rgb[0], rgb[1], rgb[2])
 }
@@ -50,7 +69,7 @@ fn draw<DB: DrawingBackend>(
     root.fill(&WHITE)?;
     let (plot_area, footer) = root.split_vertically(root.dim_in_pixel().1 as i32 - px(50.0));
     footer.draw(&Text::new(
-        spec.source_note.clone(),
+        drawable(&spec.source_note),
         (px(30.0), px(12.0)),
         (FONT, px(22.0)).into_font().color(&RGBColor(90, 90, 90)),
     ))?;
@@ -74,7 +93,7 @@ fn draw<DB: DrawingBackend>(
         .fold(0.0f64, f64::max);
     let top = if top > 0.0 { top * 1.08 } else { 1.0 };
     let mut chart = ChartBuilder::on(&plot_area)
-        .caption(&spec.title, (FONT, px(44.0)))
+        .caption(drawable(&spec.title), (FONT, px(44.0)))
         .margin(px(30.0))
         .x_label_area_size(px(70.0))
         .y_label_area_size(px(140.0))
@@ -84,7 +103,7 @@ fn draw<DB: DrawingBackend>(
         .x_labels(((last - first) as usize + 1).min(20))
         .x_label_formatter(&|x| format!("{x:.0}"))
         .y_label_formatter(&|y| tick(*y))
-        .y_desc(spec.unit.clone())
+        .y_desc(drawable(&spec.unit))
         .x_desc(spec.x_label.clone())
         .label_style((FONT, px(24.0)))
         .axis_desc_style((FONT, px(28.0)))
@@ -109,7 +128,7 @@ fn draw<DB: DrawingBackend>(
                 vec![(first, level.value), (last, level.value)],
                 style,
             ))?
-            .label(level.name.clone())
+            .label(drawable(&level.name))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
     }
     if let Some((year, label)) = &spec.marker {
@@ -117,14 +136,14 @@ fn draw<DB: DrawingBackend>(
         let x = f64::from(*year);
         chart
             .draw_series(LineSeries::new(vec![(x, 0.0), (x, top)], style))?
-            .label(label.clone())
+            .label(drawable(label))
             .legend(move |(x, y)| PathElement::new(vec![(x, y - 8), (x, y + 8)], style));
     }
     for line in &spec.lines {
         let style = color(line.color).stroke_width(thick);
         chart
             .draw_series(LineSeries::new(line.points.clone(), style))?
-            .label(line.name.clone())
+            .label(drawable(&line.name))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
     }
     chart
@@ -159,4 +178,15 @@ pub fn write_png(spec: &ChartSpec, path: &Path) -> Result<(), String> {
     let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
     writer.write_image_data(&rgb).map_err(|e| fail(&e))?;
     writer.finish().map_err(|e| fail(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn subscripts_become_plain_digits() {
+        assert_eq!(
+            super::drawable("NO₂ · NH₃-N · 10⁴ m³ · 万 m²"),
+            "NO2 · NH3-N · 10^4 m³ · 万 m²"
+        );
+    }
 }

@@ -94,6 +94,19 @@ pub fn projection_tsv(
     out
 }
 
+/// `year,population,footprint_gha,capacity_gha,balance_gha`; a negative balance is a deficit.
+pub fn footprint_csv(years: &[crate::engine::methods::FootprintYear]) -> String {
+    let mut out = String::from("year,population,footprint_gha,capacity_gha,balance_gha\n");
+    for y in years {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{}",
+            y.year, y.population, y.footprint_gha, y.capacity_gha, y.balance_gha
+        );
+    }
+    out
+}
+
 /// The byte-order mark that makes Excel on a Chinese Windows read a CSV as UTF-8.
 pub const UTF8_BOM: &str = "\u{feff}";
 

@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Capacity, Indicator, Label, Medium, Metadata, Project, ProjectGroup, Scenario, Series, Target,
-    default_near_threshold,
+    Capacity, CapacityBasis, Indicator, Label, Medium, Metadata, Methods, Project, ProjectGroup,
+    Scenario, Series, Target, default_near_threshold,
 };
 use crate::units::Unit;
 
@@ -66,6 +66,7 @@ impl ScenarioV1 {
                     label: c.label,
                     medium: c.medium,
                     value: c.value,
+                    basis: CapacityBasis::Typed,
                     unit: c.unit,
                     series: c.series,
                     near_threshold,
@@ -76,6 +77,7 @@ impl ScenarioV1 {
             indicators: self.indicators,
             project_groups: self.project_groups,
             projects: self.projects,
+            methods: Methods::default(),
         }
     }
 }

@@ -92,7 +92,11 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
             .from_str::<super::migrate::ScenarioV1>(text)
             .map_err(parse_error)?
             .migrate(),
-        _ => options().from_str(text).map_err(parse_error)?,
+        // Version 2 lacks only fields that have defaults.
+        _ => Scenario {
+            format_version: FORMAT_VERSION,
+            ..options().from_str(text).map_err(parse_error)?
+        },
     };
     if let Some(source) = validate(&scenario).into_iter().next() {
         return Err(LoadError::Invalid {

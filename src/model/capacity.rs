@@ -19,6 +19,16 @@ impl Medium {
     }
 }
 
+/// Where a capacity's value comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CapacityBasis {
+    /// As typed (the plan's figure).
+    #[default]
+    Typed,
+    /// Computed by the A-value method (air) or the river and lake models (water).
+    Derived,
+}
+
 /// An environmental capacity for one pollutant, compared with one emission series.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,8 +37,11 @@ pub struct Capacity {
     pub pollutant: String,
     pub label: Label,
     pub medium: Medium,
-    /// 0 is real data: the medium is saturated for this pollutant.
+    /// The typed value. 0 is real data: the medium is saturated for this pollutant.
     pub value: f64,
+    /// Whether the analysis uses `value` or the value derived by the scenario's method.
+    #[serde(default)]
+    pub basis: CapacityBasis,
     pub unit: Unit,
     /// The key of the emission series compared with this capacity.
     pub series: String,

@@ -2,12 +2,17 @@
 
 mod capacity;
 mod indicator;
+mod methods;
 mod project;
 mod series;
 mod target;
 
-pub use capacity::{Capacity, Medium};
+pub use capacity::{Capacity, CapacityBasis, Medium};
 pub use indicator::{Difficulty, Indicator, IndicatorKind, IndicatorStatus, IndicatorTarget};
+pub use methods::{
+    AirMethod, AirPollutant, AirZone, ConsumptionItem, EiMethod, FootprintMethod, LandType,
+    Methods, WaterBody, WaterMethod, WaterModel, WaterPollutant,
+};
 pub use project::{Project, ProjectGroup};
 pub use series::{Group, RateChange, Rule, Series};
 pub use target::{Comparison, Metric, Target};
@@ -20,7 +25,9 @@ use serde::{Deserialize, Serialize};
 /// - 1: the first format.
 /// - 2: the near-capacity threshold moved from the scenario to each capacity, since practice
 ///   differs between pollutants (the plan calls NOx 临近饱和 against a capacity of 0).
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: the methods behind capacities, footprint and EI (`methods`), and each capacity's basis
+///   (typed or derived). A version-2 file reads as version 3 with the typed basis and no methods.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The latest year a projection may reach.
 pub const MAX_HORIZON: i32 = 2060;
@@ -44,6 +51,9 @@ pub struct Scenario {
     pub project_groups: Vec<ProjectGroup>,
     #[serde(default)]
     pub projects: Vec<Project>,
+    /// Parameters of the capacity, footprint and EI methods.
+    #[serde(default)]
+    pub methods: Methods,
 }
 
 /// Utilisation at or above which a capacity reads as "near" (临近饱和) unless a file says
@@ -98,6 +108,7 @@ impl Scenario {
             indicators: Vec::new(),
             project_groups: Vec::new(),
             projects: Vec::new(),
+            methods: Methods::default(),
         }
     }
 

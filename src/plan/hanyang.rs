@@ -2,8 +2,8 @@ use super::figures::{self as f, published};
 use super::indicators::hanyang_indicators;
 use crate::engine::growth_through;
 use crate::model::{
-    Capacity, Comparison, FORMAT_VERSION, Group, Label, Medium, Metadata, Metric, Project,
-    ProjectGroup, Rule, Scenario, Series, Target, default_near_threshold,
+    Capacity, CapacityBasis, Comparison, FORMAT_VERSION, Group, Label, Medium, Metadata, Metric,
+    Project, ProjectGroup, Rule, Scenario, Series, Target, default_near_threshold,
 };
 use crate::units::Unit;
 
@@ -203,6 +203,7 @@ pub fn hanyang_plan() -> Scenario {
         value,
         unit: unit(unit_text),
         series: series.into(),
+        basis: CapacityBasis::Typed,
         near_threshold: default_near_threshold(),
         source: source.into(),
     };
@@ -375,5 +376,6 @@ pub fn hanyang_plan() -> Scenario {
         indicators: hanyang_indicators(),
         project_groups,
         projects,
+        methods: super::methods::hanyang_methods(),
     }
 }

@@ -4,5 +4,6 @@
 pub mod figures;
 mod hanyang;
 mod indicators;
+mod methods;
 
 pub use hanyang::hanyang_plan;

@@ -26,10 +26,12 @@ pub enum View {
     Indicators,
     Targets,
     Projects,
+    Footprint,
+    Ei,
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 11] = [
         View::Overview,
         View::Baselines,
         View::Assumptions,
@@ -39,6 +41,8 @@ impl View {
         View::Indicators,
         View::Targets,
         View::Projects,
+        View::Footprint,
+        View::Ei,
     ];
 
     pub fn title(self) -> Tr {
@@ -52,6 +56,8 @@ impl View {
             View::Indicators => Tr::Indicators,
             View::Targets => Tr::Targets,
             View::Projects => Tr::Projects,
+            View::Footprint => Tr::Footprint,
+            View::Ei => Tr::Ei,
         }
     }
 
@@ -67,6 +73,8 @@ impl View {
             View::Indicators => "indicators",
             View::Targets => "targets",
             View::Projects => "projects",
+            View::Footprint => "footprint",
+            View::Ei => "ei",
         }
     }
 

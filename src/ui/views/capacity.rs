@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::assumptions::horizon_ui;
+use super::methods::method_number;
 use super::overview::status_text;
 use super::section;
 use crate::document::Edit;
@@ -12,6 +13,62 @@ use crate::i18n::Tr;
 use crate::model::Medium;
 use crate::ui::chart::chart_ui;
 use crate::ui::{ViewCtx, theme, widgets};
+
+/// Typed or derived: the choice, both values, and how the derived one is computed.
+fn basis_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    scenario: &crate::model::Scenario,
+    capacity: &crate::model::Capacity,
+    result: &crate::engine::CapacityAnalysis,
+) {
+    use crate::model::CapacityBasis;
+    let derived = match capacity.medium {
+        Medium::Air => {
+            crate::engine::methods::air_capacity(&scenario.methods.air, &capacity.pollutant)
+        }
+        Medium::Water => {
+            crate::engine::methods::water_capacity(&scenario.methods.water, &capacity.pollutant)
+        }
+    };
+    ui.horizontal(|ui| {
+        ui.label(format!("{}:", ctx.tr(Tr::Basis)));
+        let mut basis = capacity.basis;
+        let typed = format!(
+            "{} {} {}",
+            ctx.tr(Tr::Typed),
+            format::value(capacity.value),
+            capacity.unit
+        );
+        ui.radio_value(&mut basis, CapacityBasis::Typed, typed);
+        let derived_text = match &derived {
+            Ok(d) => format!(
+                "{} {} {}",
+                ctx.tr(Tr::Derived),
+                format::value(d.result),
+                d.unit
+            ),
+            Err(error) => format!("{} ({error})", ctx.tr(Tr::Derived)),
+        };
+        ui.add_enabled_ui(derived.is_ok(), |ui| {
+            ui.radio_value(&mut basis, CapacityBasis::Derived, derived_text);
+        });
+        if basis != capacity.basis {
+            ctx.apply(Edit::SetCapacityBasis {
+                pollutant: capacity.pollutant.clone(),
+                basis,
+            });
+        }
+        let in_use = match result.basis {
+            CapacityBasis::Typed => Tr::Typed,
+            CapacityBasis::Derived => Tr::Derived,
+        };
+        widgets::status_chip(ui, in_use.get(ctx.lang), theme::PENDING);
+    });
+    if let Ok(derivation) = &derived {
+        super::methods::how_computed_ui(ui, ctx, &capacity.pollutant, derivation);
+    }
+}
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
     let title = match medium {
@@ -133,6 +190,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         RichText::new(format!("{}: {first}", ctx.tr(Tr::FirstExceedance))).strong(),
                     );
                 });
+                basis_ui(ui, ctx, &scenario, capacity, result);
                 if last.capacity <= 0.0 {
                     ui.label(RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED));
                 }
@@ -143,5 +201,222 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     chart_ui(ui, &spec, theme::CHART_HEIGHT * 0.8, lang, ctx.commands);
                 }
             }
+            ui.separator();
+            parameters_ui(ui, ctx, medium);
         });
+}
+
+/// The parameters of the medium's method, editable.
+fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
+    let methods = ctx.doc.scenario().methods.clone();
+    let lang = ctx.lang;
+    match medium {
+        Medium::Air => {
+            let air = &methods.air;
+            section(ui, ctx.tr(Tr::AirMethod));
+            ui.horizontal(|ui| {
+                ui.label(ctx.tr(Tr::ACoefficient));
+                method_number(
+                    ui,
+                    ctx,
+                    "air-a",
+                    ctx.tr(Tr::ACoefficient),
+                    air.a_coefficient,
+                    |m, v| m.air.a_coefficient = v,
+                );
+            });
+            egui::Grid::new("air-pollutants")
+                .striped(true)
+                .show(ui, |ui| {
+                    for header in [Tr::Capacity, Tr::Limit, Tr::Background, Tr::Source] {
+                        ui.strong(ctx.tr(header));
+                    }
+                    ui.end_row();
+                    for (i, p) in air.pollutants.iter().enumerate() {
+                        ui.label(&p.pollutant);
+                        method_number(
+                            ui,
+                            ctx,
+                            &format!("air-limit-{i}"),
+                            &format!("{} {}", ctx.tr(Tr::Limit), p.pollutant),
+                            p.limit_mg_m3,
+                            move |m, v| m.air.pollutants[i].limit_mg_m3 = v,
+                        );
+                        method_number(
+                            ui,
+                            ctx,
+                            &format!("air-bg-{i}"),
+                            &format!("{} {}", ctx.tr(Tr::Background), p.pollutant),
+                            p.background_mg_m3,
+                            move |m, v| m.air.pollutants[i].background_mg_m3 = v,
+                        );
+                        ui.label(RichText::new(&p.note).small().weak());
+                        ui.end_row();
+                    }
+                });
+            ui.label(
+                RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), air.note))
+                    .small()
+                    .color(theme::NEAR),
+            );
+        }
+        Medium::Water => {
+            let water = &methods.water;
+            section(ui, ctx.tr(Tr::WaterMethod));
+            for (b, body) in water.bodies.iter().enumerate() {
+                ui.strong(lang.label(&body.name));
+                ui.horizontal_wrapped(|ui| match body.model {
+                    crate::model::WaterModel::River {
+                        design_flow_m3_s,
+                        side_inflow_m3_s,
+                        velocity_m_s,
+                        upstream_km,
+                        downstream_km,
+                    } => {
+                        for (k, (label, value)) in [
+                            (Tr::DesignFlow, design_flow_m3_s),
+                            (Tr::SideInflow, side_inflow_m3_s),
+                            (Tr::Velocity, velocity_m_s),
+                            (Tr::UpstreamKm, upstream_km),
+                            (Tr::DownstreamKm, downstream_km),
+                        ]
+                        .into_iter()
+                        .enumerate()
+                        {
+                            ui.label(label.get(lang));
+                            let name = format!("{} {}", label.get(lang), lang.label(&body.name));
+                            method_number(
+                                ui,
+                                ctx,
+                                &format!("water-{b}-{k}"),
+                                &name,
+                                value,
+                                move |m, v| *river_fields(&mut m.water.bodies[b].model)[k] = v,
+                            );
+                        }
+                    }
+                    crate::model::WaterModel::Lake {
+                        inflow_m3_s,
+                        volume_m3,
+                    } => {
+                        for (k, (label, value)) in
+                            [(Tr::Inflow, inflow_m3_s), (Tr::Volume, volume_m3)]
+                                .into_iter()
+                                .enumerate()
+                        {
+                            ui.label(label.get(lang));
+                            let name = format!("{} {}", label.get(lang), lang.label(&body.name));
+                            method_number(
+                                ui,
+                                ctx,
+                                &format!("water-{b}-{k}"),
+                                &name,
+                                value,
+                                move |m, v| *lake_fields(&mut m.water.bodies[b].model)[k] = v,
+                            );
+                        }
+                    }
+                });
+                egui::Grid::new(("water-pollutants", b))
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for header in [
+                            Tr::Capacity,
+                            Tr::TargetConcentration,
+                            Tr::UpstreamConcentration,
+                            Tr::Decay,
+                        ] {
+                            ui.label(RichText::new(ctx.tr(header)).weak());
+                        }
+                        ui.end_row();
+                        for (p, params) in body.pollutants.iter().enumerate() {
+                            ui.label(&params.pollutant);
+                            let fields: [(Tr, f64); 3] = [
+                                (Tr::TargetConcentration, params.target_mg_l),
+                                (Tr::UpstreamConcentration, params.upstream_mg_l),
+                                (Tr::Decay, params.decay_per_day),
+                            ];
+                            for (k, (label, value)) in fields.into_iter().enumerate() {
+                                let name = format!(
+                                    "{} {} {}",
+                                    label.get(lang),
+                                    params.pollutant,
+                                    lang.label(&body.name)
+                                );
+                                method_number(
+                                    ui,
+                                    ctx,
+                                    &format!("water-{b}-{p}-{k}"),
+                                    &name,
+                                    value,
+                                    move |m, v| {
+                                        let target = &mut m.water.bodies[b].pollutants[p];
+                                        *[
+                                            &mut target.target_mg_l,
+                                            &mut target.upstream_mg_l,
+                                            &mut target.decay_per_day,
+                                        ][k] = v;
+                                    },
+                                );
+                            }
+                            ui.end_row();
+                        }
+                    });
+            }
+            ui.horizontal(|ui| {
+                for (i, (pollutant, load)) in water.nonpoint_t_per_year.iter().enumerate() {
+                    let name = format!("{} {pollutant}", ctx.tr(Tr::Nonpoint));
+                    ui.label(&name);
+                    method_number(
+                        ui,
+                        ctx,
+                        &format!("nonpoint-{i}"),
+                        &name,
+                        *load,
+                        move |m, v| m.water.nonpoint_t_per_year[i].1 = v,
+                    );
+                }
+            });
+            ui.label(
+                RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), water.note))
+                    .small()
+                    .color(theme::NEAR),
+            );
+        }
+    }
+}
+
+/// A river's parameters in the order the editor shows them.
+fn river_fields(model: &mut crate::model::WaterModel) -> [&mut f64; 5] {
+    match model {
+        crate::model::WaterModel::River {
+            design_flow_m3_s,
+            side_inflow_m3_s,
+            velocity_m_s,
+            upstream_km,
+            downstream_km,
+        } => [
+            design_flow_m3_s,
+            side_inflow_m3_s,
+            velocity_m_s,
+            upstream_km,
+            downstream_km,
+        ],
+        crate::model::WaterModel::Lake { .. } => {
+            unreachable!("the editor shows river fields for rivers only")
+        }
+    }
+}
+
+/// A lake's parameters in the order the editor shows them.
+fn lake_fields(model: &mut crate::model::WaterModel) -> [&mut f64; 2] {
+    match model {
+        crate::model::WaterModel::Lake {
+            inflow_m3_s,
+            volume_m3,
+        } => [inflow_m3_s, volume_m3],
+        crate::model::WaterModel::River { .. } => {
+            unreachable!("the editor shows lake fields for lakes only")
+        }
+    }
 }

@@ -3,7 +3,10 @@
 mod assumptions;
 mod baselines;
 mod capacity;
+mod ei;
+mod footprint;
 mod indicators;
+mod methods;
 mod overview;
 mod projections;
 mod projects;
@@ -27,6 +30,8 @@ pub fn view_ui(ui: &mut egui::Ui, view: View, ctx: &mut ViewCtx<'_>, state: &mut
         View::Indicators => indicators::ui(ui, ctx, state),
         View::Targets => targets::ui(ui, ctx),
         View::Projects => projects::ui(ui, ctx),
+        View::Footprint => footprint::ui(ui, ctx),
+        View::Ei => ei::ui(ui, ctx),
     }
 }
 

@@ -1,0 +1,105 @@
+//! 生态环境状况指数: EI (HJ 192-2015) from land cover and the other inputs, its sub-indices, and
+//! how much built-up land would have to become forest, grass or wetland to reach 60 (indicator
+//! 10).
+
+use eframe::egui::{self, RichText};
+
+use super::methods::method_number;
+use super::section;
+use crate::engine::methods::{LandCover, area_for_ei, ecological_index};
+use crate::format;
+use crate::i18n::Tr;
+use crate::model::EiMethod;
+use crate::ui::{ViewCtx, theme, widgets};
+
+/// An input of EI: 中文 and English names, how to read it and how to set it.
+type EiField = (
+    &'static str,
+    &'static str,
+    fn(&EiMethod) -> f64,
+    fn(&mut EiMethod, f64),
+);
+
+/// The EI that indicator 10 requires in a humid region.
+const EI_TARGET: f64 = 60.0;
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let lang = ctx.lang;
+    let method = ctx.doc.scenario().methods.ei.clone();
+    let result = ecological_index(&method);
+    section(ui, ctx.tr(Tr::Ei));
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(format!("EI = {}", format::value(result.ei)));
+            let (zh, en) = result.grade();
+            let color = if result.ei >= EI_TARGET { theme::OK } else { theme::BAD };
+            widgets::status_chip(ui, &format!("{} {} · {} ≥ {EI_TARGET}", ctx.tr(Tr::Grade), lang.pick(zh, en), lang.pick("指标10", "indicator 10")), color);
+            ui.label(format!("{}: {}", ctx.tr(Tr::StatedEi), format::value(method.stated)));
+        });
+        section(ui, ctx.tr(Tr::SubIndices));
+        egui::Grid::new("ei-sub").striped(true).show(ui, |ui| {
+            for (name, weight, value) in [
+                (lang.pick("生物丰度", "Biological abundance"), "0.35", result.biological_abundance),
+                (lang.pick("植被覆盖", "Vegetation cover"), "0.25", result.vegetation_cover),
+                (lang.pick("水网密度", "Water network density"), "0.15", result.water_network),
+                (lang.pick("土地胁迫（100 − ）", "Land stress (100 − )"), "0.15", result.land_stress),
+                (lang.pick("污染负荷（100 − ）", "Pollution load (100 − )"), "0.10", result.pollution_load),
+            ] {
+                ui.label(name);
+                ui.label(RichText::new(format!("× {weight}")).weak());
+                ui.label(format::value(value));
+                ui.end_row();
+            }
+        });
+        ui.label(RichText::new("EI = 0.35·BA + 0.25·VC + 0.15·WD + 0.15·(100 − LS) + 0.10·(100 − PL) + restriction  (HJ 192-2015, methods.md §5)").monospace().weak());
+
+        section(ui, ctx.tr(Tr::WhatIf));
+        egui::Grid::new("ei-what-if").striped(true).show(ui, |ui| {
+            ui.strong(ctx.tr(Tr::Name));
+            ui.strong(ctx.tr(Tr::ToReach60));
+            ui.strong("EI max");
+            ui.end_row();
+            for (cover, name) in [
+                (LandCover::Forest, lang.pick("林地", "forest")),
+                (LandCover::Grass, lang.pick("草地", "grass")),
+                (LandCover::Wetland, lang.pick("湿地/水域", "wetland")),
+            ] {
+                let answer = area_for_ei(&method, cover, EI_TARGET);
+                ui.label(name);
+                ui.label(answer.area_km2.map_or_else(|| ctx.tr(Tr::NotReachable).to_owned(), |km2| format!("{} km²", format::value(km2))));
+                ui.label(format::value(answer.best_ei));
+                ui.end_row();
+            }
+        });
+
+        section(ui, ctx.tr(Tr::Inputs));
+        let fields: [EiField; 15] = [
+            ("林地 km²", "forest km²", |m| m.forest_km2, |m, v| m.forest_km2 = v),
+            ("草地 km²", "grass km²", |m| m.grass_km2, |m, v| m.grass_km2 = v),
+            ("水域湿地 km²", "water and wetland km²", |m| m.water_wetland_km2, |m, v| m.water_wetland_km2 = v),
+            ("耕地 km²", "cropland km²", |m| m.cropland_km2, |m, v| m.cropland_km2 = v),
+            ("建设用地 km²", "built-up km²", |m| m.built_up_km2, |m, v| m.built_up_km2 = v),
+            ("未利用地 km²", "unused km²", |m| m.unused_km2, |m, v| m.unused_km2 = v),
+            ("河流长度 km", "river length km", |m| m.river_length_km, |m, v| m.river_length_km = v),
+            ("水资源量 亿 m³", "water resources 10⁸ m³", |m| m.water_resources_1e8_m3, |m, v| m.water_resources_1e8_m3 = v),
+            ("重度侵蚀 km²", "severe erosion km²", |m| m.severe_erosion_km2, |m, v| m.severe_erosion_km2 = v),
+            ("中度侵蚀 km²", "moderate erosion km²", |m| m.moderate_erosion_km2, |m, v| m.moderate_erosion_km2 = v),
+            ("其他胁迫 km²", "other stress km²", |m| m.other_stress_km2, |m, v| m.other_stress_km2 = v),
+            ("植被归一化系数", "vegetation coefficient", |m| m.vegetation_coefficient, |m, v| m.vegetation_coefficient = v),
+            ("NDVI 均值", "mean NDVI", |m| m.mean_ndvi, |m, v| m.mean_ndvi = v),
+            ("污染负荷指数", "pollution load index", |m| m.pollution_load_index, |m, v| m.pollution_load_index = v),
+            ("总面积 km²", "total area km²", |m| m.area_km2, |m, v| m.area_km2 = v),
+        ];
+        egui::Grid::new("ei-inputs").striped(true).num_columns(4).show(ui, |ui| {
+            for (i, (zh, en, get, set)) in fields.into_iter().enumerate() {
+                let name = lang.pick(zh, en);
+                ui.label(name);
+                method_number(ui, ctx, &format!("ei-{i}"), name, get(&method), move |m, v| set(&mut m.ei, v));
+                if i % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+        ui.label(RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), method.note)).small().color(theme::NEAR));
+    });
+}

@@ -1,0 +1,177 @@
+//! 生态承载力: the ecological footprint against the ecological capacity over the projection,
+//! driven by projected population, with the land types and consumption items editable.
+
+use eframe::egui::{self, RichText};
+
+use super::methods::method_number;
+use super::section;
+use crate::charts::{ChartLevel, ChartLine, ChartSpec};
+use crate::format;
+use crate::i18n::Tr;
+use crate::ui::chart::chart_ui;
+use crate::ui::{ViewCtx, theme, widgets};
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario().clone();
+    let footprint = ctx.doc.analysis().footprint.clone();
+    section(ui, ctx.tr(Tr::Footprint));
+    let Some(years) = footprint else {
+        ui.label(lang.pick(
+            "本情景没有生态足迹参数（methods.footprint）。",
+            "This scenario has no footprint parameters (methods.footprint).",
+        ));
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let last = years.last().expect("a projection has years");
+            ui.horizontal(|ui| {
+                let (word, color) = if last.balance_gha < 0.0 {
+                    (Tr::Deficit, theme::BAD)
+                } else {
+                    (Tr::Surplus, theme::OK)
+                };
+                widgets::status_chip(ui, &format!("{} {}", last.year, word.get(lang)), color);
+                ui.label(format!(
+                    "{} {} gha · {} {} gha · {} {} gha ({} gha/{})",
+                    ctx.tr(Tr::FootprintTotal),
+                    format::value(last.footprint_gha),
+                    ctx.tr(Tr::CapacityTotal),
+                    format::value(last.capacity_gha),
+                    ctx.tr(Tr::Balance),
+                    format::value(last.balance_gha),
+                    format::value(last.footprint_per_person() - last.capacity_per_person()),
+                    lang.pick("人", "person"),
+                ));
+            });
+            let points = |f: fn(&crate::engine::methods::FootprintYear) -> f64| {
+                years
+                    .iter()
+                    .map(|y| (f64::from(y.year), f(y) / 1e4))
+                    .collect()
+            };
+            let spec = ChartSpec {
+                key: "footprint".into(),
+                title: ctx.tr(Tr::Footprint).to_owned(),
+                unit: lang.pick("万 gha", "10⁴ gha").to_owned(),
+                x_label: ctx.tr(Tr::Year).to_owned(),
+                lines: vec![
+                    ChartLine {
+                        name: ctx.tr(Tr::FootprintTotal).to_owned(),
+                        color: [213, 94, 0],
+                        points: points(|y| y.footprint_gha),
+                    },
+                    ChartLine {
+                        name: ctx.tr(Tr::CapacityTotal).to_owned(),
+                        color: [0, 158, 115],
+                        points: points(|y| y.capacity_gha),
+                    },
+                    ChartLine {
+                        name: ctx.tr(Tr::Balance).to_owned(),
+                        color: [0, 114, 178],
+                        points: points(|y| y.balance_gha),
+                    },
+                ],
+                levels: vec![ChartLevel {
+                    name: "0".into(),
+                    color: [150, 150, 150],
+                    value: 0.0,
+                }],
+                milestones: scenario.milestones.clone(),
+                marker: None,
+                source_note: scenario.methods.footprint.note.clone(),
+            };
+            chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
+            ui.label(
+                RichText::new(format!(
+                    "⚠ {}: {}",
+                    ctx.tr(Tr::Assumption),
+                    scenario.methods.footprint.note
+                ))
+                .small()
+                .color(theme::NEAR),
+            );
+
+            section(ui, ctx.tr(Tr::LandTypes));
+            egui::Grid::new("land-types").striped(true).show(ui, |ui| {
+                for header in [
+                    Tr::Name,
+                    Tr::EquivalenceFactor,
+                    Tr::YieldFactor,
+                    Tr::AreaHm2,
+                ] {
+                    ui.strong(ctx.tr(header));
+                }
+                ui.end_row();
+                for (i, land) in scenario.methods.footprint.land_types.iter().enumerate() {
+                    let name = lang.label(&land.name).to_owned();
+                    ui.label(&name);
+                    method_number(
+                        ui,
+                        ctx,
+                        &format!("land-r-{i}"),
+                        &format!("{} {name}", ctx.tr(Tr::EquivalenceFactor)),
+                        land.equivalence_factor,
+                        move |m, v| m.footprint.land_types[i].equivalence_factor = v,
+                    );
+                    method_number(
+                        ui,
+                        ctx,
+                        &format!("land-y-{i}"),
+                        &format!("{} {name}", ctx.tr(Tr::YieldFactor)),
+                        land.yield_factor,
+                        move |m, v| m.footprint.land_types[i].yield_factor = v,
+                    );
+                    method_number(
+                        ui,
+                        ctx,
+                        &format!("land-a-{i}"),
+                        &format!("{} {name}", ctx.tr(Tr::AreaHm2)),
+                        land.area_hm2,
+                        move |m, v| m.footprint.land_types[i].area_hm2 = v,
+                    );
+                    ui.end_row();
+                }
+            });
+            section(ui, ctx.tr(Tr::Items));
+            egui::Grid::new("consumption-items")
+                .striped(true)
+                .show(ui, |ui| {
+                    for header in [Tr::Name, Tr::LandTypes, Tr::PerPerson, Tr::WorldYield] {
+                        ui.strong(ctx.tr(header));
+                    }
+                    ui.end_row();
+                    for (i, item) in scenario.methods.footprint.items.iter().enumerate() {
+                        let name = lang.label(&item.name).to_owned();
+                        ui.label(&name);
+                        ui.label(&item.land_type);
+                        method_number(
+                            ui,
+                            ctx,
+                            &format!("item-c-{i}"),
+                            &format!("{} {name}", ctx.tr(Tr::PerPerson)),
+                            item.t_per_person,
+                            move |m, v| m.footprint.items[i].t_per_person = v,
+                        );
+                        method_number(
+                            ui,
+                            ctx,
+                            &format!("item-p-{i}"),
+                            &format!("{} {name}", ctx.tr(Tr::WorldYield)),
+                            item.world_yield_t_per_hm2,
+                            move |m, v| m.footprint.items[i].world_yield_t_per_hm2 = v,
+                        );
+                        ui.end_row();
+                    }
+                });
+            ui.label(
+                RichText::new(
+                    "EF = N·Σ_j r_j·Σ_i c_i/p_i;  EC = (1 − 0.12)·Σ_j A_j·r_j·y_j  (methods.md §4)",
+                )
+                .monospace()
+                .weak(),
+            );
+        });
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Regenerates the example variants in saves/ from the built-in scenario.
+
+Run after `cargo run -- default > saves/hanyang-2021-plan.ron` whenever the format changes:
+    python3 tools/make-variants.py
+Each variant changes only the metadata, the horizon and a few growth rates; tests load them all.
+"""
+import pathlib
+import re
+
+SAVES = pathlib.Path(__file__).resolve().parent.parent / "saves"
+BASE = (SAVES / "hanyang-2021-plan.ron").read_text(encoding="utf-8")
+
+
+def variant(file_name, name, notes, horizon, rates):
+    text = BASE.replace('name: "汉阳区生态文明建设示范区规划 2022–2028"', f'name: "{name}"', 1)
+    text = re.sub(r'notes: "Built-in default\.[^"]*"', f'notes: "{notes}"', text, count=1)
+    text = text.replace("horizon: 2028,", f"horizon: {horizon},", 1)
+    for key, rate in rates:
+        start = text.index(f'key: "{key}"')
+        i = text.index("rate: ", start)
+        j = text.index(",", i)
+        text = text[:i] + f"rate: {rate}" + text[j:]
+    (SAVES / file_name).write_text(text, encoding="utf-8")
+
+
+variant(
+    "hanyang-low-growth.ron",
+    "汉阳区规划 · 低增长情景 Low growth",
+    "Variant of the Hanyang plan: GDP grows 5.5 %/yr instead of 7.5 %, population 3 %/yr instead of 5 %, "
+    "energy 5.5 %/yr, COD and NH3-N 5 %/yr. Other series as in the plan. Projected to 2035.",
+    2035,
+    [("gdp", "0.055"), ("population", "0.03"), ("energy", "0.055"), ("cod", "0.05"), ("nh3n", "0.05")],
+)
+variant(
+    "hanyang-high-growth.ron",
+    "汉阳区规划 · 高增长情景 High growth",
+    "Variant of the Hanyang plan: GDP grows 9 %/yr, energy 9 %/yr, COD and NH3-N 9 %/yr. Other series as in "
+    "the plan. Projected to 2060 to show when water capacity is reached.",
+    2060,
+    [("gdp", "0.09"), ("energy", "0.09"), ("cod", "0.09"), ("nh3n", "0.09")],
+)
+variant(
+    "hanyang-green-transition.ron",
+    "汉阳区规划 · 绿色转型情景 Green transition",
+    "Variant of the Hanyang plan: energy consumption grows 5.1 %/yr instead of 7.54 %, which brings energy per "
+    "10 000 yuan of GDP to 0.1352 tce, within the 0.136 target, by 2028. Other series as in the plan.",
+    2028,
+    [("energy", "0.051")],
+)
