@@ -1,6 +1,8 @@
 //! `ecoplan export`: CSV with a BOM, XLSX read back, PNG decoded.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -101,15 +103,6 @@ fn xlsx_has_every_table_and_a_chart_per_pollutant() {
     }
 }
 
-fn decode(path: &Path) -> (u32, u32, Vec<u8>) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    pixels.truncate(info.buffer_size());
-    (info.width, info.height, pixels)
-}
-
 #[test]
 fn png_of_a_chart_is_presentation_sized_without_a_display() {
     let dir = out_dir("png");
@@ -141,7 +134,7 @@ fn png_of_a_chart_is_presentation_sized_without_a_display() {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let (width, height, pixels) = decode(&out);
+        let (width, height, pixels) = common::decode_png(&out);
         assert!(width >= 1920, "{width}");
         assert_eq!(height, 1080);
         let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(3).collect();

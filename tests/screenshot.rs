@@ -1,6 +1,8 @@
 //! `ecoplan --screenshot` opens the real window (under Xvfb when there is no display), renders a
 //! view and writes a PNG.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -21,15 +23,6 @@ fn screenshot(args: &[&str], out: &Path) -> std::process::Output {
     })
 }
 
-fn decode(path: &Path) -> (u32, u32, Vec<u8>) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    pixels.truncate(info.buffer_size());
-    (info.width, info.height, pixels)
-}
-
 #[test]
 fn screenshot_of_each_language_is_a_real_picture() {
     let dir = std::env::temp_dir().join(format!("ecoplan-shot-{}", std::process::id()));
@@ -42,7 +35,7 @@ fn screenshot_of_each_language_is_a_real_picture() {
             "{}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let (width, height, pixels) = decode(&out);
+        let (width, height, pixels) = common::decode_png(&out);
         assert!(width >= 800 && height >= 500, "{width}×{height}");
         // A rendered window has many colours: text, lines, panels; a blank capture has one.
         let distinct: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();

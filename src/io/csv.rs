@@ -25,10 +25,23 @@ pub fn projection_csv(projection: &Projection) -> String {
     out
 }
 
+/// The capacity table's columns, the same in the CSV, the workbook and the text table.
+pub const CAPACITY_COLUMNS: [&str; 8] = [
+    "pollutant",
+    "medium",
+    "year",
+    "emission",
+    "capacity",
+    "unit",
+    "utilization",
+    "status",
+];
+
 /// `pollutant,medium,year,emission,capacity,unit,utilization,status`; utilization is empty where
 /// the capacity is 0.
 pub fn capacity_csv(capacities: &[CapacityAnalysis]) -> String {
-    let mut out = String::from("pollutant,medium,year,emission,capacity,unit,utilization,status\n");
+    let mut out = CAPACITY_COLUMNS.join(",");
+    out.push('\n');
     for analysis in capacities {
         for year in &analysis.years {
             let utilisation = year.utilisation.map(|u| u.to_string()).unwrap_or_default();

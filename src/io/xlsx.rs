@@ -49,16 +49,7 @@ pub fn workbook_bytes(
     sheet.set_freeze_panes(1, 3)?;
 
     // Capacity: the CSV's columns, each pollutant's years in one block, charted beside it.
-    let headers = [
-        "pollutant",
-        "medium",
-        "year",
-        "emission",
-        "capacity",
-        "unit",
-        "utilization",
-        "status",
-    ];
+    let headers = super::csv::CAPACITY_COLUMNS;
     let sheet = workbook.add_worksheet().set_name(CAPACITY)?;
     for (col, header) in headers.iter().enumerate() {
         sheet.write_with_format(0, col as u16, *header, &bold)?;
