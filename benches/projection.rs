@@ -85,5 +85,59 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(projection, benches);
+/// 10 000 Monte Carlo draws of the built-in scenario to 2060, COD and GDP uncertain, with fan
+/// tables for every series and exceedance for every capacity.
+fn monte_carlo_benches(c: &mut Criterion) {
+    use ecoplan::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
+    use ecoplan::model::{Distribution, Uncertain};
+    use std::sync::atomic::{AtomicBool, AtomicUsize};
+    let mut scenario = hanyang_plan();
+    scenario.horizon = 2060;
+    scenario.uncertainty = vec![
+        Uncertain {
+            series: "cod".into(),
+            distribution: Distribution::Normal {
+                mean: 0.07,
+                sd: 0.015,
+                min: 0.0,
+                max: 0.15,
+            },
+        },
+        Uncertain {
+            series: "gdp".into(),
+            distribution: Distribution::Uniform {
+                min: 0.05,
+                max: 0.09,
+            },
+        },
+    ];
+    let all: Vec<String> = scenario.series.iter().map(|s| s.key.clone()).collect();
+    let mut group = c.benchmark_group("monte carlo");
+    group.sample_size(10);
+    for (name, fans) in [
+        ("10 000 runs to 2060, exceedance only", Vec::new()),
+        ("10 000 runs to 2060, fans of every series", all),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let settings = MonteCarlo {
+                    runs: 10_000,
+                    seed: 1,
+                    sampling: Sampling::Random,
+                };
+                monte_carlo(
+                    black_box(&scenario),
+                    settings,
+                    &fans,
+                    &AtomicUsize::new(0),
+                    &AtomicBool::new(false),
+                )
+                .unwrap()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(projection, benches, monte_carlo_benches);
 criterion_main!(projection);

@@ -344,3 +344,22 @@ fn format_version_2_reads_with_typed_capacities_and_no_methods() {
         project(&hanyang_plan()).unwrap()
     );
 }
+
+#[test]
+fn a_footprint_item_of_an_unknown_land_type_is_refused_on_load() {
+    // Found by the fuzzer: such a file used to load and then fail to analyse.
+    let text = default_text().replacen("land_type: \"water\"", "land_type: \"wates\"", 1);
+    let error = parse(&text).unwrap_err().to_string();
+    assert!(error.contains("there is no land type \"wates\""), "{error}");
+}
+
+#[test]
+fn an_uncertain_rate_of_an_unknown_series_is_refused_on_load() {
+    let text = default_text().replacen(
+        "    methods: (",
+        "    uncertainty: [\n        (series: \"gpd\", distribution: Uniform(min: 0.05, max: 0.09)),\n    ],\n    methods: (",
+        1,
+    );
+    let error = parse(&text).unwrap_err().to_string();
+    assert!(error.contains("unknown series \"gpd\""), "{error}");
+}

@@ -65,6 +65,13 @@ pub enum Command {
     Targets(AnalysisArgs),
     /// Check a scenario file: exit 0 with a summary, or exit 2 with FILE:LINE:COL: message.
     Check { file: PathBuf },
+    /// Monte Carlo over uncertain rates: CSV of fan-chart percentiles (series,year,p5,p25,p50,p75,p95,unit)
+    /// or, with --table exceedance, of capacity exceedance probabilities (pollutant,year,probability,cumulative).
+    Uncertainty(UncertaintyArgs),
+    /// The rate of one series that just meets a goal: CSV lever,outcome,value,margin.
+    Seek(SeekArgs),
+    /// How far each rate moved by ±10 % moves a series in a year: CSV lever,lever_value,result_low,result_high,swing,base.
+    Sensitivity(SensitivityArgs),
     /// Print the built-in scenario (the Hanyang plan) as RON.
     Default,
     /// Export tables or a chart: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx (every
@@ -84,6 +91,172 @@ pub struct AnalysisArgs {
     /// Replace KEY's rule by constant growth at RATE (a fraction: 0.075) from the base year.
     #[arg(long, value_name = "KEY=RATE", value_parser = parse_growth)]
     pub growth: Vec<(String, f64)>,
+}
+
+#[derive(Debug, Args)]
+pub struct UncertaintyArgs {
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// Number of draws (1 to 100 000).
+    #[arg(long, default_value_t = crate::engine::uncertainty::DEFAULT_RUNS)]
+    pub runs: usize,
+    /// Seed of the draws: the same seed gives the same numbers.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Latin hypercube sampling instead of independent draws.
+    #[arg(long)]
+    pub lhs: bool,
+    /// KEY=DIST: draw KEY's rate from normal:MEAN,SD[,MIN,MAX], uniform:MIN,MAX or
+    /// triangular:MIN,MODE,MAX (fractions: 0.075 is 7.5 %).
+    #[arg(long, value_name = "KEY=DIST", value_parser = parse_uncertain)]
+    pub uncertain: Vec<crate::model::Uncertain>,
+    /// Series of the fan table (default: every series).
+    #[arg(long = "series", value_name = "KEY")]
+    pub fan_series: Vec<String>,
+    /// Which table to print.
+    #[arg(long, value_enum, default_value_t = UncertaintyTable::Fan)]
+    pub table: UncertaintyTable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UncertaintyTable {
+    Fan,
+    Exceedance,
+}
+
+#[derive(Debug, Args)]
+pub struct SeekArgs {
+    /// Scenario file (default: the built-in Hanyang plan).
+    pub file: Option<PathBuf>,
+    /// The series whose rate (growth rate, intensity change or elasticity) is moved.
+    #[arg(long, value_name = "KEY")]
+    pub lever: String,
+    /// Meet this target of the scenario (energy_intensity, …).
+    #[arg(long, value_name = "KEY", group = "goal")]
+    pub target: Option<String>,
+    /// Keep this pollutant's emission under its capacity up to YEAR: COD:2040.
+    #[arg(long, value_name = "POLLUTANT:YEAR", group = "goal")]
+    pub capacity: Option<String>,
+    /// Keep a series at or under (<=) or at or over (>=) a value in a year: cod@2040<=10000.
+    #[arg(long, value_name = "KEY@YEAR<=VALUE", group = "goal")]
+    pub bound: Option<String>,
+    /// The range of rates to search.
+    #[arg(long, value_name = "LOW,HIGH", default_value = "-0.5,0.5")]
+    pub range: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// Scenario file (default: the built-in Hanyang plan).
+    pub file: Option<PathBuf>,
+    /// The series whose value is watched.
+    #[arg(long, value_name = "KEY")]
+    pub series: String,
+    /// The year it is watched in.
+    #[arg(long)]
+    pub year: i32,
+    /// How far each rate is moved, as a fraction of itself.
+    #[arg(long, default_value_t = 0.1)]
+    pub step: f64,
+}
+
+fn parse_numbers(text: &str, what: &str) -> Result<Vec<f64>, String> {
+    text.split(',')
+        .map(|n| {
+            n.trim()
+                .parse::<f64>()
+                .map_err(|_| format!("{what}: \"{n}\" is not a number"))
+        })
+        .collect()
+}
+
+fn parse_uncertain(text: &str) -> Result<crate::model::Uncertain, String> {
+    use crate::model::{Distribution, Uncertain};
+    let (key, dist) = text.split_once('=').ok_or_else(|| {
+        format!("expected KEY=DIST, such as gdp=normal:0.075,0.01, not \"{text}\"")
+    })?;
+    let (kind, numbers) = dist
+        .split_once(':')
+        .ok_or_else(|| format!("{text}: expected KIND:NUMBERS"))?;
+    let n = parse_numbers(numbers, text)?;
+    let distribution = match (kind, n.as_slice()) {
+        ("uniform", [min, max]) => Distribution::Uniform {
+            min: *min,
+            max: *max,
+        },
+        ("triangular", [min, mode, max]) => Distribution::Triangular {
+            min: *min,
+            mode: *mode,
+            max: *max,
+        },
+        ("normal", [mean, sd]) => Distribution::Normal {
+            mean: *mean,
+            sd: *sd,
+            min: (mean - 4.0 * sd).max(-0.99),
+            max: (mean + 4.0 * sd).min(1.0),
+        },
+        ("normal", [mean, sd, min, max]) => Distribution::Normal {
+            mean: *mean,
+            sd: *sd,
+            min: *min,
+            max: *max,
+        },
+        _ => {
+            return Err(format!(
+                "{text}: expected normal:MEAN,SD[,MIN,MAX], uniform:MIN,MAX or triangular:MIN,MODE,MAX"
+            ));
+        }
+    };
+    Ok(Uncertain {
+        series: key.trim().to_owned(),
+        distribution,
+    })
+}
+
+fn parse_goal(args: &SeekArgs) -> Result<crate::engine::seek::Goal, String> {
+    use crate::engine::seek::Goal;
+    use crate::model::Comparison;
+    if let Some(key) = &args.target {
+        return Ok(Goal::Target(key.clone()));
+    }
+    if let Some(text) = &args.capacity {
+        let (pollutant, year) = text
+            .split_once(':')
+            .ok_or_else(|| format!("--capacity {text}: expected POLLUTANT:YEAR"))?;
+        let until = year
+            .parse()
+            .map_err(|_| format!("--capacity {text}: \"{year}\" is not a year"))?;
+        return Ok(Goal::Capacity {
+            pollutant: pollutant.to_owned(),
+            until,
+        });
+    }
+    if let Some(text) = &args.bound {
+        let (comparison, split) = if let Some(i) = text.find("<=") {
+            (Comparison::AtMost, i)
+        } else if let Some(i) = text.find(">=") {
+            (Comparison::AtLeast, i)
+        } else {
+            return Err(format!(
+                "--bound {text}: expected KEY@YEAR<=VALUE or KEY@YEAR>=VALUE"
+            ));
+        };
+        let (left, value) = (&text[..split], &text[split + 2..]);
+        let (series, year) = left
+            .split_once('@')
+            .ok_or_else(|| format!("--bound {text}: expected KEY@YEAR"))?;
+        return Ok(Goal::Bound {
+            series: series.to_owned(),
+            year: year
+                .parse()
+                .map_err(|_| format!("--bound {text}: \"{year}\" is not a year"))?,
+            comparison,
+            value: value
+                .parse()
+                .map_err(|_| format!("--bound {text}: \"{value}\" is not a number"))?,
+        });
+    }
+    Err("give the goal: --target KEY, --capacity POLLUTANT:YEAR or --bound KEY@YEAR<=VALUE".into())
 }
 
 #[derive(Debug, Args)]
@@ -247,6 +420,64 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 Format::Csv => csv::footprint_csv(years),
                 Format::Table => table::footprint(years),
             })
+        }
+        Command::Uncertainty(args) => {
+            use crate::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
+            let a = &args.analysis;
+            let mut scenario = load_or_default(a.file.as_deref()).map_err(Failure::input)?;
+            apply_overrides(&mut scenario, a.horizon, &a.growth).map_err(Failure::input)?;
+            for item in &args.uncertain {
+                scenario.uncertainty.retain(|u| u.series != item.series);
+                scenario.uncertainty.push(item.clone());
+            }
+            let fan_series = if args.fan_series.is_empty() {
+                scenario.series.iter().map(|s| s.key.clone()).collect()
+            } else {
+                args.fan_series.clone()
+            };
+            let settings = MonteCarlo {
+                runs: args.runs,
+                seed: args.seed,
+                sampling: if args.lhs {
+                    Sampling::LatinHypercube
+                } else {
+                    Sampling::Random
+                },
+            };
+            let never = std::sync::atomic::AtomicBool::new(false);
+            let progress = std::sync::atomic::AtomicUsize::new(0);
+            let result = monte_carlo(&scenario, settings, &fan_series, &progress, &never)
+                .map_err(Failure::input)?
+                .expect("an uncancelled run finishes");
+            Ok(match args.table {
+                UncertaintyTable::Fan => csv::fan_csv(&result),
+                UncertaintyTable::Exceedance => csv::exceedance_csv(&result),
+            })
+        }
+        Command::Seek(args) => {
+            let scenario = load_or_default(args.file.as_deref()).map_err(Failure::input)?;
+            let goal = parse_goal(args).map_err(Failure::input)?;
+            let range = match parse_numbers(&args.range, "--range")
+                .map_err(Failure::input)?
+                .as_slice()
+            {
+                [low, high] => (*low, *high),
+                _ => {
+                    return Err(Failure::input(
+                        "--range: expected LOW,HIGH such as -0.1,0.2",
+                    ));
+                }
+            };
+            let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range)
+                .map_err(Failure::input)?;
+            Ok(csv::seek_csv(&answer))
+        }
+        Command::Sensitivity(args) => {
+            let scenario = load_or_default(args.file.as_deref()).map_err(Failure::input)?;
+            let (base, swings) =
+                crate::engine::seek::sensitivity(&scenario, &args.series, args.year, args.step)
+                    .map_err(Failure::input)?;
+            Ok(csv::sensitivity_csv(base, &swings))
         }
         Command::Ei { file } => {
             let scenario = load_or_default(file.as_deref()).map_err(Failure::input)?;

@@ -291,6 +291,14 @@ fn rename_references(scenario: &mut Scenario, from: &str, to: &str) {
             capacity.series = to.to_owned();
         }
     }
+    for uncertain in &mut scenario.uncertainty {
+        if uncertain.series == from {
+            uncertain.series = to.to_owned();
+        }
+    }
+    if scenario.methods.footprint.population_series == from {
+        scenario.methods.footprint.population_series = to.to_owned();
+    }
     for target in &mut scenario.targets {
         match &mut target.metric {
             Metric::Series(key) => {

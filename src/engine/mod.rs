@@ -8,14 +8,16 @@ mod findings;
 pub mod methods;
 mod projection;
 mod projects;
+pub mod seek;
 mod targets;
+pub mod uncertainty;
 mod validate;
 
 pub use calibrate::growth_through;
 pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capacities};
 pub use error::ModelError;
 pub use findings::{Finding, find_inconsistencies};
-pub use projection::{ProjectedSeries, Projection, project};
+pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};
 pub use projects::{GroupTotal, ProjectTotals, project_totals};
 pub use targets::{TargetCheck, check_targets, metric_unit, metric_value};
 pub use validate::validate;

@@ -48,26 +48,8 @@ impl ProjectedSeries {
 /// Series are evaluated in dependency order, so a rule may use any series it does not
 /// (directly or indirectly) feed; a cycle is an error that names it.
 pub fn project(scenario: &Scenario) -> Result<Projection, ModelError> {
-    if let Some(error) = value_errors(scenario).into_iter().next() {
-        return Err(error);
-    }
-    let index: HashMap<&str, usize> = scenario
-        .series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.key.as_str(), i))
-        .collect();
-    let order = evaluation_order(&scenario.series, &index)?;
-    let year_count = usize::try_from(scenario.horizon - scenario.base_year).unwrap_or(0) + 1;
-    let mut values: Vec<Vec<f64>> = vec![Vec::new(); scenario.series.len()];
-    for i in order {
-        let series = &scenario.series[i];
-        let driver = series.rule.driver().map(|key| {
-            let d = index[key];
-            (&scenario.series[d], values[d].as_slice())
-        });
-        values[i] = evaluate(scenario.base_year, year_count, series, driver)?;
-    }
+    let plan = ProjectionPlan::new(scenario)?;
+    let values = plan.run(|_| None)?;
     Ok(Projection {
         base_year: scenario.base_year,
         horizon: scenario.horizon,
@@ -82,6 +64,92 @@ pub fn project(scenario: &Scenario) -> Result<Projection, ModelError> {
             })
             .collect(),
     })
+}
+
+/// A scenario checked and put in evaluation order once, so that many projections with changed
+/// rule parameters (Monte Carlo draws, goal seeking) skip the checks and the ordering.
+pub struct ProjectionPlan<'a> {
+    scenario: &'a Scenario,
+    order: Vec<usize>,
+    drivers: Vec<Option<usize>>,
+    /// For a driven series, the factor from driver unit × intensity unit to its own unit.
+    factors: Vec<f64>,
+    year_count: usize,
+}
+
+impl<'a> ProjectionPlan<'a> {
+    pub fn new(scenario: &'a Scenario) -> Result<ProjectionPlan<'a>, ModelError> {
+        if let Some(error) = value_errors(scenario).into_iter().next() {
+            return Err(error);
+        }
+        let index: HashMap<&str, usize> = scenario
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.as_str(), i))
+            .collect();
+        let order = evaluation_order(&scenario.series, &index)?;
+        let drivers: Vec<Option<usize>> = scenario
+            .series
+            .iter()
+            .map(|s| s.rule.driver().map(|key| index[key]))
+            .collect();
+        let factors = scenario
+            .series
+            .iter()
+            .zip(&drivers)
+            .map(|(series, driver)| match (&series.rule, driver) {
+                (Rule::Driven { intensity_unit, .. }, Some(d)) => scenario.series[*d]
+                    .unit
+                    .multiply(intensity_unit)
+                    .factor_to(&series.unit)
+                    .map_err(|source| ModelError::unit("series", &series.key, source)),
+                _ => Ok(1.0),
+            })
+            .collect::<Result<Vec<f64>, ModelError>>()?;
+        let year_count = usize::try_from(scenario.horizon - scenario.base_year).unwrap_or(0) + 1;
+        Ok(ProjectionPlan {
+            scenario,
+            order,
+            drivers,
+            factors,
+            year_count,
+        })
+    }
+
+    pub fn scenario(&self) -> &'a Scenario {
+        self.scenario
+    }
+
+    /// The index of a series by key.
+    pub fn series_index(&self, key: &str) -> Option<usize> {
+        self.scenario.series.iter().position(|s| s.key == key)
+    }
+
+    /// Every series' values, in the scenario's order; `rule_for(i)` may replace series i's rule
+    /// (same kind, other numbers).
+    pub fn run(
+        &self,
+        rule_for: impl Fn(usize) -> Option<Rule>,
+    ) -> Result<Vec<Vec<f64>>, ModelError> {
+        let scenario = self.scenario;
+        let mut values: Vec<Vec<f64>> = vec![Vec::new(); scenario.series.len()];
+        for &i in &self.order {
+            let series = &scenario.series[i];
+            let replaced = rule_for(i);
+            let rule = replaced.as_ref().unwrap_or(&series.rule);
+            let driver = self.drivers[i].map(|d| (&scenario.series[d], values[d].as_slice()));
+            values[i] = evaluate(
+                scenario.base_year,
+                self.year_count,
+                series,
+                rule,
+                self.factors[i],
+                driver,
+            )?;
+        }
+        Ok(values)
+    }
 }
 
 /// Depth-first topological order of the series by their driver references.
@@ -135,11 +203,13 @@ fn evaluate(
     base_year: i32,
     year_count: usize,
     series: &Series,
+    rule: &Rule,
+    factor: f64,
     driver: Option<(&Series, &[f64])>,
 ) -> Result<Vec<f64>, ModelError> {
     let base = series.base;
     let year_of = |i: usize| base_year + i as i32;
-    let values = match &series.rule {
+    let values = match rule {
         Rule::Growth { rate, changes } => {
             let mut values = Vec::with_capacity(year_count);
             let mut value = base;
@@ -187,16 +257,9 @@ fn evaluate(
             })
             .collect(),
         Rule::Driven {
-            intensity,
-            intensity_unit,
-            change,
-            ..
+            intensity, change, ..
         } => {
-            let (driver_series, driver_values) = driver.expect("a driven rule has a driver");
-            let product_unit = driver_series.unit.multiply(intensity_unit);
-            let factor = product_unit
-                .factor_to(&series.unit)
-                .map_err(|source| ModelError::unit("series", &series.key, source))?;
+            let (_, driver_values) = driver.expect("a driven rule has a driver");
             driver_values
                 .iter()
                 .enumerate()

@@ -13,16 +13,13 @@ pub fn validate(scenario: &Scenario) -> Vec<ModelError> {
     if !errors.is_empty() {
         return errors;
     }
-    // Cycles and unit mismatches are found while projecting.
-    match super::project(scenario) {
-        Err(error) => errors.push(error),
-        Ok(projection) => {
-            if let Err(error) = super::analyse_capacities(scenario, &projection) {
-                errors.push(error);
-            }
-            if let Err(error) = super::check_targets(scenario, &projection) {
-                errors.push(error);
-            }
+    // Cycles, unit mismatches, capacity, target and footprint errors are found by analysing.
+    if let Err(error) = super::analyse(scenario) {
+        errors.push(error);
+    }
+    for item in &scenario.uncertainty {
+        if let Err(error) = super::uncertainty::check_uncertain(scenario, item) {
+            errors.push(error);
         }
     }
     errors
@@ -97,7 +94,7 @@ fn check_nonnegative(key: &str, field: &str, value: f64, errors: &mut Vec<ModelE
     }
 }
 
-pub(super) fn check_rate(
+pub(crate) fn check_rate(
     item: &'static str,
     key: &str,
     field: &str,

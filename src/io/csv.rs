@@ -120,6 +120,78 @@ pub fn footprint_csv(years: &[crate::engine::methods::FootprintYear]) -> String 
     out
 }
 
+/// `series,year,p5,p25,p50,p75,p95,unit`: the fan-chart percentiles of a Monte Carlo run.
+pub fn fan_csv(result: &crate::engine::uncertainty::UncertaintyResult) -> String {
+    let mut out = String::from("series,year,p5,p25,p50,p75,p95,unit\n");
+    for fan in &result.fans {
+        for (i, p) in fan.percentiles.iter().enumerate() {
+            let year = result.base_year + i as i32;
+            let _ = writeln!(
+                out,
+                "{},{year},{},{},{},{},{},{}",
+                field(&fan.series),
+                p[0],
+                p[1],
+                p[2],
+                p[3],
+                p[4],
+                field(&fan.unit)
+            );
+        }
+    }
+    out
+}
+
+/// `pollutant,year,probability,cumulative`: the share of draws above capacity in the year, and
+/// above it in any year so far.
+pub fn exceedance_csv(result: &crate::engine::uncertainty::UncertaintyResult) -> String {
+    let mut out = String::from("pollutant,year,probability,cumulative\n");
+    for e in &result.exceedance {
+        for (i, (p, c)) in e.in_year.iter().zip(&e.by_year).enumerate() {
+            let _ = writeln!(
+                out,
+                "{},{},{p},{c}",
+                field(&e.pollutant),
+                result.base_year + i as i32
+            );
+        }
+    }
+    out
+}
+
+/// `lever,outcome,value,margin`; value is empty when no value in the range meets the goal.
+pub fn seek_csv(answer: &crate::engine::seek::SeekAnswer) -> String {
+    use crate::engine::seek::SeekOutcome;
+    let outcome = match answer.outcome {
+        SeekOutcome::Found => "found",
+        SeekOutcome::MetAcrossRange => "met_across_range",
+        SeekOutcome::NotMetInRange => "not_met_in_range",
+    };
+    let value = answer.value.map(|v| v.to_string()).unwrap_or_default();
+    format!(
+        "lever,outcome,value,margin\n{},{outcome},{value},{}\n",
+        field(&answer.lever),
+        answer.margin
+    )
+}
+
+/// `lever,lever_value,result_low,result_high,swing,base`, widest swing first.
+pub fn sensitivity_csv(base: f64, swings: &[crate::engine::seek::Swing]) -> String {
+    let mut out = String::from("lever,lever_value,result_low,result_high,swing,base\n");
+    for s in swings {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{base}",
+            field(&s.series),
+            s.lever,
+            s.low,
+            s.high,
+            s.width()
+        );
+    }
+    out
+}
+
 /// The byte-order mark that makes Excel on a Chinese Windows read a CSV as UTF-8.
 pub const UTF8_BOM: &str = "\u{feff}";
 

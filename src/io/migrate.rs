@@ -78,6 +78,7 @@ impl ScenarioV1 {
             project_groups: self.project_groups,
             projects: self.projects,
             methods: Methods::default(),
+            uncertainty: Vec::new(),
         }
     }
 }

@@ -6,6 +6,7 @@ mod methods;
 mod project;
 mod series;
 mod target;
+mod uncertainty;
 
 pub use capacity::{Capacity, CapacityBasis, Medium};
 pub use indicator::{Difficulty, Indicator, IndicatorKind, IndicatorStatus, IndicatorTarget};
@@ -16,6 +17,7 @@ pub use methods::{
 pub use project::{Project, ProjectGroup};
 pub use series::{Group, RateChange, Rule, Series};
 pub use target::{Comparison, Metric, Target};
+pub use uncertainty::{Distribution, Uncertain, lever_value, with_lever};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +29,9 @@ use serde::{Deserialize, Serialize};
 ///   differs between pollutants (the plan calls NOx 临近饱和 against a capacity of 0).
 /// - 3: the methods behind capacities, footprint and EI (`methods`), and each capacity's basis
 ///   (typed or derived). A version-2 file reads as version 3 with the typed basis and no methods.
-pub const FORMAT_VERSION: u32 = 3;
+/// - 4: `uncertainty`, the distributions of uncertain rates. Versions 2 and 3 read as version 4
+///   with none.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The latest year a projection may reach.
 pub const MAX_HORIZON: i32 = 2060;
@@ -54,6 +58,9 @@ pub struct Scenario {
     /// Parameters of the capacity, footprint and EI methods.
     #[serde(default)]
     pub methods: Methods,
+    /// Rates drawn from distributions in Monte Carlo runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainty: Vec<Uncertain>,
 }
 
 /// Utilisation at or above which a capacity reads as "near" (临近饱和) unless a file says
@@ -109,6 +116,7 @@ impl Scenario {
             project_groups: Vec::new(),
             projects: Vec::new(),
             methods: Methods::default(),
+            uncertainty: Vec::new(),
         }
     }
 

@@ -377,5 +377,6 @@ pub fn hanyang_plan() -> Scenario {
         project_groups,
         projects,
         methods: super::methods::hanyang_methods(),
+        uncertainty: Vec::new(),
     }
 }

@@ -1,0 +1,285 @@
+//! Goal seek: the value of one lever (a series' rate) that just meets a goal, found by
+//! bracketing and bisection; and sensitivity: how far each lever moved by ±10 % moves a result.
+
+use super::{
+    ModelError, ProjectedSeries, Projection, ProjectionPlan, analyse_capacities, check_targets,
+};
+use crate::model::{Comparison, Scenario, lever_value, with_lever};
+
+/// What the lever has to achieve.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Goal {
+    /// One of the scenario's targets, in its year.
+    Target(String),
+    /// The pollutant's emission stays at or under its capacity in every year up to `until`.
+    Capacity { pollutant: String, until: i32 },
+    /// A series compared with a value in a year.
+    Bound {
+        series: String,
+        year: i32,
+        comparison: Comparison,
+        value: f64,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeekOutcome {
+    /// The value at which the goal is just met.
+    Found,
+    /// Every value in the range meets the goal.
+    MetAcrossRange,
+    /// No value in the range meets the goal.
+    NotMetInRange,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeekAnswer {
+    pub lever: String,
+    pub outcome: SeekOutcome,
+    /// The lever value that just meets the goal (the met end of the range when all of it meets).
+    pub value: Option<f64>,
+    /// How far the goal is met at `value` (≥ 0 when met), in the goal's unit.
+    pub margin: f64,
+}
+
+/// A scenario long enough for the goal, with the plan to project it.
+fn scenario_for(scenario: &Scenario, goal: &Goal) -> Scenario {
+    let mut scenario = scenario.clone();
+    let until = match goal {
+        Goal::Capacity { until, .. } => Some(*until),
+        Goal::Bound { year, .. } => Some(*year),
+        Goal::Target(_) => None,
+    };
+    if let Some(year) = until {
+        scenario.horizon = scenario.horizon.max(year);
+    }
+    scenario
+}
+
+fn projection(scenario: &Scenario, values: Vec<Vec<f64>>) -> Projection {
+    Projection {
+        base_year: scenario.base_year,
+        horizon: scenario.horizon,
+        series: scenario
+            .series
+            .iter()
+            .zip(values)
+            .map(|(s, values)| ProjectedSeries {
+                key: s.key.clone(),
+                unit: s.unit.clone(),
+                values,
+            })
+            .collect(),
+    }
+}
+
+/// How far the goal is met (≥ 0) or missed (< 0) with the lever at `value`.
+fn margin(
+    plan: &ProjectionPlan<'_>,
+    lever: usize,
+    value: f64,
+    goal: &Goal,
+) -> Result<f64, ModelError> {
+    let scenario = plan.scenario();
+    let values = plan.run(|i| {
+        if i == lever {
+            with_lever(&scenario.series[i].rule, value)
+        } else {
+            None
+        }
+    })?;
+    let projection = projection(scenario, values);
+    let by_comparison = |comparison: Comparison, value: f64, threshold: f64| match comparison {
+        Comparison::AtMost => threshold - value,
+        Comparison::AtLeast => value - threshold,
+    };
+    match goal {
+        Goal::Target(key) => {
+            let check = check_targets(scenario, &projection)?
+                .into_iter()
+                .find(|t| &t.key == key)
+                .ok_or_else(|| {
+                    ModelError::invalid("goal", key, "target", "there is no such target")
+                })?;
+            Ok(by_comparison(
+                check.comparison,
+                check.value,
+                check.threshold,
+            ))
+        }
+        Goal::Capacity { pollutant, until } => {
+            let capacity = analyse_capacities(scenario, &projection)?
+                .into_iter()
+                .find(|c| &c.pollutant == pollutant)
+                .ok_or_else(|| {
+                    ModelError::invalid("goal", pollutant, "capacity", "there is no such capacity")
+                })?;
+            Ok(capacity
+                .years
+                .iter()
+                .filter(|y| y.year <= *until)
+                .map(|y| y.capacity - y.emission)
+                .fold(f64::INFINITY, f64::min))
+        }
+        Goal::Bound {
+            series,
+            year,
+            comparison,
+            value,
+        } => {
+            let projected =
+                projection
+                    .value(series, *year)
+                    .ok_or_else(|| ModelError::UnknownSeries {
+                        series: "goal".into(),
+                        driver: series.clone(),
+                    })?;
+            Ok(by_comparison(*comparison, projected, *value))
+        }
+    }
+}
+
+/// Finds the value of `lever`'s rate in `range` that just meets `goal`. The goal is assumed to
+/// move one way with the lever (growth rates do); the answer is re-projected and checked.
+pub fn seek(
+    scenario: &Scenario,
+    goal: &Goal,
+    lever: &str,
+    range: (f64, f64),
+) -> Result<SeekAnswer, ModelError> {
+    let (low, high) = (range.0.min(range.1), range.0.max(range.1));
+    let scenario = scenario_for(scenario, goal);
+    let plan = ProjectionPlan::new(&scenario)?;
+    let index = plan
+        .series_index(lever)
+        .ok_or_else(|| ModelError::UnknownSeries {
+            series: "goal seek".into(),
+            driver: lever.to_owned(),
+        })?;
+    if lever_value(&scenario.series[index].rule).is_none() {
+        return Err(ModelError::invalid(
+            "goal seek",
+            lever,
+            "rule",
+            "a Step rule has no rate to move",
+        ));
+    }
+    let at = |value: f64| margin(&plan, index, value, goal);
+    let (at_low, at_high) = (at(low)?, at(high)?);
+    let answer = |outcome, value: Option<f64>, margin| SeekAnswer {
+        lever: lever.to_owned(),
+        outcome,
+        value,
+        margin,
+    };
+    match (at_low >= 0.0, at_high >= 0.0) {
+        (true, true) => {
+            let (value, margin) = if at_low <= at_high {
+                (low, at_low)
+            } else {
+                (high, at_high)
+            };
+            return Ok(answer(SeekOutcome::MetAcrossRange, Some(value), margin));
+        }
+        (false, false) => {
+            return Ok(answer(
+                SeekOutcome::NotMetInRange,
+                None,
+                at_low.max(at_high),
+            ));
+        }
+        _ => {}
+    }
+    // Keep `met` on the side that meets the goal and close the bracket.
+    let (mut met, mut missed) = if at_low >= 0.0 {
+        (low, high)
+    } else {
+        (high, low)
+    };
+    for _ in 0..200 {
+        let middle = 0.5 * (met + missed);
+        if at(middle)? >= 0.0 {
+            met = middle;
+        } else {
+            missed = middle;
+        }
+        if (met - missed).abs() < 1e-12 {
+            break;
+        }
+    }
+    let checked = at(met)?;
+    Ok(answer(SeekOutcome::Found, Some(met), checked))
+}
+
+/// One lever's effect on a result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Swing {
+    pub series: String,
+    pub lever: f64,
+    /// The result with the lever 10 % lower and 10 % higher.
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Swing {
+    pub fn width(&self) -> f64 {
+        (self.high - self.low).abs()
+    }
+}
+
+/// The result a sensitivity run watches: a series in a year.
+pub fn sensitivity(
+    scenario: &Scenario,
+    series: &str,
+    year: i32,
+    step: f64,
+) -> Result<(f64, Vec<Swing>), ModelError> {
+    let goal = Goal::Bound {
+        series: series.to_owned(),
+        year,
+        comparison: Comparison::AtLeast,
+        value: 0.0,
+    };
+    let scenario = scenario_for(scenario, &goal);
+    let plan = ProjectionPlan::new(&scenario)?;
+    let target = plan
+        .series_index(series)
+        .ok_or_else(|| ModelError::UnknownSeries {
+            series: "sensitivity".into(),
+            driver: series.to_owned(),
+        })?;
+    let year_index = usize::try_from(year - scenario.base_year).map_err(|_| {
+        ModelError::invalid(
+            "sensitivity",
+            series,
+            "year",
+            format!("{year} is before the base year"),
+        )
+    })?;
+    let result = |lever: Option<(usize, f64)>| -> Result<f64, ModelError> {
+        let values = plan.run(|i| match lever {
+            Some((index, value)) if index == i => with_lever(&scenario.series[i].rule, value),
+            _ => None,
+        })?;
+        Ok(values[target][year_index])
+    };
+    let base = result(None)?;
+    let mut swings = Vec::new();
+    for (index, s) in scenario.series.iter().enumerate() {
+        // A lever of 0 has no ±10 % to move by.
+        let Some(lever) = lever_value(&s.rule).filter(|v| *v != 0.0) else {
+            continue;
+        };
+        let low = result(Some((index, lever * (1.0 - step))))?;
+        let high = result(Some((index, lever * (1.0 + step))))?;
+        swings.push(Swing {
+            series: s.key.clone(),
+            lever,
+            low,
+            high,
+        });
+    }
+    swings.retain(|s| s.width() > 0.0);
+    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    Ok((base, swings))
+}
