@@ -649,3 +649,72 @@ fn footprint_and_ei_views_show_the_deficit_and_the_distance_to_60() {
     let text = format!("{} km²", ecoplan::format::value(forest.area_km2.unwrap()));
     assert!(harness.query_by_label(&text).is_some(), "{text}");
 }
+
+#[test]
+fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() {
+    let mut harness = harness(View::Uncertainty, Lang::En);
+    harness.run();
+    harness.get_by_label("Uncertain cod").click();
+    harness.run();
+    assert_eq!(harness.state().doc.scenario().uncertainty.len(), 1);
+    harness.get_by_label("Run").click();
+    harness.step();
+    assert!(
+        harness.state().uncertainty.running.is_some() || harness.state().uncertainty.last.is_some()
+    );
+    for _ in 0..2_000 {
+        harness.step();
+        if harness.state().uncertainty.running.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+    let (scenario, result) = harness
+        .state()
+        .uncertainty
+        .last
+        .clone()
+        .expect("the run finished");
+    assert_eq!(&scenario, harness.state().doc.scenario());
+    assert_eq!(result.runs, 1_000);
+    assert!(result.fans.iter().any(|f| f.series == "cod"));
+    assert!(
+        harness
+            .query_by_label("Probability of exceeding capacity (by the year)")
+            .is_some()
+    );
+}
+
+#[test]
+fn goal_seek_finds_the_energy_growth_that_meets_the_target_and_applies_it() {
+    let mut harness = harness(View::GoalSeek, Lang::En);
+    harness.run();
+    harness.get_by_label("Solve").click();
+    harness.run();
+    let answer = harness.state().state.seek.answer.clone().unwrap().unwrap();
+    let rate = answer.value.unwrap();
+    assert!((rate - 0.0519).abs() < 5e-4, "{rate}");
+    harness.get_by_label("Apply this value").click();
+    harness.run();
+    let app = harness.state();
+    let check = app
+        .doc
+        .analysis()
+        .targets
+        .iter()
+        .find(|t| t.key == "energy_intensity")
+        .unwrap();
+    assert!(check.met, "{}", check.value);
+    harness.get_by_label("Run").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .seek
+            .swings
+            .as_ref()
+            .is_some_and(|s| s.is_ok())
+    );
+}

@@ -43,6 +43,8 @@ pub struct EcoplanApp {
     pub offered_recovery: Option<RecoveredWork>,
     /// The chart shown full screen, by index into all charts.
     pub presentation: Option<usize>,
+    /// The Monte Carlo run on its background thread, and its last result.
+    pub uncertainty: ui::UncertaintyJob,
     dialogs: Box<dyn FileDialogs>,
     recovery: Option<Recovery>,
     screenshot: Option<Screenshot>,
@@ -75,6 +77,7 @@ impl EcoplanApp {
             pending: None,
             offered_recovery: None,
             presentation: None,
+            uncertainty: ui::UncertaintyJob::default(),
             dialogs,
             recovery: None,
             screenshot: None,
@@ -123,6 +126,10 @@ impl EcoplanApp {
                 Err(error) => self.message = Some(error),
             },
             Command::SaveChart(spec) => self.save_chart(&spec),
+            Command::RunUncertainty(settings) => self
+                .uncertainty
+                .start(self.doc.scenario().clone(), settings),
+            Command::CancelUncertainty => self.uncertainty.cancel(),
         }
     }
 
@@ -296,6 +303,10 @@ impl EcoplanApp {
             self.applied_zoom = Some(zoom);
         }
         let mut commands = Vec::new();
+        if self.uncertainty.poll() {
+            // Keep the progress bar moving while the draws run.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.shortcuts(&ctx, &mut commands);
         self.dropped_files(&ctx);
         if presenting {
@@ -392,6 +403,7 @@ impl EcoplanApp {
             }
             let mut ctx = ViewCtx {
                 doc: &self.doc,
+                uncertainty: &self.uncertainty,
                 lang,
                 commands,
             };

@@ -2,7 +2,9 @@
 //! validation all follow from them.
 
 use crate::i18n::Lang;
-use crate::model::{CapacityBasis, Indicator, Label, Methods, Project, Rule, Scenario, Series};
+use crate::model::{
+    CapacityBasis, Indicator, Label, Methods, Project, Rule, Scenario, Series, Uncertain,
+};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -47,6 +49,10 @@ pub enum Edit {
     SetCapacityBasis {
         pollutant: String,
         basis: CapacityBasis,
+    },
+    /// Replaces the list of uncertain rates.
+    SetUncertainty {
+        uncertainty: Vec<Uncertain>,
     },
     /// Replaces the parameters of the capacity, footprint and EI methods.
     SetMethods {
@@ -151,6 +157,7 @@ impl Edit {
                     .basis = *basis;
             }
             Edit::SetMethods { methods } => scenario.methods = (**methods).clone(),
+            Edit::SetUncertainty { uncertainty } => scenario.uncertainty = uncertainty.clone(),
             Edit::SetTargetThreshold { target, threshold } => {
                 scenario
                     .targets
@@ -256,6 +263,9 @@ impl Edit {
             ),
             Edit::SetMethods { .. } => lang
                 .pick("修改方法参数", "Change method parameters")
+                .to_owned(),
+            Edit::SetUncertainty { .. } => lang
+                .pick("修改不确定性设置", "Change uncertainty")
                 .to_owned(),
             Edit::SetTargetThreshold { target, .. } => {
                 format!("{} {target}", lang.pick("修改目标值", "Set threshold of"))

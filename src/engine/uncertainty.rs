@@ -93,7 +93,11 @@ pub fn quantile(distribution: &Distribution, u: f64) -> f64 {
     }
 }
 
-fn check_distribution(series: &str, distribution: &Distribution) -> Result<(), ModelError> {
+fn check_distribution(
+    series: &str,
+    distribution: &Distribution,
+    elasticity: bool,
+) -> Result<(), ModelError> {
     let invalid = |reason: &str| {
         Err(ModelError::invalid(
             "uncertainty",
@@ -121,6 +125,13 @@ fn check_distribution(series: &str, distribution: &Distribution) -> Result<(), M
     if !ordered {
         return invalid("needs min < max");
     }
+    if elasticity {
+        // Elasticities are bounded as in the rule itself (validate.rs).
+        if min.abs() > 10.0 || max.abs() > 10.0 {
+            return invalid("an elasticity must stay between −10 and 10");
+        }
+        return Ok(());
+    }
     check_rate("uncertainty", series, "min", min)?;
     check_rate("uncertainty", series, "max", max)
 }
@@ -131,7 +142,6 @@ pub(crate) fn check_uncertain(
     scenario: &Scenario,
     item: &crate::model::Uncertain,
 ) -> Result<usize, ModelError> {
-    check_distribution(&item.series, &item.distribution)?;
     let index = scenario
         .series
         .iter()
@@ -140,6 +150,11 @@ pub(crate) fn check_uncertain(
             series: "uncertainty".into(),
             driver: item.series.clone(),
         })?;
+    let elasticity = matches!(
+        scenario.series[index].rule,
+        crate::model::Rule::GrowthAs { .. }
+    );
+    check_distribution(&item.series, &item.distribution, elasticity)?;
     if crate::model::lever_value(&scenario.series[index].rule).is_none() {
         return Err(ModelError::invalid(
             "uncertainty",

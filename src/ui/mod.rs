@@ -28,10 +28,12 @@ pub enum View {
     Projects,
     Footprint,
     Ei,
+    Uncertainty,
+    GoalSeek,
 }
 
 impl View {
-    pub const ALL: [View; 11] = [
+    pub const ALL: [View; 13] = [
         View::Overview,
         View::Baselines,
         View::Assumptions,
@@ -43,6 +45,8 @@ impl View {
         View::Projects,
         View::Footprint,
         View::Ei,
+        View::Uncertainty,
+        View::GoalSeek,
     ];
 
     pub fn title(self) -> Tr {
@@ -58,6 +62,8 @@ impl View {
             View::Projects => Tr::Projects,
             View::Footprint => Tr::Footprint,
             View::Ei => Tr::Ei,
+            View::Uncertainty => Tr::Uncertainty,
+            View::GoalSeek => Tr::GoalSeek,
         }
     }
 
@@ -75,6 +81,8 @@ impl View {
             View::Projects => "projects",
             View::Footprint => "footprint",
             View::Ei => "ei",
+            View::Uncertainty => "uncertainty",
+            View::GoalSeek => "goal-seek",
         }
     }
 
@@ -98,6 +106,50 @@ pub struct UiState {
     pub indicators_hard_only: bool,
     /// Most recent first.
     pub recent_files: Vec<std::path::PathBuf>,
+    pub monte_carlo_runs: usize,
+    pub monte_carlo_seed: u64,
+    pub latin_hypercube: bool,
+    /// The series of the fan chart.
+    pub fan_series: String,
+    pub seek: SeekState,
+}
+
+/// The goal-seek and sensitivity form.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SeekState {
+    /// 0: a target, 1: a capacity until a year.
+    pub goal_kind: usize,
+    pub target: String,
+    pub pollutant: String,
+    pub until: i32,
+    pub lever: String,
+    pub low_percent: f64,
+    pub high_percent: f64,
+    pub sensitivity_series: String,
+    pub sensitivity_year: i32,
+    #[serde(skip)]
+    pub answer: Option<Result<crate::engine::seek::SeekAnswer, String>>,
+    #[serde(skip)]
+    pub swings: Option<Result<(f64, Vec<crate::engine::seek::Swing>), String>>,
+}
+
+impl Default for SeekState {
+    fn default() -> SeekState {
+        SeekState {
+            goal_kind: 0,
+            target: "energy_intensity".into(),
+            pollutant: "COD".into(),
+            until: 2040,
+            lever: "energy".into(),
+            low_percent: -20.0,
+            high_percent: 30.0,
+            sensitivity_series: "cod".into(),
+            sensitivity_year: 2028,
+            answer: None,
+            swings: None,
+        }
+    }
 }
 
 impl Default for UiState {
@@ -118,6 +170,11 @@ impl Default for UiState {
             indicators_not_met_only: false,
             indicators_hard_only: false,
             recent_files: Vec::new(),
+            monte_carlo_runs: crate::engine::uncertainty::DEFAULT_RUNS,
+            monte_carlo_seed: 1,
+            latin_hypercube: false,
+            fan_series: "cod".into(),
+            seek: SeekState::default(),
         }
     }
 }
@@ -149,11 +206,16 @@ pub enum Command {
     CopyChart(Box<ChartSpec>),
     /// Save a chart as a PNG (asks where).
     SaveChart(Box<ChartSpec>),
+    /// Start Monte Carlo on a background thread.
+    RunUncertainty(crate::engine::uncertainty::MonteCarlo),
+    CancelUncertainty,
 }
 
 /// What a view gets: the document to read, the language, and where to put its commands.
 pub struct ViewCtx<'a> {
     pub doc: &'a Document,
+    /// The Monte Carlo run in progress or its last result.
+    pub uncertainty: &'a UncertaintyJob,
     pub lang: Lang,
     pub commands: &'a mut Vec<Command>,
 }
@@ -165,5 +227,79 @@ impl ViewCtx<'_> {
 
     pub fn apply(&mut self, edit: Edit) {
         self.commands.push(Command::Apply { edit, merge: false });
+    }
+}
+
+/// A Monte Carlo run on a background thread, and the last result with the scenario it is for.
+#[derive(Default)]
+pub struct UncertaintyJob {
+    pub running: Option<RunningJob>,
+    pub last: Option<(
+        crate::model::Scenario,
+        crate::engine::uncertainty::UncertaintyResult,
+    )>,
+    pub error: Option<String>,
+}
+
+pub struct RunningJob {
+    pub runs: usize,
+    pub progress: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    pub scenario: crate::model::Scenario,
+    pub handle: std::thread::JoinHandle<
+        Result<Option<crate::engine::uncertainty::UncertaintyResult>, crate::engine::ModelError>,
+    >,
+}
+
+impl UncertaintyJob {
+    /// Starts a run of every series' fan and every capacity's exceedance, replacing a running one.
+    pub fn start(
+        &mut self,
+        scenario: crate::model::Scenario,
+        settings: crate::engine::uncertainty::MonteCarlo,
+    ) {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicUsize};
+        self.cancel();
+        let progress = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (p, c, s) = (progress.clone(), cancel.clone(), scenario.clone());
+        let handle = std::thread::spawn(move || {
+            let fans: Vec<String> = s.series.iter().map(|x| x.key.clone()).collect();
+            crate::engine::uncertainty::monte_carlo(&s, settings, &fans, &p, &c)
+        });
+        self.error = None;
+        self.running = Some(RunningJob {
+            runs: settings.runs,
+            progress,
+            cancel,
+            scenario,
+            handle,
+        });
+    }
+
+    pub fn cancel(&mut self) {
+        if let Some(running) = &self.running {
+            running
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// Collects a finished run; returns whether one is still going.
+    pub fn poll(&mut self) -> bool {
+        let finished = self
+            .running
+            .as_ref()
+            .is_some_and(|r| r.handle.is_finished());
+        if finished && let Some(running) = self.running.take() {
+            match running.handle.join() {
+                Ok(Ok(Some(result))) => self.last = Some((running.scenario, result)),
+                Ok(Ok(None)) => {}
+                Ok(Err(error)) => self.error = Some(error.to_string()),
+                Err(_) => self.error = Some("the Monte Carlo thread stopped unexpectedly".into()),
+            }
+        }
+        self.running.is_some()
     }
 }

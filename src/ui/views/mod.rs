@@ -5,12 +5,14 @@ mod baselines;
 mod capacity;
 mod ei;
 mod footprint;
+mod goal_seek;
 mod indicators;
 mod methods;
 mod overview;
 mod projections;
 mod projects;
 mod targets;
+mod uncertainty;
 
 use eframe::egui;
 
@@ -32,6 +34,8 @@ pub fn view_ui(ui: &mut egui::Ui, view: View, ctx: &mut ViewCtx<'_>, state: &mut
         View::Projects => projects::ui(ui, ctx),
         View::Footprint => footprint::ui(ui, ctx),
         View::Ei => ei::ui(ui, ctx),
+        View::Uncertainty => uncertainty::ui(ui, ctx, state),
+        View::GoalSeek => goal_seek::ui(ui, ctx, state),
     }
 }
 

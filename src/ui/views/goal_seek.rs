@@ -1,0 +1,241 @@
+//! 目标求解: the rate of one series that just meets a target or keeps a pollutant under its
+//! capacity up to a year (bracketing and bisection), and a tornado of which rate moves a result
+//! most when each is moved ±10 %.
+
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, Legend, Plot};
+
+use super::section;
+use crate::document::Edit;
+use crate::engine::seek::{Goal, SeekOutcome, seek, sensitivity};
+use crate::format;
+use crate::i18n::Tr;
+use crate::model::{MAX_HORIZON, lever_value, with_lever};
+use crate::ui::{UiState, ViewCtx, theme, widgets};
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario().clone();
+    let form = &mut state.seek;
+    section(ui, ctx.tr(Tr::GoalSeek));
+    egui::Grid::new("seek-form").num_columns(2).show(ui, |ui| {
+        ui.label(ctx.tr(Tr::Goal));
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut form.goal_kind, 0, ctx.tr(Tr::Target));
+            egui::ComboBox::from_id_salt("seek-target")
+                .selected_text(
+                    scenario
+                        .targets
+                        .iter()
+                        .find(|t| t.key == form.target)
+                        .map_or(form.target.as_str(), |t| lang.label(&t.label)),
+                )
+                .show_ui(ui, |ui| {
+                    for target in &scenario.targets {
+                        ui.selectable_value(
+                            &mut form.target,
+                            target.key.clone(),
+                            lang.label(&target.label),
+                        );
+                    }
+                })
+                .response
+                .accessible_name(ctx.tr(Tr::Target));
+            ui.radio_value(&mut form.goal_kind, 1, ctx.tr(Tr::Capacity));
+            egui::ComboBox::from_id_salt("seek-capacity")
+                .selected_text(form.pollutant.as_str())
+                .show_ui(ui, |ui| {
+                    for capacity in &scenario.capacities {
+                        ui.selectable_value(
+                            &mut form.pollutant,
+                            capacity.pollutant.clone(),
+                            lang.label(&capacity.label),
+                        );
+                    }
+                })
+                .response
+                .accessible_name(ctx.tr(Tr::Capacity));
+            ui.label(ctx.tr(Tr::Until));
+            ui.add(
+                egui::DragValue::new(&mut form.until).range(scenario.base_year + 1..=MAX_HORIZON),
+            )
+            .accessible_name(ctx.tr(Tr::Until));
+        });
+        ui.end_row();
+        ui.label(ctx.tr(Tr::Lever));
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_id_salt("seek-lever")
+                .selected_text(
+                    scenario
+                        .series(&form.lever)
+                        .map_or(form.lever.as_str(), |s| lang.label(&s.label)),
+                )
+                .show_ui(ui, |ui| {
+                    for series in scenario
+                        .series
+                        .iter()
+                        .filter(|s| lever_value(&s.rule).is_some())
+                    {
+                        ui.selectable_value(
+                            &mut form.lever,
+                            series.key.clone(),
+                            lang.label(&series.label),
+                        );
+                    }
+                })
+                .response
+                .accessible_name(ctx.tr(Tr::Lever));
+            ui.label(ctx.tr(Tr::Range));
+            ui.add(
+                egui::DragValue::new(&mut form.low_percent)
+                    .speed(0.1)
+                    .suffix(" %"),
+            )
+            .accessible_name("range low");
+            ui.label("–");
+            ui.add(
+                egui::DragValue::new(&mut form.high_percent)
+                    .speed(0.1)
+                    .suffix(" %"),
+            )
+            .accessible_name("range high");
+        });
+        ui.end_row();
+    });
+    if ui.button(ctx.tr(Tr::Solve)).clicked() {
+        let goal = match form.goal_kind {
+            0 => Goal::Target(form.target.clone()),
+            _ => Goal::Capacity {
+                pollutant: form.pollutant.clone(),
+                until: form.until,
+            },
+        };
+        let range = (form.low_percent / 100.0, form.high_percent / 100.0);
+        form.answer = Some(seek(&scenario, &goal, &form.lever, range).map_err(|e| e.to_string()));
+    }
+    match &form.answer {
+        Some(Ok(answer)) => {
+            let (text, color) = match answer.outcome {
+                SeekOutcome::Found => (Tr::Found, theme::OK),
+                SeekOutcome::MetAcrossRange => (Tr::MetAcrossRange, theme::PENDING),
+                SeekOutcome::NotMetInRange => (Tr::NotMetInRange, theme::BAD),
+            };
+            ui.horizontal(|ui| {
+                widgets::status_chip(ui, text.get(lang), color);
+                if let Some(value) = answer.value {
+                    let name = scenario
+                        .series(&answer.lever)
+                        .map_or(answer.lever.as_str(), |s| lang.label(&s.label));
+                    ui.label(RichText::new(format!("{name}: {:.3} %", value * 100.0)).strong());
+                    ui.label(
+                        RichText::new(format!("margin {}", format::value(answer.margin))).weak(),
+                    );
+                    if let Some(rule) = scenario
+                        .series(&answer.lever)
+                        .and_then(|s| with_lever(&s.rule, value))
+                        && ui.button(ctx.tr(Tr::ApplyValue)).clicked()
+                    {
+                        ctx.apply(Edit::SetRule {
+                            series: answer.lever.clone(),
+                            rule,
+                        });
+                    }
+                }
+            });
+        }
+        Some(Err(error)) => {
+            ui.label(RichText::new(error).color(theme::BAD));
+        }
+        None => {}
+    }
+
+    ui.separator();
+    section(ui, ctx.tr(Tr::Sensitivity));
+    ui.horizontal(|ui| {
+        ui.label(ctx.tr(Tr::Result));
+        egui::ComboBox::from_id_salt("sensitivity-series")
+            .selected_text(
+                scenario
+                    .series(&form.sensitivity_series)
+                    .map_or(form.sensitivity_series.as_str(), |s| lang.label(&s.label)),
+            )
+            .show_ui(ui, |ui| {
+                for series in &scenario.series {
+                    ui.selectable_value(
+                        &mut form.sensitivity_series,
+                        series.key.clone(),
+                        lang.label(&series.label),
+                    );
+                }
+            })
+            .response
+            .accessible_name(ctx.tr(Tr::Result));
+        ui.add(
+            egui::DragValue::new(&mut form.sensitivity_year)
+                .range(scenario.base_year + 1..=MAX_HORIZON),
+        )
+        .accessible_name(ctx.tr(Tr::Year));
+        if ui.button(ctx.tr(Tr::Run)).clicked() {
+            form.swings = Some(
+                sensitivity(
+                    &scenario,
+                    &form.sensitivity_series,
+                    form.sensitivity_year,
+                    0.1,
+                )
+                .map_err(|e| e.to_string()),
+            );
+        }
+    });
+    match &form.swings {
+        Some(Ok((base, swings))) => {
+            ui.label(format!("{}: {}", ctx.tr(Tr::Result), format::value(*base)));
+            // A tornado: each rate's bar spans the result at −10 % and +10 %, widest on top.
+            let count = swings.len();
+            let bars: Vec<Bar> = swings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let name = scenario
+                        .series(&s.series)
+                        .map_or(s.series.clone(), |x| lang.label(&x.label).to_owned());
+                    let (low, high) = (s.low.min(s.high), s.low.max(s.high));
+                    Bar::new((count - i) as f64, high - low)
+                        .base_offset(low)
+                        .name(name)
+                        .width(0.6)
+                })
+                .collect();
+            let names: Vec<String> = swings
+                .iter()
+                .map(|s| {
+                    scenario
+                        .series(&s.series)
+                        .map_or(s.series.clone(), |x| lang.label(&x.label).to_owned())
+                })
+                .collect();
+            Plot::new("tornado")
+                .height((60.0 + 36.0 * count as f32).min(theme::CHART_HEIGHT * 1.5))
+                .legend(Legend::default())
+                .y_axis_formatter(move |mark, _| {
+                    let i = count as f64 - mark.value;
+                    if mark.value.fract() == 0.0 && i >= 0.0 {
+                        names.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                })
+                .show(ui, |plot_ui| {
+                    plot_ui.bar_chart(
+                        BarChart::new(ctx.tr(Tr::Sensitivity), bars)
+                            .horizontal()
+                            .color(theme::NEAR),
+                    );
+                });
+        }
+        Some(Err(error)) => {
+            ui.label(RichText::new(error).color(theme::BAD));
+        }
+        None => {}
+    }
+}

@@ -1,0 +1,372 @@
+//! 不确定性: which rates are uncertain and how; Monte Carlo on a background thread with a
+//! progress bar and a cancel button; fan charts and the probability of exceeding capacity.
+
+use eframe::egui::{self, RichText};
+use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
+
+use super::section;
+use crate::document::Edit;
+use crate::engine::uncertainty::{MAX_RUNS, MonteCarlo, Sampling};
+use crate::format;
+use crate::i18n::Tr;
+use crate::model::{Distribution, Uncertain, lever_value};
+use crate::ui::chart::color;
+use crate::ui::{Command, UiState, ViewCtx, theme, widgets};
+
+/// What the lever of a rule is, with its value.
+fn lever_text(rule: &crate::model::Rule, value: f64, lang: crate::i18n::Lang) -> String {
+    use crate::model::Rule;
+    match rule {
+        Rule::GrowthAs { .. } => format!("{} {}", Tr::Elasticity.get(lang), format::value(value)),
+        Rule::Driven { .. } => format!(
+            "{} {}",
+            Tr::IntensityChange.get(lang),
+            format::percent(value)
+        ),
+        Rule::Interp { .. } => format!("{} {}", Tr::AfterRate.get(lang), format::percent(value)),
+        Rule::Growth { .. } | Rule::Step { .. } => {
+            format!("{} {}", Tr::GrowthRate.get(lang), format::percent(value))
+        }
+    }
+}
+
+/// A distribution centred on the current rate: what ticking "uncertain" starts from.
+fn default_distribution(rate: f64) -> Distribution {
+    Distribution::Normal {
+        mean: rate,
+        sd: 0.01,
+        min: rate - 0.04,
+        max: rate + 0.04,
+    }
+}
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario().clone();
+    section(ui, ctx.tr(Tr::Uncertainty));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("uncertain-rates")
+                .striped(true)
+                .show(ui, |ui| {
+                    for header in [Tr::Name, Tr::Uncertain, Tr::DistributionKind] {
+                        ui.strong(ctx.tr(header));
+                    }
+                    ui.strong(ctx.tr(Tr::Parameters));
+                    ui.end_row();
+                    for series in &scenario.series {
+                        let Some(rate) = lever_value(&series.rule) else {
+                            continue;
+                        };
+                        let position = scenario
+                            .uncertainty
+                            .iter()
+                            .position(|u| u.series == series.key);
+                        ui.label(lang.label(&series.label));
+                        let mut ticked = position.is_some();
+                        let tick = ui.checkbox(&mut ticked, "").accessible_name(format!(
+                            "{} {}",
+                            ctx.tr(Tr::Uncertain),
+                            series.key
+                        ));
+                        if tick.changed() {
+                            let mut list = scenario.uncertainty.clone();
+                            if ticked {
+                                list.push(Uncertain {
+                                    series: series.key.clone(),
+                                    distribution: default_distribution(rate),
+                                });
+                            } else {
+                                list.retain(|u| u.series != series.key);
+                            }
+                            ctx.apply(Edit::SetUncertainty { uncertainty: list });
+                        }
+                        match position {
+                            Some(i) => distribution_ui(ui, ctx, &scenario.uncertainty, i),
+                            None => {
+                                ui.label("");
+                                ui.label(
+                                    RichText::new(lever_text(&series.rule, rate, lang)).weak(),
+                                );
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+            ui.separator();
+            run_ui(ui, ctx, state);
+            results_ui(ui, ctx, state);
+        });
+}
+
+fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain], i: usize) {
+    let lang = ctx.lang;
+    let item = &list[i];
+    let (min, max, centre) = match item.distribution {
+        Distribution::Uniform { min, max } => (min, max, 0.5 * (min + max)),
+        Distribution::Triangular { min, mode, max } => (min, max, mode),
+        Distribution::Normal { mean, min, max, .. } => (min, max, mean),
+    };
+    let kinds = [
+        (Tr::UniformDist, Distribution::Uniform { min, max }),
+        (
+            Tr::TriangularDist,
+            Distribution::Triangular {
+                min,
+                mode: centre,
+                max,
+            },
+        ),
+        (
+            Tr::NormalDist,
+            Distribution::Normal {
+                mean: centre,
+                sd: (max - min) / 8.0,
+                min,
+                max,
+            },
+        ),
+    ];
+    let current = match item.distribution {
+        Distribution::Uniform { .. } => 0,
+        Distribution::Triangular { .. } => 1,
+        Distribution::Normal { .. } => 2,
+    };
+    let set = |distribution: Distribution| {
+        let mut list = list.to_vec();
+        list[i].distribution = distribution;
+        Edit::SetUncertainty { uncertainty: list }
+    };
+    let mut chosen = current;
+    egui::ComboBox::from_id_salt(("distribution", &item.series))
+        .selected_text(kinds[current].0.get(lang))
+        .show_ui(ui, |ui| {
+            for (k, (label, _)) in kinds.iter().enumerate() {
+                ui.selectable_value(&mut chosen, k, label.get(lang));
+            }
+        })
+        .response
+        .accessible_name(format!("{} {}", ctx.tr(Tr::DistributionKind), item.series));
+    if chosen != current {
+        ctx.apply(set(kinds[chosen].1.clone()));
+    }
+    ui.horizontal(|ui| {
+        let fields: Vec<(Tr, f64)> = match item.distribution {
+            Distribution::Uniform { min, max } => vec![(Tr::Min, min), (Tr::Max, max)],
+            Distribution::Triangular { min, mode, max } => {
+                vec![(Tr::Min, min), (Tr::Mode, mode), (Tr::Max, max)]
+            }
+            Distribution::Normal { mean, sd, min, max } => vec![
+                (Tr::Mean, mean),
+                (Tr::Sd, sd),
+                (Tr::Min, min),
+                (Tr::Max, max),
+            ],
+        };
+        for (k, (label, value)) in fields.into_iter().enumerate() {
+            ui.label(label.get(lang));
+            let with = |v: f64| {
+                let mut d = item.distribution.clone();
+                match &mut d {
+                    Distribution::Uniform { min, max } => *[min, max][k] = v,
+                    Distribution::Triangular { min, mode, max } => *[min, mode, max][k] = v,
+                    Distribution::Normal { mean, sd, min, max } => *[mean, sd, min, max][k] = v,
+                }
+                set(d)
+            };
+            let name = format!("{} {}", label.get(lang), item.series);
+            if let Some(v) =
+                widgets::number_edit(ui, ("dist", &item.series, k), value, 100.0, &name, |v| {
+                    ctx.doc.check(&with(v))
+                })
+            {
+                ctx.apply(with(v));
+            }
+        }
+    });
+}
+
+fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+    let lang = ctx.lang;
+    ui.horizontal(|ui| {
+        ui.label(ctx.tr(Tr::Runs));
+        let runs = widgets::validated_edit(
+            ui,
+            "mc-runs",
+            state.monte_carlo_runs.to_string(),
+            80.0,
+            ctx.tr(Tr::Runs),
+            |text| {
+                text.trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_RUNS).contains(n))
+                    .ok_or_else(|| format!("1 – {MAX_RUNS}"))
+            },
+        );
+        if let Some(runs) = runs {
+            state.monte_carlo_runs = runs;
+        }
+        ui.label(ctx.tr(Tr::Seed));
+        let seed = widgets::validated_edit(
+            ui,
+            "mc-seed",
+            state.monte_carlo_seed.to_string(),
+            80.0,
+            ctx.tr(Tr::Seed),
+            |text| {
+                text.trim()
+                    .parse::<u64>()
+                    .map_err(|_| format!("\"{}\"", text.trim()))
+            },
+        );
+        if let Some(seed) = seed {
+            state.monte_carlo_seed = seed;
+        }
+        ui.checkbox(&mut state.latin_hypercube, ctx.tr(Tr::LatinHypercube));
+        match &ctx.uncertainty.running {
+            Some(running) => {
+                let done = running.progress.load(std::sync::atomic::Ordering::Relaxed);
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / running.runs as f32)
+                        .desired_width(200.0)
+                        .text(format!("{} {done} / {}", ctx.tr(Tr::Running), running.runs)),
+                );
+                if ui.button(ctx.tr(Tr::Cancel)).clicked() {
+                    ctx.commands.push(Command::CancelUncertainty);
+                }
+            }
+            None => {
+                let enabled = !ctx.doc.scenario().uncertainty.is_empty();
+                if ui
+                    .add_enabled(enabled, egui::Button::new(ctx.tr(Tr::Run)))
+                    .clicked()
+                {
+                    let sampling = if state.latin_hypercube {
+                        Sampling::LatinHypercube
+                    } else {
+                        Sampling::Random
+                    };
+                    ctx.commands.push(Command::RunUncertainty(MonteCarlo {
+                        runs: state.monte_carlo_runs,
+                        seed: state.monte_carlo_seed,
+                        sampling,
+                    }));
+                }
+            }
+        }
+    });
+    if ctx.doc.scenario().uncertainty.is_empty() {
+        ui.label(RichText::new(ctx.tr(Tr::NoUncertainty)).weak());
+    }
+    if let Some(error) = &ctx.uncertainty.error {
+        ui.label(RichText::new(error).color(theme::BAD));
+    }
+    let _ = lang;
+}
+
+fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+    let lang = ctx.lang;
+    let Some((scenario, result)) = &ctx.uncertainty.last else {
+        return;
+    };
+    if scenario != ctx.doc.scenario() {
+        ui.label(RichText::new(ctx.tr(Tr::Stale)).color(theme::NEAR));
+    }
+    section(
+        ui,
+        &format!(
+            "{} · {} {}",
+            ctx.tr(Tr::FanSeries),
+            result.runs,
+            lang.pick("次模拟", "runs")
+        ),
+    );
+    egui::ComboBox::from_id_salt("fan-series")
+        .selected_text(
+            scenario
+                .series(&state.fan_series)
+                .map_or(state.fan_series.as_str(), |s| lang.label(&s.label)),
+        )
+        .show_ui(ui, |ui| {
+            for fan in &result.fans {
+                let name = scenario
+                    .series(&fan.series)
+                    .map_or(fan.series.as_str(), |s| lang.label(&s.label));
+                ui.selectable_value(&mut state.fan_series, fan.series.clone(), name);
+            }
+        })
+        .response
+        .accessible_name(ctx.tr(Tr::FanSeries));
+    if let Some(fan) = result.fans.iter().find(|f| f.series == state.fan_series) {
+        let base_color = color(crate::charts::series_color(scenario, &fan.series));
+        let unit = fan.unit.clone();
+        Plot::new(("fan", &fan.series))
+            .height(theme::CHART_HEIGHT)
+            .legend(Legend::default())
+            .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+            .label_formatter(move |position| {
+                let point = match position {
+                    egui_plot::HoverPosition::NearDataPoint { position, .. }
+                    | egui_plot::HoverPosition::Elsewhere { position } => position,
+                };
+                Some(format!(
+                    "{:.0}: {} {unit}",
+                    point.x.round(),
+                    format::value(point.y)
+                ))
+            })
+            .show(ui, |plot_ui| {
+                for (k, name, width, style) in [
+                    (0, "p5", 1.0, LineStyle::dashed_loose()),
+                    (1, "p25", 1.5, LineStyle::Solid),
+                    (2, "p50", 3.0, LineStyle::Solid),
+                    (3, "p75", 1.5, LineStyle::Solid),
+                    (4, "p95", 1.0, LineStyle::dashed_loose()),
+                ] {
+                    let points: Vec<[f64; 2]> = fan
+                        .percentiles
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| [f64::from(result.base_year + i as i32), p[k]])
+                        .collect();
+                    plot_ui.line(
+                        Line::new(name, PlotPoints::from(points))
+                            .color(base_color)
+                            .width(width)
+                            .style(style),
+                    );
+                }
+            });
+    }
+    section(ui, ctx.tr(Tr::ExceedanceProbability));
+    let milestones: Vec<usize> = (0..result.exceedance.first().map_or(0, |e| e.by_year.len()))
+        .filter(|i| {
+            let year = result.base_year + *i as i32;
+            scenario.milestones.contains(&year) || year % 5 == 0 || year == scenario.horizon
+        })
+        .collect();
+    egui::Grid::new("exceedance").striped(true).show(ui, |ui| {
+        ui.strong(ctx.tr(Tr::Capacity));
+        for &i in &milestones {
+            ui.strong((result.base_year + i as i32).to_string());
+        }
+        ui.end_row();
+        for e in &result.exceedance {
+            ui.label(&e.pollutant);
+            for &i in &milestones {
+                let p = e.by_year[i];
+                let color = if p >= 0.5 {
+                    theme::BAD
+                } else if p > 0.05 {
+                    theme::NEAR
+                } else {
+                    theme::OK
+                };
+                ui.label(RichText::new(format::percent(p)).color(color));
+            }
+            ui.end_row();
+        }
+    });
+}
