@@ -236,3 +236,37 @@ fn bad_values_exit_two_naming_what() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("2100"));
 }
+
+#[test]
+fn compare_prints_differences_from_the_first_scenario() {
+    let saves = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
+    let output = ecoplan(&[
+        "compare",
+        saves.join("hanyang-workspace.ron").to_str().unwrap(),
+        "--series",
+        "gdp",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    assert_eq!(
+        csv.lines().next(),
+        Some("scenario,series,year,value,difference,percent")
+    );
+    let row: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("高增长 High growth,gdp,2028,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    assert!(
+        (row[5].parse::<f64>().unwrap() - (1.09f64.powi(7) / 1.075f64.powi(7) - 1.0) * 100.0).abs()
+            < 1e-6
+    );
+    let output = ecoplan(&[
+        "compare",
+        saves.join("hanyang-workspace.ron").to_str().unwrap(),
+        "--table",
+        "capacity",
+    ]);
+    assert!(stdout(&output).contains("高增长 High growth,COD,2060,exceeded,2039"));
+}

@@ -181,9 +181,12 @@ fn every_example_in_saves_loads_and_runs() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "ron") {
-            let scenario = load(&path).unwrap_or_else(|error| panic!("{error}"));
-            let analysis = ecoplan::engine::analyse(&scenario).unwrap();
-            assert!(!analysis.projection.series.is_empty());
+            let scenarios = ecoplan::cli::scenarios_of(std::slice::from_ref(&path))
+                .unwrap_or_else(|f| panic!("{}", f.message));
+            for (_, scenario) in scenarios {
+                let analysis = ecoplan::engine::analyse(&scenario).unwrap();
+                assert!(!analysis.projection.series.is_empty());
+            }
             names.push(path.file_name().unwrap().to_string_lossy().into_owned());
         }
     }
@@ -194,7 +197,8 @@ fn every_example_in_saves_loads_and_runs() {
             "hanyang-2021-plan.ron",
             "hanyang-green-transition.ron",
             "hanyang-high-growth.ron",
-            "hanyang-low-growth.ron"
+            "hanyang-low-growth.ron",
+            "hanyang-workspace.ron"
         ]
     );
 }
@@ -362,4 +366,53 @@ fn an_uncertain_rate_of_an_unknown_series_is_refused_on_load() {
     );
     let error = parse(&text).unwrap_err().to_string();
     assert!(error.contains("unknown series \"gpd\""), "{error}");
+}
+
+#[test]
+fn the_example_workspace_resolves_its_children_like_the_variant_files() {
+    let saves = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
+    let members = ecoplan::cli::scenarios_of(&[saves.join("hanyang-workspace.ron")])
+        .unwrap_or_else(|f| panic!("{}", f.message));
+    assert_eq!(members.len(), 5);
+    assert_eq!(members[0].1, hanyang_plan());
+    let high = &members[2].1;
+    let file = load(&saves.join("hanyang-high-growth.ron")).unwrap();
+    assert_eq!(project(high).unwrap(), project(&file).unwrap());
+    // The grandchild keeps its parent's 9 % GDP and horizon and changes COD.
+    let cleaner = &members[3].1;
+    assert_eq!(cleaner.horizon, 2060);
+    assert_eq!(
+        cleaner.series("gdp").unwrap().rule,
+        ecoplan::model::Rule::growth(0.09)
+    );
+    assert_eq!(
+        cleaner.series("cod").unwrap().rule,
+        ecoplan::model::Rule::growth(0.06)
+    );
+    // Load → save gives the same bytes.
+    let text = std::fs::read_to_string(saves.join("hanyang-workspace.ron")).unwrap();
+    match ecoplan::io::load_any(&saves.join("hanyang-workspace.ron")).unwrap() {
+        ecoplan::io::Loaded::Workspace(workspace) => {
+            assert_eq!(ecoplan::io::workspace_to_ron_string(&workspace), text)
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_workspace_member_with_a_missing_parent_is_refused_by_name() {
+    let saves = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
+    let text = std::fs::read_to_string(saves.join("hanyang-workspace.ron"))
+        .unwrap()
+        .replacen(
+            "parent: \"高增长 High growth\"",
+            "parent: \"高增 High growth\"",
+            1,
+        );
+    let dir = std::env::temp_dir().join(format!("ecoplan-ws-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken-workspace.ron");
+    std::fs::write(&path, text).unwrap();
+    let error = ecoplan::io::load_any(&path).unwrap_err().to_string();
+    assert!(error.contains("高增 High growth"), "{error}");
 }

@@ -4,6 +4,8 @@
 Run after `cargo run -- default > saves/hanyang-2021-plan.ron` whenever the format changes:
     python3 tools/make-variants.py
 Each variant changes only the metadata, the horizon and a few growth rates; tests load them all.
+It also writes hanyang-workspace.ron: the plan and the same variants as children that store only
+their changes.
 """
 import pathlib
 import re
@@ -48,3 +50,50 @@ variant(
     2028,
     [("energy", "0.051")],
 )
+
+
+def indent(text, spaces):
+    pad = " " * spaces
+    return "\n".join(pad + line if line else line for line in text.rstrip("\n").split("\n")).lstrip()
+
+
+def changes(horizon, rates):
+    lines = []
+    if horizon is not None:
+        lines.append(f"                horizon: {horizon},")
+    if rates:
+        lines.append("                series: [")
+        for key, rate in rates:
+            lines.append(f'                    (key: "{key}", rule: Growth(rate: {rate})),')
+        lines.append("                ],")
+    return "\n".join(lines)
+
+
+def member(name, parent, horizon, rates):
+    return f"""        (
+            name: "{name}",
+            parent: "{parent}",
+            scenario: Changes((
+{changes(horizon, rates)}
+            )),
+        ),"""
+
+
+PLAN = "汉阳区规划 Hanyang plan"
+HIGH = "高增长 High growth"
+workspace = f"""(
+    format_version: 4,
+    workspace: [
+        (
+            name: "{PLAN}",
+            parent: None,
+            scenario: Full({indent(BASE, 12)}),
+        ),
+{member("低增长 Low growth", PLAN, 2035, [("gdp", "0.055"), ("population", "0.03"), ("energy", "0.055"), ("cod", "0.05"), ("nh3n", "0.05")])}
+{member(HIGH, PLAN, 2060, [("gdp", "0.09"), ("energy", "0.09"), ("cod", "0.09"), ("nh3n", "0.09")])}
+{member("高增长·治污 High growth, cleaner water", HIGH, None, [("cod", "0.06"), ("nh3n", "0.06")])}
+{member("绿色转型 Green transition", PLAN, None, [("energy", "0.051")])}
+    ],
+)
+"""
+(SAVES / "hanyang-workspace.ron").write_text(workspace, encoding="utf-8")

@@ -72,6 +72,10 @@ pub enum Command {
     Seek(SeekArgs),
     /// How far each rate moved by ±10 % moves a series in a year: CSV lever,lever_value,result_low,result_high,swing,base.
     Sensitivity(SensitivityArgs),
+    /// Compare the scenarios of a workspace file (or several scenario files): CSV
+    /// scenario,series,year,value,difference,percent at the milestone years and horizons, the
+    /// difference taken from the first scenario; --table capacity or targets for their status.
+    Compare(CompareArgs),
     /// Print the built-in scenario (the Hanyang plan) as RON.
     Default,
     /// Export tables or a chart: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx (every
@@ -257,6 +261,51 @@ fn parse_goal(args: &SeekArgs) -> Result<crate::engine::seek::Goal, String> {
         });
     }
     Err("give the goal: --target KEY, --capacity POLLUTANT:YEAR or --bound KEY@YEAR<=VALUE".into())
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// A workspace file, or two or more scenario files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Series to compare (default: every series of the first scenario).
+    #[arg(long = "series", value_name = "KEY")]
+    pub series: Vec<String>,
+    #[arg(long, value_enum, default_value_t = CompareTable::Values)]
+    pub table: CompareTable,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareTable {
+    Values,
+    Capacity,
+    Targets,
+}
+
+/// The named scenarios of a workspace file, or of several scenario files.
+pub fn scenarios_of(files: &[PathBuf]) -> Result<Vec<(String, Scenario)>, Failure> {
+    if let [file] = files {
+        return match io::load_any(file).map_err(Failure::input)? {
+            io::Loaded::Workspace(workspace) => workspace
+                .workspace
+                .iter()
+                .map(|m| {
+                    crate::engine::workspace::resolve(&workspace, &m.name)
+                        .map(|s| (m.name.clone(), s))
+                        .map_err(|e| Failure::input(format!("{}: {e}", file.display())))
+                })
+                .collect(),
+            io::Loaded::Scenario(scenario) => Ok(vec![(scenario.metadata.name.clone(), *scenario)]),
+        };
+    }
+    files
+        .iter()
+        .map(|file| {
+            io::load(file)
+                .map(|s| (s.metadata.name.clone(), s))
+                .map_err(Failure::input)
+        })
+        .collect()
 }
 
 #[derive(Debug, Args)]
@@ -478,6 +527,25 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 crate::engine::seek::sensitivity(&scenario, &args.series, args.year, args.step)
                     .map_err(Failure::input)?;
             Ok(csv::sensitivity_csv(base, &swings))
+        }
+        Command::Compare(args) => {
+            let scenarios = scenarios_of(&args.files)?;
+            let analyses = scenarios
+                .iter()
+                .map(|(name, s)| {
+                    engine::analyse(s).map_err(|e| Failure::input(format!("{name}: {e}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let named: Vec<(&str, &Scenario, &Analysis)> = scenarios
+                .iter()
+                .zip(&analyses)
+                .map(|((name, scenario), analysis)| (name.as_str(), scenario, analysis))
+                .collect();
+            Ok(match args.table {
+                CompareTable::Values => csv::compare_values_csv(&named, &args.series),
+                CompareTable::Capacity => csv::compare_capacity_csv(&named),
+                CompareTable::Targets => csv::compare_targets_csv(&named),
+            })
         }
         Command::Ei { file } => {
             let scenario = load_or_default(file.as_deref()).map_err(Failure::input)?;

@@ -12,6 +12,7 @@ pub mod seek;
 mod targets;
 pub mod uncertainty;
 mod validate;
+pub mod workspace;
 
 pub use calibrate::growth_through;
 pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capacities};

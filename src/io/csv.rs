@@ -192,6 +192,114 @@ pub fn sensitivity_csv(base: f64, swings: &[crate::engine::seek::Swing]) -> Stri
     out
 }
 
+/// Scenarios side by side, each with its name, scenario and analysis; the first is the reference.
+pub type Compared<'a> = [(
+    &'a str,
+    &'a crate::model::Scenario,
+    &'a crate::engine::Analysis,
+)];
+
+/// The years a comparison shows: every scenario's milestones and horizon.
+pub fn comparison_years(scenarios: &Compared<'_>) -> Vec<i32> {
+    let mut years: Vec<i32> = scenarios
+        .iter()
+        .flat_map(|(_, s, _)| s.milestones.iter().copied().chain([s.horizon]))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// `scenario,series,year,value,difference,percent`: difference and percent against the first
+/// scenario, empty where it has no value.
+pub fn compare_values_csv(scenarios: &Compared<'_>, series: &[String]) -> String {
+    let mut out = String::from("scenario,series,year,value,difference,percent\n");
+    let Some((_, _, reference)) = scenarios.first() else {
+        return out;
+    };
+    let keys: Vec<String> = if series.is_empty() {
+        reference
+            .projection
+            .series
+            .iter()
+            .map(|s| s.key.clone())
+            .collect()
+    } else {
+        series.to_vec()
+    };
+    let years = comparison_years(scenarios);
+    for (name, _, analysis) in scenarios {
+        for key in &keys {
+            for &year in &years {
+                let Some(value) = analysis.projection.value(key, year) else {
+                    continue;
+                };
+                let (difference, percent) = match reference.projection.value(key, year) {
+                    Some(base) => (
+                        (value - base).to_string(),
+                        if base != 0.0 {
+                            ((value - base) / base * 100.0).to_string()
+                        } else {
+                            String::new()
+                        },
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                let _ = writeln!(
+                    out,
+                    "{},{},{year},{value},{difference},{percent}",
+                    field(name),
+                    field(key)
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `scenario,pollutant,horizon,status,first_exceedance`.
+pub fn compare_capacity_csv(scenarios: &Compared<'_>) -> String {
+    let mut out = String::from("scenario,pollutant,horizon,status,first_exceedance\n");
+    for (name, scenario, analysis) in scenarios {
+        for capacity in &analysis.capacities {
+            let status = capacity.years.last().map_or("", |y| y.status.key());
+            let first = capacity
+                .first_exceedance_year
+                .map(|y| y.to_string())
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{},{},{},{status},{first}",
+                field(name),
+                field(&capacity.pollutant),
+                scenario.horizon
+            );
+        }
+    }
+    out
+}
+
+/// `scenario,target,year,value,threshold,unit,met`.
+pub fn compare_targets_csv(scenarios: &Compared<'_>) -> String {
+    let mut out = String::from("scenario,target,year,value,threshold,unit,met\n");
+    for (name, _, analysis) in scenarios {
+        for t in &analysis.targets {
+            let _ = writeln!(
+                out,
+                "{},{},{},{},{},{},{}",
+                field(name),
+                field(&t.key),
+                t.year,
+                t.value,
+                t.threshold,
+                field(t.unit.symbol()),
+                t.met
+            );
+        }
+    }
+    out
+}
+
 /// The byte-order mark that makes Excel on a Chinese Windows read a CSV as UTF-8.
 pub const UTF8_BOM: &str = "\u{feff}";
 

@@ -7,4 +7,7 @@ pub mod migrate;
 pub mod scenario_file;
 pub mod xlsx;
 
-pub use scenario_file::{LoadError, SaveError, from_ron_str, load, save, to_ron_string};
+pub use scenario_file::{
+    LoadError, Loaded, SaveError, from_ron_str, load, load_any, save, save_text, to_ron_string,
+    workspace_to_ron_string,
+};

@@ -44,22 +44,85 @@ fn options() -> ron::Options {
 /// The RON text of a scenario: four-space indent, `\n` line ends on every platform, fields in
 /// declaration order, so that two people's files diff line by line.
 pub fn to_ron_string(scenario: &Scenario) -> String {
-    let pretty = ron::ser::PrettyConfig::new()
-        .new_line("\n".to_owned())
-        .indentor("    ".to_owned())
-        .struct_names(false)
-        .escape_strings(false)
-        .extensions(Extensions::IMPLICIT_SOME);
     let mut text = options()
-        .to_string_pretty(scenario, pretty)
+        .to_string_pretty(scenario, pretty())
         .expect("a scenario always serialises");
     text.push('\n');
     text
 }
 
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .new_line("\n".to_owned())
+        .indentor("    ".to_owned())
+        .struct_names(false)
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
 #[derive(Deserialize)]
 struct VersionProbe {
     format_version: u32,
+    /// Present in workspace files only.
+    #[serde(default)]
+    workspace: Option<serde::de::IgnoredAny>,
+}
+
+/// What a file holds: one scenario, or a workspace of several.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    Scenario(Box<Scenario>),
+    Workspace(crate::model::Workspace),
+}
+
+/// Reads a scenario file or a workspace file; a workspace's members must all resolve and
+/// validate.
+pub fn load_any(path: &Path) -> Result<Loaded, LoadError> {
+    let text = read_text(path)?;
+    let parse_error = |error: ron::error::SpannedError| LoadError::Parse {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        col: error.span.start.col,
+        message: error.code.to_string(),
+    };
+    let probe: VersionProbe = options().from_str(&text).map_err(parse_error)?;
+    if probe.workspace.is_none() {
+        return from_ron_str(&text, path).map(|s| Loaded::Scenario(Box::new(s)));
+    }
+    if probe.format_version > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found: probe.format_version,
+        });
+    }
+    if probe.format_version < 4 {
+        return Err(LoadError::UnknownVersion {
+            path: path.to_owned(),
+            found: probe.format_version,
+        });
+    }
+    let workspace: crate::model::Workspace = options().from_str(&text).map_err(parse_error)?;
+    for member in &workspace.workspace {
+        let invalid = |source| LoadError::Invalid {
+            path: path.to_owned(),
+            source,
+        };
+        let scenario =
+            crate::engine::workspace::resolve(&workspace, &member.name).map_err(invalid)?;
+        if let Some(source) = validate(&scenario).into_iter().next() {
+            return Err(invalid(source));
+        }
+    }
+    Ok(Loaded::Workspace(workspace))
+}
+
+/// The RON text of a workspace, printed like a scenario's.
+pub fn workspace_to_ron_string(workspace: &crate::model::Workspace) -> String {
+    let mut text = options()
+        .to_string_pretty(workspace, pretty())
+        .expect("a workspace always serialises");
+    text.push('\n');
+    text
 }
 
 /// Parses and validates scenario text; `path` is only used in messages.
@@ -107,8 +170,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
     Ok(scenario)
 }
 
-/// Reads, parses and validates a scenario file.
-pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+/// Reads a file of at most `MAX_FILE_BYTES`.
+fn read_text(path: &Path) -> Result<String, LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -120,8 +183,12 @@ pub fn load(path: &Path) -> Result<Scenario, LoadError> {
             bytes,
         });
     }
-    let text = std::fs::read_to_string(path).map_err(read_error)?;
-    from_ron_str(&text, path)
+    std::fs::read_to_string(path).map_err(read_error)
+}
+
+/// Reads, parses and validates a scenario file.
+pub fn load(path: &Path) -> Result<Scenario, LoadError> {
+    from_ron_str(&read_text(path)?, path)
 }
 
 /// Why a save failed. The file on disk and the work in memory are both left as they were.
@@ -137,6 +204,11 @@ pub struct SaveError {
 /// over the old one, which the file system does atomically. If any step fails, the old file is
 /// as it was and the temporary file is removed.
 pub fn save(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
+    save_text(&to_ron_string(scenario), path)
+}
+
+/// Writes `text` the way `save` does.
+pub fn save_text(text: &str, path: &Path) -> Result<(), SaveError> {
     use std::io::Write;
     let fail = |source| SaveError {
         path: path.to_owned(),
@@ -150,7 +222,7 @@ pub fn save(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
     let backup = backup_path(path);
     let written = (|| {
         let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(to_ron_string(scenario).as_bytes())?;
+        file.write_all(text.as_bytes())?;
         file.sync_all()?;
         if path.is_file() {
             std::fs::copy(path, &backup)?;

@@ -7,6 +7,7 @@ mod project;
 mod series;
 mod target;
 mod uncertainty;
+mod workspace;
 
 pub use capacity::{Capacity, CapacityBasis, Medium};
 pub use indicator::{Difficulty, Indicator, IndicatorKind, IndicatorStatus, IndicatorTarget};
@@ -18,6 +19,9 @@ pub use project::{Project, ProjectGroup};
 pub use series::{Group, RateChange, Rule, Series};
 pub use target::{Comparison, Metric, Target};
 pub use uncertainty::{Distribution, Uncertain, lever_value, with_lever};
+pub use workspace::{
+    CapacityChange, Changes, Definition, Member, SeriesChange, TargetChange, Workspace,
+};
 
 use serde::{Deserialize, Serialize};
 
