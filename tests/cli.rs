@@ -270,3 +270,25 @@ fn compare_prints_differences_from_the_first_scenario() {
     ]);
     assert!(stdout(&output).contains("高增长 High growth,COD,2060,exceeded,2039"));
 }
+
+#[test]
+fn format_prints_the_canonical_layout_of_any_file() {
+    let saves = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
+    for name in ["hanyang-2021-plan.ron", "hanyang-workspace.ron"] {
+        let path = saves.join(name);
+        let output = ecoplan(&["format", path.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(
+            stdout(&output),
+            std::fs::read_to_string(&path).unwrap(),
+            "{name}"
+        );
+    }
+    // A file laid out by hand comes back in the canonical layout.
+    let messy = stdout(&ecoplan(&["default"])).replace("    ", "  ");
+    let path = scratch("messy.ron", &messy);
+    assert_eq!(
+        stdout(&ecoplan(&["format", path.to_str().unwrap()])),
+        stdout(&ecoplan(&["default"]))
+    );
+}

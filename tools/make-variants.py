@@ -97,3 +97,12 @@ workspace = f"""(
 )
 """
 (SAVES / "hanyang-workspace.ron").write_text(workspace, encoding="utf-8")
+
+# Rewrite every file in the canonical layout ecoplan saves in (`ecoplan format`).
+import subprocess
+
+for path in sorted(SAVES.glob("*.ron")):
+    canonical = subprocess.run(
+        ["cargo", "run", "-q", "--", "format", str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    path.write_text(canonical, encoding="utf-8")

@@ -76,6 +76,9 @@ pub enum Command {
     /// scenario,series,year,value,difference,percent at the milestone years and horizons, the
     /// difference taken from the first scenario; --table capacity or targets for their status.
     Compare(CompareArgs),
+    /// Print a scenario or workspace file in the canonical layout (fields in a fixed order, four
+    /// spaces), the way ecoplan saves it, so that two people's files diff cleanly.
+    Format { file: PathBuf },
     /// Print the built-in scenario (the Hanyang plan) as RON.
     Default,
     /// Export tables or a chart: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx (every
@@ -574,6 +577,10 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             ))
         }
         Command::Default => Ok(io::to_ron_string(&hanyang_plan())),
+        Command::Format { file } => Ok(match io::load_any(file).map_err(Failure::input)? {
+            io::Loaded::Scenario(scenario) => io::to_ron_string(&scenario),
+            io::Loaded::Workspace(workspace) => io::workspace_to_ron_string(&workspace),
+        }),
         Command::Export(args) => {
             let (file, out) = match args.paths.as_slice() {
                 [out] => (None, out),
