@@ -264,6 +264,20 @@ pub enum Tr {
     NotMetInRange,
     Sensitivity,
     Result,
+    // Workspace
+    Compare,
+    Scenarios,
+    NewChild,
+    RemoveScenario,
+    Inherited,
+    Overridden,
+    DifferencesFromParent,
+    NoDifferences,
+    Difference,
+    Reference,
+    StatusSideBySide,
+    Overlay,
+    Inheritance,
     // Errors
     Rejected,
 }
@@ -511,6 +525,22 @@ impl Tr {
             Tr::NotMetInRange => ("范围内无解", "no value in the range meets it"),
             Tr::Sensitivity => ("敏感性（±10%）", "Sensitivity (±10 %)"),
             Tr::Result => ("结果", "Result"),
+            Tr::Compare => ("情景比较", "Compare scenarios"),
+            Tr::Scenarios => ("情景", "Scenarios"),
+            Tr::NewChild => ("＋ 派生情景", "＋ New child scenario"),
+            Tr::RemoveScenario => ("删除情景", "Remove scenario"),
+            Tr::Inherited => ("继承", "inherited"),
+            Tr::Overridden => ("已修改", "overridden"),
+            Tr::DifferencesFromParent => ("与上级情景的差异", "Differences from the parent"),
+            Tr::NoDifferences => ("与上级情景相同", "same as the parent"),
+            Tr::Difference => ("差值", "Difference"),
+            Tr::Reference => ("基准情景", "Reference"),
+            Tr::StatusSideBySide => (
+                "容量与目标状态对比",
+                "Capacity and target status side by side",
+            ),
+            Tr::Overlay => ("叠加图", "Overlay"),
+            Tr::Inheritance => ("继承", "Inheritance"),
             Tr::Rejected => ("未采用", "Not applied"),
         };
         lang.pick(zh, en)

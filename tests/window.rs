@@ -718,3 +718,93 @@ fn goal_seek_finds_the_energy_growth_that_meets_the_target_and_applies_it() {
             .is_some_and(|s| s.is_ok())
     );
 }
+
+#[test]
+fn children_of_the_plan_are_compared_saved_as_changes_and_reopened() {
+    let dir = temp_dir("workspace");
+    let path = dir.join("workspace.ron");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(path.clone());
+    let mut harness = harness_with(View::Assumptions, Lang::En, dialogs);
+    harness.run();
+    let plan_name = ecoplan::plan::hanyang_plan().metadata.name;
+    // A low-growth child.
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    assert_eq!(harness.state().members.current, 1);
+    type_into(&mut harness, "Annual growth gdp %", "5.5");
+    press_enter(&mut harness);
+    // Back to the plan, and a high-growth child of it.
+    harness.get_by_label(&plan_name).click();
+    harness.run();
+    assert_eq!(harness.state().members.current, 0);
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().rule,
+        ecoplan::model::Rule::growth(0.075)
+    );
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    type_into(&mut harness, "Annual growth gdp %", "9");
+    press_enter(&mut harness);
+    // Baselines mark what the child overrides.
+    harness.get_by_label("Baselines").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("overridden").count(), 1);
+    // The comparison lists all three and what the current one changes.
+    harness.get_by_label("Compare scenarios").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Differences from the parent")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("GDP · Rule: growth 7.5 % → growth 9.0 %")
+            .is_some()
+    );
+    let names: Vec<String> = harness
+        .state()
+        .members
+        .slots
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(names.len(), 3);
+    for name in &names {
+        assert!(
+            harness.query_all_by_label_contains(name).count() >= 1,
+            "{name}"
+        );
+    }
+    // Saved as a workspace whose children store only their changes.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(!harness.state().any_dirty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text.matches("Changes(").count(),
+        2,
+        "{}",
+        &text[text.len().saturating_sub(800)..]
+    );
+    match ecoplan::io::load_any(&path).unwrap() {
+        ecoplan::io::Loaded::Workspace(workspace) => {
+            let high = ecoplan::engine::workspace::resolve(&workspace, &names[2]).unwrap();
+            assert_eq!(
+                high.series("gdp").unwrap().rule,
+                ecoplan::model::Rule::growth(0.09)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Reopened, the workspace comes back whole.
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+    app.open(&path);
+    assert!(app.open_error.is_none(), "{:?}", app.open_error);
+    assert_eq!(app.members.slots.len(), 3);
+    assert_eq!(
+        app.members.slots[2].parent.as_deref(),
+        Some(plan_name.as_str())
+    );
+}

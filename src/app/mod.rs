@@ -4,6 +4,7 @@
 mod files;
 mod presentation;
 mod screenshot;
+mod workspace;
 
 use std::path::PathBuf;
 
@@ -11,6 +12,7 @@ use eframe::egui::{self, RichText};
 
 pub use files::{FileDialogs, NativeDialogs, RecoveredWork, Recovery};
 pub use screenshot::Screenshot;
+pub use workspace::{MemberSlot, Members};
 
 use crate::charts::ChartSpec;
 use crate::cli::WindowArgs;
@@ -45,6 +47,8 @@ pub struct EcoplanApp {
     pub presentation: Option<usize>,
     /// The Monte Carlo run on its background thread, and its last result.
     pub uncertainty: ui::UncertaintyJob,
+    /// The scenarios of the workspace; `doc` is the current one's.
+    pub members: Members,
     dialogs: Box<dyn FileDialogs>,
     recovery: Option<Recovery>,
     screenshot: Option<Screenshot>,
@@ -69,6 +73,7 @@ const PRESENT: egui::KeyboardShortcut =
 
 impl EcoplanApp {
     pub fn new(doc: Document, state: UiState, dialogs: Box<dyn FileDialogs>) -> EcoplanApp {
+        let members = Members::single(&doc.scenario().metadata.name);
         EcoplanApp {
             doc,
             state,
@@ -78,6 +83,7 @@ impl EcoplanApp {
             offered_recovery: None,
             presentation: None,
             uncertainty: ui::UncertaintyJob::default(),
+            members,
             dialogs,
             recovery: None,
             screenshot: None,
@@ -130,6 +136,9 @@ impl EcoplanApp {
                 .uncertainty
                 .start(self.doc.scenario().clone(), settings),
             Command::CancelUncertainty => self.uncertainty.cancel(),
+            Command::SwitchMember(index) => self.switch_member(index),
+            Command::NewChild => self.new_child(),
+            Command::RemoveMember(index) => self.remove_member(index),
         }
     }
 
@@ -137,7 +146,7 @@ impl EcoplanApp {
 
     /// Asks before replacing unsaved work.
     pub fn request(&mut self, ctx: &egui::Context, action: Pending) {
-        if self.doc.is_dirty() {
+        if self.any_dirty() {
             self.pending = Some(action);
         } else {
             self.perform(ctx, action);
@@ -161,25 +170,160 @@ impl EcoplanApp {
         }
     }
 
-    /// Opens a file; a file that fails to load leaves the current work untouched.
+    /// Opens a scenario or workspace file; a file that fails to load leaves the current work
+    /// untouched.
     pub fn open(&mut self, path: &std::path::Path) {
-        match io::load(path).and_then(|scenario| {
-            Document::new(scenario, Some(path.to_owned())).map_err(|source| {
-                io::LoadError::Invalid {
-                    path: path.to_owned(),
-                    source,
+        let invalid = |source| io::LoadError::Invalid {
+            path: path.to_owned(),
+            source,
+        };
+        let opened = io::load_any(path).and_then(|loaded| match loaded {
+            io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
+                .map(|doc| (doc, None))
+                .map_err(invalid),
+            io::Loaded::Workspace(workspace) => {
+                let mut slots = Vec::new();
+                for member in &workspace.workspace {
+                    let scenario = crate::engine::workspace::resolve(&workspace, &member.name)
+                        .map_err(invalid)?;
+                    let doc = Document::new(scenario, None).map_err(invalid)?;
+                    slots.push(MemberSlot {
+                        name: member.name.clone(),
+                        parent: member.parent.clone(),
+                        doc: Some(doc),
+                    });
                 }
-            })
-        }) {
-            Ok(doc) => {
+                let doc = slots[0].doc.take().ok_or_else(|| io::LoadError::Invalid {
+                    path: path.to_owned(),
+                    source: crate::engine::ModelError::invalid(
+                        "workspace",
+                        "",
+                        "workspace",
+                        "holds no scenario",
+                    ),
+                })?;
+                Ok((
+                    doc,
+                    Some(Members {
+                        slots,
+                        current: 0,
+                        path: Some(path.to_owned()),
+                    }),
+                ))
+            }
+        });
+        match opened {
+            Ok((doc, members)) => {
                 self.replace_document(doc);
+                if let Some(members) = members {
+                    self.members = members;
+                }
                 self.state.remember_file(path);
             }
             Err(error) => self.open_error = Some(error.to_string()),
         }
     }
 
+    /// Whether any scenario of the workspace has unsaved changes.
+    pub fn any_dirty(&self) -> bool {
+        self.doc.is_dirty()
+            || self
+                .members
+                .slots
+                .iter()
+                .any(|s| s.doc.as_ref().is_some_and(Document::is_dirty))
+    }
+
+    /// Makes member `index` the current one.
+    pub fn switch_member(&mut self, index: usize) {
+        if index == self.members.current || index >= self.members.slots.len() {
+            return;
+        }
+        let Some(doc) = self.members.slots[index].doc.take() else {
+            return;
+        };
+        let previous = std::mem::replace(&mut self.doc, doc);
+        self.members.slots[self.members.current].doc = Some(previous);
+        self.members.current = index;
+        self.message = None;
+        self.presentation = None;
+    }
+
+    /// A new scenario that inherits from the current one, starting as its copy.
+    pub fn new_child(&mut self) {
+        let parent = self.members.current_name().to_owned();
+        let name = self.members.unique_name(&format!("{parent} ·"));
+        let mut scenario = self.doc.scenario().clone();
+        scenario.metadata.name = name.clone();
+        let mut doc = Document::new(scenario, None).expect("a copy of a valid scenario is valid");
+        doc.mark_unsaved();
+        self.members.slots.push(MemberSlot {
+            name,
+            parent: Some(parent),
+            doc: Some(doc),
+        });
+        self.switch_member(self.members.slots.len() - 1);
+    }
+
+    /// Removes a member that is not the root and has no children of its own.
+    pub fn remove_member(&mut self, index: usize) {
+        let slot = &self.members.slots[index];
+        let Some(parent) = slot.parent.clone() else {
+            return;
+        };
+        if self.members.has_children(index) {
+            return;
+        }
+        if index == self.members.current
+            && let Some(p) = self.members.index_of(&parent)
+        {
+            self.switch_member(p);
+        }
+        self.members.slots.remove(index);
+        if self.members.current > index {
+            self.members.current -= 1;
+        }
+    }
+
+    /// Every member's name, scenario and analysis, in workspace order.
+    pub fn member_views(&self) -> Vec<(&str, &Scenario, &crate::engine::Analysis)> {
+        member_views(&self.doc, &self.members)
+    }
+
+    fn save_workspace(&mut self) -> bool {
+        let path = match self.members.path.clone() {
+            Some(path) => path,
+            None => match self.dialogs.pick_save("workspace.ron", "ron") {
+                Some(path) => path,
+                None => return false,
+            },
+        };
+        let workspace = {
+            let views = self.member_views();
+            self.members.to_workspace(|i| views[i].1)
+        };
+        match io::save_text(&io::workspace_to_ron_string(&workspace), &path) {
+            Ok(()) => {
+                self.doc.mark_saved();
+                for slot in &mut self.members.slots {
+                    if let Some(doc) = &mut slot.doc {
+                        doc.mark_saved();
+                    }
+                }
+                self.members.path = Some(path.clone());
+                self.state.remember_file(&path);
+                self.message = None;
+                true
+            }
+            Err(error) => {
+                self.message = Some(error.to_string());
+                false
+            }
+        }
+    }
+
     fn replace_document(&mut self, doc: Document) {
+        self.members = Members::single(&doc.scenario().metadata.name);
         self.doc = doc;
         self.message = None;
         self.presentation = None;
@@ -190,6 +334,9 @@ impl EcoplanApp {
 
     /// Saves to the document's file, or asks where. Returns whether the work is now saved.
     pub fn save(&mut self) -> bool {
+        if self.members.is_workspace() {
+            return self.save_workspace();
+        }
         match self.doc.path.clone() {
             Some(path) => self.save_to(path),
             None => self.save_as(),
@@ -388,6 +535,8 @@ impl EcoplanApp {
             .min_size(150.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
+                self.members_ui(ui, commands);
+                ui.separator();
                 for view in View::ALL {
                     if ui
                         .selectable_label(self.state.view == view, view.title().get(lang))
@@ -401,13 +550,66 @@ impl EcoplanApp {
             if let Some(message) = &self.message {
                 ui.label(RichText::new(format!("⚠ {message}")).color(theme::BAD));
             }
+            let members = member_views(&self.doc, &self.members);
+            let parent = self.members.slots[self.members.current]
+                .parent
+                .as_ref()
+                .and_then(|name| self.members.index_of(name))
+                .map(|i| members[i].1);
             let mut ctx = ViewCtx {
                 doc: &self.doc,
                 uncertainty: &self.uncertainty,
+                members: &members,
+                current_member: self.members.current,
+                parent,
                 lang,
                 commands,
             };
             ui::views::view_ui(ui, self.state.view, &mut ctx, &mut self.state);
+        });
+    }
+
+    /// The workspace's scenarios, children indented under their parents.
+    fn members_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let lang = self.lang();
+        ui.label(RichText::new(Tr::Scenarios.get(lang)).weak());
+        for (i, slot) in self.members.slots.iter().enumerate() {
+            ui.horizontal(|ui| {
+                ui.add_space(12.0 * self.members.depth(i) as f32);
+                let dirty = if i == self.members.current {
+                    self.doc.is_dirty()
+                } else {
+                    slot.doc.as_ref().is_some_and(Document::is_dirty)
+                };
+                let text = if dirty {
+                    format!("{} ●", slot.name)
+                } else {
+                    slot.name.clone()
+                };
+                if ui
+                    .selectable_label(i == self.members.current, text)
+                    .clicked()
+                {
+                    commands.push(Command::SwitchMember(i));
+                }
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            if ui.small_button(Tr::NewChild.get(lang)).clicked() {
+                commands.push(Command::NewChild);
+            }
+            let current = self.members.current;
+            let removable =
+                self.members.slots[current].parent.is_some() && !self.members.has_children(current);
+            if ui
+                .add_enabled(
+                    removable,
+                    egui::Button::new(Tr::RemoveScenario.get(lang)).small(),
+                )
+                .clicked()
+            {
+                commands.push(Command::RemoveMember(current));
+            }
         });
     }
 
@@ -666,7 +868,7 @@ impl eframe::App for EcoplanApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         // Closing with unsaved work asks first.
-        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.any_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(Pending::Quit);
         }
@@ -686,6 +888,28 @@ impl eframe::App for EcoplanApp {
             self.autosave();
         }
     }
+}
+
+/// Every member's name, scenario and analysis, in workspace order; `doc` is the current one's.
+fn member_views<'a>(
+    doc: &'a Document,
+    members: &'a Members,
+) -> Vec<(&'a str, &'a Scenario, &'a crate::engine::Analysis)> {
+    members
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, slot)| {
+            let doc = if i == members.current {
+                doc
+            } else {
+                slot.doc
+                    .as_ref()
+                    .expect("other members hold their documents")
+            };
+            (slot.name.as_str(), doc.scenario(), doc.analysis())
+        })
+        .collect()
 }
 
 /// Opens the window (or renders a screenshot); returns the process exit code.

@@ -30,10 +30,11 @@ pub enum View {
     Ei,
     Uncertainty,
     GoalSeek,
+    Compare,
 }
 
 impl View {
-    pub const ALL: [View; 13] = [
+    pub const ALL: [View; 14] = [
         View::Overview,
         View::Baselines,
         View::Assumptions,
@@ -47,6 +48,7 @@ impl View {
         View::Ei,
         View::Uncertainty,
         View::GoalSeek,
+        View::Compare,
     ];
 
     pub fn title(self) -> Tr {
@@ -64,6 +66,7 @@ impl View {
             View::Ei => Tr::Ei,
             View::Uncertainty => Tr::Uncertainty,
             View::GoalSeek => Tr::GoalSeek,
+            View::Compare => Tr::Compare,
         }
     }
 
@@ -83,6 +86,7 @@ impl View {
             View::Ei => "ei",
             View::Uncertainty => "uncertainty",
             View::GoalSeek => "goal-seek",
+            View::Compare => "compare",
         }
     }
 
@@ -209,6 +213,11 @@ pub enum Command {
     /// Start Monte Carlo on a background thread.
     RunUncertainty(crate::engine::uncertainty::MonteCarlo),
     CancelUncertainty,
+    /// Make another scenario of the workspace the current one.
+    SwitchMember(usize),
+    /// A new scenario inheriting from the current one.
+    NewChild,
+    RemoveMember(usize),
 }
 
 /// What a view gets: the document to read, the language, and where to put its commands.
@@ -216,6 +225,15 @@ pub struct ViewCtx<'a> {
     pub doc: &'a Document,
     /// The Monte Carlo run in progress or its last result.
     pub uncertainty: &'a UncertaintyJob,
+    /// Every scenario of the workspace (name, scenario, analysis), and which is current.
+    pub members: &'a [(
+        &'a str,
+        &'a crate::model::Scenario,
+        &'a crate::engine::Analysis,
+    )],
+    pub current_member: usize,
+    /// The scenario the current one inherits from.
+    pub parent: Option<&'a crate::model::Scenario>,
     pub lang: Lang,
     pub commands: &'a mut Vec<Command>,
 }

@@ -35,6 +35,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     ] {
                         ui.strong(ctx.tr(header));
                     }
+                    if ctx.parent.is_some() {
+                        ui.strong(ctx.tr(Tr::Inheritance));
+                    }
                     ui.end_row();
                     for series in &scenario.series {
                         let key = series.key.clone();
@@ -155,6 +158,24 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             ctx.apply(Edit::RemoveSeries {
                                 series: key.clone(),
                             });
+                        }
+                        if let Some(parent) = ctx.parent {
+                            // A child scenario shows which values it overrides.
+                            match parent.series(&key) {
+                                Some(inherited)
+                                    if inherited.base == series.base
+                                        && inherited.rule == series.rule =>
+                                {
+                                    ui.label(RichText::new(ctx.tr(Tr::Inherited)).weak());
+                                }
+                                _ => {
+                                    widgets::status_chip(
+                                        ui,
+                                        ctx.tr(Tr::Overridden),
+                                        crate::ui::theme::NEAR,
+                                    );
+                                }
+                            }
                         }
                         ui.end_row();
                     }

@@ -3,6 +3,7 @@
 mod assumptions;
 mod baselines;
 mod capacity;
+mod compare;
 mod ei;
 mod footprint;
 mod goal_seek;
@@ -36,6 +37,7 @@ pub fn view_ui(ui: &mut egui::Ui, view: View, ctx: &mut ViewCtx<'_>, state: &mut
         View::Ei => ei::ui(ui, ctx),
         View::Uncertainty => uncertainty::ui(ui, ctx, state),
         View::GoalSeek => goal_seek::ui(ui, ctx, state),
+        View::Compare => compare::ui(ui, ctx, state),
     }
 }
 

@@ -1,0 +1,255 @@
+//! 情景比较: the workspace's scenarios side by side: any series overlaid, differences from the
+//! first scenario at the milestone years, capacity and target status, and what the current
+//! scenario changes against its parent.
+
+use eframe::egui::{self, RichText};
+use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+
+use super::overview::status_text;
+use super::section;
+use crate::charts::MILESTONE_COLOR;
+use crate::engine::workspace::changes_from;
+use crate::format;
+use crate::i18n::Tr;
+use crate::io::csv::comparison_years;
+use crate::ui::chart::color;
+use crate::ui::{UiState, ViewCtx, theme, widgets};
+
+/// One colour per scenario, from the same palette as the series.
+fn member_color(index: usize) -> egui::Color32 {
+    const COLORS: [[u8; 3]; 6] = [
+        [0, 114, 178],
+        [213, 94, 0],
+        [0, 158, 115],
+        [204, 121, 167],
+        [230, 159, 0],
+        [86, 180, 233],
+    ];
+    color(COLORS[index % COLORS.len()])
+}
+
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+    let lang = ctx.lang;
+    let members = ctx.members;
+    section(ui, ctx.tr(Tr::Compare));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            differences_ui(ui, ctx);
+            let (_, reference, reference_analysis) = members[0];
+            ui.horizontal(|ui| {
+                ui.label(ctx.tr(Tr::Overlay));
+                egui::ComboBox::from_id_salt("compare-series")
+                    .selected_text(
+                        reference
+                            .series(&state.fan_series)
+                            .map_or(state.fan_series.as_str(), |s| lang.label(&s.label)),
+                    )
+                    .show_ui(ui, |ui| {
+                        for series in &reference.series {
+                            ui.selectable_value(
+                                &mut state.fan_series,
+                                series.key.clone(),
+                                lang.label(&series.label),
+                            );
+                        }
+                    })
+                    .response
+                    .accessible_name(ctx.tr(Tr::Overlay));
+            });
+            let key = state.fan_series.clone();
+            let unit = reference
+                .series(&key)
+                .map(|s| s.unit.to_string())
+                .unwrap_or_default();
+            Plot::new("compare-overlay")
+                .height(theme::CHART_HEIGHT)
+                .legend(Legend::default())
+                .include_y(0.0)
+                .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+                .show(ui, |plot_ui| {
+                    for &year in &reference.milestones {
+                        plot_ui.vline(
+                            VLine::new(
+                                format!("{} {year}", Tr::Milestone.get(lang)),
+                                f64::from(year),
+                            )
+                            .color(color(MILESTONE_COLOR)),
+                        );
+                    }
+                    for (i, (name, _, analysis)) in members.iter().enumerate() {
+                        let Some(series) = analysis.projection.get(&key) else {
+                            continue;
+                        };
+                        let points: Vec<[f64; 2]> = analysis
+                            .projection
+                            .years()
+                            .zip(&series.values)
+                            .map(|(y, v)| [f64::from(y), *v])
+                            .collect();
+                        let width = if i == ctx.current_member { 3.0 } else { 1.8 };
+                        plot_ui.line(
+                            Line::new(name.to_string(), PlotPoints::from(points))
+                                .color(member_color(i))
+                                .width(width),
+                        );
+                    }
+                });
+            ui.label(RichText::new(unit).weak());
+
+            section(
+                ui,
+                &format!(
+                    "{} · {}: {}",
+                    ctx.tr(Tr::Difference),
+                    ctx.tr(Tr::Reference),
+                    members[0].0
+                ),
+            );
+            let years = comparison_years(members);
+            egui::Grid::new("compare-differences")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong(ctx.tr(Tr::Name));
+                    for year in &years {
+                        ui.strong(year.to_string());
+                    }
+                    ui.end_row();
+                    for (name, _, analysis) in members {
+                        ui.label(*name);
+                        for &year in &years {
+                            let text = match (
+                                analysis.projection.value(&key, year),
+                                reference_analysis.projection.value(&key, year),
+                            ) {
+                                (Some(value), Some(base)) if base != 0.0 => {
+                                    format!(
+                                        "{} ({:+} · {:+.1} %)",
+                                        format::value(value),
+                                        format::value(value - base),
+                                        (value - base) / base * 100.0
+                                    )
+                                }
+                                (Some(value), _) => format::value(value),
+                                (None, _) => "–".into(),
+                            };
+                            ui.label(text);
+                        }
+                        ui.end_row();
+                    }
+                });
+
+            section(ui, ctx.tr(Tr::StatusSideBySide));
+            egui::Grid::new("compare-status")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong(ctx.tr(Tr::Name));
+                    for capacity in &reference_analysis.capacities {
+                        ui.strong(&capacity.pollutant);
+                    }
+                    for target in &reference_analysis.targets {
+                        ui.strong(lang.label(&target.label));
+                    }
+                    ui.end_row();
+                    for (name, scenario, analysis) in members {
+                        ui.label(format!("{name} ({})", scenario.horizon));
+                        for capacity in &analysis.capacities {
+                            let last = capacity.years.last().expect("a projection has years");
+                            let first = capacity
+                                .first_exceedance_year
+                                .map(|y| format!(" {y}"))
+                                .unwrap_or_default();
+                            widgets::status_chip(
+                                ui,
+                                &format!("{}{first}", status_text(last.status, lang)),
+                                theme::capacity_status_color(last.status),
+                            );
+                        }
+                        for target in &analysis.targets {
+                            let (verdict, color) = if target.met {
+                                (Tr::Yes, theme::OK)
+                            } else {
+                                (Tr::No, theme::BAD)
+                            };
+                            widgets::status_chip(
+                                ui,
+                                &format!("{} {}", format::value(target.value), verdict.get(lang)),
+                                color,
+                            );
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+/// What the current scenario changes against its parent.
+fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
+    let lang = ctx.lang;
+    let Some(parent) = ctx.parent else { return };
+    let current = ctx.doc.scenario();
+    section(ui, ctx.tr(Tr::DifferencesFromParent));
+    match changes_from(parent, current) {
+        Some(changes) => {
+            let mut rows: Vec<String> = Vec::new();
+            if let Some(horizon) = changes.horizon {
+                rows.push(format!(
+                    "{}: {} → {horizon}",
+                    ctx.tr(Tr::Horizon),
+                    parent.horizon
+                ));
+            }
+            for change in &changes.series {
+                let name = current
+                    .series(&change.key)
+                    .map_or(change.key.as_str(), |s| lang.label(&s.label));
+                let before = parent.series(&change.key);
+                if let (Some(base), Some(before)) = (change.base, before) {
+                    rows.push(format!(
+                        "{name} · {}: {} → {}",
+                        ctx.tr(Tr::BaseValue),
+                        format::value(before.base),
+                        format::value(base)
+                    ));
+                }
+                if let (Some(rule), Some(before)) = (&change.rule, before) {
+                    rows.push(format!(
+                        "{name} · {}: {} → {}",
+                        ctx.tr(Tr::Rule),
+                        super::rule_summary(&before.rule, lang),
+                        super::rule_summary(rule, lang)
+                    ));
+                }
+            }
+            for change in &changes.capacities {
+                rows.push(format!("{} {}", ctx.tr(Tr::Capacity), change.pollutant));
+            }
+            for change in &changes.targets {
+                rows.push(format!(
+                    "{} {}: {}",
+                    ctx.tr(Tr::Threshold),
+                    change.key,
+                    format::value(change.threshold)
+                ));
+            }
+            if changes.uncertainty.is_some() {
+                rows.push(ctx.tr(Tr::Uncertainty).to_owned());
+            }
+            if rows.is_empty() {
+                ui.label(RichText::new(ctx.tr(Tr::NoDifferences)).weak());
+            }
+            for row in rows {
+                ui.label(row);
+            }
+        }
+        None => {
+            ui.label(
+                RichText::new(lang.pick(
+                    "与上级情景的差异超出可继承的范围，保存时将整体保存。",
+                    "Differs from the parent beyond what a change list holds; it is saved whole.",
+                ))
+                .color(theme::NEAR),
+            );
+        }
+    }
+}
