@@ -173,45 +173,7 @@ impl EcoplanApp {
     /// Opens a scenario or workspace file; a file that fails to load leaves the current work
     /// untouched.
     pub fn open(&mut self, path: &std::path::Path) {
-        let invalid = |source| io::LoadError::Invalid {
-            path: path.to_owned(),
-            source,
-        };
-        let opened = io::load_any(path).and_then(|loaded| match loaded {
-            io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
-                .map(|doc| (doc, None))
-                .map_err(invalid),
-            io::Loaded::Workspace(workspace) => {
-                let mut slots = Vec::new();
-                for member in &workspace.workspace {
-                    let scenario = crate::engine::workspace::resolve(&workspace, &member.name)
-                        .map_err(invalid)?;
-                    let doc = Document::new(scenario, None).map_err(invalid)?;
-                    slots.push(MemberSlot {
-                        name: member.name.clone(),
-                        parent: member.parent.clone(),
-                        doc: Some(doc),
-                    });
-                }
-                let doc = slots[0].doc.take().ok_or_else(|| io::LoadError::Invalid {
-                    path: path.to_owned(),
-                    source: crate::engine::ModelError::invalid(
-                        "workspace",
-                        "",
-                        "workspace",
-                        "holds no scenario",
-                    ),
-                })?;
-                Ok((
-                    doc,
-                    Some(Members {
-                        slots,
-                        current: 0,
-                        path: Some(path.to_owned()),
-                    }),
-                ))
-            }
-        });
+        let opened = open_file(path);
         match opened {
             Ok((doc, members)) => {
                 self.replace_document(doc);
@@ -732,10 +694,15 @@ impl EcoplanApp {
         let lang = self.lang();
         ui.horizontal(|ui| {
             ui.label(RichText::new(&self.doc.scenario().metadata.name).strong());
-            let origin = self.doc.path.as_ref().map_or_else(
-                || Tr::BuiltIn.get(lang).to_owned(),
-                |p| p.display().to_string(),
-            );
+            let origin = self
+                .members
+                .path
+                .as_ref()
+                .or(self.doc.path.as_ref())
+                .map_or_else(
+                    || Tr::BuiltIn.get(lang).to_owned(),
+                    |p| p.display().to_string(),
+                );
             ui.label(RichText::new(origin).weak());
             ui.separator();
             if self.doc.is_dirty() {
@@ -890,6 +857,51 @@ impl eframe::App for EcoplanApp {
     }
 }
 
+/// A scenario file as one document, or a workspace file as its members (the first current).
+fn open_file(path: &std::path::Path) -> Result<(Document, Option<Members>), io::LoadError> {
+    let invalid = |source| io::LoadError::Invalid {
+        path: path.to_owned(),
+        source,
+    };
+    match io::load_any(path)? {
+        io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
+            .map(|doc| (doc, None))
+            .map_err(invalid),
+        io::Loaded::Workspace(workspace) => {
+            let mut slots = Vec::new();
+            for member in &workspace.workspace {
+                let scenario =
+                    crate::engine::workspace::resolve(&workspace, &member.name).map_err(invalid)?;
+                let doc = Document::new(scenario, None).map_err(invalid)?;
+                slots.push(MemberSlot {
+                    name: member.name.clone(),
+                    parent: member.parent.clone(),
+                    doc: Some(doc),
+                });
+            }
+            let doc = slots
+                .first_mut()
+                .and_then(|s| s.doc.take())
+                .ok_or_else(|| {
+                    invalid(crate::engine::ModelError::invalid(
+                        "workspace",
+                        "",
+                        "workspace",
+                        "holds no scenario",
+                    ))
+                })?;
+            Ok((
+                doc,
+                Some(Members {
+                    slots,
+                    current: 0,
+                    path: Some(path.to_owned()),
+                }),
+            ))
+        }
+    }
+}
+
 /// Every member's name, scenario and analysis, in workspace order; `doc` is the current one's.
 fn member_views<'a>(
     doc: &'a Document,
@@ -914,15 +926,15 @@ fn member_views<'a>(
 
 /// Opens the window (or renders a screenshot); returns the process exit code.
 pub fn main(args: &WindowArgs) -> i32 {
-    let (scenario, path) = match &args.file {
-        Some(path) => match io::load(path) {
-            Ok(scenario) => (scenario, Some(path.clone())),
+    let opened = match &args.file {
+        Some(path) => match open_file(path) {
+            Ok(opened) => Some(opened),
             Err(error) => {
                 eprintln!("{error}");
                 return 2;
             }
         },
-        None => (hanyang_plan(), None),
+        None => None,
     };
     let view = match args
         .view
@@ -937,12 +949,13 @@ pub fn main(args: &WindowArgs) -> i32 {
         Some(Ok(view)) => Some(view),
         None => None,
     };
-    let doc = match Document::new(scenario, path.clone()) {
-        Ok(doc) => doc,
-        Err(error) => {
-            eprintln!("{error}");
-            return 2;
-        }
+    let path = args.file.clone();
+    let (doc, members) = match opened {
+        Some(opened) => opened,
+        None => (
+            Document::new(hanyang_plan(), None).expect("the built-in scenario is valid"),
+            None,
+        ),
     };
     let screenshot = args.screenshot.clone().map(Screenshot::new);
     let outcome = screenshot.as_ref().map(Screenshot::outcome);
@@ -978,6 +991,9 @@ pub fn main(args: &WindowArgs) -> i32 {
                 state.remember_file(path);
             }
             let mut app = EcoplanApp::new(doc, state, Box::new(NativeDialogs));
+            if let Some(members) = members {
+                app.members = members;
+            }
             if screenshot.is_none()
                 && let Some(recovery) = Recovery::in_data_dir()
             {

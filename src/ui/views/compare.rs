@@ -3,7 +3,7 @@
 //! scenario changes against its parent.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, VLine};
 
 use super::overview::status_text;
 use super::section;
@@ -75,6 +75,31 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                                 f64::from(year),
                             )
                             .color(color(MILESTONE_COLOR)),
+                        );
+                    }
+                    // The capacity this series is compared with: one line per distinct value.
+                    let mut levels: Vec<(f64, Vec<&str>)> = Vec::new();
+                    for (name, _, analysis) in members.iter() {
+                        if let Some(capacity) = analysis.capacities.iter().find(|c| c.series == key)
+                        {
+                            let value = capacity.years.first().map_or(0.0, |y| y.capacity);
+                            match levels.iter_mut().find(|(v, _)| *v == value) {
+                                Some((_, names)) => names.push(name),
+                                None => levels.push((value, vec![name])),
+                            }
+                        }
+                    }
+                    let single = levels.len() == 1;
+                    for (value, names) in levels {
+                        let mut label =
+                            format!("{} {}", Tr::Capacity.get(lang), format::value(value));
+                        if !single {
+                            label.push_str(&format!(" ({})", names.join(", ")));
+                        }
+                        plot_ui.hline(
+                            HLine::new(label, value)
+                                .color(color(crate::charts::CAPACITY_COLOR))
+                                .width(2.0),
                         );
                     }
                     for (i, (name, _, analysis)) in members.iter().enumerate() {
