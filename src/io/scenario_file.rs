@@ -35,6 +35,8 @@ pub enum LoadError {
     UnknownVersion { path: PathBuf, found: u32 },
     #[error("{}: {source}", path.display())]
     Invalid { path: PathBuf, source: ModelError },
+    #[error("{}: this is a workspace of several scenarios; open it in the window, or compare its scenarios with `ecoplan compare`", path.display())]
+    IsWorkspace { path: PathBuf },
 }
 
 fn options() -> ron::Options {
@@ -135,6 +137,9 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
     };
     // Read the version first, so a newer file gets a clear message instead of a field error.
     let probe: VersionProbe = options().from_str(text).map_err(parse_error)?;
+    if probe.workspace.is_some() {
+        return Err(LoadError::IsWorkspace { path: path.to_owned() });
+    }
     match probe.format_version {
         1..=FORMAT_VERSION => {}
         found if found > FORMAT_VERSION => {
