@@ -296,7 +296,14 @@ fn format_prints_the_canonical_layout_of_any_file() {
 #[test]
 fn a_workspace_given_where_a_scenario_is_expected_is_named() {
     let saves = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
-    let output = ecoplan(&["project", saves.join("hanyang-workspace.ron").to_str().unwrap()]);
+    let output = ecoplan(&[
+        "project",
+        saves.join("hanyang-workspace.ron").to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("this is a workspace of several scenarios"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("this is a workspace of several scenarios"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -138,7 +138,9 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
     // Read the version first, so a newer file gets a clear message instead of a field error.
     let probe: VersionProbe = options().from_str(text).map_err(parse_error)?;
     if probe.workspace.is_some() {
-        return Err(LoadError::IsWorkspace { path: path.to_owned() });
+        return Err(LoadError::IsWorkspace {
+            path: path.to_owned(),
+        });
     }
     match probe.format_version {
         1..=FORMAT_VERSION => {}
