@@ -50,20 +50,7 @@ impl ProjectedSeries {
 pub fn project(scenario: &Scenario) -> Result<Projection, ModelError> {
     let plan = ProjectionPlan::new(scenario)?;
     let values = plan.run(|_| None)?;
-    Ok(Projection {
-        base_year: scenario.base_year,
-        horizon: scenario.horizon,
-        series: scenario
-            .series
-            .iter()
-            .zip(values)
-            .map(|(s, values)| ProjectedSeries {
-                key: s.key.clone(),
-                unit: s.unit.clone(),
-                values,
-            })
-            .collect(),
-    })
+    Ok(plan.projection(values))
 }
 
 /// A scenario checked and put in evaluation order once, so that many projections with changed
@@ -119,6 +106,25 @@ impl<'a> ProjectionPlan<'a> {
 
     pub fn scenario(&self) -> &'a Scenario {
         self.scenario
+    }
+
+    /// The values of `run` as a projection, with keys and units.
+    pub fn projection(&self, values: Vec<Vec<f64>>) -> Projection {
+        let scenario = self.scenario;
+        Projection {
+            base_year: scenario.base_year,
+            horizon: scenario.horizon,
+            series: scenario
+                .series
+                .iter()
+                .zip(values)
+                .map(|(s, values)| ProjectedSeries {
+                    key: s.key.clone(),
+                    unit: s.unit.clone(),
+                    values,
+                })
+                .collect(),
+        }
     }
 
     /// The index of a series by key.

@@ -1,9 +1,7 @@
 //! Goal seek: the value of one lever (a series' rate) that just meets a goal, found by
 //! bracketing and bisection; and sensitivity: how far each lever moved by ±10 % moves a result.
 
-use super::{
-    ModelError, ProjectedSeries, Projection, ProjectionPlan, analyse_capacities, check_targets,
-};
+use super::{ModelError, ProjectionPlan, analyse_capacities, check_targets};
 use crate::model::{Comparison, Scenario, lever_value, with_lever};
 
 /// What the lever has to achieve.
@@ -56,23 +54,6 @@ fn scenario_for(scenario: &Scenario, goal: &Goal) -> Scenario {
     scenario
 }
 
-fn projection(scenario: &Scenario, values: Vec<Vec<f64>>) -> Projection {
-    Projection {
-        base_year: scenario.base_year,
-        horizon: scenario.horizon,
-        series: scenario
-            .series
-            .iter()
-            .zip(values)
-            .map(|(s, values)| ProjectedSeries {
-                key: s.key.clone(),
-                unit: s.unit.clone(),
-                values,
-            })
-            .collect(),
-    }
-}
-
 /// How far the goal is met (≥ 0) or missed (< 0) with the lever at `value`.
 fn margin(
     plan: &ProjectionPlan<'_>,
@@ -88,7 +69,7 @@ fn margin(
             None
         }
     })?;
-    let projection = projection(scenario, values);
+    let projection = plan.projection(values);
     let by_comparison = |comparison: Comparison, value: f64, threshold: f64| match comparison {
         Comparison::AtMost => threshold - value,
         Comparison::AtLeast => value - threshold,
