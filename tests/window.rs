@@ -758,11 +758,8 @@ fn children_of_the_plan_are_compared_saved_as_changes_and_reopened() {
             .query_by_label("Differences from the parent")
             .is_some()
     );
-    assert!(
-        harness
-            .query_by_label_contains("GDP · Rule: growth 7.5 % → growth 9.0 %")
-            .is_some()
-    );
+    assert!(harness.query_by_label("GDP · Rule").is_some());
+    assert!(harness.query_by_label("growth 9.0 %").is_some());
     let names: Vec<String> = harness
         .state()
         .members

@@ -122,8 +122,12 @@ pub struct UiState {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SeekState {
-    /// 0: a target, 1: a capacity until a year.
+    /// 0: a target, 1: a capacity until a year, 2: a bound on a series in a year.
     pub goal_kind: usize,
+    pub bound_series: String,
+    pub bound_year: i32,
+    pub bound_at_most: bool,
+    pub bound_value: f64,
     pub target: String,
     pub pollutant: String,
     pub until: i32,
@@ -142,6 +146,10 @@ impl Default for SeekState {
     fn default() -> SeekState {
         SeekState {
             goal_kind: 0,
+            bound_series: "msw".into(),
+            bound_year: 2028,
+            bound_at_most: true,
+            bound_value: 400_000.0,
             target: "energy_intensity".into(),
             pollutant: "COD".into(),
             until: 2040,

@@ -216,55 +216,93 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
     section(ui, ctx.tr(Tr::DifferencesFromParent));
     match changes_from(parent, current) {
         Some(changes) => {
-            let mut rows: Vec<String> = Vec::new();
+            // (what, the parent's value, this scenario's value)
+            let mut rows: Vec<(String, String, String)> = Vec::new();
             if let Some(horizon) = changes.horizon {
-                rows.push(format!(
-                    "{}: {} → {horizon}",
-                    ctx.tr(Tr::Horizon),
-                    parent.horizon
+                rows.push((
+                    ctx.tr(Tr::Horizon).to_owned(),
+                    parent.horizon.to_string(),
+                    horizon.to_string(),
                 ));
             }
             for change in &changes.series {
                 let name = current
                     .series(&change.key)
                     .map_or(change.key.as_str(), |s| lang.label(&s.label));
-                let before = parent.series(&change.key);
-                if let (Some(base), Some(before)) = (change.base, before) {
-                    rows.push(format!(
-                        "{name} · {}: {} → {}",
-                        ctx.tr(Tr::BaseValue),
+                let Some(before) = parent.series(&change.key) else {
+                    continue;
+                };
+                if let Some(base) = change.base {
+                    rows.push((
+                        format!("{name} · {}", ctx.tr(Tr::BaseValue)),
                         format::value(before.base),
-                        format::value(base)
+                        format::value(base),
                     ));
                 }
-                if let (Some(rule), Some(before)) = (&change.rule, before) {
-                    rows.push(format!(
-                        "{name} · {}: {} → {}",
-                        ctx.tr(Tr::Rule),
+                if let Some(rule) = &change.rule {
+                    rows.push((
+                        format!("{name} · {}", ctx.tr(Tr::Rule)),
                         super::rule_summary(&before.rule, lang),
-                        super::rule_summary(rule, lang)
+                        super::rule_summary(rule, lang),
                     ));
                 }
             }
             for change in &changes.capacities {
-                rows.push(format!("{} {}", ctx.tr(Tr::Capacity), change.pollutant));
+                let before = parent
+                    .capacities
+                    .iter()
+                    .find(|c| c.pollutant == change.pollutant);
+                if let (Some(value), Some(before)) = (change.value, before) {
+                    rows.push((
+                        format!("{} {}", ctx.tr(Tr::Capacity), change.pollutant),
+                        format::value(before.value),
+                        format::value(value),
+                    ));
+                }
+                if let (Some(basis), Some(before)) = (change.basis, before) {
+                    rows.push((
+                        format!("{} {}", ctx.tr(Tr::Basis), change.pollutant),
+                        format!("{:?}", before.basis),
+                        format!("{basis:?}"),
+                    ));
+                }
             }
             for change in &changes.targets {
-                rows.push(format!(
-                    "{} {}: {}",
-                    ctx.tr(Tr::Threshold),
-                    change.key,
-                    format::value(change.threshold)
+                let before = parent
+                    .targets
+                    .iter()
+                    .find(|t| t.key == change.key)
+                    .map_or(String::new(), |t| format::value(t.threshold));
+                rows.push((
+                    format!("{} {}", ctx.tr(Tr::Threshold), change.key),
+                    before,
+                    format::value(change.threshold),
                 ));
             }
-            if changes.uncertainty.is_some() {
-                rows.push(ctx.tr(Tr::Uncertainty).to_owned());
+            if let Some(uncertainty) = &changes.uncertainty {
+                rows.push((
+                    ctx.tr(Tr::Uncertainty).to_owned(),
+                    parent.uncertainty.len().to_string(),
+                    uncertainty.len().to_string(),
+                ));
             }
             if rows.is_empty() {
                 ui.label(RichText::new(ctx.tr(Tr::NoDifferences)).weak());
-            }
-            for row in rows {
-                ui.label(row);
+            } else {
+                egui::Grid::new("differences-from-parent")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        ui.strong(ctx.tr(Tr::Name));
+                        ui.strong(lang.pick("上级情景", "Parent"));
+                        ui.strong(lang.pick("本情景", "This scenario"));
+                        ui.end_row();
+                        for (what, before, after) in rows {
+                            ui.label(what);
+                            ui.label(before);
+                            ui.label(RichText::new(after).strong());
+                            ui.end_row();
+                        }
+                    });
             }
         }
         None => {

@@ -62,6 +62,46 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             .accessible_name(ctx.tr(Tr::Until));
         });
         ui.end_row();
+        ui.label("");
+        ui.horizontal(|ui| {
+            ui.radio_value(
+                &mut form.goal_kind,
+                2,
+                lang.pick("序列约束", "Bound on a series"),
+            );
+            egui::ComboBox::from_id_salt("seek-bound-series")
+                .selected_text(
+                    scenario
+                        .series(&form.bound_series)
+                        .map_or(form.bound_series.as_str(), |s| lang.label(&s.label)),
+                )
+                .show_ui(ui, |ui| {
+                    for series in &scenario.series {
+                        ui.selectable_value(
+                            &mut form.bound_series,
+                            series.key.clone(),
+                            lang.label(&series.label),
+                        );
+                    }
+                })
+                .response
+                .accessible_name(lang.pick("约束序列", "bound series"));
+            ui.add(
+                egui::DragValue::new(&mut form.bound_year)
+                    .range(scenario.base_year + 1..=MAX_HORIZON),
+            )
+            .accessible_name(lang.pick("约束年份", "bound year"));
+            ui.selectable_value(&mut form.bound_at_most, true, "≤");
+            ui.selectable_value(&mut form.bound_at_most, false, "≥");
+            ui.add(egui::DragValue::new(&mut form.bound_value).speed(1.0))
+                .accessible_name(lang.pick("约束值", "bound value"));
+            let unit = scenario
+                .series(&form.bound_series)
+                .map(|s| s.unit.to_string())
+                .unwrap_or_default();
+            ui.label(unit);
+        });
+        ui.end_row();
         ui.label(ctx.tr(Tr::Lever));
         ui.horizontal(|ui| {
             egui::ComboBox::from_id_salt("seek-lever")
