@@ -99,6 +99,8 @@ pub fn capacity_chart(
         .find(|c| c.pollutant == pollutant)?;
     let series = scenario.series(&result.series)?;
     let capacity_value = result.years.first()?.capacity;
+    // A capacity that changes by year (its non-point load follows a series) is drawn as a line.
+    let varies = result.years.iter().any(|y| y.capacity != capacity_value);
     let medium = match result.medium {
         Medium::Water => Tr::CapacityWater,
         Medium::Air => Tr::CapacityAir,
@@ -113,7 +115,7 @@ pub fn capacity_chart(
         ),
         unit: result.unit.to_string(),
         x_label: Tr::Year.get(lang).to_owned(),
-        lines: vec![ChartLine {
+        lines: std::iter::once(ChartLine {
             name: format!("{} ({})", Tr::Emission.get(lang), lang.label(&series.label)),
             color: series_color(scenario, &series.key),
             points: result
@@ -121,17 +123,32 @@ pub fn capacity_chart(
                 .iter()
                 .map(|y| (f64::from(y.year), y.emission))
                 .collect(),
-        }],
-        levels: vec![ChartLevel {
-            name: format!(
-                "{} {} {}",
-                Tr::Capacity.get(lang),
-                format::value(capacity_value),
-                result.unit
-            ),
-            color: CAPACITY_COLOR,
-            value: capacity_value,
-        }],
+        })
+        .chain(varies.then(|| {
+            ChartLine {
+                name: format!("{} ({})", Tr::Capacity.get(lang), result.unit),
+                color: CAPACITY_COLOR,
+                points: result
+                    .years
+                    .iter()
+                    .map(|y| (f64::from(y.year), y.capacity))
+                    .collect(),
+            }
+        }))
+        .collect(),
+        levels: (!varies)
+            .then(|| ChartLevel {
+                name: format!(
+                    "{} {} {}",
+                    Tr::Capacity.get(lang),
+                    format::value(capacity_value),
+                    result.unit
+                ),
+                color: CAPACITY_COLOR,
+                value: capacity_value,
+            })
+            .into_iter()
+            .collect(),
         milestones: scenario.milestones.clone(),
         marker: result
             .first_exceedance_year

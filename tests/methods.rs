@@ -209,3 +209,57 @@ fn command_line_derives_capacities_and_prints_the_balance() {
         "{text}"
     );
 }
+
+#[test]
+fn a_derived_capacity_changes_by_year_when_its_non_point_load_follows_a_series() {
+    use ecoplan::model::{Label, Rule, Series};
+    use ecoplan::units::Unit;
+    let mut scenario = derived(&["COD"]);
+    scenario.horizon = 2040;
+    scenario.series.push(Series {
+        key: "runoff_cod".into(),
+        label: Label::new("面源化学需氧量", "COD runoff"),
+        unit: Unit::parse("t/a").unwrap(),
+        group: Default::default(),
+        base: 2_000.0,
+        rule: Rule::growth(0.15),
+        source: "test".into(),
+    });
+    scenario.methods.water.nonpoint_series = vec![("COD".into(), "runoff_cod".into())];
+    let analysis = analyse(&scenario).unwrap();
+    let cod = analysis
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == "COD")
+        .unwrap();
+    let ideal = water_capacity(&scenario.methods.water, "COD")
+        .unwrap()
+        .terms[0]
+        .value;
+    let runoff = analysis.projection.get("runoff_cod").unwrap();
+    for (year, load) in cod.years.iter().zip(&runoff.values) {
+        assert!(
+            (year.capacity - (ideal - load).max(0.0)).abs() < 1e-9,
+            "{}",
+            year.year
+        );
+    }
+    assert!(cod.years[0].capacity > cod.years.last().unwrap().capacity);
+    // Falling capacity and rising emissions meet before 2040; the fixed derived capacity does not.
+    let mut fixed = derived(&["COD"]);
+    fixed.horizon = 2040;
+    let fixed = analyse(&fixed)
+        .unwrap()
+        .capacities
+        .into_iter()
+        .find(|c| c.pollutant == "COD")
+        .unwrap();
+    assert_eq!(fixed.first_exceedance_year, None);
+    assert!(cod.first_exceedance_year.is_some_and(|y| y <= 2040));
+    // The chart draws a changing capacity as a line.
+    let chart =
+        ecoplan::charts::capacity_chart(&scenario, &analysis, "COD", ecoplan::i18n::Lang::En)
+            .unwrap();
+    assert_eq!(chart.lines.len(), 2);
+    assert!(chart.levels.is_empty());
+}

@@ -103,6 +103,49 @@ pub fn effective_capacity(
     }
 }
 
+/// The capacity in each projection year, in the emission's unit. A derived water capacity whose
+/// non-point load follows a projected series changes by year: the ideal capacity less that
+/// year's load; every other capacity is the same in every year.
+fn capacity_by_year(
+    scenario: &Scenario,
+    capacity: &Capacity,
+    projection: &Projection,
+    constant: f64,
+    emission_unit: &Unit,
+) -> Result<Vec<f64>, ModelError> {
+    let years = projection.years().count();
+    let water = &scenario.methods.water;
+    let follows = water
+        .nonpoint_series
+        .iter()
+        .find(|(p, _)| *p == capacity.pollutant);
+    let (CapacityBasis::Derived, Medium::Water, Some((_, key))) =
+        (capacity.basis, capacity.medium, follows)
+    else {
+        return Ok(vec![constant; years]);
+    };
+    let load = projection
+        .get(key)
+        .ok_or_else(|| ModelError::UnknownSeries {
+            series: format!("non-point load of {}", capacity.pollutant),
+            driver: key.clone(),
+        })?;
+    let t_per_year = Unit::parse("t/a").expect("t/a is a unit");
+    let to_t = load
+        .unit
+        .factor_to(&t_per_year)
+        .map_err(|source| ModelError::unit("capacity", &capacity.pollutant, source))?;
+    let to_emission = t_per_year
+        .factor_to(emission_unit)
+        .map_err(|source| ModelError::unit("capacity", &capacity.pollutant, source))?;
+    let ideal = water_capacity(water, &capacity.pollutant)?.terms[0].value;
+    Ok(load
+        .values
+        .iter()
+        .map(|v| ((ideal - v * to_t).max(0.0)) * to_emission)
+        .collect())
+}
+
 fn analyse_one(
     scenario: &Scenario,
     capacity: &Capacity,
@@ -137,10 +180,18 @@ fn analyse_one(
     let capacity_value = unit
         .convert(value, &emissions.unit)
         .map_err(|source| ModelError::unit("capacity", key, source))?;
+    let by_year = capacity_by_year(
+        scenario,
+        capacity,
+        projection,
+        capacity_value,
+        &emissions.unit,
+    )?;
     let years: Vec<CapacityYear> = projection
         .years()
         .zip(&emissions.values)
-        .map(|(year, &emission)| CapacityYear {
+        .zip(by_year)
+        .map(|((year, &emission), capacity_value)| CapacityYear {
             year,
             emission,
             capacity: capacity_value,

@@ -60,6 +60,10 @@ pub struct WaterMethod {
     /// Non-point load entering the water, t/a per pollutant: actual = ideal − non-point.
     #[serde(default)]
     pub nonpoint_t_per_year: Vec<(String, f64)>,
+    /// A pollutant's non-point load taken from a projected series instead (runoff growing with
+    /// the city, say), so the derived capacity changes by year: (pollutant, series key).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nonpoint_series: Vec<(String, String)>,
     #[serde(default)]
     pub note: String,
 }

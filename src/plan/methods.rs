@@ -87,6 +87,7 @@ fn water() -> WaterMethod {
             lake("莲花湖", "Lianhua Lake", 0.1, 0.3e6),
         ],
         nonpoint_t_per_year: vec![("COD".into(), 0.0), ("NH3-N".into(), 0.0)],
+        nonpoint_series: Vec::new(),
         note: "Illustrative parameters (assumptions): the plan prints only the ideal capacities (COD 15 314.61, NH₃-N 1 530.04 t/a, line 310), not the flows, concentrations and decay rates behind them. River flows are those of the district's mixing zone; targets are class III; decay rates after the published case in methods.md §3.".into(),
     }
 }

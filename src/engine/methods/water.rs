@@ -187,6 +187,7 @@ mod tests {
                 }),
             ],
             nonpoint_t_per_year: vec![("COD".into(), 100.0)],
+            nonpoint_series: Vec::new(),
             note: String::new(),
         };
         let w = water_capacity(&method, "COD").unwrap();

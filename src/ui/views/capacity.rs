@@ -225,6 +225,21 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     |m, v| m.air.a_coefficient = v,
                 );
             });
+            ui.horizontal_wrapped(|ui| {
+                // The functional zones Sᵢ of the A-value method; their areas add up to S.
+                for (z, zone) in air.zones.iter().enumerate() {
+                    let name = format!("{} km²", lang.label(&zone.name));
+                    ui.label(&name);
+                    method_number(
+                        ui,
+                        ctx,
+                        &format!("air-zone-{z}"),
+                        &name,
+                        zone.area_km2,
+                        move |m, v| m.air.zones[z].area_km2 = v,
+                    );
+                }
+            });
             egui::Grid::new("air-pollutants")
                 .striped(true)
                 .show(ui, |ui| {
@@ -363,18 +378,67 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         }
                     });
             }
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 for (i, (pollutant, load)) in water.nonpoint_t_per_year.iter().enumerate() {
                     let name = format!("{} {pollutant}", ctx.tr(Tr::Nonpoint));
                     ui.label(&name);
-                    method_number(
-                        ui,
-                        ctx,
-                        &format!("nonpoint-{i}"),
-                        &name,
-                        *load,
-                        move |m, v| m.water.nonpoint_t_per_year[i].1 = v,
-                    );
+                    let follows = water
+                        .nonpoint_series
+                        .iter()
+                        .find(|(p, _)| p == pollutant)
+                        .map(|(_, k)| k.clone());
+                    if follows.is_none() {
+                        method_number(
+                            ui,
+                            ctx,
+                            &format!("nonpoint-{i}"),
+                            &name,
+                            *load,
+                            move |m, v| m.water.nonpoint_t_per_year[i].1 = v,
+                        );
+                    }
+                    // Or the load follows a projected series, and the capacity changes by year.
+                    let scenario = ctx.doc.scenario();
+                    let t_per_year = crate::units::Unit::parse("t/a").expect("t/a is a unit");
+                    let mut chosen = follows.clone();
+                    let shown = chosen
+                        .as_ref()
+                        .and_then(|k| scenario.series(k))
+                        .map_or(lang.pick("固定值", "fixed").to_owned(), |s| {
+                            lang.label(&s.label).to_owned()
+                        });
+                    egui::ComboBox::from_id_salt(("nonpoint-series", i))
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut chosen, None, lang.pick("固定值", "fixed"));
+                            for series in scenario
+                                .series
+                                .iter()
+                                .filter(|s| s.unit.is_compatible(&t_per_year))
+                            {
+                                ui.selectable_value(
+                                    &mut chosen,
+                                    Some(series.key.clone()),
+                                    lang.label(&series.label),
+                                );
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{name} {}", lang.pick("随序列", "follows")));
+                    if chosen != follows {
+                        let mut methods = scenario.methods.clone();
+                        methods
+                            .water
+                            .nonpoint_series
+                            .retain(|(p, _)| p != pollutant);
+                        if let Some(key) = chosen {
+                            methods.water.nonpoint_series.push((pollutant.clone(), key));
+                        }
+                        ctx.apply(Edit::SetMethods {
+                            methods: Box::new(methods),
+                        });
+                    }
+                    ui.separator();
                 }
             });
             ui.label(
