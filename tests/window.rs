@@ -805,3 +805,35 @@ fn children_of_the_plan_are_compared_saved_as_changes_and_reopened() {
         Some(plan_name.as_str())
     );
 }
+
+#[test]
+fn an_unsaved_workspace_is_offered_back_whole_after_a_crash() {
+    let dir = temp_dir("workspace-recovery");
+    let recovery = ecoplan::app::Recovery::new(dir);
+    {
+        let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
+            .with_recovery(recovery.clone());
+        let mut harness = harness_for(app, View::Assumptions, Lang::En);
+        harness.run();
+        harness.get_by_label("＋ New child scenario").click();
+        harness.run();
+        type_into(&mut harness, "Annual growth cod %", "9");
+        press_enter(&mut harness);
+        harness.state().autosave();
+    }
+    let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
+        .with_recovery(recovery.clone());
+    let mut harness = harness_for(app, View::Overview, Lang::En);
+    harness.run();
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.members.slots.len(), 2);
+    assert!(app.any_dirty());
+    let child = app.members.slots[1].doc.as_ref().unwrap();
+    assert_eq!(
+        child.scenario().series("cod").unwrap().rule,
+        ecoplan::model::Rule::growth(0.09)
+    );
+    recovery.clear();
+}

@@ -46,7 +46,8 @@ pub struct Recovery {
 /// Work found in the recovery folder at start.
 #[derive(Clone, Debug)]
 pub struct RecoveredWork {
-    pub scenario: Scenario,
+    /// A scenario, or a whole workspace.
+    pub loaded: io::Loaded,
     /// The file the work belonged to, if it had one.
     pub origin: Option<PathBuf>,
 }
@@ -69,10 +70,15 @@ impl Recovery {
         self.dir.join("unsaved.origin")
     }
 
-    /// Writes the work (atomically, like a save).
+    /// Writes a scenario (atomically, like a save).
     pub fn write(&self, scenario: &Scenario, origin: Option<&Path>) -> Result<(), String> {
+        self.write_text(&io::to_ron_string(scenario), origin)
+    }
+
+    /// Writes a scenario's or a workspace's text.
+    pub fn write_text(&self, text: &str, origin: Option<&Path>) -> Result<(), String> {
         std::fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
-        io::save(scenario, &self.scenario_path()).map_err(|e| e.to_string())?;
+        io::save_text(text, &self.scenario_path()).map_err(|e| e.to_string())?;
         let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
         std::fs::write(self.origin_path(), origin)
             .map_err(|e| format!("{}: {e}", self.origin_path().display()))?;
@@ -90,11 +96,11 @@ impl Recovery {
 
     /// Work left by a session that did not end cleanly.
     pub fn find(&self) -> Option<RecoveredWork> {
-        let scenario = io::load(&self.scenario_path()).ok()?;
+        let loaded = io::load_any(&self.scenario_path()).ok()?;
         let origin = std::fs::read_to_string(self.origin_path())
             .ok()
             .filter(|text| !text.trim().is_empty())
             .map(|text| PathBuf::from(text.trim()));
-        Some(RecoveredWork { scenario, origin })
+        Some(RecoveredWork { loaded, origin })
     }
 }

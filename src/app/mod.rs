@@ -769,7 +769,18 @@ impl EcoplanApp {
             egui::Modal::new(egui::Id::unique("ecoplan-recovery")).show(ctx, |ui| {
                 ui.heading(Tr::RecoveryTitle.get(lang));
                 ui.label(Tr::RecoveryQuestion.get(lang));
-                ui.label(RichText::new(&work.scenario.metadata.name).strong());
+                let what = match &work.loaded {
+                    io::Loaded::Scenario(scenario) => scenario.metadata.name.clone(),
+                    io::Loaded::Workspace(workspace) => {
+                        let names: Vec<&str> = workspace
+                            .workspace
+                            .iter()
+                            .map(|m| m.name.as_str())
+                            .collect();
+                        names.join(" · ")
+                    }
+                };
+                ui.label(RichText::new(what).strong());
                 if let Some(origin) = &work.origin {
                     ui.label(RichText::new(origin.display().to_string()).weak());
                 }
@@ -785,10 +796,7 @@ impl EcoplanApp {
             match answer {
                 Some(true) => {
                     self.offered_recovery = None;
-                    if let Ok(mut doc) = Document::new(work.scenario, work.origin) {
-                        doc.mark_unsaved();
-                        self.doc = doc;
-                    }
+                    self.restore(work);
                 }
                 Some(false) => {
                     self.offered_recovery = None;
@@ -798,6 +806,31 @@ impl EcoplanApp {
                 }
                 None => {}
             }
+        }
+    }
+
+    /// Puts recovered work back, marked unsaved, with the file it belonged to.
+    fn restore(&mut self, work: RecoveredWork) {
+        match work.loaded {
+            io::Loaded::Scenario(scenario) => {
+                if let Ok(mut doc) = Document::new(*scenario, work.origin) {
+                    doc.mark_unsaved();
+                    self.replace_document(doc);
+                }
+            }
+            io::Loaded::Workspace(workspace) => match members_from(&workspace, work.origin) {
+                Ok((mut doc, mut members)) => {
+                    doc.mark_unsaved();
+                    for slot in &mut members.slots {
+                        if let Some(doc) = &mut slot.doc {
+                            doc.mark_unsaved();
+                        }
+                    }
+                    self.replace_document(doc);
+                    self.members = members;
+                }
+                Err(error) => self.open_error = Some(error.to_string()),
+            },
         }
     }
 
@@ -821,11 +854,21 @@ impl EcoplanApp {
         let Some(recovery) = &self.recovery else {
             return;
         };
-        if self.doc.is_dirty() && !self.closing {
-            if let Err(error) = recovery.write(self.doc.scenario(), self.doc.path.as_deref()) {
+        if self.any_dirty() && !self.closing {
+            let written = if self.members.is_workspace() {
+                let views = self.member_views();
+                let workspace = self.members.to_workspace(|i| views[i].1);
+                recovery.write_text(
+                    &io::workspace_to_ron_string(&workspace),
+                    self.members.path.as_deref(),
+                )
+            } else {
+                recovery.write(self.doc.scenario(), self.doc.path.as_deref())
+            };
+            if let Err(error) = written {
                 eprintln!("ecoplan: cannot autosave: {error}");
             }
-        } else if !self.doc.is_dirty() {
+        } else if !self.any_dirty() {
             recovery.clear();
         }
     }
@@ -867,39 +910,51 @@ fn open_file(path: &std::path::Path) -> Result<(Document, Option<Members>), io::
         io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
             .map(|doc| (doc, None))
             .map_err(invalid),
-        io::Loaded::Workspace(workspace) => {
-            let mut slots = Vec::new();
-            for member in &workspace.workspace {
-                let scenario =
-                    crate::engine::workspace::resolve(&workspace, &member.name).map_err(invalid)?;
-                let doc = Document::new(scenario, None).map_err(invalid)?;
-                slots.push(MemberSlot {
-                    name: member.name.clone(),
-                    parent: member.parent.clone(),
-                    doc: Some(doc),
-                });
-            }
-            let doc = slots
-                .first_mut()
-                .and_then(|s| s.doc.take())
-                .ok_or_else(|| {
-                    invalid(crate::engine::ModelError::invalid(
-                        "workspace",
-                        "",
-                        "workspace",
-                        "holds no scenario",
-                    ))
-                })?;
-            Ok((
-                doc,
-                Some(Members {
-                    slots,
-                    current: 0,
-                    path: Some(path.to_owned()),
-                }),
-            ))
-        }
+        io::Loaded::Workspace(workspace) => members_from(&workspace, Some(path.to_owned()))
+            .map(|(doc, members)| (doc, Some(members))),
     }
+}
+
+/// A workspace's members as documents, the first current, with the file they came from.
+fn members_from(
+    workspace: &crate::model::Workspace,
+    path: Option<PathBuf>,
+) -> Result<(Document, Members), io::LoadError> {
+    let place = path.clone().unwrap_or_default();
+    let invalid = |source| io::LoadError::Invalid {
+        path: place.clone(),
+        source,
+    };
+    let mut slots = Vec::new();
+    for member in &workspace.workspace {
+        let scenario =
+            crate::engine::workspace::resolve(workspace, &member.name).map_err(invalid)?;
+        let doc = Document::new(scenario, None).map_err(invalid)?;
+        slots.push(MemberSlot {
+            name: member.name.clone(),
+            parent: member.parent.clone(),
+            doc: Some(doc),
+        });
+    }
+    let doc = slots
+        .first_mut()
+        .and_then(|s| s.doc.take())
+        .ok_or_else(|| {
+            invalid(crate::engine::ModelError::invalid(
+                "workspace",
+                "",
+                "workspace",
+                "holds no scenario",
+            ))
+        })?;
+    Ok((
+        doc,
+        Members {
+            slots,
+            current: 0,
+            path,
+        },
+    ))
 }
 
 /// Every member's name, scenario and analysis, in workspace order; `doc` is the current one's.
