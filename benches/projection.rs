@@ -116,6 +116,10 @@ fn monte_carlo_benches(c: &mut Criterion) {
     group.sample_size(10);
     for (name, fans) in [
         ("10 000 runs to 2060, exceedance only", Vec::new()),
+        (
+            "10 000 runs to 2060, exceedance and one fan (the window's run)",
+            vec!["cod".to_owned()],
+        ),
         ("10 000 runs to 2060, fans of every series", all),
     ] {
         group.bench_function(name, |b| {

@@ -684,6 +684,27 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
             .query_by_label("Probability of exceeding capacity (by the year)")
             .is_some()
     );
+    // Another series' fan runs the same draws again with that fan.
+    harness.state_mut().state.fan_series = "gdp".into();
+    for _ in 0..2_000 {
+        harness.step();
+        let done = harness
+            .state()
+            .uncertainty
+            .last
+            .as_ref()
+            .is_some_and(|(_, r)| r.fans.iter().any(|f| f.series == "gdp"));
+        if done {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let (_, again) = harness.state().uncertainty.last.clone().unwrap();
+    assert!(again.fans.iter().any(|f| f.series == "gdp"));
+    assert_eq!(
+        again.exceedance, result.exceedance,
+        "the same seed, the same draws"
+    );
 }
 
 #[test]

@@ -132,9 +132,11 @@ impl EcoplanApp {
                 Err(error) => self.message = Some(error),
             },
             Command::SaveChart(spec) => self.save_chart(&spec),
-            Command::RunUncertainty(settings) => self
-                .uncertainty
-                .start(self.doc.scenario().clone(), settings),
+            Command::RunUncertainty(settings) => {
+                let fans = vec![self.state.fan_series.clone()];
+                self.uncertainty
+                    .start(self.doc.scenario().clone(), settings, fans);
+            }
             Command::CancelUncertainty => self.uncertainty.cancel(),
             Command::SwitchMember(index) => self.switch_member(index),
             Command::NewChild => self.new_child(),

@@ -265,6 +265,8 @@ pub struct UncertaintyJob {
         crate::engine::uncertainty::UncertaintyResult,
     )>,
     pub error: Option<String>,
+    /// The settings of the last run started, to run again for another fan series.
+    pub last_settings: Option<crate::engine::uncertainty::MonteCarlo>,
 }
 
 pub struct RunningJob {
@@ -278,11 +280,13 @@ pub struct RunningJob {
 }
 
 impl UncertaintyJob {
-    /// Starts a run of every series' fan and every capacity's exceedance, replacing a running one.
+    /// Starts a run of every capacity's exceedance and the fans of `fans`, replacing a running
+    /// one. Only the fans shown are computed: they cost more than the draws themselves.
     pub fn start(
         &mut self,
         scenario: crate::model::Scenario,
         settings: crate::engine::uncertainty::MonteCarlo,
+        fans: Vec<String>,
     ) {
         use std::sync::Arc;
         use std::sync::atomic::{AtomicBool, AtomicUsize};
@@ -291,10 +295,10 @@ impl UncertaintyJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let (p, c, s) = (progress.clone(), cancel.clone(), scenario.clone());
         let handle = std::thread::spawn(move || {
-            let fans: Vec<String> = s.series.iter().map(|x| x.key.clone()).collect();
             crate::engine::uncertainty::monte_carlo(&s, settings, &fans, &p, &c)
         });
         self.error = None;
+        self.last_settings = Some(settings);
         self.running = Some(RunningJob {
             runs: settings.runs,
             progress,

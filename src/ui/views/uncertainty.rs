@@ -290,15 +290,26 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 .map_or(state.fan_series.as_str(), |s| lang.label(&s.label)),
         )
         .show_ui(ui, |ui| {
-            for fan in &result.fans {
-                let name = scenario
-                    .series(&fan.series)
-                    .map_or(fan.series.as_str(), |s| lang.label(&s.label));
-                ui.selectable_value(&mut state.fan_series, fan.series.clone(), name);
+            for series in &scenario.series {
+                ui.selectable_value(
+                    &mut state.fan_series,
+                    series.key.clone(),
+                    lang.label(&series.label),
+                );
             }
         })
         .response
         .accessible_name(ctx.tr(Tr::FanSeries));
+    // Another series' fan: the same draws again (same seed), with that fan.
+    let have_fan = result.fans.iter().any(|f| f.series == state.fan_series);
+    if !have_fan
+        && ctx.uncertainty.running.is_none()
+        && ctx.uncertainty.error.is_none()
+        && scenario.series(&state.fan_series).is_some()
+        && let Some(settings) = ctx.uncertainty.last_settings
+    {
+        ctx.commands.push(Command::RunUncertainty(settings));
+    }
     if let Some(fan) = result.fans.iter().find(|f| f.series == state.fan_series) {
         let base_color = color(crate::charts::series_color(scenario, &fan.series));
         let unit = fan.unit.clone();
