@@ -3,14 +3,15 @@
 
 use eframe::egui::{self, RichText};
 
-use super::section;
+use super::{edit_number, section};
 use crate::document::Edit;
 use crate::i18n::Tr;
 use crate::model::{MAX_HORIZON, Rule, Series};
-use crate::ui::{Command, ViewCtx, widgets};
+use crate::ui::{Command, ViewCtx};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-    let scenario = ctx.doc.scenario().clone();
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
     section(ui, ctx.tr(Tr::Assumptions));
     egui::Grid::new("assumptions-general")
         .num_columns(2)
@@ -91,26 +92,19 @@ fn rate_ui(
                 &response,
             );
         }
-        let edited = widgets::number_edit(
+        edit_number(
             ui,
+            ctx,
             (series, field),
             rate,
             100.0,
             &format!("{label} {series} %"),
-            |value| {
-                ctx.doc.check(&Edit::SetRule {
-                    series: series.to_owned(),
-                    rule: make(value),
-                })
+            |value| Edit::SetRule {
+                series: series.to_owned(),
+                rule: make(value),
             },
         );
         ui.label("%");
-        if let Some(value) = edited {
-            ctx.apply(Edit::SetRule {
-                series: series.to_owned(),
-                rule: make(value),
-            });
-        }
     });
 }
 
@@ -126,25 +120,18 @@ fn value_ui(
     let series = id.0;
     ui.horizontal(|ui| {
         ui.label(label);
-        let edited = widgets::number_edit(
+        edit_number(
             ui,
+            ctx,
             (series, &id.1),
             value,
             1.0,
             &format!("{label} {series}"),
-            |v| {
-                ctx.doc.check(&Edit::SetRule {
-                    series: series.to_owned(),
-                    rule: make(v),
-                })
-            },
-        );
-        if let Some(v) = edited {
-            ctx.apply(Edit::SetRule {
+            |v| Edit::SetRule {
                 series: series.to_owned(),
                 rule: make(v),
-            });
-        }
+            },
+        );
     });
 }
 

@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
+use super::edit_number;
 use super::{rule_summary, section};
 use crate::document::Edit;
 use crate::i18n::Tr;
@@ -14,7 +15,8 @@ use crate::units::Unit;
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let lang = ctx.lang;
     let plan = hanyang_plan();
-    let scenario = ctx.doc.scenario().clone();
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
     section(ui, ctx.tr(Tr::Baselines));
     egui::ScrollArea::both()
         .auto_shrink([false, false])
@@ -104,25 +106,18 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                     "computed as driver × intensity",
                                 ));
                         } else {
-                            let edited = widgets::number_edit(
+                            edit_number(
                                 ui,
+                                ctx,
                                 ("base", &key),
                                 series.base,
                                 1.0,
                                 &format!("{} {key}", ctx.tr(Tr::BaseValue)),
-                                |value| {
-                                    ctx.doc.check(&Edit::SetBase {
-                                        series: key.clone(),
-                                        value,
-                                    })
-                                },
-                            );
-                            if let Some(value) = edited {
-                                ctx.apply(Edit::SetBase {
+                                |value| Edit::SetBase {
                                     series: key.clone(),
                                     value,
-                                });
-                            }
+                                },
+                            );
                         }
                         ui.label(rule_summary(&series.rule, lang));
                         ui.scope(|ui| {

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 use super::assumptions::horizon_ui;
 use super::methods::method_number;
 use super::overview::status_text;
-use super::section;
+use super::{edit_number, section};
 use crate::document::Edit;
 use crate::format;
 use crate::i18n::Tr;
@@ -75,8 +75,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
         Medium::Water => Tr::CapacityWater,
         Medium::Air => Tr::CapacityAir,
     };
-    let scenario = ctx.doc.scenario().clone();
-    let analysis = ctx.doc.analysis().clone();
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
+    let analysis = doc.analysis();
     let lang = ctx.lang;
     section(ui, ctx.tr(title));
     ui.horizontal(|ui| {
@@ -114,47 +115,35 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(format!("{}:", ctx.tr(Tr::Capacity)));
                     let pollutant = capacity.pollutant.clone();
-                    let edited = widgets::number_edit(
+                    edit_number(
                         ui,
+                        ctx,
                         ("capacity", &pollutant),
                         capacity.value,
                         1.0,
                         &format!("{} {pollutant}", ctx.tr(Tr::Capacity)),
-                        |value| {
-                            ctx.doc.check(&Edit::SetCapacity {
-                                pollutant: pollutant.clone(),
-                                value,
-                            })
-                        },
-                    );
-                    if let Some(value) = edited {
-                        ctx.apply(Edit::SetCapacity {
+                        |value| Edit::SetCapacity {
                             pollutant: pollutant.clone(),
                             value,
-                        });
-                    }
+                        },
+                    );
+
                     ui.label(capacity.unit.symbol());
                     ui.separator();
                     ui.label(format!("{}:", ctx.tr(Tr::NearThreshold)));
-                    let edited = widgets::number_edit(
+                    edit_number(
                         ui,
+                        ctx,
                         ("near", &pollutant),
                         capacity.near_threshold,
                         100.0,
                         &format!("{} {pollutant}", ctx.tr(Tr::NearThreshold)),
-                        |fraction| {
-                            ctx.doc.check(&Edit::SetNearThreshold {
-                                pollutant: pollutant.clone(),
-                                fraction,
-                            })
-                        },
-                    );
-                    if let Some(fraction) = edited {
-                        ctx.apply(Edit::SetNearThreshold {
+                        |fraction| Edit::SetNearThreshold {
                             pollutant: pollutant.clone(),
                             fraction,
-                        });
-                    }
+                        },
+                    );
+
                     ui.label("%");
                     if capacity.unit != result.unit {
                         ui.label(
@@ -190,13 +179,13 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         RichText::new(format!("{}: {first}", ctx.tr(Tr::FirstExceedance))).strong(),
                     );
                 });
-                basis_ui(ui, ctx, &scenario, capacity, result);
+                basis_ui(ui, ctx, scenario, capacity, result);
                 if last.capacity <= 0.0 {
                     ui.label(RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED));
                 }
                 ui.label(RichText::new(&capacity.source).small().weak());
                 if let Some(spec) =
-                    crate::charts::capacity_chart(&scenario, &analysis, &result.pollutant, lang)
+                    crate::charts::capacity_chart(scenario, analysis, &result.pollutant, lang)
                 {
                     chart_ui(ui, &spec, theme::CHART_HEIGHT * 0.8, lang, ctx.commands);
                 }
@@ -208,7 +197,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
 
 /// The parameters of the medium's method, editable.
 fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
-    let methods = ctx.doc.scenario().methods.clone();
+    let doc = ctx.doc;
+    let methods = &doc.scenario().methods;
     let lang = ctx.lang;
     match medium {
         Medium::Air => {

@@ -25,8 +25,9 @@ const EI_TARGET: f64 = 60.0;
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let lang = ctx.lang;
-    let method = ctx.doc.scenario().methods.ei.clone();
-    let result = ecological_index(&method);
+    let doc = ctx.doc;
+    let method = &doc.scenario().methods.ei;
+    let result = ecological_index(method);
     section(ui, ctx.tr(Tr::Ei));
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -64,7 +65,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 (LandCover::Grass, lang.pick("草地", "grass")),
                 (LandCover::Wetland, lang.pick("湿地/水域", "wetland")),
             ] {
-                let answer = area_for_ei(&method, cover, EI_TARGET);
+                let answer = area_for_ei(method, cover, EI_TARGET);
                 ui.label(name);
                 ui.label(answer.area_km2.map_or_else(|| ctx.tr(Tr::NotReachable).to_owned(), |km2| format!("{} km²", format::value(km2))));
                 ui.label(format::value(answer.best_ei));
@@ -94,7 +95,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             for (i, (zh, en, get, set)) in fields.into_iter().enumerate() {
                 let name = lang.pick(zh, en);
                 ui.label(name);
-                method_number(ui, ctx, &format!("ei-{i}"), name, get(&method), move |m, v| set(&mut m.ei, v));
+                method_number(ui, ctx, &format!("ei-{i}"), name, get(method), move |m, v| set(&mut m.ei, v));
                 if i % 2 == 1 {
                     ui.end_row();
                 }

@@ -13,8 +13,9 @@ use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let lang = ctx.lang;
-    let scenario = ctx.doc.scenario().clone();
-    let footprint = ctx.doc.analysis().footprint.clone();
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
+    let footprint = doc.analysis().footprint.as_ref();
     section(ui, ctx.tr(Tr::Footprint));
     let Some(years) = footprint else {
         ui.label(lang.pick(

@@ -15,7 +15,8 @@ use crate::ui::{UiState, ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let lang = ctx.lang;
-    let scenario = ctx.doc.scenario().clone();
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
     let form = &mut state.seek;
     section(ui, ctx.tr(Tr::GoalSeek));
     egui::Grid::new("seek-form").num_columns(2).show(ui, |ui| {
@@ -151,7 +152,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             },
         };
         let range = (form.low_percent / 100.0, form.high_percent / 100.0);
-        form.answer = Some(seek(&scenario, &goal, &form.lever, range).map_err(|e| e.to_string()));
+        form.answer = Some(seek(scenario, &goal, &form.lever, range).map_err(|e| e.to_string()));
     }
     match &form.answer {
         Some(Ok(answer)) => {
@@ -218,7 +219,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         if ui.button(ctx.tr(Tr::Run)).clicked() {
             form.swings = Some(
                 sensitivity(
-                    &scenario,
+                    scenario,
                     &form.sensitivity_series,
                     form.sensitivity_year,
                     0.1,

@@ -38,7 +38,8 @@ fn target_text(target: &IndicatorTarget, lang: Lang) -> String {
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let lang = ctx.lang;
-    let indicators = ctx.doc.scenario().indicators.clone();
+    let doc = ctx.doc;
+    let indicators = &doc.scenario().indicators;
     ui.horizontal(|ui| {
         section(ui, ctx.tr(Tr::Indicators));
         ui.checkbox(&mut state.indicators_not_met_only, ctx.tr(Tr::FilterNotMet));

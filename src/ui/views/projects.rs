@@ -13,8 +13,9 @@ use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let lang = ctx.lang;
-    let scenario = ctx.doc.scenario().clone();
-    let totals = project_totals(&scenario);
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
+    let totals = project_totals(scenario);
     section(ui, ctx.tr(Tr::Projects));
     egui::Grid::new("project-groups")
         .striped(true)

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::section;
+use super::{edit_number, section};
 use crate::document::Edit;
 use crate::format;
 use crate::i18n::Tr;
@@ -11,27 +11,24 @@ use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let lang = ctx.lang;
-    let scenario = ctx.doc.scenario().clone();
-    let checks = ctx.doc.analysis().targets.clone();
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
+    let checks = &doc.analysis().targets;
     section(ui, ctx.tr(Tr::Targets));
     egui::Grid::new("targets").striped(true).num_columns(8).show(ui, |ui| {
         for header in [Tr::Name, Tr::Year, Tr::Value, Tr::Threshold, Tr::Unit, Tr::Status, Tr::Gap, Tr::RequiredChange] {
             ui.strong(ctx.tr(header));
         }
         ui.end_row();
-        for check in &checks {
+        for check in checks {
             ui.label(lang.label(&check.label));
             ui.label(check.year.to_string());
             ui.label(format::value(check.value));
             ui.horizontal(|ui| {
                 ui.label(check.comparison.symbol());
                 let key = check.key.clone();
-                let edited = widgets::number_edit(ui, ("threshold", &key), check.threshold, 1.0, &format!("{} {key}", ctx.tr(Tr::Threshold)), |threshold| {
-                    ctx.doc.check(&Edit::SetTargetThreshold { target: key.clone(), threshold })
-                });
-                if let Some(threshold) = edited {
-                    ctx.apply(Edit::SetTargetThreshold { target: key.clone(), threshold });
-                }
+                edit_number(ui, ctx, ("threshold", &key), check.threshold, 1.0, &format!("{} {key}", ctx.tr(Tr::Threshold)), |threshold| Edit::SetTargetThreshold { target: key.clone(), threshold });
+
             });
             ui.label(check.unit.symbol());
             let (verdict, color) = if check.met { (Tr::Yes, theme::OK) } else { (Tr::No, theme::BAD) };
@@ -45,10 +42,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for check in &checks {
+            for check in checks {
                 ui.add_space(8.0);
                 ui.strong(lang.label(&check.label));
-                let spec = crate::charts::target_chart(&scenario, check, lang);
+                let spec = crate::charts::target_chart(scenario, check, lang);
                 chart_ui(ui, &spec, theme::CHART_HEIGHT * 0.7, lang, ctx.commands);
             }
         });

@@ -42,7 +42,8 @@ fn default_distribution(rate: f64) -> Distribution {
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let lang = ctx.lang;
-    let scenario = ctx.doc.scenario().clone();
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
     section(ui, ctx.tr(Tr::Uncertainty));
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
