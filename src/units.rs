@@ -40,6 +40,8 @@ pub enum UnitError {
         "unknown unit \"{0}\" (known: 元 万元 亿元, 人 万人, m³ 万 m³ 亿 m³, tce 万 tce, kg t 万 t, a, km² m² hm², %, 1; combined with one '/')"
     )]
     Unknown(String),
+    #[error("unit \"{unit}\" divides more than {max} times; write it with at most {max} '/'")]
+    TooManyDivisors { unit: String, max: usize },
     #[error("units {from} and {to} measure different things and cannot be converted")]
     Incompatible { from: String, to: String },
 }
@@ -66,6 +68,9 @@ const ATOMS: &[(&str, usize, f64)] = &[
     ("m²", AREA, 1e-6),
     ("m2", AREA, 1e-6),
 ];
+
+/// The most '/' a unit may hold.
+const MAX_DIVISORS: usize = 3;
 
 const PREFIXES: &[(&str, f64)] = &[("万", 1e4), ("亿", 1e8)];
 
@@ -97,13 +102,21 @@ impl Unit {
         let mut parts = text.split('/');
         let numerator = parts.next().ok_or_else(unknown)?;
         let (mut dims, mut scale) = parse_atom(numerator).ok_or_else(unknown)?;
-        for denominator in parts {
+        for (count, denominator) in parts.enumerate() {
+            // No unit of the plan divides more than twice (m³/人/d); a long chain is a typo or a
+            // hostile file, and would wrap the exponents.
+            if count >= MAX_DIVISORS {
+                return Err(UnitError::TooManyDivisors {
+                    unit: text.to_owned(),
+                    max: MAX_DIVISORS,
+                });
+            }
             let (d, s) = parse_atom(denominator).ok_or_else(unknown)?;
             if denominator.trim().is_empty() {
                 return Err(unknown());
             }
             for (a, b) in dims.iter_mut().zip(d) {
-                *a -= b;
+                *a = a.checked_sub(b).ok_or_else(unknown)?;
             }
             scale /= s;
         }
@@ -201,6 +214,19 @@ mod tests {
 
     fn u(text: &str) -> Unit {
         Unit::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_long_chain_of_divisors_is_refused_not_wrapped_into_another_unit() {
+        // 257 divisors of t would wrap an i8 exponent back to t/a's; now it is refused by name.
+        let hostile = format!("t{}", "/t".repeat(257));
+        assert!(matches!(
+            Unit::parse(&hostile),
+            Err(UnitError::TooManyDivisors { max: 3, .. })
+        ));
+        assert_eq!(u("m³/人/d").symbol(), "m³/人/d");
+        assert!(Unit::parse("t/a/a/a").is_ok());
+        assert!(Unit::parse("t/a/a/a/a").is_err());
     }
 
     #[test]

@@ -169,7 +169,10 @@ fn huge_file_is_refused_before_reading() {
     file.set_len(ecoplan::io::scenario_file::MAX_FILE_BYTES + 1)
         .unwrap();
     let error = load(&path).unwrap_err();
-    assert!(matches!(error, LoadError::TooLarge { .. }));
+    assert!(matches!(
+        error,
+        LoadError::Read(ecoplan::io::ReadError::TooLarge { .. })
+    ));
     assert!(error.to_string().contains("20 MB"));
     std::fs::remove_file(&path).unwrap();
 }
@@ -297,8 +300,9 @@ fn failed_save_leaves_the_old_file_intact() {
     let dir = scratch_dir("blocked");
     let path = dir.join("plan.ron");
     ecoplan::io::save(&hanyang_plan(), &path).unwrap();
-    // A directory where the temporary file would go makes the write fail, as a full disk would.
-    std::fs::create_dir(dir.join(".plan.ron.tmp")).unwrap();
+    // A folder where the backup would go makes the write fail after the new text was written
+    // to the temporary file, as a full disk would.
+    std::fs::create_dir(dir.join("plan.ron.bak")).unwrap();
     let mut changed = hanyang_plan();
     changed.metadata.author = "lost?".into();
     let error = ecoplan::io::save(&changed, &path).unwrap_err();
@@ -309,6 +313,13 @@ fn failed_save_leaves_the_old_file_intact() {
         "{error}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), default_text());
+    // The temporary file is gone.
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["plan.ron", "plan.ron.bak"]);
 }
 
 #[test]

@@ -139,3 +139,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// The same for the example workspace: what loads resolves and analyses in every member;
+    /// what does not gives a message that starts with the file.
+    #[test]
+    fn damaged_workspaces_never_panic_the_loader(
+        cut in 0usize..200_000,
+        flip_at in 0usize..200_000,
+        flip_to in any::<u8>(),
+        insert in "[(),:\"a-z0-9 \n]{0,12}",
+    ) {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron"),
+        )
+        .unwrap();
+        let path = std::path::Path::new("damaged.ron");
+        let mut bytes = text.clone().into_bytes();
+        let at = flip_at % bytes.len();
+        bytes[at] = flip_to;
+        for candidate in [
+            text[..text.floor_char_boundary(cut % text.len())].to_owned(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+            {
+                let at = text.floor_char_boundary(flip_at % text.len());
+                format!("{}{insert}{}", &text[..at], &text[at..])
+            },
+        ] {
+            match ecoplan::io::load_any_str(&candidate, path) {
+                Ok(ecoplan::io::Loaded::Workspace(workspace)) => {
+                    for scenario in ecoplan::engine::workspace::resolve_all(&workspace).unwrap() {
+                        prop_assert!(ecoplan::engine::analyse(&scenario).is_ok());
+                    }
+                }
+                Ok(ecoplan::io::Loaded::Scenario(scenario)) => {
+                    prop_assert!(ecoplan::engine::analyse(&scenario).is_ok());
+                }
+                Err(error) => prop_assert!(error.to_string().starts_with("damaged.ron")),
+            }
+        }
+    }
+}

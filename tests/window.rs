@@ -497,25 +497,47 @@ fn revert_goes_back_to_the_file_and_can_be_undone() {
     );
 }
 
+/// An instance of the workbench with its own recovery session in `dir`.
+fn instance(dir: &std::path::Path, view: View) -> Harness<'static, EcoplanApp> {
+    let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
+        .with_recovery(dir.to_owned());
+    let mut harness = harness_for(app, view, Lang::En);
+    harness.run();
+    harness
+}
+
+/// Edits GDP's base value and autosaves, as the 30-s timer would.
+fn edit_gdp_and_autosave(harness: &mut Harness<'static, EcoplanApp>, value: &str) {
+    harness.state_mut().state.view = View::Baselines;
+    harness.run();
+    type_into(harness, "Base-year value gdp", value);
+    press_enter(harness);
+    harness.state().autosave();
+}
+
+/// The `.ron` files in the recovery folder (not those set aside).
+fn recovery_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn unsaved_work_is_offered_back_after_a_crash() {
     let dir = temp_dir("recovery");
-    let recovery = ecoplan::app::Recovery::new(dir.clone());
-    // A session edits and autosaves, then dies without quitting.
+    // A session edits and autosaves, then dies without quitting (dropped without a clean exit,
+    // as `kill -9` leaves it).
     {
-        let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
-            .with_recovery(recovery.clone());
-        let mut harness = harness_for(app, View::Baselines, Lang::En);
-        harness.run();
-        type_into(&mut harness, "Base-year value gdp", "800");
-        press_enter(&mut harness);
-        harness.state().autosave();
+        let mut harness = instance(&dir, View::Overview);
+        edit_gdp_and_autosave(&mut harness, "800");
     }
     // The next start offers it back.
-    let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
-        .with_recovery(recovery.clone());
-    let mut harness = harness_for(app, View::Overview, Lang::En);
-    harness.run();
+    let mut harness = instance(&dir, View::Overview);
     assert!(harness.query_by_label("Recover unsaved work").is_some());
     harness.get_by_label("Restore").click();
     harness.run();
@@ -525,9 +547,195 @@ fn unsaved_work_is_offered_back_after_a_crash() {
         app.doc.is_dirty(),
         "recovered work is not saved anywhere yet"
     );
-    // Once saved or discarded, there is nothing left to offer.
-    recovery.clear();
-    assert!(recovery.find().is_none());
+    // The restored file stays: it is this instance's recovery file now.
+    assert_eq!(recovery_files(&dir).len(), 1);
+    assert!(app.recovery().unwrap().holds_work());
+}
+
+#[test]
+fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() {
+    let dir = temp_dir("two-instances");
+    // Two instances run at once, each with unsaved work.
+    let mut first = instance(&dir, View::Overview);
+    let mut second = instance(&dir, View::Overview);
+    assert!(
+        first.query_by_label("Recover unsaved work").is_none()
+            && second.query_by_label("Recover unsaved work").is_none()
+    );
+    edit_gdp_and_autosave(&mut first, "801");
+    edit_gdp_and_autosave(&mut second, "802");
+    // An instance with nothing unsaved autosaves (and exits) without touching the others' work.
+    {
+        let idle = instance(&dir, View::Overview);
+        assert!(
+            idle.state().offered_recovery.is_empty(),
+            "running instances' work is not offered"
+        );
+        idle.state().autosave();
+    }
+    assert_eq!(recovery_files(&dir).len(), 2);
+    // Both are killed.
+    drop(first);
+    drop(second);
+    // The next start offers both.
+    let mut third = instance(&dir, View::Overview);
+    let offered: Vec<f64> = third
+        .state()
+        .offered_recovery
+        .iter()
+        .map(|work| match &work.loaded {
+            ecoplan::io::Loaded::Scenario(s) => s.series("gdp").unwrap().base,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(offered, vec![801.0, 802.0]);
+    // The first is restored here; the second, with work already in this window, opens in a
+    // window of its own.
+    let launched = Rc::new(RefCell::new(Vec::new()));
+    let record = launched.clone();
+    let app = std::mem::replace(
+        third.state_mut(),
+        EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default())),
+    )
+    .with_launcher(move |file| {
+        record.borrow_mut().push(file.to_owned());
+        Ok(())
+    });
+    let mut third = harness_for(app, View::Overview, Lang::En);
+    third.run();
+    third.get_all_by_label("Restore").next().unwrap().click();
+    third.run();
+    assert_eq!(
+        third.state().doc.scenario().series("gdp").unwrap().base,
+        801.0
+    );
+    third.get_by_label("Restore in a new window").click();
+    third.run();
+    assert_eq!(launched.borrow().len(), 1);
+    // What the new window runs (`ecoplan --recover FILE`) can claim it: this one let it go.
+    let claimed = ecoplan::app::Recovery::claim(&launched.borrow()[0]).unwrap();
+    match &claimed.loaded {
+        ecoplan::io::Loaded::Scenario(s) => assert_eq!(s.series("gdp").unwrap().base, 802.0),
+        other => panic!("{other:?}"),
+    }
+    drop(claimed);
+    // The restoring instance edits on and crashes too: nothing is lost.
+    edit_gdp_and_autosave(&mut third, "803");
+    drop(third);
+    let fourth = instance(&dir, View::Overview);
+    let mut bases: Vec<f64> = fourth
+        .state()
+        .offered_recovery
+        .iter()
+        .map(|work| match &work.loaded {
+            ecoplan::io::Loaded::Scenario(s) => s.series("gdp").unwrap().base,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    bases.sort_by(f64::total_cmp);
+    assert_eq!(bases, vec![802.0, 803.0]);
+}
+
+#[test]
+fn restored_work_is_kept_until_saved_and_discarded_work_is_deleted() {
+    let dir = temp_dir("restore-then-save");
+    {
+        let mut harness = instance(&dir, View::Overview);
+        edit_gdp_and_autosave(&mut harness, "810");
+    }
+    {
+        let mut harness = instance(&dir, View::Overview);
+        harness.get_by_label("Restore").click();
+        harness.run();
+        // Not saved yet: a crash now would offer it again.
+        assert_eq!(recovery_files(&dir).len(), 1);
+        let saved = temp_dir("restore-then-save-file").join("saved.ron");
+        harness.state_mut().doc.path = Some(saved.clone());
+        assert!(harness.state_mut().save());
+        harness.state().autosave();
+        assert!(saved.is_file());
+    }
+    assert!(
+        recovery_files(&dir).is_empty(),
+        "saved work leaves no recovery file"
+    );
+    // Discarding deletes the offered file.
+    {
+        let mut harness = instance(&dir, View::Overview);
+        edit_gdp_and_autosave(&mut harness, "820");
+    }
+    let mut harness = instance(&dir, View::Overview);
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.query_by_label("Recover unsaved work").is_none());
+    assert!(recovery_files(&dir).is_empty());
+    // "Later" keeps it for the next start.
+    drop(harness);
+    {
+        let mut harness = instance(&dir, View::Overview);
+        edit_gdp_and_autosave(&mut harness, "830");
+    }
+    {
+        let mut harness = instance(&dir, View::Overview);
+        harness.get_by_label("Later").click();
+        harness.run();
+        assert!(harness.query_by_label("Recover unsaved work").is_none());
+    }
+    assert_eq!(
+        instance(&dir, View::Overview)
+            .state()
+            .offered_recovery
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn an_unreadable_recovery_file_is_set_aside_and_named() {
+    let dir = temp_dir("unreadable-recovery");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("session-1-1.ron"), "(format_version: 4, series: [").unwrap();
+    let mut harness = instance(&dir, View::Overview);
+    let notes = &harness.state().recovery_notes;
+    assert_eq!(notes.len(), 1);
+    let kept = dir.join("unreadable").join("session-1-1.ron");
+    assert!(notes[0].contains("session-1-1.ron"), "{notes:?}");
+    assert!(notes[0].contains(&kept.display().to_string()), "{notes:?}");
+    assert!(kept.is_file(), "the unreadable file is kept, not deleted");
+    let note = "These recovery files could not be read; they were set aside, not deleted:";
+    assert!(harness.query_by_label(note).is_some());
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label(note).is_none());
+    // It is not offered again, and it is still kept.
+    drop(harness);
+    assert!(
+        instance(&dir, View::Overview)
+            .state()
+            .recovery_notes
+            .is_empty()
+    );
+    assert!(kept.is_file());
+}
+
+#[test]
+fn a_recovery_file_of_an_earlier_version_is_offered() {
+    let dir = temp_dir("legacy-recovery");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut scenario = ecoplan::plan::hanyang_plan();
+    scenario.series_mut("gdp").unwrap().base = 777.0;
+    std::fs::write(
+        dir.join("unsaved.ron"),
+        ecoplan::io::to_ron_string(&scenario),
+    )
+    .unwrap();
+    let mut harness = instance(&dir, View::Overview);
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        777.0
+    );
 }
 
 #[test]
@@ -830,22 +1038,15 @@ fn children_of_the_plan_are_compared_saved_as_changes_and_reopened() {
 #[test]
 fn an_unsaved_workspace_is_offered_back_whole_after_a_crash() {
     let dir = temp_dir("workspace-recovery");
-    let recovery = ecoplan::app::Recovery::new(dir);
     {
-        let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
-            .with_recovery(recovery.clone());
-        let mut harness = harness_for(app, View::Assumptions, Lang::En);
-        harness.run();
+        let mut harness = instance(&dir, View::Assumptions);
         harness.get_by_label("＋ New child scenario").click();
         harness.run();
         type_into(&mut harness, "Annual growth cod %", "9");
         press_enter(&mut harness);
         harness.state().autosave();
     }
-    let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
-        .with_recovery(recovery.clone());
-    let mut harness = harness_for(app, View::Overview, Lang::En);
-    harness.run();
+    let mut harness = instance(&dir, View::Overview);
     harness.get_by_label("Restore").click();
     harness.run();
     let app = harness.state();
@@ -856,5 +1057,4 @@ fn an_unsaved_workspace_is_offered_back_whole_after_a_crash() {
         child.scenario().series("cod").unwrap().rule,
         ecoplan::model::Rule::growth(0.09)
     );
-    recovery.clear();
 }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
-pub use files::{FileDialogs, NativeDialogs, RecoveredWork, Recovery};
+pub use files::{FileDialogs, NativeDialogs, RecoveredWork, Recovery, RecoveryScan};
 pub use screenshot::Screenshot;
 pub use workspace::{MemberSlot, Members};
 
@@ -23,6 +23,9 @@ use crate::io::export::Table;
 use crate::model::Scenario;
 use crate::plan::hanyang_plan;
 use crate::ui::{self, Command, UiState, View, ViewCtx, theme};
+
+/// Opens a recovery file in a window of its own.
+type Launcher = dyn Fn(&std::path::Path) -> Result<(), String>;
 
 /// What waits for the answer to "save the changes?".
 #[derive(Clone, Debug)]
@@ -41,8 +44,15 @@ pub struct EcoplanApp {
     pub open_error: Option<String>,
     /// An action waiting for save / discard / cancel.
     pub pending: Option<Pending>,
-    /// Unsaved work found at start, offered back.
-    pub offered_recovery: Option<RecoveredWork>,
+    /// Unsaved work of sessions that ended without saving, offered back (claimed by this
+    /// instance while offered).
+    pub offered_recovery: Vec<RecoveredWork>,
+    /// Recovery files that could not be read, and where each was set aside.
+    pub recovery_notes: Vec<String>,
+    /// Whether recovered work was restored into this window already; more opens in new windows.
+    restored_here: bool,
+    /// Opens a recovery file in a new window of its own (`ecoplan --recover FILE`).
+    launcher: Box<Launcher>,
     /// The chart shown full screen, by index into all charts.
     pub presentation: Option<usize>,
     /// The Monte Carlo run on its background thread, and its last result.
@@ -80,7 +90,10 @@ impl EcoplanApp {
             message: None,
             open_error: None,
             pending: None,
-            offered_recovery: None,
+            offered_recovery: Vec::new(),
+            recovery_notes: Vec::new(),
+            restored_here: false,
+            launcher: Box::new(launch_recovery_window),
             presentation: None,
             uncertainty: ui::UncertaintyJob::default(),
             members,
@@ -98,11 +111,38 @@ impl EcoplanApp {
         EcoplanApp::new(doc, UiState::default(), dialogs)
     }
 
-    /// Autosaves unsaved work to `recovery`, and offers back what an earlier session left there.
-    pub fn with_recovery(mut self, recovery: Recovery) -> EcoplanApp {
-        self.offered_recovery = recovery.find();
-        self.recovery = Some(recovery);
+    /// Autosaves unsaved work to a session of its own in the recovery folder `dir`, and offers
+    /// back the work of every session there whose instance ended without saving.
+    pub fn with_recovery(mut self, dir: PathBuf) -> EcoplanApp {
+        match Recovery::open(dir.clone()) {
+            Ok((recovery, scan)) => {
+                self.offered_recovery = scan.orphans;
+                self.recovery_notes = scan.unreadable;
+                self.recovery = Some(recovery);
+            }
+            Err(error) => {
+                self.message = Some(format!(
+                    "{}: {error} — {}",
+                    dir.display(),
+                    Tr::NoAutosave.get(self.lang())
+                ));
+            }
+        }
         self
+    }
+
+    /// Replaces how a second recovered work opens in a window of its own (tests record it).
+    pub fn with_launcher(
+        mut self,
+        launcher: impl Fn(&std::path::Path) -> Result<(), String> + 'static,
+    ) -> EcoplanApp {
+        self.launcher = Box::new(launcher);
+        self
+    }
+
+    /// This instance's recovery session, if it has one.
+    pub fn recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
     }
 
     pub fn lang(&self) -> Lang {
@@ -766,73 +806,142 @@ impl EcoplanApp {
                 self.open_error = None;
             }
         }
-        if let Some(work) = self.offered_recovery.clone() {
-            let mut answer = None;
-            egui::Modal::new(egui::Id::unique("ecoplan-recovery")).show(ctx, |ui| {
-                ui.heading(Tr::RecoveryTitle.get(lang));
+        self.recovery_ui(ctx);
+    }
+
+    /// Offers back the work of every session that ended without saving, one row each.
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        if self.offered_recovery.is_empty() && self.recovery_notes.is_empty() {
+            return;
+        }
+        let lang = self.lang();
+        #[derive(Clone, Copy)]
+        enum Answer {
+            Restore(usize),
+            Discard(usize),
+            Later,
+        }
+        let mut answer = None;
+        let here = !self.restored_here && !self.any_dirty();
+        egui::Modal::new(egui::Id::unique("ecoplan-recovery")).show(ctx, |ui| {
+            ui.heading(Tr::RecoveryTitle.get(lang));
+            if !self.offered_recovery.is_empty() {
                 ui.label(Tr::RecoveryQuestion.get(lang));
-                let what = match &work.loaded {
-                    io::Loaded::Scenario(scenario) => scenario.metadata.name.clone(),
-                    io::Loaded::Workspace(workspace) => {
-                        let names: Vec<&str> = workspace
-                            .workspace
-                            .iter()
-                            .map(|m| m.name.as_str())
-                            .collect();
-                        names.join(" · ")
-                    }
-                };
-                ui.label(RichText::new(what).strong());
-                if let Some(origin) = &work.origin {
-                    ui.label(RichText::new(origin.display().to_string()).weak());
-                }
-                ui.horizontal(|ui| {
-                    if ui.button(Tr::Restore.get(lang)).clicked() {
-                        answer = Some(true);
-                    }
-                    if ui.button(Tr::Discard.get(lang)).clicked() {
-                        answer = Some(false);
+            }
+            let now = std::time::SystemTime::now();
+            egui::Grid::new("recovered-work")
+                .striped(true)
+                .show(ui, |ui| {
+                    for (index, work) in self.offered_recovery.iter().enumerate() {
+                        ui.vertical(|ui| {
+                            ui.label(RichText::new(recovered_names(work)).strong());
+                            let origin = work.origin.as_ref().map_or_else(
+                                || Tr::BuiltIn.get(lang).to_owned(),
+                                |p| p.display().to_string(),
+                            );
+                            let age = work
+                                .saved_at
+                                .and_then(|t| now.duration_since(t).ok())
+                                .map(|d| ago(lang, d))
+                                .unwrap_or_default();
+                            ui.label(RichText::new(format!("{origin} · {age}")).weak());
+                        });
+                        let restore = if here {
+                            Tr::Restore
+                        } else {
+                            Tr::RestoreInNewWindow
+                        };
+                        if ui.button(restore.get(lang)).clicked() {
+                            answer = Some(Answer::Restore(index));
+                        }
+                        if ui.button(Tr::Discard.get(lang)).clicked() {
+                            answer = Some(Answer::Discard(index));
+                        }
+                        ui.end_row();
                     }
                 });
-            });
-            match answer {
-                Some(true) => {
-                    self.offered_recovery = None;
-                    self.restore(work);
+            if !self.recovery_notes.is_empty() {
+                ui.separator();
+                ui.label(RichText::new(Tr::RecoveryUnreadable.get(lang)).color(theme::BAD));
+                for note in &self.recovery_notes {
+                    ui.label(RichText::new(note).monospace());
                 }
-                Some(false) => {
-                    self.offered_recovery = None;
-                    if let Some(recovery) = &self.recovery {
-                        recovery.clear();
+            }
+            ui.separator();
+            // With work left to offer, closing means "ask me again next time".
+            let close = if self.offered_recovery.is_empty() {
+                Tr::Close
+            } else {
+                Tr::Later
+            };
+            if ui.button(close.get(lang)).clicked() {
+                answer = Some(Answer::Later);
+            }
+        });
+        match answer {
+            None => {}
+            Some(Answer::Restore(index)) => {
+                let work = self.offered_recovery.remove(index);
+                if here {
+                    self.restore(work);
+                } else if let Some(recovery) = &self.recovery {
+                    let file = work.file(recovery.dir());
+                    // Let go of the claim first, so that the new window can take it.
+                    drop(work);
+                    if let Err(error) = (self.launcher)(&file) {
+                        self.message = Some(error);
                     }
                 }
-                None => {}
+            }
+            Some(Answer::Discard(index)) => {
+                let work = self.offered_recovery.remove(index);
+                if let Some(recovery) = &self.recovery {
+                    recovery.discard(work);
+                }
+            }
+            // Unclaimed, the work is offered again at the next start.
+            Some(Answer::Later) => {
+                self.offered_recovery.clear();
+                self.recovery_notes.clear();
             }
         }
     }
 
-    /// Puts recovered work back, marked unsaved, with the file it belonged to.
-    fn restore(&mut self, work: RecoveredWork) {
-        match work.loaded {
+    /// Puts recovered work back, marked unsaved, with the file it belonged to. Its recovery file
+    /// becomes this instance's: it stays, and takes the autosaves, until the work is saved or
+    /// discarded.
+    pub fn restore(&mut self, work: RecoveredWork) {
+        let restored = match &work.loaded {
             io::Loaded::Scenario(scenario) => {
-                if let Ok(mut doc) = Document::new(*scenario, work.origin) {
+                Document::new((**scenario).clone(), work.origin.clone())
+                    .map(|doc| (doc, None))
+                    .map_err(|error| error.to_string())
+            }
+            io::Loaded::Workspace(workspace) => members_from(workspace, work.origin.clone())
+                .map(|(doc, members)| (doc, Some(members)))
+                .map_err(|error| error.to_string()),
+        };
+        let (mut doc, members) = match restored {
+            Ok(restored) => restored,
+            Err(error) => {
+                // The claim is let go and the file stays for the next start.
+                self.open_error = Some(error);
+                return;
+            }
+        };
+        doc.mark_unsaved();
+        self.replace_document(doc);
+        if let Some(mut members) = members {
+            for slot in &mut members.slots {
+                if let Some(doc) = &mut slot.doc {
                     doc.mark_unsaved();
-                    self.replace_document(doc);
                 }
             }
-            io::Loaded::Workspace(workspace) => match members_from(&workspace, work.origin) {
-                Ok((mut doc, mut members)) => {
-                    doc.mark_unsaved();
-                    for slot in &mut members.slots {
-                        if let Some(doc) = &mut slot.doc {
-                            doc.mark_unsaved();
-                        }
-                    }
-                    self.replace_document(doc);
-                    self.members = members;
-                }
-                Err(error) => self.open_error = Some(error.to_string()),
-            },
+            self.members = members;
+        }
+        self.restored_here = true;
+        if let Some(recovery) = &mut self.recovery {
+            recovery.adopt(work);
         }
     }
 
@@ -927,10 +1036,16 @@ fn members_from(
         path: place.clone(),
         source,
     };
-    let mut slots = Vec::new();
-    for member in &workspace.workspace {
-        let scenario =
-            crate::engine::workspace::resolve(workspace, &member.name).map_err(invalid)?;
+    let resolved = crate::engine::workspace::resolve_all(workspace).map_err(|source| {
+        io::LoadError::Workspace {
+            path: place.clone(),
+            at: None,
+            message: source.to_string(),
+            source: Box::new(source),
+        }
+    })?;
+    let mut slots = Vec::with_capacity(resolved.len());
+    for (member, scenario) in workspace.workspace.iter().zip(resolved) {
         let doc = Document::new(scenario, None).map_err(invalid)?;
         slots.push(MemberSlot {
             name: member.name.clone(),
@@ -1026,6 +1141,7 @@ pub fn main(args: &WindowArgs) -> i32 {
         ..Default::default()
     };
     let lang = args.lang;
+    let recover = args.recover.clone();
     let result = eframe::run_native(
         "ecoplan",
         options,
@@ -1051,10 +1167,20 @@ pub fn main(args: &WindowArgs) -> i32 {
             if let Some(members) = members {
                 app.members = members;
             }
+            // `--recover FILE` claims that work before the scan, so the scan leaves it alone.
+            let recovered = recover.as_deref().map(Recovery::claim);
             if screenshot.is_none()
-                && let Some(recovery) = Recovery::in_data_dir()
+                && let Some(dir) = recover
+                    .as_deref()
+                    .and_then(|file| file.parent().map(std::path::Path::to_owned))
+                    .or_else(Recovery::data_dir)
             {
-                app = app.with_recovery(recovery);
+                app = app.with_recovery(dir);
+            }
+            match recovered {
+                Some(Ok(work)) => app.restore(work),
+                Some(Err(error)) => app.open_error = Some(error),
+                None => {}
             }
             app.screenshot = screenshot;
             Ok(Box::new(app))
@@ -1079,6 +1205,43 @@ pub fn main(args: &WindowArgs) -> i32 {
             1
         }
     }
+}
+
+/// Opens `file` (orphaned recovered work) in a new window of this program.
+fn launch_recovery_window(file: &std::path::Path) -> Result<(), String> {
+    let program = std::env::current_exe().map_err(|e| format!("ecoplan: {e}"))?;
+    std::process::Command::new(program)
+        .arg("--recover")
+        .arg(file)
+        .spawn()
+        .map(drop)
+        .map_err(|e| format!("{}: cannot open a new window: {e}", file.display()))
+}
+
+/// The scenario, or the workspace's members, that recovered work holds.
+fn recovered_names(work: &RecoveredWork) -> String {
+    match &work.loaded {
+        io::Loaded::Scenario(scenario) => scenario.metadata.name.clone(),
+        io::Loaded::Workspace(workspace) => {
+            let names: Vec<&str> = workspace
+                .workspace
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect();
+            names.join(" · ")
+        }
+    }
+}
+
+/// How long ago, in the largest whole unit.
+fn ago(lang: Lang, elapsed: std::time::Duration) -> String {
+    let minutes = elapsed.as_secs() / 60;
+    let (count, unit) = match minutes {
+        0..60 => (minutes, Tr::MinutesAgo),
+        60..1440 => (minutes / 60, Tr::HoursAgo),
+        _ => (minutes / 1440, Tr::DaysAgo),
+    };
+    format!("{count} {}", unit.get(lang))
 }
 
 /// Where a screenshot run reports: the PNG written, or why not.

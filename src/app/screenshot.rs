@@ -57,18 +57,16 @@ impl Screenshot {
     }
 }
 
-/// Encodes an RGBA image as PNG.
+/// Writes an RGBA image as PNG, through the safe writer.
 pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
-    let fail = |error: &dyn std::fmt::Display| {
-        format!("{}: cannot write the PNG: {error}", path.display())
-    };
-    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
     let [width, height] = image.size;
-    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), width as u32, height as u32);
-    encoder.set_color(png::ColorType::Rgba);
-    encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
-    writer.write_image_data(&bytes).map_err(|e| fail(&e))?;
-    writer.finish().map_err(|e| fail(&e))
+    let pixels: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    let bytes = crate::io::chart_png::encode_png(
+        &pixels,
+        png::ColorType::Rgba,
+        width as u32,
+        height as u32,
+    )
+    .map_err(|error| format!("{}: cannot encode the PNG: {error}", path.display()))?;
+    crate::io::write_atomically(path, &bytes, crate::io::Backup::None).map_err(|e| e.to_string())
 }

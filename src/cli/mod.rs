@@ -43,6 +43,9 @@ pub struct WindowArgs {
     /// Interface language.
     #[arg(long, value_enum)]
     pub lang: Option<crate::i18n::Lang>,
+    /// Restore the unsaved work in this recovery file (what "Restore in a new window" runs).
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub recover: Option<PathBuf>,
     /// Scenario file to open (default: the built-in Hanyang plan).
     pub file: Option<PathBuf>,
 }
@@ -63,7 +66,8 @@ pub enum Command {
     },
     /// Target checks: CSV columns target,year,value,threshold,unit,met.
     Targets(AnalysisArgs),
-    /// Check a scenario file: exit 0 with a summary, or exit 2 with FILE:LINE:COL: message.
+    /// Check a scenario or workspace file: exit 0 with a summary line (one per member of a
+    /// workspace), or exit 2 with FILE:LINE:COL: message.
     Check { file: PathBuf },
     /// Monte Carlo over uncertain rates: CSV of fan-chart percentiles (series,year,p5,p25,p50,p75,p95,unit)
     /// or, with --table exceedance, of capacity exceedance probabilities (pollutant,year,probability,cumulative).
@@ -147,8 +151,13 @@ pub struct SeekArgs {
     /// Keep a series at or under (<=) or at or over (>=) a value in a year: cod@2040<=10000.
     #[arg(long, value_name = "KEY@YEAR<=VALUE", group = "goal")]
     pub bound: Option<String>,
-    /// The range of rates to search.
-    #[arg(long, value_name = "LOW,HIGH", default_value = "-0.5,0.5")]
+    /// The range of rates to search (fractions: -0.1,0.2 is −10 % to +20 %).
+    #[arg(
+        long,
+        value_name = "LOW,HIGH",
+        default_value = "-0.5,0.5",
+        allow_hyphen_values = true
+    )]
     pub range: String,
 }
 
@@ -289,15 +298,16 @@ pub enum CompareTable {
 pub fn scenarios_of(files: &[PathBuf]) -> Result<Vec<(String, Scenario)>, Failure> {
     if let [file] = files {
         return match io::load_any(file).map_err(Failure::input)? {
-            io::Loaded::Workspace(workspace) => workspace
-                .workspace
-                .iter()
-                .map(|m| {
-                    crate::engine::workspace::resolve(&workspace, &m.name)
-                        .map(|s| (m.name.clone(), s))
-                        .map_err(|e| Failure::input(format!("{}: {e}", file.display())))
-                })
-                .collect(),
+            io::Loaded::Workspace(workspace) => {
+                let resolved = crate::engine::workspace::resolve_all(&workspace)
+                    .map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
+                Ok(workspace
+                    .workspace
+                    .iter()
+                    .map(|m| m.name.clone())
+                    .zip(resolved)
+                    .collect())
+            }
             io::Loaded::Scenario(scenario) => Ok(vec![(scenario.metadata.name.clone(), *scenario)]),
         };
     }
@@ -361,6 +371,20 @@ fn parse_growth(text: &str) -> Result<(String, f64), String> {
     Ok((key.trim().to_owned(), rate))
 }
 
+/// Refuses a flag given twice for one key: keeping the last silently would run another
+/// scenario than the one the command line reads as.
+fn refuse_repeated<'a>(flag: &str, keys: impl IntoIterator<Item = &'a str>) -> Result<(), Failure> {
+    let mut seen = std::collections::HashSet::new();
+    for key in keys {
+        if !seen.insert(key) {
+            return Err(Failure::input(format!(
+                "{flag} {key}=… is given more than once; give each key once"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// A failure of a command: the message for stderr and the exit code.
 #[derive(Debug)]
 pub struct Failure {
@@ -391,6 +415,8 @@ pub fn apply_overrides(
     horizon: Option<i32>,
     growth: &[(String, f64)],
 ) -> Result<(), String> {
+    refuse_repeated("--growth", growth.iter().map(|(key, _)| key.as_str()))
+        .map_err(|failure| failure.message)?;
     if let Some(horizon) = horizon {
         scenario.horizon = horizon;
     }
@@ -433,6 +459,24 @@ fn analyse_scenario(
         Failure::input(format!("{origin}: {error}"))
     })?;
     Ok((scenario, analysis))
+}
+
+/// The line `ecoplan check` prints for a scenario, or for each member of a workspace in the
+/// listed order.
+fn check_summary(file: &Path, member: Option<&str>, scenario: &Scenario) -> String {
+    let member = member.map_or_else(String::new, |name| format!(" member \"{name}\":"));
+    format!(
+        "{}:{member} ok: \"{}\", {} series, {} capacities, {} targets, {} indicators, {} projects, {}–{}\n",
+        file.display(),
+        scenario.metadata.name,
+        scenario.series.len(),
+        scenario.capacities.len(),
+        scenario.targets.len(),
+        scenario.indicators.len(),
+        scenario.projects.len(),
+        scenario.base_year,
+        scenario.horizon,
+    )
 }
 
 /// Runs a subcommand and returns what it prints on stdout.
@@ -478,6 +522,10 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             let a = &args.analysis;
             let mut scenario = load_or_default(a.file.as_deref()).map_err(Failure::input)?;
             apply_overrides(&mut scenario, a.horizon, &a.growth).map_err(Failure::input)?;
+            refuse_repeated(
+                "--uncertain",
+                args.uncertain.iter().map(|u| u.series.as_str()),
+            )?;
             for item in &args.uncertain {
                 scenario.uncertainty.retain(|u| u.series != item.series);
                 scenario.uncertainty.push(item.clone());
@@ -561,21 +609,19 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 Format::Table => table::targets(&analysis.targets),
             })
         }
-        Command::Check { file } => {
-            let scenario = io::load(file).map_err(Failure::input)?;
-            Ok(format!(
-                "{}: ok: \"{}\", {} series, {} capacities, {} targets, {} indicators, {} projects, {}–{}\n",
-                file.display(),
-                scenario.metadata.name,
-                scenario.series.len(),
-                scenario.capacities.len(),
-                scenario.targets.len(),
-                scenario.indicators.len(),
-                scenario.projects.len(),
-                scenario.base_year,
-                scenario.horizon,
-            ))
-        }
+        Command::Check { file } => Ok(match io::load_any(file).map_err(Failure::input)? {
+            io::Loaded::Scenario(scenario) => check_summary(file, None, &scenario),
+            io::Loaded::Workspace(workspace) => {
+                let mut lines = vec![String::new(); workspace.workspace.len()];
+                crate::engine::workspace::for_each_resolved(&workspace, |member, scenario| {
+                    let name = &workspace.workspace[member].name;
+                    lines[member] = check_summary(file, Some(name), scenario);
+                    Ok::<(), crate::engine::workspace::WorkspaceError>(())
+                })
+                .map_err(|e| Failure::input(format!("{}: {e}", file.display())))?;
+                lines.concat()
+            }
+        }),
         Command::Default => Ok(io::to_ron_string(&hanyang_plan())),
         Command::Format { file } => Ok(match io::load_any(file).map_err(Failure::input)? {
             io::Loaded::Scenario(scenario) => io::to_ron_string(&scenario),

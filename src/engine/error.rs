@@ -4,6 +4,10 @@ use crate::units::UnitError;
 /// the field it is about, so the window and the command line print the same message.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ModelError {
+    #[error(
+        "the base year {base_year} is outside {min}–{max}, the years the workbench projects from"
+    )]
+    BaseYearRange { base_year: i32, min: i32, max: i32 },
     #[error("the base year {base_year} must be before the horizon {horizon}")]
     YearRange { base_year: i32, horizon: i32 },
     #[error("the horizon {horizon} is beyond {max}, the latest year the workbench projects")]

@@ -31,22 +31,7 @@ pub fn find_inconsistencies(
         .filter(|&y| y > projection.base_year && y <= projection.horizon)
         .collect();
     if !milestones.is_empty() {
-        for (i, first) in projection.series.iter().enumerate() {
-            for second in &projection.series[i + 1..] {
-                let same = first.unit == second.unit
-                    && milestones.iter().all(|&year| {
-                        let a = first.at(projection.base_year, year).unwrap_or(f64::NAN);
-                        let b = second.at(projection.base_year, year).unwrap_or(f64::NAN);
-                        a > 0.0 && (a - b).abs() <= 1e-9 * a.abs()
-                    });
-                if same {
-                    findings.push(Finding::IdenticalSeries {
-                        first: first.key.clone(),
-                        second: second.key.clone(),
-                    });
-                }
-            }
-        }
+        findings.extend(identical_series(projection, &milestones));
     }
     findings.extend(
         targets
@@ -61,4 +46,138 @@ pub fn find_inconsistencies(
             }),
     );
     findings
+}
+
+/// Pairs of series with the same unit and the same positive values (to 1 part in 10⁹) in every
+/// milestone year: each later series of a group is paired with the group's first. Sorting by
+/// unit and values puts equal series next to each other, so the check is n log n in the number
+/// of series and its answer linear (a file of 8 000 copies gives 7 999 findings, not 32 million).
+fn identical_series(projection: &Projection, milestones: &[i32]) -> Vec<Finding> {
+    let values_at = |series: &super::ProjectedSeries| -> Option<Vec<f64>> {
+        milestones
+            .iter()
+            .map(|&year| {
+                series
+                    .at(projection.base_year, year)
+                    .filter(|v| *v > 0.0 && v.is_finite())
+            })
+            .collect()
+    };
+    let mut candidates: Vec<(usize, &str, Vec<f64>)> = projection
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| values_at(s).map(|values| (i, s.unit.symbol(), values)))
+        .collect();
+    candidates.sort_by(|a, b| {
+        a.1.cmp(b.1).then_with(|| {
+            a.2.iter()
+                .zip(&b.2)
+                .map(|(x, y)| x.total_cmp(y))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.0.cmp(&b.0))
+        })
+    });
+    let same = |a: &(usize, &str, Vec<f64>), b: &(usize, &str, Vec<f64>)| {
+        a.1 == b.1
+            && a.2
+                .iter()
+                .zip(&b.2)
+                .all(|(x, y)| (x - y).abs() <= 1e-9 * x.abs())
+    };
+    let mut pairs = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start + 1;
+        while end < candidates.len() && same(&candidates[start], &candidates[end]) {
+            end += 1;
+        }
+        let first = candidates[start..end]
+            .iter()
+            .map(|c| c.0)
+            .min()
+            .expect("a group is never empty");
+        pairs.extend(
+            candidates[start..end]
+                .iter()
+                .map(|c| c.0)
+                .filter(|&i| i != first)
+                .map(|i| (first, i)),
+        );
+        start = end;
+    }
+    pairs.sort_unstable();
+    pairs
+        .into_iter()
+        .map(|(first, second)| Finding::IdenticalSeries {
+            first: projection.series[first].key.clone(),
+            second: projection.series[second].key.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ProjectedSeries;
+    use crate::units::Unit;
+
+    fn series(key: &str, unit: &str, values: &[f64]) -> ProjectedSeries {
+        ProjectedSeries {
+            key: key.into(),
+            unit: Unit::parse(unit).unwrap(),
+            values: values.to_vec(),
+        }
+    }
+
+    fn projection(series: Vec<ProjectedSeries>) -> Projection {
+        Projection::new(2021, 2023, series)
+    }
+
+    #[test]
+    fn each_copy_is_paired_with_the_first_of_its_group_only() {
+        let p = projection(vec![
+            series("a", "t", &[1.0, 2.0, 3.0]),
+            series("b", "t", &[9.0, 2.0, 3.0]),
+            series("c", "t", &[1.0, 2.0, 3.0 * (1.0 + 1e-12)]),
+            series("d", "万 t", &[1.0, 2.0, 3.0]),
+            series("e", "t", &[1.0, 2.0, 3.0]),
+            series("zero", "t", &[0.0, 0.0, 0.0]),
+            series("zero2", "t", &[0.0, 0.0, 0.0]),
+        ]);
+        let pairs: Vec<(String, String)> = identical_series(&p, &[2022, 2023])
+            .into_iter()
+            .map(|f| match f {
+                Finding::IdenticalSeries { first, second } => (first, second),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // b differs only in the base year, which is no milestone; d has another unit; zeros are
+        // no finding (a series not yet filled in is not a copy).
+        let expected = [("a", "b"), ("a", "c"), ("a", "e")];
+        assert_eq!(
+            pairs,
+            expected
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn thousands_of_copies_give_one_finding_each() {
+        let copies: Vec<ProjectedSeries> = (0..8_000)
+            .map(|i| series(&format!("s{i}"), "t", &[1.0, 2.0, 3.0]))
+            .collect();
+        let findings = identical_series(&projection(copies), &[2022, 2023]);
+        assert_eq!(findings.len(), 7_999);
+        assert_eq!(
+            findings[0],
+            Finding::IdenticalSeries {
+                first: "s0".into(),
+                second: "s1".into()
+            }
+        );
+    }
 }

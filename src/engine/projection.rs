@@ -12,6 +12,9 @@ pub struct Projection {
     pub horizon: i32,
     /// In the scenario's order.
     pub series: Vec<ProjectedSeries>,
+    /// Position of each key in `series`, so that looking up every capacity's and target's
+    /// series stays linear in a file with thousands of them.
+    index: HashMap<String, usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -23,12 +26,26 @@ pub struct ProjectedSeries {
 }
 
 impl Projection {
+    pub fn new(base_year: i32, horizon: i32, series: Vec<ProjectedSeries>) -> Projection {
+        let mut index = HashMap::with_capacity(series.len());
+        for (i, s) in series.iter().enumerate() {
+            // The first of a duplicated key wins, as a search from the front would find it.
+            index.entry(s.key.clone()).or_insert(i);
+        }
+        Projection {
+            base_year,
+            horizon,
+            series,
+            index,
+        }
+    }
+
     pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
         self.base_year..=self.horizon
     }
 
     pub fn get(&self, key: &str) -> Option<&ProjectedSeries> {
-        self.series.iter().find(|s| s.key == key)
+        self.index.get(key).map(|&i| &self.series[i])
     }
 
     pub fn value(&self, key: &str, year: i32) -> Option<f64> {
@@ -57,6 +74,8 @@ pub fn project(scenario: &Scenario) -> Result<Projection, ModelError> {
 /// rule parameters (Monte Carlo draws, goal seeking) skip the checks and the ordering.
 pub struct ProjectionPlan<'a> {
     scenario: &'a Scenario,
+    /// Position of each series by key.
+    index: HashMap<&'a str, usize>,
     order: Vec<usize>,
     drivers: Vec<Option<usize>>,
     /// For a driven series, the factor from driver unit × intensity unit to its own unit.
@@ -97,6 +116,7 @@ impl<'a> ProjectionPlan<'a> {
         let year_count = usize::try_from(scenario.horizon - scenario.base_year).unwrap_or(0) + 1;
         Ok(ProjectionPlan {
             scenario,
+            index,
             order,
             drivers,
             factors,
@@ -111,10 +131,10 @@ impl<'a> ProjectionPlan<'a> {
     /// The values of `run` as a projection, with keys and units.
     pub fn projection(&self, values: Vec<Vec<f64>>) -> Projection {
         let scenario = self.scenario;
-        Projection {
-            base_year: scenario.base_year,
-            horizon: scenario.horizon,
-            series: scenario
+        Projection::new(
+            scenario.base_year,
+            scenario.horizon,
+            scenario
                 .series
                 .iter()
                 .zip(values)
@@ -124,12 +144,12 @@ impl<'a> ProjectionPlan<'a> {
                     values,
                 })
                 .collect(),
-        }
+        )
     }
 
     /// The index of a series by key.
     pub fn series_index(&self, key: &str) -> Option<usize> {
-        self.scenario.series.iter().position(|s| s.key == key)
+        self.index.get(key).copied()
     }
 
     /// Every series' values, in the scenario's order; `rule_for(i)` may replace series i's rule

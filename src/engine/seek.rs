@@ -1,6 +1,7 @@
 //! Goal seek: the value of one lever (a series' rate) that just meets a goal, found by
 //! bracketing and bisection; and sensitivity: how far each lever moved by ±10 % moves a result.
 
+use super::validate::{MAX_ELASTICITY, MAX_RATE};
 use super::{ModelError, ProjectionPlan, analyse_capacities, check_targets};
 use crate::model::{Comparison, Scenario, lever_value, with_lever};
 
@@ -128,6 +129,13 @@ pub fn seek(
     lever: &str,
     range: (f64, f64),
 ) -> Result<SeekAnswer, ModelError> {
+    let invalid_range = |reason: String| ModelError::invalid("goal seek", lever, "range", reason);
+    if !(range.0.is_finite() && range.1.is_finite()) || range.0 == range.1 {
+        return Err(invalid_range(format!(
+            "{}..{} is not a range of two different finite numbers",
+            range.0, range.1
+        )));
+    }
     let (low, high) = (range.0.min(range.1), range.0.max(range.1));
     let scenario = scenario_for(scenario, goal);
     let plan = ProjectionPlan::new(&scenario)?;
@@ -144,6 +152,27 @@ pub fn seek(
             "rule",
             "a Step rule has no rate to move",
         ));
+    }
+    // The range stays within what a file may hold, so the answer can be applied and saved.
+    let elasticity = matches!(
+        scenario.series[index].rule,
+        crate::model::Rule::GrowthAs { .. }
+    );
+    let (within, bounds) = if elasticity {
+        (
+            low >= -MAX_ELASTICITY && high <= MAX_ELASTICITY,
+            "an elasticity lies from −10 to 10",
+        )
+    } else {
+        (
+            low > -1.0 && high <= MAX_RATE,
+            "a yearly rate lies above −1 (−100 %) and at most 1 (+100 %); 0.075 means 7.5 %",
+        )
+    };
+    if !within {
+        return Err(invalid_range(format!(
+            "{low}..{high} is too wide: {bounds}"
+        )));
     }
     let at = |value: f64| margin(&plan, index, value, goal);
     let (at_low, at_high) = (at(low)?, at(high)?);

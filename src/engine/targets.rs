@@ -72,24 +72,20 @@ fn check_one(
         series: format!("target {key}"),
         driver: series.to_owned(),
     };
+    // The projection's index finds each series at once; a search of the scenario per target
+    // would grow with the product of targets and series.
+    let unit_of = |series: &str| {
+        projection
+            .get(series)
+            .map(|s| &s.unit)
+            .ok_or_else(|| unknown(series))
+    };
     let raw_unit = match &target.metric {
-        Metric::Series(series) => scenario
-            .series(series)
-            .ok_or_else(|| unknown(series))?
-            .unit
-            .clone(),
+        Metric::Series(series) => unit_of(series)?.clone(),
         Metric::Ratio {
             numerator,
             denominator,
-        } => {
-            let n = scenario
-                .series(numerator)
-                .ok_or_else(|| unknown(numerator))?;
-            let d = scenario
-                .series(denominator)
-                .ok_or_else(|| unknown(denominator))?;
-            n.unit.divide(&d.unit)
-        }
+        } => unit_of(numerator)?.divide(unit_of(denominator)?),
     };
     if target.year <= scenario.base_year || target.year > scenario.horizon {
         return Err(ModelError::invalid(

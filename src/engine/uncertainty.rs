@@ -2,6 +2,7 @@
 //! the probability of exceeding capacity. Seeded and independent of the number of threads: the
 //! same seed gives the same numbers on any machine.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rand::rngs::StdRng;
@@ -140,16 +141,17 @@ fn check_distribution(
 /// Returns the series' index.
 pub(crate) fn check_uncertain(
     scenario: &Scenario,
+    position: &HashMap<&str, usize>,
     item: &crate::model::Uncertain,
 ) -> Result<usize, ModelError> {
-    let index = scenario
-        .series
-        .iter()
-        .position(|s| s.key == item.series)
-        .ok_or_else(|| ModelError::UnknownSeries {
-            series: "uncertainty".into(),
-            driver: item.series.clone(),
-        })?;
+    let index =
+        position
+            .get(item.series.as_str())
+            .copied()
+            .ok_or_else(|| ModelError::UnknownSeries {
+                series: "uncertainty".into(),
+                driver: item.series.clone(),
+            })?;
     let elasticity = matches!(
         scenario.series[index].rule,
         crate::model::Rule::GrowthAs { .. }
@@ -166,8 +168,66 @@ pub(crate) fn check_uncertain(
     Ok(index)
 }
 
-/// Runs the draws. Returns `None` when `cancel` was set; `progress` counts finished draws.
+/// Each series' position by key (the first of a duplicated key).
+pub(crate) fn series_positions(scenario: &Scenario) -> HashMap<&str, usize> {
+    let mut position = HashMap::with_capacity(scenario.series.len());
+    for (i, series) in scenario.series.iter().enumerate() {
+        position.entry(series.key.as_str()).or_insert(i);
+    }
+    position
+}
+
+/// The most fan values (fans × years × draws) one pass keeps in memory: 16 million values,
+/// 128 MB. Fans of every series of a large file over 100 000 draws would need gigabytes; they
+/// are computed in passes of as many fans as fit instead, each pass repeating the same seeded
+/// draws, so the numbers are those of a single pass.
+pub const MAX_FAN_VALUES_PER_PASS: usize = 16_000_000;
+
+/// Runs the draws. Returns `None` when `cancel` was set; `progress` counts finished draws (of
+/// every pass, when the fans need more than one).
 pub fn monte_carlo(
+    scenario: &Scenario,
+    settings: MonteCarlo,
+    fan_series: &[String],
+    progress: &AtomicUsize,
+    cancel: &AtomicBool,
+) -> Result<Option<UncertaintyResult>, ModelError> {
+    monte_carlo_in_passes(
+        scenario,
+        settings,
+        fan_series,
+        (progress, cancel),
+        MAX_FAN_VALUES_PER_PASS,
+    )
+}
+
+fn monte_carlo_in_passes(
+    scenario: &Scenario,
+    settings: MonteCarlo,
+    fan_series: &[String],
+    (progress, cancel): (&AtomicUsize, &AtomicBool),
+    values_per_pass: usize,
+) -> Result<Option<UncertaintyResult>, ModelError> {
+    // Checks the years before they are counted (a base year far in the past is refused here).
+    ProjectionPlan::new(scenario)?;
+    let years = (scenario.horizon - scenario.base_year) as usize + 1;
+    let per_pass = (values_per_pass / (years * settings.runs.max(1))).max(1);
+    let mut passes = fan_series.chunks(per_pass);
+    let first = passes.next().unwrap_or(&[]);
+    let Some(mut result) = monte_carlo_pass(scenario, settings, first, progress, cancel)? else {
+        return Ok(None);
+    };
+    for pass in passes {
+        match monte_carlo_pass(scenario, settings, pass, progress, cancel)? {
+            Some(more) => result.fans.extend(more.fans),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(result))
+}
+
+/// One pass of the draws with the fans of `fan_series`.
+fn monte_carlo_pass(
     scenario: &Scenario,
     settings: MonteCarlo,
     fan_series: &[String],
@@ -184,9 +244,10 @@ pub fn monte_carlo(
         ));
     }
     let plan = ProjectionPlan::new(scenario)?;
+    let position = series_positions(scenario);
     let mut uncertain = Vec::new();
     for item in &scenario.uncertainty {
-        let index = check_uncertain(scenario, item)?;
+        let index = check_uncertain(scenario, &position, item)?;
         uncertain.push((index, &item.distribution));
     }
     let fans: Vec<usize> = fan_series
@@ -403,6 +464,43 @@ pub fn percentile_of_sorted(sorted: &[f64], p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fans_computed_in_several_passes_equal_one_pass() {
+        let mut scenario = crate::plan::hanyang_plan();
+        scenario.horizon = 2040;
+        scenario.uncertainty = vec![crate::model::Uncertain {
+            series: "cod".into(),
+            distribution: Distribution::Uniform {
+                min: 0.05,
+                max: 0.09,
+            },
+        }];
+        let settings = MonteCarlo {
+            runs: 600,
+            ..MonteCarlo::default()
+        };
+        let fans: Vec<String> = scenario.series.iter().map(|s| s.key.clone()).collect();
+        let (progress, never) = (AtomicUsize::new(0), AtomicBool::new(false));
+        let one =
+            monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), usize::MAX)
+                .unwrap()
+                .unwrap();
+        // Room for one fan at a time: as many passes as series.
+        let years = 2040 - 2021 + 1;
+        let many =
+            monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), years * 600)
+                .unwrap()
+                .unwrap();
+        assert_eq!(one, many);
+        assert_eq!(many.fans.len(), fans.len());
+        assert_eq!(progress.load(Ordering::Relaxed), 600 * (1 + fans.len()));
+        assert!(
+            many.exceedance
+                .iter()
+                .any(|e| e.by_year.last() > Some(&0.0))
+        );
+    }
 
     #[test]
     fn quantiles_of_the_distributions() {

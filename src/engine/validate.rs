@@ -1,11 +1,15 @@
 use std::collections::HashSet;
 
 use super::ModelError;
-use crate::model::{MAX_HORIZON, Rule, Scenario};
+use crate::model::{MAX_HORIZON, MIN_BASE_YEAR, Rule, Scenario};
 
 /// Largest growth or intensity change per year accepted as a typed value. Rates beyond ±100 %
 /// a year are almost always a percentage typed as a fraction (300 instead of 3 %).
 pub const MAX_RATE: f64 = 1.0;
+
+/// Largest elasticity (in absolute value) accepted: an emission growing ten times as fast as its
+/// driver is already far outside anything observed.
+pub const MAX_ELASTICITY: f64 = 10.0;
 
 /// Every problem in the scenario, not just the first: the window shows their count and list.
 pub fn validate(scenario: &Scenario) -> Vec<ModelError> {
@@ -17,8 +21,16 @@ pub fn validate(scenario: &Scenario) -> Vec<ModelError> {
     if let Err(error) = super::analyse(scenario) {
         errors.push(error);
     }
+    let position = super::uncertainty::series_positions(scenario);
+    let mut uncertain_keys = HashSet::new();
     for item in &scenario.uncertainty {
-        if let Err(error) = super::uncertainty::check_uncertain(scenario, item) {
+        if !uncertain_keys.insert(item.series.as_str()) {
+            errors.push(ModelError::DuplicateKey {
+                item: "uncertain rate of series",
+                key: item.series.clone(),
+            });
+        }
+        if let Err(error) = super::uncertainty::check_uncertain(scenario, &position, item) {
             errors.push(error);
         }
     }
@@ -28,6 +40,13 @@ pub fn validate(scenario: &Scenario) -> Vec<ModelError> {
 /// Problems visible without projecting: years, keys, references, out-of-range values.
 pub(super) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
     let mut errors = Vec::new();
+    if !(MIN_BASE_YEAR..MAX_HORIZON).contains(&scenario.base_year) {
+        errors.push(ModelError::BaseYearRange {
+            base_year: scenario.base_year,
+            min: MIN_BASE_YEAR,
+            max: MAX_HORIZON - 1,
+        });
+    }
     if scenario.base_year >= scenario.horizon {
         errors.push(ModelError::YearRange {
             base_year: scenario.base_year,
@@ -169,7 +188,7 @@ fn validate_series_values(
             push(check_rate("series", key, "change", *change));
         }
         Rule::GrowthAs { elasticity, .. } => {
-            if !elasticity.is_finite() || elasticity.abs() > 10.0 {
+            if !elasticity.is_finite() || elasticity.abs() > MAX_ELASTICITY {
                 push(Err(ModelError::invalid_value(
                     "series",
                     key,

@@ -1,57 +1,252 @@
 //! Resolving inherited scenarios, and what a child changes.
 
+use std::collections::HashMap;
+
 use super::ModelError;
 use crate::model::{
     CapacityChange, Changes, Definition, Scenario, SeriesChange, TargetChange, Workspace,
 };
 
-/// The member `name` as a whole scenario: its parent resolved first (recursively, from the
-/// root down), then its own changes in the order they are listed.
-pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, ModelError> {
-    let mut chain = Vec::new();
-    let mut current = name;
-    loop {
-        if chain.contains(&current) {
-            chain.push(current);
-            return Err(ModelError::Cycle {
-                cycle: chain.iter().map(|s| s.to_string()).collect(),
-            });
-        }
-        chain.push(current);
-        let member = workspace
-            .workspace
-            .iter()
-            .find(|m| m.name == current)
-            .ok_or_else(|| ModelError::UnknownSeries {
-                series: format!("workspace member {}", chain[0]),
-                driver: current.to_owned(),
-            })?;
-        match (&member.scenario, &member.parent) {
-            (Definition::Full(_), _) => break,
-            (Definition::Changes(_), Some(parent)) => current = parent,
-            (Definition::Changes(_), None) => {
-                return Err(ModelError::invalid(
-                    "workspace member",
-                    current,
-                    "parent",
-                    "stores only changes but names no parent",
-                ));
-            }
+/// What is wrong with the shape of a workspace: its names and parents. Members are named by
+/// their position in the file's list, so that the file layer can point at their lines.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("the workspace holds no scenario")]
+    Empty,
+    #[error("workspace member {} (in the listed order) has an empty name", member + 1)]
+    EmptyName { member: usize },
+    #[error("workspace members {} and {} (in the listed order) are both named \"{name}\"", first + 1, member + 1)]
+    DuplicateName {
+        member: usize,
+        first: usize,
+        name: String,
+    },
+    #[error("workspace member \"{name}\" names itself as its parent")]
+    OwnParent { member: usize, name: String },
+    #[error(
+        "workspace member \"{name}\" names the parent \"{parent}\", which the workspace does not hold"
+    )]
+    UnknownParent {
+        member: usize,
+        name: String,
+        parent: String,
+    },
+    #[error("workspace member \"{name}\" stores only changes but names no parent")]
+    NoParent { member: usize, name: String },
+    /// A member is its own ancestor: following parents from `member` comes back to it.
+    #[error("workspace members inherit from each other in a cycle: {}", names.join(" → "))]
+    Cycle { member: usize, names: Vec<String> },
+    #[error("workspace member \"{name}\": {source}")]
+    Member {
+        member: usize,
+        name: String,
+        source: Box<ModelError>,
+    },
+}
+
+impl WorkspaceError {
+    /// The member the problem is about, by position in the list.
+    pub fn member(&self) -> Option<usize> {
+        match self {
+            WorkspaceError::Empty => None,
+            WorkspaceError::EmptyName { member }
+            | WorkspaceError::DuplicateName { member, .. }
+            | WorkspaceError::OwnParent { member, .. }
+            | WorkspaceError::UnknownParent { member, .. }
+            | WorkspaceError::NoParent { member, .. }
+            | WorkspaceError::Cycle { member, .. }
+            | WorkspaceError::Member { member, .. } => Some(*member),
         }
     }
-    // `chain` runs from `name` to a whole scenario: apply from the root down.
+}
+
+/// Each member's parent by position (`None` for a scenario stored whole), after checking that
+/// names are present and unique and that every chain of parents ends in a whole scenario.
+/// Linear in the number of members.
+pub fn parents(workspace: &Workspace) -> Result<Vec<Option<usize>>, WorkspaceError> {
+    let members = &workspace.workspace;
+    if members.is_empty() {
+        return Err(WorkspaceError::Empty);
+    }
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(members.len());
+    for (i, member) in members.iter().enumerate() {
+        if member.name.trim().is_empty() {
+            return Err(WorkspaceError::EmptyName { member: i });
+        }
+        if let Some(&first) = index.get(member.name.as_str()) {
+            return Err(WorkspaceError::DuplicateName {
+                member: i,
+                first,
+                name: member.name.clone(),
+            });
+        }
+        index.insert(&member.name, i);
+    }
+    let mut parents = Vec::with_capacity(members.len());
+    for (i, member) in members.iter().enumerate() {
+        let parent = match (&member.scenario, &member.parent) {
+            (Definition::Full(_), _) => None,
+            (Definition::Changes(_), None) => {
+                return Err(WorkspaceError::NoParent {
+                    member: i,
+                    name: member.name.clone(),
+                });
+            }
+            (Definition::Changes(_), Some(parent)) if *parent == member.name => {
+                return Err(WorkspaceError::OwnParent {
+                    member: i,
+                    name: member.name.clone(),
+                });
+            }
+            (Definition::Changes(_), Some(parent)) => Some(
+                *index
+                    .get(parent.as_str())
+                    .ok_or_else(|| WorkspaceError::UnknownParent {
+                        member: i,
+                        name: member.name.clone(),
+                        parent: parent.clone(),
+                    })?,
+            ),
+        };
+        parents.push(parent);
+    }
+    // Every chain must end in a whole scenario: walk each once, marking what is known to end.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnPath,
+        Ends,
+    }
+    let mut marks = vec![Mark::New; members.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..members.len() {
+        let mut current = Some(start);
+        while let Some(i) = current {
+            match marks[i] {
+                Mark::Ends => break,
+                Mark::OnPath => {
+                    let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                    let mut names: Vec<String> = path[from..]
+                        .iter()
+                        .map(|&p| members[p].name.clone())
+                        .collect();
+                    names.push(members[i].name.clone());
+                    return Err(WorkspaceError::Cycle { member: i, names });
+                }
+                Mark::New => {
+                    marks[i] = Mark::OnPath;
+                    path.push(i);
+                    current = parents[i];
+                }
+            }
+        }
+        for &i in &path {
+            marks[i] = Mark::Ends;
+        }
+        path.clear();
+    }
+    Ok(parents)
+}
+
+/// Resolves every member, parents before children, and hands each to `visit` with its position.
+/// Each member is resolved once, from its parent's resolved scenario, so the work is linear in
+/// the number of members; a scenario is kept only while a child still needs it, so a chain of
+/// any length holds one scenario at a time.
+pub fn for_each_resolved<E: From<WorkspaceError>>(
+    workspace: &Workspace,
+    mut visit: impl FnMut(usize, &Scenario) -> Result<(), E>,
+) -> Result<(), E> {
+    let members = &workspace.workspace;
+    let parents = parents(workspace)?;
+    let mut children = vec![Vec::new(); members.len()];
+    for (i, parent) in parents.iter().enumerate() {
+        if let Some(p) = parent {
+            children[*p].push(i);
+        }
+    }
+    let member_error = |i: usize, source| WorkspaceError::Member {
+        member: i,
+        name: members[i].name.clone(),
+        source: Box::new(source),
+    };
+    // (member, its scenario, how many of its children are done)
+    let mut stack: Vec<(usize, Scenario, usize)> = Vec::new();
+    for (root, member) in members.iter().enumerate() {
+        let Definition::Full(full) = &member.scenario else {
+            continue;
+        };
+        let scenario = (**full).clone();
+        visit(root, &scenario)?;
+        stack.push((root, scenario, 0));
+        while let Some(top) = stack.last_mut() {
+            let (i, next) = (top.0, top.2);
+            let Some(&child) = children[i].get(next) else {
+                stack.pop();
+                continue;
+            };
+            top.2 += 1;
+            let mut scenario = if next + 1 == children[i].len() {
+                stack.pop().expect("the top exists").1
+            } else {
+                top.1.clone()
+            };
+            let Definition::Changes(changes) = &members[child].scenario else {
+                unreachable!("only members that store changes have a parent")
+            };
+            apply(&mut scenario, changes, &members[child].name)
+                .map_err(|source| member_error(child, source))?;
+            scenario.metadata.name.clone_from(&members[child].name);
+            visit(child, &scenario)?;
+            stack.push((child, scenario, 0));
+        }
+    }
+    Ok(())
+}
+
+/// Every member as a whole scenario, in the workspace's order.
+pub fn resolve_all(workspace: &Workspace) -> Result<Vec<Scenario>, WorkspaceError> {
+    let mut resolved: Vec<Option<Scenario>> = vec![None; workspace.workspace.len()];
+    for_each_resolved(workspace, |i, scenario| {
+        resolved[i] = Some(scenario.clone());
+        Ok::<(), WorkspaceError>(())
+    })?;
+    Ok(resolved
+        .into_iter()
+        .map(|s| s.expect("every member is reached from a whole scenario"))
+        .collect())
+}
+
+/// The member `name` as a whole scenario: its parent resolved first (from the root down), then
+/// its own changes in the order they are listed. Linear in the number of members.
+pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceError> {
+    let members = &workspace.workspace;
+    let parents = parents(workspace)?;
+    let mut chain = Vec::new();
+    let mut current = members.iter().position(|m| m.name == name);
+    if current.is_none() {
+        return Err(WorkspaceError::UnknownParent {
+            member: 0,
+            name: name.to_owned(),
+            parent: name.to_owned(),
+        });
+    }
+    while let Some(i) = current {
+        chain.push(i);
+        current = parents[i];
+    }
     let mut scenario = Scenario::empty();
-    for member_name in chain.iter().rev() {
-        let member = workspace
-            .workspace
-            .iter()
-            .find(|m| &m.name == member_name)
-            .expect("found above");
-        match &member.scenario {
+    for &i in chain.iter().rev() {
+        match &members[i].scenario {
             Definition::Full(full) => scenario = (**full).clone(),
             Definition::Changes(changes) => {
-                apply(&mut scenario, changes, member_name)?;
-                scenario.metadata.name = (*member_name).to_owned();
+                apply(&mut scenario, changes, &members[i].name).map_err(|source| {
+                    WorkspaceError::Member {
+                        member: i,
+                        name: members[i].name.clone(),
+                        source: Box::new(source),
+                    }
+                })?;
+                scenario.metadata.name.clone_from(&members[i].name);
             }
         }
     }
@@ -70,9 +265,21 @@ fn apply(scenario: &mut Scenario, changes: &Changes, member: &str) -> Result<(),
     if let Some(horizon) = changes.horizon {
         scenario.horizon = horizon;
     }
+    // An index, so that a member changing many series costs one pass, not one search each.
+    let index: HashMap<String, usize> = if changes.series.is_empty() {
+        HashMap::new()
+    } else {
+        scenario
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.clone(), i))
+            .collect()
+    };
     for change in &changes.series {
-        let series = scenario
-            .series_mut(&change.key)
+        let series = index
+            .get(&change.key)
+            .map(|&i| &mut scenario.series[i])
             .ok_or_else(|| unknown("series", &change.key))?;
         if let Some(base) = change.base {
             series.base = base;
@@ -231,28 +438,157 @@ mod tests {
         assert_eq!(resolve(&workspace, "plan").unwrap(), hanyang_plan());
     }
 
+    fn whole(name: &str) -> Member {
+        let mut scenario = hanyang_plan();
+        scenario.metadata.name = name.into();
+        Member {
+            name: name.into(),
+            parent: None,
+            scenario: Definition::Full(Box::new(scenario)),
+        }
+    }
+
+    fn workspace(members: Vec<Member>) -> Workspace {
+        Workspace {
+            format_version: crate::model::FORMAT_VERSION,
+            workspace: members,
+        }
+    }
+
     #[test]
     fn cycles_and_unknown_parents_are_named() {
-        let workspace = Workspace {
-            format_version: crate::model::FORMAT_VERSION,
-            workspace: vec![
-                child("a", "b", Changes::default()),
-                child("b", "a", Changes::default()),
-                child("c", "nobody", Changes::default()),
-            ],
-        };
-        assert!(
-            resolve(&workspace, "a")
-                .unwrap_err()
-                .to_string()
-                .contains("a → b → a")
+        let cycle = workspace(vec![
+            whole("root"),
+            child("a", "b", Changes::default()),
+            child("b", "a", Changes::default()),
+        ]);
+        let error = resolve(&cycle, "a").unwrap_err();
+        assert!(error.to_string().contains("a → b → a"), "{error}");
+        assert_eq!(error.member(), Some(1));
+        let orphan = workspace(vec![
+            whole("root"),
+            child("c", "nobody", Changes::default()),
+        ]);
+        let error = resolve(&orphan, "c").unwrap_err();
+        assert!(error.to_string().contains("\"nobody\""), "{error}");
+        assert_eq!(error.member(), Some(1));
+    }
+
+    #[test]
+    fn duplicate_empty_and_self_parent_names_are_refused_with_both_places() {
+        let duplicate = workspace(vec![
+            whole("plan"),
+            child("high", "plan", Changes::default()),
+            child("high", "plan", Changes::default()),
+        ]);
+        assert_eq!(
+            parents(&duplicate).unwrap_err(),
+            WorkspaceError::DuplicateName {
+                member: 2,
+                first: 1,
+                name: "high".into()
+            }
         );
-        assert!(
-            resolve(&workspace, "c")
-                .unwrap_err()
-                .to_string()
-                .contains("nobody")
+        // A whole scenario named like another is as ambiguous as a child.
+        let twice = workspace(vec![whole("plan"), whole("plan")]);
+        assert!(matches!(
+            parents(&twice).unwrap_err(),
+            WorkspaceError::DuplicateName {
+                member: 1,
+                first: 0,
+                ..
+            }
+        ));
+        let empty = workspace(vec![whole("plan"), child(" ", "plan", Changes::default())]);
+        assert_eq!(
+            parents(&empty).unwrap_err(),
+            WorkspaceError::EmptyName { member: 1 }
         );
+        let own = workspace(vec![whole("plan"), child("x", "x", Changes::default())]);
+        assert!(matches!(
+            parents(&own).unwrap_err(),
+            WorkspaceError::OwnParent { member: 1, .. }
+        ));
+        assert_eq!(
+            parents(&workspace(vec![])).unwrap_err(),
+            WorkspaceError::Empty
+        );
+    }
+
+    #[test]
+    fn a_long_chain_resolves_each_member_once_in_order() {
+        // member k changes the GDP rate to k per mille: each resolves from its parent alone.
+        let mut members = vec![whole("m0")];
+        for k in 1..2_000 {
+            members.push(child(
+                &format!("m{k}"),
+                &format!("m{}", k - 1),
+                Changes {
+                    series: vec![rate("gdp", f64::from(k) / 1e4)],
+                    ..Changes::default()
+                },
+            ));
+        }
+        let chain = workspace(members);
+        let mut visited = Vec::new();
+        for_each_resolved(&chain, |i, scenario| {
+            visited.push(i);
+            let expected = if i == 0 {
+                hanyang_plan().series("gdp").unwrap().rule.clone()
+            } else {
+                Rule::growth(i as f64 / 1e4)
+            };
+            assert_eq!(scenario.series("gdp").unwrap().rule, expected);
+            assert_eq!(scenario.metadata.name, format!("m{i}"));
+            Ok::<(), WorkspaceError>(())
+        })
+        .unwrap();
+        assert_eq!(visited, (0..2_000).collect::<Vec<_>>());
+        assert_eq!(
+            resolve(&chain, "m1999")
+                .unwrap()
+                .series("gdp")
+                .unwrap()
+                .rule,
+            Rule::growth(0.1999)
+        );
+    }
+
+    #[test]
+    fn resolve_all_matches_resolving_each_member_alone() {
+        let members = workspace(vec![
+            whole("plan"),
+            child(
+                "high",
+                "plan",
+                Changes {
+                    series: vec![rate("gdp", 0.09)],
+                    ..Changes::default()
+                },
+            ),
+            child(
+                "low",
+                "plan",
+                Changes {
+                    series: vec![rate("gdp", 0.05)],
+                    ..Changes::default()
+                },
+            ),
+            child(
+                "high-clean",
+                "high",
+                Changes {
+                    series: vec![rate("cod", 0.03)],
+                    ..Changes::default()
+                },
+            ),
+        ]);
+        let all = resolve_all(&members).unwrap();
+        for (member, scenario) in members.workspace.iter().zip(&all) {
+            assert_eq!(&resolve(&members, &member.name).unwrap(), scenario);
+        }
+        assert_eq!(all[3].series("gdp").unwrap().rule, Rule::growth(0.09));
+        assert_eq!(all[2].series("gdp").unwrap().rule, Rule::growth(0.05));
     }
 
     #[test]

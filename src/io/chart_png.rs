@@ -165,19 +165,30 @@ fn tick(value: f64) -> String {
     }
 }
 
-/// Writes the chart as a PNG of `WIDTH` × `HEIGHT`.
+/// Writes the chart as a PNG of `WIDTH` × `HEIGHT`, through the safe writer: a failed export
+/// leaves the previous file as it was.
 pub fn write_png(spec: &ChartSpec, path: &Path) -> Result<(), String> {
     let rgb = render_rgb(spec, WIDTH, HEIGHT)?;
-    let fail = |error: &dyn std::fmt::Display| {
-        format!("{}: cannot write the PNG: {error}", path.display())
-    };
-    let file = std::fs::File::create(path).map_err(|e| fail(&e))?;
-    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), WIDTH, HEIGHT);
-    encoder.set_color(png::ColorType::Rgb);
+    let bytes = encode_png(&rgb, png::ColorType::Rgb, WIDTH, HEIGHT)
+        .map_err(|error| format!("{}: cannot encode the PNG: {error}", path.display()))?;
+    super::write_atomically(path, &bytes, super::Backup::None).map_err(|e| e.to_string())
+}
+
+/// An 8-bit RGB or RGBA image as PNG bytes.
+pub fn encode_png(
+    pixels: &[u8],
+    color: png::ColorType,
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, png::EncodingError> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(color);
     encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(|e| fail(&e))?;
-    writer.write_image_data(&rgb).map_err(|e| fail(&e))?;
-    writer.finish().map_err(|e| fail(&e))
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(pixels)?;
+    writer.finish()?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

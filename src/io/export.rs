@@ -50,8 +50,12 @@ pub fn export(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match extension.as_deref() {
-        Some("csv") => std::fs::write(out, table_csv(analysis, table))
-            .map_err(|e| format!("{}: cannot write: {e}", out.display())),
+        Some("csv") => super::write_atomically(
+            out,
+            table_csv(analysis, table).as_bytes(),
+            super::Backup::None,
+        )
+        .map_err(|e| e.to_string()),
         Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, out),
         Some("png") => {
             let charts = all_charts(scenario, analysis, lang);

@@ -4,10 +4,12 @@ pub mod chart_png;
 pub mod csv;
 pub mod export;
 pub mod migrate;
+pub mod safe_file;
 pub mod scenario_file;
 pub mod xlsx;
 
+pub use safe_file::{Backup, ReadError, SaveError, backup_path, write_atomically};
 pub use scenario_file::{
-    LoadError, Loaded, SaveError, from_ron_str, load, load_any, save, save_text, to_ron_string,
+    LoadError, Loaded, from_ron_str, load, load_any, load_any_str, save, save_text, to_ron_string,
     workspace_to_ron_string,
 };

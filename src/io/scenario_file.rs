@@ -5,8 +5,12 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
+use super::safe_file::{Backup, ReadError, SaveError, read_text_bounded, write_atomically};
+use crate::engine::workspace::{WorkspaceError, for_each_resolved};
 use crate::engine::{ModelError, validate};
 use crate::model::{FORMAT_VERSION, Scenario};
+
+pub use super::safe_file::backup_path;
 
 /// Files larger than this are refused before parsing: a scenario is a few hundred kilobytes.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -15,13 +19,8 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// `FILE: message`, the same text in the window and on the command line.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: cannot read: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{}: the file is {bytes} bytes, more than the {} MB a scenario file may have", path.display(), MAX_FILE_BYTES / (1024 * 1024))]
-    TooLarge { path: PathBuf, bytes: u64 },
+    #[error(transparent)]
+    Read(#[from] ReadError),
     #[error("{}:{line}:{col}: {message}", path.display())]
     Parse {
         path: PathBuf,
@@ -37,6 +36,38 @@ pub enum LoadError {
     Invalid { path: PathBuf, source: ModelError },
     #[error("{}: this is a workspace of several scenarios; open it in the window, or compare its scenarios with `ecoplan compare`", path.display())]
     IsWorkspace { path: PathBuf },
+    /// A workspace whose names or parents are wrong, or whose member does not resolve; `at` is
+    /// the line and column of the member's name where the file's layout lets us find it.
+    #[error("{}{}: {message}", path.display(), at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}")))]
+    Workspace {
+        path: PathBuf,
+        at: Option<(usize, usize)>,
+        message: String,
+        source: Box<WorkspaceError>,
+    },
+}
+
+/// The RON library's message in the user's terms: its advice to programmers (raise
+/// `ron::Options::recursion_limit`, use raw identifiers) means nothing to someone who opened a file.
+fn parse_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "the file nests brackets deeper than a scenario ever does (more than 128 levels)".into()
+        }
+        ron::Error::SuggestRawIdentifier(identifier) => {
+            format!("\"{identifier}\" is not a valid name here")
+        }
+        other => other.to_string(),
+    }
+}
+
+fn parse_error(path: &Path) -> impl Fn(ron::error::SpannedError) -> LoadError + '_ {
+    move |error| LoadError::Parse {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        col: error.span.start.col,
+        message: parse_message(&error.code),
+    }
 }
 
 fn options() -> ron::Options {
@@ -77,19 +108,18 @@ pub enum Loaded {
     Workspace(crate::model::Workspace),
 }
 
-/// Reads a scenario file or a workspace file; a workspace's members must all resolve and
-/// validate.
+/// Reads a scenario file or a workspace file; a workspace's names and parents must be sound
+/// and its members must all resolve and validate.
 pub fn load_any(path: &Path) -> Result<Loaded, LoadError> {
-    let text = read_text(path)?;
-    let parse_error = |error: ron::error::SpannedError| LoadError::Parse {
-        path: path.to_owned(),
-        line: error.span.start.line,
-        col: error.span.start.col,
-        message: error.code.to_string(),
-    };
-    let probe: VersionProbe = options().from_str(&text).map_err(parse_error)?;
+    load_any_str(&read_text(path)?, path)
+}
+
+/// Parses and validates the text of a scenario or workspace file; `path` is only used in
+/// messages.
+pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let probe: VersionProbe = options().from_str(text).map_err(parse_error(path))?;
     if probe.workspace.is_none() {
-        return from_ron_str(&text, path).map(|s| Loaded::Scenario(Box::new(s)));
+        return from_ron_str(text, path).map(|s| Loaded::Scenario(Box::new(s)));
     }
     if probe.format_version > FORMAT_VERSION {
         return Err(LoadError::NewerVersion {
@@ -103,19 +133,127 @@ pub fn load_any(path: &Path) -> Result<Loaded, LoadError> {
             found: probe.format_version,
         });
     }
-    let workspace: crate::model::Workspace = options().from_str(&text).map_err(parse_error)?;
-    for member in &workspace.workspace {
-        let invalid = |source| LoadError::Invalid {
-            path: path.to_owned(),
-            source,
-        };
-        let scenario =
-            crate::engine::workspace::resolve(&workspace, &member.name).map_err(invalid)?;
-        if let Some(source) = validate(&scenario).into_iter().next() {
-            return Err(invalid(source));
+    let workspace: crate::model::Workspace = options().from_str(text).map_err(parse_error(path))?;
+    let workspace_error = |source: WorkspaceError| workspace_load_error(path, text, source);
+    for_each_resolved(&workspace, |member, scenario| {
+        match validate(scenario).into_iter().next() {
+            None => Ok(()),
+            Some(source) => Err(WorkspaceError::Member {
+                member,
+                name: workspace.workspace[member].name.clone(),
+                source: Box::new(source),
+            }),
+        }
+    })
+    .map_err(workspace_error)?;
+    Ok(Loaded::Workspace(workspace))
+}
+
+/// A workspace problem with the line and column of the member it is about, and for a name used
+/// twice, of both members.
+fn workspace_load_error(path: &Path, text: &str, source: WorkspaceError) -> LoadError {
+    let positions = member_name_positions(text);
+    let at = |member: usize| positions.get(member).copied();
+    let message = match &source {
+        WorkspaceError::DuplicateName { first, name, .. } => match at(*first) {
+            Some((line, col)) => format!(
+                "workspace member \"{name}\" is named twice: here and at line {line}, column {col}; each scenario of a workspace needs a name of its own"
+            ),
+            None => source.to_string(),
+        },
+        _ => source.to_string(),
+    };
+    LoadError::Workspace {
+        path: path.to_owned(),
+        at: source.member().and_then(at),
+        message,
+        source: Box::new(source),
+    }
+}
+
+/// The line and column of each workspace member's `name`, in the listed order. A small scan of
+/// the RON text (strings, comments and bracket depth), since the parser keeps no positions of
+/// values; a layout it cannot follow gives fewer positions than members, and messages then
+/// name members by their place in the list instead.
+fn member_name_positions(text: &str) -> Vec<(usize, usize)> {
+    // `(format_version: …, workspace: [ (name: …` puts a member's fields at depth 3.
+    const MEMBER_DEPTH: usize = 3;
+    let mut positions = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let (mut line, mut col) = (1, 1);
+    let mut depth = 0usize;
+    let mut i = 0;
+    let advance = |i: &mut usize, line: &mut usize, col: &mut usize| {
+        if chars[*i] == '\n' {
+            *line += 1;
+            *col = 1;
+        } else {
+            *col += 1;
+        }
+        *i += 1;
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '"' => {
+                advance(&mut i, &mut line, &mut col);
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' && i + 1 < chars.len() {
+                        advance(&mut i, &mut line, &mut col);
+                    }
+                    advance(&mut i, &mut line, &mut col);
+                }
+                if i < chars.len() {
+                    advance(&mut i, &mut line, &mut col);
+                }
+            }
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    advance(&mut i, &mut line, &mut col);
+                }
+            }
+            '/' if next == Some('*') => {
+                let mut nesting = 0usize;
+                while i < chars.len() {
+                    if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
+                        nesting += 1;
+                        advance(&mut i, &mut line, &mut col);
+                    } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
+                        nesting -= 1;
+                        advance(&mut i, &mut line, &mut col);
+                        if nesting == 0 {
+                            advance(&mut i, &mut line, &mut col);
+                            break;
+                        }
+                    }
+                    advance(&mut i, &mut line, &mut col);
+                }
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                advance(&mut i, &mut line, &mut col);
+            }
+            ')' | ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                advance(&mut i, &mut line, &mut col);
+            }
+            c if c.is_alphabetic() || c == '_' => {
+                let (start_line, start_col) = (line, col);
+                let start = i;
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    advance(&mut i, &mut line, &mut col);
+                }
+                let word: String = chars[start..i].iter().collect();
+                let colon = chars[i..].iter().find(|c| !c.is_whitespace()) == Some(&':');
+                if depth == MEMBER_DEPTH && word == "name" && colon {
+                    positions.push((start_line, start_col));
+                }
+            }
+            _ => advance(&mut i, &mut line, &mut col),
         }
     }
-    Ok(Loaded::Workspace(workspace))
+    positions
 }
 
 /// The RON text of a workspace, printed like a scenario's.
@@ -129,14 +267,9 @@ pub fn workspace_to_ron_string(workspace: &crate::model::Workspace) -> String {
 
 /// Parses and validates scenario text; `path` is only used in messages.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
-    let parse_error = |error: ron::error::SpannedError| LoadError::Parse {
-        path: path.to_owned(),
-        line: error.span.start.line,
-        col: error.span.start.col,
-        message: error.code.to_string(),
-    };
+    let parse_error = parse_error(path);
     // Read the version first, so a newer file gets a clear message instead of a field error.
-    let probe: VersionProbe = options().from_str(text).map_err(parse_error)?;
+    let probe: VersionProbe = options().from_str(text).map_err(&parse_error)?;
     if probe.workspace.is_some() {
         return Err(LoadError::IsWorkspace {
             path: path.to_owned(),
@@ -160,12 +293,12 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
     let scenario: Scenario = match probe.format_version {
         1 => options()
             .from_str::<super::migrate::ScenarioV1>(text)
-            .map_err(parse_error)?
+            .map_err(&parse_error)?
             .migrate(),
         // Version 2 lacks only fields that have defaults.
         _ => Scenario {
             format_version: FORMAT_VERSION,
-            ..options().from_str(text).map_err(parse_error)?
+            ..options().from_str(text).map_err(&parse_error)?
         },
     };
     if let Some(source) = validate(&scenario).into_iter().next() {
@@ -177,20 +310,9 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
     Ok(scenario)
 }
 
-/// Reads a file of at most `MAX_FILE_BYTES`.
+/// Reads a regular file of at most `MAX_FILE_BYTES`.
 fn read_text(path: &Path) -> Result<String, LoadError> {
-    let read_error = |source| LoadError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let bytes = std::fs::metadata(path).map_err(read_error)?.len();
-    if bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            bytes,
-        });
-    }
-    std::fs::read_to_string(path).map_err(read_error)
+    Ok(read_text_bounded(path, MAX_FILE_BYTES)?)
 }
 
 /// Reads, parses and validates a scenario file.
@@ -198,56 +320,13 @@ pub fn load(path: &Path) -> Result<Scenario, LoadError> {
     from_ron_str(&read_text(path)?, path)
 }
 
-/// Why a save failed. The file on disk and the work in memory are both left as they were.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: cannot save: {source}", path.display())]
-pub struct SaveError {
-    pub path: PathBuf,
-    pub source: std::io::Error,
-}
-
-/// Saves without ever losing data: the text goes to a temporary file in the same folder, which
-/// is flushed to disk; the previous file is kept as `FILE.bak`; then the temporary file is renamed
-/// over the old one, which the file system does atomically. If any step fails, the old file is
-/// as it was and the temporary file is removed.
+/// Saves without ever losing data (see `safe_file::write_atomically`); the previous file is
+/// kept as `FILE.bak`.
 pub fn save(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
     save_text(&to_ron_string(scenario), path)
 }
 
 /// Writes `text` the way `save` does.
 pub fn save_text(text: &str, path: &Path) -> Result<(), SaveError> {
-    use std::io::Write;
-    let fail = |source| SaveError {
-        path: path.to_owned(),
-        source,
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{file_name}.tmp"));
-    let backup = backup_path(path);
-    let written = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        if path.is_file() {
-            std::fs::copy(path, &backup)?;
-        }
-        std::fs::rename(&temporary, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written.map_err(fail)
-}
-
-/// Where `save` keeps the previous version of `path`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".bak");
-    path.with_file_name(name)
+    write_atomically(path, text.as_bytes(), Backup::Keep)
 }

@@ -139,5 +139,5 @@ pub fn write_xlsx(
 ) -> Result<(), String> {
     let bytes = workbook_bytes(scenario, analysis, lang)
         .map_err(|e| format!("{}: cannot build the workbook: {e}", path.display()))?;
-    std::fs::write(path, bytes).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    super::write_atomically(path, &bytes, super::Backup::None).map_err(|e| e.to_string())
 }

@@ -40,6 +40,13 @@ pub const FORMAT_VERSION: u32 = 4;
 /// The latest year a projection may reach.
 pub const MAX_HORIZON: i32 = 2060;
 
+/// The earliest base year: China's statistical series start around 1949, and a bound keeps a
+/// projection (and a Monte Carlo over it) to at most `MAX_PROJECTED_YEARS`.
+pub const MIN_BASE_YEAR: i32 = 1949;
+
+/// The most years one projection holds, base year included.
+pub const MAX_PROJECTED_YEARS: usize = (MAX_HORIZON - MIN_BASE_YEAR + 1) as usize;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {

@@ -1,0 +1,285 @@
+//! Reading untrusted files within a bound, and writing files so that a failure never destroys
+//! the previous version. Scenario files travel by mail and chat, so a path may name a FIFO, a
+//! device, a symbolic link or a file of any size; the work in the window is worth days.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a file could not be read. `Display` starts with the path, as every message of ecoplan does.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: not a regular file ({kind}); ecoplan reads only ordinary files", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("{}: the file is larger than the {} MB a scenario file may have", path.display(), limit / (1024 * 1024))]
+    TooLarge { path: PathBuf, limit: u64 },
+    #[error("{}: byte {offset} is not UTF-8 text; scenario files are UTF-8 text", path.display())]
+    NotText { path: PathBuf, offset: usize },
+}
+
+fn file_kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "not an ordinary file"
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes as UTF-8 text, without a byte-order mark.
+///
+/// The type is checked before opening (opening a FIFO blocks until a writer appears) and the
+/// opened handle is checked again; at most `limit + 1` bytes are read whatever the metadata says,
+/// since `/dev/zero` and files in `/proc` report a size of 0.
+pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let io_error = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let not_a_file = |file_type| ReadError::NotAFile {
+        path: path.to_owned(),
+        kind: file_kind(file_type),
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(not_a_file(metadata.file_type()));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let opened = file.metadata().map_err(io_error)?;
+    if !opened.is_file() {
+        return Err(not_a_file(opened.file_type()));
+    }
+    let mut bytes = Vec::with_capacity(opened.len().min(limit) as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            path: path.to_owned(),
+            limit,
+        });
+    }
+    let mut text = String::from_utf8(bytes).map_err(|error| ReadError::NotText {
+        path: path.to_owned(),
+        offset: error.utf8_error().valid_up_to(),
+    })?;
+    // Notepad and Excel on Windows start UTF-8 files with a byte-order mark.
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Why a file could not be written. The previous file (if any) is as it was.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: cannot save: {source}", path.display())]
+pub struct SaveError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+/// Whether a write keeps the previous version as `FILE.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// Scenario and workspace files: the previous version is kept beside the new one.
+    Keep,
+    /// Exports, which can be made again from the scenario.
+    None,
+}
+
+/// Where a write keeps the previous version of `path`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// The file a path finally names: a symbolic link is followed (a chain too), so that saving
+/// through a link updates the file it points at instead of replacing the link.
+fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_owned();
+    // The limit of most systems (ELOOP); a loop of links ends here with an error.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(folder) if target.is_relative() => folder.join(target),
+                    _ => target,
+                };
+            }
+            // An ordinary file, or nothing yet: write there.
+            Ok(_) => return Ok(current),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(current),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(std::io::Error::other(
+        "too many levels of symbolic links (a loop?)",
+    ))
+}
+
+/// A temporary file beside `target` with a name no other writer uses: process id, a counter
+/// and a clock reading, created with `create_new` so two saves can never share one.
+fn create_temporary(target: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    loop {
+        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let temporary = target.with_file_name(format!(
+            ".{name}.{}-{count}-{nanos}.tmp",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(file) => return Ok((temporary, file)),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Flushes a folder's entries (the rename) to disk. Windows has no handle for that; its rename
+/// is flushed with the file.
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let folder = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        std::fs::File::open(folder)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` without ever losing the previous file: the bytes go to a uniquely
+/// named temporary file in the same folder with the old file's permissions, which is flushed to
+/// disk; with `Backup::Keep` the previous file is copied to `FILE.bak`; then the temporary file
+/// is renamed over the old one (atomic on the same file system) and the folder is flushed. A
+/// symbolic link is followed and its target replaced. If any step fails, the old file is as it
+/// was and the temporary file is removed.
+pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
+    let fail = |source| SaveError {
+        path: path.to_owned(),
+        source,
+    };
+    let target = resolve_links(path).map_err(fail)?;
+    let existing = match std::fs::metadata(&target) {
+        Ok(metadata) if metadata.is_file() => Some(metadata),
+        Ok(metadata) => {
+            return Err(fail(std::io::Error::other(format!(
+                "{} is {}, not a file to replace",
+                target.display(),
+                file_kind(metadata.file_type())
+            ))));
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(fail(error)),
+    };
+    let (temporary, mut file) = create_temporary(&target).map_err(fail)?;
+    let written = (|| {
+        if let Some(metadata) = &existing {
+            file.set_permissions(metadata.permissions())?;
+        }
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        if existing.is_some() && backup == Backup::Keep {
+            std::fs::copy(&target, backup_path(&target))?;
+        }
+        std::fs::rename(&temporary, &target)?;
+        sync_folder(target.parent().unwrap_or(Path::new(".")))
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written.map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("ecoplan-safe-file-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_the_size_limit_is_exact() {
+        let dir = folder("bom");
+        let path = dir.join("a.ron");
+        std::fs::write(&path, "\u{feff}(x)").unwrap();
+        assert_eq!(read_text_bounded(&path, 100).unwrap(), "(x)");
+        std::fs::write(&path, "12345").unwrap();
+        assert_eq!(read_text_bounded(&path, 5).unwrap(), "12345");
+        let error = read_text_bounded(&path, 4).unwrap_err();
+        assert!(matches!(error, ReadError::TooLarge { .. }), "{error}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let dir = folder("utf8");
+        let path = dir.join("a.ron");
+        std::fs::write(&path, b"abc\xff").unwrap();
+        let error = read_text_bounded(&path, 100).unwrap_err().to_string();
+        assert!(error.contains("byte 3 is not UTF-8"), "{error}");
+    }
+
+    #[test]
+    fn a_loop_of_links_is_an_error_not_a_hang() {
+        #[cfg(unix)]
+        {
+            let dir = folder("loop");
+            std::os::unix::fs::symlink(dir.join("b"), dir.join("a")).unwrap();
+            std::os::unix::fs::symlink(dir.join("a"), dir.join("b")).unwrap();
+            let error = write_atomically(&dir.join("a"), b"x", Backup::Keep).unwrap_err();
+            assert!(error.to_string().contains("symbolic links"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_folder_is_not_replaced() {
+        let dir = folder("dir");
+        std::fs::create_dir(dir.join("sub")).unwrap();
+        let error = write_atomically(&dir.join("sub"), b"x", Backup::Keep).unwrap_err();
+        assert!(error.to_string().contains("a folder"), "{error}");
+        assert!(dir.join("sub").is_dir());
+    }
+}

@@ -1,0 +1,436 @@
+//! Files and arguments as a hostile or unlucky user would give them: each gets a clear message
+//! naming what and where, and nothing hangs, crashes or loses work.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use ecoplan::io::{LoadError, Loaded, load, load_any, to_ron_string, workspace_to_ron_string};
+use ecoplan::model::{Changes, Definition, Member, Rule, SeriesChange, Workspace};
+use ecoplan::plan::hanyang_plan;
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-hostile-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs ecoplan and kills it after a generous time: a hang fails the test instead of the run.
+fn ecoplan(args: &[&str]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // Output is read while waiting, so a long table cannot fill the pipe and stall the child.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    match receiver.recv_timeout(Duration::from_secs(60)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("ecoplan {args:?} did not finish within a minute");
+        }
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn whole(name: &str) -> Member {
+    let mut scenario = hanyang_plan();
+    scenario.metadata.name = name.into();
+    Member {
+        name: name.into(),
+        parent: None,
+        scenario: Definition::Full(Box::new(scenario)),
+    }
+}
+
+fn child(name: &str, parent: &str, cod_rate: f64) -> Member {
+    Member {
+        name: name.into(),
+        parent: Some(parent.into()),
+        scenario: Definition::Changes(Changes {
+            series: vec![SeriesChange {
+                key: "cod".into(),
+                base: None,
+                rule: Some(Rule::growth(cod_rate)),
+            }],
+            ..Changes::default()
+        }),
+    }
+}
+
+fn workspace_file(dir: &Path, name: &str, members: Vec<Member>) -> PathBuf {
+    let path = dir.join(name);
+    let workspace = Workspace {
+        format_version: ecoplan::model::FORMAT_VERSION,
+        workspace: members,
+    };
+    std::fs::write(&path, workspace_to_ron_string(&workspace)).unwrap();
+    path
+}
+
+/// The line number (1-based) of the `n`-th occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str, n: usize) -> usize {
+    let offset = text.match_indices(needle).nth(n).unwrap().0;
+    text[..offset].lines().count() + usize::from(text[..offset].ends_with('\n'))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_blocking() {
+    let dir = scratch_dir("fifo");
+    let fifo = dir.join("plan.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let output = ecoplan(&["check", fifo.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(&format!(
+            "{}: not a regular file (a named pipe)",
+            fifo.display()
+        )),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_devices_are_refused_without_reading_them() {
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let output = ecoplan(&["check", device]);
+        assert_eq!(output.status.code(), Some(2), "{device}");
+        assert!(
+            stderr(&output).contains(&format!("{device}: not a regular file (a device)")),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_loads() {
+    let dir = scratch_dir("bom");
+    let path = dir.join("plan.ron");
+    std::fs::write(&path, format!("\u{feff}{}", to_ron_string(&hanyang_plan()))).unwrap();
+    assert_eq!(load(&path).unwrap(), hanyang_plan());
+}
+
+#[test]
+fn deep_nesting_gets_a_message_without_the_libraries_advice() {
+    let text = format!("(format_version: 4, metadata: {})", "[".repeat(10_000));
+    let error = ecoplan::io::from_ron_str(&text, Path::new("deep.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("deep.ron:1:"), "{error}");
+    assert!(error.contains("nests brackets deeper"), "{error}");
+    assert!(!error.contains("recursion_limit"), "{error}");
+}
+
+#[test]
+fn base_years_far_from_today_are_refused_by_check() {
+    let plan = to_ron_string(&hanyang_plan());
+    let dir = scratch_dir("base-year");
+    for base_year in ["-2000000000", "0", "1948", "2060"] {
+        let path = dir.join(format!("base-{base_year}.ron"));
+        std::fs::write(
+            &path,
+            plan.replacen("base_year: 2021,", &format!("base_year: {base_year},"), 1),
+        )
+        .unwrap();
+        let output = ecoplan(&["check", path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{base_year}");
+        assert!(
+            stderr(&output).contains(&format!("the base year {base_year} is outside 1949–2059")),
+            "{}",
+            stderr(&output)
+        );
+        // The Monte Carlo that ran out of memory on `base_year: 0` is refused the same way.
+        let output = ecoplan(&["uncertainty", path.to_str().unwrap(), "--runs", "100000"]);
+        assert_eq!(output.status.code(), Some(2), "{base_year}");
+    }
+}
+
+#[test]
+fn a_unit_with_hundreds_of_divisors_is_refused_with_its_place() {
+    let plan = to_ron_string(&hanyang_plan());
+    let hostile = format!("unit: \"t{}\",", "/t".repeat(257));
+    let text = plan.replacen("unit: \"t/a\",", &hostile, 1);
+    let error = ecoplan::io::from_ron_str(&text, Path::new("units.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with("units.ron:"), "{error}");
+    assert!(error.contains("divides more than 3 times"), "{error}");
+}
+
+#[test]
+fn duplicate_member_names_are_refused_naming_both_places() {
+    let dir = scratch_dir("duplicates");
+    let path = workspace_file(
+        &dir,
+        "two-highs.ron",
+        vec![
+            whole("plan"),
+            child("high", "plan", 0.09),
+            child("high", "plan", 0.08),
+        ],
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let first = line_of(&text, "name: \"high\"", 0);
+    let second = line_of(&text, "name: \"high\"", 1);
+    let error = load_any(&path).unwrap_err();
+    assert!(matches!(error, LoadError::Workspace { .. }), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&format!("{}:{second}:", path.display())),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("named twice: here and at line {first}")),
+        "{message}"
+    );
+    // The command line says the same, and nothing is written.
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr(&output).trim(), message);
+}
+
+#[test]
+fn empty_and_self_parent_names_are_refused_with_their_lines() {
+    let dir = scratch_dir("names");
+    let empty = workspace_file(
+        &dir,
+        "empty.ron",
+        vec![whole("plan"), child("", "plan", 0.09)],
+    );
+    let text = std::fs::read_to_string(&empty).unwrap();
+    let message = load_any(&empty).unwrap_err().to_string();
+    let line = line_of(&text, "name: \"\"", 0);
+    assert!(
+        message.starts_with(&format!("{}:{line}:", empty.display())),
+        "{message}"
+    );
+    assert!(message.contains("has an empty name"), "{message}");
+
+    let own = workspace_file(&dir, "own.ron", vec![whole("plan"), child("x", "x", 0.09)]);
+    let message = load_any(&own).unwrap_err().to_string();
+    assert!(
+        message.contains("\"x\" names itself as its parent"),
+        "{message}"
+    );
+
+    let cycle = workspace_file(
+        &dir,
+        "cycle.ron",
+        vec![whole("plan"), child("a", "b", 0.09), child("b", "a", 0.08)],
+    );
+    let message = load_any(&cycle).unwrap_err().to_string();
+    assert!(message.contains("a → b → a"), "{message}");
+}
+
+#[test]
+fn check_accepts_a_workspace_and_prints_a_line_per_member() {
+    let dir = scratch_dir("check-workspace");
+    let path = workspace_file(
+        &dir,
+        "variants.ron",
+        vec![
+            whole("plan"),
+            child("high", "plan", 0.09),
+            child("higher", "high", 0.1),
+        ],
+    );
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    for (line, name) in lines.iter().zip(["plan", "high", "higher"]) {
+        assert!(
+            line.starts_with(&format!("{}: member \"{name}\": ok:", path.display())),
+            "{line}"
+        );
+    }
+    // The example workspace passes too.
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
+    let output = ecoplan(&["check", example.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).lines().count(), 5);
+}
+
+#[test]
+fn a_chain_of_two_thousand_members_loads_and_checks() {
+    let dir = scratch_dir("chain");
+    let mut members = vec![whole("m0")];
+    for k in 1..2_000 {
+        members.push(child(&format!("m{k}"), &format!("m{}", k - 1), 0.05));
+    }
+    let path = workspace_file(&dir, "chain.ron", members);
+    match load_any(&path).unwrap() {
+        Loaded::Workspace(workspace) => assert_eq!(workspace.workspace.len(), 2_000),
+        other => panic!("{other:?}"),
+    }
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).lines().count(), 2_000);
+}
+
+#[test]
+fn seek_ranges_take_a_leading_minus_and_refuse_what_no_rate_can_be() {
+    let args = [
+        "seek",
+        "--lever",
+        "cod",
+        "--capacity",
+        "COD:2040",
+        "--range",
+    ];
+    let spaced = ecoplan(&[&args[..], &["-0.1,0.2"]].concat());
+    assert_eq!(spaced.status.code(), Some(0), "{}", stderr(&spaced));
+    let joined = ecoplan(&[&args[..5], &["--range=-0.1,0.2"]].concat());
+    assert_eq!(stdout(&spaced), stdout(&joined));
+    assert!(
+        stdout(&spaced).contains("cod,found,0.0834"),
+        "{}",
+        stdout(&spaced)
+    );
+    for (range, says) in [
+        ("-5,5", "too wide"),
+        ("0,1.5", "too wide"),
+        ("-1,0.1", "too wide"),
+        ("inf,0.1", "not a range of two different finite numbers"),
+        ("nan,0.1", "not a range of two different finite numbers"),
+        ("0.1,0.1", "not a range of two different finite numbers"),
+        ("0.1", "expected LOW,HIGH"),
+        ("a,b", "is not a number"),
+    ] {
+        let output = ecoplan(&[&args[..], &[range]].concat());
+        assert_eq!(output.status.code(), Some(2), "{range}");
+        assert!(
+            stderr(&output).contains(says),
+            "{range}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_flag_repeated_for_one_key_is_refused() {
+    let output = ecoplan(&[
+        "uncertainty",
+        "--uncertain",
+        "cod=uniform:0.05,0.09",
+        "--uncertain",
+        "cod=uniform:0.01,0.02",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--uncertain cod=… is given more than once"),
+        "{}",
+        stderr(&output)
+    );
+    let output = ecoplan(&["project", "--growth", "gdp=0.05", "--growth", "gdp=0.06"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--growth gdp=… is given more than once"),
+        "{}",
+        stderr(&output)
+    );
+    // Different keys are fine.
+    let output = ecoplan(&["project", "--growth", "gdp=0.05", "--growth", "cod=0.06"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_updates_its_target_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch_dir("link");
+    let target = dir.join("real.ron");
+    ecoplan::io::save(&hanyang_plan(), &target).unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.join("link.ron");
+    std::os::unix::fs::symlink("real.ron", &link).unwrap();
+    let mut changed = hanyang_plan();
+    changed.metadata.author = "through the link".into();
+    ecoplan::io::save(&changed, &link).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(load(&target).unwrap().metadata.author, "through the link");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // The backup sits beside the file the link names.
+    assert!(dir.join("real.ron.bak").is_file());
+}
+
+#[test]
+fn concurrent_saves_never_share_a_temporary_file() {
+    let dir = scratch_dir("race");
+    let path = dir.join("plan.ron");
+    let texts: Vec<String> = (0..8)
+        .map(|i| {
+            let mut scenario = hanyang_plan();
+            scenario.metadata.author = format!("writer {i}");
+            to_ron_string(&scenario)
+        })
+        .collect();
+    std::thread::scope(|scope| {
+        for text in &texts {
+            let path = &path;
+            scope.spawn(move || {
+                for _ in 0..5 {
+                    ecoplan::io::save_text(text, path).unwrap();
+                }
+            });
+        }
+    });
+    // Whoever won, the file is one writer's whole text, and no temporary file is left.
+    let on_disk = std::fs::read_to_string(&path).unwrap();
+    assert!(texts.contains(&on_disk));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_failed_export_leaves_the_previous_export_whole() {
+    let dir = scratch_dir("export");
+    let out = dir.join("tables.csv");
+    let output = ecoplan(&["export", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let before = std::fs::read(&out).unwrap();
+    // An unknown series makes the export fail before anything is written.
+    let output = ecoplan(&["export", "--growth", "nothing=0.1", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+    // A write that fails half-way (the target is a folder's name) leaves no partial file.
+    let folder = dir.join("chart.png");
+    std::fs::create_dir(&folder).unwrap();
+    let output = ecoplan(&["export", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is a folder"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(folder.is_dir());
+}
