@@ -143,5 +143,60 @@ fn monte_carlo_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(projection, benches, monte_carlo_benches);
+/// What `ecoplan check` does with hostile shapes of file (issue: nothing hangs): 8 000 identical
+/// series (the identical-series finding), and a workspace of 2 000 members each the child of the
+/// one before (resolution and validation of every member).
+fn hostile_file_benches(c: &mut Criterion) {
+    use ecoplan::io::{from_ron_str, load_any_str, to_ron_string, workspace_to_ron_string};
+    use ecoplan::model::{Changes, Definition, Member, SeriesChange, Workspace};
+    use std::path::Path;
+    let mut copies = hanyang_plan();
+    let cod = copies.series("cod").unwrap().clone();
+    for i in 0..8_000 {
+        let mut copy = cod.clone();
+        copy.key = format!("cod{i}");
+        copies.series.push(copy);
+    }
+    let copies_text = to_ron_string(&copies);
+    let mut members = vec![Member {
+        name: "m0".into(),
+        parent: None,
+        scenario: Definition::Full(Box::new(hanyang_plan())),
+    }];
+    for k in 1..2_000 {
+        members.push(Member {
+            name: format!("m{k}"),
+            parent: Some(format!("m{}", k - 1)),
+            scenario: Definition::Changes(Changes {
+                series: vec![SeriesChange {
+                    key: "cod".into(),
+                    base: None,
+                    rule: Some(Rule::growth(0.05 + f64::from(k) * 1e-5)),
+                }],
+                ..Changes::default()
+            }),
+        });
+    }
+    let chain_text = workspace_to_ron_string(&Workspace {
+        format_version: ecoplan::model::FORMAT_VERSION,
+        workspace: members,
+    });
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    group.bench_function("8 000 identical series: parse, validate, analyse", |b| {
+        b.iter(|| from_ron_str(black_box(&copies_text), Path::new("copies.ron")).unwrap())
+    });
+    group.bench_function(
+        "2 000-member chain: parse, resolve, validate every member",
+        |b| b.iter(|| load_any_str(black_box(&chain_text), Path::new("chain.ron")).unwrap()),
+    );
+    group.finish();
+}
+
+criterion_group!(
+    projection,
+    benches,
+    monte_carlo_benches,
+    hostile_file_benches
+);
 criterion_main!(projection);

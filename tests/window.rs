@@ -450,6 +450,63 @@ fn a_file_that_does_not_parse_shows_where_and_leaves_the_work() {
     assert!(harness.state().open_error.is_none());
 }
 
+#[cfg(unix)]
+#[test]
+fn hostile_files_opened_in_the_window_say_what_and_where_and_leave_the_work() {
+    let dir = temp_dir("hostile-open");
+    let fifo = dir.join("pipe.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    // A workspace with two members of one name.
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron"),
+    )
+    .unwrap()
+    .replace(
+        "name: \"低增长 Low growth\"",
+        "name: \"高增长 High growth\"",
+    );
+    let twice = dir.join("twice.ron");
+    std::fs::write(&twice, text).unwrap();
+    for (path, says) in [
+        (fifo, "not a regular file (a named pipe)".to_owned()),
+        (twice.clone(), "is named twice: here and at line".to_owned()),
+        (
+            PathBuf::from("/dev/zero"),
+            "not a regular file (a device)".to_owned(),
+        ),
+    ] {
+        let dialogs = ScriptedDialogs::default();
+        dialogs.open.borrow_mut().push(path.clone());
+        let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+        harness.run();
+        type_into(&mut harness, "Base-year value gdp", "800");
+        press_enter(&mut harness);
+        click_menu(&mut harness, "File", "Open…");
+        harness.get_by_label("Discard").click();
+        harness.run();
+        let error = harness
+            .state()
+            .open_error
+            .clone()
+            .expect("an error is shown");
+        assert!(error.starts_with(&path.display().to_string()), "{error}");
+        assert!(error.contains(&says), "{error}");
+        assert!(harness.query_by_label(&error).is_some());
+        harness.get_by_label("Close").click();
+        harness.run();
+        assert_eq!(
+            harness.state().doc.scenario().series("gdp").unwrap().base,
+            800.0
+        );
+    }
+}
+
 #[test]
 fn a_failed_save_says_so_and_keeps_the_work() {
     let dialogs = ScriptedDialogs::default();

@@ -64,7 +64,12 @@ pub struct EcoplanApp {
     screenshot: Option<Screenshot>,
     applied_zoom: Option<f32>,
     closing: bool,
+    /// When unsaved work was last written to the recovery folder.
+    last_autosave: Option<std::time::Instant>,
 }
+
+/// How often unsaved work is written to the recovery folder: a crash loses at most this much.
+pub const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 const UNDO: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -102,6 +107,7 @@ impl EcoplanApp {
             screenshot: None,
             applied_zoom: None,
             closing: false,
+            last_autosave: None,
         }
     }
 
@@ -829,23 +835,21 @@ impl EcoplanApp {
                 ui.label(Tr::RecoveryQuestion.get(lang));
             }
             let now = std::time::SystemTime::now();
-            egui::Grid::new("recovered-work")
-                .striped(true)
-                .show(ui, |ui| {
-                    for (index, work) in self.offered_recovery.iter().enumerate() {
-                        ui.vertical(|ui| {
-                            ui.label(RichText::new(recovered_names(work)).strong());
-                            let origin = work.origin.as_ref().map_or_else(
-                                || Tr::BuiltIn.get(lang).to_owned(),
-                                |p| p.display().to_string(),
-                            );
-                            let age = work
-                                .saved_at
-                                .and_then(|t| now.duration_since(t).ok())
-                                .map(|d| ago(lang, d))
-                                .unwrap_or_default();
-                            ui.label(RichText::new(format!("{origin} · {age}")).weak());
-                        });
+            for (index, work) in self.offered_recovery.iter().enumerate() {
+                ui.group(|ui| {
+                    ui.set_width(520.0);
+                    ui.label(RichText::new(recovered_names(work)).strong());
+                    let origin = work.origin.as_ref().map_or_else(
+                        || Tr::BuiltIn.get(lang).to_owned(),
+                        |p| p.display().to_string(),
+                    );
+                    let age = work
+                        .saved_at
+                        .and_then(|t| now.duration_since(t).ok())
+                        .map(|d| ago(lang, d))
+                        .unwrap_or_default();
+                    ui.label(RichText::new(format!("{origin} · {age}")).weak());
+                    ui.horizontal(|ui| {
                         let restore = if here {
                             Tr::Restore
                         } else {
@@ -857,9 +861,9 @@ impl EcoplanApp {
                         if ui.button(Tr::Discard.get(lang)).clicked() {
                             answer = Some(Answer::Discard(index));
                         }
-                        ui.end_row();
-                    }
+                    });
                 });
+            }
             if !self.recovery_notes.is_empty() {
                 ui.separator();
                 ui.label(RichText::new(Tr::RecoveryUnreadable.get(lang)).color(theme::BAD));
@@ -959,8 +963,26 @@ impl EcoplanApp {
         format!("{name}{mark} — ecoplan")
     }
 
+    /// Autosaves every `AUTOSAVE_EVERY` while there is unsaved work, also when the window sits
+    /// idle: eframe saves only on a frame, and an idle window draws none, so a repaint is asked
+    /// for when the next autosave is due.
+    fn autosave_when_due(&mut self, ctx: &egui::Context) {
+        if self.recovery.is_none() || !self.any_dirty() {
+            return;
+        }
+        let now = std::time::Instant::now();
+        let due = self
+            .last_autosave
+            .is_none_or(|last| now.duration_since(last) >= AUTOSAVE_EVERY);
+        if due {
+            self.autosave();
+            self.last_autosave = Some(now);
+        }
+        ctx.request_repaint_after(AUTOSAVE_EVERY);
+    }
+
     /// Keeps the recovery folder in step with the work: unsaved work is written, saved work
-    /// removed. eframe calls `save` every 30 s and on quit.
+    /// removed. Runs every `AUTOSAVE_EVERY` while there is unsaved work and on quit.
     pub fn autosave(&self) {
         let Some(recovery) = &self.recovery else {
             return;
@@ -995,12 +1017,17 @@ impl eframe::App for EcoplanApp {
         }
         let title = self.title();
         self.window_ui(ui);
+        self.autosave_when_due(&ctx);
         if self.title() != title || ctx.cumulative_frame_nr() == 0 {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
         }
         if let Some(screenshot) = &mut self.screenshot {
             screenshot.step(&ctx);
         }
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        AUTOSAVE_EVERY
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -1228,7 +1255,7 @@ fn recovered_names(work: &RecoveredWork) -> String {
                 .iter()
                 .map(|m| m.name.as_str())
                 .collect();
-            names.join(" · ")
+            names.join(" / ")
         }
     }
 }
@@ -1237,7 +1264,8 @@ fn recovered_names(work: &RecoveredWork) -> String {
 fn ago(lang: Lang, elapsed: std::time::Duration) -> String {
     let minutes = elapsed.as_secs() / 60;
     let (count, unit) = match minutes {
-        0..60 => (minutes, Tr::MinutesAgo),
+        0 => return Tr::JustNow.get(lang).to_owned(),
+        1..60 => (minutes, Tr::MinutesAgo),
         60..1440 => (minutes / 60, Tr::HoursAgo),
         _ => (minutes / 1440, Tr::DaysAgo),
     };
