@@ -182,6 +182,8 @@ pub enum Tr {
     Cancel,
     CannotOpen,
     Close,
+    BoundOnSeries,
+    LeverDoesNotMoveGoal,
     RecoveryTitle,
     RecoveryQuestion,
     Restore,
@@ -438,6 +440,11 @@ impl Tr {
             Tr::Cancel => ("取消", "Cancel"),
             Tr::CannotOpen => ("无法打开文件", "Cannot open the file"),
             Tr::Close => ("关闭", "Close"),
+            Tr::BoundOnSeries => ("序列约束", "Bound on a series"),
+            Tr::LeverDoesNotMoveGoal => (
+                "调整该变量不会改变这一目标：请选择驱动目标序列的变量。",
+                "Moving this lever does not move the goal: choose a series that drives what the goal measures.",
+            ),
             Tr::RecoveryTitle => ("恢复未保存的工作", "Recover unsaved work"),
             Tr::RecoveryQuestion => (
                 "以下工作在程序意外退出时尚未保存，已自动备份。请逐项恢复或放弃：",

@@ -307,3 +307,17 @@ fn a_workspace_given_where_a_scenario_is_expected_is_named() {
         stderr(&output)
     );
 }
+
+#[test]
+fn seek_with_a_lever_that_does_not_move_the_goal_says_so() {
+    let output = ecoplan(&["seek", "--lever", "cod", "--target", "energy_intensity"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("goal seek \"cod\": lever: moving it does not move the goal, which depends on energy, gdp only"),
+        "{message}"
+    );
+    // Its own chain moves it: energy drives energy per GDP.
+    let output = ecoplan(&["seek", "--lever", "energy", "--target", "energy_intensity"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

@@ -978,7 +978,15 @@ fn goal_seek_finds_the_energy_growth_that_meets_the_target_and_applies_it() {
     harness.run();
     harness.get_by_label("Solve").click();
     harness.run();
-    let answer = harness.state().state.seek.answer.clone().unwrap().unwrap();
+    let answer = harness
+        .state()
+        .state
+        .seek
+        .answer
+        .clone()
+        .unwrap()
+        .1
+        .unwrap();
     let rate = answer.value.unwrap();
     assert!((rate - 0.0519).abs() < 5e-4, "{rate}");
     harness.get_by_label("Apply this value").click();
@@ -1003,6 +1011,86 @@ fn goal_seek_finds_the_energy_growth_that_meets_the_target_and_applies_it() {
             .as_ref()
             .is_some_and(|s| s.is_ok())
     );
+}
+
+fn radio(harness: &mut Harness<'static, EcoplanApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, label)
+        .click();
+    harness.run();
+}
+
+#[test]
+fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
+    use ecoplan::engine::seek::Goal;
+    let mut harness = harness(View::GoalSeek, Lang::En);
+    harness.run();
+    harness.get_by_label("Solve").click();
+    harness.run();
+    assert!(matches!(
+        harness.state().state.seek.answer.as_ref().unwrap().0.goal,
+        Goal::Target(_)
+    ));
+    // Another goal: the old answer goes, and the lever follows the goal (COD for COD).
+    radio(&mut harness, "Capacity");
+    assert!(harness.state().state.seek.answer.is_none());
+    assert_eq!(harness.state().state.seek.lever, "cod");
+    harness.get_by_label("Solve").click();
+    harness.run();
+    let (asked, answer) = harness.state().state.seek.answer.clone().unwrap();
+    assert_eq!(
+        asked.goal,
+        Goal::Capacity {
+            pollutant: "COD".into(),
+            until: 2040
+        }
+    );
+    // The highest COD growth under capacity to 2040 (README: 8.35 %/yr).
+    let rate = answer.unwrap().value.unwrap();
+    assert!((rate - 0.0835).abs() < 5e-4, "{rate}");
+    // The bound: municipal solid waste at most 400 000 t in 2028.
+    radio(&mut harness, "Bound on a series");
+    assert!(harness.state().state.seek.answer.is_none());
+    assert_eq!(harness.state().state.seek.lever, "msw");
+    harness.get_by_label("Solve").click();
+    harness.run();
+    let (asked, answer) = harness.state().state.seek.answer.clone().unwrap();
+    assert!(matches!(asked.goal, Goal::Bound { ref series, year: 2028, .. } if series == "msw"));
+    let answer = answer.unwrap();
+    assert_eq!(
+        answer.outcome,
+        ecoplan::engine::seek::SeekOutcome::Found,
+        "{answer:?}"
+    );
+    harness.get_by_label("Apply this value").click();
+    harness.run();
+    // Applied, the bound holds just: waste in 2028 is 400 000 t.
+    let waste = harness
+        .state()
+        .doc
+        .analysis()
+        .projection
+        .value("msw", 2028)
+        .unwrap();
+    assert!((waste - 400_000.0).abs() < 1.0, "{waste}");
+}
+
+#[test]
+fn a_lever_that_does_not_move_the_goal_is_named_and_solve_waits() {
+    let mut harness = harness(View::GoalSeek, Lang::En);
+    harness.run();
+    harness.state_mut().state.seek.lever = "cod".into();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(
+                "Moving this lever does not move the goal: choose a series that drives what the goal measures."
+            )
+            .is_some()
+    );
+    harness.get_by_label("Solve").click();
+    harness.run();
+    assert!(harness.state().state.seek.answer.is_none());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use super::validate::{MAX_ELASTICITY, MAX_RATE};
 use super::{ModelError, ProjectionPlan, analyse_capacities, check_targets};
-use crate::model::{Comparison, Scenario, lever_value, with_lever};
+use crate::model::{Comparison, Metric, Scenario, lever_value, with_lever};
 
 /// What the lever has to achieve.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +39,82 @@ pub struct SeekAnswer {
     pub value: Option<f64>,
     /// How far the goal is met at `value` (≥ 0 when met), in the goal's unit.
     pub margin: f64,
+}
+
+/// The series whose projected values decide whether a goal is met: a target's metric series, a
+/// capacity's emission series (and, for a derived water capacity, the series its non-point load
+/// follows), a bound's series.
+pub fn goal_series(scenario: &Scenario, goal: &Goal) -> Vec<String> {
+    match goal {
+        Goal::Target(key) => match scenario.targets.iter().find(|t| &t.key == key) {
+            Some(target) => match &target.metric {
+                Metric::Series(series) => vec![series.clone()],
+                Metric::Ratio {
+                    numerator,
+                    denominator,
+                } => vec![numerator.clone(), denominator.clone()],
+            },
+            None => Vec::new(),
+        },
+        Goal::Capacity { pollutant, .. } => {
+            let mut series: Vec<String> = scenario
+                .capacities
+                .iter()
+                .filter(|c| &c.pollutant == pollutant)
+                .map(|c| c.series.clone())
+                .collect();
+            series.extend(
+                scenario
+                    .methods
+                    .water
+                    .nonpoint_series
+                    .iter()
+                    .filter(|(p, _)| p == pollutant)
+                    .map(|(_, key)| key.clone()),
+            );
+            series
+        }
+        Goal::Bound { series, .. } => vec![series.clone()],
+    }
+}
+
+/// `series` and the series it is driven by, nearest first (each series has at most one driver).
+fn driver_chain<'a>(scenario: &'a Scenario, series: &'a str) -> Vec<&'a str> {
+    let mut chain = vec![series];
+    let mut current = series;
+    // At most one step per series: a cycle (refused by validation) cannot loop here.
+    for _ in 0..scenario.series.len() {
+        match scenario.series(current).and_then(|s| s.rule.driver()) {
+            Some(driver) if !chain.contains(&driver) => {
+                chain.push(driver);
+                current = driver;
+            }
+            _ => break,
+        }
+    }
+    chain
+}
+
+/// Whether moving `lever`'s rate changes anything `goal` depends on.
+pub fn lever_moves_goal(scenario: &Scenario, lever: &str, goal: &Goal) -> bool {
+    goal_series(scenario, goal)
+        .iter()
+        .any(|series| driver_chain(scenario, series).contains(&lever))
+}
+
+/// The lever that fits a goal by default: the nearest series with a rate in the chain of what
+/// the goal measures (COD for a COD capacity; energy for energy per GDP).
+pub fn default_lever(scenario: &Scenario, goal: &Goal) -> Option<String> {
+    goal_series(scenario, goal).iter().find_map(|series| {
+        driver_chain(scenario, series)
+            .into_iter()
+            .find(|key| {
+                scenario
+                    .series(key)
+                    .is_some_and(|s| lever_value(&s.rule).is_some())
+            })
+            .map(str::to_owned)
+    })
 }
 
 /// A scenario long enough for the goal, with the plan to project it.
@@ -151,6 +227,20 @@ pub fn seek(
             lever,
             "rule",
             "a Step rule has no rate to move",
+        ));
+    }
+    // (An unknown target or capacity measures nothing; the margin below names it.)
+    let measured = goal_series(&scenario, goal);
+    if !measured.is_empty() && !lever_moves_goal(&scenario, lever, goal) {
+        return Err(ModelError::invalid(
+            "goal seek",
+            lever,
+            "lever",
+            format!(
+                "moving it does not move the goal, which depends on {} only; choose a series that drives {}",
+                measured.join(", "),
+                if measured.len() == 1 { "it" } else { "them" }
+            ),
         ));
     }
     // The range stays within what a file may hold, so the answer can be applied and saved.

@@ -118,12 +118,31 @@ pub struct UiState {
     pub seek: SeekState,
 }
 
+/// Which kind of goal the goal-seek form solves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GoalKind {
+    /// One of the scenario's targets.
+    #[default]
+    Target,
+    /// A pollutant under its capacity in every year up to a year.
+    Capacity,
+    /// A series at most (or at least) a value in a year.
+    Bound,
+}
+
+/// The question a goal-seek answer answers: shown only while the form still asks it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeekQuery {
+    pub goal: crate::engine::seek::Goal,
+    pub lever: String,
+    pub range: (f64, f64),
+}
+
 /// The goal-seek and sensitivity form.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SeekState {
-    /// 0: a target, 1: a capacity until a year, 2: a bound on a series in a year.
-    pub goal_kind: usize,
+    pub goal: GoalKind,
     pub bound_series: String,
     pub bound_year: i32,
     pub bound_at_most: bool,
@@ -136,16 +155,50 @@ pub struct SeekState {
     pub high_percent: f64,
     pub sensitivity_series: String,
     pub sensitivity_year: i32,
+    /// The last answer and the question it answers.
     #[serde(skip)]
-    pub answer: Option<Result<crate::engine::seek::SeekAnswer, String>>,
+    pub answer: Option<(SeekQuery, Result<crate::engine::seek::SeekAnswer, String>)>,
     #[serde(skip)]
     pub swings: Option<Result<(f64, Vec<crate::engine::seek::Swing>), String>>,
+}
+
+impl SeekState {
+    /// The goal the form shows now.
+    pub fn goal(&self) -> crate::engine::seek::Goal {
+        use crate::engine::seek::Goal;
+        match self.goal {
+            GoalKind::Target => Goal::Target(self.target.clone()),
+            GoalKind::Capacity => Goal::Capacity {
+                pollutant: self.pollutant.clone(),
+                until: self.until,
+            },
+            GoalKind::Bound => Goal::Bound {
+                series: self.bound_series.clone(),
+                year: self.bound_year,
+                comparison: if self.bound_at_most {
+                    crate::model::Comparison::AtMost
+                } else {
+                    crate::model::Comparison::AtLeast
+                },
+                value: self.bound_value,
+            },
+        }
+    }
+
+    /// The question the form asks now.
+    pub fn query(&self) -> SeekQuery {
+        SeekQuery {
+            goal: self.goal(),
+            lever: self.lever.clone(),
+            range: (self.low_percent / 100.0, self.high_percent / 100.0),
+        }
+    }
 }
 
 impl Default for SeekState {
     fn default() -> SeekState {
         SeekState {
-            goal_kind: 0,
+            goal: GoalKind::Target,
             bound_series: "msw".into(),
             bound_year: 2028,
             bound_at_most: true,

@@ -7,22 +7,23 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::section;
 use crate::document::Edit;
-use crate::engine::seek::{Goal, SeekOutcome, seek, sensitivity};
+use crate::engine::seek::{SeekOutcome, default_lever, lever_moves_goal, seek, sensitivity};
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{MAX_HORIZON, lever_value, with_lever};
-use crate::ui::{UiState, ViewCtx, theme, widgets};
+use crate::ui::{GoalKind, UiState, ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let lang = ctx.lang;
     let doc = ctx.doc;
     let scenario = doc.scenario();
     let form = &mut state.seek;
+    let goal_before = form.goal();
     section(ui, ctx.tr(Tr::GoalSeek));
     egui::Grid::new("seek-form").num_columns(2).show(ui, |ui| {
         ui.label(ctx.tr(Tr::Goal));
         ui.horizontal(|ui| {
-            ui.radio_value(&mut form.goal_kind, 0, ctx.tr(Tr::Target));
+            ui.radio_value(&mut form.goal, GoalKind::Target, ctx.tr(Tr::Target));
             egui::ComboBox::from_id_salt("seek-target")
                 .selected_text(
                     scenario
@@ -42,7 +43,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 })
                 .response
                 .accessible_name(ctx.tr(Tr::Target));
-            ui.radio_value(&mut form.goal_kind, 1, ctx.tr(Tr::Capacity));
+            ui.radio_value(&mut form.goal, GoalKind::Capacity, ctx.tr(Tr::Capacity));
             egui::ComboBox::from_id_salt("seek-capacity")
                 .selected_text(form.pollutant.as_str())
                 .show_ui(ui, |ui| {
@@ -65,11 +66,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         ui.end_row();
         ui.label("");
         ui.horizontal(|ui| {
-            ui.radio_value(
-                &mut form.goal_kind,
-                2,
-                lang.pick("序列约束", "Bound on a series"),
-            );
+            ui.radio_value(&mut form.goal, GoalKind::Bound, ctx.tr(Tr::BoundOnSeries));
             egui::ComboBox::from_id_salt("seek-bound-series")
                 .selected_text(
                     scenario
@@ -143,18 +140,34 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         });
         ui.end_row();
     });
-    if ui.button(ctx.tr(Tr::Solve)).clicked() {
-        let goal = match form.goal_kind {
-            0 => Goal::Target(form.target.clone()),
-            _ => Goal::Capacity {
-                pollutant: form.pollutant.clone(),
-                until: form.until,
-            },
-        };
-        let range = (form.low_percent / 100.0, form.high_percent / 100.0);
-        form.answer = Some(seek(scenario, &goal, &form.lever, range).map_err(|e| e.to_string()));
+    // A new goal brings the lever that fits it (COD for a COD capacity, energy for energy per
+    // GDP), and the answer to the old question goes.
+    let goal = form.goal();
+    if goal != goal_before
+        && let Some(lever) = default_lever(scenario, &goal)
+    {
+        form.lever = lever;
     }
-    match &form.answer {
+    let query = form.query();
+    if form
+        .answer
+        .as_ref()
+        .is_some_and(|(asked, _)| *asked != query)
+    {
+        form.answer = None;
+    }
+    let moves = lever_moves_goal(scenario, &form.lever, &goal);
+    if !moves {
+        ui.label(RichText::new(ctx.tr(Tr::LeverDoesNotMoveGoal)).color(theme::NEAR));
+    }
+    if ui
+        .add_enabled(moves, egui::Button::new(ctx.tr(Tr::Solve)))
+        .clicked()
+    {
+        let answer = seek(scenario, &goal, &query.lever, query.range).map_err(|e| e.to_string());
+        form.answer = Some((query, answer));
+    }
+    match form.answer.as_ref().map(|(_, answer)| answer) {
         Some(Ok(answer)) => {
             let (text, color) = match answer.outcome {
                 SeekOutcome::Found => (Tr::Found, theme::OK),
