@@ -118,43 +118,109 @@ fn editing_a_baseline_changes_the_table_and_the_capacity_status() {
 }
 
 #[test]
-fn an_invalid_entry_shows_why_and_leaves_the_model_unchanged() {
+fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_kept() {
     let mut harness = harness(View::Baselines, Lang::En);
     harness.run();
     type_into(&mut harness, "Base-year value population", "-5");
-    let message =
-        "series \"population\": base = -5 is invalid: must be a finite number of at least 0";
+    // Named by the field's label and the unit, with what was typed.
+    let reason = "-5 万人: cannot be negative";
     assert!(
-        harness.query_by_label(message).is_some(),
+        harness.query_by_label(reason).is_some(),
         "the reason is shown while typing"
     );
     press_enter(&mut harness);
-    assert!(
-        harness.query_by_label(message).is_some(),
-        "the reason stays after Enter"
-    );
+    let population = |h: &Harness<'static, EcoplanApp>| {
+        h.state().doc.scenario().series("population").unwrap().base
+    };
+    assert_eq!(population(&harness), 90.0);
+    assert!(!harness.state().doc.is_dirty());
+    // Left, the field shows the scenario's value again, and the reason is in the messages.
     assert_eq!(
         harness
-            .state()
-            .doc
-            .scenario()
-            .series("population")
-            .unwrap()
-            .base,
-        90.0
+            .get_by_label("Base-year value population")
+            .value()
+            .as_deref(),
+        Some("90.00")
     );
-    assert!(!harness.state().doc.is_dirty());
+    let message = harness.state().message.clone().unwrap();
+    assert_eq!(
+        message,
+        "Not applied: Base-year value · Resident population: -5 万人: cannot be negative"
+    );
+    assert!(harness.query_by_label(&format!("⚠ {message}")).is_some());
     type_into(&mut harness, "Base-year value population", "lots");
     assert!(harness.query_by_label("\"lots\" is not a number").is_some());
+    assert_eq!(population(&harness), 90.0);
+}
+
+#[test]
+fn a_rate_typed_in_percent_is_refused_in_percent() {
+    let mut harness = harness(View::Assumptions, Lang::En);
+    harness.run();
+    type_into(&mut harness, "Annual growth cod %", "-500");
+    press_enter(&mut harness);
+    let message = harness.state().message.clone().unwrap();
+    assert!(
+        message.contains("-500 %: a yearly rate must lie above −100 % and at most +100 %"),
+        "{message}"
+    );
+    assert!(!message.contains("0.075"), "no fractions: {message}");
+    assert!(
+        !message.contains("(cod)") && message.contains("COD"),
+        "{message}"
+    );
     assert_eq!(
+        harness.state().doc.scenario(),
+        &ecoplan::plan::hanyang_plan()
+    );
+    // In Chinese too.
+    harness.state_mut().state.lang = Lang::Zh;
+    harness.run();
+    type_into(&mut harness, "年增长率 cod %", "500");
+    press_enter(&mut harness);
+    let message = harness.state().message.clone().unwrap();
+    assert!(
+        message.contains("500 %: 年变化率须大于 −100 % 且不超过 +100 %"),
+        "{message}"
+    );
+}
+
+#[test]
+fn typing_a_horizon_commits_the_year_typed_not_its_first_digits() {
+    let mut harness = harness(View::Assumptions, Lang::En);
+    harness.run();
+    harness.get_by_label("Horizon Year").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    for digit in ["2", "0", "6", "0"] {
+        harness.get_by_label("Horizon Year").type_text(digit);
+        harness.run();
+        // Nothing is applied while typing.
+        assert_eq!(harness.state().doc.scenario().horizon, 2028);
+        assert!(harness.state().doc.undo_edit().is_none());
+    }
+    press_enter(&mut harness);
+    assert_eq!(harness.state().doc.scenario().horizon, 2060);
+    // One edit, one undo step.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.scenario().horizon, 2028);
+    // A year outside the range is refused and the field goes back.
+    type_into(&mut harness, "Horizon Year", "2100");
+    press_enter(&mut harness);
+    assert_eq!(harness.state().doc.scenario().horizon, 2028);
+    assert!(
         harness
             .state()
-            .doc
-            .scenario()
-            .series("population")
-            .unwrap()
-            .base,
-        90.0
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("2100: the year must lie in 2022–2060")),
+        "{:?}",
+        harness.state().message
+    );
+    assert_eq!(
+        harness.get_by_label("Horizon Year").value().as_deref(),
+        Some("2028")
     );
 }
 
@@ -241,7 +307,7 @@ fn cod_at_nine_percent_moves_the_first_exceedance_and_undo_brings_the_plan_back(
     let mut harness = harness(View::Assumptions, Lang::En);
     harness.run();
     harness
-        .get_by_role_and_label(egui::accesskit::Role::Slider, "Horizon")
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "Horizon slider")
         .set_value_accesskit(2060.0);
     harness.run();
     assert_eq!(harness.state().doc.scenario().horizon, 2060);

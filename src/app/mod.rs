@@ -475,6 +475,11 @@ impl EcoplanApp {
         for command in commands {
             self.run(&ctx, command);
         }
+        // An entry refused when its field was left: the field went back to the scenario's
+        // value, and the reason stays in the message list.
+        if let Some(reason) = ui::widgets::take_rejections(&ctx).pop() {
+            self.message = Some(format!("{}: {reason}", Tr::Rejected.get(self.lang())));
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {

@@ -21,7 +21,7 @@ pub use findings::{Finding, find_inconsistencies};
 pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};
 pub use projects::{GroupTotal, ProjectTotals, project_totals};
 pub use targets::{TargetCheck, check_targets, metric_unit, metric_value};
-pub use validate::validate;
+pub use validate::{MAX_ELASTICITY, MAX_RATE, validate};
 
 use crate::model::Scenario;
 

@@ -4,6 +4,7 @@ use eframe::egui::{self, Color32, RichText, Stroke};
 
 use super::theme;
 use crate::format;
+use crate::i18n::{Lang, Tr};
 
 /// Parses what the user typed: accepts full-width digits and a trailing %, which Chinese input
 /// methods produce.
@@ -28,40 +29,113 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("\"{}\" is not a number", text.trim()))
 }
 
-/// A numeric field validated as typed. `scale` converts the model value to what is shown
-/// (100 for a rate shown in %). It shows the value as every table does; a value that is only
-/// tabbed through is not rewritten, so calibrated values keep their full precision.
+/// What a number field accepts, checked before the engine sees the value so that the message
+/// speaks of what the user typed (a percent in a percent field) in the interface's language.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Domain {
+    /// Any finite number; the engine decides.
+    Any,
+    /// At least 0: amounts, capacities, base values.
+    NonNegative,
+    /// A yearly rate shown in %: above −100 % and at most +100 % (`validate::MAX_RATE`).
+    Rate,
+    /// An elasticity: from −10 to 10 (`validate::MAX_ELASTICITY`).
+    Elasticity,
+    /// A share shown in %: from 0 to 100 %.
+    Share,
+}
+
+impl Domain {
+    /// Why `shown` (the number as typed, in the field's unit) is outside the domain.
+    fn refuse(self, shown: f64) -> Option<Tr> {
+        use crate::engine::{MAX_ELASTICITY, MAX_RATE};
+        let outside = match self {
+            Domain::Any => false,
+            Domain::NonNegative => shown < 0.0,
+            Domain::Rate => shown <= -100.0 || shown > MAX_RATE * 100.0,
+            Domain::Elasticity => shown.abs() > MAX_ELASTICITY,
+            Domain::Share => !(0.0..=100.0).contains(&shown),
+        };
+        outside.then_some(match self {
+            Domain::Any | Domain::NonNegative => Tr::MustBeNonNegative,
+            Domain::Rate => Tr::RateOutOfRange,
+            Domain::Elasticity => Tr::ElasticityOutOfRange,
+            Domain::Share => Tr::ShareOutOfRange,
+        })
+    }
+}
+
+/// A number field: how it is found (its accessible name), what it is called in messages, and
+/// what it accepts.
+pub struct NumberField<'a> {
+    /// The accessible name: screen readers and tests find the field by it.
+    pub name: &'a str,
+    /// What the user knows the field as, for messages ("年增长 化学需氧量排放总量").
+    pub label: &'a str,
+    /// The model value × `scale` is what is shown (100 for a rate shown in %).
+    pub scale: f64,
+    /// The unit of the shown value ("%", "t/a"), for messages.
+    pub unit: &'a str,
+    pub domain: Domain,
+    pub lang: Lang,
+}
+
+/// A numeric field validated as typed. It shows the value as every table does; a value that is
+/// only tabbed through is not rewritten, so calibrated values keep their full precision.
 /// See `validated_edit`.
 pub fn number_edit(
     ui: &mut egui::Ui,
     id_salt: impl egui::AsIdSalt,
     value: f64,
-    scale: f64,
-    accessible_name: &str,
+    field: &NumberField<'_>,
     check: impl Fn(f64) -> Result<(), String>,
 ) -> Option<f64> {
+    let lang = field.lang;
     validated_edit(
         ui,
         id_salt,
-        format::value(value * scale),
+        format::value(value * field.scale),
         96.0,
-        accessible_name,
+        field.name,
+        field.label,
         |text| {
-            let model = parse_number(text)? / scale;
+            let shown = parse_number(text)
+                .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotANumber.get(lang)))?;
+            if let Some(reason) = field.domain.refuse(shown) {
+                // The number as typed (Display gives 7.5, -500), in the field's unit.
+                return Err(
+                    format!("{shown} {}: {}", field.unit, reason.get(lang)).replace(" :", ":")
+                );
+            }
+            let model = shown / field.scale;
             check(model).map(|()| model)
         },
     )
 }
 
+/// Where rejected entries wait for the app to put them in the message list.
+fn rejections_id() -> egui::Id {
+    egui::Id::unique("ecoplan-field-rejections")
+}
+
+/// The reasons of entries refused since the last call: the app shows them as messages.
+pub fn take_rejections(ctx: &egui::Context) -> Vec<String> {
+    ctx.data_mut(|d| d.remove_temp::<Vec<String>>(rejections_id()))
+        .unwrap_or_default()
+}
+
 /// A text field validated as typed. While the text is invalid it is outlined in red with its
-/// reason below and nothing is returned, so the model keeps its last valid value. Enter or
-/// leaving the field (Tab) commits a valid, changed value; Esc restores the model's value.
+/// reason below and nothing is returned, so the model keeps its last valid value. The value is
+/// committed only when the field is left (Enter, Tab or a click elsewhere), never on a
+/// keystroke; Esc restores the model's value. An invalid entry is reverted when the field is
+/// left, and its reason, named by `label`, goes to the message list (`take_rejections`).
 pub fn validated_edit<T>(
     ui: &mut egui::Ui,
     id_salt: impl egui::AsIdSalt,
     shown: String,
     width: f32,
     accessible_name: &str,
+    label: &str,
     parse: impl Fn(&str) -> Result<T, String>,
 ) -> Option<T> {
     let id = ui.make_persistent_id(id_salt);
@@ -88,11 +162,15 @@ pub fn validated_edit<T>(
             let verdict = parse(&text);
             if response.lost_focus() {
                 let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
-                if escaped || text == shown {
-                    ui.data_mut(|d| d.remove::<String>(id));
-                } else if let Ok(value) = parse(&text) {
-                    ui.data_mut(|d| d.remove::<String>(id));
-                    committed = Some(value);
+                ui.data_mut(|d| d.remove::<String>(id));
+                if !escaped && text != shown {
+                    match &verdict {
+                        Ok(_) => committed = parse(&text).ok(),
+                        Err(reason) => ui.data_mut(|d| {
+                            d.get_temp_mut_or_default::<Vec<String>>(rejections_id())
+                                .push(format!("{label}: {reason}"))
+                        }),
+                    }
                 }
             }
             let editing = ui.data(|d| d.get_temp::<String>(id)).is_some();

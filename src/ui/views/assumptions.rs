@@ -7,6 +7,7 @@ use super::{edit_number, section};
 use crate::document::Edit;
 use crate::i18n::Tr;
 use crate::model::{MAX_HORIZON, Rule, Series};
+use crate::ui::widgets::{self, Domain, NumberField};
 use crate::ui::{Command, ViewCtx};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -38,18 +39,46 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         });
 }
 
-/// The horizon slider, up to 2060, shared by the capacity views.
+/// The horizon: a slider up to 2060 and the exact year beside it, shared by the capacity
+/// views. The year commits when the field is left (Enter, Tab, a click elsewhere), so typing
+/// 2060 never passes through 2, 20 and 206.
 pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let scenario = ctx.doc.scenario();
+    let years = (scenario.base_year + 1)..=MAX_HORIZON;
     let mut horizon = scenario.horizon;
     let response = ui
-        .add(egui::Slider::new(
-            &mut horizon,
-            (scenario.base_year + 1)..=MAX_HORIZON,
-        ))
-        .accessible_name(ctx.tr(Tr::Horizon));
+        .add(egui::Slider::new(&mut horizon, years.clone()).show_value(false))
+        .accessible_name(format!("{} slider", ctx.tr(Tr::Horizon)));
     if response.changed() {
         push(ctx, Edit::SetHorizon { year: horizon }, &response);
+    }
+    let lang = ctx.lang;
+    let doc = ctx.doc;
+    let typed = widgets::validated_edit(
+        ui,
+        "horizon-year",
+        scenario.horizon.to_string(),
+        56.0,
+        &format!("{} {}", ctx.tr(Tr::Horizon), ctx.tr(Tr::Year)),
+        ctx.tr(Tr::Horizon),
+        |text| {
+            let year = text
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+            if !years.contains(&year) {
+                return Err(format!(
+                    "{year}: {} {}–{}",
+                    Tr::YearOutside.get(lang),
+                    years.start(),
+                    years.end()
+                ));
+            }
+            doc.check(&Edit::SetHorizon { year }).map(|()| year)
+        },
+    );
+    if let Some(year) = typed {
+        ctx.apply(Edit::SetHorizon { year });
     }
 }
 
@@ -64,7 +93,7 @@ fn rate_ui(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
     id: (&str, &str),
-    label: &str,
+    (label, who): (&str, &str),
     rate: f64,
     make: impl Fn(f64) -> Rule,
 ) {
@@ -92,18 +121,22 @@ fn rate_ui(
                 &response,
             );
         }
-        edit_number(
-            ui,
-            ctx,
-            (series, field),
-            rate,
-            100.0,
-            &format!("{label} {series} %"),
-            |value| Edit::SetRule {
+        let field_label = format!("{label} · {who}");
+        let name = format!("{label} {series} %");
+        let number = NumberField {
+            name: &name,
+            label: &field_label,
+            scale: 100.0,
+            unit: "%",
+            domain: Domain::Rate,
+            lang: ctx.lang,
+        };
+        edit_number(ui, ctx, (series, field), rate, &number, |value| {
+            Edit::SetRule {
                 series: series.to_owned(),
                 rule: make(value),
-            },
-        );
+            }
+        });
         ui.label("%");
     });
 }
@@ -113,30 +146,37 @@ fn value_ui(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
     id: (&str, String),
-    label: &str,
+    (label, who, unit, domain): (&str, &str, &str, Domain),
     value: f64,
     make: impl Fn(f64) -> Rule,
 ) {
     let series = id.0;
     ui.horizontal(|ui| {
         ui.label(label);
-        edit_number(
-            ui,
-            ctx,
-            (series, &id.1),
-            value,
-            1.0,
-            &format!("{label} {series}"),
-            |v| Edit::SetRule {
+        let field_label = format!("{label} · {who}");
+        let name = format!("{label} {series}");
+        let number = NumberField {
+            name: &name,
+            label: &field_label,
+            scale: 1.0,
+            unit,
+            domain,
+            lang: ctx.lang,
+        };
+        edit_number(ui, ctx, (series, &id.1), value, &number, |v| {
+            Edit::SetRule {
                 series: series.to_owned(),
                 rule: make(v),
-            },
-        );
+            }
+        });
     });
 }
 
 fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
     let key = series.key.as_str();
+    let who = ctx.lang.label(&series.label).to_owned();
+    let who = who.as_str();
+    let unit = series.unit.symbol();
     let rule = series.rule.clone();
     ui.vertical(|ui| match &rule {
         Rule::Growth { rate, changes } => {
@@ -145,7 +185,7 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                 ui,
                 ctx,
                 (key, "rate"),
-                ctx.tr(Tr::GrowthRate),
+                (ctx.tr(Tr::GrowthRate), who),
                 *rate,
                 move |r| Rule::Growth {
                     rate: r,
@@ -159,7 +199,7 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                     ui,
                     ctx,
                     (key, &format!("change-{i}")),
-                    &label,
+                    (&label, who),
                     change.rate,
                     move |r| {
                         let mut changes = all.clone();
@@ -189,7 +229,12 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                 ui,
                 ctx,
                 (key, "intensity".into()),
-                &format!("{} ({intensity_unit}) × {driver}", ctx.tr(Tr::Intensity)),
+                (
+                    &format!("{} ({intensity_unit}) × {driver}", ctx.tr(Tr::Intensity)),
+                    who,
+                    intensity_unit.symbol(),
+                    Domain::NonNegative,
+                ),
                 i0,
                 |v| make(v, c0),
             );
@@ -197,7 +242,7 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                 ui,
                 ctx,
                 (key, "change"),
-                ctx.tr(Tr::IntensityChange),
+                (ctx.tr(Tr::IntensityChange), who),
                 c0,
                 |c| make(i0, c),
             );
@@ -208,7 +253,12 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                 ui,
                 ctx,
                 (key, "elasticity".into()),
-                &format!("{} ({driver})", ctx.tr(Tr::Elasticity)),
+                (
+                    &format!("{} ({driver})", ctx.tr(Tr::Elasticity)),
+                    who,
+                    "",
+                    Domain::Elasticity,
+                ),
                 *elasticity,
                 move |e| Rule::GrowthAs {
                     driver: driver.clone(),
@@ -223,7 +273,12 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                     ui,
                     ctx,
                     (key, format!("point-{i}")),
-                    &format!("{} {year}", ctx.tr(Tr::Points)),
+                    (
+                        &format!("{} {year}", ctx.tr(Tr::Points)),
+                        who,
+                        unit,
+                        Domain::NonNegative,
+                    ),
                     *value,
                     move |v| {
                         let mut points = all.clone();
@@ -240,7 +295,7 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                 ui,
                 ctx,
                 (key, "after"),
-                ctx.tr(Tr::AfterRate),
+                (ctx.tr(Tr::AfterRate), who),
                 *after_rate,
                 move |r| Rule::Interp {
                     points: all.clone(),
@@ -255,7 +310,12 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                     ui,
                     ctx,
                     (key, format!("step-{i}")),
-                    &format!("{} {year}", ctx.tr(Tr::Points)),
+                    (
+                        &format!("{} {year}", ctx.tr(Tr::Points)),
+                        who,
+                        unit,
+                        Domain::NonNegative,
+                    ),
                     *value,
                     move |v| {
                         let mut points = all.clone();

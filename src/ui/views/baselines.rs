@@ -9,6 +9,7 @@ use crate::document::Edit;
 use crate::i18n::Tr;
 use crate::model::{Group, Label, Rule, Series};
 use crate::plan::hanyang_plan;
+use crate::ui::widgets::{Domain, NumberField};
 use crate::ui::{ViewCtx, widgets};
 use crate::units::Unit;
 
@@ -49,6 +50,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             key.clone(),
                             130.0,
                             &format!("{} {key}", ctx.tr(Tr::Key)),
+                            &format!("{} · {}", ctx.tr(Tr::Key), lang.label(&series.label)),
                             |text| {
                                 let to = text.trim().to_owned();
                                 ctx.doc
@@ -72,6 +74,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             shown_label,
                             200.0,
                             &format!("{} {key}", ctx.tr(Tr::Name)),
+                            &format!("{} · {key}", ctx.tr(Tr::Name)),
                             |text| {
                                 if text.trim().is_empty() {
                                     Err(ctx.tr(Tr::Name).to_owned() + " ∅")
@@ -106,18 +109,26 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                     "computed as driver × intensity",
                                 ));
                         } else {
-                            edit_number(
-                                ui,
-                                ctx,
-                                ("base", &key),
-                                series.base,
-                                1.0,
-                                &format!("{} {key}", ctx.tr(Tr::BaseValue)),
-                                |value| Edit::SetBase {
+                            let name = format!("{} {key}", ctx.tr(Tr::BaseValue));
+                            let label = format!(
+                                "{} · {}",
+                                ctx.tr(Tr::BaseValue),
+                                lang.label(&series.label)
+                            );
+                            let field = NumberField {
+                                name: &name,
+                                label: &label,
+                                scale: 1.0,
+                                unit: series.unit.symbol(),
+                                domain: Domain::NonNegative,
+                                lang,
+                            };
+                            edit_number(ui, ctx, ("base", &key), series.base, &field, |value| {
+                                Edit::SetBase {
                                     series: key.clone(),
                                     value,
-                                },
-                            );
+                                }
+                            });
                         }
                         ui.label(rule_summary(&series.rule, lang));
                         ui.scope(|ui| {

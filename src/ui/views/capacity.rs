@@ -12,6 +12,7 @@ use crate::format;
 use crate::i18n::Tr;
 use crate::model::Medium;
 use crate::ui::chart::chart_ui;
+use crate::ui::widgets::{Domain, NumberField};
 use crate::ui::{ViewCtx, theme, widgets};
 
 /// Typed or derived: the choice, both values, and how the derived one is computed.
@@ -115,13 +116,26 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(format!("{}:", ctx.tr(Tr::Capacity)));
                     let pollutant = capacity.pollutant.clone();
+                    let name = format!("{} {pollutant}", ctx.tr(Tr::Capacity));
+                    let label = format!(
+                        "{} · {}",
+                        ctx.tr(Tr::Capacity),
+                        ctx.lang.label(&capacity.label)
+                    );
+                    let field = NumberField {
+                        name: &name,
+                        label: &label,
+                        scale: 1.0,
+                        unit: capacity.unit.symbol(),
+                        domain: Domain::NonNegative,
+                        lang: ctx.lang,
+                    };
                     edit_number(
                         ui,
                         ctx,
                         ("capacity", &pollutant),
                         capacity.value,
-                        1.0,
-                        &format!("{} {pollutant}", ctx.tr(Tr::Capacity)),
+                        &field,
                         |value| Edit::SetCapacity {
                             pollutant: pollutant.clone(),
                             value,
@@ -131,13 +145,26 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     ui.label(capacity.unit.symbol());
                     ui.separator();
                     ui.label(format!("{}:", ctx.tr(Tr::NearThreshold)));
+                    let name = format!("{} {pollutant}", ctx.tr(Tr::NearThreshold));
+                    let label = format!(
+                        "{} · {}",
+                        ctx.tr(Tr::NearThreshold),
+                        ctx.lang.label(&capacity.label)
+                    );
+                    let field = NumberField {
+                        name: &name,
+                        label: &label,
+                        scale: 100.0,
+                        unit: "%",
+                        domain: Domain::Share,
+                        lang: ctx.lang,
+                    };
                     edit_number(
                         ui,
                         ctx,
                         ("near", &pollutant),
                         capacity.near_threshold,
-                        100.0,
-                        &format!("{} {pollutant}", ctx.tr(Tr::NearThreshold)),
+                        &field,
                         |fraction| Edit::SetNearThreshold {
                             pollutant: pollutant.clone(),
                             fraction,

@@ -114,6 +114,11 @@ fn row_ui(
             shown,
             70.0,
             &format!("{} {number}", ctx.tr(Tr::Baseline)),
+            &format!(
+                "{} · {number} {}",
+                ctx.tr(Tr::Baseline),
+                lang.label(&indicator.name)
+            ),
             |text| {
                 if text.trim().is_empty() {
                     Ok(None)
@@ -134,14 +139,22 @@ fn row_ui(
             ui.horizontal(|ui| {
                 let symbol = target_text(&indicator.target, lang);
                 ui.label(text(symbol.split(' ').next().unwrap_or_default()));
-                let edited = widgets::number_edit(
-                    ui,
-                    ("indicator-target", index),
-                    *v,
-                    1.0,
-                    &format!("{} {number}", ctx.tr(Tr::Target)),
-                    |_| Ok(()),
+                let name = format!("{} {number}", ctx.tr(Tr::Target));
+                let label = format!(
+                    "{} · {number} {}",
+                    ctx.tr(Tr::Target),
+                    lang.label(&indicator.name)
                 );
+                let field = widgets::NumberField {
+                    name: &name,
+                    label: &label,
+                    scale: 1.0,
+                    unit: &indicator.unit,
+                    domain: widgets::Domain::Any,
+                    lang,
+                };
+                let edited =
+                    widgets::number_edit(ui, ("indicator-target", index), *v, &field, |_| Ok(()));
                 if let Some(value) = edited {
                     let target = match indicator.target {
                         IndicatorTarget::AtLeast(_) => IndicatorTarget::AtLeast(value),

@@ -26,10 +26,16 @@ pub fn method_number(
             methods: Box::new(methods),
         }
     };
-    let edited = widgets::number_edit(ui, ("method", id), value, 1.0, name, |v| {
-        if !v.is_finite() || v < 0.0 {
-            return Err(format!("{name}: {v} — ≥ 0"));
-        }
+    // EI inputs are not otherwise checked by the engine: the domain keeps them at least 0.
+    let field = widgets::NumberField {
+        name,
+        label: name,
+        scale: 1.0,
+        unit: "",
+        domain: widgets::Domain::NonNegative,
+        lang: ctx.lang,
+    };
+    let edited = widgets::number_edit(ui, ("method", id), value, &field, |v| {
         ctx.doc.check(&with(v))
     });
     if let Some(v) = edited {

@@ -102,20 +102,19 @@ pub fn rule_summary(rule: &Rule, lang: Lang) -> String {
     }
 }
 
-/// A numeric field whose value reaches the scenario through `edit`: checked by the engine as
-/// typed (the reason shows while it is invalid), applied when committed.
+/// A numeric field whose value reaches the scenario through `edit`: checked by its domain and
+/// the engine as typed (the reason shows while it is invalid), applied when committed.
 fn edit_number(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
     id_salt: impl egui::AsIdSalt,
     value: f64,
-    scale: f64,
-    name: &str,
+    field: &crate::ui::widgets::NumberField<'_>,
     edit: impl Fn(f64) -> crate::document::Edit,
 ) {
     let doc = ctx.doc;
     if let Some(v) =
-        crate::ui::widgets::number_edit(ui, id_salt, value, scale, name, |v| doc.check(&edit(v)))
+        crate::ui::widgets::number_edit(ui, id_salt, value, field, |v| doc.check(&edit(v)))
     {
         ctx.apply(edit(v));
     }

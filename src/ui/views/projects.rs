@@ -96,6 +96,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             lang.label(&project.name).to_owned(),
                             320.0,
                             &format!("{} {}", ctx.tr(Tr::Name), index + 1),
+                            &format!("{} {}", ctx.tr(Tr::Name), index + 1),
                             |text| {
                                 if text.trim().is_empty() {
                                     Err(format!("{} ∅", ctx.tr(Tr::Name)))
@@ -160,6 +161,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             shown,
                             80.0,
                             &format!("{} {}", ctx.tr(Tr::Investment), index + 1),
+                            &format!("{} · {}", ctx.tr(Tr::Investment), lang.label(&project.name)),
                             |text| {
                                 if text.trim().is_empty() {
                                     return Ok(None);

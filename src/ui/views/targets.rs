@@ -7,6 +7,7 @@ use crate::document::Edit;
 use crate::format;
 use crate::i18n::Tr;
 use crate::ui::chart::chart_ui;
+use crate::ui::widgets::{Domain, NumberField};
 use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -27,7 +28,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             ui.horizontal(|ui| {
                 ui.label(check.comparison.symbol());
                 let key = check.key.clone();
-                edit_number(ui, ctx, ("threshold", &key), check.threshold, 1.0, &format!("{} {key}", ctx.tr(Tr::Threshold)), |threshold| Edit::SetTargetThreshold { target: key.clone(), threshold });
+                let name = format!("{} {key}", ctx.tr(Tr::Threshold));
+                let label = format!("{} · {}", ctx.tr(Tr::Threshold), lang.label(&check.label));
+                let field = NumberField { name: &name, label: &label, scale: 1.0, unit: check.unit.symbol(), domain: Domain::NonNegative, lang };
+                edit_number(ui, ctx, ("threshold", &key), check.threshold, &field, |threshold| Edit::SetTargetThreshold { target: key.clone(), threshold });
 
             });
             ui.label(check.unit.symbol());

@@ -177,8 +177,16 @@ fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain],
                 set(d)
             };
             let name = format!("{} {}", label.get(lang), item.series);
+            let field = widgets::NumberField {
+                name: &name,
+                label: &name,
+                scale: 100.0,
+                unit: "%",
+                domain: widgets::Domain::Any,
+                lang,
+            };
             if let Some(v) =
-                widgets::number_edit(ui, ("dist", &item.series, k), value, 100.0, &name, |v| {
+                widgets::number_edit(ui, ("dist", &item.series, k), value, &field, |v| {
                     ctx.doc.check(&with(v))
                 })
             {
@@ -198,6 +206,7 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             state.monte_carlo_runs.to_string(),
             80.0,
             ctx.tr(Tr::Runs),
+            ctx.tr(Tr::Runs),
             |text| {
                 text.trim()
                     .parse::<usize>()
@@ -215,6 +224,7 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             "mc-seed",
             state.monte_carlo_seed.to_string(),
             80.0,
+            ctx.tr(Tr::Seed),
             ctx.tr(Tr::Seed),
             |text| {
                 text.trim()
