@@ -180,8 +180,8 @@ proptest! {
         let text = to_ron_string(&crowded_scenario(copies.max(1), capacities, targets, horizon));
         prop_assume!(text.len() < MAX_FILE_BYTES as usize);
         let (checked, peak) = peak_bytes(|| {
-            // Capacities and targets on one copy: a per-item search of the series would make
-            // this quadratic; the index keeps it linear.
+            // Capacities and targets all on one copy among thousands (their series are found by
+            // an index; `hostile_file_benches` times the crowded shapes).
             from_ron_str(&text, Path::new("crowded.ron")).map(|s| s.capacities.len())
         });
         prop_assert_eq!(checked.unwrap(), 5 + capacities);

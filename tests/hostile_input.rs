@@ -412,7 +412,7 @@ fn concurrent_saves_never_share_a_temporary_file() {
 }
 
 #[test]
-fn a_failed_export_leaves_the_previous_export_whole() {
+fn a_refused_export_leaves_the_previous_export_and_a_folder_as_they_were() {
     let dir = scratch_dir("export");
     let out = dir.join("tables.csv");
     let output = ecoplan(&["export", out.to_str().unwrap()]);
@@ -422,7 +422,8 @@ fn a_failed_export_leaves_the_previous_export_whole() {
     let output = ecoplan(&["export", "--growth", "nothing=0.1", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(std::fs::read(&out).unwrap(), before);
-    // A write that fails half-way (the target is a folder's name) leaves no partial file.
+    // A folder by the export's name is refused, not replaced. (A write that fails half-way is
+    // `save_text`'s case: `failed_save_leaves_the_old_file_intact` in tests/files.rs.)
     let folder = dir.join("chart.png");
     std::fs::create_dir(&folder).unwrap();
     let output = ecoplan(&["export", folder.to_str().unwrap()]);

@@ -736,7 +736,19 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
     third.run();
     assert_eq!(launched.borrow().len(), 1);
     // What the new window runs (`ecoplan --recover FILE`) can claim it: this one let it go.
-    let claimed = ecoplan::app::Recovery::claim(&launched.borrow()[0]).unwrap();
+    // Only recovery files of the folder are accepted.
+    let elsewhere = temp_dir("not-recovery").join("plan.ron");
+    std::fs::write(
+        &elsewhere,
+        ecoplan::io::to_ron_string(&ecoplan::plan::hanyang_plan()),
+    )
+    .unwrap();
+    assert!(
+        ecoplan::app::Recovery::claim(&dir, &elsewhere)
+            .unwrap_err()
+            .contains("not a recovery file")
+    );
+    let claimed = ecoplan::app::Recovery::claim(&dir, &launched.borrow()[0]).unwrap();
     match &claimed.loaded {
         ecoplan::io::Loaded::Scenario(s) => assert_eq!(s.series("gdp").unwrap().base, 802.0),
         other => panic!("{other:?}"),

@@ -90,6 +90,13 @@ fn session_file(dir: &Path, id: &str, extension: &str) -> PathBuf {
     dir.join(format!("{id}.{extension}"))
 }
 
+/// Removes a session's work and the note of where it came from.
+fn remove_work(dir: &Path, id: &str) {
+    for extension in ["ron", "origin"] {
+        let _ = std::fs::remove_file(session_file(dir, id, extension));
+    }
+}
+
 impl Session {
     /// A new session with a unique id, its lock file created and locked.
     fn create(dir: &Path) -> std::io::Result<Session> {
@@ -140,9 +147,7 @@ impl Session {
 
     /// Removes the session's files (the work was saved or discarded) and its lock.
     fn remove(mut self, dir: &Path) {
-        for extension in ["ron", "origin"] {
-            let _ = std::fs::remove_file(session_file(dir, &self.id, extension));
-        }
+        remove_work(dir, &self.id);
         // Unlock before removing: Windows refuses to remove an open file.
         drop(self.lock.take());
         let _ = std::fs::remove_file(session_file(dir, &self.id, "lock"));
@@ -196,9 +201,7 @@ impl Recovery {
 
     /// Forgets this instance's work: it was saved or deliberately discarded.
     pub fn clear(&self) {
-        for extension in ["ron", "origin"] {
-            let _ = std::fs::remove_file(session_file(&self.dir, &self.session.id, extension));
-        }
+        remove_work(&self.dir, &self.session.id);
     }
 
     /// Makes restored work this instance's session: its file stays where it is and receives the
@@ -215,14 +218,31 @@ impl Recovery {
     }
 
     /// Claims the orphaned session whose work is `file` (for `ecoplan --recover FILE`, which
-    /// restores a second orphan in a window of its own).
-    pub fn claim(file: &Path) -> Result<RecoveredWork, String> {
-        let dir = file.parent().unwrap_or(Path::new("."));
+    /// restores a second orphan in a window of its own). Only a recovery file of `dir` is
+    /// accepted: any other path would make its folder a recovery folder, and its files orphans.
+    pub fn claim(dir: &Path, file: &Path) -> Result<RecoveredWork, String> {
+        let not_recovery = || {
+            format!(
+                "{}: not a recovery file of {}",
+                file.display(),
+                dir.display()
+            )
+        };
+        let canonical = |path: &Path| std::fs::canonicalize(path).map_err(|_| not_recovery());
+        let (file_dir, own_dir) = (
+            canonical(file.parent().unwrap_or(Path::new(".")))?,
+            canonical(dir)?,
+        );
         let id = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .ok_or_else(|| format!("{}: not a recovery file", file.display()))?;
-        let session = Session::claim(dir, &id)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .and_then(|name| name.strip_suffix(".ron"))
+            .filter(|id| is_session_id(id))
+            .ok_or_else(not_recovery)?;
+        if file_dir != own_dir {
+            return Err(not_recovery());
+        }
+        let session = Session::claim(dir, id)
             .map_err(|e| format!("{}: {e}", file.display()))?
             .ok_or_else(|| {
                 format!(
@@ -230,12 +250,24 @@ impl Recovery {
                     file.display()
                 )
             })?;
-        load_session(dir, session).map_err(|(message, session)| {
+        load_session(dir, session).map_err(|(error, session)| {
             drop(session);
-            message
+            error.to_string()
         })
     }
 }
+
+/// Whether a file stem names a recovery session: ours, or the single file of earlier versions.
+fn is_session_id(id: &str) -> bool {
+    id == LEGACY_ID || id.starts_with("session-")
+}
+
+/// The recovery file earlier versions wrote, shared by every instance.
+const LEGACY_ID: &str = "unsaved";
+
+/// A lock file this old without work beside it belongs to no starting instance: tidied away.
+/// (A younger one may be an instance between creating its lock and writing its first work.)
+const STALE_LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 
 impl Drop for Recovery {
     /// A clean exit with nothing unsaved leaves nothing behind; unsaved work stays for the next
@@ -251,8 +283,8 @@ impl Drop for Recovery {
     }
 }
 
-/// Reads a claimed session's work; on failure gives the session back with the message.
-fn load_session(dir: &Path, session: Session) -> Result<RecoveredWork, (String, Session)> {
+/// Reads a claimed session's work; on failure gives the session back with the error.
+fn load_session(dir: &Path, session: Session) -> Result<RecoveredWork, (io::LoadError, Session)> {
     let work = session_file(dir, &session.id, "ron");
     match io::load_any(&work) {
         Ok(loaded) => {
@@ -268,7 +300,7 @@ fn load_session(dir: &Path, session: Session) -> Result<RecoveredWork, (String, 
                 session,
             })
         }
-        Err(error) => Err((error.to_string(), session)),
+        Err(error) => Err((error, session)),
     }
 }
 
@@ -283,22 +315,24 @@ fn scan(dir: &Path, own: &str) -> RecoveryScan {
     let mut stale_locks = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
-        let Some(id) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+        let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
             continue;
         };
-        if id == own {
+        if id == own || !is_session_id(&id) {
             continue;
         }
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
         match path.extension().and_then(|e| e.to_str()) {
-            // Earlier versions wrote `unsaved.ron` with no lock: it is an orphan too.
-            Some("ron") => {
-                let modified = entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .unwrap_or(std::time::UNIX_EPOCH);
-                ids.push((modified, id));
+            Some("ron") => ids.push((modified, id)),
+            Some("lock")
+                if !session_file(dir, &id, "ron").exists()
+                    && modified.elapsed().is_ok_and(|age| age > STALE_LOCK_AGE) =>
+            {
+                stale_locks.push(id)
             }
-            Some("lock") if !session_file(dir, &id, "ron").exists() => stale_locks.push(id),
             _ => {}
         }
     }
@@ -315,32 +349,48 @@ fn scan(dir: &Path, own: &str) -> RecoveryScan {
         };
         match load_session(dir, session) {
             Ok(work) => result.orphans.push(work),
-            Err((message, session)) => match set_aside(dir, &session.id) {
+            // Work saved by a newer ecoplan is not damaged: it stays for that version.
+            Err((error @ io::LoadError::NewerVersion { .. }, session)) => {
+                result.unreadable.push(error.to_string());
+                drop(session);
+            }
+            Err((error, session)) => match set_aside(dir, &session.id) {
                 Ok(kept) => {
                     result
                         .unreadable
-                        .push(format!("{message} — kept as {}", kept.display()));
+                        .push(format!("{error} — kept as {}", kept.display()));
                     session.remove(dir);
                 }
                 // Left in place, to be named again at the next start.
-                Err(error) => result.unreadable.push(format!("{message} — {error}")),
+                Err(why) => result.unreadable.push(format!("{error} — {why}")),
             },
         }
     }
     result
 }
 
-/// Moves an unreadable recovery file (and its origin) to `dir/unreadable/`; returns where.
+/// Moves an unreadable recovery file (and its origin) to `dir/unreadable/` under a name no
+/// earlier file there has; returns where.
 fn set_aside(dir: &Path, id: &str) -> Result<PathBuf, String> {
     let aside = dir.join("unreadable");
     let from = session_file(dir, id, "ron");
-    let to = aside.join(format!("{id}.ron"));
-    std::fs::create_dir_all(&aside)
-        .and_then(|()| std::fs::rename(&from, &to))
-        .map_err(|error| format!("{}: cannot move it aside: {error}", from.display()))?;
+    let fail = |error: std::io::Error| format!("{}: cannot move it aside: {error}", from.display());
+    std::fs::create_dir_all(&aside).map_err(fail)?;
+    let stem = (0..)
+        .map(|n| {
+            if n == 0 {
+                id.to_owned()
+            } else {
+                format!("{id}-{n}")
+            }
+        })
+        .find(|stem| !aside.join(format!("{stem}.ron")).exists())
+        .expect("some name is free");
+    let to = aside.join(format!("{stem}.ron"));
+    std::fs::rename(&from, &to).map_err(fail)?;
     let _ = std::fs::rename(
         session_file(dir, id, "origin"),
-        aside.join(format!("{id}.origin")),
+        aside.join(format!("{stem}.origin")),
     );
     Ok(to)
 }

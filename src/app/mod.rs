@@ -1200,12 +1200,16 @@ pub fn main(args: &WindowArgs) -> i32 {
                 app.members = members;
             }
             // `--recover FILE` claims that work before the scan, so the scan leaves it alone.
-            let recovered = recover.as_deref().map(Recovery::claim);
+            let recovery_dir = Recovery::data_dir();
+            let recovered = recover.as_deref().map(|file| match &recovery_dir {
+                Some(dir) => Recovery::claim(dir, file),
+                None => Err(format!(
+                    "{}: no recovery folder on this system",
+                    file.display()
+                )),
+            });
             if screenshot.is_none()
-                && let Some(dir) = recover
-                    .as_deref()
-                    .and_then(|file| file.parent().map(std::path::Path::to_owned))
-                    .or_else(Recovery::data_dir)
+                && let Some(dir) = recovery_dir
             {
                 app = app.with_recovery(dir);
             }
@@ -1242,12 +1246,14 @@ pub fn main(args: &WindowArgs) -> i32 {
 /// Opens `file` (orphaned recovered work) in a new window of this program.
 fn launch_recovery_window(file: &std::path::Path) -> Result<(), String> {
     let program = std::env::current_exe().map_err(|e| format!("ecoplan: {e}"))?;
-    std::process::Command::new(program)
+    let mut child = std::process::Command::new(program)
         .arg("--recover")
         .arg(file)
         .spawn()
-        .map(drop)
-        .map_err(|e| format!("{}: cannot open a new window: {e}", file.display()))
+        .map_err(|e| format!("{}: cannot open a new window: {e}", file.display()))?;
+    // Waited for, so that the finished window leaves no zombie behind.
+    std::thread::spawn(move || child.wait());
+    Ok(())
 }
 
 /// The scenario, or the workspace's members, that recovered work holds.

@@ -79,17 +79,23 @@ pub fn goal_series(scenario: &Scenario, goal: &Goal) -> Vec<String> {
 }
 
 /// `series` and the series it is driven by, nearest first (each series has at most one driver).
+/// Linear in the number of series: the window asks on every frame.
 fn driver_chain<'a>(scenario: &'a Scenario, series: &'a str) -> Vec<&'a str> {
+    let drivers: std::collections::HashMap<&str, &str> = scenario
+        .series
+        .iter()
+        .filter_map(|s| s.rule.driver().map(|d| (s.key.as_str(), d)))
+        .collect();
     let mut chain = vec![series];
     let mut current = series;
     // At most one step per series: a cycle (refused by validation) cannot loop here.
     for _ in 0..scenario.series.len() {
-        match scenario.series(current).and_then(|s| s.rule.driver()) {
-            Some(driver) if !chain.contains(&driver) => {
+        match drivers.get(current) {
+            Some(&driver) => {
                 chain.push(driver);
                 current = driver;
             }
-            _ => break,
+            None => break,
         }
     }
     chain

@@ -128,7 +128,9 @@ fn check_distribution(
     }
     if elasticity {
         // Elasticities are bounded as in the rule itself (validate.rs).
-        if min.abs() > 10.0 || max.abs() > 10.0 {
+        if min.abs() > super::validate::MAX_ELASTICITY
+            || max.abs() > super::validate::MAX_ELASTICITY
+        {
             return invalid("an elasticity must stay between −10 and 10");
         }
         return Ok(());
@@ -208,10 +210,19 @@ fn monte_carlo_in_passes(
     (progress, cancel): (&AtomicUsize, &AtomicBool),
     values_per_pass: usize,
 ) -> Result<Option<UncertaintyResult>, ModelError> {
-    // Checks the years before they are counted (a base year far in the past is refused here).
-    ProjectionPlan::new(scenario)?;
-    let years = (scenario.horizon - scenario.base_year) as usize + 1;
-    let per_pass = (values_per_pass / (years * settings.runs.max(1))).max(1);
+    let per_pass = fans_per_pass(scenario, settings.runs, values_per_pass)?;
+    if fan_series.len().div_ceil(per_pass) > MAX_PASSES {
+        return Err(ModelError::invalid_value(
+            "uncertainty",
+            "fans",
+            "series",
+            fan_series.len() as f64,
+            format!(
+                "fans of this many series over {} draws need more than {MAX_PASSES} passes of the draws; ask for fewer series or draws",
+                settings.runs
+            ),
+        ));
+    }
     let mut passes = fan_series.chunks(per_pass);
     let first = passes.next().unwrap_or(&[]);
     let Some(mut result) = monte_carlo_pass(scenario, settings, first, progress, cancel)? else {
@@ -226,6 +237,43 @@ fn monte_carlo_in_passes(
     Ok(Some(result))
 }
 
+/// The most passes one run may take: beyond this the fans asked for cost more than the draws
+/// are worth (a file of thousands of series over 100 000 draws).
+pub const MAX_PASSES: usize = 64;
+
+/// How many fans fit in one pass; checks the runs and the years before they are multiplied.
+fn fans_per_pass(
+    scenario: &Scenario,
+    runs: usize,
+    values_per_pass: usize,
+) -> Result<usize, ModelError> {
+    check_runs(runs)?;
+    // Checks the years before they are counted (a base year far in the past is refused here).
+    ProjectionPlan::new(scenario)?;
+    let years = (scenario.horizon - scenario.base_year) as usize + 1;
+    Ok((values_per_pass / (years * runs)).max(1))
+}
+
+/// How many passes of the draws the fans of `fans` series take (each pass counts `runs` draws
+/// of progress).
+pub fn passes(scenario: &Scenario, runs: usize, fans: usize) -> Result<usize, ModelError> {
+    let per_pass = fans_per_pass(scenario, runs, MAX_FAN_VALUES_PER_PASS)?;
+    Ok(fans.div_ceil(per_pass).max(1))
+}
+
+fn check_runs(runs: usize) -> Result<(), ModelError> {
+    if runs == 0 || runs > MAX_RUNS {
+        return Err(ModelError::invalid_value(
+            "uncertainty",
+            "runs",
+            "runs",
+            runs as f64,
+            format!("must be from 1 to {MAX_RUNS}"),
+        ));
+    }
+    Ok(())
+}
+
 /// One pass of the draws with the fans of `fan_series`.
 fn monte_carlo_pass(
     scenario: &Scenario,
@@ -234,15 +282,7 @@ fn monte_carlo_pass(
     progress: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Result<Option<UncertaintyResult>, ModelError> {
-    if settings.runs == 0 || settings.runs > MAX_RUNS {
-        return Err(ModelError::invalid_value(
-            "uncertainty",
-            "runs",
-            "runs",
-            settings.runs as f64,
-            format!("must be from 1 to {MAX_RUNS}"),
-        ));
-    }
+    check_runs(settings.runs)?;
     let plan = ProjectionPlan::new(scenario)?;
     let position = series_positions(scenario);
     let mut uncertain = Vec::new();

@@ -36,6 +36,14 @@ pub enum WorkspaceError {
     /// A member is its own ancestor: following parents from `member` comes back to it.
     #[error("workspace members inherit from each other in a cycle: {}", names.join(" → "))]
     Cycle { member: usize, names: Vec<String> },
+    #[error("no workspace member is named \"{name}\"")]
+    UnknownMember { name: String },
+    #[error("the workspace has {members} members; at most {MAX_MEMBERS} are read")]
+    TooManyMembers { members: usize },
+    #[error(
+        "the workspace would resolve {members} inheriting members of up to {series} series each: more than the {MAX_RESOLVED_SERIES} series a workspace may resolve; split it into several files"
+    )]
+    TooLarge { members: usize, series: usize },
     #[error("workspace member \"{name}\": {source}")]
     Member {
         member: usize,
@@ -48,7 +56,10 @@ impl WorkspaceError {
     /// The member the problem is about, by position in the list.
     pub fn member(&self) -> Option<usize> {
         match self {
-            WorkspaceError::Empty => None,
+            WorkspaceError::Empty
+            | WorkspaceError::UnknownMember { .. }
+            | WorkspaceError::TooManyMembers { .. }
+            | WorkspaceError::TooLarge { .. } => None,
             WorkspaceError::EmptyName { member }
             | WorkspaceError::DuplicateName { member, .. }
             | WorkspaceError::OwnParent { member, .. }
@@ -60,6 +71,14 @@ impl WorkspaceError {
     }
 }
 
+/// The most members a workspace may hold.
+pub const MAX_MEMBERS: usize = 10_000;
+
+/// The most series all inheriting members may resolve together (each resolved member is a
+/// whole scenario, copied from its parent and checked): what a 20 MB file can ask for stays
+/// within seconds.
+pub const MAX_RESOLVED_SERIES: usize = 2_000_000;
+
 /// Each member's parent by position (`None` for a scenario stored whole), after checking that
 /// names are present and unique and that every chain of parents ends in a whole scenario.
 /// Linear in the number of members.
@@ -67,6 +86,29 @@ pub fn parents(workspace: &Workspace) -> Result<Vec<Option<usize>>, WorkspaceErr
     let members = &workspace.workspace;
     if members.is_empty() {
         return Err(WorkspaceError::Empty);
+    }
+    if members.len() > MAX_MEMBERS {
+        return Err(WorkspaceError::TooManyMembers {
+            members: members.len(),
+        });
+    }
+    let inheriting = members
+        .iter()
+        .filter(|m| matches!(m.scenario, Definition::Changes(_)))
+        .count();
+    let widest = members
+        .iter()
+        .filter_map(|m| match &m.scenario {
+            Definition::Full(scenario) => Some(scenario.series.len()),
+            Definition::Changes(_) => None,
+        })
+        .max()
+        .unwrap_or(0);
+    if inheriting.saturating_mul(widest) > MAX_RESOLVED_SERIES {
+        return Err(WorkspaceError::TooLarge {
+            members: inheriting,
+            series: widest,
+        });
     }
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(members.len());
     for (i, member) in members.iter().enumerate() {
@@ -224,10 +266,8 @@ pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceE
     let mut chain = Vec::new();
     let mut current = members.iter().position(|m| m.name == name);
     if current.is_none() {
-        return Err(WorkspaceError::UnknownParent {
-            member: 0,
+        return Err(WorkspaceError::UnknownMember {
             name: name.to_owned(),
-            parent: name.to_owned(),
         });
     }
     while let Some(i) = current {
@@ -269,12 +309,11 @@ fn apply(scenario: &mut Scenario, changes: &Changes, member: &str) -> Result<(),
     let index: HashMap<String, usize> = if changes.series.is_empty() {
         HashMap::new()
     } else {
-        scenario
-            .series
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.key.clone(), i))
-            .collect()
+        let mut index = HashMap::new();
+        for (i, s) in scenario.series.iter().enumerate() {
+            index.entry(s.key.clone()).or_insert(i);
+        }
+        index
     };
     for change in &changes.series {
         let series = index
@@ -288,11 +327,19 @@ fn apply(scenario: &mut Scenario, changes: &Changes, member: &str) -> Result<(),
             series.rule = rule.clone();
         }
     }
+    let capacity_index: HashMap<String, usize> = if changes.capacities.is_empty() {
+        HashMap::new()
+    } else {
+        let mut index = HashMap::new();
+        for (i, c) in scenario.capacities.iter().enumerate() {
+            index.entry(c.pollutant.clone()).or_insert(i);
+        }
+        index
+    };
     for change in &changes.capacities {
-        let capacity = scenario
-            .capacities
-            .iter_mut()
-            .find(|c| c.pollutant == change.pollutant)
+        let capacity = capacity_index
+            .get(&change.pollutant)
+            .map(|&i| &mut scenario.capacities[i])
             .ok_or_else(|| unknown("capacities", &change.pollutant))?;
         if let Some(value) = change.value {
             capacity.value = value;
@@ -301,11 +348,19 @@ fn apply(scenario: &mut Scenario, changes: &Changes, member: &str) -> Result<(),
             capacity.basis = basis;
         }
     }
+    let target_index: HashMap<String, usize> = if changes.targets.is_empty() {
+        HashMap::new()
+    } else {
+        let mut index = HashMap::new();
+        for (i, t) in scenario.targets.iter().enumerate() {
+            index.entry(t.key.clone()).or_insert(i);
+        }
+        index
+    };
     for change in &changes.targets {
-        let target = scenario
-            .targets
-            .iter_mut()
-            .find(|t| t.key == change.key)
+        let target = target_index
+            .get(&change.key)
+            .map(|&i| &mut scenario.targets[i])
             .ok_or_else(|| unknown("targets", &change.key))?;
         target.threshold = change.threshold;
     }
@@ -512,6 +567,50 @@ mod tests {
         assert_eq!(
             parents(&workspace(vec![])).unwrap_err(),
             WorkspaceError::Empty
+        );
+    }
+
+    #[test]
+    fn a_workspace_too_large_to_resolve_is_refused_before_resolving() {
+        let mut root = hanyang_plan();
+        let series = root.series[0].clone();
+        for i in 0..20_000 {
+            let mut copy = series.clone();
+            copy.key = format!("s{i}");
+            root.series.push(copy);
+        }
+        let width = root.series.len();
+        let mut members = vec![Member {
+            name: "root".into(),
+            parent: None,
+            scenario: Definition::Full(Box::new(root)),
+        }];
+        for i in 0..100 {
+            members.push(child(&format!("c{i}"), "root", Changes::default()));
+        }
+        assert_eq!(
+            parents(&workspace(members)).unwrap_err(),
+            WorkspaceError::TooLarge {
+                members: 100,
+                series: width
+            }
+        );
+        let many: Vec<Member> = (0..=MAX_MEMBERS)
+            .map(|i| Member {
+                name: format!("m{i}"),
+                parent: None,
+                scenario: Definition::Full(Box::new(Scenario::empty())),
+            })
+            .collect();
+        assert_eq!(
+            parents(&workspace(many)).unwrap_err(),
+            WorkspaceError::TooManyMembers {
+                members: MAX_MEMBERS + 1
+            }
+        );
+        assert_eq!(
+            resolve(&workspace(vec![whole("a")]), "b").unwrap_err(),
+            WorkspaceError::UnknownMember { name: "b".into() }
         );
     }
 

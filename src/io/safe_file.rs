@@ -209,7 +209,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(fail(error)),
     };
+    if existing
+        .as_ref()
+        .is_some_and(|metadata| metadata.permissions().readonly())
+    {
+        return Err(fail(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only; save under another name or make it writable first",
+        )));
+    }
     let (temporary, mut file) = create_temporary(&target).map_err(fail)?;
+    let mut backup_temporary = None;
     let written = (|| {
         if let Some(metadata) = &existing {
             file.set_permissions(metadata.permissions())?;
@@ -218,15 +228,34 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
         file.sync_all()?;
         drop(file);
         if existing.is_some() && backup == Backup::Keep {
-            std::fs::copy(&target, backup_path(&target))?;
+            // The backup is written beside and renamed too, so a crash while copying never
+            // leaves a half `.bak` in place of the last good one.
+            let backup = backup_path(&target);
+            let (copy, copy_file) = create_temporary(&backup)?;
+            drop(copy_file);
+            backup_temporary = Some(copy.clone());
+            std::fs::copy(&target, &copy)?;
+            std::fs::rename(&copy, &backup)?;
+            backup_temporary = None;
         }
-        std::fs::rename(&temporary, &target)?;
-        sync_folder(target.parent().unwrap_or(Path::new(".")))
+        std::fs::rename(&temporary, &target)
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
+        if let Some(copy) = backup_temporary {
+            let _ = std::fs::remove_file(copy);
+        }
     }
-    written.map_err(fail)
+    written.map_err(fail)?;
+    // The new file is in place; a folder that cannot be flushed (some file systems refuse)
+    // does not make the save a failure.
+    if let Err(error) = sync_folder(target.parent().unwrap_or(Path::new("."))) {
+        eprintln!(
+            "ecoplan: {}: saved, but the folder could not be flushed to disk: {error}",
+            target.display()
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -271,6 +300,46 @@ mod tests {
             std::os::unix::fs::symlink(dir.join("a"), dir.join("b")).unwrap();
             let error = write_atomically(&dir.join("a"), b"x", Backup::Keep).unwrap_err();
             assert!(error.to_string().contains("symbolic links"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused_and_kept() {
+        let dir = folder("read-only");
+        let path = dir.join("plan.ron");
+        std::fs::write(&path, "old").unwrap();
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let error = write_atomically(&path, b"new", Backup::Keep).unwrap_err();
+        assert!(error.to_string().contains("read-only"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "nothing left behind"
+        );
+    }
+
+    #[test]
+    fn the_backup_replaces_a_link_named_like_it_instead_of_writing_through_it() {
+        #[cfg(unix)]
+        {
+            let dir = folder("bak-link");
+            let path = dir.join("plan.ron");
+            std::fs::write(&path, "first").unwrap();
+            std::fs::write(dir.join("elsewhere"), "precious").unwrap();
+            std::os::unix::fs::symlink("elsewhere", dir.join("plan.ron.bak")).unwrap();
+            write_atomically(&path, b"second", Backup::Keep).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(dir.join("elsewhere")).unwrap(),
+                "precious"
+            );
+            assert_eq!(
+                std::fs::read_to_string(dir.join("plan.ron.bak")).unwrap(),
+                "first"
+            );
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
         }
     }
 

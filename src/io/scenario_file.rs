@@ -172,88 +172,194 @@ fn workspace_load_error(path: &Path, text: &str, source: WorkspaceError) -> Load
 }
 
 /// The line and column of each workspace member's `name`, in the listed order. A small scan of
-/// the RON text (strings, comments and bracket depth), since the parser keeps no positions of
-/// values; a layout it cannot follow gives fewer positions than members, and messages then
-/// name members by their place in the list instead.
+/// the RON text (strings, raw strings, characters, comments and bracket depth), since the parser
+/// keeps no positions of values; a layout it cannot follow gives fewer positions than members,
+/// and messages then name members by their place in the list instead.
 fn member_name_positions(text: &str) -> Vec<(usize, usize)> {
     // `(format_version: …, workspace: [ (name: …` puts a member's fields at depth 3.
     const MEMBER_DEPTH: usize = 3;
-    let mut positions = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let (mut line, mut col) = (1, 1);
-    let mut depth = 0usize;
-    let mut i = 0;
-    let advance = |i: &mut usize, line: &mut usize, col: &mut usize| {
-        if chars[*i] == '\n' {
-            *line += 1;
-            *col = 1;
-        } else {
-            *col += 1;
-        }
-        *i += 1;
+    let mut scanner = Scanner {
+        chars: text.chars().peekable(),
+        line: 1,
+        col: 1,
     };
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
+    let mut positions = Vec::new();
+    let mut depth = 0usize;
+    while let Some(&c) = scanner.chars.peek() {
         match c {
             '"' => {
-                advance(&mut i, &mut line, &mut col);
-                while i < chars.len() && chars[i] != '"' {
-                    if chars[i] == '\\' && i + 1 < chars.len() {
-                        advance(&mut i, &mut line, &mut col);
-                    }
-                    advance(&mut i, &mut line, &mut col);
-                }
-                if i < chars.len() {
-                    advance(&mut i, &mut line, &mut col);
-                }
+                scanner.bump();
+                scanner.skip_quoted('"');
             }
-            '/' if next == Some('/') => {
-                while i < chars.len() && chars[i] != '\n' {
-                    advance(&mut i, &mut line, &mut col);
-                }
+            '\'' => {
+                scanner.bump();
+                scanner.skip_quoted('\'');
             }
-            '/' if next == Some('*') => {
-                let mut nesting = 0usize;
-                while i < chars.len() {
-                    if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
-                        nesting += 1;
-                        advance(&mut i, &mut line, &mut col);
-                    } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
-                        nesting -= 1;
-                        advance(&mut i, &mut line, &mut col);
-                        if nesting == 0 {
-                            advance(&mut i, &mut line, &mut col);
-                            break;
-                        }
+            '/' => {
+                scanner.bump();
+                match scanner.chars.peek() {
+                    Some('/') => scanner.skip_line(),
+                    Some('*') => {
+                        scanner.bump();
+                        scanner.skip_block_comment();
                     }
-                    advance(&mut i, &mut line, &mut col);
+                    _ => {}
                 }
             }
             '(' | '[' | '{' => {
                 depth += 1;
-                advance(&mut i, &mut line, &mut col);
+                scanner.bump();
             }
             ')' | ']' | '}' => {
                 depth = depth.saturating_sub(1);
-                advance(&mut i, &mut line, &mut col);
+                scanner.bump();
             }
             c if c.is_alphabetic() || c == '_' => {
-                let (start_line, start_col) = (line, col);
-                let start = i;
-                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
-                    advance(&mut i, &mut line, &mut col);
+                let start = (scanner.line, scanner.col);
+                let mut word = String::new();
+                while let Some(&c) = scanner.chars.peek() {
+                    if !(c.is_alphanumeric() || c == '_') {
+                        break;
+                    }
+                    word.push(c);
+                    scanner.bump();
                 }
-                let word: String = chars[start..i].iter().collect();
-                let colon = chars[i..].iter().find(|c| !c.is_whitespace()) == Some(&':');
-                if depth == MEMBER_DEPTH && word == "name" && colon {
-                    positions.push((start_line, start_col));
+                match scanner.chars.peek() {
+                    // Raw strings: r"…", r#"…"#, br"…".
+                    Some('"' | '#') if word == "r" || word == "br" => scanner.skip_raw_string(),
+                    _ => {
+                        scanner.skip_whitespace();
+                        if depth == MEMBER_DEPTH
+                            && word == "name"
+                            && scanner.chars.peek() == Some(&':')
+                        {
+                            positions.push(start);
+                        }
+                    }
                 }
             }
-            _ => advance(&mut i, &mut line, &mut col),
+            _ => {
+                scanner.bump();
+            }
         }
     }
     positions
+}
+
+/// Walks RON text keeping the line and column (in characters, as the parser counts).
+struct Scanner<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    line: usize,
+    col: usize,
+}
+
+impl Scanner<'_> {
+    fn bump(&mut self) -> Option<char> {
+        let c = self.chars.next()?;
+        if c == '\n' {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        Some(c)
+    }
+
+    /// Past the closing `quote`, skipping escapes.
+    fn skip_quoted(&mut self, quote: char) {
+        while let Some(c) = self.bump() {
+            match c {
+                '\\' => {
+                    self.bump();
+                }
+                c if c == quote => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// From the `#`s or `"` after `r`, past the closing `"` and as many `#`s.
+    fn skip_raw_string(&mut self) {
+        let mut hashes = 0;
+        while self.chars.peek() == Some(&'#') {
+            hashes += 1;
+            self.bump();
+        }
+        if self.bump() != Some('"') {
+            return;
+        }
+        while let Some(c) = self.bump() {
+            if c == '"' {
+                let mut closing = 0;
+                while closing < hashes && self.chars.peek() == Some(&'#') {
+                    closing += 1;
+                    self.bump();
+                }
+                if closing == hashes {
+                    return;
+                }
+            }
+        }
+    }
+
+    fn skip_line(&mut self) {
+        while let Some(c) = self.bump() {
+            if c == '\n' {
+                return;
+            }
+        }
+    }
+
+    /// Past the end of a block comment whose `/*` was read; RON's block comments nest.
+    fn skip_block_comment(&mut self) {
+        let mut nesting = 1usize;
+        while let Some(c) = self.bump() {
+            match (c, self.chars.peek()) {
+                ('/', Some('*')) => {
+                    self.bump();
+                    nesting += 1;
+                }
+                ('*', Some('/')) => {
+                    self.bump();
+                    nesting -= 1;
+                    if nesting == 0 {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        while self.chars.peek().is_some_and(|c| c.is_whitespace()) {
+            self.bump();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::member_name_positions;
+
+    #[test]
+    fn member_names_are_found_past_strings_raw_strings_characters_and_comments() {
+        let text = r##"(
+    format_version: 4,
+    // name: "not a member"
+    workspace: [
+        (name: "a", parent: None, scenario: Full((metadata: (name: "deep")))),
+        /* a (nested /* comment */) with name: */
+        (
+            name: "b\"(",
+            parent: Some("a"),
+            scenario: Changes((series: [(key: r#"x")"#, note: '(')])),
+        ),
+        (name: "c", parent: Some("b\"("), scenario: Changes(())),
+    ],
+)"##;
+        assert_eq!(member_name_positions(text), [(5, 10), (8, 13), (12, 10)]);
+    }
 }
 
 /// The RON text of a workspace, printed like a scenario's.

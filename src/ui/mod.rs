@@ -344,6 +344,9 @@ impl UncertaintyJob {
         use std::sync::Arc;
         use std::sync::atomic::{AtomicBool, AtomicUsize};
         self.cancel();
+        // Progress counts the draws of every pass.
+        let passes =
+            crate::engine::uncertainty::passes(&scenario, settings.runs, fans.len()).unwrap_or(1);
         let progress = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (p, c, s) = (progress.clone(), cancel.clone(), scenario.clone());
@@ -353,7 +356,7 @@ impl UncertaintyJob {
         self.error = None;
         self.last_settings = Some(settings);
         self.running = Some(RunningJob {
-            runs: settings.runs,
+            runs: settings.runs * passes,
             progress,
             cancel,
             scenario,
