@@ -284,7 +284,10 @@ impl Drop for Recovery {
 }
 
 /// Reads a claimed session's work; on failure gives the session back with the error.
-fn load_session(dir: &Path, session: Session) -> Result<RecoveredWork, (io::LoadError, Session)> {
+fn load_session(
+    dir: &Path,
+    session: Session,
+) -> Result<RecoveredWork, (Box<io::LoadError>, Session)> {
     let work = session_file(dir, &session.id, "ron");
     match io::load_any(&work) {
         Ok(loaded) => {
@@ -300,7 +303,7 @@ fn load_session(dir: &Path, session: Session) -> Result<RecoveredWork, (io::Load
                 session,
             })
         }
-        Err(error) => Err((error, session)),
+        Err(error) => Err((Box::new(error), session)),
     }
 }
 
@@ -350,7 +353,7 @@ fn scan(dir: &Path, own: &str) -> RecoveryScan {
         match load_session(dir, session) {
             Ok(work) => result.orphans.push(work),
             // Work saved by a newer ecoplan is not damaged: it stays for that version.
-            Err((error @ io::LoadError::NewerVersion { .. }, session)) => {
+            Err((error, session)) if matches!(*error, io::LoadError::NewerVersion { .. }) => {
                 result.unreadable.push(error.to_string());
                 drop(session);
             }

@@ -338,30 +338,6 @@ impl Scanner<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::member_name_positions;
-
-    #[test]
-    fn member_names_are_found_past_strings_raw_strings_characters_and_comments() {
-        let text = r##"(
-    format_version: 4,
-    // name: "not a member"
-    workspace: [
-        (name: "a", parent: None, scenario: Full((metadata: (name: "deep")))),
-        /* a (nested /* comment */) with name: */
-        (
-            name: "b\"(",
-            parent: Some("a"),
-            scenario: Changes((series: [(key: r#"x")"#, note: '(')])),
-        ),
-        (name: "c", parent: Some("b\"("), scenario: Changes(())),
-    ],
-)"##;
-        assert_eq!(member_name_positions(text), [(5, 10), (8, 13), (12, 10)]);
-    }
-}
-
 /// The RON text of a workspace, printed like a scenario's.
 pub fn workspace_to_ron_string(workspace: &crate::model::Workspace) -> String {
     let mut text = options()
@@ -435,4 +411,28 @@ pub fn save(scenario: &Scenario, path: &Path) -> Result<(), SaveError> {
 /// Writes `text` the way `save` does.
 pub fn save_text(text: &str, path: &Path) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes(), Backup::Keep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::member_name_positions;
+
+    #[test]
+    fn member_names_are_found_past_strings_raw_strings_characters_and_comments() {
+        let text = r##"(
+    format_version: 4,
+    // name: "not a member"
+    workspace: [
+        (name: "a", parent: None, scenario: Full((metadata: (name: "deep")))),
+        /* a (nested /* comment */) with name: */
+        (
+            name: "b\"(",
+            parent: Some("a"),
+            scenario: Changes((series: [(key: r#"x")"#, note: '(')])),
+        ),
+        (name: "c", parent: Some("b\"("), scenario: Changes(())),
+    ],
+)"##;
+        assert_eq!(member_name_positions(text), [(5, 10), (8, 13), (12, 10)]);
+    }
 }
