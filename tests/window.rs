@@ -4,27 +4,35 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use ecoplan::app::{EcoplanApp, FileDialogs};
+use ecoplan::app::{EcoplanApp, FileDialogs, Picked};
 use ecoplan::i18n::Lang;
 use ecoplan::ui::View;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Answers file dialogs with paths the test chose, as a user picking them would.
+/// Answers file dialogs with paths the test chose, as a user picking them would; with
+/// `unavailable`, as a system without a file dialog does.
 #[derive(Clone, Default)]
 struct ScriptedDialogs {
     open: Rc<RefCell<Vec<PathBuf>>>,
     save: Rc<RefCell<Vec<PathBuf>>>,
+    unavailable: bool,
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_scenario(&self) -> Option<PathBuf> {
-        self.open.borrow_mut().pop()
+    fn pick_scenario(&self) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable("no portal in this test".into());
+        }
+        self.open.borrow_mut().pop().into()
     }
 
-    fn pick_save(&self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
-        self.save.borrow_mut().pop()
+    fn pick_save(&self, _suggested_name: &str, _extension: &str) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable("no portal in this test".into());
+        }
+        self.save.borrow_mut().pop().into()
     }
 }
 
@@ -720,7 +728,7 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
         third.state_mut(),
         EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default())),
     )
-    .with_launcher(move |file| {
+    .with_launcher(move |file, _lang| {
         record.borrow_mut().push(file.to_owned());
         Ok(())
     });
@@ -1279,5 +1287,279 @@ fn an_unsaved_workspace_is_offered_back_whole_after_a_crash() {
     assert_eq!(
         child.scenario().series("cod").unwrap().rule,
         ecoplan::model::Rule::growth(0.09)
+    );
+}
+
+fn member_names(harness: &Harness<'static, EcoplanApp>) -> Vec<String> {
+    harness
+        .state()
+        .members
+        .slots
+        .iter()
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+#[test]
+fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits() {
+    let mut harness = harness(View::Assumptions, Lang::En);
+    harness.run();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    type_into(&mut harness, "Annual growth gdp %", "9");
+    press_enter(&mut harness);
+    let child = member_names(&harness)[1].clone();
+    // Saved, so that the removal alone makes the workspace unsaved.
+    let dir = temp_dir("remove-member");
+    harness.state_mut().members.path = Some(dir.join("w.ron"));
+    assert!(harness.state_mut().save());
+    assert!(!harness.state().any_dirty());
+    harness.get_by_label("Remove scenario").click();
+    harness.run();
+    // It asks first; Cancel keeps the member.
+    assert!(
+        harness
+            .query_by_label("Remove this scenario? Undo brings it back: ")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Remove this scenario?")
+            .is_some()
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(member_names(&harness).len(), 2);
+    harness.get_by_label("Remove scenario").click();
+    harness.run();
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert_eq!(member_names(&harness).len(), 1);
+    assert!(harness.state().any_dirty(), "the removal is unsaved");
+    assert!(harness.state().title().contains('●'));
+    // Undo brings the member back, with the edit made in it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        member_names(&harness),
+        vec![member_names(&harness)[0].clone(), child.clone()]
+    );
+    assert_eq!(harness.state().members.current, 1);
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().rule,
+        ecoplan::model::Rule::growth(0.09)
+    );
+    assert!(!harness.state().any_dirty(), "back as saved");
+    // Redo removes it again; Quit then asks before closing.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(member_names(&harness).len(), 1);
+    click_menu(&mut harness, "File", "Quit");
+    assert!(harness.state().any_dirty());
+}
+
+#[test]
+fn renaming_and_reordering_scenarios_are_undoable_and_children_follow() {
+    let mut harness = harness(View::Overview, Lang::En);
+    harness.run();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    let names = member_names(&harness);
+    assert_eq!(
+        harness.state().members.slots[2].parent.as_ref(),
+        Some(&names[1])
+    );
+    // Rename the middle one: its child's parent follows.
+    harness.get_by_label(&names[1]).click();
+    harness.run();
+    harness.get_by_label("Rename scenario").click();
+    harness.run();
+    harness.get_by_label("New name").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("New name").type_text(&names[0]);
+    harness.run();
+    // A name in use is refused before it is applied.
+    assert!(
+        harness
+            .query_by_label("another scenario has this name")
+            .is_some()
+    );
+    harness.get_by_label("New name").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("New name")
+        .type_text("高增长 High growth");
+    harness.run();
+    harness.get_by_label("Rename").click();
+    harness.run();
+    assert_eq!(member_names(&harness)[1], "高增长 High growth");
+    assert_eq!(
+        harness.state().members.slots[2].parent.as_deref(),
+        Some("高增长 High growth")
+    );
+    assert!(harness.state().any_dirty());
+    // Moving up is refused past its own parent; the grandchild cannot pass its parent either.
+    assert!(
+        !harness
+            .state()
+            .enabled(ecoplan::ui::UiCommand::MoveScenarioUp)
+    );
+    // Undo the rename.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(member_names(&harness), names);
+    assert_eq!(
+        harness.state().members.slots[2].parent.as_ref(),
+        Some(&names[1])
+    );
+    // Two children of the plan can change places.
+    harness.get_by_label(&names[0]).click();
+    harness.run();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    let before = member_names(&harness);
+    assert_eq!(before.len(), 4);
+    // The new one (last) moves up past the grandchild, which is not its relative.
+    harness.get_by_label("Move scenario up").click();
+    harness.run();
+    let moved = member_names(&harness);
+    assert_eq!(moved[2], before[3]);
+    assert_eq!(moved[3], before[2]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(member_names(&harness), before);
+}
+
+#[test]
+fn save_as_on_a_workspace_saves_the_workspace_and_title_and_status_name_its_file() {
+    let dir = temp_dir("save-as-workspace");
+    let path = dir.join("variants.ron");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(path.clone());
+    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    harness.run();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    click_menu(&mut harness, "File", "Save as…");
+    match ecoplan::io::load_any(&path).unwrap() {
+        ecoplan::io::Loaded::Workspace(workspace) => assert_eq!(workspace.workspace.len(), 2),
+        other => panic!("a scenario was saved instead of the workspace: {other:?}"),
+    }
+    let app = harness.state();
+    assert!(!app.any_dirty());
+    assert_eq!(app.current_file(), Some(path.as_path()));
+    assert!(app.title().starts_with("variants.ron"), "{}", app.title());
+    assert!(
+        harness
+            .query_by_label(&path.display().to_string())
+            .is_some()
+    );
+    // The status bar confirms the save.
+    assert!(
+        harness
+            .state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Saved: ")),
+        "{:?}",
+        harness.state().message
+    );
+}
+
+#[test]
+fn where_no_file_dialog_opens_a_path_field_takes_over_and_says_why() {
+    let dir = temp_dir("no-portal");
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    harness.run();
+    click_menu(&mut harness, "File", "Export");
+    harness
+        .get_by_label_contains("All tables and charts")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("no portal in this test")
+            .is_some()
+    );
+    let out = dir.join("tables.xlsx");
+    harness.get_by_label("File path").focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("File path")
+        .type_text(&out.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(out.is_file(), "the export was written where typed");
+    assert_eq!(
+        harness.state().message.as_deref(),
+        Some(format!("Exported: {}", out.display()).as_str())
+    );
+    // Save as goes the same way; Cancel leaves everything as it was.
+    click_menu(&mut harness, "File", "Save as…");
+    assert!(harness.query_by_label("File path").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("File path").is_none());
+}
+
+#[test]
+fn the_command_palette_runs_what_is_typed_in_either_language() {
+    let mut harness = harness(View::Overview, Lang::En);
+    harness.run();
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::P,
+    );
+    harness.run();
+    assert!(harness.state().palette.is_some());
+    harness
+        .get_by_label("Command palette")
+        .type_text("new child");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().members.slots.len(), 2);
+    assert!(harness.state().palette.is_none());
+    // Chinese words find the same commands.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::P,
+    );
+    harness.run();
+    harness.get_by_label("Command palette").type_text("撤销");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().members.slots.len(), 1, "undo ran");
+}
+
+#[test]
+fn copying_a_chart_says_so_in_the_status_bar() {
+    let mut harness = harness(View::CapacityWater, Lang::En);
+    harness.run();
+    harness
+        .get_all_by_label("Copy image")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("Copied the image: ")),
+        "{:?}",
+        harness.state().message
     );
 }

@@ -114,6 +114,11 @@ impl Document {
         Ok(())
     }
 
+    /// How many steps undo can take back; an applied edit that made a new step raises it.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
     pub fn undo_edit(&self) -> Option<&Edit> {
         self.undo.last().map(|s| &s.edit)
     }

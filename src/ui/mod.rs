@@ -2,12 +2,15 @@
 //! scenario themselves. `app` runs the commands.
 
 pub mod chart;
+pub mod command;
 pub mod fonts;
 pub mod theme;
 pub mod views;
 pub mod widgets;
 
 use serde::{Deserialize, Serialize};
+
+pub use command::UiCommand;
 
 use crate::charts::ChartSpec;
 use crate::document::{Document, Edit};
@@ -256,17 +259,19 @@ impl UiState {
     }
 }
 
-/// An intent from a view, run by the app in one place.
+/// An intent from a menu, a shortcut, the palette or a view, run by the app in one place.
 #[derive(Clone, Debug)]
 pub enum Command {
+    /// A named action (menus, shortcuts, the palette).
+    Ui(UiCommand),
     /// `merge`: continue the last undo step (a slider being dragged).
     Apply {
         edit: Edit,
         merge: bool,
     },
-    Undo,
-    Redo,
     Show(View),
+    /// Open this file (recent files, a dropped file), asking first about unsaved work.
+    OpenFile(std::path::PathBuf),
     /// Copy a chart to the clipboard as an image.
     CopyChart(Box<ChartSpec>),
     /// Save a chart as a PNG (asks where).
@@ -276,9 +281,11 @@ pub enum Command {
     CancelUncertainty,
     /// Make another scenario of the workspace the current one.
     SwitchMember(usize),
-    /// A new scenario inheriting from the current one.
-    NewChild,
+    /// Remove this member (the answer "Remove" to the question `UiCommand::RemoveScenario`
+    /// asks); undoable.
     RemoveMember(usize),
+    /// Give the current member another name; undoable.
+    RenameMember(String),
 }
 
 /// What a view gets: the document to read, the language, and where to put its commands.

@@ -1,0 +1,313 @@
+//! The modal questions: save changes?, a file that cannot be opened, remove a scenario?,
+//! rename it, a path where no file dialog can open, and recovered work.
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, RichText};
+
+use super::{EcoplanApp, RecoveredWork};
+use crate::charts::ChartSpec;
+use crate::i18n::{Lang, Tr};
+use crate::io;
+use crate::io::export::Table;
+use crate::ui::{Command, theme};
+
+/// What a path is asked for.
+#[derive(Clone, Debug)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    /// A table as CSV, or every table as XLSX (`None`).
+    Export(Option<Table>),
+    SaveChart(Box<ChartSpec>),
+}
+
+/// A modal question besides "save the changes?".
+#[derive(Clone, Debug)]
+pub enum Modal {
+    /// Remove this member?
+    ConfirmRemove(usize),
+    /// The current member's new name, as typed.
+    Rename(String),
+    /// No file dialog could open: the path is typed here instead.
+    PathPrompt {
+        purpose: PathPurpose,
+        text: String,
+        why: String,
+    },
+}
+
+/// The answers to "save the changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+impl EcoplanApp {
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let lang = self.lang();
+        if let Some(action) = self.pending.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("ecoplan-unsaved")).show(ctx, |ui| {
+                ui.heading(Tr::UnsavedTitle.get(lang));
+                ui.label(Tr::UnsavedQuestion.get(lang));
+                ui.horizontal(|ui| {
+                    for (choice, label) in [
+                        (UnsavedAnswer::Save, Tr::SaveChanges),
+                        (UnsavedAnswer::Discard, Tr::Discard),
+                        (UnsavedAnswer::Cancel, Tr::Cancel),
+                    ] {
+                        if ui.button(label.get(lang)).clicked() {
+                            answer = Some(choice);
+                        }
+                    }
+                });
+            });
+            match answer {
+                Some(UnsavedAnswer::Save) => {
+                    self.pending = None;
+                    if self.save() {
+                        self.perform(ctx, action);
+                    }
+                }
+                Some(UnsavedAnswer::Discard) => {
+                    self.pending = None;
+                    self.perform(ctx, action);
+                }
+                Some(UnsavedAnswer::Cancel) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(error) = self.open_error.clone() {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("ecoplan-open-error")).show(ctx, |ui| {
+                ui.heading(Tr::CannotOpen.get(lang));
+                ui.label(RichText::new(&error).monospace().color(theme::BAD));
+                close = ui.button(Tr::Close.get(lang)).clicked();
+            });
+            if close {
+                self.open_error = None;
+            }
+        }
+        self.modal_ui(ctx, commands);
+        self.palette_ui(ctx, commands);
+        self.recovery_ui(ctx);
+    }
+
+    fn modal_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let lang = self.lang();
+        let Some(mut modal) = self.modal.take() else {
+            return;
+        };
+        let mut done = false;
+        match &mut modal {
+            Modal::ConfirmRemove(index) => {
+                let index = *index;
+                let name = self
+                    .members
+                    .slots
+                    .get(index)
+                    .map_or_else(String::new, |s| s.name.clone());
+                egui::Modal::new(egui::Id::unique("ecoplan-remove")).show(ctx, |ui| {
+                    ui.heading(Tr::RemoveScenario.get(lang));
+                    ui.label(format!("{} {name}", Tr::RemoveQuestion.get(lang)));
+                    ui.horizontal(|ui| {
+                        if ui.button(Tr::Remove.get(lang)).clicked() {
+                            commands.push(Command::RemoveMember(index));
+                            done = true;
+                        }
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            done = true;
+                        }
+                    });
+                });
+            }
+            Modal::Rename(text) => {
+                let problem = self.members.rename_problem(self.members.current, text);
+                egui::Modal::new(egui::Id::unique("ecoplan-rename")).show(ctx, |ui| {
+                    ui.heading(Tr::RenameScenario.get(lang));
+                    let field = ui
+                        .add(egui::TextEdit::singleline(text).desired_width(320.0))
+                        .accessible_name(Tr::NewName.get(lang));
+                    if let Some(problem) = problem {
+                        ui.label(RichText::new(problem.get(lang)).color(theme::BAD));
+                    }
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(
+                            problem.is_none(),
+                            egui::Button::new(Tr::Rename.get(lang)),
+                        );
+                        if (ok.clicked() || entered) && problem.is_none() {
+                            commands.push(Command::RenameMember(text.clone()));
+                            done = true;
+                        }
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            done = true;
+                        }
+                    });
+                });
+            }
+            Modal::PathPrompt { purpose, text, why } => {
+                let mut chosen = None;
+                egui::Modal::new(egui::Id::unique("ecoplan-path")).show(ctx, |ui| {
+                    ui.heading(Tr::TypePath.get(lang));
+                    ui.label(
+                        RichText::new(format!("{}: {why}", Tr::NoFileDialog.get(lang))).weak(),
+                    );
+                    let field = ui
+                        .add(egui::TextEdit::singleline(text).desired_width(480.0))
+                        .accessible_name(Tr::FilePath.get(lang));
+                    let entered =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        let ok = ui.add_enabled(
+                            !text.trim().is_empty(),
+                            egui::Button::new(Tr::Ok.get(lang)),
+                        );
+                        if (ok.clicked() || entered) && !text.trim().is_empty() {
+                            chosen = Some(PathBuf::from(text.trim()));
+                        }
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            done = true;
+                        }
+                    });
+                });
+                if let Some(path) = chosen {
+                    self.path_chosen(purpose.clone(), path);
+                    done = true;
+                }
+            }
+        }
+        // A modal the path chosen replaced (another prompt) stays replaced.
+        if !done && self.modal.is_none() {
+            self.modal = Some(modal);
+        }
+    }
+
+    /// Offers back the work of every session that ended without saving, one row each.
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        if self.offered_recovery.is_empty() && self.recovery_notes.is_empty() {
+            return;
+        }
+        let lang = self.lang();
+        #[derive(Clone, Copy)]
+        enum Answer {
+            Restore(usize),
+            Discard(usize),
+            Later,
+        }
+        let mut answer = None;
+        let here = !self.restored_here && !self.any_dirty();
+        egui::Modal::new(egui::Id::unique("ecoplan-recovery")).show(ctx, |ui| {
+            ui.heading(Tr::RecoveryTitle.get(lang));
+            if !self.offered_recovery.is_empty() {
+                ui.label(Tr::RecoveryQuestion.get(lang));
+            }
+            let now = std::time::SystemTime::now();
+            for (index, work) in self.offered_recovery.iter().enumerate() {
+                ui.group(|ui| {
+                    ui.set_width(520.0);
+                    ui.label(RichText::new(recovered_names(work)).strong());
+                    let origin = work.origin.as_ref().map_or_else(
+                        || Tr::BuiltIn.get(lang).to_owned(),
+                        |p| p.display().to_string(),
+                    );
+                    let age = work
+                        .saved_at
+                        .and_then(|t| now.duration_since(t).ok())
+                        .map(|d| ago(lang, d))
+                        .unwrap_or_default();
+                    ui.label(RichText::new(format!("{origin} · {age}")).weak());
+                    ui.horizontal(|ui| {
+                        let restore = if here {
+                            Tr::Restore
+                        } else {
+                            Tr::RestoreInNewWindow
+                        };
+                        if ui.button(restore.get(lang)).clicked() {
+                            answer = Some(Answer::Restore(index));
+                        }
+                        if ui.button(Tr::Discard.get(lang)).clicked() {
+                            answer = Some(Answer::Discard(index));
+                        }
+                    });
+                });
+            }
+            if !self.recovery_notes.is_empty() {
+                ui.separator();
+                ui.label(RichText::new(Tr::RecoveryUnreadable.get(lang)).color(theme::BAD));
+                for note in &self.recovery_notes {
+                    ui.label(RichText::new(note).monospace());
+                }
+            }
+            ui.separator();
+            // With work left to offer, closing means "ask me again next time".
+            let close = if self.offered_recovery.is_empty() {
+                Tr::Close
+            } else {
+                Tr::Later
+            };
+            if ui.button(close.get(lang)).clicked() {
+                answer = Some(Answer::Later);
+            }
+        });
+        match answer {
+            None => {}
+            Some(Answer::Restore(index)) => {
+                let work = self.offered_recovery.remove(index);
+                if here {
+                    self.restore(work);
+                } else if let Some(recovery) = &self.recovery {
+                    let file = work.file(recovery.dir());
+                    // Let go of the claim first, so that the new window can take it.
+                    drop(work);
+                    if let Err(error) = (self.launcher)(&file, self.lang()) {
+                        self.message = Some(error);
+                    }
+                }
+            }
+            Some(Answer::Discard(index)) => {
+                let work = self.offered_recovery.remove(index);
+                if let Some(recovery) = &self.recovery {
+                    recovery.discard(work);
+                }
+            }
+            // Unclaimed, the work is offered again at the next start.
+            Some(Answer::Later) => {
+                self.offered_recovery.clear();
+                self.recovery_notes.clear();
+            }
+        }
+    }
+}
+
+/// The scenario, or the workspace's members, that recovered work holds.
+fn recovered_names(work: &RecoveredWork) -> String {
+    match &work.loaded {
+        io::Loaded::Scenario(scenario) => scenario.metadata.name.clone(),
+        io::Loaded::Workspace(workspace) => {
+            let names: Vec<&str> = workspace
+                .workspace
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect();
+            names.join(" / ")
+        }
+    }
+}
+
+/// How long ago, in the largest whole unit.
+fn ago(lang: Lang, elapsed: std::time::Duration) -> String {
+    let minutes = elapsed.as_secs() / 60;
+    let (count, unit) = match minutes {
+        0 => return Tr::JustNow.get(lang).to_owned(),
+        1..60 => (minutes, Tr::MinutesAgo),
+        60..1440 => (minutes / 60, Tr::HoursAgo),
+        _ => (minutes / 1440, Tr::DaysAgo),
+    };
+    format!("{count} {}", unit.get(lang))
+}

@@ -1,0 +1,357 @@
+//! Files: new, open, save (a scenario or the whole workspace), save as, revert, exports, and the
+//! autosave to the recovery folder. One function names the file the work belongs to, so the
+//! title and the status bar always agree.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::dialogs::PathPurpose;
+use super::files::Picked;
+use super::launch::{members_from, open_file};
+use super::{AUTOSAVE_EVERY, EcoplanApp, Members, Pending};
+use crate::document::{Document, Edit};
+use crate::i18n::Tr;
+use crate::io;
+use crate::io::export::Table;
+
+impl EcoplanApp {
+    /// Asks before replacing unsaved work.
+    pub fn request(&mut self, ctx: &egui::Context, action: Pending) {
+        if self.any_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    pub(super) fn perform(&mut self, ctx: &egui::Context, action: Pending) {
+        match action {
+            Pending::New(scenario) => {
+                let doc = Document::new(*scenario, None).expect("a new scenario is valid");
+                self.replace_document(doc, None);
+            }
+            Pending::Open(path) => self.open(&path),
+            Pending::Quit => {
+                if let Some(recovery) = &self.recovery {
+                    recovery.clear();
+                }
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Asks for a path: the native dialog, or where it cannot open, a field in the window
+    /// that says why. The answer goes to `path_chosen`.
+    pub(super) fn ask_path(&mut self, purpose: PathPurpose, suggested: &str, extension: &str) {
+        let picked = match purpose {
+            PathPurpose::Open => self.dialogs.pick_scenario(),
+            _ => self.dialogs.pick_save(suggested, extension),
+        };
+        match picked {
+            Picked::Path(path) => self.path_chosen(purpose, path),
+            Picked::Cancelled => {}
+            Picked::Unavailable(why) => {
+                self.modal = Some(super::dialogs::Modal::PathPrompt {
+                    purpose,
+                    text: suggested.to_owned(),
+                    why,
+                });
+            }
+        }
+    }
+
+    /// Carries out what a path was asked for.
+    pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
+        match purpose {
+            PathPurpose::Open => self.pending_open(path),
+            PathPurpose::SaveAs => {
+                self.save_to(path);
+            }
+            PathPurpose::Export(table) => self.export_to(table, &path),
+            PathPurpose::SaveChart(spec) => {
+                let result = io::chart_png::write_png(&spec, &path);
+                self.report_written(result, &path);
+            }
+        }
+    }
+
+    /// Opens `path` once unsaved work is saved or discarded. (No context is needed: closing the
+    /// window is the only pending action that uses one, and opening never closes it.)
+    fn pending_open(&mut self, path: PathBuf) {
+        if self.any_dirty() {
+            self.pending = Some(Pending::Open(path));
+        } else {
+            self.open(&path);
+        }
+    }
+
+    /// Opens a scenario or workspace file; a file that fails to load leaves the current work
+    /// untouched.
+    pub fn open(&mut self, path: &Path) {
+        match open_file(path) {
+            Ok((doc, members)) => {
+                self.replace_document(doc, members);
+                self.state.remember_file(path);
+            }
+            Err(error) => self.open_error = Some(error.to_string()),
+        }
+    }
+
+    /// Whether any scenario of the workspace, or the workspace's shape, has unsaved changes.
+    pub fn any_dirty(&self) -> bool {
+        self.doc.is_dirty()
+            || self.members.shape_is_dirty()
+            || self
+                .members
+                .slots
+                .iter()
+                .any(|s| s.doc.as_ref().is_some_and(Document::is_dirty))
+    }
+
+    /// The file the work in the window belongs to: the workspace file, or the scenario's.
+    pub fn current_file(&self) -> Option<&Path> {
+        if self.members.is_workspace() {
+            self.members.path.as_deref()
+        } else {
+            self.doc.path.as_deref()
+        }
+    }
+
+    pub(super) fn replace_document(&mut self, doc: Document, members: Option<Members>) {
+        self.members = members.unwrap_or_else(|| Members::single(&doc.scenario().metadata.name));
+        self.doc = doc;
+        self.history.clear();
+        self.future.clear();
+        self.message = None;
+        self.presentation = None;
+        if let Some(recovery) = &self.recovery {
+            recovery.clear();
+        }
+    }
+
+    /// Saves to the file the work belongs to, or asks where. Returns whether the work is now
+    /// saved (false also while a path is still being typed in the window).
+    pub fn save(&mut self) -> bool {
+        match self.current_file().map(Path::to_owned) {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks where, then saves the scenario, or the whole workspace when there are several.
+    pub fn save_as(&mut self) -> bool {
+        let default = if self.members.is_workspace() {
+            "workspace.ron"
+        } else {
+            "scenario.ron"
+        };
+        let suggested = self
+            .current_file()
+            .and_then(Path::file_name)
+            .map_or_else(|| default.to_owned(), |n| n.to_string_lossy().into_owned());
+        match self.dialogs.pick_save(&suggested, "ron") {
+            Picked::Path(path) => self.save_to(path),
+            Picked::Cancelled => false,
+            Picked::Unavailable(why) => {
+                self.modal = Some(super::dialogs::Modal::PathPrompt {
+                    purpose: PathPurpose::SaveAs,
+                    text: suggested,
+                    why,
+                });
+                false
+            }
+        }
+    }
+
+    /// Writes the scenario, or the whole workspace, to `path`.
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let text = if self.members.is_workspace() {
+            let views = self.member_views();
+            io::workspace_to_ron_string(&self.members.to_workspace(|i| views[i].1))
+        } else {
+            io::to_ron_string(self.doc.scenario())
+        };
+        match io::save_text(&text, &path) {
+            Ok(()) => {
+                if self.members.is_workspace() {
+                    self.members.path = Some(path.clone());
+                } else {
+                    self.doc.path = Some(path.clone());
+                }
+                self.doc.mark_saved();
+                for slot in &mut self.members.slots {
+                    if let Some(doc) = &mut slot.doc {
+                        doc.mark_saved();
+                    }
+                }
+                self.members.mark_shape_saved();
+                self.state.remember_file(&path);
+                self.message = Some(format!(
+                    "{}: {}",
+                    Tr::SavedTo.get(self.lang()),
+                    path.display()
+                ));
+                if let Some(recovery) = &self.recovery {
+                    recovery.clear();
+                }
+                true
+            }
+            Err(error) => {
+                // The file on disk and the work in memory are both as they were.
+                self.message = Some(error.to_string());
+                false
+            }
+        }
+    }
+
+    /// Reloads the scenario's file from disk; undoable like any edit.
+    pub(super) fn revert(&mut self) {
+        let Some(path) = self.doc.path.clone() else {
+            return;
+        };
+        match io::load(&path) {
+            Ok(scenario) => {
+                let edit = Edit::ReplaceScenario {
+                    scenario: Box::new(scenario),
+                };
+                match self.doc.apply(edit) {
+                    Ok(()) => {
+                        self.record_edit();
+                        self.doc.mark_saved();
+                    }
+                    Err(reason) => self.message = Some(reason),
+                }
+            }
+            Err(error) => self.open_error = Some(error.to_string()),
+        }
+    }
+
+    pub(super) fn export_table(&mut self, table: Option<Table>) {
+        let (name, extension) = match table {
+            None => ("ecoplan.xlsx", "xlsx"),
+            Some(Table::Projection) => ("projection.csv", "csv"),
+            Some(Table::Capacity) => ("capacity.csv", "csv"),
+            Some(Table::Targets) => ("targets.csv", "csv"),
+        };
+        self.ask_path(PathPurpose::Export(table), name, extension);
+    }
+
+    fn export_to(&mut self, table: Option<Table>, path: &Path) {
+        let result = io::export::export(
+            self.doc.scenario(),
+            self.doc.analysis(),
+            self.lang(),
+            table.unwrap_or(Table::Projection),
+            None,
+            path,
+        );
+        self.report_written(result, path);
+    }
+
+    /// Says in the status bar what was written, or why not.
+    fn report_written(&mut self, result: Result<(), String>, path: &Path) {
+        self.message = Some(match result {
+            Ok(()) => format!("{}: {}", Tr::Exported.get(self.lang()), path.display()),
+            Err(error) => error,
+        });
+    }
+
+    /// Puts recovered work back, marked unsaved, with the file it belonged to. Its recovery file
+    /// becomes this instance's: it stays, and takes the autosaves, until the work is saved or
+    /// discarded.
+    pub fn restore(&mut self, work: super::RecoveredWork) {
+        let restored = match &work.loaded {
+            io::Loaded::Scenario(scenario) => {
+                Document::new((**scenario).clone(), work.origin.clone())
+                    .map(|doc| (doc, None))
+                    .map_err(|error| error.to_string())
+            }
+            io::Loaded::Workspace(workspace) => members_from(workspace, work.origin.clone())
+                .map(|(doc, members)| (doc, Some(members)))
+                .map_err(|error| error.to_string()),
+        };
+        let (mut doc, members) = match restored {
+            Ok(restored) => restored,
+            Err(error) => {
+                // The claim is let go and the file stays for the next start.
+                self.open_error = Some(error);
+                return;
+            }
+        };
+        doc.mark_unsaved();
+        let members = members.map(|mut members| {
+            for slot in &mut members.slots {
+                if let Some(doc) = &mut slot.doc {
+                    doc.mark_unsaved();
+                }
+            }
+            members
+        });
+        self.replace_document(doc, members);
+        self.restored_here = true;
+        if let Some(recovery) = &mut self.recovery {
+            recovery.adopt(work);
+        }
+    }
+
+    /// The window title: the file's name (or the scenario's), and ● while unsaved.
+    pub fn title(&self) -> String {
+        let name = self.current_file().and_then(Path::file_name).map_or_else(
+            || self.doc.scenario().metadata.name.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mark = if self.any_dirty() { " ●" } else { "" };
+        format!("{name}{mark} — ecoplan")
+    }
+
+    /// Autosaves every `AUTOSAVE_EVERY` while there is unsaved work, also when the window sits
+    /// idle: eframe saves only on a frame, and an idle window draws none, so a repaint is asked
+    /// for when the next autosave is due. Saved work leaves no recovery file behind.
+    pub(super) fn autosave_when_due(&mut self, ctx: &egui::Context) {
+        let Some(recovery) = &self.recovery else {
+            return;
+        };
+        if !self.any_dirty() {
+            if recovery.holds_work() {
+                recovery.clear();
+            }
+            return;
+        }
+        let now = std::time::Instant::now();
+        let due = self
+            .last_autosave
+            .is_none_or(|last| now.duration_since(last) >= AUTOSAVE_EVERY);
+        if due {
+            self.autosave();
+            self.last_autosave = Some(now);
+        }
+        ctx.request_repaint_after(AUTOSAVE_EVERY);
+    }
+
+    /// Keeps the recovery folder in step with the work: unsaved work is written, saved work
+    /// removed. Runs every `AUTOSAVE_EVERY` while there is unsaved work and on quit.
+    pub fn autosave(&self) {
+        let Some(recovery) = &self.recovery else {
+            return;
+        };
+        if self.any_dirty() && !self.closing {
+            let written = if self.members.is_workspace() {
+                let views = self.member_views();
+                let workspace = self.members.to_workspace(|i| views[i].1);
+                recovery.write_text(
+                    &io::workspace_to_ron_string(&workspace),
+                    self.members.path.as_deref(),
+                )
+            } else {
+                recovery.write(self.doc.scenario(), self.doc.path.as_deref())
+            };
+            if let Err(error) = written {
+                eprintln!("ecoplan: cannot autosave: {error}");
+            }
+        } else if !self.any_dirty() {
+            recovery.clear();
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Undo and redo over the whole workspace: edits of any member's scenario (each member's
+//! document keeps its own steps; this history says which member each step belongs to) and
+//! changes of the workspace's shape (new child, remove, rename, reorder), in the order they
+//! were made.
+
+use super::EcoplanApp;
+use super::members::{MemberSlot, StructureStep};
+use crate::document::Document;
+use crate::i18n::{Lang, Tr};
+
+pub enum HistoryEntry {
+    /// A step of this member's document.
+    Edit {
+        member: String,
+    },
+    Structure(Box<StructureStep>),
+}
+
+impl HistoryEntry {
+    /// What undo or redo would take back or do again, for the Edit menu.
+    pub fn describe(&self, app: &EcoplanApp, redo: bool) -> String {
+        let lang = app.lang();
+        match self {
+            HistoryEntry::Edit { member } => {
+                let doc = app.member_doc(member);
+                let edit = doc.and_then(|d| if redo { d.redo_edit() } else { d.undo_edit() });
+                match (doc, edit) {
+                    (Some(doc), Some(edit)) => edit.describe(lang, doc.scenario()),
+                    _ => member.clone(),
+                }
+            }
+            // A step on the redo list is stored as the step that would undo it again.
+            HistoryEntry::Structure(step) => step_text(step, lang, &app.members.slots, redo),
+        }
+    }
+}
+
+fn step_text(step: &StructureStep, lang: Lang, slots: &[MemberSlot], inverted: bool) -> String {
+    let name_at = |index: usize| {
+        slots
+            .get(index)
+            .map_or_else(String::new, |s| s.name.clone())
+    };
+    let name_of = |index: usize, slot: &Option<MemberSlot>| {
+        slot.as_ref()
+            .map_or_else(|| name_at(index), |s| s.name.clone())
+    };
+    match (step, inverted) {
+        (StructureStep::Added { index, slot }, false)
+        | (StructureStep::Removed { index, slot }, true) => {
+            format!("{} {}", Tr::NewChild.get(lang), name_of(*index, slot))
+        }
+        (StructureStep::Removed { index, slot }, false)
+        | (StructureStep::Added { index, slot }, true) => {
+            format!("{} {}", Tr::RemoveScenario.get(lang), name_of(*index, slot))
+        }
+        (StructureStep::Renamed { from, to, .. }, false) => {
+            format!("{} {from} → {to}", Tr::RenameScenario.get(lang))
+        }
+        (StructureStep::Renamed { from, to, .. }, true) => {
+            format!("{} {to} → {from}", Tr::RenameScenario.get(lang))
+        }
+        (StructureStep::Moved { from, to }, inverted) => {
+            let (at, other) = if inverted { (*from, *to) } else { (*to, *from) };
+            let text = if at < other {
+                Tr::MoveScenarioUp
+            } else {
+                Tr::MoveScenarioDown
+            };
+            // The member stands at `to` in both cases.
+            format!("{} {}", text.get(lang), name_at(*to))
+        }
+    }
+}
+
+impl EcoplanApp {
+    /// The document of member `name`, wherever it is held.
+    pub fn member_doc(&self, name: &str) -> Option<&Document> {
+        let index = self.members.index_of(name)?;
+        if index == self.members.current {
+            Some(&self.doc)
+        } else {
+            self.members.slots[index].doc.as_ref()
+        }
+    }
+
+    /// Notes that the current member's document took a new step.
+    pub(super) fn record_edit(&mut self) {
+        self.history.push(HistoryEntry::Edit {
+            member: self.members.current_name().to_owned(),
+        });
+        self.future.clear();
+    }
+
+    fn record_structure(&mut self, step: StructureStep) {
+        self.history.push(HistoryEntry::Structure(Box::new(step)));
+        self.future.clear();
+        self.message = None;
+    }
+
+    /// Puts the current document into its slot, so every member is in `members.slots`.
+    fn park(&mut self) {
+        let placeholder = Document::new(crate::model::Scenario::empty(), None)
+            .expect("the empty scenario is valid");
+        let doc = std::mem::replace(&mut self.doc, placeholder);
+        self.members.slots[self.members.current].doc = Some(doc);
+    }
+
+    /// Takes the current member's document out of its slot again.
+    fn unpark(&mut self) {
+        self.doc = self.members.slots[self.members.current]
+            .doc
+            .take()
+            .expect("a parked member holds its document");
+    }
+
+    /// Makes member `index` the current one.
+    pub fn switch_member(&mut self, index: usize) {
+        if index == self.members.current || index >= self.members.slots.len() {
+            return;
+        }
+        self.park();
+        self.members.current = index;
+        self.unpark();
+        self.message = None;
+        self.presentation = None;
+    }
+
+    /// A new scenario that inherits from the current one, starting as its copy; undoable.
+    pub fn new_child(&mut self) {
+        let parent = self.members.current_name().to_owned();
+        let name = self.members.unique_name(&format!("{parent} ·"));
+        let mut scenario = self.doc.scenario().clone();
+        scenario.metadata.name = name.clone();
+        let doc = Document::new(scenario, None).expect("a copy of a valid scenario is valid");
+        let index = self.members.slots.len();
+        self.members.slots.push(MemberSlot {
+            name,
+            parent: Some(parent),
+            doc: Some(doc),
+        });
+        self.switch_member(index);
+        self.record_structure(StructureStep::Added { index, slot: None });
+    }
+
+    /// Removes a member that is not a root and that no member inherits from; undoable (the
+    /// member comes back with its own undo history).
+    pub fn remove_member(&mut self, index: usize) {
+        if index >= self.members.slots.len() || !self.members.removable(index) {
+            return;
+        }
+        let slot = self.take_slot(index);
+        self.record_structure(StructureStep::Removed {
+            index,
+            slot: Some(slot),
+        });
+    }
+
+    /// Takes member `index` out of the workspace; the current member becomes its parent when
+    /// it was the one taken.
+    fn take_slot(&mut self, index: usize) -> MemberSlot {
+        self.park();
+        let parent = self.members.slots[index].parent.clone();
+        let current_name = self.members.current_name().to_owned();
+        let slot = self.members.slots.remove(index);
+        let keep = if slot.name == current_name {
+            parent.and_then(|p| self.members.index_of(&p)).unwrap_or(0)
+        } else {
+            self.members.index_of(&current_name).unwrap_or(0)
+        };
+        self.members.current = keep;
+        self.unpark();
+        slot
+    }
+
+    /// Puts a member back at `index` and makes it current.
+    fn put_slot(&mut self, index: usize, slot: MemberSlot) {
+        self.park();
+        self.members.slots.insert(index, slot);
+        self.members.current = index;
+        self.unpark();
+    }
+
+    /// Renames the current member; the members that inherit from it follow. Undoable.
+    pub fn rename_member(&mut self, to: &str) {
+        let index = self.members.current;
+        let to = to.trim();
+        if let Some(problem) = self.members.rename_problem(index, to) {
+            self.message = Some(format!("{to}: {}", problem.get(self.lang())));
+            return;
+        }
+        let from = self.members.current_name().to_owned();
+        if from == to {
+            return;
+        }
+        self.rename_everywhere(index, &from, to);
+        self.record_structure(StructureStep::Renamed {
+            index,
+            from,
+            to: to.to_owned(),
+        });
+    }
+
+    /// Renames a member and the history's notes of it.
+    fn rename_everywhere(&mut self, index: usize, from: &str, to: &str) {
+        self.members.rename(index, to);
+        for entry in self.history.iter_mut().chain(self.future.iter_mut()) {
+            if let HistoryEntry::Edit { member } = entry
+                && member == from
+            {
+                *member = to.to_owned();
+            }
+        }
+    }
+
+    /// Moves the current member one place up or down the list; undoable.
+    pub fn move_member(&mut self, up: bool) {
+        let from = self.members.current;
+        if let Some(to) = self.members.move_target(from, up) {
+            self.members.move_member(from, to);
+            self.record_structure(StructureStep::Moved { from, to });
+        }
+    }
+
+    /// Takes back the newest edit or change of shape, in whichever member it was made.
+    pub fn undo(&mut self) {
+        let Some(entry) = self.history.pop() else {
+            return;
+        };
+        let entry = match entry {
+            HistoryEntry::Edit { member } => {
+                if let Some(index) = self.members.index_of(&member) {
+                    self.switch_member(index);
+                    self.doc.undo();
+                }
+                HistoryEntry::Edit { member }
+            }
+            HistoryEntry::Structure(step) => {
+                HistoryEntry::Structure(Box::new(self.revert_step(*step)))
+            }
+        };
+        self.future.push(entry);
+        self.message = None;
+    }
+
+    /// Does again what undo took back.
+    pub fn redo(&mut self) {
+        let Some(entry) = self.future.pop() else {
+            return;
+        };
+        let entry = match entry {
+            HistoryEntry::Edit { member } => {
+                if let Some(index) = self.members.index_of(&member) {
+                    self.switch_member(index);
+                    self.doc.redo();
+                }
+                HistoryEntry::Edit { member }
+            }
+            HistoryEntry::Structure(step) => {
+                HistoryEntry::Structure(Box::new(self.revert_step(*step)))
+            }
+        };
+        self.history.push(entry);
+        self.message = None;
+    }
+
+    /// Reverses a change of shape and returns the step that reverses it again, so undo and
+    /// redo are the same operation.
+    fn revert_step(&mut self, step: StructureStep) -> StructureStep {
+        match step {
+            StructureStep::Added { index, slot: None } => StructureStep::Removed {
+                index,
+                slot: Some(self.take_slot(index)),
+            },
+            StructureStep::Removed {
+                index,
+                slot: Some(slot),
+            } => {
+                self.put_slot(index, slot);
+                StructureStep::Added { index, slot: None }
+            }
+            // A step always holds its member exactly while the member is out.
+            StructureStep::Added {
+                index,
+                slot: Some(slot),
+            } => {
+                self.put_slot(index, slot);
+                StructureStep::Added { index, slot: None }
+            }
+            StructureStep::Removed { index, slot: None } => StructureStep::Removed {
+                index,
+                slot: Some(self.take_slot(index)),
+            },
+            StructureStep::Renamed { index, from, to } => {
+                self.rename_everywhere(index, &to, &from);
+                StructureStep::Renamed {
+                    index,
+                    from: to,
+                    to: from,
+                }
+            }
+            StructureStep::Moved { from, to } => {
+                self.members.move_member(to, from);
+                StructureStep::Moved { from: to, to: from }
+            }
+        }
+    }
+}

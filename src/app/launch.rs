@@ -1,0 +1,230 @@
+//! Starting the window: the file or workspace named on the command line, `--recover`,
+//! `--screenshot`, and the recovery folder.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::{EcoplanApp, MemberSlot, Members, NativeDialogs, Recovery, Screenshot};
+use crate::cli::WindowArgs;
+use crate::document::Document;
+use crate::i18n::Lang;
+use crate::io;
+use crate::model::Scenario;
+use crate::plan::hanyang_plan;
+use crate::ui::{self, UiState, View};
+
+/// Where a screenshot run reports: the PNG written, or why not.
+pub type ScreenshotOutcome = std::sync::Arc<std::sync::Mutex<Option<Result<PathBuf, String>>>>;
+
+/// A scenario file as one document, or a workspace file as its members (the first current).
+pub(super) fn open_file(
+    path: &std::path::Path,
+) -> Result<(Document, Option<Members>), io::LoadError> {
+    let invalid = |source| io::LoadError::Invalid {
+        path: path.to_owned(),
+        source,
+    };
+    match io::load_any(path)? {
+        io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
+            .map(|doc| (doc, None))
+            .map_err(invalid),
+        io::Loaded::Workspace(workspace) => members_from(&workspace, Some(path.to_owned()))
+            .map(|(doc, members)| (doc, Some(members))),
+    }
+}
+
+/// A workspace's members as documents, the first current, with the file they came from.
+pub(super) fn members_from(
+    workspace: &crate::model::Workspace,
+    path: Option<PathBuf>,
+) -> Result<(Document, Members), io::LoadError> {
+    let place = path.clone().unwrap_or_default();
+    let invalid = |source| io::LoadError::Invalid {
+        path: place.clone(),
+        source,
+    };
+    let resolved = crate::engine::workspace::resolve_all(workspace).map_err(|source| {
+        io::LoadError::Workspace {
+            path: place.clone(),
+            at: None,
+            message: source.to_string(),
+            source: Box::new(source),
+        }
+    })?;
+    let mut slots = Vec::with_capacity(resolved.len());
+    for (member, scenario) in workspace.workspace.iter().zip(resolved) {
+        let doc = Document::new(scenario, None).map_err(invalid)?;
+        slots.push(MemberSlot {
+            name: member.name.clone(),
+            parent: member.parent.clone(),
+            doc: Some(doc),
+        });
+    }
+    let doc = slots
+        .first_mut()
+        .and_then(|s| s.doc.take())
+        .ok_or_else(|| {
+            invalid(crate::engine::ModelError::invalid(
+                "workspace",
+                "",
+                "workspace",
+                "holds no scenario",
+            ))
+        })?;
+    Ok((doc, Members::new(slots, 0, path)))
+}
+
+/// Every member's name, scenario and analysis, in workspace order; `doc` is the current one's.
+pub(super) fn member_views<'a>(
+    doc: &'a Document,
+    members: &'a Members,
+) -> Vec<(&'a str, &'a Scenario, &'a crate::engine::Analysis)> {
+    members
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, slot)| {
+            let doc = if i == members.current {
+                doc
+            } else {
+                slot.doc
+                    .as_ref()
+                    .expect("other members hold their documents")
+            };
+            (slot.name.as_str(), doc.scenario(), doc.analysis())
+        })
+        .collect()
+}
+
+/// Opens the window (or renders a screenshot); returns the process exit code.
+pub fn main(args: &WindowArgs) -> i32 {
+    let opened = match &args.file {
+        Some(path) => match open_file(path) {
+            Ok(opened) => Some(opened),
+            Err(error) => {
+                eprintln!("{error}");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let view = match args
+        .view
+        .as_deref()
+        .map(|name| View::from_key(name).ok_or(name))
+    {
+        Some(Err(name)) => {
+            let names: Vec<&str> = View::ALL.iter().map(|v| v.key()).collect();
+            eprintln!("--view {name}: unknown view; one of {}", names.join(", "));
+            return 2;
+        }
+        Some(Ok(view)) => Some(view),
+        None => None,
+    };
+    let path = args.file.clone();
+    let (doc, members) = match opened {
+        Some(opened) => opened,
+        None => (
+            Document::new(hanyang_plan(), None).expect("the built-in scenario is valid"),
+            None,
+        ),
+    };
+    let screenshot = args.screenshot.clone().map(Screenshot::new);
+    let outcome = screenshot.as_ref().map(Screenshot::outcome);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("ecoplan")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        persist_window: screenshot.is_none(),
+        ..Default::default()
+    };
+    let lang = args.lang;
+    let recover = args.recover.clone();
+    let result = eframe::run_native(
+        "ecoplan",
+        options,
+        Box::new(move |cc| {
+            ui::fonts::install(&cc.egui_ctx);
+            // A screenshot shows the defaults, not this machine's remembered settings or work.
+            let mut state: UiState = match (&screenshot, cc.storage) {
+                (None, Some(storage)) => {
+                    eframe::get_value(storage, eframe::APP_KEY).unwrap_or_default()
+                }
+                _ => UiState::default(),
+            };
+            if let Some(view) = view {
+                state.view = view;
+            }
+            if let Some(lang) = lang {
+                state.lang = lang;
+            }
+            if let Some(path) = &path {
+                state.remember_file(path);
+            }
+            let mut app = EcoplanApp::new(doc, state, Box::new(NativeDialogs));
+            if let Some(members) = members {
+                app.members = members;
+            }
+            // `--recover FILE` claims that work before the scan, so the scan leaves it alone.
+            let recovery_dir = Recovery::data_dir();
+            let recovered = recover.as_deref().map(|file| match &recovery_dir {
+                Some(dir) => Recovery::claim(dir, file),
+                None => Err(format!(
+                    "{}: no recovery folder on this system",
+                    file.display()
+                )),
+            });
+            if screenshot.is_none()
+                && let Some(dir) = recovery_dir
+            {
+                app = app.with_recovery(dir);
+            }
+            match recovered {
+                Some(Ok(work)) => app.restore(work),
+                Some(Err(error)) => app.open_error = Some(error),
+                None => {}
+            }
+            app.screenshot = screenshot;
+            Ok(Box::new(app))
+        }),
+    );
+    if let Err(error) = result {
+        eprintln!("ecoplan: cannot open the window: {error}");
+        return 1;
+    }
+    match outcome.map(|o| o.lock().map(|r| r.clone()).unwrap_or(None)) {
+        None => 0,
+        Some(Some(Ok(path))) => {
+            eprintln!("wrote {}", path.display());
+            0
+        }
+        Some(Some(Err(message))) => {
+            eprintln!("{message}");
+            1
+        }
+        Some(None) => {
+            eprintln!("ecoplan: the window closed before the screenshot was taken");
+            1
+        }
+    }
+}
+
+/// Opens `file` (orphaned recovered work) in a new window of this program.
+pub(super) fn launch_recovery_window(file: &std::path::Path, lang: Lang) -> Result<(), String> {
+    let program = std::env::current_exe().map_err(|e| format!("ecoplan: {e}"))?;
+    let lang = match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    };
+    let mut child = std::process::Command::new(program)
+        .args(["--lang", lang, "--recover"])
+        .arg(file)
+        .spawn()
+        .map_err(|e| format!("{}: cannot open a new window: {e}", file.display()))?;
+    // Waited for, so that the finished window leaves no zombie behind.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}

@@ -1,0 +1,218 @@
+//! The scenarios of a workspace in the window: the current one is `EcoplanApp::doc`, the others
+//! wait in their slots. The workspace's shape (which members, their names, parents and order)
+//! is document state like any value: each change is a `StructureStep` on the app's history, so
+//! it can be undone, marks the workspace unsaved and reaches recovery.
+
+use std::path::PathBuf;
+
+use crate::document::Document;
+use crate::engine::workspace::changes_from;
+use crate::model::{Definition, FORMAT_VERSION, Member, Scenario, Workspace};
+
+pub struct MemberSlot {
+    pub name: String,
+    pub parent: Option<String>,
+    /// `None` for the current member, whose document the app holds.
+    pub doc: Option<Document>,
+}
+
+pub struct Members {
+    pub slots: Vec<MemberSlot>,
+    pub current: usize,
+    /// The workspace file, once the work came from or went to one.
+    pub path: Option<PathBuf>,
+    /// Names and parents as last opened or saved: the shape is unsaved while it differs.
+    saved_shape: Vec<(String, Option<String>)>,
+}
+
+/// One change of the workspace's shape, with what undoing it needs.
+pub enum StructureStep {
+    /// A member was added at `index`; `slot` holds it while undone.
+    Added {
+        index: usize,
+        slot: Option<MemberSlot>,
+    },
+    /// The member at `index` was removed; `slot` holds it (with its own undo history) while
+    /// removed.
+    Removed {
+        index: usize,
+        slot: Option<MemberSlot>,
+    },
+    Renamed {
+        index: usize,
+        from: String,
+        to: String,
+    },
+    /// The member at `from` moved to `to` (next to it).
+    Moved { from: usize, to: usize },
+}
+
+impl Members {
+    /// One scenario, not (yet) a workspace.
+    pub fn single(name: &str) -> Members {
+        Members::new(
+            vec![MemberSlot {
+                name: name.to_owned(),
+                parent: None,
+                doc: None,
+            }],
+            0,
+            None,
+        )
+    }
+
+    /// Members as opened: their shape counts as saved.
+    pub fn new(slots: Vec<MemberSlot>, current: usize, path: Option<PathBuf>) -> Members {
+        let mut members = Members {
+            slots,
+            current,
+            path,
+            saved_shape: Vec::new(),
+        };
+        members.mark_shape_saved();
+        members
+    }
+
+    fn shape(&self) -> Vec<(String, Option<String>)> {
+        self.slots
+            .iter()
+            .map(|s| (s.name.clone(), s.parent.clone()))
+            .collect()
+    }
+
+    /// The shape as it is now counts as saved.
+    pub fn mark_shape_saved(&mut self) {
+        self.saved_shape = self.shape();
+    }
+
+    /// Whether members were added, removed, renamed or reordered since the last save.
+    pub fn shape_is_dirty(&self) -> bool {
+        self.saved_shape != self.shape()
+    }
+
+    /// A member can be removed when it is not a root and no member inherits from it.
+    pub fn removable(&self, index: usize) -> bool {
+        self.slots[index].parent.is_some() && !self.has_children(index)
+    }
+
+    /// Where the member at `index` can move one place up (`-1`) or down (`+1`): never past its
+    /// own parent or child, so a parent stays listed before the members that inherit from it.
+    pub fn move_target(&self, index: usize, up: bool) -> Option<usize> {
+        let other = if up {
+            index.checked_sub(1)?
+        } else {
+            Some(index + 1).filter(|&i| i < self.slots.len())?
+        };
+        let (a, b) = (&self.slots[index], &self.slots[other]);
+        let related = a.parent.as_ref() == Some(&b.name) || b.parent.as_ref() == Some(&a.name);
+        (!related).then_some(other)
+    }
+
+    /// Why `name` cannot be the new name of member `index`, if it cannot.
+    pub fn rename_problem(&self, index: usize, name: &str) -> Option<crate::i18n::Tr> {
+        let name = name.trim();
+        if name.is_empty() {
+            Some(crate::i18n::Tr::NameEmpty)
+        } else if self.index_of(name).is_some_and(|other| other != index) {
+            Some(crate::i18n::Tr::NameTaken)
+        } else {
+            None
+        }
+    }
+
+    /// Renames member `index`; the members that inherit from it follow.
+    pub fn rename(&mut self, index: usize, to: &str) {
+        let from = std::mem::replace(&mut self.slots[index].name, to.to_owned());
+        for slot in &mut self.slots {
+            if slot.parent.as_deref() == Some(from.as_str()) {
+                slot.parent = Some(to.to_owned());
+            }
+        }
+    }
+
+    /// Moves member `from` to `to`, keeping the current member current.
+    pub fn move_member(&mut self, from: usize, to: usize) {
+        let current = self.slots[self.current].name.clone();
+        let slot = self.slots.remove(from);
+        self.slots.insert(to, slot);
+        self.current = self.index_of(&current).unwrap_or(0);
+    }
+
+    pub fn is_workspace(&self) -> bool {
+        self.slots.len() > 1 || self.path.is_some()
+    }
+
+    pub fn current_name(&self) -> &str {
+        &self.slots[self.current].name
+    }
+
+    /// How many ancestors a member has, for indenting the list.
+    pub fn depth(&self, index: usize) -> usize {
+        let mut depth = 0;
+        let mut parent = self.slots[index].parent.clone();
+        while let Some(name) = parent {
+            depth += 1;
+            if depth > self.slots.len() {
+                break;
+            }
+            parent = self
+                .slots
+                .iter()
+                .find(|s| s.name == name)
+                .and_then(|s| s.parent.clone());
+        }
+        depth
+    }
+
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.slots.iter().position(|s| s.name == name)
+    }
+
+    pub fn has_children(&self, index: usize) -> bool {
+        let name = &self.slots[index].name;
+        self.slots.iter().any(|s| s.parent.as_ref() == Some(name))
+    }
+
+    /// A name no member has yet.
+    pub fn unique_name(&self, stem: &str) -> String {
+        (2..)
+            .map(|n| format!("{stem} {n}"))
+            .find(|name| self.index_of(name).is_none())
+            .expect("some name is free")
+    }
+
+    /// The workspace to save: roots whole, children as their changes where a change list can
+    /// hold them. `scenario_of(i)` gives member i's scenario.
+    pub fn to_workspace<'a>(&self, scenario_of: impl Fn(usize) -> &'a Scenario) -> Workspace {
+        let members = self
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(i, slot)| {
+                let scenario = scenario_of(i);
+                let changes = slot
+                    .parent
+                    .as_ref()
+                    .and_then(|parent| self.index_of(parent))
+                    .and_then(|p| changes_from(scenario_of(p), scenario));
+                let definition = match changes {
+                    Some(changes) => Definition::Changes(changes),
+                    None => Definition::Full(Box::new(scenario.clone())),
+                };
+                let parent = match definition {
+                    Definition::Changes(_) => slot.parent.clone(),
+                    Definition::Full(_) => None,
+                };
+                Member {
+                    name: slot.name.clone(),
+                    parent,
+                    scenario: definition,
+                }
+            })
+            .collect();
+        Workspace {
+            format_version: FORMAT_VERSION,
+            workspace: members,
+        }
+    }
+}

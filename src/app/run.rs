@@ -1,0 +1,143 @@
+//! The one place where commands change the application: every menu item, shortcut, palette
+//! entry, button and view intent arrives here as a `Command`.
+
+use eframe::egui;
+
+use super::dialogs::{Modal, PathPurpose};
+use super::{EcoplanApp, Pending};
+use crate::i18n::{Lang, Tr};
+use crate::io::export::Table;
+use crate::model::Scenario;
+use crate::plan::hanyang_plan;
+use crate::ui::{Command, UiCommand};
+
+impl EcoplanApp {
+    /// Runs one command: the only place where the document, the workspace or the view changes.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Ui(command) => {
+                if self.enabled(command) {
+                    self.run_ui(ctx, command);
+                }
+            }
+            Command::Apply { edit, merge } => {
+                let depth = self.doc.undo_depth();
+                match self.doc.apply_merging(edit, merge) {
+                    Ok(()) => {
+                        self.message = None;
+                        if self.doc.undo_depth() > depth {
+                            self.record_edit();
+                        }
+                    }
+                    Err(reason) => {
+                        self.message = Some(format!("{}: {reason}", Tr::Rejected.get(self.lang())))
+                    }
+                }
+            }
+            Command::Show(view) => self.state.view = view,
+            Command::OpenFile(path) => self.request(ctx, Pending::Open(path)),
+            Command::CopyChart(spec) => match crate::io::chart_png::render_rgb(&spec, 1920, 1080) {
+                Ok(rgb) => {
+                    ctx.copy_image(egui::ColorImage::from_rgb([1920, 1080], &rgb));
+                    self.message = Some(format!(
+                        "{}: {}",
+                        Tr::CopiedImage.get(self.lang()),
+                        spec.title
+                    ));
+                }
+                Err(error) => self.message = Some(error),
+            },
+            Command::SaveChart(spec) => {
+                let name = format!("{}.png", spec.key);
+                self.ask_path(PathPurpose::SaveChart(spec), &name, "png");
+            }
+            Command::RunUncertainty(settings) => {
+                let fans = vec![self.state.fan_series.clone()];
+                self.uncertainty
+                    .start(self.doc.scenario().clone(), settings, fans);
+            }
+            Command::CancelUncertainty => self.uncertainty.cancel(),
+            Command::SwitchMember(index) => self.switch_member(index),
+            Command::RemoveMember(index) => self.remove_member(index),
+            Command::RenameMember(name) => self.rename_member(&name),
+        }
+    }
+
+    /// Whether a named command can run now; menus grey out those that cannot.
+    pub fn enabled(&self, command: UiCommand) -> bool {
+        let current = self.members.current;
+        match command {
+            UiCommand::Revert => {
+                self.doc.path.is_some() && self.doc.is_dirty() && !self.members.is_workspace()
+            }
+            UiCommand::Undo => !self.history.is_empty(),
+            UiCommand::Redo => !self.future.is_empty(),
+            UiCommand::RemoveScenario => self.members.removable(current),
+            UiCommand::MoveScenarioUp => self.members.move_target(current, true).is_some(),
+            UiCommand::MoveScenarioDown => self.members.move_target(current, false).is_some(),
+            UiCommand::NewFromPlan
+            | UiCommand::NewEmpty
+            | UiCommand::Open
+            | UiCommand::Save
+            | UiCommand::SaveAs
+            | UiCommand::ExportXlsx
+            | UiCommand::ExportProjectionCsv
+            | UiCommand::ExportCapacityCsv
+            | UiCommand::ExportTargetsCsv
+            | UiCommand::Quit
+            | UiCommand::NewChild
+            | UiCommand::RenameScenario
+            | UiCommand::LanguageZh
+            | UiCommand::LanguageEn
+            | UiCommand::LargeFont
+            | UiCommand::Presentation
+            | UiCommand::CommandPalette => true,
+        }
+    }
+
+    fn run_ui(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::NewFromPlan => self.request(ctx, Pending::New(Box::new(hanyang_plan()))),
+            UiCommand::NewEmpty => self.request(ctx, Pending::New(Box::new(Scenario::empty()))),
+            UiCommand::Open => self.ask_path(PathPurpose::Open, "", "ron"),
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::SaveAs => {
+                self.save_as();
+            }
+            UiCommand::Revert => self.revert(),
+            UiCommand::ExportXlsx => self.export_table(None),
+            UiCommand::ExportProjectionCsv => self.export_table(Some(Table::Projection)),
+            UiCommand::ExportCapacityCsv => self.export_table(Some(Table::Capacity)),
+            UiCommand::ExportTargetsCsv => self.export_table(Some(Table::Targets)),
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::Undo => self.undo(),
+            UiCommand::Redo => self.redo(),
+            UiCommand::NewChild => self.new_child(),
+            UiCommand::RemoveScenario => {
+                self.modal = Some(Modal::ConfirmRemove(self.members.current));
+            }
+            UiCommand::RenameScenario => {
+                self.modal = Some(Modal::Rename(self.members.current_name().to_owned()));
+            }
+            UiCommand::MoveScenarioUp => self.move_member(true),
+            UiCommand::MoveScenarioDown => self.move_member(false),
+            UiCommand::LanguageZh => self.state.lang = Lang::Zh,
+            UiCommand::LanguageEn => self.state.lang = Lang::En,
+            UiCommand::LargeFont => self.state.large_font = !self.state.large_font,
+            UiCommand::Presentation => {
+                self.presentation = match self.presentation {
+                    Some(_) => None,
+                    None => Some(0),
+                };
+            }
+            UiCommand::CommandPalette => {
+                self.palette = match self.palette {
+                    Some(_) => None,
+                    None => Some(String::new()),
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Every named action of the window, once: its text in both languages (a `Tr` key) and its
+//! shortcuts. Menus, keyboard shortcuts, buttons and the command palette all send these as
+//! `Command::Ui`, and `app::EcoplanApp::run` applies them in one place, as rerun's `UICommand`
+//! does. Whether one is possible right now is the app's to say (`EcoplanApp::enabled`).
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::i18n::Tr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    NewFromPlan,
+    NewEmpty,
+    Open,
+    Save,
+    SaveAs,
+    Revert,
+    ExportXlsx,
+    ExportProjectionCsv,
+    ExportCapacityCsv,
+    ExportTargetsCsv,
+    Quit,
+    Undo,
+    Redo,
+    NewChild,
+    RemoveScenario,
+    RenameScenario,
+    MoveScenarioUp,
+    MoveScenarioDown,
+    LanguageZh,
+    LanguageEn,
+    LargeFont,
+    Presentation,
+    CommandPalette,
+}
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+impl UiCommand {
+    /// Every command, in the order of the menus; the palette lists them so.
+    pub const ALL: [UiCommand; 23] = [
+        UiCommand::NewFromPlan,
+        UiCommand::NewEmpty,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::Revert,
+        UiCommand::ExportXlsx,
+        UiCommand::ExportProjectionCsv,
+        UiCommand::ExportCapacityCsv,
+        UiCommand::ExportTargetsCsv,
+        UiCommand::Quit,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::NewChild,
+        UiCommand::RemoveScenario,
+        UiCommand::RenameScenario,
+        UiCommand::MoveScenarioUp,
+        UiCommand::MoveScenarioDown,
+        UiCommand::LanguageZh,
+        UiCommand::LanguageEn,
+        UiCommand::LargeFont,
+        UiCommand::Presentation,
+        UiCommand::CommandPalette,
+    ];
+
+    /// What menus and the palette call it.
+    pub fn text(self) -> Tr {
+        match self {
+            UiCommand::NewFromPlan => Tr::NewFromPlan,
+            UiCommand::NewEmpty => Tr::NewEmpty,
+            UiCommand::Open => Tr::Open,
+            UiCommand::Save => Tr::Save,
+            UiCommand::SaveAs => Tr::SaveAs,
+            UiCommand::Revert => Tr::Revert,
+            UiCommand::ExportXlsx => Tr::ExportXlsx,
+            UiCommand::ExportProjectionCsv => Tr::ExportProjectionCsv,
+            UiCommand::ExportCapacityCsv => Tr::ExportCapacityCsv,
+            UiCommand::ExportTargetsCsv => Tr::ExportTargetsCsv,
+            UiCommand::Quit => Tr::Quit,
+            UiCommand::Undo => Tr::Undo,
+            UiCommand::Redo => Tr::Redo,
+            UiCommand::NewChild => Tr::NewChild,
+            UiCommand::RemoveScenario => Tr::RemoveScenario,
+            UiCommand::RenameScenario => Tr::RenameScenario,
+            UiCommand::MoveScenarioUp => Tr::MoveScenarioUp,
+            UiCommand::MoveScenarioDown => Tr::MoveScenarioDown,
+            UiCommand::LanguageZh => Tr::LanguageZh,
+            UiCommand::LanguageEn => Tr::LanguageEn,
+            UiCommand::LargeFont => Tr::LargeFont,
+            UiCommand::Presentation => Tr::Presentation,
+            UiCommand::CommandPalette => Tr::CommandPalette,
+        }
+    }
+
+    /// Its keyboard shortcuts, the first shown in menus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const OPEN: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::O)];
+        const SAVE: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::S)];
+        const SAVE_AS: &[KeyboardShortcut] = &[shortcut(COMMAND_SHIFT, Key::S)];
+        const UNDO: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::Z)];
+        const REDO: &[KeyboardShortcut] = &[
+            shortcut(COMMAND_SHIFT, Key::Z),
+            shortcut(Modifiers::COMMAND, Key::Y),
+        ];
+        const PRESENT: &[KeyboardShortcut] = &[shortcut(Modifiers::NONE, Key::F11)];
+        const PALETTE: &[KeyboardShortcut] = &[shortcut(COMMAND_SHIFT, Key::P)];
+        const QUIT: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::Q)];
+        match self {
+            UiCommand::Open => OPEN,
+            UiCommand::Save => SAVE,
+            UiCommand::SaveAs => SAVE_AS,
+            UiCommand::Undo => UNDO,
+            UiCommand::Redo => REDO,
+            UiCommand::Presentation => PRESENT,
+            UiCommand::CommandPalette => PALETTE,
+            UiCommand::Quit => QUIT,
+            UiCommand::NewFromPlan
+            | UiCommand::NewEmpty
+            | UiCommand::Revert
+            | UiCommand::ExportXlsx
+            | UiCommand::ExportProjectionCsv
+            | UiCommand::ExportCapacityCsv
+            | UiCommand::ExportTargetsCsv
+            | UiCommand::NewChild
+            | UiCommand::RemoveScenario
+            | UiCommand::RenameScenario
+            | UiCommand::MoveScenarioUp
+            | UiCommand::MoveScenarioDown
+            | UiCommand::LanguageZh
+            | UiCommand::LanguageEn
+            | UiCommand::LargeFont => &[],
+        }
+    }
+
+    /// Every command with each of its shortcuts, those with more modifiers first: egui's
+    /// `consume_shortcut` matches Ctrl+Z inside Ctrl+Shift+Z, which is redo, not undo.
+    pub fn by_shortcut_order() -> Vec<(UiCommand, KeyboardShortcut)> {
+        let mut all: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::ALL
+            .iter()
+            .flat_map(|command| command.shortcuts().iter().map(move |s| (*command, *s)))
+            .collect();
+        all.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(
+                u8::from(s.modifiers.shift)
+                    + u8::from(s.modifiers.alt)
+                    + u8::from(s.modifiers.command),
+            )
+        });
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_listed_once_and_no_two_share_a_shortcut() {
+        let mut seen = std::collections::HashSet::new();
+        for command in UiCommand::ALL {
+            assert!(seen.insert(command), "{command:?} twice");
+        }
+        let shortcuts: Vec<KeyboardShortcut> = UiCommand::by_shortcut_order()
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        for (i, a) in shortcuts.iter().enumerate() {
+            assert!(!shortcuts[i + 1..].contains(a), "{a:?} twice");
+        }
+        // Redo's Ctrl+Shift+Z is tried before undo's Ctrl+Z.
+        let order = UiCommand::by_shortcut_order();
+        let redo = order
+            .iter()
+            .position(|(c, _)| *c == UiCommand::Redo)
+            .unwrap();
+        let undo = order
+            .iter()
+            .position(|(c, _)| *c == UiCommand::Undo)
+            .unwrap();
+        assert!(redo < undo);
+    }
+}
