@@ -435,3 +435,52 @@ fn a_refused_export_leaves_the_previous_export_and_a_folder_as_they_were() {
     );
     assert!(folder.is_dir());
 }
+
+#[test]
+fn sensitivity_steps_that_are_no_share_are_refused() {
+    for step in ["NaN", "inf", "50", "0", "-0.1", "1"] {
+        let output = ecoplan(&[
+            "sensitivity",
+            "--series",
+            "cod",
+            "--year",
+            "2028",
+            "--step",
+            step,
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{step}");
+        assert!(
+            stderr(&output).contains("must lie above 0 and below 1"),
+            "{step}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn messages_name_no_internal_types_and_no_member_twice() {
+    let dir = scratch_dir("messages");
+    let empty = dir.join("empty.ron");
+    std::fs::write(&empty, "").unwrap();
+    let output = ecoplan(&["check", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!stderr(&output).contains("VersionProbe"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("the scenario file"), "{}", stderr(&output));
+    let path = workspace_file(
+        &dir,
+        "unknown-key.ron",
+        vec![whole("plan"), {
+            let mut member = child("typo", "plan", 0.05);
+            if let Definition::Changes(changes) = &mut member.scenario {
+                changes.series[0].key = "enrgy".into();
+            }
+            member
+        }],
+    );
+    let message = load_any(&path).unwrap_err().to_string();
+    assert_eq!(message.matches("workspace member").count(), 1, "{message}");
+    assert!(
+        message.contains("workspace member \"typo\": series \"enrgy\": change: the parent has no such entry to change"),
+        "{message}"
+    );
+}

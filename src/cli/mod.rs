@@ -171,8 +171,8 @@ pub struct SensitivityArgs {
     /// The year it is watched in.
     #[arg(long)]
     pub year: i32,
-    /// How far each rate is moved, as a fraction of itself.
-    #[arg(long, default_value_t = 0.1)]
+    /// How far each rate is moved, as a fraction of itself (above 0, below 1).
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     pub step: f64,
 }
 

@@ -346,6 +346,16 @@ pub fn sensitivity(
         comparison: Comparison::AtLeast,
         value: 0.0,
     };
+    // A step is a share of each lever: 0.1 moves a 7 % rate to 6.3 % and 7.7 %.
+    if !(step.is_finite() && step > 0.0 && step < 1.0) {
+        return Err(ModelError::invalid_value(
+            "sensitivity",
+            series,
+            "step",
+            step,
+            "must lie above 0 and below 1 (0.1 moves each rate by ±10 % of itself)",
+        ));
+    }
     let scenario = scenario_for(scenario, &goal);
     let plan = ProjectionPlan::new(&scenario)?;
     let target = plan

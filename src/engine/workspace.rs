@@ -235,7 +235,7 @@ pub fn for_each_resolved<E: From<WorkspaceError>>(
             let Definition::Changes(changes) = &members[child].scenario else {
                 unreachable!("only members that store changes have a parent")
             };
-            apply(&mut scenario, changes, &members[child].name)
+            apply(&mut scenario, changes)
                 .map_err(|source| member_error(child, source))?;
             scenario.metadata.name.clone_from(&members[child].name);
             visit(child, &scenario)?;
@@ -279,7 +279,7 @@ pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceE
         match &members[i].scenario {
             Definition::Full(full) => scenario = (**full).clone(),
             Definition::Changes(changes) => {
-                apply(&mut scenario, changes, &members[i].name).map_err(|source| {
+                apply(&mut scenario, changes).map_err(|source| {
                     WorkspaceError::Member {
                         member: i,
                         name: members[i].name.clone(),
@@ -293,14 +293,11 @@ pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceE
     Ok(scenario)
 }
 
-fn apply(scenario: &mut Scenario, changes: &Changes, member: &str) -> Result<(), ModelError> {
-    let unknown = |what: &str, key: &str| {
-        ModelError::invalid(
-            "workspace member",
-            member,
-            what,
-            format!("the parent has no \"{key}\""),
-        )
+/// Applies a member's changes to its parent's scenario. (The member is named by the
+/// `WorkspaceError::Member` around an error.)
+fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
+    let unknown = |what: &'static str, key: &str| {
+        ModelError::invalid(what, key, "change", "the parent has no such entry to change")
     };
     if let Some(horizon) = changes.horizon {
         scenario.horizon = horizon;
@@ -428,7 +425,7 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
     }
     // Everything a change list holds, applied to the parent, must give the child back.
     let mut rebuilt = parent.clone();
-    apply(&mut rebuilt, &changes, "check").ok()?;
+    apply(&mut rebuilt, &changes).ok()?;
     rebuilt.metadata = child.metadata.clone();
     (rebuilt == *child).then_some(changes)
 }

@@ -57,7 +57,8 @@ fn parse_message(code: &ron::Error) -> String {
         ron::Error::SuggestRawIdentifier(identifier) => {
             format!("\"{identifier}\" is not a valid name here")
         }
-        other => other.to_string(),
+        // The probe that reads the version first is no name a user knows.
+        other => other.to_string().replace("`VersionProbe`", "the scenario file"),
     }
 }
 
