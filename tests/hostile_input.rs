@@ -464,8 +464,16 @@ fn messages_name_no_internal_types_and_no_member_twice() {
     std::fs::write(&empty, "").unwrap();
     let output = ecoplan(&["check", empty.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(!stderr(&output).contains("VersionProbe"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("the scenario file"), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("VersionProbe"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("the scenario file"),
+        "{}",
+        stderr(&output)
+    );
     let path = workspace_file(
         &dir,
         "unknown-key.ron",

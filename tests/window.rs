@@ -1563,3 +1563,40 @@ fn copying_a_chart_says_so_in_the_status_bar() {
         harness.state().message
     );
 }
+
+#[test]
+fn ei_land_cover_larger_than_the_district_is_refused_in_the_window_and_by_check() {
+    let mut harness = harness(View::Ei, Lang::En);
+    harness.run();
+    let area = harness.state().doc.scenario().methods.ei.area_km2;
+    let field = || egui::accesskit::Role::TextInput;
+    harness.get_by_role_and_label(field(), "forest km²").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(field(), "forest km²")
+        .type_text(&format!("{}", area + 1.0));
+    harness.run();
+    press_enter(&mut harness);
+    let message = harness.state().message.clone().unwrap_or_default();
+    assert!(
+        message.contains("more than the district's area"),
+        "{message}"
+    );
+    assert_eq!(harness.state().doc.scenario().methods.ei.forest_km2, 6.0);
+    // The same file is refused by `ecoplan check`.
+    let mut scenario = ecoplan::plan::hanyang_plan();
+    scenario.methods.ei.forest_km2 = area + 1.0;
+    let path = temp_dir("ei-area").join("too-green.ron");
+    std::fs::write(&path, ecoplan::io::to_ron_string(&scenario)).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("more than the district's area"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -3,6 +3,7 @@
 
 mod calibrate;
 mod capacity;
+mod checks;
 mod error;
 mod findings;
 pub mod methods;
@@ -16,12 +17,13 @@ pub mod workspace;
 
 pub use calibrate::growth_through;
 pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capacities};
+pub use checks::{MAX_ELASTICITY, MAX_RATE};
 pub use error::ModelError;
 pub use findings::{Finding, find_inconsistencies};
 pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};
 pub use projects::{GroupTotal, ProjectTotals, project_totals};
 pub use targets::{TargetCheck, check_targets, metric_unit, metric_value};
-pub use validate::{MAX_ELASTICITY, MAX_RATE, validate};
+pub use validate::validate;
 
 use crate::model::Scenario;
 

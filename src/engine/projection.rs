@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use super::ModelError;
-use super::validate::value_errors;
+use super::checks::value_errors;
 use crate::model::{Rule, Scenario, Series};
 use crate::units::Unit;
 

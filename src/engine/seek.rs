@@ -1,7 +1,7 @@
 //! Goal seek: the value of one lever (a series' rate) that just meets a goal, found by
 //! bracketing and bisection; and sensitivity: how far each lever moved by ±10 % moves a result.
 
-use super::validate::{MAX_ELASTICITY, MAX_RATE};
+use super::checks::{MAX_ELASTICITY, MAX_RATE};
 use super::{ModelError, ProjectionPlan, analyse_capacities, check_targets};
 use crate::model::{Comparison, Metric, Scenario, lever_value, with_lever};
 

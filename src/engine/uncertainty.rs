@@ -2,7 +2,6 @@
 //! the probability of exceeding capacity. Seeded and independent of the number of threads: the
 //! same seed gives the same numbers on any machine.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rand::rngs::StdRng;
@@ -10,7 +9,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use statrs::distribution::{ContinuousCDF, Normal};
 
-use super::validate::check_rate;
+use super::checks::{check_uncertain, series_positions};
 use super::{ModelError, ProjectionPlan, analyse_capacities, project};
 use crate::model::{Distribution, Scenario, with_lever};
 
@@ -92,91 +91,6 @@ pub fn quantile(distribution: &Distribution, u: f64) -> f64 {
             normal.inverse_cdf(low + u * (high - low)).clamp(min, max)
         }
     }
-}
-
-fn check_distribution(
-    series: &str,
-    distribution: &Distribution,
-    elasticity: bool,
-) -> Result<(), ModelError> {
-    let invalid = |reason: &str| {
-        Err(ModelError::invalid(
-            "uncertainty",
-            series,
-            "distribution",
-            reason,
-        ))
-    };
-    let (min, max) = match *distribution {
-        Distribution::Uniform { min, max } => (min, max),
-        Distribution::Triangular { min, mode, max } => {
-            if !(min <= mode && mode <= max) {
-                return invalid("needs min ≤ mode ≤ max");
-            }
-            (min, max)
-        }
-        Distribution::Normal { mean, sd, min, max } => {
-            if !(sd > 0.0 && sd.is_finite() && mean.is_finite()) {
-                return invalid("needs a finite mean and a standard deviation above 0");
-            }
-            (min, max)
-        }
-    };
-    let ordered = min < max;
-    if !ordered {
-        return invalid("needs min < max");
-    }
-    if elasticity {
-        // Elasticities are bounded as in the rule itself (validate.rs).
-        if min.abs() > super::validate::MAX_ELASTICITY
-            || max.abs() > super::validate::MAX_ELASTICITY
-        {
-            return invalid("an elasticity must stay between −10 and 10");
-        }
-        return Ok(());
-    }
-    check_rate("uncertainty", series, "min", min)?;
-    check_rate("uncertainty", series, "max", max)
-}
-
-/// Checks an uncertain rate: its distribution, its series, and that the series has a rate.
-/// Returns the series' index.
-pub(crate) fn check_uncertain(
-    scenario: &Scenario,
-    position: &HashMap<&str, usize>,
-    item: &crate::model::Uncertain,
-) -> Result<usize, ModelError> {
-    let index =
-        position
-            .get(item.series.as_str())
-            .copied()
-            .ok_or_else(|| ModelError::UnknownSeries {
-                series: "uncertainty".into(),
-                driver: item.series.clone(),
-            })?;
-    let elasticity = matches!(
-        scenario.series[index].rule,
-        crate::model::Rule::GrowthAs { .. }
-    );
-    check_distribution(&item.series, &item.distribution, elasticity)?;
-    if crate::model::lever_value(&scenario.series[index].rule).is_none() {
-        return Err(ModelError::invalid(
-            "uncertainty",
-            &item.series,
-            "rule",
-            "a Step rule has no rate to vary",
-        ));
-    }
-    Ok(index)
-}
-
-/// Each series' position by key (the first of a duplicated key).
-pub(crate) fn series_positions(scenario: &Scenario) -> HashMap<&str, usize> {
-    let mut position = HashMap::with_capacity(scenario.series.len());
-    for (i, series) in scenario.series.iter().enumerate() {
-        position.entry(series.key.as_str()).or_insert(i);
-    }
-    position
 }
 
 /// The most fan values (fans × years × draws) one pass keeps in memory: 16 million values,

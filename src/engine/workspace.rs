@@ -235,8 +235,7 @@ pub fn for_each_resolved<E: From<WorkspaceError>>(
             let Definition::Changes(changes) = &members[child].scenario else {
                 unreachable!("only members that store changes have a parent")
             };
-            apply(&mut scenario, changes)
-                .map_err(|source| member_error(child, source))?;
+            apply(&mut scenario, changes).map_err(|source| member_error(child, source))?;
             scenario.metadata.name.clone_from(&members[child].name);
             visit(child, &scenario)?;
             stack.push((child, scenario, 0));
@@ -279,12 +278,10 @@ pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceE
         match &members[i].scenario {
             Definition::Full(full) => scenario = (**full).clone(),
             Definition::Changes(changes) => {
-                apply(&mut scenario, changes).map_err(|source| {
-                    WorkspaceError::Member {
-                        member: i,
-                        name: members[i].name.clone(),
-                        source: Box::new(source),
-                    }
+                apply(&mut scenario, changes).map_err(|source| WorkspaceError::Member {
+                    member: i,
+                    name: members[i].name.clone(),
+                    source: Box::new(source),
                 })?;
                 scenario.metadata.name.clone_from(&members[i].name);
             }
@@ -297,7 +294,12 @@ pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceE
 /// `WorkspaceError::Member` around an error.)
 fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
     let unknown = |what: &'static str, key: &str| {
-        ModelError::invalid(what, key, "change", "the parent has no such entry to change")
+        ModelError::invalid(
+            what,
+            key,
+            "change",
+            "the parent has no such entry to change",
+        )
     };
     if let Some(horizon) = changes.horizon {
         scenario.horizon = horizon;

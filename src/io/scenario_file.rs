@@ -58,7 +58,9 @@ fn parse_message(code: &ron::Error) -> String {
             format!("\"{identifier}\" is not a valid name here")
         }
         // The probe that reads the version first is no name a user knows.
-        other => other.to_string().replace("`VersionProbe`", "the scenario file"),
+        other => other
+            .to_string()
+            .replace("`VersionProbe`", "the scenario file"),
     }
 }
 

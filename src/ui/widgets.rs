@@ -37,9 +37,9 @@ pub enum Domain {
     Any,
     /// At least 0: amounts, capacities, base values.
     NonNegative,
-    /// A yearly rate shown in %: above −100 % and at most +100 % (`validate::MAX_RATE`).
+    /// A yearly rate shown in %: above −100 % and at most +100 % (`engine::MAX_RATE`).
     Rate,
-    /// An elasticity: from −10 to 10 (`validate::MAX_ELASTICITY`).
+    /// An elasticity: from −10 to 10 (`engine::MAX_ELASTICITY`).
     Elasticity,
     /// A share shown in %: from 0 to 100 %.
     Share,

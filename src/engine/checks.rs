@@ -1,0 +1,364 @@
+//! Checks that need no projection: years, keys, references, values out of range, uncertain
+//! rates, the EI land cover. Both `validate` (before analysing) and the Monte Carlo use them,
+//! so neither imports the other. Each check is linear (or n log n) in what it checks.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ModelError;
+use crate::model::{Distribution, MAX_HORIZON, MIN_BASE_YEAR, Rule, Scenario};
+
+/// Largest growth or intensity change per year accepted as a typed value. Rates beyond ±100 %
+/// a year are almost always a percentage typed as a fraction (300 instead of 3 %).
+pub const MAX_RATE: f64 = 1.0;
+
+/// Largest elasticity (in absolute value) accepted: an emission growing ten times as fast as its
+/// driver is already far outside anything observed.
+pub const MAX_ELASTICITY: f64 = 10.0;
+
+/// Problems visible without projecting: years, keys, references, out-of-range values.
+pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
+    let mut errors = Vec::new();
+    if !(MIN_BASE_YEAR..MAX_HORIZON).contains(&scenario.base_year) {
+        errors.push(ModelError::BaseYearRange {
+            base_year: scenario.base_year,
+            min: MIN_BASE_YEAR,
+            max: MAX_HORIZON - 1,
+        });
+    }
+    if scenario.base_year >= scenario.horizon {
+        errors.push(ModelError::YearRange {
+            base_year: scenario.base_year,
+            horizon: scenario.horizon,
+        });
+    }
+    if scenario.horizon > MAX_HORIZON {
+        errors.push(ModelError::HorizonTooFar {
+            horizon: scenario.horizon,
+            max: MAX_HORIZON,
+        });
+    }
+    for &year in &scenario.milestones {
+        if year <= scenario.base_year {
+            errors.push(ModelError::invalid(
+                "scenario",
+                &scenario.metadata.name,
+                "milestones",
+                format!(
+                    "milestone {year} is not after the base year {}",
+                    scenario.base_year
+                ),
+            ));
+        }
+    }
+    let mut keys = HashSet::new();
+    for series in &scenario.series {
+        if series.key.trim().is_empty() {
+            errors.push(ModelError::EmptyKey {
+                item: "series",
+                key: series.label.zh.clone(),
+            });
+        }
+        if !keys.insert(series.key.as_str()) {
+            errors.push(ModelError::DuplicateKey {
+                item: "series",
+                key: series.key.clone(),
+            });
+        }
+        validate_series_values(scenario, series, &mut errors);
+    }
+    for series in &scenario.series {
+        if let Some(driver) = series.rule.driver()
+            && !keys.contains(driver)
+        {
+            errors.push(ModelError::UnknownSeries {
+                series: series.key.clone(),
+                driver: driver.to_owned(),
+            });
+        }
+    }
+    uncertainty_errors(scenario, &mut errors);
+    ei_errors(scenario, &mut errors);
+    errors
+}
+
+/// Each uncertain rate: its series exists and has a rate, its distribution is sound, and no
+/// series is uncertain twice.
+fn uncertainty_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
+    let position = series_positions(scenario);
+    let mut uncertain_keys = HashSet::new();
+    for item in &scenario.uncertainty {
+        if !uncertain_keys.insert(item.series.as_str()) {
+            errors.push(ModelError::DuplicateKey {
+                item: "uncertain rate of series",
+                key: item.series.clone(),
+            });
+        }
+        if let Err(error) = check_uncertain(scenario, &position, item) {
+            errors.push(error);
+        }
+    }
+}
+
+/// The EI inputs (HJ 192-2015, `methods.md` §5): amounts of at least 0, and land cover that
+/// fits in the district: forest, grass, water and wetland, cropland, built-up and unused land
+/// together cannot exceed its area.
+fn ei_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
+    let ei = &scenario.methods.ei;
+    for (field, value) in [
+        ("area_km2", ei.area_km2),
+        ("forest_km2", ei.forest_km2),
+        ("grass_km2", ei.grass_km2),
+        ("water_wetland_km2", ei.water_wetland_km2),
+        ("cropland_km2", ei.cropland_km2),
+        ("built_up_km2", ei.built_up_km2),
+        ("unused_km2", ei.unused_km2),
+        ("river_length_km", ei.river_length_km),
+        ("water_resources_1e8_m3", ei.water_resources_1e8_m3),
+        ("severe_erosion_km2", ei.severe_erosion_km2),
+        ("moderate_erosion_km2", ei.moderate_erosion_km2),
+        ("other_stress_km2", ei.other_stress_km2),
+        ("vegetation_coefficient", ei.vegetation_coefficient),
+        ("mean_ndvi", ei.mean_ndvi),
+        ("pollution_load_index", ei.pollution_load_index),
+        ("restriction", ei.restriction),
+    ] {
+        if !value.is_finite() || value < 0.0 {
+            errors.push(ModelError::invalid_value(
+                "EI",
+                "methods.ei",
+                field,
+                value,
+                "must be a finite number of at least 0",
+            ));
+        }
+    }
+    let land_cover = ei.forest_km2
+        + ei.grass_km2
+        + ei.water_wetland_km2
+        + ei.cropland_km2
+        + ei.built_up_km2
+        + ei.unused_km2;
+    // Allow for rounding in typed areas.
+    if land_cover > ei.area_km2 * (1.0 + 1e-9) + 1e-9 {
+        errors.push(ModelError::invalid(
+            "EI",
+            "methods.ei",
+            "land cover",
+            format!(
+                "forest, grass, water and wetland, cropland, built-up and unused land add up to {land_cover} km², more than the district's area of {} km²",
+                ei.area_km2
+            ),
+        ));
+    }
+}
+
+fn check_nonnegative(key: &str, field: &str, value: f64, errors: &mut Vec<ModelError>) {
+    if !value.is_finite() || value < 0.0 {
+        errors.push(ModelError::invalid_value(
+            "series",
+            key,
+            field,
+            value,
+            "must be a finite number of at least 0",
+        ));
+    }
+}
+
+pub(crate) fn check_rate(
+    item: &'static str,
+    key: &str,
+    field: &str,
+    rate: f64,
+) -> Result<(), ModelError> {
+    if !rate.is_finite() || rate <= -1.0 || rate > MAX_RATE {
+        return Err(ModelError::invalid_value(
+            item,
+            key,
+            field,
+            rate,
+            "a yearly rate must be a fraction above −1 (−100 %) and at most 1 (+100 %); 0.075 means 7.5 %",
+        ));
+    }
+    Ok(())
+}
+
+fn validate_series_values(
+    scenario: &Scenario,
+    series: &crate::model::Series,
+    errors: &mut Vec<ModelError>,
+) {
+    let key = series.key.as_str();
+    check_nonnegative(key, "base", series.base, errors);
+    let mut push = |result: Result<(), ModelError>| {
+        if let Err(error) = result {
+            errors.push(error);
+        }
+    };
+    match &series.rule {
+        Rule::Growth { rate, changes } => {
+            push(check_rate("series", key, "rate", *rate));
+            let mut previous = scenario.base_year;
+            for change in changes {
+                push(check_rate(
+                    "series",
+                    key,
+                    &format!("rate from {}", change.from),
+                    change.rate,
+                ));
+                if change.from <= previous {
+                    push(Err(ModelError::invalid(
+                        "series",
+                        key,
+                        "changes",
+                        format!(
+                            "rate change years must rise after the base year {}; {} does not",
+                            scenario.base_year, change.from
+                        ),
+                    )));
+                }
+                previous = change.from;
+            }
+        }
+        Rule::Interp { points, after_rate } => {
+            push(check_rate("series", key, "after_rate", *after_rate));
+            push(check_points(scenario, key, points));
+        }
+        Rule::Step { points } => push(check_points(scenario, key, points)),
+        Rule::Driven {
+            intensity, change, ..
+        } => {
+            if !intensity.is_finite() || *intensity < 0.0 {
+                push(Err(ModelError::invalid_value(
+                    "series",
+                    key,
+                    "intensity",
+                    *intensity,
+                    "must be a finite number of at least 0",
+                )));
+            }
+            push(check_rate("series", key, "change", *change));
+        }
+        Rule::GrowthAs { elasticity, .. } => {
+            if !elasticity.is_finite() || elasticity.abs() > MAX_ELASTICITY {
+                push(Err(ModelError::invalid_value(
+                    "series",
+                    key,
+                    "elasticity",
+                    *elasticity,
+                    "must be a finite number between −10 and 10",
+                )));
+            }
+        }
+    }
+}
+
+fn check_points(scenario: &Scenario, key: &str, points: &[(i32, f64)]) -> Result<(), ModelError> {
+    let mut previous = scenario.base_year;
+    for &(year, value) in points {
+        if year <= previous {
+            return Err(ModelError::invalid(
+                "series",
+                key,
+                "points",
+                format!(
+                    "point years must rise after the base year {}; {year} does not",
+                    scenario.base_year
+                ),
+            ));
+        }
+        if !value.is_finite() || value < 0.0 {
+            return Err(ModelError::invalid_value(
+                "series",
+                key,
+                format!("point {year}"),
+                value,
+                "must be a finite number of at least 0",
+            ));
+        }
+        previous = year;
+    }
+    Ok(())
+}
+
+pub(crate) fn check_distribution(
+    series: &str,
+    distribution: &Distribution,
+    elasticity: bool,
+) -> Result<(), ModelError> {
+    let invalid = |reason: &str| {
+        Err(ModelError::invalid(
+            "uncertainty",
+            series,
+            "distribution",
+            reason,
+        ))
+    };
+    let (min, max) = match *distribution {
+        Distribution::Uniform { min, max } => (min, max),
+        Distribution::Triangular { min, mode, max } => {
+            if !(min <= mode && mode <= max) {
+                return invalid("needs min ≤ mode ≤ max");
+            }
+            (min, max)
+        }
+        Distribution::Normal { mean, sd, min, max } => {
+            if !(sd > 0.0 && sd.is_finite() && mean.is_finite()) {
+                return invalid("needs a finite mean and a standard deviation above 0");
+            }
+            (min, max)
+        }
+    };
+    let ordered = min < max;
+    if !ordered {
+        return invalid("needs min < max");
+    }
+    if elasticity {
+        // Elasticities are bounded as in the rule itself (validate.rs).
+        if min.abs() > MAX_ELASTICITY || max.abs() > MAX_ELASTICITY {
+            return invalid("an elasticity must stay between −10 and 10");
+        }
+        return Ok(());
+    }
+    check_rate("uncertainty", series, "min", min)?;
+    check_rate("uncertainty", series, "max", max)
+}
+
+/// Checks an uncertain rate: its distribution, its series, and that the series has a rate.
+/// Returns the series' index.
+pub(crate) fn check_uncertain(
+    scenario: &Scenario,
+    position: &HashMap<&str, usize>,
+    item: &crate::model::Uncertain,
+) -> Result<usize, ModelError> {
+    let index =
+        position
+            .get(item.series.as_str())
+            .copied()
+            .ok_or_else(|| ModelError::UnknownSeries {
+                series: "uncertainty".into(),
+                driver: item.series.clone(),
+            })?;
+    let elasticity = matches!(
+        scenario.series[index].rule,
+        crate::model::Rule::GrowthAs { .. }
+    );
+    check_distribution(&item.series, &item.distribution, elasticity)?;
+    if crate::model::lever_value(&scenario.series[index].rule).is_none() {
+        return Err(ModelError::invalid(
+            "uncertainty",
+            &item.series,
+            "rule",
+            "a Step rule has no rate to vary",
+        ));
+    }
+    Ok(index)
+}
+
+/// Each series' position by key (the first of a duplicated key).
+pub(crate) fn series_positions(scenario: &Scenario) -> HashMap<&str, usize> {
+    let mut position = HashMap::with_capacity(scenario.series.len());
+    for (i, series) in scenario.series.iter().enumerate() {
+        position.entry(series.key.as_str()).or_insert(i);
+    }
+    position
+}
