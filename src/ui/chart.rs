@@ -38,32 +38,55 @@ pub fn chart_ui(
     plot_ui(ui, spec, height, lang, reset_id);
 }
 
+/// What hovering shows. Only data is read out: the nearest point of the nearest series, a
+/// level's value, or a marker's name; away from every item the cursor's coordinates are no
+/// data and show nothing.
+fn read_out(
+    lines: &[String],
+    levels: &[(String, f64)],
+    unit: &str,
+    position: &egui_plot::HoverPosition<'_>,
+) -> Option<String> {
+    match position {
+        egui_plot::HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => {
+            if lines.iter().any(|l| l == plot_name) {
+                Some(format!(
+                    "{plot_name}\n{:.0}: {} {unit}",
+                    position.x.round(),
+                    format::value(position.y)
+                ))
+            } else if let Some((_, value)) = levels.iter().find(|(n, _)| n == plot_name) {
+                Some(format!("{plot_name}: {} {unit}", format::value(*value)))
+            } else {
+                Some((*plot_name).to_owned())
+            }
+        }
+        egui_plot::HoverPosition::Elsewhere { .. } => None,
+    }
+}
+
 /// The plot alone (presentation mode has its own controls).
 pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, reset_id: egui::Id) {
     let reset = ui
         .data_mut(|d| d.remove_temp::<bool>(reset_id))
         .unwrap_or(false);
     let unit = spec.unit.clone();
+    let lines: Vec<String> = spec.lines.iter().map(|l| l.name.clone()).collect();
+    let levels: Vec<(String, f64)> = spec
+        .levels
+        .iter()
+        .map(|l| (l.name.clone(), l.value))
+        .collect();
     let mut plot = Plot::new(&spec.key)
         .height(height)
         .legend(Legend::default())
         .include_y(0.0)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-        .label_formatter(move |position| {
-            let (name, point) = match position {
-                egui_plot::HoverPosition::NearDataPoint {
-                    plot_name,
-                    position,
-                    ..
-                } => (*plot_name, position),
-                egui_plot::HoverPosition::Elsewhere { position } => ("", position),
-            };
-            Some(format!(
-                "{name}\n{:.0}: {} {unit}",
-                point.x.round(),
-                format::value(point.y)
-            ))
-        });
+        .label_formatter(move |position| read_out(&lines, &levels, &unit, position));
     if reset {
         plot = plot.reset();
     }
@@ -99,4 +122,37 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
             );
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_plot::{HoverPosition, PlotPoint};
+
+    use super::read_out;
+
+    #[test]
+    fn hover_reads_out_data_only() {
+        let lines = ["COD".to_owned()];
+        let levels = [("Capacity".to_owned(), 15_314.61)];
+        let near = |name, x, y| HoverPosition::NearDataPoint {
+            plot_name: name,
+            position: PlotPoint::new(x, y),
+            index: 0,
+        };
+        // The nearest point's year and value, as every table shows the value.
+        assert_eq!(
+            read_out(&lines, &levels, "t/a", &near("COD", 2028.2, 5363.6)),
+            Some(format!("COD\n2028: {} t/a", crate::format::value(5363.6)))
+        );
+        // A level shows its own value, wherever along it the cursor is.
+        assert_eq!(
+            read_out(&lines, &levels, "t/a", &near("Capacity", 2030.0, 15_000.0)),
+            Some(format!("Capacity: {} t/a", crate::format::value(15_314.61)))
+        );
+        // Away from the lines: nothing, never the cursor's coordinates.
+        let elsewhere = HoverPosition::Elsewhere {
+            position: PlotPoint::new(2030.0, 1234.0),
+        };
+        assert_eq!(read_out(&lines, &levels, "t/a", &elsewhere), None);
+    }
 }
