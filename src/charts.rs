@@ -77,7 +77,7 @@ pub struct ChartSpec {
 fn source_note(scenario: &Scenario, lang: Lang) -> String {
     format!(
         "{}: {} · ecoplan",
-        lang.pick("数据来源", "Source"),
+        Tr::DataSource.get(lang),
         scenario.metadata.name
     )
 }
@@ -237,15 +237,15 @@ pub fn series_chart(
 
 fn group_name(group: Group, lang: Lang) -> &'static str {
     match group {
-        Group::Economy => lang.pick("经济", "Economy"),
-        Group::Population => lang.pick("人口", "Population"),
-        Group::Water => lang.pick("用水", "Water use"),
-        Group::Energy => lang.pick("能源", "Energy"),
-        Group::Emissions => lang.pick("污染物排放", "Emissions"),
-        Group::Waste => lang.pick("生活垃圾", "Municipal waste"),
-        Group::Environment => lang.pick("环境质量", "Environment"),
-        Group::Land => lang.pick("土地", "Land"),
-        Group::Other => lang.pick("其他", "Other"),
+        Group::Economy => Tr::Economy.get(lang),
+        Group::Population => Tr::Population.get(lang),
+        Group::Water => Tr::WaterUse.get(lang),
+        Group::Energy => Tr::Energy.get(lang),
+        Group::Emissions => Tr::Emissions.get(lang),
+        Group::Waste => Tr::MunicipalWaste.get(lang),
+        Group::Environment => Tr::Environment.get(lang),
+        Group::Land => Tr::Land.get(lang),
+        Group::Other => Tr::Other.get(lang),
     }
 }
 

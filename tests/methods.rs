@@ -157,7 +157,7 @@ fn the_default_footprint_shows_the_plans_deficit() {
 fn the_default_ei_is_the_plans_47_79() {
     let result = ecological_index(&hanyang_plan().methods.ei);
     assert!((result.ei - f::EI_2021).abs() < 1e-9);
-    assert_eq!(result.grade().1, "fair");
+    assert_eq!(result.grade().key(), "fair");
 }
 
 #[test]

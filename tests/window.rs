@@ -907,6 +907,17 @@ fn presentation_mode_pages_through_the_charts() {
     harness.run();
     assert_eq!(harness.state().presentation, None);
     assert!(harness.query_by_label("Key figures").is_some());
+    // From the air capacity view it starts at the first air pollutant's chart.
+    harness.get_by_label("Air capacity").click();
+    harness.run();
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    assert!(harness.state().presentation.unwrap() > 0);
+    assert!(
+        harness
+            .query_by_label_contains("Air capacity · SO₂")
+            .is_some()
+    );
 }
 
 #[test]

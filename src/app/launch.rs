@@ -215,12 +215,8 @@ pub fn main(args: &WindowArgs) -> i32 {
 /// Opens `file` (orphaned recovered work) in a new window of this program.
 pub(super) fn launch_recovery_window(file: &std::path::Path, lang: Lang) -> Result<(), String> {
     let program = std::env::current_exe().map_err(|e| format!("ecoplan: {e}"))?;
-    let lang = match lang {
-        Lang::Zh => "zh",
-        Lang::En => "en",
-    };
     let mut child = std::process::Command::new(program)
-        .args(["--lang", lang, "--recover"])
+        .args(["--lang", lang.code(), "--recover"])
         .arg(file)
         .spawn()
         .map_err(|e| format!("{}: cannot open a new window: {e}", file.display()))?;

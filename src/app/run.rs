@@ -95,6 +95,16 @@ impl EcoplanApp {
         }
     }
 
+    /// Presentation starts at the first chart the current view shows, or at the first chart.
+    fn first_chart_of_view(&self) -> usize {
+        let shown = self.state.view.info().charts;
+        let scenario = self.doc.scenario();
+        crate::charts::all_charts(scenario, self.doc.analysis(), self.lang())
+            .iter()
+            .position(|chart| shown.shows(&chart.key, scenario))
+            .unwrap_or(0)
+    }
+
     fn run_ui(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
             UiCommand::NewFromPlan => self.request(ctx, Pending::New(Box::new(hanyang_plan()))),
@@ -129,7 +139,7 @@ impl EcoplanApp {
             UiCommand::Presentation => {
                 self.presentation = match self.presentation {
                     Some(_) => None,
-                    None => Some(0),
+                    None => Some(self.first_chart_of_view()),
                 };
             }
             UiCommand::CommandPalette => {

@@ -172,11 +172,10 @@ pub fn footprint(years: &[crate::engine::methods::FootprintYear]) -> String {
 pub fn ei(method: &crate::model::EiMethod) -> String {
     use crate::engine::methods::{LandCover, area_for_ei, ecological_index};
     let r = ecological_index(method);
-    let mut rows = vec![vec![
-        "EI".to_owned(),
-        format::value(r.ei),
-        format!("{} ({})", r.grade().1, r.grade().0),
-    ]];
+    let mut rows = vec![vec!["EI".to_owned(), format::value(r.ei), {
+        let (zh, en) = crate::i18n::Tr::ei_grade(r.grade()).both();
+        format!("{en} ({zh})")
+    }]];
     for (name, value) in [
         ("biological abundance 生物丰度", r.biological_abundance),
         ("vegetation cover 植被覆盖", r.vegetation_cover),

@@ -1,7 +1,7 @@
 //! Edits are values, applied in one place (`Document::apply`), so undo, the unsaved mark and
 //! validation all follow from them.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::model::{
     CapacityBasis, Indicator, Label, Methods, Project, Rule, Scenario, Series, Uncertain,
 };
@@ -215,74 +215,56 @@ impl Edit {
                 .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
         };
         match self {
-            Edit::SetBase { series, .. } => format!(
-                "{} {}",
-                lang.pick("修改基准年数值：", "Set base value of"),
-                name(series)
-            ),
-            Edit::SetRule { series, .. } => format!(
-                "{} {}",
-                lang.pick("修改规则：", "Change rule of"),
-                name(series)
-            ),
-            Edit::SetSeriesLabel { series, .. } => format!(
-                "{} {}",
-                lang.pick("修改名称：", "Rename label of"),
-                name(series)
-            ),
+            Edit::SetBase { series, .. } => {
+                format!("{} {}", Tr::SetBaseValueOf.get(lang), name(series))
+            }
+            Edit::SetRule { series, .. } => {
+                format!("{} {}", Tr::ChangeRuleOf.get(lang), name(series))
+            }
+            Edit::SetSeriesLabel { series, .. } => {
+                format!("{} {}", Tr::RenameLabelOf.get(lang), name(series))
+            }
             Edit::RenameSeries { from, to } => {
-                format!("{} {from} → {to}", lang.pick("重命名", "Rename"))
+                format!("{} {from} → {to}", Tr::Rename.get(lang))
             }
             Edit::AddSeries { series } => {
-                format!("{} {}", lang.pick("添加序列", "Add series"), series.key)
+                format!("{} {}", Tr::AddSeries.get(lang), series.key)
             }
-            Edit::RemoveSeries { series } => format!(
-                "{} {}",
-                lang.pick("删除序列", "Remove series"),
-                name(series)
-            ),
-            Edit::ReplaceSeries { series } => format!(
-                "{} {}",
-                lang.pick("恢复为规划值：", "Reset to the plan:"),
-                name(&series.key)
-            ),
+            Edit::RemoveSeries { series } => {
+                format!("{} {}", Tr::RemoveSeries.get(lang), name(series))
+            }
+            Edit::ReplaceSeries { series } => {
+                format!("{} {}", Tr::ResetToThePlan.get(lang), name(&series.key))
+            }
             Edit::SetHorizon { year } => {
-                format!("{} {year}", lang.pick("预测终年改为", "Set horizon to"))
+                format!("{} {year}", Tr::SetHorizonTo.get(lang))
             }
             Edit::SetNearThreshold { pollutant, .. } => format!(
                 "{} {pollutant}",
-                lang.pick("修改临近饱和阈值", "Change near-capacity threshold of")
+                Tr::ChangeNearCapacityThresholdOf.get(lang)
             ),
-            Edit::SetCapacity { pollutant, .. } => format!(
-                "{} {pollutant}",
-                lang.pick("修改环境容量", "Set capacity of")
-            ),
-            Edit::SetCapacityBasis { pollutant, .. } => format!(
-                "{} {pollutant}",
-                lang.pick("切换容量来源", "Switch capacity basis of")
-            ),
-            Edit::SetMethods { .. } => lang
-                .pick("修改方法参数", "Change method parameters")
-                .to_owned(),
-            Edit::SetUncertainty { .. } => lang
-                .pick("修改不确定性设置", "Change uncertainty")
-                .to_owned(),
-            Edit::SetTargetThreshold { target, .. } => {
-                format!("{} {target}", lang.pick("修改目标值", "Set threshold of"))
+            Edit::SetCapacity { pollutant, .. } => {
+                format!("{} {pollutant}", Tr::SetCapacityOf.get(lang))
             }
-            Edit::SetIndicator { indicator, .. } => format!(
-                "{} {}",
-                lang.pick("修改指标", "Edit indicator"),
-                indicator.number
-            ),
+            Edit::SetCapacityBasis { pollutant, .. } => {
+                format!("{} {pollutant}", Tr::SwitchCapacityBasisOf.get(lang))
+            }
+            Edit::SetMethods { .. } => Tr::ChangeMethodParameters.get(lang).to_owned(),
+            Edit::SetUncertainty { .. } => Tr::ChangeUncertainty.get(lang).to_owned(),
+            Edit::SetTargetThreshold { target, .. } => {
+                format!("{} {target}", Tr::SetThresholdOf.get(lang))
+            }
+            Edit::SetIndicator { indicator, .. } => {
+                format!("{} {}", Tr::EditIndicator.get(lang), indicator.number)
+            }
             Edit::SetProject { project, .. } => format!(
                 "{} {}",
-                lang.pick("修改项目", "Edit project"),
+                Tr::EditProject.get(lang),
                 lang.label(&project.name)
             ),
-            Edit::AddProject { .. } => lang.pick("添加项目", "Add project").to_owned(),
-            Edit::RemoveProject { .. } => lang.pick("删除项目", "Remove project").to_owned(),
-            Edit::ReplaceScenario { .. } => lang.pick("新建情景", "New scenario").to_owned(),
+            Edit::AddProject { .. } => Tr::AddProject.get(lang).to_owned(),
+            Edit::RemoveProject { .. } => Tr::RemoveProject.get(lang).to_owned(),
+            Edit::ReplaceScenario { .. } => Tr::NewScenario.get(lang).to_owned(),
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::engine::{CapacityAnalysis, Projection, TargetCheck};
+use crate::i18n::Tr;
 
 /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
 fn field(text: &str) -> String {
@@ -87,7 +88,7 @@ pub fn projection_tsv(
     lang: crate::i18n::Lang,
 ) -> String {
     let mut out = String::new();
-    out.push_str(lang.pick("序列\t单位", "Series\tUnit"));
+    out.push_str(Tr::SeriesTabUnit.get(lang));
     for year in projection.years() {
         let _ = write!(out, "\t{year}");
     }

@@ -37,6 +37,7 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, in the navigator's order (the order of `views::VIEWS`).
     pub const ALL: [View; 14] = [
         View::Overview,
         View::Baselines,
@@ -54,49 +55,28 @@ impl View {
         View::Compare,
     ];
 
-    pub fn title(self) -> Tr {
-        match self {
-            View::Overview => Tr::Overview,
-            View::Baselines => Tr::Baselines,
-            View::Assumptions => Tr::Assumptions,
-            View::Projections => Tr::Projections,
-            View::CapacityWater => Tr::CapacityWater,
-            View::CapacityAir => Tr::CapacityAir,
-            View::Indicators => Tr::Indicators,
-            View::Targets => Tr::Targets,
-            View::Projects => Tr::Projects,
-            View::Footprint => Tr::Footprint,
-            View::Ei => Tr::Ei,
-            View::Uncertainty => Tr::Uncertainty,
-            View::GoalSeek => Tr::GoalSeek,
-            View::Compare => Tr::Compare,
-        }
+    /// The view's row in the table of views.
+    pub fn info(self) -> &'static views::ViewInfo {
+        views::VIEWS
+            .iter()
+            .find(|info| info.view == self)
+            .expect("every view has a row in views::VIEWS")
     }
 
-    /// The name used by `--view`.
+    pub fn title(self) -> Tr {
+        self.info().title
+    }
+
+    /// The name used by `--view` and for the view's screenshot.
     pub fn key(self) -> &'static str {
-        match self {
-            View::Overview => "overview",
-            View::Baselines => "baselines",
-            View::Assumptions => "assumptions",
-            View::Projections => "projections",
-            View::CapacityWater => "capacity-water",
-            View::CapacityAir => "capacity-air",
-            View::Indicators => "indicators",
-            View::Targets => "targets",
-            View::Projects => "projects",
-            View::Footprint => "footprint",
-            View::Ei => "ei",
-            View::Uncertainty => "uncertainty",
-            View::GoalSeek => "goal-seek",
-            View::Compare => "compare",
-        }
+        self.info().key
     }
 
     pub fn from_key(key: &str) -> Option<View> {
-        View::ALL
-            .into_iter()
-            .find(|v| v.key() == key || (key == "capacity" && *v == View::CapacityWater))
+        views::VIEWS
+            .iter()
+            .find(|info| info.key == key || (key == "capacity" && info.view == View::CapacityWater))
+            .map(|info| info.view)
     }
 }
 

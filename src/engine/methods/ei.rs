@@ -16,15 +16,38 @@ pub struct EiResult {
     pub ei: f64,
 }
 
+/// The grades of HJ 192-2015 (优, 良, 一般, 较差, 差).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EiGrade {
+    Excellent,
+    Good,
+    Fair,
+    Poor,
+    Bad,
+}
+
+impl EiGrade {
+    /// The name used in files and on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            EiGrade::Excellent => "excellent",
+            EiGrade::Good => "good",
+            EiGrade::Fair => "fair",
+            EiGrade::Poor => "poor",
+            EiGrade::Bad => "bad",
+        }
+    }
+}
+
 impl EiResult {
     /// The grade HJ 192-2015 gives.
-    pub fn grade(&self) -> (&'static str, &'static str) {
+    pub fn grade(&self) -> EiGrade {
         match self.ei {
-            e if e >= 75.0 => ("优", "excellent"),
-            e if e >= 55.0 => ("良", "good"),
-            e if e >= 35.0 => ("一般", "fair"),
-            e if e >= 20.0 => ("较差", "poor"),
-            _ => ("差", "bad"),
+            e if e >= 75.0 => EiGrade::Excellent,
+            e if e >= 55.0 => EiGrade::Good,
+            e if e >= 35.0 => EiGrade::Fair,
+            e if e >= 20.0 => EiGrade::Poor,
+            _ => EiGrade::Bad,
         }
     }
 }
@@ -181,7 +204,7 @@ mod tests {
             + 0.15 * (100.0 - 37.76704)
             + 0.1 * 80.0;
         assert!((r.ei - ei).abs() < 1e-9);
-        assert_eq!(r.grade().1, "fair");
+        assert_eq!(r.grade(), EiGrade::Fair);
     }
 
     #[test]

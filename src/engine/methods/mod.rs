@@ -8,7 +8,7 @@ mod footprint;
 mod water;
 
 pub use air::{air_background_for, air_capacity};
-pub use ei::{EiResult, EiWhatIf, LandCover, area_for_ei, ecological_index};
+pub use ei::{EiGrade, EiResult, EiWhatIf, LandCover, area_for_ei, ecological_index};
 pub use footprint::{FootprintYear, footprint_balance};
 pub use water::{water_body_capacity, water_capacity};
 

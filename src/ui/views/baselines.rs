@@ -85,10 +85,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         );
                         if let Some(text) = relabelled {
                             let mut label = series.label.clone();
-                            match lang {
-                                crate::i18n::Lang::Zh => label.zh = text,
-                                crate::i18n::Lang::En => label.en = text,
-                            }
+                            lang.set_label(&mut label, text);
                             ctx.apply(Edit::SetSeriesLabel {
                                 series: key.clone(),
                                 label,
@@ -104,10 +101,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 .value(&key, scenario.base_year)
                                 .unwrap_or(series.base);
                             ui.label(RichText::new(crate::format::value(base)).italics())
-                                .on_hover_text(lang.pick(
-                                    "由驱动序列 × 强度计算",
-                                    "computed as driver × intensity",
-                                ));
+                                .on_hover_text(Tr::ComputedAsDriverIntensity.get(lang));
                         } else {
                             let name = format!("{} {key}", ctx.tr(Tr::BaseValue));
                             let label = format!(

@@ -421,13 +421,13 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     let shown = chosen
                         .as_ref()
                         .and_then(|k| scenario.series(k))
-                        .map_or(lang.pick("固定值", "fixed").to_owned(), |s| {
+                        .map_or(Tr::Fixed.get(lang).to_owned(), |s| {
                             lang.label(&s.label).to_owned()
                         });
                     egui::ComboBox::from_id_salt(("nonpoint-series", i))
                         .selected_text(shown)
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut chosen, None, lang.pick("固定值", "fixed"));
+                            ui.selectable_value(&mut chosen, None, Tr::Fixed.get(lang));
                             for series in scenario
                                 .series
                                 .iter()
@@ -441,7 +441,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                             }
                         })
                         .response
-                        .accessible_name(format!("{name} {}", lang.pick("随序列", "follows")));
+                        .accessible_name(format!("{name} {}", Tr::FollowsSeries.get(lang)));
                     if chosen != follows {
                         let mut methods = scenario.methods.clone();
                         methods

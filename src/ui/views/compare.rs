@@ -293,8 +293,8 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                     .striped(true)
                     .show(ui, |ui| {
                         ui.strong(ctx.tr(Tr::Name));
-                        ui.strong(lang.pick("上级情景", "Parent"));
-                        ui.strong(lang.pick("本情景", "This scenario"));
+                        ui.strong(Tr::Parent.get(lang));
+                        ui.strong(Tr::ThisScenario.get(lang));
                         ui.end_row();
                         for (what, before, after) in rows {
                             ui.label(what);
@@ -306,13 +306,7 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
             }
         }
         None => {
-            ui.label(
-                RichText::new(lang.pick(
-                    "与上级情景的差异超出可继承的范围，保存时将整体保存。",
-                    "Differs from the parent beyond what a change list holds; it is saved whole.",
-                ))
-                .color(theme::NEAR),
-            );
+            ui.label(RichText::new(Tr::DiffersFromTheParentBeyond.get(lang)).color(theme::NEAR));
         }
     }
 }

@@ -13,12 +13,7 @@ use crate::model::EiMethod;
 use crate::ui::{ViewCtx, theme, widgets};
 
 /// An input of EI: 中文 and English names, how to read it and how to set it.
-type EiField = (
-    &'static str,
-    &'static str,
-    fn(&EiMethod) -> f64,
-    fn(&mut EiMethod, f64),
-);
+type EiField = (Tr, fn(&EiMethod) -> f64, fn(&mut EiMethod, f64));
 
 /// The EI that indicator 10 requires in a humid region.
 const EI_TARGET: f64 = 60.0;
@@ -32,19 +27,18 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(format!("EI = {}", format::value(result.ei)));
-            let (zh, en) = result.grade();
             let color = if result.ei >= EI_TARGET { theme::OK } else { theme::BAD };
-            widgets::status_chip(ui, &format!("{} {} · {} ≥ {EI_TARGET}", ctx.tr(Tr::Grade), lang.pick(zh, en), lang.pick("指标10", "indicator 10")), color);
+            widgets::status_chip(ui, &format!("{} {} · {} ≥ {EI_TARGET}", ctx.tr(Tr::Grade), Tr::ei_grade(result.grade()).get(lang), Tr::Indicator10.get(lang)), color);
             ui.label(format!("{}: {}", ctx.tr(Tr::StatedEi), format::value(method.stated)));
         });
         section(ui, ctx.tr(Tr::SubIndices));
         egui::Grid::new("ei-sub").striped(true).show(ui, |ui| {
             for (name, weight, value) in [
-                (lang.pick("生物丰度", "Biological abundance"), "0.35", result.biological_abundance),
-                (lang.pick("植被覆盖", "Vegetation cover"), "0.25", result.vegetation_cover),
-                (lang.pick("水网密度", "Water network density"), "0.15", result.water_network),
-                (lang.pick("土地胁迫（100 − ）", "Land stress (100 − )"), "0.15", result.land_stress),
-                (lang.pick("污染负荷（100 − ）", "Pollution load (100 − )"), "0.10", result.pollution_load),
+                (Tr::BiologicalAbundance.get(lang), "0.35", result.biological_abundance),
+                (Tr::VegetationCover.get(lang), "0.25", result.vegetation_cover),
+                (Tr::WaterNetworkDensity.get(lang), "0.15", result.water_network),
+                (Tr::LandStressIndex.get(lang), "0.15", result.land_stress),
+                (Tr::PollutionLoadIndex.get(lang), "0.10", result.pollution_load),
             ] {
                 ui.label(name);
                 ui.label(RichText::new(format!("× {weight}")).weak());
@@ -61,9 +55,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             ui.strong("EI max");
             ui.end_row();
             for (cover, name) in [
-                (LandCover::Forest, lang.pick("林地", "forest")),
-                (LandCover::Grass, lang.pick("草地", "grass")),
-                (LandCover::Wetland, lang.pick("湿地/水域", "wetland")),
+                (LandCover::Forest, Tr::Forest.get(lang)),
+                (LandCover::Grass, Tr::Grass.get(lang)),
+                (LandCover::Wetland, Tr::Wetland.get(lang)),
             ] {
                 let answer = area_for_ei(method, cover, EI_TARGET);
                 ui.label(name);
@@ -75,25 +69,25 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 
         section(ui, ctx.tr(Tr::Inputs));
         let fields: [EiField; 15] = [
-            ("林地 km²", "forest km²", |m| m.forest_km2, |m, v| m.forest_km2 = v),
-            ("草地 km²", "grass km²", |m| m.grass_km2, |m, v| m.grass_km2 = v),
-            ("水域湿地 km²", "water and wetland km²", |m| m.water_wetland_km2, |m, v| m.water_wetland_km2 = v),
-            ("耕地 km²", "cropland km²", |m| m.cropland_km2, |m, v| m.cropland_km2 = v),
-            ("建设用地 km²", "built-up km²", |m| m.built_up_km2, |m, v| m.built_up_km2 = v),
-            ("未利用地 km²", "unused km²", |m| m.unused_km2, |m, v| m.unused_km2 = v),
-            ("河流长度 km", "river length km", |m| m.river_length_km, |m, v| m.river_length_km = v),
-            ("水资源量 亿 m³", "water resources 10⁸ m³", |m| m.water_resources_1e8_m3, |m, v| m.water_resources_1e8_m3 = v),
-            ("重度侵蚀 km²", "severe erosion km²", |m| m.severe_erosion_km2, |m, v| m.severe_erosion_km2 = v),
-            ("中度侵蚀 km²", "moderate erosion km²", |m| m.moderate_erosion_km2, |m, v| m.moderate_erosion_km2 = v),
-            ("其他胁迫 km²", "other stress km²", |m| m.other_stress_km2, |m, v| m.other_stress_km2 = v),
-            ("植被归一化系数", "vegetation coefficient", |m| m.vegetation_coefficient, |m, v| m.vegetation_coefficient = v),
-            ("NDVI 均值", "mean NDVI", |m| m.mean_ndvi, |m, v| m.mean_ndvi = v),
-            ("污染负荷指数", "pollution load index", |m| m.pollution_load_index, |m, v| m.pollution_load_index = v),
-            ("总面积 km²", "total area km²", |m| m.area_km2, |m, v| m.area_km2 = v),
+            (Tr::EiForest, |m| m.forest_km2, |m, v| m.forest_km2 = v),
+            (Tr::EiGrass, |m| m.grass_km2, |m, v| m.grass_km2 = v),
+            (Tr::EiWaterWetland, |m| m.water_wetland_km2, |m, v| m.water_wetland_km2 = v),
+            (Tr::EiCropland, |m| m.cropland_km2, |m, v| m.cropland_km2 = v),
+            (Tr::EiBuiltUp, |m| m.built_up_km2, |m, v| m.built_up_km2 = v),
+            (Tr::EiUnused, |m| m.unused_km2, |m, v| m.unused_km2 = v),
+            (Tr::EiRiverLength, |m| m.river_length_km, |m, v| m.river_length_km = v),
+            (Tr::EiWaterResources, |m| m.water_resources_1e8_m3, |m, v| m.water_resources_1e8_m3 = v),
+            (Tr::EiSevereErosion, |m| m.severe_erosion_km2, |m, v| m.severe_erosion_km2 = v),
+            (Tr::EiModerateErosion, |m| m.moderate_erosion_km2, |m, v| m.moderate_erosion_km2 = v),
+            (Tr::EiOtherStress, |m| m.other_stress_km2, |m, v| m.other_stress_km2 = v),
+            (Tr::EiVegetationCoefficient, |m| m.vegetation_coefficient, |m, v| m.vegetation_coefficient = v),
+            (Tr::EiMeanNdvi, |m| m.mean_ndvi, |m, v| m.mean_ndvi = v),
+            (Tr::EiPollutionLoadIndex, |m| m.pollution_load_index, |m, v| m.pollution_load_index = v),
+            (Tr::EiTotalArea, |m| m.area_km2, |m, v| m.area_km2 = v),
         ];
         egui::Grid::new("ei-inputs").striped(true).num_columns(4).show(ui, |ui| {
-            for (i, (zh, en, get, set)) in fields.into_iter().enumerate() {
-                let name = lang.pick(zh, en);
+            for (i, (text, get, set)) in fields.into_iter().enumerate() {
+                let name = text.get(lang);
                 ui.label(name);
                 method_number(ui, ctx, &format!("ei-{i}"), name, get(method), move |m, v| set(&mut m.ei, v));
                 if i % 2 == 1 {

@@ -18,10 +18,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let footprint = doc.analysis().footprint.as_ref();
     section(ui, ctx.tr(Tr::Footprint));
     let Some(years) = footprint else {
-        ui.label(lang.pick(
-            "本情景没有生态足迹参数（methods.footprint）。",
-            "This scenario has no footprint parameters (methods.footprint).",
-        ));
+        ui.label(Tr::ThisScenarioHasNoFootprint.get(lang));
         return;
     };
     egui::ScrollArea::vertical()
@@ -44,7 +41,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     ctx.tr(Tr::Balance),
                     format::value(last.balance_gha),
                     format::value(last.footprint_per_person() - last.capacity_per_person()),
-                    lang.pick("人", "person"),
+                    Tr::Person.get(lang),
                 ));
             });
             let points = |f: fn(&crate::engine::methods::FootprintYear) -> f64| {
@@ -56,7 +53,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             let spec = ChartSpec {
                 key: "footprint".into(),
                 title: ctx.tr(Tr::Footprint).to_owned(),
-                unit: lang.pick("万 gha", "10⁴ gha").to_owned(),
+                unit: Tr::TenThousandGha.get(lang).to_owned(),
                 x_label: ctx.tr(Tr::Year).to_owned(),
                 lines: vec![
                     ChartLine {

@@ -83,16 +83,16 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     }
                 })
                 .response
-                .accessible_name(lang.pick("约束序列", "bound series"));
+                .accessible_name(Tr::BoundSeries.get(lang));
             ui.add(
                 egui::DragValue::new(&mut form.bound_year)
                     .range(scenario.base_year + 1..=MAX_HORIZON),
             )
-            .accessible_name(lang.pick("约束年份", "bound year"));
+            .accessible_name(Tr::BoundYear.get(lang));
             ui.selectable_value(&mut form.bound_at_most, true, "≤");
             ui.selectable_value(&mut form.bound_at_most, false, "≥");
             ui.add(egui::DragValue::new(&mut form.bound_value).speed(1.0))
-                .accessible_name(lang.pick("约束值", "bound value"));
+                .accessible_name(Tr::BoundValue.get(lang));
             let unit = scenario
                 .series(&form.bound_series)
                 .map(|s| s.unit.to_string())

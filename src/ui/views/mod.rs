@@ -19,41 +19,166 @@ use eframe::egui;
 
 use super::{UiState, View, ViewCtx};
 use crate::format;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::model::{Medium, Rule};
 
-pub fn view_ui(ui: &mut egui::Ui, view: View, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
-    match view {
-        View::Overview => overview::ui(ui, ctx),
-        View::Baselines => baselines::ui(ui, ctx),
-        View::Assumptions => assumptions::ui(ui, ctx),
-        View::Projections => projections::ui(ui, ctx, state),
-        View::CapacityWater => capacity::ui(ui, ctx, Medium::Water),
-        View::CapacityAir => capacity::ui(ui, ctx, Medium::Air),
-        View::Indicators => indicators::ui(ui, ctx, state),
-        View::Targets => targets::ui(ui, ctx),
-        View::Projects => projects::ui(ui, ctx),
-        View::Footprint => footprint::ui(ui, ctx),
-        View::Ei => ei::ui(ui, ctx),
-        View::Uncertainty => uncertainty::ui(ui, ctx, state),
-        View::GoalSeek => goal_seek::ui(ui, ctx, state),
-        View::Compare => compare::ui(ui, ctx, state),
+/// One row per view: what it is called, its `--view` key (also its screenshot's name), the
+/// charts it shows (presentation mode starts at them), and how it is drawn. The navigator, the
+/// View menu, `--view` and the dispatch below all read this table.
+pub struct ViewInfo {
+    pub view: View,
+    pub key: &'static str,
+    pub title: Tr,
+    pub charts: ChartsShown,
+    pub ui: fn(&mut egui::Ui, &mut ViewCtx<'_>, &mut UiState),
+}
+
+/// Which of the scenario's charts (`charts::all_charts`) a view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartsShown {
+    None,
+    /// The capacity charts of one medium.
+    Capacity(Medium),
+    /// One chart per target.
+    Targets,
+    /// The projected series, one chart per group and unit.
+    Groups,
+}
+
+impl ChartsShown {
+    pub fn shows(self, chart_key: &str, scenario: &crate::model::Scenario) -> bool {
+        match self {
+            ChartsShown::None => false,
+            ChartsShown::Capacity(medium) => {
+                chart_key
+                    .strip_prefix("capacity-")
+                    .is_some_and(|pollutant| {
+                        scenario
+                            .capacities
+                            .iter()
+                            .any(|c| c.pollutant == pollutant && c.medium == medium)
+                    })
+            }
+            ChartsShown::Targets => chart_key.starts_with("target-"),
+            ChartsShown::Groups => chart_key.starts_with("group-"),
+        }
     }
+}
+
+pub const VIEWS: [ViewInfo; 14] = [
+    ViewInfo {
+        view: View::Overview,
+        key: "overview",
+        title: Tr::Overview,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| overview::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Baselines,
+        key: "baselines",
+        title: Tr::Baselines,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| baselines::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Assumptions,
+        key: "assumptions",
+        title: Tr::Assumptions,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| assumptions::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Projections,
+        key: "projections",
+        title: Tr::Projections,
+        charts: ChartsShown::Groups,
+        ui: projections::ui,
+    },
+    ViewInfo {
+        view: View::CapacityWater,
+        key: "capacity-water",
+        title: Tr::CapacityWater,
+        charts: ChartsShown::Capacity(Medium::Water),
+        ui: |ui, ctx, _| capacity::ui(ui, ctx, Medium::Water),
+    },
+    ViewInfo {
+        view: View::CapacityAir,
+        key: "capacity-air",
+        title: Tr::CapacityAir,
+        charts: ChartsShown::Capacity(Medium::Air),
+        ui: |ui, ctx, _| capacity::ui(ui, ctx, Medium::Air),
+    },
+    ViewInfo {
+        view: View::Indicators,
+        key: "indicators",
+        title: Tr::Indicators,
+        charts: ChartsShown::None,
+        ui: indicators::ui,
+    },
+    ViewInfo {
+        view: View::Targets,
+        key: "targets",
+        title: Tr::Targets,
+        charts: ChartsShown::Targets,
+        ui: |ui, ctx, _| targets::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Projects,
+        key: "projects",
+        title: Tr::Projects,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| projects::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Footprint,
+        key: "footprint",
+        title: Tr::Footprint,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| footprint::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Ei,
+        key: "ei",
+        title: Tr::Ei,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| ei::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Uncertainty,
+        key: "uncertainty",
+        title: Tr::Uncertainty,
+        charts: ChartsShown::None,
+        ui: uncertainty::ui,
+    },
+    ViewInfo {
+        view: View::GoalSeek,
+        key: "goal-seek",
+        title: Tr::GoalSeek,
+        charts: ChartsShown::None,
+        ui: goal_seek::ui,
+    },
+    ViewInfo {
+        view: View::Compare,
+        key: "compare",
+        title: Tr::Compare,
+        charts: ChartsShown::None,
+        ui: compare::ui,
+    },
+];
+
+pub fn view_ui(ui: &mut egui::Ui, view: View, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+    (view.info().ui)(ui, ctx, state);
 }
 
 /// A rule in words, as the Baselines table shows it.
 pub fn rule_summary(rule: &Rule, lang: Lang) -> String {
     match rule {
         Rule::Growth { rate, changes } => {
-            let mut text = format!(
-                "{} {}",
-                lang.pick("年增长", "growth"),
-                format::percent(*rate)
-            );
+            let mut text = format!("{} {}", Tr::Growth.get(lang), format::percent(*rate));
             for change in changes {
                 text.push_str(&format!(
                     ", {} {}: {}",
-                    lang.pick("自", "from"),
+                    Tr::From.get(lang),
                     change.from,
                     format::percent(change.rate)
                 ));
@@ -67,9 +192,9 @@ pub fn rule_summary(rule: &Rule, lang: Lang) -> String {
                 .collect();
             format!(
                 "{} {}; {} {}",
-                lang.pick("线性插值", "interpolate"),
+                Tr::Interpolate.get(lang),
                 points.join(", "),
-                lang.pick("其后", "then"),
+                Tr::Then.get(lang),
                 format::percent(*after_rate)
             )
         }
@@ -78,7 +203,7 @@ pub fn rule_summary(rule: &Rule, lang: Lang) -> String {
                 .iter()
                 .map(|(y, v)| format!("{y}: {}", format::value(*v)))
                 .collect();
-            format!("{} {}", lang.pick("阶梯", "step"), points.join(", "))
+            format!("{} {}", Tr::Step.get(lang), points.join(", "))
         }
         Rule::Driven {
             driver,
@@ -88,14 +213,14 @@ pub fn rule_summary(rule: &Rule, lang: Lang) -> String {
         } => format!(
             "{driver} × {} {intensity_unit}, {} {}",
             format::value(*intensity),
-            lang.pick("强度年变化", "intensity change"),
+            Tr::IntensityChangeLower.get(lang),
             format::percent(*change)
         ),
         Rule::GrowthAs { driver, elasticity } => {
             format!(
                 "{} {driver}, {} {}",
-                lang.pick("随", "follows"),
-                lang.pick("弹性", "elasticity"),
+                Tr::Follows.get(lang),
+                Tr::ElasticityLower.get(lang),
                 format::value(*elasticity)
             )
         }
@@ -125,4 +250,22 @@ fn section(ui: &mut egui::Ui, text: &str) {
     ui.add_space(8.0);
     ui.heading(text);
     ui.add_space(2.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_every_view_once_in_the_navigators_order() {
+        let table: Vec<View> = VIEWS.iter().map(|info| info.view).collect();
+        assert_eq!(table, View::ALL.to_vec());
+        let mut keys: Vec<&str> = VIEWS.iter().map(|info| info.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), VIEWS.len());
+        for view in View::ALL {
+            assert_eq!(View::from_key(view.key()), Some(view));
+        }
+    }
 }

@@ -171,18 +171,9 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
             .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
     };
     match finding {
-        Finding::IdenticalSeries { first, second } => match lang {
-            Lang::Zh => format!(
-                "{}与{}在各规划节点数值完全相同，可能是规划文本的复制错误。",
-                series_name(first),
-                series_name(second)
-            ),
-            Lang::En => format!(
-                "{} and {} have the same values at every milestone: likely a copy error in the plan.",
-                series_name(first),
-                series_name(second)
-            ),
-        },
+        Finding::IdenticalSeries { first, second } => {
+            Tr::FindingIdenticalSeries.fill(lang, &[&series_name(first), &series_name(second)])
+        }
         Finding::TargetMissed {
             target,
             year,
@@ -195,18 +186,16 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
                 .iter()
                 .find(|t| &t.key == target)
                 .map_or_else(|| target.clone(), |t| lang.label(&t.label).to_owned());
-            match lang {
-                Lang::Zh => format!(
-                    "按本情景预测，{year} 年{name}为 {} {unit}，未达到目标 {} {unit}。",
-                    format::value(*value),
-                    format::value(*threshold)
-                ),
-                Lang::En => format!(
-                    "The projection gives {name} {} {unit} in {year}, missing the target of {} {unit}.",
-                    format::value(*value),
-                    format::value(*threshold)
-                ),
-            }
+            Tr::FindingTargetMissed.fill(
+                lang,
+                &[
+                    &year,
+                    &name,
+                    &format::value(*value),
+                    &unit,
+                    &format::value(*threshold),
+                ],
+            )
         }
     }
 }

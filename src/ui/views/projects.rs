@@ -67,7 +67,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 "{} ({} {}, {} 亿元)",
                 verdict.get(lang),
                 figures::PROJECT_COUNT,
-                lang.pick("项", "projects"),
+                Tr::ProjectsUnit.get(lang),
                 format::value(figures::PROJECT_INVESTMENT_YI_YUAN)
             ),
             color,
@@ -107,10 +107,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         );
                         if let Some(text) = renamed {
                             let mut name = project.name.clone();
-                            match lang {
-                                crate::i18n::Lang::Zh => name.zh = text,
-                                crate::i18n::Lang::En => name.en = text,
-                            }
+                            lang.set_label(&mut name, text);
                             ctx.apply(set(Project {
                                 name,
                                 ..project.clone()
@@ -168,9 +165,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 }
                                 let value = widgets::parse_number(text)?;
                                 if value < 0.0 {
-                                    Err(lang
-                                        .pick("投资不能为负", "investment cannot be negative")
-                                        .to_owned())
+                                    Err(Tr::InvestmentCannotBeNegative.get(lang).to_owned())
                                 } else {
                                     Ok(Some(value))
                                 }

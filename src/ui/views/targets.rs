@@ -16,33 +16,76 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let scenario = doc.scenario();
     let checks = &doc.analysis().targets;
     section(ui, ctx.tr(Tr::Targets));
-    egui::Grid::new("targets").striped(true).num_columns(8).show(ui, |ui| {
-        for header in [Tr::Name, Tr::Year, Tr::Value, Tr::Threshold, Tr::Unit, Tr::Status, Tr::Gap, Tr::RequiredChange] {
-            ui.strong(ctx.tr(header));
-        }
-        ui.end_row();
-        for check in checks {
-            ui.label(lang.label(&check.label));
-            ui.label(check.year.to_string());
-            ui.label(format::value(check.value));
-            ui.horizontal(|ui| {
-                ui.label(check.comparison.symbol());
-                let key = check.key.clone();
-                let name = format!("{} {key}", ctx.tr(Tr::Threshold));
-                let label = format!("{} · {}", ctx.tr(Tr::Threshold), lang.label(&check.label));
-                let field = NumberField { name: &name, label: &label, scale: 1.0, unit: check.unit.symbol(), domain: Domain::NonNegative, lang };
-                edit_number(ui, ctx, ("threshold", &key), check.threshold, &field, |threshold| Edit::SetTargetThreshold { target: key.clone(), threshold });
-
-            });
-            ui.label(check.unit.symbol());
-            let (verdict, color) = if check.met { (Tr::Yes, theme::OK) } else { (Tr::No, theme::BAD) };
-            widgets::status_chip(ui, verdict.get(lang), color);
-            ui.label(RichText::new(format!("{:+}", format::value(check.gap).parse::<f64>().unwrap_or(check.gap))).color(color));
-            ui.label(check.required_annual_change.map(format::percent).unwrap_or_else(|| "–".into()))
-                .on_hover_text(lang.pick("自基准年起每年按此比例变化，目标年恰好达到目标值", "changing by this much every year from the base year just meets the threshold in the target year"));
+    egui::Grid::new("targets")
+        .striped(true)
+        .num_columns(8)
+        .show(ui, |ui| {
+            for header in [
+                Tr::Name,
+                Tr::Year,
+                Tr::Value,
+                Tr::Threshold,
+                Tr::Unit,
+                Tr::Status,
+                Tr::Gap,
+                Tr::RequiredChange,
+            ] {
+                ui.strong(ctx.tr(header));
+            }
             ui.end_row();
-        }
-    });
+            for check in checks {
+                ui.label(lang.label(&check.label));
+                ui.label(check.year.to_string());
+                ui.label(format::value(check.value));
+                ui.horizontal(|ui| {
+                    ui.label(check.comparison.symbol());
+                    let key = check.key.clone();
+                    let name = format!("{} {key}", ctx.tr(Tr::Threshold));
+                    let label = format!("{} · {}", ctx.tr(Tr::Threshold), lang.label(&check.label));
+                    let field = NumberField {
+                        name: &name,
+                        label: &label,
+                        scale: 1.0,
+                        unit: check.unit.symbol(),
+                        domain: Domain::NonNegative,
+                        lang,
+                    };
+                    edit_number(
+                        ui,
+                        ctx,
+                        ("threshold", &key),
+                        check.threshold,
+                        &field,
+                        |threshold| Edit::SetTargetThreshold {
+                            target: key.clone(),
+                            threshold,
+                        },
+                    );
+                });
+                ui.label(check.unit.symbol());
+                let (verdict, color) = if check.met {
+                    (Tr::Yes, theme::OK)
+                } else {
+                    (Tr::No, theme::BAD)
+                };
+                widgets::status_chip(ui, verdict.get(lang), color);
+                ui.label(
+                    RichText::new(format!(
+                        "{:+}",
+                        format::value(check.gap).parse::<f64>().unwrap_or(check.gap)
+                    ))
+                    .color(color),
+                );
+                ui.label(
+                    check
+                        .required_annual_change
+                        .map(format::percent)
+                        .unwrap_or_else(|| "–".into()),
+                )
+                .on_hover_text(Tr::ChangingByThisMuchEvery.get(lang));
+                ui.end_row();
+            }
+        });
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -291,7 +291,7 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             "{} · {} {}",
             ctx.tr(Tr::FanSeries),
             result.runs,
-            lang.pick("次模拟", "runs")
+            Tr::RunsUnit.get(lang)
         ),
     );
     egui::ComboBox::from_id_salt("fan-series")
