@@ -947,7 +947,7 @@ fn exports_from_the_menu_write_the_chosen_files() {
     assert!(
         harness
             .state()
-            .message
+            .notice
             .as_deref()
             .is_some_and(|m| m.starts_with("已导出"))
     );
@@ -1474,11 +1474,11 @@ fn save_as_on_a_workspace_saves_the_workspace_and_title_and_status_name_its_file
     assert!(
         harness
             .state()
-            .message
+            .notice
             .as_deref()
             .is_some_and(|m| m.starts_with("Saved: ")),
         "{:?}",
-        harness.state().message
+        harness.state().notice
     );
 }
 
@@ -1512,7 +1512,7 @@ fn where_no_file_dialog_opens_a_path_field_takes_over_and_says_why() {
     harness.run();
     assert!(out.is_file(), "the export was written where typed");
     assert_eq!(
-        harness.state().message.as_deref(),
+        harness.state().notice.as_deref(),
         Some(format!("Exported: {}", out.display()).as_str())
     );
     // Save as goes the same way; Cancel leaves everything as it was.
@@ -1567,11 +1567,11 @@ fn copying_a_chart_says_so_in_the_status_bar() {
     assert!(
         harness
             .state()
-            .message
+            .notice
             .as_deref()
             .is_some_and(|m| m.starts_with("Copied the image: ")),
         "{:?}",
-        harness.state().message
+        harness.state().notice
     );
 }
 

@@ -47,7 +47,9 @@ impl EcoplanApp {
     pub(super) fn ask_path(&mut self, purpose: PathPurpose, suggested: &str, extension: &str) {
         let picked = match purpose {
             PathPurpose::Open => self.dialogs.pick_scenario(),
-            _ => self.dialogs.pick_save(suggested, extension),
+            PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => {
+                self.dialogs.pick_save(suggested, extension)
+            }
         };
         match picked {
             Picked::Path(path) => self.path_chosen(purpose, path),
@@ -188,7 +190,8 @@ impl EcoplanApp {
                 }
                 self.members.mark_shape_saved();
                 self.state.remember_file(&path);
-                self.message = Some(format!(
+                self.message = None;
+                self.notice = Some(format!(
                     "{}: {}",
                     Tr::SavedTo.get(self.lang()),
                     path.display()
@@ -252,10 +255,16 @@ impl EcoplanApp {
 
     /// Says in the status bar what was written, or why not.
     fn report_written(&mut self, result: Result<(), String>, path: &Path) {
-        self.message = Some(match result {
-            Ok(()) => format!("{}: {}", Tr::Exported.get(self.lang()), path.display()),
-            Err(error) => error,
-        });
+        match result {
+            Ok(()) => {
+                self.notice = Some(format!(
+                    "{}: {}",
+                    Tr::Exported.get(self.lang()),
+                    path.display()
+                ))
+            }
+            Err(error) => self.message = Some(error),
+        }
     }
 
     /// Puts recovered work back, marked unsaved, with the file it belonged to. Its recovery file

@@ -182,6 +182,10 @@ impl EcoplanApp {
                 ui.label(RichText::new(Tr::Saved.get(lang)).weak());
             }
             ui.separator();
+            if let Some(notice) = &self.notice {
+                ui.label(RichText::new(notice.as_str()).color(theme::OK));
+                ui.separator();
+            }
             let count = self.doc.analysis().findings.len() + usize::from(self.message.is_some());
             let color = if count == 0 { theme::OK } else { theme::NEAR };
             if ui

@@ -48,9 +48,10 @@ pub enum Pending {
 pub struct EcoplanApp {
     pub doc: Document,
     pub state: UiState,
-    /// The message of the last refused edit, failed save or export, or what a copy or save
-    /// did, until the next change.
+    /// The message of the last refused edit, failed save or export, until the next change.
     pub message: Option<String>,
+    /// What the last copy, save or export did, said in the status bar until the next one.
+    pub notice: Option<String>,
     /// A file that could not be opened, with why: shown in a dialog.
     pub open_error: Option<String>,
     /// An action waiting for save / discard / cancel.
@@ -96,6 +97,7 @@ impl EcoplanApp {
             doc,
             state,
             message: None,
+            notice: None,
             open_error: None,
             pending: None,
             offered_recovery: Vec::new(),

@@ -39,7 +39,7 @@ impl EcoplanApp {
             Command::CopyChart(spec) => match crate::io::chart_png::render_rgb(&spec, 1920, 1080) {
                 Ok(rgb) => {
                     ctx.copy_image(egui::ColorImage::from_rgb([1920, 1080], &rgb));
-                    self.message = Some(format!(
+                    self.notice = Some(format!(
                         "{}: {}",
                         Tr::CopiedImage.get(self.lang()),
                         spec.title

@@ -159,7 +159,10 @@ fn row_ui(
                     let target = match indicator.target {
                         IndicatorTarget::AtLeast(_) => IndicatorTarget::AtLeast(value),
                         IndicatorTarget::AtMost(_) => IndicatorTarget::AtMost(value),
-                        _ => IndicatorTarget::Equal(value),
+                        // Only the three numeric kinds show this field.
+                        IndicatorTarget::Equal(_)
+                        | IndicatorTarget::Improving
+                        | IndicatorTarget::Task(_) => IndicatorTarget::Equal(value),
                     };
                     ctx.apply(set(Indicator {
                         target,
