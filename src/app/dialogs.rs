@@ -131,6 +131,9 @@ impl EcoplanApp {
                     let field = ui
                         .add(egui::TextEdit::singleline(text).desired_width(320.0))
                         .accessible_name(Tr::NewName.get(lang));
+                    if !field.has_focus() && !field.lost_focus() {
+                        field.request_focus();
+                    }
                     if let Some(problem) = problem {
                         ui.label(RichText::new(problem.get(lang)).color(theme::BAD));
                     }
@@ -161,6 +164,10 @@ impl EcoplanApp {
                     let field = ui
                         .add(egui::TextEdit::singleline(text).desired_width(480.0))
                         .accessible_name(Tr::FilePath.get(lang));
+                    // Typing goes to the path at once, as in a file dialog.
+                    if !field.has_focus() && !field.lost_focus() {
+                        field.request_focus();
+                    }
                     let entered =
                         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {

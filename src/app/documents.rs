@@ -55,13 +55,32 @@ impl EcoplanApp {
             Picked::Path(path) => self.path_chosen(purpose, path),
             Picked::Cancelled => {}
             Picked::Unavailable(why) => {
-                self.modal = Some(super::dialogs::Modal::PathPrompt {
-                    purpose,
-                    text: suggested.to_owned(),
-                    why,
-                });
+                let text = match purpose {
+                    PathPurpose::Open => self.suggested_path(""),
+                    PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => {
+                        self.suggested_path(suggested)
+                    }
+                };
+                self.modal = Some(super::dialogs::Modal::PathPrompt { purpose, text, why });
             }
         }
+    }
+
+    /// A whole path to start the typed path from: the folder of the work's file, or the home
+    /// folder, with `name`.
+    fn suggested_path(&self, name: &str) -> String {
+        let folder = self
+            .current_file()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| {
+                std::env::var_os("HOME")
+                    .or_else(|| std::env::var_os("USERPROFILE"))
+                    .map(PathBuf::from)
+            })
+            .and_then(|folder| std::path::absolute(folder).ok())
+            .unwrap_or_default();
+        folder.join(name).display().to_string()
     }
 
     /// Carries out what a path was asked for.
@@ -159,7 +178,7 @@ impl EcoplanApp {
             Picked::Unavailable(why) => {
                 self.modal = Some(super::dialogs::Modal::PathPrompt {
                     purpose: PathPurpose::SaveAs,
-                    text: suggested,
+                    text: self.suggested_path(&suggested),
                     why,
                 });
                 false

@@ -169,7 +169,13 @@ impl EcoplanApp {
     pub(super) fn status_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let lang = self.lang();
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&self.doc.scenario().metadata.name).strong());
+            // A workspace's member by the name the navigator shows; a scenario by its own.
+            let name = if self.members.is_workspace() {
+                self.members.current_name()
+            } else {
+                &self.doc.scenario().metadata.name
+            };
+            ui.label(RichText::new(name).strong());
             let origin = self.current_file().map_or_else(
                 || Tr::BuiltIn.get(lang).to_owned(),
                 |p| p.display().to_string(),
