@@ -172,15 +172,19 @@ fn check_reports_file_line_and_column() {
 }
 
 #[test]
-fn check_reports_model_errors_with_the_file_name() {
+fn check_reports_model_errors_with_the_file_line_and_column() {
     let text = stdout(&ecoplan(&["default"])).replacen("base: 90.0,", "base: -90.0,", 1);
     let path = scratch("negative.ron", &text);
     let output = ecoplan(&["check", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
+    // `FILE:LINE:COL: message`, as the README promises for every refusal.
+    let offset = text.find("base: -90.0,").unwrap();
+    let line = text[..offset].matches('\n').count() + 1;
+    let col = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
     assert!(
         message.starts_with(&format!(
-            "{}: series \"population\": base = -90",
+            "{}:{line}:{col}: series \"population\": base = -90",
             path.display()
         )),
         "{message}"

@@ -121,9 +121,15 @@ fn unknown_unit_is_named_with_its_position() {
 fn reference_to_unknown_series_is_named() {
     let text = default_text().replacen("driver: \"population\"", "driver: \"populaton\"", 1);
     let error = parse(&text).unwrap_err().to_string();
+    // At the misspelt name itself.
+    let offset = text.find("\"populaton\"").unwrap();
+    let line = text[..offset].matches('\n').count() + 1;
+    let col = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
     assert_eq!(
         error,
-        "test.ron: series \"water_domestic\" refers to the unknown series \"populaton\""
+        format!(
+            "test.ron:{line}:{col}: series \"water_domestic\" refers to the unknown series \"populaton\""
+        )
     );
 }
 

@@ -492,3 +492,40 @@ fn messages_name_no_internal_types_and_no_member_twice() {
         "{message}"
     );
 }
+
+#[test]
+fn invalid_values_are_refused_at_their_line_and_column() {
+    let plan = to_ron_string(&hanyang_plan());
+    let dir = scratch_dir("positions");
+    let cases = [
+        // (what to change, the text whose line the message must give, what it says)
+        (
+            plan.replacen("base_year: 2021,", "base_year: 0,", 1),
+            "base_year: 0,",
+            "the base year 0 is outside",
+        ),
+        (
+            plan.replacen("base: 90.0,", "base: -90.0,", 1),
+            "base: -90.0,",
+            "\"population\": base = -90 is invalid",
+        ),
+        (
+            plan.replacen("key: \"cod\",", "key: \"gdp\",", 1),
+            "key: \"gdp\",",
+            "series \"gdp\" is defined twice",
+        ),
+    ];
+    for (i, (text, marker, says)) in cases.iter().enumerate() {
+        let path = dir.join(format!("case-{i}.ron"));
+        std::fs::write(&path, text).unwrap();
+        let message = load(&path).unwrap_err().to_string();
+        // The last occurrence: for the duplicate, the second definition.
+        let offset = text.rfind(marker).unwrap();
+        let line = text[..offset].matches('\n').count() + 1;
+        assert!(
+            message.starts_with(&format!("{}:{line}:", path.display())),
+            "{message} (expected line {line})"
+        );
+        assert!(message.contains(says), "{message}");
+    }
+}

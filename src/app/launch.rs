@@ -23,6 +23,7 @@ pub(super) fn open_file(
 ) -> Result<(Document, Option<Members>), io::LoadError> {
     let invalid = |source| io::LoadError::Invalid {
         path: path.to_owned(),
+        at: None,
         source,
     };
     match io::load_any(path)? {
@@ -42,6 +43,7 @@ pub(super) fn members_from(
     let place = path.clone().unwrap_or_default();
     let invalid = |source| io::LoadError::Invalid {
         path: place.clone(),
+        at: None,
         source,
     };
     let resolved = crate::engine::workspace::resolve_all(workspace).map_err(|source| {

@@ -32,8 +32,14 @@ pub enum LoadError {
     NewerVersion { path: PathBuf, found: u32 },
     #[error("{}: format version {found} is not a version ecoplan ever wrote", path.display())]
     UnknownVersion { path: PathBuf, found: u32 },
-    #[error("{}: {source}", path.display())]
-    Invalid { path: PathBuf, source: ModelError },
+    /// A scenario that parses but is not valid; `at` is where in the file the item or field
+    /// the error names stands, when the file's layout lets us find it.
+    #[error("{}{}: {source}", path.display(), at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}")))]
+    Invalid {
+        path: PathBuf,
+        at: Option<(usize, usize)>,
+        source: ModelError,
+    },
     #[error("{}: this is a workspace of several scenarios; open it in the window, or compare its scenarios with `ecoplan compare`", path.display())]
     IsWorkspace { path: PathBuf },
     /// A workspace whose names or parents are wrong, or whose member does not resolve; `at` is
@@ -389,10 +395,67 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
     if let Some(source) = validate(&scenario).into_iter().next() {
         return Err(LoadError::Invalid {
             path: path.to_owned(),
+            at: locate(text, &source),
             source,
         });
     }
     Ok(scenario)
+}
+
+/// Where in a scenario's text the item and field an error names stand: a plain search for the
+/// item's key (`key: "cod"`, `pollutant: "COD"`) and then the field after it, in the layout
+/// ecoplan writes. A file laid out otherwise gives `None`, and the message names the item alone.
+fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
+    let key_of = |item: &str, key: &str| match item {
+        "capacity" => format!("pollutant: \"{key}\""),
+        "uncertainty" | "uncertain rate of series" => format!("series: \"{key}\""),
+        _ => format!("key: \"{key}\""),
+    };
+    let field_after = |start: usize, field: &str| -> usize {
+        // A field named like `rate` or `base`; "rate from 2026" and the like stay at the item.
+        let plain = !field.is_empty() && field.chars().all(|c| c.is_alphanumeric() || c == '_');
+        plain
+            .then(|| text[start..].find(&format!("{field}:")).map(|i| start + i))
+            .flatten()
+            // Only within the item: not past the next item's key.
+            .filter(|&at| at == start || !text[start + 1..at].contains("key: \""))
+            .unwrap_or(start)
+    };
+    let offset = match error {
+        ModelError::BaseYearRange { .. } | ModelError::YearRange { .. } => {
+            text.find("base_year:")?
+        }
+        ModelError::HorizonTooFar { .. } => text.find("horizon:")?,
+        ModelError::DuplicateKey { item, key } => {
+            let needle = key_of(item, key);
+            let first = text.find(&needle)?;
+            first + 1 + text[first + 1..].find(&needle)?
+        }
+        ModelError::EmptyKey { .. } => text.find("key: \"\"")?,
+        ModelError::UnknownSeries { series, driver } => {
+            let start = text.find(&key_of("series", series)).unwrap_or(0);
+            start + text[start..].find(&format!("\"{driver}\""))?
+        }
+        ModelError::Cycle { cycle } => text.find(&key_of("series", cycle.first()?))?,
+        ModelError::InvalidValue {
+            item, key, field, ..
+        }
+        | ModelError::Invalid {
+            item, key, field, ..
+        } => {
+            let start = match *item {
+                "EI" => text.find("ei: (")?,
+                "scenario" => text.find(&format!("{field}:"))?,
+                _ => text.find(&key_of(item, key))?,
+            };
+            field_after(start, field)
+        }
+        ModelError::Unit { item, key, .. } => field_after(text.find(&key_of(item, key))?, "unit"),
+    };
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, col))
 }
 
 /// Reads a regular file of at most `MAX_FILE_BYTES`.
