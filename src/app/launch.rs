@@ -24,7 +24,7 @@ pub(super) fn open_file(
     let invalid = |source| io::LoadError::Invalid {
         path: path.to_owned(),
         at: None,
-        source,
+        source: Box::new(source),
     };
     match io::load_any(path)? {
         io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
@@ -44,7 +44,7 @@ pub(super) fn members_from(
     let invalid = |source| io::LoadError::Invalid {
         path: place.clone(),
         at: None,
-        source,
+        source: Box::new(source),
     };
     let resolved = crate::engine::workspace::resolve_all(workspace).map_err(|source| {
         io::LoadError::Workspace {

@@ -38,7 +38,7 @@ pub enum LoadError {
     Invalid {
         path: PathBuf,
         at: Option<(usize, usize)>,
-        source: ModelError,
+        source: Box<ModelError>,
     },
     #[error("{}: this is a workspace of several scenarios; open it in the window, or compare its scenarios with `ecoplan compare`", path.display())]
     IsWorkspace { path: PathBuf },
@@ -396,7 +396,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
         return Err(LoadError::Invalid {
             path: path.to_owned(),
             at: locate(text, &source),
-            source,
+            source: Box::new(source),
         });
     }
     Ok(scenario)
