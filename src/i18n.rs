@@ -480,6 +480,15 @@ texts! {
         "按本情景预测，{0} 年{1}为 {2} {3}，未达到目标 {4} {3}。",
         "The projection gives {1} {2} {3} in {0}, missing the target of {4} {3}.",
     ),
+    NoFileYet => ("尚未保存为文件", "not saved to a file yet"),
+    NameMustEndIn => ("文件名须以此结尾：", "the file name must end in"),
+    UnsavedQuestionWorkspace => (
+        "是否保存对本工作区各情景的修改？",
+        "Save the changes to the scenarios of this workspace?",
+    ),
+    RangeLow => ("范围下限", "range low"),
+    RangeHigh => ("范围上限", "range high"),
+    Margin => ("余量", "margin"),
 }
 
 impl Tr {
@@ -500,12 +509,30 @@ impl Tr {
         }
     }
 
-    /// The text with `{0}`, `{1}`, … replaced by `args` in order.
+    /// The text with each `{0}`, `{1}`, … replaced by that argument, in one pass: an argument
+    /// that itself contains "{1}" is not filled in again.
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        let mut text = self.get(lang).to_owned();
-        for (i, arg) in args.iter().enumerate() {
-            text = text.replace(&format!("{{{i}}}"), &arg.to_string());
+        let template = self.get(lang);
+        let mut text = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            text.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let slot = after
+                .find('}')
+                .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
+            match slot.and_then(|(i, close)| args.get(i).map(|arg| (arg, close))) {
+                Some((arg, close)) => {
+                    text.push_str(&arg.to_string());
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    text.push('{');
+                    rest = after;
+                }
+            }
         }
+        text.push_str(rest);
         text
     }
 }
@@ -565,7 +592,7 @@ mod tests {
             }
             let (zh, en) = text.both();
             assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{name}");
-            for i in 0..4 {
+            for i in 0..10 {
                 let slot = format!("{{{i}}}");
                 assert_eq!(zh.contains(&slot), en.contains(&slot), "{name}: {slot}");
             }
@@ -582,6 +609,14 @@ mod tests {
             assert!(!text.contains(".pick("), "{}", path.display());
             assert!(!text.contains("Lang::Zh =>"), "{}", path.display());
         }
+    }
+
+    #[test]
+    fn an_argument_holding_a_placeholder_is_not_filled_again() {
+        assert_eq!(
+            Tr::FindingIdenticalSeries.fill(Lang::En, &[&"A {1}", &"B"]),
+            "A {1} and B have the same values at every milestone: likely a copy error in the plan."
+        );
     }
 
     #[test]

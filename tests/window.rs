@@ -243,13 +243,12 @@ fn escape_cancels_an_entry() {
         harness.state().doc.scenario().series("gdp").unwrap().base,
         792.86
     );
-    assert!(
-        harness.query_by_label("792.86").is_some()
-            || harness
-                .get_by_label("Base-year value gdp")
-                .value()
-                .as_deref()
-                == Some("792.86")
+    assert_eq!(
+        harness
+            .get_by_label("Base-year value gdp")
+            .value()
+            .as_deref(),
+        Some("792.86")
     );
 }
 
@@ -1176,8 +1175,14 @@ fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
 fn a_lever_that_does_not_move_the_goal_is_named_and_solve_waits() {
     let mut harness = harness(View::GoalSeek, Lang::En);
     harness.run();
-    harness.state_mut().state.seek.lever = "cod".into();
+    // The lever chosen in its list, as a user would.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Lever")
+        .click();
     harness.run();
+    harness.get_by_label("COD emissions").click();
+    harness.run();
+    assert_eq!(harness.state().state.seek.lever, "cod");
     assert!(
         harness
             .query_by_label(
@@ -1319,7 +1324,8 @@ fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits
     harness.run();
     type_into(&mut harness, "Annual growth gdp %", "9");
     press_enter(&mut harness);
-    let child = member_names(&harness)[1].clone();
+    let names = member_names(&harness);
+    let child = names[1].clone();
     // Saved, so that the removal alone makes the workspace unsaved.
     let dir = temp_dir("remove-member");
     harness.state_mut().members.path = Some(dir.join("w.ron"));
@@ -1327,15 +1333,12 @@ fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits
     assert!(!harness.state().any_dirty());
     harness.get_by_label("Remove scenario").click();
     harness.run();
-    // It asks first; Cancel keeps the member.
+    // It asks first, naming the scenario; Cancel keeps the member.
     assert!(
         harness
-            .query_by_label("Remove this scenario? Undo brings it back: ")
-            .is_none()
-    );
-    assert!(
-        harness
-            .query_by_label_contains("Remove this scenario?")
+            .query_by_label(&format!(
+                "Remove this scenario? Undo brings it back: {child}"
+            ))
             .is_some()
     );
     harness.get_by_label("Cancel").click();
@@ -1351,25 +1354,28 @@ fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits
     // Undo brings the member back, with the edit made in it.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert_eq!(
-        member_names(&harness),
-        vec![member_names(&harness)[0].clone(), child.clone()]
-    );
+    assert_eq!(member_names(&harness), names);
     assert_eq!(harness.state().members.current, 1);
     assert_eq!(
         harness.state().doc.scenario().series("gdp").unwrap().rule,
         ecoplan::model::Rule::growth(0.09)
     );
     assert!(!harness.state().any_dirty(), "back as saved");
-    // Redo removes it again; Quit then asks before closing.
+    // Redo removes it again; opening another file then asks about the unsaved removal.
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
         egui::Key::Z,
     );
     harness.run();
     assert_eq!(member_names(&harness).len(), 1);
-    click_menu(&mut harness, "File", "Quit");
     assert!(harness.state().any_dirty());
+    click_menu(&mut harness, "File", "New from the Hanyang plan");
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    assert_eq!(
+        member_names(&harness).len(),
+        1,
+        "nothing replaced before the answer"
+    );
 }
 
 #[test]
@@ -1414,11 +1420,16 @@ fn renaming_and_reordering_scenarios_are_undoable_and_children_follow() {
         Some("高增长 High growth")
     );
     assert!(harness.state().any_dirty());
-    // Moving up is refused past its own parent; the grandchild cannot pass its parent either.
+    // The middle one cannot move up past its own parent, nor down past its own child.
     assert!(
         !harness
             .state()
             .enabled(ecoplan::ui::UiCommand::MoveScenarioUp)
+    );
+    assert!(
+        !harness
+            .state()
+            .enabled(ecoplan::ui::UiCommand::MoveScenarioDown)
     );
     // Undo the rename.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -1609,5 +1620,198 @@ fn ei_land_cover_larger_than_the_district_is_refused_in_the_window_and_by_check(
         String::from_utf8_lossy(&output.stderr).contains("more than the district's area"),
         "{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Types `text` into the field named `name` (replacing what is there), without pressing Enter.
+fn replace_text(harness: &mut Harness<'static, EcoplanApp>, name: &str, text: &str) {
+    harness.get_by_label(name).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(name).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn save_in_the_unsaved_question_waits_for_a_typed_path_then_does_what_was_asked() {
+    let dir = temp_dir("save-then-new");
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    click_menu(&mut harness, "File", "New empty scenario");
+    harness.get_by_label("Save").click();
+    harness.run();
+    // No dialog: the path is typed; the new scenario waits for the save.
+    let path = dir.join("edited");
+    replace_text(&mut harness, "File path", &path.display().to_string());
+    harness.get_by_label("OK").click();
+    harness.run();
+    let saved = dir.join("edited.ron");
+    assert_eq!(
+        ecoplan::io::load(&saved)
+            .unwrap()
+            .series("gdp")
+            .unwrap()
+            .base,
+        800.0,
+        "saved with the extension added"
+    );
+    assert!(
+        harness.state().doc.scenario().series.is_empty(),
+        "then the new empty scenario"
+    );
+    assert!(!harness.state().any_dirty());
+}
+
+#[test]
+fn esc_closes_the_rename_question_and_the_palette() {
+    let mut harness = harness(View::Overview, Lang::En);
+    harness.run();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    let names = member_names(&harness);
+    harness.get_by_label("Rename scenario").click();
+    harness.run();
+    assert!(harness.query_by_label("New name").is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("New name").is_none());
+    assert_eq!(member_names(&harness), names);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::P,
+    );
+    harness.run();
+    assert!(harness.state().palette.is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().palette.is_none());
+}
+
+#[test]
+fn shortcuts_wait_while_a_field_has_the_keyboard() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    assert_eq!(harness.state().history.len(), 1);
+    // Typing in another field: Ctrl+Z belongs to the field, not to the workbench's undo.
+    replace_text(&mut harness, "Base-year value population", "91");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        800.0
+    );
+    assert_eq!(harness.state().history.len(), 1);
+}
+
+#[test]
+fn a_goal_seek_answer_goes_when_the_scenario_changes_and_a_chosen_lever_stays_with_its_goal() {
+    let mut harness = harness(View::GoalSeek, Lang::En);
+    harness.run();
+    // A bound on domestic water use, which population drives.
+    harness.state_mut().state.seek.bound_series = "water_domestic".into();
+    harness.state_mut().state.seek.bound_value = 1.2;
+    radio(&mut harness, "Bound on a series");
+    assert_eq!(harness.state().state.seek.lever, "water_domestic");
+    // The user picks population instead; changing only the bound's value keeps it.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Lever")
+        .click();
+    harness.run();
+    harness.get_by_label("Resident population").click();
+    harness.run();
+    harness.state_mut().state.seek.bound_value = 1.3;
+    harness.run();
+    assert_eq!(harness.state().state.seek.lever, "population");
+    harness.get_by_label("Solve").click();
+    harness.run();
+    assert!(harness.state().state.seek.answer.is_some());
+    // An edit of the scenario makes the answer stale: it goes, and cannot be applied.
+    harness.state_mut().run(
+        &egui::Context::default(),
+        ecoplan::ui::Command::Apply {
+            edit: ecoplan::document::Edit::SetHorizon { year: 2030 },
+            merge: false,
+        },
+    );
+    harness.run();
+    assert!(harness.state().state.seek.answer.is_none());
+    assert!(harness.query_by_label("Apply this value").is_none());
+}
+
+#[test]
+fn undo_finds_each_member_by_identity_even_when_another_took_its_name() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    let plan = member_names(&harness)[0].clone();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    let child = member_names(&harness)[1].clone();
+    type_into(&mut harness, "Base-year value gdp", "801");
+    press_enter(&mut harness);
+    // Remove the child (from the overview, where no series has a Remove button), then give
+    // the plan the child's old name.
+    harness.state_mut().state.view = View::Overview;
+    harness.run();
+    harness.get_by_label("Remove scenario").click();
+    harness.run();
+    harness.get_by_label("Remove").click();
+    harness.run();
+    harness.state_mut().rename_member(&child);
+    harness.run();
+    assert_eq!(member_names(&harness), vec![child.clone()]);
+    // Undo: the rename, the removal, then the child's own edit, in the child.
+    for _ in 0..3 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        harness.run();
+    }
+    assert_eq!(member_names(&harness), vec![plan.clone(), child.clone()]);
+    let app = harness.state();
+    assert_eq!(app.members.current, 1);
+    assert_eq!(app.doc.scenario().series("gdp").unwrap().base, 792.86);
+    assert_eq!(
+        app.doc_at(0)
+            .unwrap()
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base,
+        792.86,
+        "the plan was never edited"
+    );
+}
+
+#[test]
+fn an_export_typed_with_another_extension_is_refused() {
+    let dir = temp_dir("export-extension");
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    harness.run();
+    click_menu(&mut harness, "File", "Export");
+    harness.get_by_label("Capacity (CSV)…").click();
+    harness.run();
+    let wrong = dir.join("capacity.png");
+    replace_text(&mut harness, "File path", &wrong.display().to_string());
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(!wrong.exists());
+    assert!(
+        harness
+            .state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("the file name must end in .csv")),
+        "{:?}",
+        harness.state().message
     );
 }

@@ -22,6 +22,18 @@ pub enum PathPurpose {
     SaveChart(Box<ChartSpec>),
 }
 
+impl PathPurpose {
+    /// The extension the chosen file needs.
+    pub fn extension(&self) -> &'static str {
+        match self {
+            PathPurpose::Open | PathPurpose::SaveAs => "ron",
+            PathPurpose::Export(None) => "xlsx",
+            PathPurpose::Export(Some(_)) => "csv",
+            PathPurpose::SaveChart(_) => "png",
+        }
+    }
+}
+
 /// A modal question besides "save the changes?".
 #[derive(Clone, Debug)]
 pub enum Modal {
@@ -29,11 +41,13 @@ pub enum Modal {
     ConfirmRemove(usize),
     /// The current member's new name, as typed.
     Rename(String),
-    /// No file dialog could open: the path is typed here instead.
+    /// No file dialog could open: the path is typed here instead. `then` is what waits for the
+    /// save (closing, opening another file) when "Save" answered "save the changes?".
     PathPrompt {
         purpose: PathPurpose,
         text: String,
         why: String,
+        then: Option<super::Pending>,
     },
 }
 
@@ -52,7 +66,12 @@ impl EcoplanApp {
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("ecoplan-unsaved")).show(ctx, |ui| {
                 ui.heading(Tr::UnsavedTitle.get(lang));
-                ui.label(Tr::UnsavedQuestion.get(lang));
+                let question = if self.members.is_workspace() {
+                    Tr::UnsavedQuestionWorkspace
+                } else {
+                    Tr::UnsavedQuestion
+                };
+                ui.label(question.get(lang));
                 ui.horizontal(|ui| {
                     for (choice, label) in [
                         (UnsavedAnswer::Save, Tr::SaveChanges),
@@ -70,6 +89,9 @@ impl EcoplanApp {
                     self.pending = None;
                     if self.save() {
                         self.perform(ctx, action);
+                    } else if let Some(Modal::PathPrompt { then, .. }) = &mut self.modal {
+                        // The path is being typed: the action waits for that save.
+                        *then = Some(action);
                     }
                 }
                 Some(UnsavedAnswer::Discard) => {
@@ -101,7 +123,7 @@ impl EcoplanApp {
         let Some(mut modal) = self.modal.take() else {
             return;
         };
-        let mut done = false;
+        let mut done = ctx.input(|i| i.key_pressed(egui::Key::Escape));
         match &mut modal {
             Modal::ConfirmRemove(index) => {
                 let index = *index;
@@ -131,7 +153,8 @@ impl EcoplanApp {
                     let field = ui
                         .add(egui::TextEdit::singleline(text).desired_width(320.0))
                         .accessible_name(Tr::NewName.get(lang));
-                    if !field.has_focus() && !field.lost_focus() {
+                    // The field takes the keyboard when the dialog opens; Tab still reaches the buttons.
+                    if ui.memory(|m| m.focused().is_none()) && !field.lost_focus() {
                         field.request_focus();
                     }
                     if let Some(problem) = problem {
@@ -154,7 +177,12 @@ impl EcoplanApp {
                     });
                 });
             }
-            Modal::PathPrompt { purpose, text, why } => {
+            Modal::PathPrompt {
+                purpose,
+                text,
+                why,
+                then,
+            } => {
                 let mut chosen = None;
                 egui::Modal::new(egui::Id::unique("ecoplan-path")).show(ctx, |ui| {
                     ui.heading(Tr::TypePath.get(lang));
@@ -165,7 +193,8 @@ impl EcoplanApp {
                         .add(egui::TextEdit::singleline(text).desired_width(480.0))
                         .accessible_name(Tr::FilePath.get(lang));
                     // Typing goes to the path at once, as in a file dialog.
-                    if !field.has_focus() && !field.lost_focus() {
+                    // The field takes the keyboard when the dialog opens; Tab still reaches the buttons.
+                    if ui.memory(|m| m.focused().is_none()) && !field.lost_focus() {
                         field.request_focus();
                     }
                     let entered =
@@ -186,6 +215,11 @@ impl EcoplanApp {
                 if let Some(path) = chosen {
                     self.path_chosen(purpose.clone(), path);
                     done = true;
+                    if let Some(action) = then.take()
+                        && !self.any_dirty()
+                    {
+                        self.perform(ctx, action);
+                    }
                 }
             }
         }

@@ -44,11 +44,11 @@ impl EcoplanApp {
 
     /// Asks for a path: the native dialog, or where it cannot open, a field in the window
     /// that says why. The answer goes to `path_chosen`.
-    pub(super) fn ask_path(&mut self, purpose: PathPurpose, suggested: &str, extension: &str) {
+    pub(super) fn ask_path(&mut self, purpose: PathPurpose, suggested: &str) {
         let picked = match purpose {
             PathPurpose::Open => self.dialogs.pick_scenario(),
             PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => {
-                self.dialogs.pick_save(suggested, extension)
+                self.dialogs.pick_save(suggested, purpose.extension())
             }
         };
         match picked {
@@ -61,7 +61,12 @@ impl EcoplanApp {
                         self.suggested_path(suggested)
                     }
                 };
-                self.modal = Some(super::dialogs::Modal::PathPrompt { purpose, text, why });
+                self.modal = Some(super::dialogs::Modal::PathPrompt {
+                    purpose,
+                    text,
+                    why,
+                    then: None,
+                });
             }
         }
     }
@@ -83,8 +88,33 @@ impl EcoplanApp {
         folder.join(name).display().to_string()
     }
 
-    /// Carries out what a path was asked for.
+    /// Carries out what a path was asked for. A path to save or export without an extension
+    /// gets the one its purpose needs; an export with another extension is refused, since the
+    /// extension decides what an export writes. A file to open is taken as named.
     pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
+        let needed = purpose.extension();
+        let path = match purpose {
+            PathPurpose::Open => path,
+            PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_)
+                if path.extension().is_none() =>
+            {
+                path.with_extension(needed)
+            }
+            PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => path,
+        };
+        let exporting = matches!(purpose, PathPurpose::Export(_) | PathPurpose::SaveChart(_));
+        let matches = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case(needed));
+        if exporting && !matches {
+            self.message = Some(format!(
+                "{}: {} .{needed}",
+                path.display(),
+                Tr::NameMustEndIn.get(self.lang())
+            ));
+            return;
+        }
         match purpose {
             PathPurpose::Open => self.pending_open(path),
             PathPurpose::SaveAs => {
@@ -162,6 +192,7 @@ impl EcoplanApp {
     }
 
     /// Asks where, then saves the scenario, or the whole workspace when there are several.
+    /// Returns whether the work is now saved (false while the path is still being typed).
     pub fn save_as(&mut self) -> bool {
         let default = if self.members.is_workspace() {
             "workspace.ron"
@@ -172,18 +203,8 @@ impl EcoplanApp {
             .current_file()
             .and_then(Path::file_name)
             .map_or_else(|| default.to_owned(), |n| n.to_string_lossy().into_owned());
-        match self.dialogs.pick_save(&suggested, "ron") {
-            Picked::Path(path) => self.save_to(path),
-            Picked::Cancelled => false,
-            Picked::Unavailable(why) => {
-                self.modal = Some(super::dialogs::Modal::PathPrompt {
-                    purpose: PathPurpose::SaveAs,
-                    text: self.suggested_path(&suggested),
-                    why,
-                });
-                false
-            }
-        }
+        self.ask_path(PathPurpose::SaveAs, &suggested);
+        self.modal.is_none() && !self.any_dirty()
     }
 
     /// Writes the scenario, or the whole workspace, to `path`.
@@ -251,13 +272,13 @@ impl EcoplanApp {
     }
 
     pub(super) fn export_table(&mut self, table: Option<Table>) {
-        let (name, extension) = match table {
-            None => ("ecoplan.xlsx", "xlsx"),
-            Some(Table::Projection) => ("projection.csv", "csv"),
-            Some(Table::Capacity) => ("capacity.csv", "csv"),
-            Some(Table::Targets) => ("targets.csv", "csv"),
+        let name = match table {
+            None => "ecoplan.xlsx",
+            Some(Table::Projection) => "projection.csv",
+            Some(Table::Capacity) => "capacity.csv",
+            Some(Table::Targets) => "targets.csv",
         };
-        self.ask_path(PathPurpose::Export(table), name, extension);
+        self.ask_path(PathPurpose::Export(table), name);
     }
 
     fn export_to(&mut self, table: Option<Table>, path: &Path) {
@@ -324,10 +345,20 @@ impl EcoplanApp {
         }
     }
 
-    /// The window title: the file's name (or the scenario's), and ● while unsaved.
+    /// What the work is called: a workspace's member by the name the navigator shows, a single
+    /// scenario by its own.
+    pub fn display_name(&self) -> &str {
+        if self.members.is_workspace() {
+            self.members.current_name()
+        } else {
+            &self.doc.scenario().metadata.name
+        }
+    }
+
+    /// The window title: the file's name (or the work's), and ● while unsaved.
     pub fn title(&self) -> String {
         let name = self.current_file().and_then(Path::file_name).map_or_else(
-            || self.doc.scenario().metadata.name.clone(),
+            || self.display_name().to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
         let mark = if self.any_dirty() { " ●" } else { "" };

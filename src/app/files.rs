@@ -1,6 +1,6 @@
 //! File dialogs behind a trait: rfd needs a desktop portal, which tests, Xvfb and some Linux
 //! desktops do not have. Where the native dialog cannot open, the window asks for a path in a
-//! field of its own (`dialogs::path_prompt_ui`) and says why.
+//! field of its own (`dialogs::Modal::PathPrompt`) and says why.
 
 use std::path::PathBuf;
 

@@ -4,14 +4,14 @@
 //! were made.
 
 use super::EcoplanApp;
-use super::members::{MemberSlot, StructureStep};
+use super::members::{MemberId, MemberSlot, StructureStep};
 use crate::document::Document;
 use crate::i18n::{Lang, Tr};
 
 pub enum HistoryEntry {
     /// A step of this member's document.
     Edit {
-        member: String,
+        member: MemberId,
     },
     Structure(Box<StructureStep>),
 }
@@ -22,11 +22,12 @@ impl HistoryEntry {
         let lang = app.lang();
         match self {
             HistoryEntry::Edit { member } => {
-                let doc = app.member_doc(member);
+                let doc = app.members.index_of_id(*member).and_then(|i| app.doc_at(i));
                 let edit = doc.and_then(|d| if redo { d.redo_edit() } else { d.undo_edit() });
                 match (doc, edit) {
                     (Some(doc), Some(edit)) => edit.describe(lang, doc.scenario()),
-                    _ => member.clone(),
+                    (Some(doc), None) => doc.scenario().metadata.name.clone(),
+                    (None, _) => String::new(),
                 }
             }
             // A step on the redo list is stored as the step that would undo it again.
@@ -41,18 +42,18 @@ fn step_text(step: &StructureStep, lang: Lang, slots: &[MemberSlot], inverted: b
             .get(index)
             .map_or_else(String::new, |s| s.name.clone())
     };
-    let name_of = |index: usize, slot: &Option<MemberSlot>| {
-        slot.as_ref()
-            .map_or_else(|| name_at(index), |s| s.name.clone())
-    };
     match (step, inverted) {
-        (StructureStep::Added { index, slot }, false)
-        | (StructureStep::Removed { index, slot }, true) => {
-            format!("{} {}", Tr::NewChild.get(lang), name_of(*index, slot))
+        (StructureStep::Added { index }, false) => {
+            format!("{} {}", Tr::NewChild.get(lang), name_at(*index))
         }
-        (StructureStep::Removed { index, slot }, false)
-        | (StructureStep::Added { index, slot }, true) => {
-            format!("{} {}", Tr::RemoveScenario.get(lang), name_of(*index, slot))
+        (StructureStep::Removed { slot, .. }, true) => {
+            format!("{} {}", Tr::NewChild.get(lang), slot.name)
+        }
+        (StructureStep::Removed { slot, .. }, false) => {
+            format!("{} {}", Tr::RemoveScenario.get(lang), slot.name)
+        }
+        (StructureStep::Added { index }, true) => {
+            format!("{} {}", Tr::RemoveScenario.get(lang), name_at(*index))
         }
         (StructureStep::Renamed { from, to, .. }, false) => {
             format!("{} {from} → {to}", Tr::RenameScenario.get(lang))
@@ -61,8 +62,8 @@ fn step_text(step: &StructureStep, lang: Lang, slots: &[MemberSlot], inverted: b
             format!("{} {to} → {from}", Tr::RenameScenario.get(lang))
         }
         (StructureStep::Moved { from, to }, inverted) => {
-            let (at, other) = if inverted { (*from, *to) } else { (*to, *from) };
-            let text = if at < other {
+            let up = if inverted { from < to } else { to < from };
+            let text = if up {
                 Tr::MoveScenarioUp
             } else {
                 Tr::MoveScenarioDown
@@ -74,20 +75,19 @@ fn step_text(step: &StructureStep, lang: Lang, slots: &[MemberSlot], inverted: b
 }
 
 impl EcoplanApp {
-    /// The document of member `name`, wherever it is held.
-    pub fn member_doc(&self, name: &str) -> Option<&Document> {
-        let index = self.members.index_of(name)?;
+    /// The document of the member at `index`, wherever it is held.
+    pub fn doc_at(&self, index: usize) -> Option<&Document> {
         if index == self.members.current {
             Some(&self.doc)
         } else {
-            self.members.slots[index].doc.as_ref()
+            self.members.slots.get(index)?.doc.as_ref()
         }
     }
 
     /// Notes that the current member's document took a new step.
     pub(super) fn record_edit(&mut self) {
         self.history.push(HistoryEntry::Edit {
-            member: self.members.current_name().to_owned(),
+            member: self.members.slots[self.members.current].id,
         });
         self.future.clear();
     }
@@ -134,13 +134,11 @@ impl EcoplanApp {
         scenario.metadata.name = name.clone();
         let doc = Document::new(scenario, None).expect("a copy of a valid scenario is valid");
         let index = self.members.slots.len();
-        self.members.slots.push(MemberSlot {
-            name,
-            parent: Some(parent),
-            doc: Some(doc),
-        });
+        self.members
+            .slots
+            .push(MemberSlot::new(name, Some(parent), Some(doc)));
         self.switch_member(index);
-        self.record_structure(StructureStep::Added { index, slot: None });
+        self.record_structure(StructureStep::Added { index });
     }
 
     /// Removes a member that is not a root and that no member inherits from; undoable (the
@@ -152,7 +150,7 @@ impl EcoplanApp {
         let slot = self.take_slot(index);
         self.record_structure(StructureStep::Removed {
             index,
-            slot: Some(slot),
+            slot: Box::new(slot),
         });
     }
 
@@ -161,14 +159,13 @@ impl EcoplanApp {
     fn take_slot(&mut self, index: usize) -> MemberSlot {
         self.park();
         let parent = self.members.slots[index].parent.clone();
-        let current_name = self.members.current_name().to_owned();
+        let current = self.members.slots[self.members.current].id;
         let slot = self.members.slots.remove(index);
-        let keep = if slot.name == current_name {
+        self.members.current = if slot.id == current {
             parent.and_then(|p| self.members.index_of(&p)).unwrap_or(0)
         } else {
-            self.members.index_of(&current_name).unwrap_or(0)
+            self.members.index_of_id(current).unwrap_or(0)
         };
-        self.members.current = keep;
         self.unpark();
         slot
     }
@@ -193,24 +190,12 @@ impl EcoplanApp {
         if from == to {
             return;
         }
-        self.rename_everywhere(index, &from, to);
+        self.members.rename(index, to);
         self.record_structure(StructureStep::Renamed {
             index,
             from,
             to: to.to_owned(),
         });
-    }
-
-    /// Renames a member and the history's notes of it.
-    fn rename_everywhere(&mut self, index: usize, from: &str, to: &str) {
-        self.members.rename(index, to);
-        for entry in self.history.iter_mut().chain(self.future.iter_mut()) {
-            if let HistoryEntry::Edit { member } = entry
-                && member == from
-            {
-                *member = to.to_owned();
-            }
-        }
     }
 
     /// Moves the current member one place up or down the list; undoable.
@@ -224,75 +209,58 @@ impl EcoplanApp {
 
     /// Takes back the newest edit or change of shape, in whichever member it was made.
     pub fn undo(&mut self) {
-        let Some(entry) = self.history.pop() else {
-            return;
-        };
-        let entry = match entry {
-            HistoryEntry::Edit { member } => {
-                if let Some(index) = self.members.index_of(&member) {
-                    self.switch_member(index);
-                    self.doc.undo();
-                }
-                HistoryEntry::Edit { member }
-            }
-            HistoryEntry::Structure(step) => {
-                HistoryEntry::Structure(Box::new(self.revert_step(*step)))
-            }
-        };
-        self.future.push(entry);
-        self.message = None;
+        if let Some(entry) = self.history.pop() {
+            let entry = self.replay(entry, false);
+            self.future.push(entry);
+            self.message = None;
+        }
     }
 
     /// Does again what undo took back.
     pub fn redo(&mut self) {
-        let Some(entry) = self.future.pop() else {
-            return;
-        };
-        let entry = match entry {
+        if let Some(entry) = self.future.pop() {
+            let entry = self.replay(entry, true);
+            self.history.push(entry);
+            self.message = None;
+        }
+    }
+
+    /// Undoes (or redoes) one entry, in the member it belongs to, and returns the entry that
+    /// reverses it.
+    fn replay(&mut self, entry: HistoryEntry, redo: bool) -> HistoryEntry {
+        match entry {
             HistoryEntry::Edit { member } => {
-                if let Some(index) = self.members.index_of(&member) {
+                // An edit's member is in the workspace whenever its entry is reached: a removal
+                // made after the edit is undone before it.
+                if let Some(index) = self.members.index_of_id(member) {
                     self.switch_member(index);
-                    self.doc.redo();
+                    if redo {
+                        self.doc.redo();
+                    } else {
+                        self.doc.undo();
+                    }
                 }
                 HistoryEntry::Edit { member }
             }
             HistoryEntry::Structure(step) => {
                 HistoryEntry::Structure(Box::new(self.revert_step(*step)))
             }
-        };
-        self.history.push(entry);
-        self.message = None;
+        }
     }
 
-    /// Reverses a change of shape and returns the step that reverses it again, so undo and
-    /// redo are the same operation.
+    /// Reverses a change of shape and returns the step that reverses it again.
     fn revert_step(&mut self, step: StructureStep) -> StructureStep {
         match step {
-            StructureStep::Added { index, slot: None } => StructureStep::Removed {
+            StructureStep::Added { index } => StructureStep::Removed {
                 index,
-                slot: Some(self.take_slot(index)),
+                slot: Box::new(self.take_slot(index)),
             },
-            StructureStep::Removed {
-                index,
-                slot: Some(slot),
-            } => {
-                self.put_slot(index, slot);
-                StructureStep::Added { index, slot: None }
+            StructureStep::Removed { index, slot } => {
+                self.put_slot(index, *slot);
+                StructureStep::Added { index }
             }
-            // A step always holds its member exactly while the member is out.
-            StructureStep::Added {
-                index,
-                slot: Some(slot),
-            } => {
-                self.put_slot(index, slot);
-                StructureStep::Added { index, slot: None }
-            }
-            StructureStep::Removed { index, slot: None } => StructureStep::Removed {
-                index,
-                slot: Some(self.take_slot(index)),
-            },
             StructureStep::Renamed { index, from, to } => {
-                self.rename_everywhere(index, &to, &from);
+                self.members.rename(index, &from);
                 StructureStep::Renamed {
                     index,
                     from: to,

@@ -57,11 +57,11 @@ pub(super) fn members_from(
     let mut slots = Vec::with_capacity(resolved.len());
     for (member, scenario) in workspace.workspace.iter().zip(resolved) {
         let doc = Document::new(scenario, None).map_err(invalid)?;
-        slots.push(MemberSlot {
-            name: member.name.clone(),
-            parent: member.parent.clone(),
-            doc: Some(doc),
-        });
+        slots.push(MemberSlot::new(
+            member.name.clone(),
+            member.parent.clone(),
+            Some(doc),
+        ));
     }
     let doc = slots
         .first_mut()

@@ -10,10 +10,29 @@ use crate::engine::workspace::changes_from;
 use crate::model::{Definition, FORMAT_VERSION, Member, Scenario, Workspace};
 
 pub struct MemberSlot {
+    /// Stays with the member through renames, removal and undo, so the history's entries
+    /// never mistake one member for another that later took its name.
+    pub id: MemberId,
     pub name: String,
     pub parent: Option<String>,
     /// `None` for the current member, whose document the app holds.
     pub doc: Option<Document>,
+}
+
+/// A member's identity while the program runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MemberId(u64);
+
+impl MemberSlot {
+    pub fn new(name: String, parent: Option<String>, doc: Option<Document>) -> MemberSlot {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        MemberSlot {
+            id: MemberId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
+            name,
+            parent,
+            doc,
+        }
+    }
 }
 
 pub struct Members {
@@ -25,19 +44,14 @@ pub struct Members {
     saved_shape: Vec<(String, Option<String>)>,
 }
 
-/// One change of the workspace's shape, with what undoing it needs.
+/// One change of the workspace's shape, stored as what it did; undoing it stores the step that
+/// redoes it, so undo and redo are one operation (`history::revert_step`).
 pub enum StructureStep {
-    /// A member was added at `index`; `slot` holds it while undone.
-    Added {
-        index: usize,
-        slot: Option<MemberSlot>,
-    },
-    /// The member at `index` was removed; `slot` holds it (with its own undo history) while
-    /// removed.
-    Removed {
-        index: usize,
-        slot: Option<MemberSlot>,
-    },
+    /// A member is at `index` (it was added there, or put back).
+    Added { index: usize },
+    /// The member that was at `index` is out of the workspace; the step holds it, with its own
+    /// undo history, until it is put back.
+    Removed { index: usize, slot: Box<MemberSlot> },
     Renamed {
         index: usize,
         from: String,
@@ -50,15 +64,7 @@ pub enum StructureStep {
 impl Members {
     /// One scenario, not (yet) a workspace.
     pub fn single(name: &str) -> Members {
-        Members::new(
-            vec![MemberSlot {
-                name: name.to_owned(),
-                parent: None,
-                doc: None,
-            }],
-            0,
-            None,
-        )
+        Members::new(vec![MemberSlot::new(name.to_owned(), None, None)], 0, None)
     }
 
     /// Members as opened: their shape counts as saved.
@@ -162,6 +168,10 @@ impl Members {
                 .and_then(|s| s.parent.clone());
         }
         depth
+    }
+
+    pub fn index_of_id(&self, id: MemberId) -> Option<usize> {
+        self.slots.iter().position(|s| s.id == id)
     }
 
     pub fn index_of(&self, name: &str) -> Option<usize> {

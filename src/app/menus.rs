@@ -128,12 +128,10 @@ impl EcoplanApp {
         for (i, slot) in self.members.slots.iter().enumerate() {
             ui.horizontal(|ui| {
                 ui.add_space(12.0 * self.members.depth(i) as f32);
-                let doc = if i == self.members.current {
-                    Some(&self.doc)
-                } else {
-                    slot.doc.as_ref()
-                };
-                let text = if doc.is_some_and(crate::document::Document::is_dirty) {
+                let text = if self
+                    .doc_at(i)
+                    .is_some_and(crate::document::Document::is_dirty)
+                {
                     format!("{} ●", slot.name)
                 } else {
                     slot.name.clone()
@@ -169,15 +167,9 @@ impl EcoplanApp {
     pub(super) fn status_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let lang = self.lang();
         ui.horizontal(|ui| {
-            // A workspace's member by the name the navigator shows; a scenario by its own.
-            let name = if self.members.is_workspace() {
-                self.members.current_name()
-            } else {
-                &self.doc.scenario().metadata.name
-            };
-            ui.label(RichText::new(name).strong());
+            ui.label(RichText::new(self.display_name()).strong());
             let origin = self.current_file().map_or_else(
-                || Tr::BuiltIn.get(lang).to_owned(),
+                || Tr::NoFileYet.get(lang).to_owned(),
                 |p| p.display().to_string(),
             );
             ui.label(RichText::new(origin).weak());

@@ -200,10 +200,17 @@ impl EcoplanApp {
         }
     }
 
-    /// Every shortcut of every command, as a command. While a modal question or the palette
-    /// is open, only the palette's own keys act.
+    /// Every shortcut of every command, as a command. While a text field has the keyboard
+    /// (its own Ctrl+Z undoes typing), or a question, the palette or recovered work is shown,
+    /// none acts.
     fn shortcuts(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        if self.pending.is_some() || self.modal.is_some() {
+        let busy = self.pending.is_some()
+            || self.modal.is_some()
+            || self.palette.is_some()
+            || self.open_error.is_some()
+            || !self.offered_recovery.is_empty()
+            || !self.recovery_notes.is_empty();
+        if busy || ctx.egui_wants_keyboard_input() {
             return;
         }
         for (command, shortcut) in ui::UiCommand::by_shortcut_order() {

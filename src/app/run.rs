@@ -49,7 +49,7 @@ impl EcoplanApp {
             },
             Command::SaveChart(spec) => {
                 let name = format!("{}.png", spec.key);
-                self.ask_path(PathPurpose::SaveChart(spec), &name, "png");
+                self.ask_path(PathPurpose::SaveChart(spec), &name);
             }
             Command::RunUncertainty(settings) => {
                 let fans = vec![self.state.fan_series.clone()];
@@ -73,6 +73,8 @@ impl EcoplanApp {
             UiCommand::Undo => !self.history.is_empty(),
             UiCommand::Redo => !self.future.is_empty(),
             UiCommand::RemoveScenario => self.members.removable(current),
+            // A member's name is the workspace's; a single scenario keeps the name in its file.
+            UiCommand::RenameScenario => self.members.is_workspace(),
             UiCommand::MoveScenarioUp => self.members.move_target(current, true).is_some(),
             UiCommand::MoveScenarioDown => self.members.move_target(current, false).is_some(),
             UiCommand::NewFromPlan
@@ -86,7 +88,6 @@ impl EcoplanApp {
             | UiCommand::ExportTargetsCsv
             | UiCommand::Quit
             | UiCommand::NewChild
-            | UiCommand::RenameScenario
             | UiCommand::LanguageZh
             | UiCommand::LanguageEn
             | UiCommand::LargeFont
@@ -109,7 +110,7 @@ impl EcoplanApp {
         match command {
             UiCommand::NewFromPlan => self.request(ctx, Pending::New(Box::new(hanyang_plan()))),
             UiCommand::NewEmpty => self.request(ctx, Pending::New(Box::new(Scenario::empty()))),
-            UiCommand::Open => self.ask_path(PathPurpose::Open, "", "ron"),
+            UiCommand::Open => self.ask_path(PathPurpose::Open, ""),
             UiCommand::Save => {
                 self.save();
             }

@@ -27,6 +27,15 @@ pub struct Document {
     /// The undo depth at the last save; `None` when that state is no longer reachable.
     saved_at: Option<usize>,
     pub path: Option<PathBuf>,
+    /// Changes with every change of the scenario, and no two documents share one: what was
+    /// computed for one revision (a goal-seek answer) is known stale at the next.
+    revision: u64,
+}
+
+/// The next revision of any document.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Document {
@@ -40,6 +49,7 @@ impl Document {
             redo: Vec::new(),
             saved_at: Some(0),
             path,
+            revision: next_revision(),
         })
     }
 
@@ -49,6 +59,11 @@ impl Document {
 
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
+    }
+
+    /// This state of the scenario (see `revision`).
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -111,6 +126,7 @@ impl Document {
         }
         self.scenario = scenario;
         self.analysis = analysis;
+        self.revision = next_revision();
         Ok(())
     }
 
@@ -152,6 +168,7 @@ impl Document {
     fn reanalyse(&mut self) {
         // Every state on the undo and redo stacks was valid when it was current.
         self.analysis = engine::analyse(&self.scenario).expect("an undo state is valid");
+        self.revision = next_revision();
     }
 }
 

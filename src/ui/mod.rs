@@ -113,12 +113,15 @@ pub enum GoalKind {
     Bound,
 }
 
-/// The question a goal-seek answer answers: shown only while the form still asks it.
+/// The question a goal-seek answer answers, about one state of the scenario: the answer shows
+/// only while the form still asks it of that state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeekQuery {
     pub goal: crate::engine::seek::Goal,
     pub lever: String,
     pub range: (f64, f64),
+    /// `Document::revision` of the scenario asked about.
+    pub revision: u64,
 }
 
 /// The goal-seek and sensitivity form.
@@ -141,6 +144,10 @@ pub struct SeekState {
     /// The last answer and the question it answers.
     #[serde(skip)]
     pub answer: Option<(SeekQuery, Result<crate::engine::seek::SeekAnswer, String>)>,
+    /// The goal whose default lever the form last chose (kind and what it names, not its
+    /// numbers): a lever the user picks stays while only the goal's numbers change.
+    #[serde(skip)]
+    pub lever_chosen_for: Option<(GoalKind, String)>,
     #[serde(skip)]
     pub swings: Option<Result<(f64, Vec<crate::engine::seek::Swing>), String>>,
 }
@@ -168,13 +175,24 @@ impl SeekState {
         }
     }
 
-    /// The question the form asks now.
-    pub fn query(&self) -> SeekQuery {
+    /// The question the form asks now of the scenario at `revision`.
+    pub fn query(&self, revision: u64) -> SeekQuery {
         SeekQuery {
             goal: self.goal(),
             lever: self.lever.clone(),
             range: (self.low_percent / 100.0, self.high_percent / 100.0),
+            revision,
         }
+    }
+
+    /// What the goal is about: its kind and the target, pollutant or series it names.
+    pub fn goal_identity(&self) -> (GoalKind, String) {
+        let named = match self.goal {
+            GoalKind::Target => &self.target,
+            GoalKind::Capacity => &self.pollutant,
+            GoalKind::Bound => &self.bound_series,
+        };
+        (self.goal, named.clone())
     }
 }
 
@@ -195,6 +213,7 @@ impl Default for SeekState {
             sensitivity_series: "cod".into(),
             sensitivity_year: 2028,
             answer: None,
+            lever_chosen_for: None,
             swings: None,
         }
     }

@@ -7,7 +7,9 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::section;
 use crate::document::Edit;
-use crate::engine::seek::{SeekOutcome, default_lever, lever_moves_goal, seek, sensitivity};
+use crate::engine::seek::{
+    SeekOutcome, default_lever, goal_series, lever_moves_goal, seek, sensitivity,
+};
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{MAX_HORIZON, lever_value, with_lever};
@@ -18,7 +20,6 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let doc = ctx.doc;
     let scenario = doc.scenario();
     let form = &mut state.seek;
-    let goal_before = form.goal();
     section(ui, ctx.tr(Tr::GoalSeek));
     egui::Grid::new("seek-form").num_columns(2).show(ui, |ui| {
         ui.label(ctx.tr(Tr::Goal));
@@ -129,26 +130,31 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     .speed(0.1)
                     .suffix(" %"),
             )
-            .accessible_name("range low");
+            .accessible_name(ctx.tr(Tr::RangeLow));
             ui.label("–");
             ui.add(
                 egui::DragValue::new(&mut form.high_percent)
                     .speed(0.1)
                     .suffix(" %"),
             )
-            .accessible_name("range high");
+            .accessible_name(ctx.tr(Tr::RangeHigh));
         });
         ui.end_row();
     });
-    // A new goal brings the lever that fits it (COD for a COD capacity, energy for energy per
-    // GDP), and the answer to the old question goes.
+    // A new goal (another kind, target, pollutant or series) brings the lever that fits it
+    // (COD for a COD capacity, energy for energy per GDP); its numbers alone do not. The answer
+    // to another question, or to another state of the scenario, goes.
     let goal = form.goal();
-    if goal != goal_before
-        && let Some(lever) = default_lever(scenario, &goal)
-    {
-        form.lever = lever;
+    let identity = form.goal_identity();
+    if form.lever_chosen_for.as_ref() != Some(&identity) {
+        if form.lever_chosen_for.is_some()
+            && let Some(lever) = default_lever(scenario, &goal)
+        {
+            form.lever = lever;
+        }
+        form.lever_chosen_for = Some(identity);
     }
-    let query = form.query();
+    let query = form.query(doc.revision());
     if form
         .answer
         .as_ref()
@@ -156,7 +162,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     {
         form.answer = None;
     }
-    let moves = lever_moves_goal(scenario, &form.lever, &goal);
+    // A goal that measures nothing (no such target) is left to the engine to name.
+    let moves =
+        goal_series(scenario, &goal).is_empty() || lever_moves_goal(scenario, &form.lever, &goal);
     if !moves {
         ui.label(RichText::new(ctx.tr(Tr::LeverDoesNotMoveGoal)).color(theme::NEAR));
     }
@@ -182,7 +190,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                         .map_or(answer.lever.as_str(), |s| lang.label(&s.label));
                     ui.label(RichText::new(format!("{name}: {:.3} %", value * 100.0)).strong());
                     ui.label(
-                        RichText::new(format!("margin {}", format::value(answer.margin))).weak(),
+                        RichText::new(format!(
+                            "{} {}",
+                            Tr::Margin.get(lang),
+                            format::value(answer.margin)
+                        ))
+                        .weak(),
                     );
                     if let Some(rule) = scenario
                         .series(&answer.lever)
