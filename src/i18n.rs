@@ -489,6 +489,15 @@ texts! {
     RangeLow => ("范围下限", "range low"),
     RangeHigh => ("范围上限", "range high"),
     Margin => ("余量", "margin"),
+    NoDesktopPortal => (
+        "没有桌面会话总线，因而没有文件对话框服务",
+        "no desktop session bus, so no file dialog portal",
+    ),
+    DialogDidNotOpen => ("系统文件对话框未能打开", "the system's file dialog did not open"),
+    LandCoverExceedsArea => (
+        "林地、草地、水域湿地、耕地、建设用地与未利用地合计 {0} km²，超过全区面积 {1} km²",
+        "forest, grass, water and wetland, cropland, built-up and unused land add up to {0} km², more than the district's area of {1} km²",
+    ),
 }
 
 impl Tr {

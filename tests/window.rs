@@ -23,14 +23,14 @@ struct ScriptedDialogs {
 impl FileDialogs for ScriptedDialogs {
     fn pick_scenario(&self) -> Picked {
         if self.unavailable {
-            return Picked::Unavailable("no portal in this test".into());
+            return Picked::Unavailable(ecoplan::i18n::Tr::NoDesktopPortal);
         }
         self.open.borrow_mut().pop().into()
     }
 
     fn pick_save(&self, _suggested_name: &str, _extension: &str) -> Picked {
         if self.unavailable {
-            return Picked::Unavailable("no portal in this test".into());
+            return Picked::Unavailable(ecoplan::i18n::Tr::NoDesktopPortal);
         }
         self.save.borrow_mut().pop().into()
     }
@@ -1446,12 +1446,29 @@ fn renaming_and_reordering_scenarios_are_undoable_and_children_follow() {
     harness.run();
     let before = member_names(&harness);
     assert_eq!(before.len(), 4);
-    // The new one (last) moves up past the grandchild, which is not its relative.
+    // The new one (last) changes places with its sibling, the plan's first child; the
+    // grandchild stays under its own parent in the navigator.
     harness.get_by_label("Move scenario up").click();
     harness.run();
     let moved = member_names(&harness);
-    assert_eq!(moved[2], before[3]);
-    assert_eq!(moved[3], before[2]);
+    assert_eq!(moved[1], before[3]);
+    assert_eq!(moved[3], before[1]);
+    let shown: Vec<(String, usize)> = harness
+        .state()
+        .members
+        .tree()
+        .into_iter()
+        .map(|(i, depth)| (moved[i].clone(), depth))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            (before[0].clone(), 0),
+            (before[3].clone(), 1),
+            (before[1].clone(), 1),
+            (before[2].clone(), 2),
+        ]
+    );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(member_names(&harness), before);
@@ -1509,7 +1526,7 @@ fn where_no_file_dialog_opens_a_path_field_takes_over_and_says_why() {
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("no portal in this test")
+            .query_by_label_contains("no desktop session bus")
             .is_some()
     );
     let out = dir.join("tables.xlsx");

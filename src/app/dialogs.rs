@@ -46,7 +46,7 @@ pub enum Modal {
     PathPrompt {
         purpose: PathPurpose,
         text: String,
-        why: String,
+        why: Tr,
         then: Option<super::Pending>,
     },
 }
@@ -187,7 +187,8 @@ impl EcoplanApp {
                 egui::Modal::new(egui::Id::unique("ecoplan-path")).show(ctx, |ui| {
                     ui.heading(Tr::TypePath.get(lang));
                     ui.label(
-                        RichText::new(format!("{}: {why}", Tr::NoFileDialog.get(lang))).weak(),
+                        RichText::new(format!("{}: {}", Tr::NoFileDialog.get(lang), why.get(lang)))
+                            .weak(),
                     );
                     let field = ui
                         .add(egui::TextEdit::singleline(text).desired_width(480.0))

@@ -4,13 +4,15 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::Tr;
+
 /// What the user answered a file dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Picked {
     Path(PathBuf),
     Cancelled,
     /// No dialog could be shown, with why: the window asks for the path itself.
-    Unavailable(String),
+    Unavailable(Tr),
 }
 
 impl From<Option<PathBuf>> for Picked {
@@ -31,11 +33,9 @@ pub struct NativeDialogs;
 
 /// Why no native dialog can open here, when that is known before trying: on Linux rfd talks to
 /// the desktop portal over the session bus, and without a session bus there is no portal.
-fn known_unavailable() -> Option<String> {
-    if cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        return Some("no desktop session bus, so no file dialog portal".into());
-    }
-    None
+fn known_unavailable() -> Option<Tr> {
+    (cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none())
+        .then_some(Tr::NoDesktopPortal)
 }
 
 /// Runs a native dialog. A dialog that "answers" faster than a person can read it never
@@ -49,7 +49,7 @@ fn native(dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
     match dialog() {
         Some(path) => Picked::Path(path),
         None if started.elapsed() < std::time::Duration::from_millis(250) => {
-            Picked::Unavailable("the system's file dialog did not open".into())
+            Picked::Unavailable(Tr::DialogDidNotOpen)
         }
         None => Picked::Cancelled,
     }

@@ -101,17 +101,48 @@ impl Members {
         self.slots[index].parent.is_some() && !self.has_children(index)
     }
 
-    /// Where the member at `index` can move one place up (`-1`) or down (`+1`): never past its
-    /// own parent or child, so a parent stays listed before the members that inherit from it.
+    /// The sibling (a member with the same parent) the member at `index` changes places with
+    /// when it moves up or down: the nearest before or after it in the list.
     pub fn move_target(&self, index: usize, up: bool) -> Option<usize> {
-        let other = if up {
-            index.checked_sub(1)?
+        let parent = &self.slots[index].parent;
+        let same = |i: &usize| self.slots[*i].parent == *parent;
+        if up {
+            (0..index).rev().find(same)
         } else {
-            Some(index + 1).filter(|&i| i < self.slots.len())?
-        };
-        let (a, b) = (&self.slots[index], &self.slots[other]);
-        let related = a.parent.as_ref() == Some(&b.name) || b.parent.as_ref() == Some(&a.name);
-        (!related).then_some(other)
+            (index + 1..self.slots.len()).find(same)
+        }
+    }
+
+    /// The members as the navigator shows them, with their depth: each parent followed by the
+    /// members that inherit from it, siblings in the workspace's order. Linear in the members.
+    pub fn tree(&self) -> Vec<(usize, usize)> {
+        let index: std::collections::HashMap<&str, usize> = self
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        let mut children = vec![Vec::new(); self.slots.len()];
+        let mut roots = Vec::new();
+        for (i, slot) in self.slots.iter().enumerate() {
+            match slot.parent.as_deref().and_then(|p| index.get(p)) {
+                Some(&parent) if parent != i => children[parent].push(i),
+                _ => roots.push(i),
+            }
+        }
+        let mut order = Vec::with_capacity(self.slots.len());
+        let mut seen = vec![false; self.slots.len()];
+        let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|i| (i, 0)).collect();
+        while let Some((i, depth)) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            order.push((i, depth));
+            stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1)));
+        }
+        // Members in a cycle of parents (refused on load) still show, at the end.
+        order.extend((0..self.slots.len()).filter(|&i| !seen[i]).map(|i| (i, 0)));
+        order
     }
 
     /// Why `name` cannot be the new name of member `index`, if it cannot.
@@ -136,12 +167,12 @@ impl Members {
         }
     }
 
-    /// Moves member `from` to `to`, keeping the current member current.
+    /// Lets members `from` and `to` (siblings) change places, keeping the current member
+    /// current. Doing it again undoes it.
     pub fn move_member(&mut self, from: usize, to: usize) {
-        let current = self.slots[self.current].name.clone();
-        let slot = self.slots.remove(from);
-        self.slots.insert(to, slot);
-        self.current = self.index_of(&current).unwrap_or(0);
+        let current = self.slots[self.current].id;
+        self.slots.swap(from, to);
+        self.current = self.index_of_id(current).unwrap_or(0);
     }
 
     pub fn is_workspace(&self) -> bool {
@@ -150,24 +181,6 @@ impl Members {
 
     pub fn current_name(&self) -> &str {
         &self.slots[self.current].name
-    }
-
-    /// How many ancestors a member has, for indenting the list.
-    pub fn depth(&self, index: usize) -> usize {
-        let mut depth = 0;
-        let mut parent = self.slots[index].parent.clone();
-        while let Some(name) = parent {
-            depth += 1;
-            if depth > self.slots.len() {
-                break;
-            }
-            parent = self
-                .slots
-                .iter()
-                .find(|s| s.name == name)
-                .and_then(|s| s.parent.clone());
-        }
-        depth
     }
 
     pub fn index_of_id(&self, id: MemberId) -> Option<usize> {

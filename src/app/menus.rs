@@ -125,9 +125,10 @@ impl EcoplanApp {
     pub(super) fn members_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let lang = self.lang();
         ui.label(RichText::new(Tr::Scenarios.get(lang)).weak());
-        for (i, slot) in self.members.slots.iter().enumerate() {
+        for (i, depth) in self.members.tree() {
+            let slot = &self.members.slots[i];
             ui.horizontal(|ui| {
-                ui.add_space(12.0 * self.members.depth(i) as f32);
+                ui.add_space(12.0 * depth as f32);
                 let text = if self
                     .doc_at(i)
                     .is_some_and(crate::document::Document::is_dirty)

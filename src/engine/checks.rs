@@ -99,6 +99,19 @@ fn uncertainty_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
     }
 }
 
+/// The land cover and the district's area when the cover is larger: forest, grass, water and
+/// wetland, cropland, built-up and unused land cannot add up to more than the district.
+pub fn land_cover_beyond_area(ei: &crate::model::EiMethod) -> Option<(f64, f64)> {
+    let land_cover = ei.forest_km2
+        + ei.grass_km2
+        + ei.water_wetland_km2
+        + ei.cropland_km2
+        + ei.built_up_km2
+        + ei.unused_km2;
+    // Allow for rounding in typed areas.
+    (land_cover > ei.area_km2 * (1.0 + 1e-9) + 1e-9).then_some((land_cover, ei.area_km2))
+}
+
 /// The EI inputs (HJ 192-2015, `methods.md` §5): amounts of at least 0, and land cover that
 /// fits in the district: forest, grass, water and wetland, cropland, built-up and unused land
 /// together cannot exceed its area.
@@ -132,14 +145,7 @@ fn ei_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
             ));
         }
     }
-    let land_cover = ei.forest_km2
-        + ei.grass_km2
-        + ei.water_wetland_km2
-        + ei.cropland_km2
-        + ei.built_up_km2
-        + ei.unused_km2;
-    // Allow for rounding in typed areas.
-    if land_cover > ei.area_km2 * (1.0 + 1e-9) + 1e-9 {
+    if let Some((land_cover, _)) = land_cover_beyond_area(ei) {
         errors.push(ModelError::invalid(
             "EI",
             "methods.ei",

@@ -17,7 +17,7 @@ pub mod workspace;
 
 pub use calibrate::growth_through;
 pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capacities};
-pub use checks::{MAX_ELASTICITY, MAX_RATE};
+pub use checks::{MAX_ELASTICITY, MAX_RATE, land_cover_beyond_area};
 pub use error::ModelError;
 pub use findings::{Finding, find_inconsistencies};
 pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};

@@ -175,6 +175,13 @@ fn value_ui(
 fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
     let key = series.key.as_str();
     let who = ctx.lang.label(&series.label).to_owned();
+    // A driver by the name the user knows it by, not its key.
+    let (doc, lang) = (ctx.doc, ctx.lang);
+    let label_of = move |key: &str| {
+        doc.scenario()
+            .series(key)
+            .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
+    };
     let who = who.as_str();
     let unit = series.unit.symbol();
     let rule = series.rule.clone();
@@ -230,7 +237,11 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                 ctx,
                 (key, "intensity".into()),
                 (
-                    &format!("{} ({intensity_unit}) × {driver}", ctx.tr(Tr::Intensity)),
+                    &format!(
+                        "{} ({intensity_unit}) × {}",
+                        ctx.tr(Tr::Intensity),
+                        label_of(driver)
+                    ),
                     who,
                     intensity_unit.symbol(),
                     Domain::NonNegative,
@@ -254,7 +265,7 @@ fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
                 ctx,
                 (key, "elasticity".into()),
                 (
-                    &format!("{} ({driver})", ctx.tr(Tr::Elasticity)),
+                    &format!("{} ({})", ctx.tr(Tr::Elasticity), label_of(&driver)),
                     who,
                     "",
                     Domain::Elasticity,

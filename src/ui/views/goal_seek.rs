@@ -46,7 +46,13 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 .accessible_name(ctx.tr(Tr::Target));
             ui.radio_value(&mut form.goal, GoalKind::Capacity, ctx.tr(Tr::Capacity));
             egui::ComboBox::from_id_salt("seek-capacity")
-                .selected_text(form.pollutant.as_str())
+                .selected_text(
+                    scenario
+                        .capacities
+                        .iter()
+                        .find(|c| c.pollutant == form.pollutant)
+                        .map_or(form.pollutant.as_str(), |c| lang.label(&c.label)),
+                )
                 .show_ui(ui, |ui| {
                     for capacity in &scenario.capacities {
                         ui.selectable_value(

@@ -26,7 +26,7 @@ pub fn method_number(
             methods: Box::new(methods),
         }
     };
-    // EI inputs are not otherwise checked by the engine: the domain keeps them at least 0.
+    // Every parameter of the methods is an amount of at least 0.
     let field = widgets::NumberField {
         name,
         label: name,
@@ -35,8 +35,20 @@ pub fn method_number(
         domain: widgets::Domain::NonNegative,
         lang: ctx.lang,
     };
+    let lang = ctx.lang;
     let edited = widgets::number_edit(ui, ("method", id), value, &field, |v| {
-        ctx.doc.check(&with(v))
+        let edit = with(v);
+        // The land cover's bound is worded here in the user's language; the engine's check
+        // behind it is the same (`engine::land_cover_beyond_area`).
+        if let Edit::SetMethods { methods } = &edit
+            && let Some((cover, area)) = crate::engine::land_cover_beyond_area(&methods.ei)
+        {
+            return Err(Tr::LandCoverExceedsArea.fill(
+                lang,
+                &[&crate::format::value(cover), &crate::format::value(area)],
+            ));
+        }
+        ctx.doc.check(&edit)
     });
     if let Some(v) = edited {
         let edit = with(v);
