@@ -498,6 +498,7 @@ texts! {
         "林地、草地、水域湿地、耕地、建设用地与未利用地合计 {0} km²，超过全区面积 {1} km²",
         "forest, grass, water and wetland, cropland, built-up and unused land add up to {0} km², more than the district's area of {1} km²",
     ),
+    EiMax => ("EI 最大可达值", "highest EI reachable"),
 }
 
 impl Tr {

@@ -52,7 +52,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         egui::Grid::new("ei-what-if").striped(true).show(ui, |ui| {
             ui.strong(ctx.tr(Tr::Name));
             ui.strong(ctx.tr(Tr::ToReach60));
-            ui.strong("EI max");
+            ui.strong(ctx.tr(Tr::EiMax));
             ui.end_row();
             for (cover, name) in [
                 (LandCover::Forest, Tr::Forest.get(lang)),
