@@ -325,3 +325,18 @@ fn seek_with_a_lever_that_does_not_move_the_goal_says_so() {
     let output = ecoplan(&["seek", "--lever", "energy", "--target", "energy_intensity"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[test]
+fn version_names_the_commit_and_the_fonts_licence() {
+    let output = ecoplan(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let first = text.lines().next().unwrap();
+    // "ecoplan 0.1.0 (abcdef123456)": the commit, or "unknown" outside a git checkout.
+    assert!(
+        first.starts_with(&format!("ecoplan {} (", env!("CARGO_PKG_VERSION")))
+            && first.ends_with(')'),
+        "{first}"
+    );
+    assert!(text.contains("SIL Open Font License 1.1"), "{text}");
+}

@@ -1832,3 +1832,13 @@ fn an_export_typed_with_another_extension_is_refused() {
         harness.state().message
     );
 }
+
+#[test]
+fn the_window_icon_is_the_bundled_picture() {
+    let icon = ecoplan::app::window_icon();
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    // Transparent corners (the rounded square) and an opaque middle.
+    assert_eq!(icon.rgba[3], 0);
+    assert_eq!(icon.rgba[(128 * 256 + 128) * 4 + 3], 255);
+}

@@ -139,7 +139,8 @@ pub fn main(args: &WindowArgs) -> i32 {
             .with_title("ecoplan")
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         persist_window: screenshot.is_none(),
         ..Default::default()
     };
@@ -211,6 +212,29 @@ pub fn main(args: &WindowArgs) -> i32 {
             eprintln!("ecoplan: the window closed before the screenshot was taken");
             1
         }
+    }
+}
+
+/// The application's icon (`assets/icons/ecoplan.svg`, rendered by `tools/make-icons.sh`).
+pub fn window_icon() -> egui::IconData {
+    let decoder = png::Decoder::new(std::io::Cursor::new(
+        &include_bytes!("../../assets/icons/ecoplan-256.png")[..],
+    ));
+    let mut reader = decoder.read_info().expect("the bundled icon is a PNG");
+    let mut rgba = vec![0; reader.output_buffer_size().expect("the icon has a size")];
+    let info = reader
+        .next_frame(&mut rgba)
+        .expect("the bundled icon decodes");
+    rgba.truncate(info.buffer_size());
+    assert_eq!(
+        info.color_type,
+        png::ColorType::Rgba,
+        "the bundled icon is RGBA"
+    );
+    egui::IconData {
+        rgba,
+        width: info.width,
+        height: info.height,
     }
 }
 

@@ -116,7 +116,8 @@ impl EcoplanApp {
         });
         ui.menu_button(Tr::MenuHelp.get(lang), |ui| {
             ui.label(Tr::AboutText.get(lang));
-            ui.label(format!("ecoplan {}", env!("CARGO_PKG_VERSION")));
+            ui.label(format!("ecoplan {}", crate::assets::VERSION));
+            ui.label(RichText::new(crate::assets::LICENCES).weak());
         });
     }
 

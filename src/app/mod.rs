@@ -23,7 +23,7 @@ use eframe::egui;
 pub use dialogs::PathPurpose;
 pub use files::{FileDialogs, NativeDialogs, Picked};
 pub use history::HistoryEntry;
-pub use launch::{ScreenshotOutcome, main};
+pub use launch::{ScreenshotOutcome, main, window_icon};
 pub use members::{MemberSlot, Members, StructureStep};
 pub use recovery::{RecoveredWork, Recovery, RecoveryScan};
 pub use screenshot::Screenshot;

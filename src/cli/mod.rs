@@ -19,7 +19,8 @@ use crate::plan::hanyang_plan;
 #[derive(Debug, Parser)]
 #[command(
     name = "ecoplan",
-    version,
+    version = crate::assets::VERSION,
+    long_version = crate::assets::LONG_VERSION,
     about = "Ecological-civilization planning workbench (生态文明建设示范区规划)",
     args_conflicts_with_subcommands = true
 )]
