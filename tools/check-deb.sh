@@ -33,7 +33,9 @@ echo "screenshot: $shot"
 
 apt-get remove -y ecoplan
 trap - EXIT
-if command -v ecoplan >/dev/null; then
+# (The shell remembers where commands were: ask the package database and the file system.)
+if dpkg-query -W -f='${Status}' ecoplan 2>/dev/null | grep -q "install ok installed" \
+    || [ -e /usr/bin/ecoplan ] || [ -e /usr/share/applications/ecoplan.desktop ]; then
     echo "ecoplan is still installed" >&2
     exit 1
 fi

@@ -175,10 +175,12 @@ impl EcoplanApp {
                 |p| p.display().to_string(),
             );
             ui.label(RichText::new(origin).weak());
-            ui.separator();
+            // "saved" only where there is a file to be saved in.
             if self.any_dirty() {
+                ui.separator();
                 ui.label(RichText::new(format!("● {}", Tr::Unsaved.get(lang))).color(theme::NEAR));
-            } else {
+            } else if self.current_file().is_some() {
+                ui.separator();
                 ui.label(RichText::new(Tr::Saved.get(lang)).weak());
             }
             ui.separator();
