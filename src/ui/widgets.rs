@@ -67,17 +67,41 @@ impl Domain {
 
 /// A number field: how it is found (its accessible name), what it is called in messages, and
 /// what it accepts.
-pub struct NumberField<'a> {
+pub struct NumberField {
     /// The accessible name: screen readers and tests find the field by it.
-    pub name: &'a str,
-    /// What the user knows the field as, for messages ("年增长 化学需氧量排放总量").
-    pub label: &'a str,
+    pub name: String,
+    /// What the user knows the field as, for messages ("年增长 · 化学需氧量排放总量").
+    pub label: String,
     /// The model value × `scale` is what is shown (100 for a rate shown in %).
     pub scale: f64,
     /// The unit of the shown value ("%", "t/a"), for messages.
-    pub unit: &'a str,
+    pub unit: String,
     pub domain: Domain,
     pub lang: Lang,
+}
+
+impl NumberField {
+    /// The field of `what` for the item `key`, which the user knows as `who`: found as
+    /// "{what} {key}", named in messages "{what} · {who}", shown as typed in `unit`.
+    pub fn of(lang: Lang, what: &str, key: &str, who: &str, unit: &str, domain: Domain) -> Self {
+        NumberField {
+            name: format!("{what} {key}"),
+            label: format!("{what} · {who}"),
+            scale: 1.0,
+            unit: unit.to_owned(),
+            domain,
+            lang,
+        }
+    }
+
+    /// The same field shown in percent of the model's fraction.
+    pub fn in_percent(self) -> Self {
+        NumberField {
+            scale: 100.0,
+            unit: "%".to_owned(),
+            ..self
+        }
+    }
 }
 
 /// A numeric field validated as typed. It shows the value as every table does; a value that is
@@ -87,7 +111,7 @@ pub fn number_edit(
     ui: &mut egui::Ui,
     id_salt: impl egui::AsIdSalt,
     value: f64,
-    field: &NumberField<'_>,
+    field: &NumberField,
     check: impl Fn(f64) -> Result<(), String>,
 ) -> Option<f64> {
     let lang = field.lang;
@@ -96,8 +120,8 @@ pub fn number_edit(
         id_salt,
         format::value(value * field.scale),
         96.0,
-        field.name,
-        field.label,
+        &field.name,
+        &field.label,
         |text| {
             let shown = parse_number(text)
                 .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotANumber.get(lang)))?;

@@ -121,16 +121,16 @@ fn rate_ui(
                 &response,
             );
         }
-        let field_label = format!("{label} · {who}");
-        let name = format!("{label} {series} %");
-        let number = NumberField {
-            name: &name,
-            label: &field_label,
-            scale: 100.0,
-            unit: "%",
-            domain: Domain::Rate,
-            lang: ctx.lang,
-        };
+        // Found as "{label} {series} %": the percent sign tells the field from the slider.
+        let number = NumberField::of(
+            ctx.lang,
+            label,
+            &format!("{series} %"),
+            who,
+            "",
+            Domain::Rate,
+        )
+        .in_percent();
         edit_number(ui, ctx, (series, field), rate, &number, |value| {
             Edit::SetRule {
                 series: series.to_owned(),
@@ -153,16 +153,7 @@ fn value_ui(
     let series = id.0;
     ui.horizontal(|ui| {
         ui.label(label);
-        let field_label = format!("{label} · {who}");
-        let name = format!("{label} {series}");
-        let number = NumberField {
-            name: &name,
-            label: &field_label,
-            scale: 1.0,
-            unit,
-            domain,
-            lang: ctx.lang,
-        };
+        let number = NumberField::of(ctx.lang, label, series, who, unit, domain);
         edit_number(ui, ctx, (series, &id.1), value, &number, |v| {
             Edit::SetRule {
                 series: series.to_owned(),

@@ -103,20 +103,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             ui.label(RichText::new(crate::format::value(base)).italics())
                                 .on_hover_text(Tr::ComputedAsDriverIntensity.get(lang));
                         } else {
-                            let name = format!("{} {key}", ctx.tr(Tr::BaseValue));
-                            let label = format!(
-                                "{} · {}",
-                                ctx.tr(Tr::BaseValue),
-                                lang.label(&series.label)
-                            );
-                            let field = NumberField {
-                                name: &name,
-                                label: &label,
-                                scale: 1.0,
-                                unit: series.unit.symbol(),
-                                domain: Domain::NonNegative,
+                            let field = NumberField::of(
                                 lang,
-                            };
+                                ctx.tr(Tr::BaseValue),
+                                &key,
+                                lang.label(&series.label),
+                                series.unit.symbol(),
+                                Domain::NonNegative,
+                            );
                             edit_number(ui, ctx, ("base", &key), series.base, &field, |value| {
                                 Edit::SetBase {
                                     series: key.clone(),

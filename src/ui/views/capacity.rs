@@ -116,20 +116,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(format!("{}:", ctx.tr(Tr::Capacity)));
                     let pollutant = capacity.pollutant.clone();
-                    let name = format!("{} {pollutant}", ctx.tr(Tr::Capacity));
-                    let label = format!(
-                        "{} · {}",
+                    let field = NumberField::of(
+                        ctx.lang,
                         ctx.tr(Tr::Capacity),
-                        ctx.lang.label(&capacity.label)
+                        &pollutant,
+                        ctx.lang.label(&capacity.label),
+                        capacity.unit.symbol(),
+                        Domain::NonNegative,
                     );
-                    let field = NumberField {
-                        name: &name,
-                        label: &label,
-                        scale: 1.0,
-                        unit: capacity.unit.symbol(),
-                        domain: Domain::NonNegative,
-                        lang: ctx.lang,
-                    };
                     edit_number(
                         ui,
                         ctx,
@@ -145,20 +139,15 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     ui.label(capacity.unit.symbol());
                     ui.separator();
                     ui.label(format!("{}:", ctx.tr(Tr::NearThreshold)));
-                    let name = format!("{} {pollutant}", ctx.tr(Tr::NearThreshold));
-                    let label = format!(
-                        "{} · {}",
+                    let field = NumberField::of(
+                        ctx.lang,
                         ctx.tr(Tr::NearThreshold),
-                        ctx.lang.label(&capacity.label)
-                    );
-                    let field = NumberField {
-                        name: &name,
-                        label: &label,
-                        scale: 100.0,
-                        unit: "%",
-                        domain: Domain::Share,
-                        lang: ctx.lang,
-                    };
+                        &pollutant,
+                        ctx.lang.label(&capacity.label),
+                        "",
+                        Domain::Share,
+                    )
+                    .in_percent();
                     edit_number(
                         ui,
                         ctx,

@@ -139,20 +139,14 @@ fn row_ui(
             ui.horizontal(|ui| {
                 let symbol = target_text(&indicator.target, lang);
                 ui.label(text(symbol.split(' ').next().unwrap_or_default()));
-                let name = format!("{} {number}", ctx.tr(Tr::Target));
-                let label = format!(
-                    "{} · {number} {}",
-                    ctx.tr(Tr::Target),
-                    lang.label(&indicator.name)
-                );
-                let field = widgets::NumberField {
-                    name: &name,
-                    label: &label,
-                    scale: 1.0,
-                    unit: &indicator.unit,
-                    domain: widgets::Domain::Any,
+                let field = widgets::NumberField::of(
                     lang,
-                };
+                    ctx.tr(Tr::Target),
+                    &number,
+                    &format!("{number} {}", lang.label(&indicator.name)),
+                    &indicator.unit,
+                    widgets::Domain::Any,
+                );
                 let edited =
                     widgets::number_edit(ui, ("indicator-target", index), *v, &field, |_| Ok(()));
                 if let Some(value) = edited {

@@ -28,10 +28,10 @@ pub fn method_number(
     };
     // Every parameter of the methods is an amount of at least 0.
     let field = widgets::NumberField {
-        name,
-        label: name,
+        name: name.to_owned(),
+        label: name.to_owned(),
         scale: 1.0,
-        unit: "",
+        unit: String::new(),
         domain: widgets::Domain::NonNegative,
         lang: ctx.lang,
     };

@@ -234,7 +234,7 @@ fn edit_number(
     ctx: &mut ViewCtx<'_>,
     id_salt: impl egui::AsIdSalt,
     value: f64,
-    field: &crate::ui::widgets::NumberField<'_>,
+    field: &crate::ui::widgets::NumberField,
     edit: impl Fn(f64) -> crate::document::Edit,
 ) {
     let doc = ctx.doc;

@@ -40,16 +40,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 ui.horizontal(|ui| {
                     ui.label(check.comparison.symbol());
                     let key = check.key.clone();
-                    let name = format!("{} {key}", ctx.tr(Tr::Threshold));
-                    let label = format!("{} · {}", ctx.tr(Tr::Threshold), lang.label(&check.label));
-                    let field = NumberField {
-                        name: &name,
-                        label: &label,
-                        scale: 1.0,
-                        unit: check.unit.symbol(),
-                        domain: Domain::NonNegative,
+                    let field = NumberField::of(
                         lang,
-                    };
+                        ctx.tr(Tr::Threshold),
+                        &key,
+                        lang.label(&check.label),
+                        check.unit.symbol(),
+                        Domain::NonNegative,
+                    );
                     edit_number(
                         ui,
                         ctx,

@@ -178,10 +178,10 @@ fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain],
             };
             let name = format!("{} {}", label.get(lang), item.series);
             let field = widgets::NumberField {
-                name: &name,
-                label: &name,
+                label: name.clone(),
+                name,
                 scale: 100.0,
-                unit: "%",
+                unit: "%".to_owned(),
                 domain: widgets::Domain::Any,
                 lang,
             };
