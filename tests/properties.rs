@@ -107,6 +107,19 @@ proptest! {
     }
 }
 
+/// Three damaged copies of `text`: cut at `cut`, one byte flipped, `insert` inserted.
+fn damaged(text: &str, cut: usize, (flip_at, flip_to): (usize, u8), insert: &str) -> [String; 3] {
+    let mut bytes = text.as_bytes().to_vec();
+    let at = flip_at % bytes.len();
+    bytes[at] = flip_to;
+    let insert_at = text.floor_char_boundary(flip_at % text.len());
+    [
+        text[..text.floor_char_boundary(cut % text.len())].to_owned(),
+        String::from_utf8_lossy(&bytes).into_owned(),
+        format!("{}{insert}{}", &text[..insert_at], &text[insert_at..]),
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -121,17 +134,7 @@ proptest! {
     ) {
         let text = ecoplan::io::to_ron_string(&ecoplan::plan::hanyang_plan());
         let path = std::path::Path::new("damaged.ron");
-        let mut bytes = text.clone().into_bytes();
-        let at = flip_at % bytes.len();
-        bytes[at] = flip_to;
-        for candidate in [
-            text[..text.floor_char_boundary(cut % text.len())].to_owned(),
-            String::from_utf8_lossy(&bytes).into_owned(),
-            {
-                let at = text.floor_char_boundary(flip_at % text.len());
-                format!("{}{insert}{}", &text[..at], &text[at..])
-            },
-        ] {
+        for candidate in damaged(&text, cut, (flip_at, flip_to), &insert) {
             match ecoplan::io::from_ron_str(&candidate, path) {
                 Ok(scenario) => prop_assert!(ecoplan::engine::analyse(&scenario).is_ok()),
                 Err(error) => prop_assert!(error.to_string().starts_with("damaged.ron")),
@@ -157,17 +160,7 @@ proptest! {
         )
         .unwrap();
         let path = std::path::Path::new("damaged.ron");
-        let mut bytes = text.clone().into_bytes();
-        let at = flip_at % bytes.len();
-        bytes[at] = flip_to;
-        for candidate in [
-            text[..text.floor_char_boundary(cut % text.len())].to_owned(),
-            String::from_utf8_lossy(&bytes).into_owned(),
-            {
-                let at = text.floor_char_boundary(flip_at % text.len());
-                format!("{}{insert}{}", &text[..at], &text[at..])
-            },
-        ] {
+        for candidate in damaged(&text, cut, (flip_at, flip_to), &insert) {
             match ecoplan::io::load_any_str(&candidate, path) {
                 Ok(ecoplan::io::Loaded::Workspace(workspace)) => {
                     for scenario in ecoplan::engine::workspace::resolve_all(&workspace).unwrap() {
