@@ -16,4 +16,21 @@ fn main() {
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/refs/heads");
     println!("cargo:rerun-if-changed=build.rs");
+    windows_icon();
 }
+
+/// Puts the icon into `ecoplan.exe` on Windows, where Explorer and the taskbar read it from the
+/// executable's resources.
+#[cfg(windows)]
+fn windows_icon() {
+    println!("cargo:rerun-if-changed=assets/icons/ecoplan.ico");
+    let mut resource = winresource::WindowsResource::new();
+    resource.set_icon("assets/icons/ecoplan.ico");
+    if let Err(error) = resource.compile() {
+        // A build without the resource compiler still works, with the default icon.
+        println!("cargo:warning=the icon could not be put into ecoplan.exe: {error}");
+    }
+}
+
+#[cfg(not(windows))]
+fn windows_icon() {}
