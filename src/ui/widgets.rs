@@ -183,22 +183,25 @@ pub fn validated_edit<T>(
             if response.changed() {
                 ui.data_mut(|d| d.insert_temp(id, text.clone()));
             }
-            let verdict = parse(&text);
+            // Only an entry that differs from the scenario's value is checked: the check may be
+            // the engine's check of the whole scenario, and fields merely shown cost nothing.
+            let mut invalid = None;
             if response.lost_focus() {
                 let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
                 ui.data_mut(|d| d.remove::<String>(id));
                 if !escaped && text != shown {
-                    match &verdict {
-                        Ok(_) => committed = parse(&text).ok(),
+                    match parse(&text) {
+                        Ok(value) => committed = Some(value),
                         Err(reason) => ui.data_mut(|d| {
                             d.get_temp_mut_or_default::<Vec<String>>(rejections_id())
                                 .push(format!("{label}: {reason}"))
                         }),
                     }
                 }
+            } else if text != shown && ui.data(|d| d.get_temp::<String>(id)).is_some() {
+                invalid = parse(&text).err();
             }
-            let editing = ui.data(|d| d.get_temp::<String>(id)).is_some();
-            if editing && let Err(reason) = &verdict {
+            if let Some(reason) = invalid {
                 let stroke = Stroke::new(1.5, theme::BAD);
                 ui.painter()
                     .rect_stroke(response.rect, 2.0, stroke, egui::StrokeKind::Outside);
@@ -232,6 +235,29 @@ pub fn status_chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Respo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_only_shown_is_never_checked() {
+        let ctx = egui::Context::default();
+        let checks = std::cell::Cell::new(0);
+        for _ in 0..5 {
+            let mut output = ctx.run_ui(Default::default(), |ui| {
+                let committed =
+                    validated_edit(ui, "field", "7.50".into(), 80.0, "name", "label", |text| {
+                        checks.set(checks.get() + 1);
+                        parse_number(text)
+                    });
+                assert!(committed.is_none());
+            });
+            // No renderer here to take the font textures.
+            output.textures_delta.clear();
+        }
+        assert_eq!(
+            checks.get(),
+            0,
+            "the scenario is not re-checked on every frame"
+        );
+    }
 
     #[test]
     fn parses_what_users_type() {
