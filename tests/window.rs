@@ -1842,3 +1842,56 @@ fn the_window_icon_is_the_bundled_picture() {
     assert_eq!(icon.rgba[3], 0);
     assert_eq!(icon.rgba[(128 * 256 + 128) * 4 + 3], 255);
 }
+
+#[test]
+fn large_font_move_down_and_open_by_typed_path_do_what_they_show() {
+    let low = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-low-growth.ron");
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    harness.run();
+    // View → Large font, on and off.
+    click_menu(&mut harness, "View", "Large font (projector)");
+    assert!(harness.state().state.large_font);
+    click_menu(&mut harness, "View", "Large font (projector)");
+    assert!(!harness.state().state.large_font);
+    // Two children of the plan: the first moves down past the second, and back up.
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    let plan = member_names(&harness)[0].clone();
+    harness.get_by_label(&plan).click();
+    harness.run();
+    harness.get_by_label("＋ New child scenario").click();
+    harness.run();
+    let before = member_names(&harness);
+    harness.get_by_label(&before[1]).click();
+    harness.run();
+    harness.get_by_label("Move scenario down").click();
+    harness.run();
+    assert_eq!(
+        member_names(&harness),
+        vec![before[0].clone(), before[2].clone(), before[1].clone()]
+    );
+    harness.get_by_label("Move scenario up").click();
+    harness.run();
+    assert_eq!(member_names(&harness), before);
+    // Open with no file dialog: the typed path opens (after the unsaved question).
+    click_menu(&mut harness, "File", "Open…");
+    replace_text(&mut harness, "File path", &low.display().to_string());
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .metadata
+            .name
+            .contains("Low growth")
+    );
+    assert_eq!(harness.state().current_file(), Some(low.as_path()));
+}
