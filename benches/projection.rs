@@ -75,6 +75,36 @@ fn benches(c: &mut Criterion) {
     c.bench_function("default: full analysis", |b| {
         b.iter(|| analyse(black_box(&default)).unwrap())
     });
+    // One edit as the window makes it: the edit applied to a copy, checked and analysed once,
+    // the step recorded. Each iteration starts from a fresh document (not timed), so the undo
+    // history does not pile up thousands of copies as no session would.
+    c.bench_function("default: one edit (document apply)", |b| {
+        b.iter_batched(
+            || ecoplan::document::Document::new(hanyang_plan(), None).unwrap(),
+            |mut doc| {
+                doc.apply(black_box(ecoplan::document::Edit::SetRule {
+                    series: "cod".into(),
+                    rule: Rule::growth(0.08),
+                }))
+                .unwrap();
+                doc
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    let doc = ecoplan::document::Document::new(hanyang_plan(), None).unwrap();
+    c.bench_function("default: copy of the scenario", |b| {
+        b.iter(|| black_box(&default).clone())
+    });
+    c.bench_function("default: check one edit (document check)", |b| {
+        b.iter(|| {
+            doc.check(black_box(&ecoplan::document::Edit::SetRule {
+                series: "cod".into(),
+                rule: Rule::growth(0.09),
+            }))
+            .unwrap()
+        })
+    });
     let large = large_scenario();
     assert_eq!(large.years().count(), 80);
     c.bench_function("200 series x 80 years: project + capacity", |b| {

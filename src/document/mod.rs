@@ -83,9 +83,8 @@ impl Document {
     fn edited(&self, edit: &Edit) -> Result<(Scenario, Analysis), String> {
         let mut candidate = self.scenario.clone();
         edit.apply(&mut candidate)?;
-        if let Some(error) = engine::validate(&candidate).into_iter().next() {
-            return Err(error.to_string());
-        }
+        // Analysing checks everything `validate` does (the value checks first, then what only
+        // projecting finds), so the edit is analysed once, not validated and then analysed.
         let analysis = engine::analyse(&candidate).map_err(|error| error.to_string())?;
         Ok((candidate, analysis))
     }
@@ -116,15 +115,16 @@ impl Document {
             if let Some(last) = self.undo.last_mut() {
                 last.edit = edit;
             }
+            self.scenario = scenario;
         } else {
-            let before = std::mem::replace(&mut self.scenario, scenario.clone());
+            // The new scenario moves in and the old one moves to the undo step: no copy.
+            let before = std::mem::replace(&mut self.scenario, scenario);
             if self.saved_at.is_some_and(|depth| depth > self.undo.len()) {
                 self.saved_at = None;
             }
             self.undo.push(Step { edit, before });
             self.redo.clear();
         }
-        self.scenario = scenario;
         self.analysis = analysis;
         self.revision = next_revision();
         Ok(())
@@ -194,6 +194,37 @@ mod tests {
         assert_eq!(doc.scenario(), &hanyang_plan());
         assert!(!doc.is_dirty());
         assert!(doc.undo_edit().is_none());
+    }
+
+    #[test]
+    fn an_edit_is_refused_with_the_first_error_validation_gives() {
+        // Value errors, a cycle found only by projecting, a unit mismatch: each refused with
+        // the message `validate` puts first, though the document only analyses.
+        let doc = document();
+        let edits = [
+            Edit::SetBase {
+                series: "population".into(),
+                value: -1.0,
+            },
+            Edit::SetHorizon { year: 2061 },
+            Edit::SetRule {
+                series: "population".into(),
+                rule: crate::model::Rule::GrowthAs {
+                    driver: "water_domestic".into(),
+                    elasticity: 1.0,
+                },
+            },
+        ];
+        for edit in edits {
+            let mut candidate = doc.scenario().clone();
+            edit.apply(&mut candidate).unwrap();
+            let expected = crate::engine::validate(&candidate)
+                .into_iter()
+                .next()
+                .expect("the edit is invalid")
+                .to_string();
+            assert_eq!(doc.check(&edit).unwrap_err(), expected, "{edit:?}");
+        }
     }
 
     #[test]
