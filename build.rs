@@ -12,9 +12,12 @@ fn main() {
         .filter(|text| !text.is_empty())
         .unwrap_or_else(|| "unknown".to_owned());
     println!("cargo:rustc-env=ECOPLAN_COMMIT={commit}");
-    // A new commit changes HEAD or the branch it points at.
-    println!("cargo:rerun-if-changed=.git/HEAD");
-    println!("cargo:rerun-if-changed=.git/refs/heads");
+    // A new commit changes HEAD or the branch it points at. Without a `.git` folder (a source
+    // tarball, a worktree) no such line is given: a missing path would rerun this every build.
+    if std::path::Path::new(".git/HEAD").is_file() {
+        println!("cargo:rerun-if-changed=.git/HEAD");
+        println!("cargo:rerun-if-changed=.git/refs/heads");
+    }
     println!("cargo:rerun-if-changed=build.rs");
     windows_icon();
 }

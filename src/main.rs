@@ -1,12 +1,8 @@
 // A release build on Windows is a GUI program: started from Explorer it opens no console
 // window. Started from a terminal, it attaches to that terminal's console so the command line
-// still prints (`attach_parent_console`).
+// still prints (`attach_parent_console`); shells do not wait for a GUI program, so scripts there
+// use `ecoplan-cli.exe` (src/bin/ecoplan-cli.rs), the same program built for the console.
 #![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
-
-use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser};
-
-use ecoplan::cli::Cli;
 
 /// Attaches to the console of the process that started this one, if it has one (a terminal);
 /// started from Explorer there is none and nothing happens.
@@ -27,37 +23,5 @@ fn attach_parent_console() {
 fn main() {
     #[cfg(all(windows, not(debug_assertions)))]
     attach_parent_console();
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error)
-            if matches!(
-                error.kind(),
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-            ) =>
-        {
-            error.exit()
-        }
-        Err(error) => {
-            // Every argument error ends with the usage, so a script's log says what was expected.
-            let message = error.render().to_string();
-            eprint!("{message}");
-            if !message.contains("Usage:") {
-                eprintln!("\n{}", Cli::command().render_usage());
-            }
-            std::process::exit(2);
-        }
-    };
-    let code = match &cli.command {
-        Some(command) => ecoplan::cli::main(command),
-        #[cfg(feature = "gui")]
-        None => ecoplan::app::main(&cli.window),
-        #[cfg(not(feature = "gui"))]
-        None => {
-            eprintln!(
-                "ecoplan was built without the window (feature \"gui\"); use a subcommand, see --help"
-            );
-            2
-        }
-    };
-    std::process::exit(code);
+    std::process::exit(ecoplan::cli::entry());
 }

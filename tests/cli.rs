@@ -340,3 +340,21 @@ fn version_names_the_commit_and_the_fonts_licence() {
     );
     assert!(text.contains("SIL Open Font License 1.1"), "{text}");
 }
+
+#[test]
+fn the_console_program_is_the_same_command_line() {
+    // On Windows scripts run `ecoplan-cli`; it prints and exits as `ecoplan` does.
+    let run = |program: &str, args: &[&str]| {
+        Command::new(program)
+            .args(args)
+            .output()
+            .expect("the program runs")
+    };
+    for args in [&["project"][..], &["check", "/nonexistent.ron"][..]] {
+        let gui = run(env!("CARGO_BIN_EXE_ecoplan"), args);
+        let console = run(env!("CARGO_BIN_EXE_ecoplan-cli"), args);
+        assert_eq!(gui.status.code(), console.status.code(), "{args:?}");
+        assert_eq!(gui.stdout, console.stdout, "{args:?}");
+        assert_eq!(gui.stderr, console.stderr, "{args:?}");
+    }
+}

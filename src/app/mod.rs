@@ -210,7 +210,7 @@ impl EcoplanApp {
             || self.open_error.is_some()
             || !self.offered_recovery.is_empty()
             || !self.recovery_notes.is_empty();
-        if busy || ctx.egui_wants_keyboard_input() {
+        if busy || ctx.text_edit_focused() {
             return;
         }
         for (command, shortcut) in ui::UiCommand::by_shortcut_order() {

@@ -650,6 +650,45 @@ pub fn run(command: &Command) -> Result<String, Failure> {
     }
 }
 
+/// The whole program from its arguments: a subcommand, or the window. Returns the exit code.
+/// `ecoplan` and, on Windows, the console program `ecoplan-cli` both run this.
+pub fn entry() -> i32 {
+    use clap::CommandFactory;
+    use clap::error::ErrorKind;
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) =>
+        {
+            error.exit()
+        }
+        Err(error) => {
+            // Every argument error ends with the usage, so a script's log says what was expected.
+            let message = error.render().to_string();
+            eprint!("{message}");
+            if !message.contains("Usage:") {
+                eprintln!("\n{}", Cli::command().render_usage());
+            }
+            return 2;
+        }
+    };
+    match &cli.command {
+        Some(command) => main(command),
+        #[cfg(feature = "gui")]
+        None => crate::app::main(&cli.window),
+        #[cfg(not(feature = "gui"))]
+        None => {
+            eprintln!(
+                "ecoplan was built without the window (feature \"gui\"); use a subcommand, see --help"
+            );
+            2
+        }
+    }
+}
+
 /// Runs a subcommand, printing its output or its message; returns the exit code.
 pub fn main(command: &Command) -> i32 {
     match run(command) {

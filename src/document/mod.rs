@@ -207,11 +207,22 @@ mod tests {
                 value: -1.0,
             },
             Edit::SetHorizon { year: 2061 },
+            // A cycle: domestic water is driven by population.
             Edit::SetRule {
                 series: "population".into(),
                 rule: crate::model::Rule::GrowthAs {
                     driver: "water_domestic".into(),
                     elasticity: 1.0,
+                },
+            },
+            // A unit mismatch: 亿元 × t cannot give t/a.
+            Edit::SetRule {
+                series: "cod".into(),
+                rule: crate::model::Rule::Driven {
+                    driver: "gdp".into(),
+                    intensity: 1.0,
+                    intensity_unit: crate::units::Unit::parse("t").unwrap(),
+                    change: 0.0,
                 },
             },
         ];

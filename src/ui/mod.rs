@@ -148,8 +148,9 @@ pub struct SeekState {
     /// numbers): a lever the user picks stays while only the goal's numbers change.
     #[serde(skip)]
     pub lever_chosen_for: Option<(GoalKind, String)>,
+    /// The last sensitivity result, with the `Document::revision` it was computed for.
     #[serde(skip)]
-    pub swings: Option<Result<(f64, Vec<crate::engine::seek::Swing>), String>>,
+    pub swings: Option<(u64, Result<(f64, Vec<crate::engine::seek::Swing>), String>)>,
 }
 
 impl SeekState {

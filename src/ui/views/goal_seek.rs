@@ -249,18 +249,25 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         )
         .accessible_name(ctx.tr(Tr::Year));
         if ui.button(ctx.tr(Tr::Run)).clicked() {
-            form.swings = Some(
-                sensitivity(
-                    scenario,
-                    &form.sensitivity_series,
-                    form.sensitivity_year,
-                    0.1,
-                )
-                .map_err(|e| e.to_string()),
-            );
+            let result = sensitivity(
+                scenario,
+                &form.sensitivity_series,
+                form.sensitivity_year,
+                0.1,
+            )
+            .map_err(|e| e.to_string());
+            form.swings = Some((doc.revision(), result));
         }
     });
-    match &form.swings {
+    // A result for another state of the scenario (an edit, an undo, another member) goes.
+    if form
+        .swings
+        .as_ref()
+        .is_some_and(|(revision, _)| *revision != doc.revision())
+    {
+        form.swings = None;
+    }
+    match form.swings.as_ref().map(|(_, result)| result) {
         Some(Ok((base, swings))) => {
             ui.label(format!("{}: {}", ctx.tr(Tr::Result), format::value(*base)));
             // A tornado: each rate's bar spans the result at −10 % and +10 %, widest on top.
