@@ -124,6 +124,9 @@ pub struct SeekQuery {
     pub revision: u64,
 }
 
+/// A sensitivity run's result: the value watched, and each lever's swing widest first.
+pub type SensitivityResult = Result<(f64, Vec<crate::engine::seek::Swing>), String>;
+
 /// The goal-seek and sensitivity form.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
@@ -150,7 +153,7 @@ pub struct SeekState {
     pub lever_chosen_for: Option<(GoalKind, String)>,
     /// The last sensitivity result, with the `Document::revision` it was computed for.
     #[serde(skip)]
-    pub swings: Option<(u64, Result<(f64, Vec<crate::engine::seek::Swing>), String>)>,
+    pub swings: Option<(u64, SensitivityResult)>,
 }
 
 impl SeekState {
