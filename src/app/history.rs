@@ -86,16 +86,24 @@ impl EcoplanApp {
 
     /// Notes that the current member's document took a new step.
     pub(super) fn record_edit(&mut self) {
-        self.history.push(HistoryEntry::Edit {
-            member: self.members.slots[self.members.current].id,
-        });
-        self.future.clear();
+        let member = self.members.slots[self.members.current].id;
+        self.record(HistoryEntry::Edit { member });
     }
 
     fn record_structure(&mut self, step: StructureStep) {
-        self.history.push(HistoryEntry::Structure(Box::new(step)));
-        self.future.clear();
+        self.record(HistoryEntry::Structure(Box::new(step)));
         self.message = None;
+    }
+
+    /// Adds an entry, forgetting the oldest past `document::MAX_UNDO`. Each document forgets
+    /// its own oldest steps past the same limit, oldest first too, so an entry never names a
+    /// step its document has forgotten.
+    fn record(&mut self, entry: HistoryEntry) {
+        self.history.push(entry);
+        self.future.clear();
+        if self.history.len() > crate::document::MAX_UNDO {
+            self.history.remove(0);
+        }
     }
 
     /// Puts the current document into its slot, so every member is in `members.slots`.

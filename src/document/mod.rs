@@ -10,6 +10,10 @@ use std::path::PathBuf;
 use crate::engine::{self, Analysis};
 use crate::model::Scenario;
 
+/// How many steps undo keeps. A step holds a copy of the scenario (the plan's is about 100 kB),
+/// so a day of editing stays within tens of megabytes.
+pub const MAX_UNDO: usize = 500;
+
 /// An edit that was applied, with the scenario as it was before it.
 #[derive(Clone, Debug)]
 struct Step {
@@ -124,6 +128,11 @@ impl Document {
             }
             self.undo.push(Step { edit, before });
             self.redo.clear();
+            // Each step holds a whole copy of the scenario: the oldest go past the limit.
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+                self.saved_at = self.saved_at.and_then(|depth| depth.checked_sub(1));
+            }
         }
         self.analysis = analysis;
         self.revision = next_revision();
@@ -236,6 +245,25 @@ mod tests {
                 .to_string();
             assert_eq!(doc.check(&edit).unwrap_err(), expected, "{edit:?}");
         }
+    }
+
+    #[test]
+    fn undo_keeps_the_newest_steps_only() {
+        let mut doc = document();
+        for i in 0..MAX_UNDO + 20 {
+            doc.apply(Edit::SetBase {
+                series: "gdp".into(),
+                value: 800.0 + i as f64,
+            })
+            .unwrap();
+        }
+        assert_eq!(doc.undo_depth(), MAX_UNDO);
+        while doc.undo_edit().is_some() {
+            doc.undo();
+        }
+        // Back as far as kept: the 20 oldest edits are gone, and that state was never saved.
+        assert_eq!(doc.scenario().series("gdp").unwrap().base, 820.0 - 1.0);
+        assert!(doc.is_dirty());
     }
 
     #[test]
