@@ -499,6 +499,9 @@ texts! {
         "forest, grass, water and wetland, cropland, built-up and unused land add up to {0} km², more than the district's area of {1} km²",
     ),
     EiMax => ("EI 最大可达值", "highest EI reachable"),
+    Guide => ("使用指南", "Guide"),
+    KeyboardShortcuts => ("键盘快捷键", "Keyboard shortcuts"),
+    NoShortcut => ("（无）", "(none)"),
 }
 
 impl Tr {

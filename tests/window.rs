@@ -1903,3 +1903,47 @@ fn large_font_move_down_and_open_by_typed_path_do_what_they_show() {
     );
     assert_eq!(harness.state().current_file(), Some(low.as_path()));
 }
+
+#[test]
+fn help_shows_the_guide_and_every_command_with_its_shortcut() {
+    let mut harness = harness(View::Overview, Lang::En);
+    harness.run();
+    click_menu(&mut harness, "Help", "Guide");
+    assert!(harness.query_by_label("The views").is_some());
+    // The navigator's entry and the guide's section.
+    assert_eq!(harness.query_all_by_label("Goal seek").count(), 2);
+    // In Chinese, the Chinese guide.
+    harness.state_mut().state.lang = Lang::Zh;
+    harness.run();
+    assert!(harness.query_by_label("各视图").is_some());
+    harness.state_mut().state.lang = Lang::En;
+    harness.run();
+    click_menu(&mut harness, "Help", "Keyboard shortcuts");
+    assert!(
+        harness.state().help == Some(ecoplan::app::HelpPage::KeyboardShortcuts),
+        "the shortcuts page is open"
+    );
+    let shortcut = harness
+        .ctx
+        .format_shortcut(&ecoplan::ui::UiCommand::CommandPalette.shortcuts()[0]);
+    assert!(harness.query_by_label(&shortcut).is_some(), "{shortcut}");
+    // F1 opens the guide from anywhere.
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert_eq!(harness.state().help, Some(ecoplan::app::HelpPage::Guide));
+}
+
+#[test]
+fn the_guide_covers_every_view_in_both_languages() {
+    let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs");
+    for (lang, file) in [(Lang::Zh, "guide.zh.md"), (Lang::En, "guide.en.md")] {
+        let guide = std::fs::read_to_string(docs.join(file)).unwrap();
+        for view in View::ALL {
+            let title = view.title().get(lang);
+            assert!(
+                guide.contains(&format!("### {title}\n")),
+                "{file} has no section on {title}"
+            );
+        }
+    }
+}

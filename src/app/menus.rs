@@ -115,6 +115,9 @@ impl EcoplanApp {
             }
         });
         ui.menu_button(Tr::MenuHelp.get(lang), |ui| {
+            self.command_button(ui, UiCommand::Guide, None, commands);
+            self.command_button(ui, UiCommand::KeyboardShortcuts, None, commands);
+            ui.separator();
             ui.label(Tr::AboutText.get(lang));
             ui.label(format!("ecoplan {}", crate::assets::VERSION));
             ui.label(RichText::new(crate::assets::LICENCES).weak());

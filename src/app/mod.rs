@@ -7,6 +7,7 @@
 mod dialogs;
 mod documents;
 mod files;
+mod help;
 mod history;
 mod launch;
 mod members;
@@ -22,6 +23,7 @@ use eframe::egui;
 
 pub use dialogs::PathPurpose;
 pub use files::{FileDialogs, NativeDialogs, Picked};
+pub use help::HelpPage;
 pub use history::HistoryEntry;
 pub use launch::{ScreenshotOutcome, main, window_icon};
 pub use members::{MemberSlot, Members, StructureStep};
@@ -75,6 +77,8 @@ pub struct EcoplanApp {
     pub modal: Option<dialogs::Modal>,
     /// Whether the command palette is open, and what is typed in it.
     pub palette: Option<String>,
+    /// The help page open beside the views, if any.
+    pub help: Option<help::HelpPage>,
     /// Whether recovered work was restored into this window already; more opens in new windows.
     restored_here: bool,
     launcher: Box<Launcher>,
@@ -109,6 +113,7 @@ impl EcoplanApp {
             future: Vec::new(),
             modal: None,
             palette: None,
+            help: None,
             restored_here: false,
             launcher: Box::new(launch::launch_recovery_window),
             dialogs,
@@ -189,6 +194,7 @@ impl EcoplanApp {
         } else {
             self.workbench_ui(ui, &mut commands);
         }
+        self.help_ui(&ctx);
         self.dialogs_ui(&ctx, &mut commands);
         for command in commands {
             self.run(&ctx, command);

@@ -92,7 +92,9 @@ impl EcoplanApp {
             | UiCommand::LanguageEn
             | UiCommand::LargeFont
             | UiCommand::Presentation
-            | UiCommand::CommandPalette => true,
+            | UiCommand::CommandPalette
+            | UiCommand::Guide
+            | UiCommand::KeyboardShortcuts => true,
         }
     }
 
@@ -142,6 +144,10 @@ impl EcoplanApp {
                     Some(_) => None,
                     None => Some(self.first_chart_of_view()),
                 };
+            }
+            UiCommand::Guide => self.help = Some(super::help::HelpPage::Guide),
+            UiCommand::KeyboardShortcuts => {
+                self.help = Some(super::help::HelpPage::KeyboardShortcuts)
             }
             UiCommand::CommandPalette => {
                 self.palette = match self.palette {

@@ -32,6 +32,8 @@ pub enum UiCommand {
     LargeFont,
     Presentation,
     CommandPalette,
+    Guide,
+    KeyboardShortcuts,
 }
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -42,7 +44,7 @@ const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in the order of the menus; the palette lists them so.
-    pub const ALL: [UiCommand; 23] = [
+    pub const ALL: [UiCommand; 25] = [
         UiCommand::NewFromPlan,
         UiCommand::NewEmpty,
         UiCommand::Open,
@@ -66,6 +68,8 @@ impl UiCommand {
         UiCommand::LargeFont,
         UiCommand::Presentation,
         UiCommand::CommandPalette,
+        UiCommand::Guide,
+        UiCommand::KeyboardShortcuts,
     ];
 
     /// What menus and the palette call it.
@@ -94,6 +98,8 @@ impl UiCommand {
             UiCommand::LargeFont => Tr::LargeFont,
             UiCommand::Presentation => Tr::Presentation,
             UiCommand::CommandPalette => Tr::CommandPalette,
+            UiCommand::Guide => Tr::Guide,
+            UiCommand::KeyboardShortcuts => Tr::KeyboardShortcuts,
         }
     }
 
@@ -110,6 +116,7 @@ impl UiCommand {
         const PRESENT: &[KeyboardShortcut] = &[shortcut(Modifiers::NONE, Key::F11)];
         const PALETTE: &[KeyboardShortcut] = &[shortcut(COMMAND_SHIFT, Key::P)];
         const QUIT: &[KeyboardShortcut] = &[shortcut(Modifiers::COMMAND, Key::Q)];
+        const GUIDE: &[KeyboardShortcut] = &[shortcut(Modifiers::NONE, Key::F1)];
         match self {
             UiCommand::Open => OPEN,
             UiCommand::Save => SAVE,
@@ -119,6 +126,7 @@ impl UiCommand {
             UiCommand::Presentation => PRESENT,
             UiCommand::CommandPalette => PALETTE,
             UiCommand::Quit => QUIT,
+            UiCommand::Guide => GUIDE,
             UiCommand::NewFromPlan
             | UiCommand::NewEmpty
             | UiCommand::Revert
@@ -133,7 +141,8 @@ impl UiCommand {
             | UiCommand::MoveScenarioDown
             | UiCommand::LanguageZh
             | UiCommand::LanguageEn
-            | UiCommand::LargeFont => &[],
+            | UiCommand::LargeFont
+            | UiCommand::KeyboardShortcuts => &[],
         }
     }
 
