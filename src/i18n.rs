@@ -50,6 +50,15 @@ impl Lang {
     }
 }
 
+/// The guide (Help → Guide) in each language: `docs/guide.zh.md` and `docs/guide.en.md`, which
+/// the README links too.
+pub fn guide(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => include_str!("../docs/guide.zh.md"),
+        Lang::En => include_str!("../docs/guide.en.md"),
+    }
+}
+
 /// Defines `Tr`, one variant per text, with its Chinese and English text in one place: the
 /// match the macro writes is exhaustive, so no text lacks a language, and `Tr::ALL` lets a test
 /// check that every text is used.

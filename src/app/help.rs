@@ -4,21 +4,13 @@
 use eframe::egui::{self, RichText};
 
 use super::EcoplanApp;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::ui::UiCommand;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HelpPage {
     Guide,
     KeyboardShortcuts,
-}
-
-/// The guide in each language, bundled from `docs/`.
-pub fn guide_text(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => include_str!("../../docs/guide.zh.md"),
-        Lang::En => include_str!("../../docs/guide.en.md"),
-    }
 }
 
 /// Draws the guide's Markdown as the window's text: headings, bullets and paragraphs.
@@ -63,7 +55,7 @@ impl EcoplanApp {
             .default_pos(ctx.content_rect().right_top() + egui::vec2(-600.0, 40.0))
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| match page {
-                    HelpPage::Guide => guide_ui(ui, guide_text(lang)),
+                    HelpPage::Guide => guide_ui(ui, crate::i18n::guide(lang)),
                     HelpPage::KeyboardShortcuts => {
                         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                             for command in UiCommand::ALL {
