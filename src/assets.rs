@@ -5,7 +5,8 @@
 /// Chinese renders the same on every machine.
 pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Subset.otf");
 
-/// The licences of what the binary carries, once, for both constants below.
+/// The licences of what the binary carries, for `ecoplan --version` (Help → About words them in
+/// the interface's language: `Tr::Licences`).
 macro_rules! licences {
     () => {
         concat!(
@@ -19,9 +20,6 @@ macro_rules! licences {
 /// The version line of `ecoplan --version` and Help → About: the package version and the commit
 /// it was built from (`build.rs`).
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("ECOPLAN_COMMIT"), ")");
-
-/// What Help → About shows below the version.
-pub const LICENCES: &str = licences!();
 
 /// `ecoplan --version`: the version line, then the licences.
 pub const LONG_VERSION: &str = concat!(

@@ -511,6 +511,10 @@ texts! {
     Guide => ("使用指南", "Guide"),
     KeyboardShortcuts => ("键盘快捷键", "Keyboard shortcuts"),
     NoShortcut => ("（无）", "(none)"),
+    Licences => (
+        "ecoplan 采用 MIT 或 Apache-2.0 许可。内置字体：Noto Sans CJK SC（子集），SIL 开放字体许可 1.1（assets/fonts/OFL.txt）。",
+        "ecoplan is licensed under MIT OR Apache-2.0. Bundled font: Noto Sans CJK SC (subset), SIL Open Font License 1.1 (assets/fonts/OFL.txt).",
+    ),
 }
 
 impl Tr {

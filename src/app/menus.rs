@@ -120,7 +120,7 @@ impl EcoplanApp {
             ui.separator();
             ui.label(Tr::AboutText.get(lang));
             ui.label(format!("ecoplan {}", crate::assets::VERSION));
-            ui.label(RichText::new(crate::assets::LICENCES).weak());
+            ui.label(RichText::new(Tr::Licences.get(lang)).weak());
         });
     }
 

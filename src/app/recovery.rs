@@ -329,7 +329,7 @@ fn scan(dir: &Path, own: &str) -> RecoveryScan {
                 Ok(kept) => {
                     result
                         .unreadable
-                        .push(format!("{error} — kept as {}", kept.display()));
+                        .push(format!("{error} → {}", kept.display()));
                     session.remove(dir);
                 }
                 // Left in place, to be named again at the next start.
