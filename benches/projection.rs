@@ -43,9 +43,10 @@ fn large_scenario() -> Scenario {
             label: Label::new(&key, &key),
             unit: unit.clone(),
             group: Default::default(),
-            base: 100.0,
+            base: Some(100.0),
             rule,
             source: String::new(),
+            observed: Vec::new(),
         });
         if i % 10 == 0 {
             scenario.capacities.push(Capacity {

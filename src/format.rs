@@ -3,6 +3,10 @@
 /// Five significant digits, at least two decimals, trailing zeros beyond two decimals dropped:
 /// 1058.84, 1.1158, 0.0488, 8.47, 377764.96.
 pub fn value(v: f64) -> String {
+    // No data (a series without a base value projects as NaN), or an overflow.
+    if v.is_nan() {
+        return "–".to_owned();
+    }
     if !v.is_finite() {
         return v.to_string();
     }

@@ -260,12 +260,105 @@ fn format_version_1_is_migrated() {
     assert_eq!(
         ecoplan::model::Scenario {
             methods: plan.methods.clone(),
+            indicators: plan.indicators.clone(),
             ..scenario.clone()
         },
         plan
     );
+    // Its indicators as version 4 migrates them (see format_version_4_indicators_migrate).
+    let ei = scenario
+        .indicators
+        .iter()
+        .find(|i| i.number == "10")
+        .unwrap();
+    assert_eq!(ei.observed_in(2021).map(|o| o.value), Some(47.79));
     // A migrated file saves in the current format.
     assert!(to_ron_string(&scenario).contains(&current_version()));
+}
+
+/// A version-4 file: typed statuses and baselines. Each typed status becomes the stated status
+/// (a task's its progress), each baseline the value observed in the base year, "improving" gets
+/// its direction, and everything else is as it was.
+#[test]
+fn format_version_4_indicators_migrate() {
+    use ecoplan::engine::indicators::Status;
+    use ecoplan::model::{Better, IndicatorTarget, StatedStatus, TaskState};
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hanyang-format-v4.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("format_version: 4,") && text.contains("status: NotMet"));
+    assert!(text.contains("baseline: Some(47.79)") || text.contains("baseline: 47.79"));
+    let scenario = load(&path).unwrap();
+    assert_eq!(scenario.format_version, ecoplan::model::FORMAT_VERSION);
+    let row = |number: &str| {
+        scenario
+            .indicators
+            .iter()
+            .find(|i| i.number == number)
+            .unwrap()
+    };
+    assert_eq!(row("3").stated, Some(StatedStatus::NotMet));
+    assert_eq!(row("5").stated, Some(StatedStatus::Met));
+    assert_eq!(row("9").stated, None, "not assessed: nothing stated");
+    assert!(!row("9").applies);
+    assert_eq!(row("1").task.as_ref().unwrap().state, TaskState::InProgress);
+    assert_eq!(row("2").task.as_ref().unwrap().state, TaskState::Done);
+    assert_eq!(row("2").stated, None);
+    let ei = row("10").observed_in(2021).unwrap();
+    assert_eq!(ei.value, 47.79);
+    assert!(ei.source.contains("baseline"));
+    assert_eq!(row("8").target, IndicatorTarget::Improving(Better::Higher));
+    assert_eq!(row("21").target, IndicatorTarget::Improving(Better::Lower));
+    // The rest of the file is the plan as it was.
+    let plan = hanyang_plan();
+    assert_eq!(
+        ecoplan::model::Scenario {
+            indicators: plan.indicators.clone(),
+            ..scenario.clone()
+        },
+        plan
+    );
+    // Statuses now compute: indicator 3 still reads as the plan states it.
+    let analysis = ecoplan::engine::analyse(&scenario).unwrap();
+    let three = scenario
+        .indicators
+        .iter()
+        .position(|i| i.number == "3")
+        .unwrap();
+    assert_eq!(analysis.indicators[three].status, Status::NotMet);
+    // Saved again, it is a version-5 file that reads back the same.
+    let saved = to_ron_string(&scenario);
+    assert!(saved.contains(&current_version()) && !saved.contains("baseline:"));
+    assert_eq!(parse(&saved).unwrap(), scenario);
+}
+
+#[test]
+fn a_version_4_workspace_migrates_every_whole_scenario() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-format-v4.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("format_version: 4,") && text.contains("status: Met"));
+    let ecoplan::io::Loaded::Workspace(workspace) = ecoplan::io::load_any(&path).unwrap() else {
+        panic!("a workspace")
+    };
+    assert_eq!(workspace.format_version, ecoplan::model::FORMAT_VERSION);
+    assert!(workspace.workspace.len() > 1);
+    let ecoplan::model::Definition::Full(root) = &workspace.workspace[0].scenario else {
+        panic!("the root is whole")
+    };
+    let three = root.indicators.iter().find(|i| i.number == "3").unwrap();
+    assert_eq!(three.stated, Some(ecoplan::model::StatedStatus::NotMet));
+    // Every member resolves and analyses.
+    let mut analysed = 0;
+    ecoplan::engine::workspace::for_each_resolved(&workspace, |_, scenario| {
+        ecoplan::engine::analyse(scenario).unwrap();
+        analysed += 1;
+        Ok::<(), ecoplan::engine::workspace::WorkspaceError>(())
+    })
+    .unwrap();
+    assert_eq!(analysed, workspace.workspace.len());
+    let saved = ecoplan::io::workspace_to_ron_string(&workspace);
+    assert!(!saved.contains("baseline:") && saved.contains(&current_version()));
 }
 
 #[test]
@@ -346,8 +439,12 @@ fn save_into_a_vanished_or_read_only_folder_fails_with_a_message() {
 
 #[test]
 fn format_version_2_reads_with_typed_capacities_and_no_methods() {
-    // A version-2 file is today's text without the methods and the capacities' basis.
-    let mut text = default_text().replacen(&current_version(), "format_version: 2,", 1);
+    // A version-2 file is the version-4 text without the methods and the capacities' basis.
+    let v4 = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hanyang-format-v4.ron"),
+    )
+    .unwrap();
+    let mut text = v4.replacen("format_version: 4,", "format_version: 2,", 1);
     text = text.replace("            basis: Typed,\n", "");
     let methods_start = text.find("    methods: (").unwrap();
     text = format!("{})\n", &text[..methods_start]);

@@ -221,9 +221,10 @@ fn a_derived_capacity_changes_by_year_when_its_non_point_load_follows_a_series()
         label: Label::new("面源化学需氧量", "COD runoff"),
         unit: Unit::parse("t/a").unwrap(),
         group: Default::default(),
-        base: 2_000.0,
+        base: Some(2_000.0),
         rule: Rule::growth(0.15),
         source: "test".into(),
+        observed: Vec::new(),
     });
     scenario.methods.water.nonpoint_series = vec![("COD".into(), "runoff_cod".into())];
     let analysis = analyse(&scenario).unwrap();

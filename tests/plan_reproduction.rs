@@ -1,7 +1,8 @@
 //! The built-in scenario reproduces the Hanyang plan's printed figures (plan-figures.md).
 
+use ecoplan::engine::indicators::{Basis, Status};
 use ecoplan::engine::{CapacityStatus, Finding, analyse, project_totals};
-use ecoplan::model::{IndicatorStatus, Medium};
+use ecoplan::model::{Medium, StatedStatus};
 use ecoplan::plan::{figures as f, hanyang_plan};
 
 #[test]
@@ -89,8 +90,15 @@ fn energy_intensity_gap_is_shown() {
 }
 
 #[test]
-fn the_two_inconsistencies_of_the_plan_are_flagged() {
+fn the_inconsistencies_of_the_plan_are_flagged() {
     let analysis = analyse(&hanyang_plan()).unwrap();
+    // The energy-intensity indicator the plan counts met, against its own projection.
+    let energy = &analysis.indicators[19];
+    let disagreement = Finding::IndicatorDisagrees {
+        number: "20".into(),
+        stated: StatedStatus::Met,
+        computed: energy.milestones[1].projected.clone().unwrap(),
+    };
     assert_eq!(
         analysis.findings,
         vec![
@@ -105,8 +113,19 @@ fn the_two_inconsistencies_of_the_plan_are_flagged() {
                 threshold: 0.136,
                 unit: "tce/万元".into()
             },
+            disagreement,
         ]
     );
+}
+
+/// What the plan states for each applicable row, as the built-in scenario records it: a task's
+/// progress, or the stated status of a row the plan gives no value for.
+fn plan_says(indicator: &ecoplan::model::Indicator) -> Option<Status> {
+    indicator
+        .task
+        .as_ref()
+        .map(|t| Status::of_task(t.state))
+        .or(indicator.stated.map(Status::of_stated))
 }
 
 #[test]
@@ -120,17 +139,18 @@ fn indicator_statuses_as_in_the_plan() {
     assert_eq!(national.len(), 40);
     let applying: Vec<_> = scenario.indicators.iter().filter(|i| i.applies).collect();
     assert_eq!(applying.len(), 31);
-    let count = |status| applying.iter().filter(|i| i.status == status).count();
-    assert_eq!(
-        count(IndicatorStatus::Met),
-        26,
-        "24 national + 2 provincial"
-    );
-    assert_eq!(count(IndicatorStatus::Pending), 1);
-    assert_eq!(count(IndicatorStatus::NotMet), 4);
+    let count = |status| {
+        applying
+            .iter()
+            .filter(|i| plan_says(i) == Some(status))
+            .count()
+    };
+    assert_eq!(count(Status::Met), 26, "24 national + 2 provincial");
+    assert_eq!(count(Status::Pending), 1);
+    assert_eq!(count(Status::NotMet), 4);
     let not_met: Vec<&str> = applying
         .iter()
-        .filter(|i| i.status == IndicatorStatus::NotMet)
+        .filter(|i| plan_says(i) == Some(Status::NotMet))
         .map(|i| i.number.as_str())
         .collect();
     assert_eq!(not_met, ["3", "7", "10", "11"]);
@@ -139,7 +159,55 @@ fn indicator_statuses_as_in_the_plan() {
         .iter()
         .find(|i| i.number == "10")
         .unwrap();
-    assert_eq!(ei.baseline, Some(47.79));
+    assert_eq!(ei.observed_in(2021).map(|o| o.value), Some(47.79));
+}
+
+#[test]
+fn computed_statuses_show_where_the_plan_contradicts_itself() {
+    let scenario = hanyang_plan();
+    let analysis = analyse(&scenario).unwrap();
+    let row = |number: &str| {
+        let index = scenario
+            .indicators
+            .iter()
+            .position(|i| i.number == number)
+            .unwrap();
+        &analysis.indicators[index]
+    };
+    // Energy intensity: the plan counts it met, its own projection misses 0.136 in 2028.
+    let energy = row("20");
+    assert_eq!(energy.status, Status::NotMet);
+    let end = energy.milestones.last().unwrap();
+    assert_eq!(end.year, 2028);
+    let projected = end.projected.as_ref().unwrap();
+    assert!(
+        (projected.value.unwrap() - 0.159).abs() < 0.0005,
+        "{projected:?}"
+    );
+    assert!(analysis.findings.iter().any(|f| matches!(
+        f,
+        Finding::IndicatorDisagrees { number, stated: StatedStatus::Met, computed }
+            if number == "20" && computed.year == 2028 && computed.status == Status::NotMet
+    )));
+    // Good-air days: 79.4 % in 2021 is below 85, as the plan says; 85.9 % in 2020 was above.
+    let air = row("7");
+    let observed: Vec<(i32, Status)> = air
+        .lines
+        .iter()
+        .filter(|l| l.basis == Basis::Observed)
+        .map(|l| (l.year, l.status))
+        .collect();
+    assert_eq!(observed, [(2020, Status::Met), (2021, Status::NotMet)]);
+    // EI: the calculator reproduces the plan's 47.79, so the stated "not met" stands.
+    let ei = row("10");
+    assert_eq!(ei.latest.as_ref().unwrap().basis, Basis::Computed);
+    assert_eq!(ei.status, Status::NotMet);
+    assert!(ei.disagreement.is_none());
+    // Indicators 3 and 11 have no value: the plan's "not met", marked as stated.
+    for number in ["3", "11"] {
+        assert_eq!(row(number).status, Status::NotMet);
+        assert_eq!(row(number).lines[0].basis, Basis::Stated);
+    }
 }
 
 #[test]

@@ -11,9 +11,10 @@ fn series(key: &str, base: f64, rule: Rule) -> Series {
         label: Label::new(key, key),
         unit: Unit::parse("t/a").unwrap(),
         group: Default::default(),
-        base,
+        base: Some(base),
         rule,
         source: String::new(),
+        observed: Vec::new(),
     }
 }
 

@@ -105,7 +105,7 @@ fn exceedance_probability_matches_the_closed_form() {
         },
     );
     scenario.horizon = 2060;
-    let base = scenario.series("cod").unwrap().base;
+    let base = scenario.series("cod").unwrap().base.unwrap();
     let result = run(&scenario, 10_000, 3, Sampling::LatinHypercube, &[]);
     let cod = result
         .exceedance

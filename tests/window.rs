@@ -28,6 +28,10 @@ impl FileDialogs for ScriptedDialogs {
         self.open.borrow_mut().pop().into()
     }
 
+    fn pick_table(&self) -> Picked {
+        self.pick_scenario()
+    }
+
     fn pick_save(&self, _suggested_name: &str, _extension: &str) -> Picked {
         if self.unavailable {
             return Picked::Unavailable(ecoplan::i18n::Tr::NoDesktopPortal);
@@ -103,7 +107,10 @@ fn editing_a_baseline_changes_the_table_and_the_capacity_status() {
     type_into(&mut harness, "Base-year value cod", "20000");
     press_enter(&mut harness);
     let app = harness.state();
-    assert_eq!(app.doc.scenario().series("cod").unwrap().base, 20000.0);
+    assert_eq!(
+        app.doc.scenario().series("cod").unwrap().base.unwrap(),
+        20000.0
+    );
     assert_eq!(cod_first_exceedance(app), Some(2021));
     assert!(app.doc.is_dirty());
     // The projection table shows the new value, and the capacity view the new status.
@@ -138,7 +145,13 @@ fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_k
     );
     press_enter(&mut harness);
     let population = |h: &Harness<'static, EcoplanApp>| {
-        h.state().doc.scenario().series("population").unwrap().base
+        h.state()
+            .doc
+            .scenario()
+            .series("population")
+            .unwrap()
+            .base
+            .unwrap()
     };
     assert_eq!(population(&harness), 90.0);
     assert!(!harness.state().doc.is_dirty());
@@ -240,7 +253,14 @@ fn escape_cancels_an_entry() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         792.86
     );
     assert_eq!(
@@ -283,7 +303,14 @@ fn undo_and_redo_restore_values_by_shortcut_and_menu() {
         .click();
     harness.run();
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         792.86
     );
 }
@@ -428,7 +455,8 @@ fn save_as_then_save_keeps_a_backup() {
             .unwrap()
             .series("gdp")
             .unwrap()
-            .base,
+            .base
+            .unwrap(),
         800.0
     );
     type_into(&mut harness, "Base-year value gdp", "810");
@@ -440,7 +468,8 @@ fn save_as_then_save_keeps_a_backup() {
             .unwrap()
             .series("gdp")
             .unwrap()
-            .base,
+            .base
+            .unwrap(),
         810.0
     );
     let backup = ecoplan::io::scenario_file::backup_path(&path);
@@ -449,7 +478,8 @@ fn save_as_then_save_keeps_a_backup() {
             .unwrap()
             .series("gdp")
             .unwrap()
-            .base,
+            .base
+            .unwrap(),
         800.0
     );
     assert_eq!(harness.state().state.recent_files, vec![path]);
@@ -476,7 +506,14 @@ fn opening_over_unsaved_work_asks_and_cancel_keeps_it() {
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         800.0
     );
     assert!(harness.state().doc.is_dirty());
@@ -517,7 +554,14 @@ fn a_file_that_does_not_parse_shows_where_and_leaves_the_work() {
     harness.run();
     // "Discard" was for the file that never opened: the work is still here.
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         800.0
     );
     assert!(harness.state().open_error.is_none());
@@ -574,7 +618,14 @@ fn hostile_files_opened_in_the_window_say_what_and_where_and_leave_the_work() {
         harness.get_by_label("Close").click();
         harness.run();
         assert_eq!(
-            harness.state().doc.scenario().series("gdp").unwrap().base,
+            harness
+                .state()
+                .doc
+                .scenario()
+                .series("gdp")
+                .unwrap()
+                .base
+                .unwrap(),
             800.0
         );
     }
@@ -599,7 +650,10 @@ fn a_failed_save_says_so_and_keeps_the_work() {
             .is_some_and(|m| m.starts_with("/proc/ecoplan-cannot.ron: cannot save"))
     );
     assert!(app.doc.is_dirty());
-    assert_eq!(app.doc.scenario().series("gdp").unwrap().base, 800.0);
+    assert_eq!(
+        app.doc.scenario().series("gdp").unwrap().base.unwrap(),
+        800.0
+    );
 }
 
 #[test]
@@ -615,14 +669,28 @@ fn revert_goes_back_to_the_file_and_can_be_undone() {
     press_enter(&mut harness);
     click_menu(&mut harness, "File", "Revert to saved");
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         792.86
     );
     assert!(!harness.state().doc.is_dirty());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         800.0
     );
 }
@@ -672,7 +740,10 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     harness.get_by_label("Restore").click();
     harness.run();
     let app = harness.state();
-    assert_eq!(app.doc.scenario().series("gdp").unwrap().base, 800.0);
+    assert_eq!(
+        app.doc.scenario().series("gdp").unwrap().base.unwrap(),
+        800.0
+    );
     assert!(
         app.doc.is_dirty(),
         "recovered work is not saved anywhere yet"
@@ -714,7 +785,7 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
         .offered_recovery
         .iter()
         .map(|work| match &work.loaded {
-            ecoplan::io::Loaded::Scenario(s) => s.series("gdp").unwrap().base,
+            ecoplan::io::Loaded::Scenario(s) => s.series("gdp").unwrap().base.unwrap(),
             other => panic!("{other:?}"),
         })
         .collect();
@@ -736,7 +807,14 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
     third.get_all_by_label("Restore").next().unwrap().click();
     third.run();
     assert_eq!(
-        third.state().doc.scenario().series("gdp").unwrap().base,
+        third
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         801.0
     );
     third.get_by_label("Restore in a new window").click();
@@ -757,7 +835,9 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
     );
     let claimed = ecoplan::app::Recovery::claim(&dir, &launched.borrow()[0]).unwrap();
     match &claimed.loaded {
-        ecoplan::io::Loaded::Scenario(s) => assert_eq!(s.series("gdp").unwrap().base, 802.0),
+        ecoplan::io::Loaded::Scenario(s) => {
+            assert_eq!(s.series("gdp").unwrap().base.unwrap(), 802.0)
+        }
         other => panic!("{other:?}"),
     }
     drop(claimed);
@@ -770,7 +850,7 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
         .offered_recovery
         .iter()
         .map(|work| match &work.loaded {
-            ecoplan::io::Loaded::Scenario(s) => s.series("gdp").unwrap().base,
+            ecoplan::io::Loaded::Scenario(s) => s.series("gdp").unwrap().base.unwrap(),
             other => panic!("{other:?}"),
         })
         .collect();
@@ -865,7 +945,7 @@ fn a_recovery_file_of_an_earlier_version_is_offered() {
     let dir = temp_dir("legacy-recovery");
     std::fs::create_dir_all(&dir).unwrap();
     let mut scenario = ecoplan::plan::hanyang_plan();
-    scenario.series_mut("gdp").unwrap().base = 777.0;
+    scenario.series_mut("gdp").unwrap().base = Some(777.0);
     std::fs::write(
         dir.join("unsaved.ron"),
         ecoplan::io::to_ron_string(&scenario),
@@ -875,7 +955,14 @@ fn a_recovery_file_of_an_earlier_version_is_offered() {
     harness.get_by_label("Restore").click();
     harness.run();
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         777.0
     );
 }
@@ -1678,7 +1765,8 @@ fn save_in_the_unsaved_question_waits_for_a_typed_path_then_does_what_was_asked(
             .unwrap()
             .series("gdp")
             .unwrap()
-            .base,
+            .base
+            .unwrap(),
         800.0,
         "saved with the extension added"
     );
@@ -1726,7 +1814,14 @@ fn shortcuts_wait_while_a_field_has_the_keyboard() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().doc.scenario().series("gdp").unwrap().base,
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .base
+            .unwrap(),
         800.0
     );
     assert_eq!(harness.state().history.len(), 1);
@@ -1800,14 +1895,18 @@ fn undo_finds_each_member_by_identity_even_when_another_took_its_name() {
     assert_eq!(member_names(&harness), vec![plan.clone(), child.clone()]);
     let app = harness.state();
     assert_eq!(app.members.current, 1);
-    assert_eq!(app.doc.scenario().series("gdp").unwrap().base, 792.86);
+    assert_eq!(
+        app.doc.scenario().series("gdp").unwrap().base.unwrap(),
+        792.86
+    );
     assert_eq!(
         app.doc_at(0)
             .unwrap()
             .scenario()
             .series("gdp")
             .unwrap()
-            .base,
+            .base
+            .unwrap(),
         792.86,
         "the plan was never edited"
     );

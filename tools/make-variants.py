@@ -81,8 +81,9 @@ def member(name, parent, horizon, rates):
 
 PLAN = "汉阳区规划 Hanyang plan"
 HIGH = "高增长 High growth"
+VERSION = re.search(r"format_version: (\d+),", BASE).group(1)
 workspace = f"""(
-    format_version: 4,
+    format_version: {VERSION},
     workspace: [
         (
             name: "{PLAN}",
@@ -103,6 +104,6 @@ import subprocess
 
 for path in sorted(SAVES.glob("*.ron")):
     canonical = subprocess.run(
-        ["cargo", "run", "-q", "--", "format", str(path)], check=True, capture_output=True, text=True
+        ["cargo", "run", "-q", "--bin", "ecoplan", "--", "format", str(path)], check=True, capture_output=True, text=True
     ).stdout
     path.write_text(canonical, encoding="utf-8")

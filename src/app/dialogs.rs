@@ -16,6 +16,8 @@ use crate::ui::{Command, theme};
 #[derive(Clone, Debug)]
 pub enum PathPurpose {
     Open,
+    /// A filled-in table of indicator values.
+    Import,
     SaveAs,
     /// A table as CSV, or every table as XLSX (`None`).
     Export(Option<Table>),
@@ -27,7 +29,8 @@ impl PathPurpose {
     pub fn extension(&self) -> &'static str {
         match self {
             PathPurpose::Open | PathPurpose::SaveAs => "ron",
-            PathPurpose::Export(None) => "xlsx",
+            PathPurpose::Import => "xlsx",
+            PathPurpose::Export(None | Some(Table::Indicators)) => "xlsx",
             PathPurpose::Export(Some(_)) => "csv",
             PathPurpose::SaveChart(_) => "png",
         }
@@ -48,6 +51,18 @@ pub enum Modal {
         text: String,
         why: Tr,
         then: Option<super::Pending>,
+    },
+    /// File → New district…: what the new scenario is for.
+    NewDistrict {
+        name: String,
+        base_year: i32,
+        kind: crate::plan::frame::PlaceKind,
+        coastal: bool,
+    },
+    /// The changes a table would make, before they are applied.
+    ImportPreview {
+        path: PathBuf,
+        values: Vec<crate::io::indicator_table::ImportedValue>,
     },
 }
 
@@ -221,6 +236,163 @@ impl EcoplanApp {
                     {
                         self.perform(ctx, action);
                     }
+                }
+            }
+            Modal::NewDistrict {
+                name,
+                base_year,
+                kind,
+                coastal,
+            } => {
+                use crate::plan::frame::{Place, PlaceKind};
+                let mut create = false;
+                egui::Modal::new(egui::Id::unique("ecoplan-new-district")).show(ctx, |ui| {
+                    ui.heading(Tr::NewDistrict.get(lang).trim_end_matches('…'));
+                    egui::Grid::new("new-district")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            ui.label(Tr::DistrictName.get(lang));
+                            ui.add(egui::TextEdit::singleline(name).desired_width(280.0))
+                                .accessible_name(Tr::DistrictName.get(lang));
+                            ui.end_row();
+                            ui.label(Tr::BaseYearLabel.get(lang));
+                            ui.add(egui::DragValue::new(base_year).range(
+                                crate::model::MIN_BASE_YEAR..=crate::model::MAX_HORIZON - 1,
+                            ))
+                            .accessible_name(Tr::BaseYearLabel.get(lang));
+                            ui.end_row();
+                            ui.label(Tr::PlaceKindLabel.get(lang));
+                            ui.horizontal(|ui| {
+                                for (option, label) in [
+                                    (PlaceKind::District, Tr::KindDistrict),
+                                    (PlaceKind::County, Tr::KindCounty),
+                                    (PlaceKind::City, Tr::KindCity),
+                                ] {
+                                    ui.radio_value(kind, option, label.get(lang));
+                                }
+                            });
+                            ui.end_row();
+                            ui.label("");
+                            ui.checkbox(coastal, Tr::CoastalLabel.get(lang));
+                            ui.end_row();
+                        });
+                    let place = Place {
+                        kind: *kind,
+                        coastal: *coastal,
+                    };
+                    let frame = crate::plan::frame::national_frame();
+                    let applying = frame
+                        .rows
+                        .iter()
+                        .filter(|r| r.scope.applies_to(place))
+                        .count();
+                    ui.label(
+                        RichText::new(
+                            Tr::NewDistrictRows.fill(lang, &[&applying, &frame.rows.len()]),
+                        )
+                        .weak(),
+                    );
+                    ui.horizontal(|ui| {
+                        create = ui.button(Tr::CreateDistrict.get(lang)).clicked();
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            done = true;
+                        }
+                    });
+                });
+                if create {
+                    let name = name.trim();
+                    let scenario = crate::plan::new_district(
+                        (!name.is_empty()).then_some(name),
+                        *base_year,
+                        Place {
+                            kind: *kind,
+                            coastal: *coastal,
+                        },
+                    );
+                    done = true;
+                    self.request(ctx, super::Pending::New(Box::new(scenario)));
+                }
+            }
+            Modal::ImportPreview { path, values } => {
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                let mut apply = false;
+                egui::Modal::new(egui::Id::unique("ecoplan-import")).show(ctx, |ui| {
+                    ui.heading(Tr::ImportPreviewTitle.fill(lang, &[&file]));
+                    if values.is_empty() {
+                        ui.label(Tr::ImportNothing.get(lang));
+                    } else {
+                        let scenario = self.doc.scenario();
+                        egui::ScrollArea::vertical()
+                            .max_height(420.0)
+                            .show(ui, |ui| {
+                                egui::Grid::new("import-preview")
+                                    .striped(true)
+                                    .show(ui, |ui| {
+                                        for header in [
+                                            Tr::Number,
+                                            Tr::Name,
+                                            Tr::Year,
+                                            Tr::OldValue,
+                                            Tr::NewValue,
+                                            Tr::Source,
+                                        ] {
+                                            ui.strong(header.get(lang));
+                                        }
+                                        ui.end_row();
+                                        for value in values.iter() {
+                                            ui.label(&value.number);
+                                            let name = scenario
+                                                .indicators
+                                                .get(value.index)
+                                                .map_or("", |i| lang.label(&i.name));
+                                            ui.add_sized(
+                                                [220.0, ui.spacing().interact_size.y],
+                                                egui::Label::new(name).truncate(),
+                                            );
+                                            ui.label(value.year.to_string());
+                                            ui.label(
+                                                value.old.map_or_else(
+                                                    || "–".into(),
+                                                    crate::format::value,
+                                                ),
+                                            );
+                                            ui.label(
+                                                RichText::new(crate::format::value(value.new))
+                                                    .strong(),
+                                            );
+                                            ui.label(RichText::new(&value.source).weak().small());
+                                            ui.end_row();
+                                        }
+                                    });
+                            });
+                    }
+                    ui.horizontal(|ui| {
+                        apply = ui
+                            .add_enabled(
+                                !values.is_empty(),
+                                egui::Button::new(Tr::ImportApply.get(lang)),
+                            )
+                            .clicked();
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            done = true;
+                        }
+                    });
+                });
+                if apply {
+                    let changed =
+                        crate::io::indicator_table::with_values(self.doc.scenario(), values);
+                    commands.push(Command::Apply {
+                        edit: crate::document::Edit::ImportValues {
+                            indicators: changed.indicators,
+                            source: file.clone(),
+                        },
+                        merge: false,
+                    });
+                    self.notice = Some(Tr::ImportedValues.fill(lang, &[&values.len(), &file]));
+                    done = true;
                 }
             }
         }

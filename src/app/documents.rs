@@ -47,6 +47,7 @@ impl EcoplanApp {
     pub(super) fn ask_path(&mut self, purpose: PathPurpose, suggested: &str) {
         let picked = match purpose {
             PathPurpose::Open => self.dialogs.pick_scenario(),
+            PathPurpose::Import => self.dialogs.pick_table(),
             PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => {
                 self.dialogs.pick_save(suggested, purpose.extension())
             }
@@ -56,7 +57,7 @@ impl EcoplanApp {
             Picked::Cancelled => {}
             Picked::Unavailable(why) => {
                 let text = match purpose {
-                    PathPurpose::Open => self.suggested_path(""),
+                    PathPurpose::Open | PathPurpose::Import => self.suggested_path(""),
                     PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => {
                         self.suggested_path(suggested)
                     }
@@ -94,7 +95,7 @@ impl EcoplanApp {
     pub(super) fn path_chosen(&mut self, purpose: PathPurpose, path: PathBuf) {
         let needed = purpose.extension();
         let path = match purpose {
-            PathPurpose::Open => path,
+            PathPurpose::Open | PathPurpose::Import => path,
             PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_)
                 if path.extension().is_none() =>
             {
@@ -117,6 +118,7 @@ impl EcoplanApp {
         }
         match purpose {
             PathPurpose::Open => self.pending_open(path),
+            PathPurpose::Import => self.read_import(path),
             PathPurpose::SaveAs => {
                 self.save_to(path);
             }
@@ -277,6 +279,7 @@ impl EcoplanApp {
             Some(Table::Projection) => "projection.csv",
             Some(Table::Capacity) => "capacity.csv",
             Some(Table::Targets) => "targets.csv",
+            Some(Table::Indicators) => "indicator-values.xlsx",
         };
         self.ask_path(PathPurpose::Export(table), name);
     }
@@ -411,6 +414,16 @@ impl EcoplanApp {
             }
         } else if !self.any_dirty() {
             recovery.clear();
+        }
+    }
+
+    /// Reads a filled-in table and shows what it would change; nothing changes until Apply.
+    fn read_import(&mut self, path: PathBuf) {
+        match io::indicator_table::read_values(&path, self.doc.scenario()) {
+            Ok(values) => {
+                self.modal = Some(super::dialogs::Modal::ImportPreview { path, values });
+            }
+            Err(error) => self.message = Some(error.to_string()),
         }
     }
 }

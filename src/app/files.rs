@@ -24,6 +24,8 @@ impl From<Option<PathBuf>> for Picked {
 /// Asks the user for paths. The window uses native dialogs; tests script the answers.
 pub trait FileDialogs {
     fn pick_scenario(&self) -> Picked;
+    /// A filled-in table of indicator values (xlsx, xls, ods, csv).
+    fn pick_table(&self) -> Picked;
     /// Where to save a file; `extension` without the dot ("ron", "csv", "xlsx", "png").
     fn pick_save(&self, suggested_name: &str, extension: &str) -> Picked;
 }
@@ -60,6 +62,14 @@ impl FileDialogs for NativeDialogs {
         native(|| {
             rfd::FileDialog::new()
                 .add_filter("ecoplan scenario (*.ron)", &["ron"])
+                .pick_file()
+        })
+    }
+
+    fn pick_table(&self) -> Picked {
+        native(|| {
+            rfd::FileDialog::new()
+                .add_filter("Excel, WPS, CSV", &["xlsx", "xls", "ods", "csv"])
                 .pick_file()
         })
     }

@@ -30,7 +30,12 @@ impl EcoplanApp {
     pub(super) fn menu_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let lang = self.lang();
         ui.menu_button(Tr::MenuFile.get(lang), |ui| {
-            for command in [UiCommand::NewFromPlan, UiCommand::NewEmpty, UiCommand::Open] {
+            for command in [
+                UiCommand::NewFromPlan,
+                UiCommand::NewEmpty,
+                UiCommand::NewDistrict,
+                UiCommand::Open,
+            ] {
                 self.command_button(ui, command, None, commands);
             }
             ui.menu_button(Tr::RecentFiles.get(lang), |ui| {
@@ -54,10 +59,12 @@ impl EcoplanApp {
                     UiCommand::ExportProjectionCsv,
                     UiCommand::ExportCapacityCsv,
                     UiCommand::ExportTargetsCsv,
+                    UiCommand::ExportIndicatorTemplate,
                 ] {
                     self.command_button(ui, command, None, commands);
                 }
             });
+            self.command_button(ui, UiCommand::ImportValues, None, commands);
             ui.separator();
             self.command_button(ui, UiCommand::Quit, None, commands);
         });

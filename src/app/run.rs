@@ -79,6 +79,9 @@ impl EcoplanApp {
             UiCommand::MoveScenarioDown => self.members.move_target(current, false).is_some(),
             UiCommand::NewFromPlan
             | UiCommand::NewEmpty
+            | UiCommand::NewDistrict
+            | UiCommand::ExportIndicatorTemplate
+            | UiCommand::ImportValues
             | UiCommand::Open
             | UiCommand::Save
             | UiCommand::SaveAs
@@ -112,6 +115,16 @@ impl EcoplanApp {
         match command {
             UiCommand::NewFromPlan => self.request(ctx, Pending::New(Box::new(hanyang_plan()))),
             UiCommand::NewEmpty => self.request(ctx, Pending::New(Box::new(Scenario::empty()))),
+            UiCommand::NewDistrict => {
+                self.modal = Some(Modal::NewDistrict {
+                    name: String::new(),
+                    base_year: self.doc.scenario().base_year,
+                    kind: crate::plan::frame::PlaceKind::District,
+                    coastal: false,
+                });
+            }
+            UiCommand::ExportIndicatorTemplate => self.export_table(Some(Table::Indicators)),
+            UiCommand::ImportValues => self.ask_path(PathPurpose::Import, ""),
             UiCommand::Open => self.ask_path(PathPurpose::Open, ""),
             UiCommand::Save => {
                 self.save();

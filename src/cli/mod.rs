@@ -88,7 +88,60 @@ pub enum Command {
     Default,
     /// Export tables or a chart: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx (every
     /// table, with Excel charts of emissions against capacity) or .png (one chart, 1920×1080).
+    /// With --table indicators, .xlsx or .csv is the template of indicator values to fill in.
     Export(ExportArgs),
+    /// Indicator statuses computed from values, rules and links: CSV columns
+    /// number,name,unit,year,basis,value,rule,threshold,status.
+    Indicators(IndicatorsArgs),
+    /// Import indicator values from a filled-in template (.xlsx, .xls, .ods or .csv) into a
+    /// scenario file: prints number,year,old,new and saves the scenario (keeping a .bak), or with
+    /// --dry-run saves nothing. A bad cell exits 2 with BOOK!SHEET!CELL (FILE:LINE:COL for CSV).
+    Import(ImportArgs),
+    /// A new scenario from the national indicator frame for a kind of place: the rows that apply,
+    /// no values yet, and the series the projection needs without base values. Prints RON, or
+    /// writes it with --output.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndicatorsArgs {
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// Language of the indicator names.
+    #[arg(long, value_enum, default_value_t = crate::i18n::Lang::Zh)]
+    pub lang: crate::i18n::Lang,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The filled-in table: .xlsx, .xls, .ods or .csv.
+    #[arg(value_name = "BOOK")]
+    pub book: PathBuf,
+    /// The scenario file the values go into.
+    #[arg(long, value_name = "SCENARIO")]
+    pub into: PathBuf,
+    /// Print the changes and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The district's name (the scenario's name and region).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The base year of the projection.
+    #[arg(long, value_name = "YEAR", default_value_t = 2021)]
+    pub base_year: i32,
+    /// The kind of place: which rows of the frame apply.
+    #[arg(long, value_enum, default_value_t = crate::plan::frame::PlaceKind::District)]
+    pub kind: crate::plan::frame::PlaceKind,
+    /// The place has a coastline: the coastal rows apply.
+    #[arg(long)]
+    pub coastal: bool,
+    /// Write the scenario to this file instead of printing it (refused if the file exists).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -628,6 +681,46 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             io::Loaded::Scenario(scenario) => io::to_ron_string(&scenario),
             io::Loaded::Workspace(workspace) => io::workspace_to_ron_string(&workspace),
         }),
+        Command::Indicators(args) => {
+            let (scenario, analysis) = analysis_for(&args.analysis)?;
+            Ok(match args.analysis.format {
+                Format::Csv => csv::indicators_csv(&scenario, &analysis.indicators, args.lang),
+                Format::Table => table::indicators(&scenario, &analysis.indicators, args.lang),
+            })
+        }
+        Command::Import(args) => import(args),
+        Command::New(args) => {
+            if !(crate::model::MIN_BASE_YEAR..crate::model::MAX_HORIZON).contains(&args.base_year) {
+                return Err(Failure::input(format!(
+                    "--base-year {}: the base year must be within {}–{}",
+                    args.base_year,
+                    crate::model::MIN_BASE_YEAR,
+                    crate::model::MAX_HORIZON - 1
+                )));
+            }
+            let scenario = crate::plan::new_district(
+                args.name.as_deref(),
+                args.base_year,
+                crate::plan::frame::Place {
+                    kind: args.kind,
+                    coastal: args.coastal,
+                },
+            );
+            let text = io::to_ron_string(&scenario);
+            match &args.output {
+                None => Ok(text),
+                Some(path) => {
+                    if path.exists() {
+                        return Err(Failure::input(format!(
+                            "{}: the file exists; ecoplan new does not overwrite files",
+                            path.display()
+                        )));
+                    }
+                    io::save_text(&text, path).map_err(Failure::input)?;
+                    Ok(String::new())
+                }
+            }
+        }
         Command::Export(args) => {
             let (file, out) = match args.paths.as_slice() {
                 [out] => (None, out),
@@ -648,6 +741,28 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             Ok(String::new())
         }
     }
+}
+
+/// `ecoplan import BOOK --into SCENARIO [--dry-run]`: reads every value first, so a bad cell
+/// leaves the scenario file as it was.
+fn import(args: &ImportArgs) -> Result<String, Failure> {
+    let scenario = io::load(&args.into).map_err(Failure::input)?;
+    let values = io::indicator_table::read_values(&args.book, &scenario).map_err(Failure::input)?;
+    let changes = io::indicator_table::changes_csv(&values);
+    if args.dry_run || values.is_empty() {
+        return Ok(changes);
+    }
+    let changed = io::indicator_table::with_values(&scenario, &values);
+    // The values must leave a scenario that still analyses (a value can make a linked unit
+    // conversion or a check fail only through a bug, but the file is worth the check).
+    if let Some(error) = engine::validate(&changed).into_iter().next() {
+        return Err(Failure::input(format!(
+            "{}: the imported values leave the scenario invalid: {error}",
+            args.into.display()
+        )));
+    }
+    io::save(&changed, &args.into).map_err(Failure::input)?;
+    Ok(changes)
 }
 
 /// The whole program from its arguments: a subcommand, or the window. Returns the exit code.

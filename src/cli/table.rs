@@ -208,3 +208,43 @@ pub fn ei(method: &crate::model::EiMethod) -> String {
     }
     layout(&rows, 1)
 }
+
+/// `ecoplan indicators --format table`: the CSV's columns, aligned, numbers rounded.
+pub fn indicators(
+    scenario: &Scenario,
+    assessments: &[crate::engine::IndicatorAssessment],
+    lang: crate::i18n::Lang,
+) -> String {
+    let mut rows = vec![
+        [
+            "number",
+            "name",
+            "unit",
+            "year",
+            "basis",
+            "value",
+            "rule",
+            "threshold",
+            "status",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for (indicator, assessment) in scenario.indicators.iter().zip(assessments) {
+        for line in &assessment.lines {
+            let (rule, threshold) = crate::io::csv::rule_columns(&line.target);
+            rows.push(vec![
+                indicator.number.clone(),
+                lang.label(&indicator.name).to_owned(),
+                indicator.unit.clone(),
+                line.year.to_string(),
+                line.basis.key().to_owned(),
+                line.value.map_or_else(|| "–".into(), format::value),
+                rule.to_owned(),
+                threshold.map_or_else(String::new, format::value),
+                line.status.key().to_owned(),
+            ]);
+        }
+    }
+    layout(&rows, 5)
+}

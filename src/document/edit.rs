@@ -80,6 +80,12 @@ pub enum Edit {
     ReplaceScenario {
         scenario: Box<Scenario>,
     },
+    /// Sets the values a table imported (File → Import values…), in one undo step.
+    ImportValues {
+        indicators: Vec<Indicator>,
+        /// The table's file name.
+        source: String,
+    },
 }
 
 impl Edit {
@@ -91,7 +97,7 @@ impl Edit {
                 scenario
                     .series_mut(series)
                     .ok_or_else(|| missing(series))?
-                    .base = *value;
+                    .base = Some(*value);
             }
             Edit::SetRule { series, rule } => {
                 scenario
@@ -188,6 +194,12 @@ impl Edit {
                 scenario.projects.remove(*index);
             }
             Edit::ReplaceScenario { scenario: new } => *scenario = (**new).clone(),
+            Edit::ImportValues { indicators, .. } => {
+                if indicators.len() != scenario.indicators.len() {
+                    return Err("the indicators changed since the table was read".into());
+                }
+                scenario.indicators.clone_from(indicators);
+            }
         }
         Ok(())
     }
@@ -265,6 +277,7 @@ impl Edit {
             Edit::AddProject { .. } => Tr::AddProject.get(lang).to_owned(),
             Edit::RemoveProject { .. } => Tr::RemoveProject.get(lang).to_owned(),
             Edit::ReplaceScenario { .. } => Tr::NewScenario.get(lang).to_owned(),
+            Edit::ImportValues { source, .. } => format!("{} {source}", Tr::ImportEdit.get(lang)),
         }
     }
 }

@@ -262,7 +262,10 @@ mod tests {
             doc.undo();
         }
         // Back as far as kept: the 20 oldest edits are gone, and that state was never saved.
-        assert_eq!(doc.scenario().series("gdp").unwrap().base, 820.0 - 1.0);
+        assert_eq!(
+            doc.scenario().series("gdp").unwrap().base,
+            Some(820.0 - 1.0)
+        );
         assert!(doc.is_dirty());
     }
 

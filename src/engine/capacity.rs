@@ -12,6 +12,8 @@ pub enum CapacityStatus {
     Exceeded,
     /// The capacity is 0: nothing can be emitted without exceeding it (已达到饱和).
     Saturated,
+    /// The emission has no value (its series, or one it is computed from, has no base value).
+    NoData,
 }
 
 impl CapacityStatus {
@@ -22,11 +24,14 @@ impl CapacityStatus {
             CapacityStatus::Near => "near",
             CapacityStatus::Exceeded => "exceeded",
             CapacityStatus::Saturated => "saturated",
+            CapacityStatus::NoData => "no_data",
         }
     }
 
     pub fn classify(emission: f64, capacity: f64, near_threshold: f64) -> CapacityStatus {
-        if capacity <= 0.0 {
+        if emission.is_nan() || capacity.is_nan() {
+            CapacityStatus::NoData
+        } else if capacity <= 0.0 {
             CapacityStatus::Saturated
         } else if emission > capacity {
             CapacityStatus::Exceeded
@@ -195,7 +200,9 @@ fn analyse_one(
             year,
             emission,
             capacity: capacity_value,
-            utilisation: (capacity_value > 0.0).then(|| emission / capacity_value),
+            utilisation: (capacity_value > 0.0)
+                .then(|| emission / capacity_value)
+                .filter(|u| !u.is_nan()),
             headroom: capacity_value - emission,
             status: CapacityStatus::classify(emission, capacity_value, capacity.near_threshold),
         })

@@ -78,7 +78,131 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
     }
     uncertainty_errors(scenario, &mut errors);
     ei_errors(scenario, &mut errors);
+    indicator_errors(scenario, &mut errors);
     errors
+}
+
+/// Each indicator: a number of its own, finite thresholds, values in years the workbench knows,
+/// one value a year, one period per end year.
+fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
+    use crate::model::IndicatorTarget;
+    let item = "indicator";
+    let mut numbers = HashSet::new();
+    let years = MIN_BASE_YEAR..=MAX_HORIZON;
+    let threshold_errors =
+        |key: &str, field: &str, target: &IndicatorTarget, errors: &mut Vec<ModelError>| {
+            if let IndicatorTarget::AtLeast(t)
+            | IndicatorTarget::AtMost(t)
+            | IndicatorTarget::Equal(t) = *target
+                && !t.is_finite()
+            {
+                errors.push(ModelError::invalid_value(
+                    item,
+                    key,
+                    field,
+                    t,
+                    "a target must be a finite number",
+                ));
+            }
+        };
+    for indicator in &scenario.indicators {
+        let key = indicator.number.as_str();
+        if key.trim().is_empty() {
+            errors.push(ModelError::EmptyKey {
+                item,
+                key: indicator.name.zh.clone(),
+            });
+        } else if !numbers.insert(key) {
+            errors.push(ModelError::DuplicateKey {
+                item,
+                key: key.to_owned(),
+            });
+        }
+        threshold_errors(key, "target", &indicator.target, errors);
+        let mut seen = HashSet::new();
+        for period in &indicator.periods {
+            threshold_errors(
+                key,
+                &format!("target until {}", period.until),
+                &period.target,
+                errors,
+            );
+            if !years.contains(&period.until) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "periods",
+                    format!(
+                        "a period ends in {}, outside {}–{}",
+                        period.until, MIN_BASE_YEAR, MAX_HORIZON
+                    ),
+                ));
+            } else if !seen.insert(period.until) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "periods",
+                    format!("two periods end in {}", period.until),
+                ));
+            }
+        }
+        let mut seen = HashSet::new();
+        for observation in &indicator.observed {
+            let field = format!("value of {}", observation.year);
+            if !years.contains(&observation.year) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "observed",
+                    format!(
+                        "a value for {}, outside {}–{}",
+                        observation.year, MIN_BASE_YEAR, MAX_HORIZON
+                    ),
+                ));
+            } else if !seen.insert(observation.year) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "observed",
+                    format!("two values for {}", observation.year),
+                ));
+            }
+            if !observation.value.is_finite() {
+                errors.push(ModelError::invalid_value(
+                    item,
+                    key,
+                    field,
+                    observation.value,
+                    "a value must be a finite number",
+                ));
+            }
+        }
+    }
+    for series in &scenario.series {
+        let mut seen = HashSet::new();
+        for observation in &series.observed {
+            if !years.contains(&observation.year) || !seen.insert(observation.year) {
+                errors.push(ModelError::invalid(
+                    "series",
+                    &series.key,
+                    "observed",
+                    format!(
+                        "the value for {} is outside {}–{} or given twice",
+                        observation.year, MIN_BASE_YEAR, MAX_HORIZON
+                    ),
+                ));
+            }
+            if !observation.value.is_finite() {
+                errors.push(ModelError::invalid_value(
+                    "series",
+                    &series.key,
+                    format!("observed value of {}", observation.year),
+                    observation.value,
+                    "a value must be a finite number",
+                ));
+            }
+        }
+    }
 }
 
 /// Each uncertain rate: its series exists and has a rate, its distribution is sound, and no
@@ -194,7 +318,9 @@ fn validate_series_values(
     errors: &mut Vec<ModelError>,
 ) {
     let key = series.key.as_str();
-    check_nonnegative(key, "base", series.base, errors);
+    if let Some(base) = series.base {
+        check_nonnegative(key, "base", base, errors);
+    }
     let mut push = |result: Result<(), ModelError>| {
         if let Err(error) = result {
             errors.push(error);

@@ -1,5 +1,6 @@
+use super::indicators::{Assessed, IndicatorAssessment};
 use super::{Projection, TargetCheck};
-use crate::model::Scenario;
+use crate::model::{Scenario, StatedStatus};
 
 /// Something in the scenario's own numbers that contradicts itself and that a planner should see.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,13 +16,21 @@ pub enum Finding {
         threshold: f64,
         unit: String,
     },
+    /// A status the plan states for an indicator that its values or the scenario's projection
+    /// contradict (the plan counts energy intensity met; its own projection misses 0.136).
+    IndicatorDisagrees {
+        number: String,
+        stated: StatedStatus,
+        computed: Assessed,
+    },
 }
 
-/// Finds identical series and missed targets.
+/// Finds identical series, missed targets and indicator statuses the values contradict.
 pub fn find_inconsistencies(
     scenario: &Scenario,
     projection: &Projection,
     targets: &[TargetCheck],
+    indicators: &[IndicatorAssessment],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let milestones: Vec<i32> = scenario
@@ -45,6 +54,16 @@ pub fn find_inconsistencies(
                 unit: t.unit.to_string(),
             }),
     );
+    findings.extend(scenario.indicators.iter().zip(indicators).filter_map(
+        |(indicator, assessment)| {
+            let disagreement = assessment.disagreement.as_ref()?;
+            Some(Finding::IndicatorDisagrees {
+                number: indicator.number.clone(),
+                stated: disagreement.stated,
+                computed: disagreement.computed.clone(),
+            })
+        },
+    ));
     findings
 }
 

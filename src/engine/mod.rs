@@ -6,6 +6,7 @@ mod capacity;
 mod checks;
 mod error;
 mod findings;
+pub mod indicators;
 pub mod methods;
 mod projection;
 mod projects;
@@ -20,6 +21,7 @@ pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capac
 pub use checks::{MAX_ELASTICITY, MAX_RATE, land_cover_beyond_area};
 pub use error::ModelError;
 pub use findings::{Finding, find_inconsistencies};
+pub use indicators::{IndicatorAssessment, assess_indicators};
 pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};
 pub use projects::{GroupTotal, ProjectTotals, project_totals};
 pub use targets::{TargetCheck, check_targets, metric_unit, metric_value};
@@ -35,6 +37,8 @@ pub struct Analysis {
     /// The ecological balance by year, where the scenario has footprint parameters.
     pub footprint: Option<Vec<methods::FootprintYear>>,
     pub targets: Vec<TargetCheck>,
+    /// One per indicator of the scenario, in its order.
+    pub indicators: Vec<IndicatorAssessment>,
     pub findings: Vec<Finding>,
 }
 
@@ -43,7 +47,8 @@ pub fn analyse(scenario: &Scenario) -> Result<Analysis, ModelError> {
     let projection = project(scenario)?;
     let capacities = analyse_capacities(scenario, &projection)?;
     let targets = check_targets(scenario, &projection)?;
-    let findings = find_inconsistencies(scenario, &projection, &targets);
+    let indicators = assess_indicators(scenario, &projection)?;
+    let findings = find_inconsistencies(scenario, &projection, &targets, &indicators);
     let footprint = if scenario.methods.footprint.population_series.is_empty() {
         None
     } else {
@@ -54,6 +59,7 @@ pub fn analyse(scenario: &Scenario) -> Result<Analysis, ModelError> {
         capacities,
         footprint,
         targets,
+        indicators,
         findings,
     })
 }

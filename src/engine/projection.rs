@@ -233,7 +233,8 @@ fn evaluate(
     factor: f64,
     driver: Option<(&Series, &[f64])>,
 ) -> Result<Vec<f64>, ModelError> {
-    let base = series.base;
+    // No base value: no data, carried through every value computed from it.
+    let base = series.base.unwrap_or(f64::NAN);
     let year_of = |i: usize| base_year + i as i32;
     let values = match rule {
         Rule::Growth { rate, changes } => {
@@ -324,9 +325,10 @@ mod tests {
             label: Label::new(key, key),
             unit: Unit::parse(unit).unwrap(),
             group: Group::Other,
-            base,
+            base: Some(base),
             rule,
             source: String::new(),
+            observed: Vec::new(),
         }
     }
 

@@ -320,7 +320,7 @@ fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
             .map(|&i| &mut scenario.series[i])
             .ok_or_else(|| unknown("series", &change.key))?;
         if let Some(base) = change.base {
-            series.base = base;
+            series.base = Some(base);
         }
         if let Some(rule) = &change.rule {
             series.rule = rule.clone();
@@ -387,7 +387,7 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
         if p.key != c.key {
             return None;
         }
-        let base = (p.base != c.base).then_some(c.base);
+        let base = (p.base != c.base).then_some(c.base).flatten();
         let rule = (p.rule != c.rule).then(|| c.rule.clone());
         if base.is_some() || rule.is_some() {
             changes.series.push(SeriesChange {
@@ -695,7 +695,7 @@ mod tests {
         let mut edited = parent.clone();
         edited.horizon = 2035;
         edited.series_mut("cod").unwrap().rule = Rule::growth(0.05);
-        edited.series_mut("population").unwrap().base = 91.0;
+        edited.series_mut("population").unwrap().base = Some(91.0);
         edited.capacities[0].value = 12_000.0;
         let changes = changes_from(&parent, &edited).unwrap();
         assert_eq!(changes.series.len(), 2);

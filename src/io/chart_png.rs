@@ -142,7 +142,11 @@ fn draw<DB: DrawingBackend>(
     for line in &spec.lines {
         let style = color(line.color).stroke_width(thick);
         chart
-            .draw_series(LineSeries::new(line.points.clone(), style))?
+            // Years without data (NaN) are left out rather than drawn as 0.
+            .draw_series(LineSeries::new(
+                line.points.iter().copied().filter(|p| p.1.is_finite()),
+                style,
+            ))?
             .label(drawable(&line.name))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
     }

@@ -6,7 +6,7 @@ use crate::engine::{CapacityAnalysis, Projection, TargetCheck};
 use crate::i18n::Tr;
 
 /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -20,6 +20,12 @@ pub fn projection_csv(projection: &Projection) -> String {
     for series in &projection.series {
         let unit = field(series.unit.symbol());
         for (year, value) in projection.years().zip(&series.values) {
+            // No data (a series without a base value) is an empty cell, as in a spreadsheet.
+            let value = if value.is_nan() {
+                String::new()
+            } else {
+                value.to_string()
+            };
             let _ = writeln!(out, "{},{year},{value},{unit}", field(&series.key));
         }
     }
@@ -299,6 +305,45 @@ pub fn compare_targets_csv(scenarios: &Compared<'_>) -> String {
         }
     }
     out
+}
+
+/// `number,name,unit,year,basis,value,rule,threshold,status`: every checked value of every
+/// indicator (`ecoplan indicators`); the name in `lang`.
+pub fn indicators_csv(
+    scenario: &crate::model::Scenario,
+    assessments: &[crate::engine::IndicatorAssessment],
+    lang: crate::i18n::Lang,
+) -> String {
+    let mut out = String::from("number,name,unit,year,basis,value,rule,threshold,status\n");
+    for (indicator, assessment) in scenario.indicators.iter().zip(assessments) {
+        for line in &assessment.lines {
+            let (rule, threshold) = rule_columns(&line.target);
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{rule},{},{}\n",
+                field(&indicator.number),
+                field(lang.label(&indicator.name)),
+                field(&indicator.unit),
+                line.year,
+                line.basis.key(),
+                line.value.map_or_else(String::new, |v| v.to_string()),
+                threshold.map_or_else(String::new, |v| v.to_string()),
+                line.status.key(),
+            ));
+        }
+    }
+    out
+}
+
+/// A rule's name and threshold as the command line writes them.
+pub fn rule_columns(rule: &crate::model::IndicatorTarget) -> (&'static str, Option<f64>) {
+    use crate::model::IndicatorTarget as T;
+    match *rule {
+        T::AtLeast(v) => ("at_least", Some(v)),
+        T::AtMost(v) => ("at_most", Some(v)),
+        T::Equal(v) => ("equal", Some(v)),
+        T::Improving(_) => ("improving", None),
+        T::Task(_) => ("task", None),
+    }
 }
 
 /// The byte-order mark that makes Excel on a Chinese Windows read a CSV as UTF-8.

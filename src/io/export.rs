@@ -14,14 +14,17 @@ pub enum Table {
     Projection,
     Capacity,
     Targets,
+    /// The indicator values as a template to fill in (.csv or .xlsx), see `indicator_table`.
+    Indicators,
 }
 
 /// The CSV text of one table, with the BOM.
-pub fn table_csv(analysis: &Analysis, table: Table) -> String {
+pub fn table_csv(scenario: &Scenario, analysis: &Analysis, lang: Lang, table: Table) -> String {
     csv::with_bom(&match table {
         Table::Projection => csv::projection_csv(&analysis.projection),
         Table::Capacity => csv::capacity_csv(&analysis.capacities),
         Table::Targets => csv::targets_csv(&analysis.targets),
+        Table::Indicators => return super::indicator_table::template_csv(scenario, lang),
     })
 }
 
@@ -52,10 +55,13 @@ pub fn export(
     match extension.as_deref() {
         Some("csv") => super::write_atomically(
             out,
-            table_csv(analysis, table).as_bytes(),
+            table_csv(scenario, analysis, lang, table).as_bytes(),
             super::Backup::None,
         )
         .map_err(|e| e.to_string()),
+        Some("xlsx") if table == Table::Indicators => {
+            super::indicator_table::write_template(scenario, lang, out)
+        }
         Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, out),
         Some("png") => {
             let charts = all_charts(scenario, analysis, lang);

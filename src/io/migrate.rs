@@ -4,8 +4,10 @@
 use serde::Deserialize;
 
 use crate::model::{
-    Capacity, CapacityBasis, Indicator, Label, Medium, Metadata, Methods, Project, ProjectGroup,
-    Scenario, Series, Target, default_near_threshold,
+    Better, Capacity, CapacityBasis, Changes, Definition, Difficulty, Indicator, IndicatorKind,
+    IndicatorTarget, Label, Medium, Member, Metadata, Methods, Observation, Project, ProjectGroup,
+    Scenario, Series, StatedStatus, Target, TaskProgress, TaskState, Uncertain, Workspace,
+    default_near_threshold,
 };
 use crate::units::Unit;
 
@@ -26,7 +28,7 @@ pub struct ScenarioV1 {
     #[serde(default)]
     targets: Vec<Target>,
     #[serde(default)]
-    indicators: Vec<Indicator>,
+    indicators: Vec<IndicatorV4>,
     #[serde(default)]
     project_groups: Vec<ProjectGroup>,
     #[serde(default)]
@@ -74,11 +76,202 @@ impl ScenarioV1 {
                 })
                 .collect(),
             targets: self.targets,
-            indicators: self.indicators,
+            indicators: migrate_indicators(self.indicators, self.base_year),
             project_groups: self.project_groups,
             projects: self.projects,
             methods: Methods::default(),
             uncertainty: Vec::new(),
         }
     }
+}
+
+/// Format versions 2 to 4: the current scenario with indicators of typed statuses (versions 2
+/// and 3 lack only fields that have defaults).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioV4 {
+    metadata: Metadata,
+    base_year: i32,
+    horizon: i32,
+    milestones: Vec<i32>,
+    series: Vec<Series>,
+    #[serde(default)]
+    capacities: Vec<Capacity>,
+    #[serde(default)]
+    targets: Vec<Target>,
+    #[serde(default)]
+    indicators: Vec<IndicatorV4>,
+    #[serde(default)]
+    project_groups: Vec<ProjectGroup>,
+    #[serde(default)]
+    projects: Vec<Project>,
+    #[serde(default)]
+    methods: Methods,
+    #[serde(default)]
+    uncertainty: Vec<Uncertain>,
+    // Read to be dropped: the version is the caller's business.
+    #[allow(dead_code)]
+    format_version: u32,
+}
+
+impl ScenarioV4 {
+    pub fn migrate(self) -> Scenario {
+        Scenario {
+            format_version: crate::model::FORMAT_VERSION,
+            indicators: migrate_indicators(self.indicators, self.base_year),
+            metadata: self.metadata,
+            base_year: self.base_year,
+            horizon: self.horizon,
+            milestones: self.milestones,
+            series: self.series,
+            capacities: self.capacities,
+            targets: self.targets,
+            project_groups: self.project_groups,
+            projects: self.projects,
+            methods: self.methods,
+            uncertainty: self.uncertainty,
+        }
+    }
+}
+
+/// A version-4 workspace: members whose whole scenarios carry version-4 indicators.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceV4 {
+    #[allow(dead_code)]
+    format_version: u32,
+    workspace: Vec<MemberV4>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberV4 {
+    name: String,
+    #[serde(default)]
+    parent: Option<String>,
+    scenario: DefinitionV4,
+}
+
+#[derive(Deserialize)]
+enum DefinitionV4 {
+    Full(Box<ScenarioV4>),
+    Changes(Changes),
+}
+
+impl WorkspaceV4 {
+    pub fn migrate(self) -> Workspace {
+        Workspace {
+            format_version: crate::model::FORMAT_VERSION,
+            workspace: self
+                .workspace
+                .into_iter()
+                .map(|m| Member {
+                    name: m.name,
+                    parent: m.parent,
+                    scenario: match m.scenario {
+                        DefinitionV4::Full(s) => Definition::Full(Box::new(s.migrate())),
+                        DefinitionV4::Changes(c) => Definition::Changes(c),
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// An indicator of format versions 1 to 4: a baseline and a typed status.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorV4 {
+    number: String,
+    system: Label,
+    name: Label,
+    unit: String,
+    kind: IndicatorKind,
+    applies: bool,
+    #[serde(default)]
+    baseline: Option<f64>,
+    target: TargetV4,
+    status: StatusV4,
+    #[serde(default)]
+    difficulty: Difficulty,
+    #[serde(default)]
+    notes: String,
+}
+
+#[derive(Deserialize)]
+enum TargetV4 {
+    AtLeast(f64),
+    AtMost(f64),
+    Equal(f64),
+    Improving,
+    Task(Label),
+}
+
+#[derive(Clone, Copy, Deserialize)]
+enum StatusV4 {
+    Met,
+    Pending,
+    NotMet,
+    NotAssessed,
+}
+
+/// A typed status becomes the stated status (a task's becomes its progress); a baseline becomes
+/// the value observed in the base year. "Improving" had no direction: per-GDP intensities
+/// (a unit "…/万元") improve downwards, everything else upwards.
+fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indicator> {
+    indicators
+        .into_iter()
+        .map(|old| {
+            let target = match old.target {
+                TargetV4::AtLeast(v) => IndicatorTarget::AtLeast(v),
+                TargetV4::AtMost(v) => IndicatorTarget::AtMost(v),
+                TargetV4::Equal(v) => IndicatorTarget::Equal(v),
+                TargetV4::Improving if old.unit.contains("/万元") => {
+                    IndicatorTarget::Improving(Better::Lower)
+                }
+                TargetV4::Improving => IndicatorTarget::Improving(Better::Higher),
+                TargetV4::Task(label) => IndicatorTarget::Task(label),
+            };
+            let stated = match old.status {
+                StatusV4::Met => Some(StatedStatus::Met),
+                StatusV4::Pending => Some(StatedStatus::Pending),
+                StatusV4::NotMet => Some(StatedStatus::NotMet),
+                StatusV4::NotAssessed => None,
+            };
+            let is_task = matches!(target, IndicatorTarget::Task(_));
+            let task = stated.filter(|_| is_task).map(|stated| TaskProgress {
+                state: match stated {
+                    StatedStatus::Met => TaskState::Done,
+                    StatedStatus::Pending => TaskState::InProgress,
+                    StatedStatus::NotMet => TaskState::NotStarted,
+                },
+                date: String::new(),
+                note: "typed before format 5".into(),
+            });
+            Indicator {
+                number: old.number,
+                system: old.system,
+                name: old.name,
+                unit: old.unit,
+                kind: old.kind,
+                applies: old.applies,
+                observed: old
+                    .baseline
+                    .map(|value| Observation {
+                        year: base_year,
+                        value,
+                        source: "baseline before format 5".into(),
+                    })
+                    .into_iter()
+                    .collect(),
+                target,
+                periods: Vec::new(),
+                link: None,
+                stated: stated.filter(|_| !is_task),
+                task,
+                difficulty: old.difficulty,
+                notes: old.notes,
+            }
+        })
+        .collect()
 }

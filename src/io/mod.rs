@@ -3,6 +3,7 @@
 pub mod chart_png;
 pub mod csv;
 pub mod export;
+pub mod indicator_table;
 pub mod migrate;
 pub mod safe_file;
 pub mod scenario_file;

@@ -43,12 +43,8 @@ fn file_kind(file_type: std::fs::FileType) -> &'static str {
     }
 }
 
-/// Reads a regular file of at most `limit` bytes as UTF-8 text, without a byte-order mark.
-///
-/// The type is checked before opening (opening a FIFO blocks until a writer appears) and the
-/// opened handle is checked again; at most `limit + 1` bytes are read whatever the metadata says,
-/// since `/dev/zero` and files in `/proc` report a size of 0.
-pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
+/// Reads a regular file of at most `limit` bytes, checked as `read_text_bounded` does.
+pub fn read_bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let io_error = |source| ReadError::Io {
         path: path.to_owned(),
         source,
@@ -76,6 +72,16 @@ pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
             limit,
         });
     }
+    Ok(bytes)
+}
+
+/// Reads a regular file of at most `limit` bytes as UTF-8 text, without a byte-order mark.
+///
+/// The type is checked before opening (opening a FIFO blocks until a writer appears) and the
+/// opened handle is checked again; at most `limit + 1` bytes are read whatever the metadata says,
+/// since `/dev/zero` and files in `/proc` report a size of 0.
+pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
+    let bytes = read_bytes_bounded(path, limit)?;
     let mut text = String::from_utf8(bytes).map_err(|error| ReadError::NotText {
         path: path.to_owned(),
         offset: error.utf8_error().valid_up_to(),

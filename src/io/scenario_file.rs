@@ -142,7 +142,14 @@ pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             found: probe.format_version,
         });
     }
-    let workspace: crate::model::Workspace = options().from_str(text).map_err(parse_error(path))?;
+    let workspace: crate::model::Workspace = if probe.format_version < FORMAT_VERSION {
+        options()
+            .from_str::<super::migrate::WorkspaceV4>(text)
+            .map_err(parse_error(path))?
+            .migrate()
+    } else {
+        options().from_str(text).map_err(parse_error(path))?
+    };
     let workspace_error = |source: WorkspaceError| workspace_load_error(path, text, source);
     for_each_resolved(&workspace, |member, scenario| {
         match validate(scenario).into_iter().next() {
@@ -386,11 +393,11 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
             .from_str::<super::migrate::ScenarioV1>(text)
             .map_err(&parse_error)?
             .migrate(),
-        // Version 2 lacks only fields that have defaults.
-        _ => Scenario {
-            format_version: FORMAT_VERSION,
-            ..options().from_str(text).map_err(&parse_error)?
-        },
+        2..=4 => options()
+            .from_str::<super::migrate::ScenarioV4>(text)
+            .map_err(&parse_error)?
+            .migrate(),
+        _ => options().from_str(text).map_err(&parse_error)?,
     };
     if let Some(source) = validate(&scenario).into_iter().next() {
         return Err(LoadError::Invalid {

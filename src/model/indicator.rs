@@ -1,8 +1,11 @@
 use serde::{Deserialize, Serialize};
 
-use super::Label;
+use super::{Label, Metric};
 
 /// One row of the indicator frame (`indicators.md`): national (numbered 1–40) or provincial.
+/// Its statuses are never stored: `engine::indicators` computes them from the values, the rule
+/// and the link. Only what a value cannot say is typed: a task's progress, and the status a
+/// plan states for a row it gives no value for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
@@ -14,11 +17,26 @@ pub struct Indicator {
     pub kind: IndicatorKind,
     /// Whether the row is assessed for this district.
     pub applies: bool,
-    /// The district's value where the plan states one (EI 47.79, …).
-    #[serde(default)]
-    pub baseline: Option<f64>,
+    /// Values observed or reported, by year (EI 47.79 in 2021; good-air days 85.9 % in 2020).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observed: Vec<Observation>,
+    /// The rule for every year no period below covers.
     pub target: IndicatorTarget,
-    pub status: IndicatorStatus,
+    /// Rules that differ by milestone (the creation period to 2025, the improvement period to
+    /// 2028): a period's rule holds from the year after the previous period's end up to `until`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<PeriodTarget>,
+    /// Where a projected or computed value comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<IndicatorLink>,
+    /// The status a plan states for the row where it gives no value (indicators 3 and 11 of the
+    /// Hanyang plan). Shown as stated until a value replaces it; where a computed status
+    /// disagrees, the disagreement is a finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated: Option<StatedStatus>,
+    /// Progress of a task (rule `Task`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskProgress>,
     #[serde(default)]
     pub difficulty: Difficulty,
     #[serde(default)]
@@ -33,25 +51,80 @@ pub enum IndicatorKind {
     Reference,
 }
 
+/// A value of an indicator in one year, with where it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    pub year: i32,
+    pub value: f64,
+    /// A plan line, a statistical yearbook, or the workbook cell it was imported from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
 /// A target as a rule wherever it can be checked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum IndicatorTarget {
     AtLeast(f64),
     AtMost(f64),
     Equal(f64),
-    /// 保持稳定或持续改善: compared with the previous year.
-    Improving,
-    /// A yes/no task (制定实施, 建立, …), described in words.
+    /// 保持稳定或持续改善: compared with the previous year, in the direction that is better.
+    Improving(Better),
+    /// A yes/no task (制定实施, 建立, …), described in words; its progress is typed.
     Task(Label),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum IndicatorStatus {
+/// Which way an indicator improves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Better {
+    /// Shares, rates, EI.
+    Higher,
+    /// Intensities: energy or water per unit of GDP.
+    Lower,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodTarget {
+    /// The last year of the period, normally a milestone.
+    pub until: i32,
+    pub target: IndicatorTarget,
+}
+
+/// Where an indicator's projected or computed value comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum IndicatorLink {
+    /// A projected series or the ratio of two (energy ÷ GDP), converted to the indicator's unit
+    /// where the units allow.
+    Metric(Metric),
+    /// The EI calculator's result (`methods.ei`), for the base year.
+    Ei,
+}
+
+/// A status as a plan states it, without a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatedStatus {
     Met,
     Pending,
     NotMet,
-    /// The row does not apply to this district.
-    NotAssessed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskProgress {
+    pub state: TaskState,
+    /// When the state was reached or reported, as the user writes it (2022-06, 2022年6月).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TaskState {
+    Done,
+    InProgress,
+    NotStarted,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,4 +136,28 @@ pub enum Difficulty {
     Easy,
     /// 难达标
     Hard,
+}
+
+impl Indicator {
+    /// The rule that holds in `year`: the first period ending in or after it, else the general
+    /// target.
+    pub fn target_in(&self, year: i32) -> &IndicatorTarget {
+        self.periods
+            .iter()
+            .filter(|p| p.until >= year)
+            .min_by_key(|p| p.until)
+            .map_or(&self.target, |p| &p.target)
+    }
+
+    /// The observed value of `year`, if there is one.
+    pub fn observed_in(&self, year: i32) -> Option<&Observation> {
+        self.observed.iter().find(|o| o.year == year)
+    }
+
+    /// Sets the value of `year` (replacing one there), keeping the values in year order.
+    pub fn set_observed(&mut self, observation: Observation) {
+        self.observed.retain(|o| o.year != observation.year);
+        let at = self.observed.partition_point(|o| o.year < observation.year);
+        self.observed.insert(at, observation);
+    }
 }

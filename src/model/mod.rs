@@ -10,7 +10,10 @@ mod uncertainty;
 mod workspace;
 
 pub use capacity::{Capacity, CapacityBasis, Medium};
-pub use indicator::{Difficulty, Indicator, IndicatorKind, IndicatorStatus, IndicatorTarget};
+pub use indicator::{
+    Better, Difficulty, Indicator, IndicatorKind, IndicatorLink, IndicatorTarget, Observation,
+    PeriodTarget, StatedStatus, TaskProgress, TaskState,
+};
 pub use methods::{
     AirMethod, AirPollutant, AirZone, ConsumptionItem, EiMethod, FootprintMethod, LandType,
     Methods, WaterBody, WaterMethod, WaterModel, WaterPollutant,
@@ -35,7 +38,12 @@ use serde::{Deserialize, Serialize};
 ///   (typed or derived). A version-2 file reads as version 3 with the typed basis and no methods.
 /// - 4: `uncertainty`, the distributions of uncertain rates. Versions 2 and 3 read as version 4
 ///   with none.
-pub const FORMAT_VERSION: u32 = 4;
+/// - 5: indicators compute. Each holds observed values by year, targets by period, a link to
+///   the projection or a method, the status a plan states where it gives no value, and a task's
+///   progress; "improving" says which way is better. Series hold observed values beside their
+///   projection. A version-4 file's typed status becomes the stated status (a task's becomes its
+///   progress), its baseline the observed value of the base year (`io::migrate`).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The latest year a projection may reach.
 pub const MAX_HORIZON: i32 = 2060;

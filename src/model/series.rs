@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::Label;
+use super::{Label, Observation};
 use crate::units::Unit;
 
 /// One projected quantity: a base-year value and the rule that carries it forward.
@@ -12,13 +12,19 @@ pub struct Series {
     pub unit: Unit,
     #[serde(default)]
     pub group: Group,
-    /// The value in the base year. A `Driven` rule computes its own base value from its driver
-    /// and intensity; this field then only records it.
-    pub base: f64,
+    /// The value in the base year; `None` until one is entered (a new district's series). A
+    /// series without one projects as no data, and so does every series computed from it. A
+    /// `Driven` rule computes its own base value from its driver and intensity; this field then
+    /// only records it. Files write the number alone (`base: 916.2`) or `None`.
+    #[serde(default)]
+    pub base: Option<f64>,
     pub rule: Rule,
     /// Where the base value and the rule come from (plan line, calibration, assumption).
     #[serde(default)]
     pub source: String,
+    /// Actual values of later years, for a mid-term review (中期评估) against the projection.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observed: Vec<Observation>,
 }
 
 /// What a series measures, for grouping in charts and tables.

@@ -25,9 +25,10 @@ fn series(
         label: Label::new(zh, en),
         unit: unit(unit_text),
         group,
-        base,
+        base: Some(base),
         rule,
         source: source.into(),
+        observed: Vec::new(),
     }
 }
 

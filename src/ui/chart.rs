@@ -114,7 +114,13 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
             );
         }
         for line in &spec.lines {
-            let points: Vec<[f64; 2]> = line.points.iter().map(|(x, y)| [*x, *y]).collect();
+            // Years without data (NaN) are left out rather than drawn as 0.
+            let points: Vec<[f64; 2]> = line
+                .points
+                .iter()
+                .filter(|(_, y)| y.is_finite())
+                .map(|(x, y)| [*x, *y])
+                .collect();
             plot_ui.line(
                 Line::new(line.name.clone(), PlotPoints::from(points))
                     .color(color(line.color))

@@ -11,6 +11,7 @@ use crate::i18n::Tr;
 pub enum UiCommand {
     NewFromPlan,
     NewEmpty,
+    NewDistrict,
     Open,
     Save,
     SaveAs,
@@ -19,6 +20,8 @@ pub enum UiCommand {
     ExportProjectionCsv,
     ExportCapacityCsv,
     ExportTargetsCsv,
+    ExportIndicatorTemplate,
+    ImportValues,
     Quit,
     Undo,
     Redo,
@@ -44,9 +47,10 @@ const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in the order of the menus; the palette lists them so.
-    pub const ALL: [UiCommand; 25] = [
+    pub const ALL: [UiCommand; 28] = [
         UiCommand::NewFromPlan,
         UiCommand::NewEmpty,
+        UiCommand::NewDistrict,
         UiCommand::Open,
         UiCommand::Save,
         UiCommand::SaveAs,
@@ -55,6 +59,8 @@ impl UiCommand {
         UiCommand::ExportProjectionCsv,
         UiCommand::ExportCapacityCsv,
         UiCommand::ExportTargetsCsv,
+        UiCommand::ExportIndicatorTemplate,
+        UiCommand::ImportValues,
         UiCommand::Quit,
         UiCommand::Undo,
         UiCommand::Redo,
@@ -77,6 +83,9 @@ impl UiCommand {
         match self {
             UiCommand::NewFromPlan => Tr::NewFromPlan,
             UiCommand::NewEmpty => Tr::NewEmpty,
+            UiCommand::NewDistrict => Tr::NewDistrict,
+            UiCommand::ExportIndicatorTemplate => Tr::ExportIndicatorTemplate,
+            UiCommand::ImportValues => Tr::ImportValues,
             UiCommand::Open => Tr::Open,
             UiCommand::Save => Tr::Save,
             UiCommand::SaveAs => Tr::SaveAs,
@@ -129,6 +138,9 @@ impl UiCommand {
             UiCommand::Guide => GUIDE,
             UiCommand::NewFromPlan
             | UiCommand::NewEmpty
+            | UiCommand::NewDistrict
+            | UiCommand::ExportIndicatorTemplate
+            | UiCommand::ImportValues
             | UiCommand::Revert
             | UiCommand::ExportXlsx
             | UiCommand::ExportProjectionCsv

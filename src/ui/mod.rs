@@ -91,6 +91,8 @@ pub struct UiState {
     pub chart_series: Vec<String>,
     pub indicators_not_met_only: bool,
     pub indicators_hard_only: bool,
+    /// The indicator whose details the side panel shows, by position.
+    pub indicator_selected: Option<usize>,
     /// Most recent first.
     pub recent_files: Vec<std::path::PathBuf>,
     pub monte_carlo_runs: usize,
@@ -240,6 +242,7 @@ impl Default for UiState {
             .to_vec(),
             indicators_not_met_only: false,
             indicators_hard_only: false,
+            indicator_selected: None,
             recent_files: Vec::new(),
             monte_carlo_runs: crate::engine::uncertainty::DEFAULT_RUNS,
             monte_carlo_seed: 1,

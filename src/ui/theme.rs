@@ -3,7 +3,8 @@
 use eframe::egui::{self, Color32};
 
 use crate::engine::CapacityStatus;
-use crate::model::{IndicatorStatus, Scenario};
+use crate::engine::indicators::Status;
+use crate::model::Scenario;
 
 /// The colour of a series in every chart and legend (`charts::series_color`).
 pub fn series_color(scenario: &Scenario, key: &str) -> Color32 {
@@ -22,15 +23,16 @@ pub fn capacity_status_color(status: CapacityStatus) -> Color32 {
         CapacityStatus::Near => NEAR,
         CapacityStatus::Exceeded => BAD,
         CapacityStatus::Saturated => SATURATED,
+        CapacityStatus::NoData => Color32::GRAY,
     }
 }
 
-pub fn indicator_status_color(status: IndicatorStatus) -> Color32 {
+pub fn indicator_status_color(status: Status) -> Color32 {
     match status {
-        IndicatorStatus::Met => OK,
-        IndicatorStatus::Pending => PENDING,
-        IndicatorStatus::NotMet => BAD,
-        IndicatorStatus::NotAssessed => Color32::GRAY,
+        Status::Met => OK,
+        Status::Pending => PENDING,
+        Status::NotMet => BAD,
+        Status::NoData | Status::NotAssessed => Color32::GRAY,
     }
 }
 

@@ -114,14 +114,27 @@ pub fn number_edit(
     field: &NumberField,
     check: impl Fn(f64) -> Result<(), String>,
 ) -> Option<f64> {
+    optional_number_edit(ui, id_salt, Some(value), field, check)
+}
+
+/// A number field that may hold no value yet: empty, with "no data" as its hint, until a number
+/// is entered.
+pub fn optional_number_edit(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    value: Option<f64>,
+    field: &NumberField,
+    check: impl Fn(f64) -> Result<(), String>,
+) -> Option<f64> {
     let lang = field.lang;
-    validated_edit(
+    validated_edit_hinted(
         ui,
         id_salt,
-        format::value(value * field.scale),
+        value.map_or_else(String::new, |v| format::value(v * field.scale)),
         96.0,
         &field.name,
         &field.label,
+        Tr::NoData.get(lang),
         |text| {
             let shown = parse_number(text)
                 .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotANumber.get(lang)))?;
@@ -162,6 +175,21 @@ pub fn validated_edit<T>(
     label: &str,
     parse: impl Fn(&str) -> Result<T, String>,
 ) -> Option<T> {
+    validated_edit_hinted(ui, id_salt, shown, width, accessible_name, label, "", parse)
+}
+
+/// `validated_edit` with a hint shown while the field is empty ("no data").
+#[allow(clippy::too_many_arguments)]
+pub fn validated_edit_hinted<T>(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    shown: String,
+    width: f32,
+    accessible_name: &str,
+    label: &str,
+    hint: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
     let id = ui.make_persistent_id(id_salt);
     let pending: Option<String> = ui.data(|d| d.get_temp(id));
     let mut text = pending.unwrap_or_else(|| shown.clone());
@@ -173,6 +201,7 @@ pub fn validated_edit<T>(
         ui.vertical(|ui| {
             let output = egui::TextEdit::singleline(&mut text)
                 .id(id)
+                .hint_text(hint)
                 .desired_width(width)
                 .show(ui);
             let response = output

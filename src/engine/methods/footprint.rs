@@ -114,9 +114,10 @@ mod tests {
             label: Label::new("人口", "population"),
             unit: Unit::parse("万人").unwrap(),
             group: Default::default(),
-            base: 1.0,
+            base: Some(1.0),
             rule: Rule::growth(0.0),
             source: String::new(),
+            observed: Vec::new(),
         });
         scenario.methods.footprint = FootprintMethod {
             population_series: "population".into(),

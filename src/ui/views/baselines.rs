@@ -99,7 +99,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 .analysis()
                                 .projection
                                 .value(&key, scenario.base_year)
-                                .unwrap_or(series.base);
+                                .or(series.base)
+                                .unwrap_or(f64::NAN);
                             ui.label(RichText::new(crate::format::value(base)).italics())
                                 .on_hover_text(Tr::ComputedAsDriverIntensity.get(lang));
                         } else {
@@ -186,9 +187,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         label: Label::new(&format!("新序列 {key}"), &format!("New series {key}")),
                         unit: Unit::one(),
                         group: Group::Other,
-                        base: 0.0,
+                        base: None,
                         rule: Rule::growth(0.0),
                         source: String::new(),
+                        observed: Vec::new(),
                     }),
                 });
             }

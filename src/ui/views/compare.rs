@@ -235,7 +235,7 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                 if let Some(base) = change.base {
                     rows.push((
                         format!("{name} · {}", ctx.tr(Tr::BaseValue)),
-                        format::value(before.base),
+                        before.base.map_or_else(|| "–".into(), format::value),
                         format::value(base),
                     ));
                 }

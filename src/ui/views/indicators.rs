@@ -1,21 +1,34 @@
-//! 指标: the indicator frame by system; rows that do not apply are greyed; baseline, target,
-//! status and difficulty are editable; filters for not met and hard.
+//! 指标: the indicator frame with statuses computed from values, rules and links. The table
+//! shows, per row, the base year's value (editable), the latest value, each milestone's target
+//! and projected value, and the row's status; the side panel shows the selected row's values by
+//! year, its rule, how its status is computed, the yearly change each milestone needs, and the
+//! typed parts (a task's progress, the plan's stated status, difficulty, applicability).
 
 use eframe::egui::{self, RichText};
 
 use super::section;
 use crate::document::Edit;
+use crate::engine::indicators::{Assessed, Basis, IndicatorAssessment, NeededChange, Status};
+use crate::format;
 use crate::i18n::{Lang, Tr};
-use crate::model::{Difficulty, Indicator, IndicatorStatus, IndicatorTarget};
+use crate::model::{
+    Difficulty, Indicator, IndicatorLink, IndicatorTarget, Metric, Observation, Scenario,
+    StatedStatus, TaskProgress, TaskState,
+};
 use crate::ui::{UiState, ViewCtx, theme, widgets};
 
-pub fn status_tr(status: IndicatorStatus) -> Tr {
+pub fn status_tr(status: Status) -> Tr {
     match status {
-        IndicatorStatus::Met => Tr::Met,
-        IndicatorStatus::Pending => Tr::Pending,
-        IndicatorStatus::NotMet => Tr::NotMet,
-        IndicatorStatus::NotAssessed => Tr::NotAssessed,
+        Status::Met => Tr::Met,
+        Status::Pending => Tr::Pending,
+        Status::NotMet => Tr::NotMet,
+        Status::NoData => Tr::NoData,
+        Status::NotAssessed => Tr::NotAssessed,
     }
+}
+
+pub fn stated_tr(stated: StatedStatus) -> Tr {
+    status_tr(Status::of_stated(stated))
 }
 
 fn difficulty_tr(difficulty: Difficulty) -> Tr {
@@ -26,56 +39,206 @@ fn difficulty_tr(difficulty: Difficulty) -> Tr {
     }
 }
 
-fn target_text(target: &IndicatorTarget, lang: Lang) -> String {
+fn task_tr(state: TaskState) -> Tr {
+    match state {
+        TaskState::Done => Tr::TaskDone,
+        TaskState::InProgress => Tr::TaskInProgress,
+        TaskState::NotStarted => Tr::TaskNotStarted,
+    }
+}
+
+pub fn basis_tr(basis: Basis) -> Tr {
+    match basis {
+        Basis::Observed => Tr::BasisObserved,
+        Basis::Projected => Tr::BasisProjected,
+        Basis::Computed => Tr::BasisComputed,
+        Basis::Stated => Tr::BasisStated,
+    }
+}
+
+/// "≥ 20", "= 100", "stable or improving", or the task in words.
+pub fn target_text(target: &IndicatorTarget, lang: Lang) -> String {
     match target {
-        IndicatorTarget::AtLeast(v) => format!("≥ {v}"),
-        IndicatorTarget::AtMost(v) => format!("≤ {v}"),
-        IndicatorTarget::Equal(v) => format!("= {v}"),
-        IndicatorTarget::Improving => Tr::Improving.get(lang).to_owned(),
+        IndicatorTarget::AtLeast(v) => format!("≥ {}", format::value(*v)),
+        IndicatorTarget::AtMost(v) => format!("≤ {}", format::value(*v)),
+        IndicatorTarget::Equal(v) => format!("= {}", format::value(*v)),
+        IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
         IndicatorTarget::Task(label) => lang.label(label).to_owned(),
+    }
+}
+
+/// The row's status as shown: "met", or "not met (stated)" where no value decides it.
+pub fn status_text(indicator: &Indicator, assessment: &IndicatorAssessment, lang: Lang) -> String {
+    let text = status_tr(assessment.status).get(lang);
+    let stated_only = indicator.stated.is_some()
+        && !matches!(indicator.target, IndicatorTarget::Task(_))
+        && assessment.lines.iter().all(|l| l.value.is_none())
+        && indicator.applies;
+    if stated_only {
+        Tr::StatedMark.fill(lang, &[&text])
+    } else {
+        text.to_owned()
+    }
+}
+
+fn needed_text(needed: NeededChange, unit: &str, lang: Lang) -> String {
+    match needed {
+        NeededChange::AlreadyMet => Tr::Met.get(lang).to_owned(),
+        NeededChange::PerYear(v) if unit.trim() == "%" => {
+            Tr::PointsPerYear.fill(lang, &[&signed(v)])
+        }
+        NeededChange::PerYear(v) => Tr::UnitsPerYear.fill(lang, &[&signed(v), &unit]),
+        NeededChange::Rate(r) => Tr::RatePerYear.fill(
+            lang,
+            &[&format!(
+                "{}{}",
+                if r >= 0.0 { "+" } else { "" },
+                format::percent(r)
+            )],
+        ),
+    }
+}
+
+fn signed(v: f64) -> String {
+    let text = format::value(v);
+    if v > 0.0 { format!("+{text}") } else { text }
+}
+
+/// How the row's status is computed, in words.
+pub fn how_computed(scenario: &Scenario, indicator: &Indicator, lang: Lang) -> Vec<String> {
+    let name = |key: &str| {
+        scenario
+            .series(key)
+            .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
+    };
+    let mut lines = Vec::new();
+    if matches!(indicator.target, IndicatorTarget::Task(_)) {
+        lines.push(Tr::HowTask.get(lang).to_owned());
+        return lines;
+    }
+    if !indicator.observed.is_empty() {
+        lines.push(Tr::HowObserved.get(lang).to_owned());
+    }
+    match &indicator.link {
+        Some(IndicatorLink::Metric(Metric::Series(key))) => {
+            lines.push(Tr::HowLinkSeries.fill(lang, &[&name(key)]));
+        }
+        Some(IndicatorLink::Metric(Metric::Ratio {
+            numerator,
+            denominator,
+        })) => lines.push(Tr::HowLinkRatio.fill(lang, &[&name(numerator), &name(denominator)])),
+        Some(IndicatorLink::Ei) => lines.push(Tr::HowLinkEi.get(lang).to_owned()),
+        None => {}
+    }
+    if indicator.observed.is_empty() && indicator.link.is_none() {
+        lines.push(
+            if indicator.stated.is_some() {
+                Tr::HowStated
+            } else {
+                Tr::HowNoData
+            }
+            .get(lang)
+            .to_owned(),
+        );
+    } else {
+        lines.push(Tr::HowHeadline.get(lang).to_owned());
+    }
+    lines
+}
+
+fn status_label(ui: &mut egui::Ui, assessed: Option<&Assessed>, lang: Lang) {
+    match assessed {
+        Some(a) => {
+            let value = a
+                .value
+                .map_or_else(|| Tr::NoData.get(lang).to_owned(), format::value);
+            ui.label(RichText::new(value).color(theme::indicator_status_color(a.status)))
+                .on_hover_text(format!(
+                    "{} · {}",
+                    basis_tr(a.basis).get(lang),
+                    status_tr(a.status).get(lang)
+                ));
+        }
+        None => {
+            ui.label(RichText::new("–").weak());
+        }
     }
 }
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let lang = ctx.lang;
     let doc = ctx.doc;
-    let indicators = &doc.scenario().indicators;
+    let scenario = doc.scenario();
+    let assessments = &doc.analysis().indicators;
+    let milestones = crate::engine::indicators::assessed_milestones(scenario);
+    if state
+        .indicator_selected
+        .is_some_and(|i| i >= scenario.indicators.len())
+    {
+        state.indicator_selected = None;
+    }
+    // The details of the selected row; without one, the table has the whole width.
+    if let Some(index) = state.indicator_selected {
+        egui::Panel::right("indicator-details")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if ui
+                            .small_button("✕")
+                            .on_hover_text(ctx.tr(Tr::Close))
+                            .accessible_name(ctx.tr(Tr::Close))
+                            .clicked()
+                        {
+                            state.indicator_selected = None;
+                        }
+                        details_ui(ui, ctx, index, &assessments[index], &milestones);
+                    });
+            });
+    }
     ui.horizontal(|ui| {
         section(ui, ctx.tr(Tr::Indicators));
         ui.checkbox(&mut state.indicators_not_met_only, ctx.tr(Tr::FilterNotMet));
         ui.checkbox(&mut state.indicators_hard_only, ctx.tr(Tr::FilterHard));
+        if state.indicator_selected.is_none() {
+            ui.label(RichText::new(ctx.tr(Tr::SelectIndicator)).weak());
+        }
     });
-    egui::ScrollArea::both()
+    egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("indicators")
                 .striped(true)
-                .num_columns(9)
+                .num_columns(6 + milestones.len())
                 .show(ui, |ui| {
-                    for header in [
-                        Tr::Number,
-                        Tr::System,
-                        Tr::Name,
-                        Tr::Unit,
-                        Tr::Baseline,
-                        Tr::Target,
-                        Tr::Status,
-                        Tr::Difficulty,
-                        Tr::Applies,
-                    ] {
-                        ui.strong(ctx.tr(header));
+                    ui.strong(ctx.tr(Tr::Number));
+                    ui.strong(ctx.tr(Tr::Name));
+                    ui.strong(ctx.tr(Tr::Unit));
+                    ui.strong(Tr::ValueInYear.fill(lang, &[&scenario.base_year]));
+                    ui.strong(ctx.tr(Tr::LatestValue));
+                    for year in &milestones {
+                        ui.strong(Tr::TargetProjectedInYear.fill(lang, &[year]))
+                            .on_hover_text(format!(
+                                "{} · {}",
+                                Tr::TargetInYear.fill(lang, &[year]),
+                                Tr::ProjectedInYear.fill(lang, &[year])
+                            ));
                     }
+                    ui.strong(ctx.tr(Tr::Status));
                     ui.end_row();
-                    for (index, indicator) in indicators.iter().enumerate() {
-                        if state.indicators_not_met_only
-                            && indicator.status != IndicatorStatus::NotMet
-                        {
+                    for (index, (indicator, assessment)) in
+                        scenario.indicators.iter().zip(assessments).enumerate()
+                    {
+                        if state.indicators_not_met_only && assessment.status != Status::NotMet {
                             continue;
                         }
                         if state.indicators_hard_only && indicator.difficulty != Difficulty::Hard {
                             continue;
                         }
-                        row_ui(ui, ctx, index, indicator, lang);
+                        row_ui(ui, ctx, state, index, indicator, assessment);
                         ui.end_row();
                     }
                 });
@@ -85,113 +248,263 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
 fn row_ui(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
+    state: &mut UiState,
     index: usize,
     indicator: &Indicator,
-    lang: Lang,
+    assessment: &IndicatorAssessment,
 ) {
+    let lang = ctx.lang;
+    let base_year = ctx.doc.scenario().base_year;
     let text = |t: &str| {
         let text = RichText::new(t.to_owned());
         if indicator.applies { text } else { text.weak() }
     };
-    let set = |changed: Indicator| Edit::SetIndicator {
-        index,
-        indicator: Box::new(changed),
-    };
     let number = indicator.number.clone();
-    ui.label(text(&number));
-    ui.label(text(lang.label(&indicator.system)));
-    ui.label(text(lang.label(&indicator.name)))
-        .on_hover_text(&indicator.notes);
+    let selected = state.indicator_selected == Some(index);
+    if ui
+        .selectable_label(selected, text(&number))
+        .on_hover_text(ctx.tr(Tr::SelectIndicator))
+        .clicked()
+    {
+        state.indicator_selected = if selected { None } else { Some(index) };
+    }
+    let name = lang.label(&indicator.name);
+    truncated(ui, NAME_WIDTH, text(name)).on_hover_text(format!("{name}\n{}", indicator.notes));
     ui.label(text(&indicator.unit));
-    ui.add_enabled_ui(indicator.applies, |ui| {
-        let shown = indicator
-            .baseline
-            .map(|v| v.to_string())
-            .unwrap_or_default();
-        let edited = widgets::validated_edit(
-            ui,
-            ("indicator-baseline", index),
-            shown,
-            70.0,
-            &format!("{} {number}", ctx.tr(Tr::Baseline)),
-            &format!(
-                "{} · {number} {}",
-                ctx.tr(Tr::Baseline),
-                lang.label(&indicator.name)
-            ),
-            |text| {
-                if text.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    widgets::parse_number(text).map(Some)
-                }
-            },
+    let is_task = matches!(indicator.target, IndicatorTarget::Task(_));
+    if indicator.applies && !is_task {
+        let field = widgets::NumberField::of(
+            lang,
+            &Tr::ValueInYear.fill(lang, &[&base_year]),
+            &number,
+            &format!("{number} {name}"),
+            &indicator.unit,
+            widgets::Domain::Any,
         );
-        if let Some(baseline) = edited {
-            ctx.apply(set(Indicator {
-                baseline,
-                ..indicator.clone()
-            }));
+        let current = indicator.observed_in(base_year).map(|o| o.value);
+        if let Some(value) = widgets::optional_number_edit(
+            ui,
+            ("indicator-base-value", index),
+            current,
+            &field,
+            |_| Ok(()),
+        ) {
+            let mut changed = indicator.clone();
+            changed.set_observed(Observation {
+                year: base_year,
+                value,
+                source: String::new(),
+            });
+            ctx.apply(set(index, changed));
+        }
+    } else {
+        ui.label("");
+    }
+    match &assessment.latest {
+        Some(latest) => {
+            ui.label(format!(
+                "{} ({})",
+                latest.value.map_or_else(|| "–".into(), format::value),
+                latest.year
+            ))
+            .on_hover_text(basis_tr(latest.basis).get(lang));
+        }
+        None => {
+            ui.label(RichText::new("–").weak());
+        }
+    }
+    for milestone in &assessment.milestones {
+        // "≥ 85.00 · 82.60": the target, and the projected value in its status's colour.
+        let target = target_text(&milestone.target, lang);
+        let mut job = egui::text::LayoutJob::default();
+        let style = ui.style().clone();
+        text(&target).append_to(
+            &mut job,
+            &style,
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+        if let Some(projected) = &milestone.projected {
+            let value = projected
+                .value
+                .map_or_else(|| Tr::NoData.get(lang).to_owned(), format::value);
+            RichText::new(format!("  {value}"))
+                .color(theme::indicator_status_color(projected.status))
+                .strong()
+                .append_to(
+                    &mut job,
+                    &style,
+                    egui::FontSelection::Default,
+                    egui::Align::Center,
+                );
+        }
+        let hover = match &milestone.projected {
+            Some(p) => format!(
+                "{} {target}\n{} {} ({})",
+                Tr::TargetInYear.fill(lang, &[&milestone.year]),
+                Tr::ProjectedInYear.fill(lang, &[&milestone.year]),
+                p.value
+                    .map_or_else(|| Tr::NoData.get(lang).to_owned(), format::value),
+                status_tr(p.status).get(lang)
+            ),
+            None => format!(
+                "{} {target}",
+                Tr::TargetInYear.fill(lang, &[&milestone.year])
+            ),
+        };
+        truncated(ui, MILESTONE_WIDTH, job).on_hover_text(hover);
+    }
+    widgets::status_chip(
+        ui,
+        &status_text(indicator, assessment, lang),
+        theme::indicator_status_color(assessment.status),
+    )
+    .on_hover_text(how_computed(ctx.doc.scenario(), indicator, lang).join("\n"));
+}
+
+/// Column widths that keep the table within a 1400 px window beside the navigator and the
+/// details panel.
+const NAME_WIDTH: f32 = 160.0;
+const MILESTONE_WIDTH: f32 = 118.0;
+
+/// A left-aligned label cut to `width` with "…"; the full text is the caller's hover.
+fn truncated(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).truncate())
+        },
+    )
+    .inner
+}
+
+fn set(index: usize, indicator: Indicator) -> Edit {
+    Edit::SetIndicator {
+        index,
+        indicator: Box::new(indicator),
+    }
+}
+
+fn details_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    index: usize,
+    assessment: &IndicatorAssessment,
+    milestones: &[i32],
+) {
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario();
+    let indicator = &scenario.indicators[index];
+    let number = indicator.number.clone();
+    let is_task = matches!(indicator.target, IndicatorTarget::Task(_));
+    ui.add_space(6.0);
+    ui.heading(format!("{number} {}", lang.label(&indicator.name)));
+    ui.label(
+        RichText::new(format!(
+            "{} · {}",
+            lang.label(&indicator.system),
+            indicator.unit
+        ))
+        .weak(),
+    );
+    ui.horizontal(|ui| {
+        widgets::status_chip(
+            ui,
+            &status_text(indicator, assessment, lang),
+            theme::indicator_status_color(assessment.status),
+        );
+        let mut applies = indicator.applies;
+        if ui
+            .checkbox(&mut applies, ctx.tr(Tr::Applies))
+            .accessible_name(format!("{} {number}", ctx.tr(Tr::Applies)))
+            .changed()
+        {
+            ctx.apply(set(
+                index,
+                Indicator {
+                    applies,
+                    ..indicator.clone()
+                },
+            ));
         }
     });
-    match &indicator.target {
-        IndicatorTarget::AtLeast(v) | IndicatorTarget::AtMost(v) | IndicatorTarget::Equal(v) => {
-            ui.horizontal(|ui| {
-                let symbol = target_text(&indicator.target, lang);
-                ui.label(text(symbol.split(' ').next().unwrap_or_default()));
-                let field = widgets::NumberField::of(
-                    lang,
-                    ctx.tr(Tr::Target),
-                    &number,
-                    &format!("{number} {}", lang.label(&indicator.name)),
-                    &indicator.unit,
-                    widgets::Domain::Any,
-                );
-                let edited =
-                    widgets::number_edit(ui, ("indicator-target", index), *v, &field, |_| Ok(()));
-                if let Some(value) = edited {
-                    let target = match indicator.target {
-                        IndicatorTarget::AtLeast(_) => IndicatorTarget::AtLeast(value),
-                        IndicatorTarget::AtMost(_) => IndicatorTarget::AtMost(value),
-                        // Only the three numeric kinds show this field.
-                        IndicatorTarget::Equal(_)
-                        | IndicatorTarget::Improving
-                        | IndicatorTarget::Task(_) => IndicatorTarget::Equal(value),
-                    };
-                    ctx.apply(set(Indicator {
-                        target,
-                        ..indicator.clone()
-                    }));
+
+    section(ui, ctx.tr(Tr::HowComputed));
+    for line in how_computed(scenario, indicator, lang) {
+        ui.label(line);
+    }
+
+    section(ui, ctx.tr(Tr::Target));
+    target_ui(ui, ctx, index, indicator);
+    if !indicator.periods.is_empty() {
+        ui.label(RichText::new(ctx.tr(Tr::RulePeriods)).strong());
+        for period in &indicator.periods {
+            ui.label(
+                Tr::PeriodUntil.fill(lang, &[&period.until, &target_text(&period.target, lang)]),
+            );
+        }
+    }
+
+    if !milestones.is_empty() && indicator.applies && !is_task {
+        section(ui, ctx.tr(Tr::Milestone));
+        egui::Grid::new(("indicator-milestones", index))
+            .striped(true)
+            .show(ui, |ui| {
+                ui.strong(ctx.tr(Tr::Year));
+                ui.strong(ctx.tr(Tr::Target));
+                ui.strong(ctx.tr(Tr::BasisProjected));
+                ui.strong(ctx.tr(Tr::NeededChange));
+                ui.end_row();
+                for milestone in &assessment.milestones {
+                    ui.label(milestone.year.to_string());
+                    ui.label(target_text(&milestone.target, lang));
+                    status_label(ui, milestone.projected.as_ref(), lang);
+                    ui.label(
+                        milestone
+                            .needed
+                            .map_or_else(|| "–".into(), |n| needed_text(n, &indicator.unit, lang)),
+                    );
+                    ui.end_row();
                 }
             });
-        }
-        other => {
-            ui.label(text(&target_text(other, lang)));
+    }
+
+    if is_task {
+        section(ui, ctx.tr(Tr::TaskProgressLabel));
+        task_ui(ui, ctx, index, indicator);
+    } else {
+        section(ui, ctx.tr(Tr::ValuesByYear));
+        values_ui(ui, ctx, index, indicator, assessment);
+        section(ui, ctx.tr(Tr::StatedStatusLabel));
+        let mut stated = indicator.stated;
+        egui::ComboBox::from_id_salt(("indicator-stated", index))
+            .selected_text(stated.map_or(ctx.tr(Tr::NoneStated), |s| stated_tr(s).get(lang)))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut stated, None, ctx.tr(Tr::NoneStated));
+                for option in [
+                    StatedStatus::Met,
+                    StatedStatus::Pending,
+                    StatedStatus::NotMet,
+                ] {
+                    ui.selectable_value(&mut stated, Some(option), stated_tr(option).get(lang));
+                }
+            })
+            .response
+            .accessible_name(format!("{} {number}", ctx.tr(Tr::StatedStatusLabel)));
+        if stated != indicator.stated {
+            ctx.apply(set(
+                index,
+                Indicator {
+                    stated,
+                    ..indicator.clone()
+                },
+            ));
         }
     }
-    let mut status = indicator.status;
-    egui::ComboBox::from_id_salt(("indicator-status", index))
-        .selected_text(
-            RichText::new(status_tr(status).get(lang)).color(theme::indicator_status_color(status)),
-        )
-        .show_ui(ui, |ui| {
-            for option in [
-                IndicatorStatus::Met,
-                IndicatorStatus::Pending,
-                IndicatorStatus::NotMet,
-                IndicatorStatus::NotAssessed,
-            ] {
-                ui.selectable_value(&mut status, option, status_tr(option).get(lang));
-            }
-        })
-        .response
-        .accessible_name(format!("{} {number}", ctx.tr(Tr::Status)));
-    if status != indicator.status {
-        ctx.apply(set(Indicator {
-            status,
-            ..indicator.clone()
-        }));
-    }
+
+    section(ui, ctx.tr(Tr::Difficulty));
     let mut difficulty = indicator.difficulty;
     egui::ComboBox::from_id_salt(("indicator-difficulty", index))
         .selected_text(difficulty_tr(difficulty).get(lang))
@@ -203,26 +516,243 @@ fn row_ui(
         .response
         .accessible_name(format!("{} {number}", ctx.tr(Tr::Difficulty)));
     if difficulty != indicator.difficulty {
-        ctx.apply(set(Indicator {
-            difficulty,
-            ..indicator.clone()
-        }));
+        ctx.apply(set(
+            index,
+            Indicator {
+                difficulty,
+                ..indicator.clone()
+            },
+        ));
     }
-    let mut applies = indicator.applies;
-    if ui
-        .checkbox(&mut applies, "")
-        .accessible_name(format!("{} {number}", ctx.tr(Tr::Applies)))
-        .changed()
-    {
-        let status = if applies {
-            IndicatorStatus::Pending
-        } else {
-            IndicatorStatus::NotAssessed
-        };
-        ctx.apply(set(Indicator {
-            applies,
-            status,
-            ..indicator.clone()
-        }));
+    if !indicator.notes.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(&indicator.notes).weak().small());
+    }
+}
+
+/// The threshold of a ≥, ≤ or = rule, editable; other rules in words.
+fn target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, index: usize, indicator: &Indicator) {
+    let lang = ctx.lang;
+    let number = &indicator.number;
+    let (symbol, value, make): (&str, f64, fn(f64) -> IndicatorTarget) = match indicator.target {
+        IndicatorTarget::AtLeast(v) => ("≥", v, IndicatorTarget::AtLeast),
+        IndicatorTarget::AtMost(v) => ("≤", v, IndicatorTarget::AtMost),
+        IndicatorTarget::Equal(v) => ("=", v, IndicatorTarget::Equal),
+        IndicatorTarget::Improving(_) | IndicatorTarget::Task(_) => {
+            ui.label(target_text(&indicator.target, lang));
+            return;
+        }
+    };
+    ui.horizontal(|ui| {
+        ui.label(symbol);
+        let field = widgets::NumberField::of(
+            lang,
+            ctx.tr(Tr::Target),
+            number,
+            &format!("{number} {}", lang.label(&indicator.name)),
+            &indicator.unit,
+            widgets::Domain::Any,
+        );
+        if let Some(value) =
+            widgets::number_edit(ui, ("indicator-target", index), value, &field, |_| Ok(()))
+        {
+            ctx.apply(set(
+                index,
+                Indicator {
+                    target: make(value),
+                    ..indicator.clone()
+                },
+            ));
+        }
+        ui.label(&indicator.unit);
+    });
+}
+
+/// Observed values by year: each editable or removable, with its status and source; a new year
+/// is added by typing it and its value.
+fn values_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    index: usize,
+    indicator: &Indicator,
+    assessment: &IndicatorAssessment,
+) {
+    let lang = ctx.lang;
+    let number = indicator.number.clone();
+    let name = lang.label(&indicator.name).to_owned();
+    egui::Grid::new(("indicator-values", index))
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(ctx.tr(Tr::Year));
+            ui.strong(ctx.tr(Tr::Value));
+            ui.strong(ctx.tr(Tr::Status));
+            ui.strong(ctx.tr(Tr::Source));
+            ui.strong("");
+            ui.end_row();
+            for observation in &indicator.observed {
+                let year = observation.year;
+                ui.label(year.to_string());
+                let field = widgets::NumberField::of(
+                    lang,
+                    &Tr::ValueInYear.fill(lang, &[&year]),
+                    &number,
+                    &format!("{number} {name}"),
+                    &indicator.unit,
+                    widgets::Domain::Any,
+                );
+                if let Some(value) = widgets::number_edit(
+                    ui,
+                    ("indicator-value", index, year),
+                    observation.value,
+                    &field,
+                    |_| Ok(()),
+                ) {
+                    let mut changed = indicator.clone();
+                    changed.set_observed(Observation {
+                        year,
+                        value,
+                        source: String::new(),
+                    });
+                    ctx.apply(set(index, changed));
+                }
+                let status = assessment
+                    .lines
+                    .iter()
+                    .find(|l| l.year == year && l.basis == Basis::Observed)
+                    .map_or(Status::NoData, |l| l.status);
+                ui.label(
+                    RichText::new(status_tr(status).get(lang))
+                        .color(theme::indicator_status_color(status)),
+                );
+                ui.label(RichText::new(&observation.source).weak().small());
+                if ui
+                    .small_button("🗑")
+                    .on_hover_text(ctx.tr(Tr::Remove))
+                    .accessible_name(format!("{} {number} {year}", ctx.tr(Tr::Remove)))
+                    .clicked()
+                {
+                    let mut changed = indicator.clone();
+                    changed.observed.retain(|o| o.year != year);
+                    ctx.apply(set(index, changed));
+                }
+                ui.end_row();
+            }
+        });
+    // A new value: the year first (the next after the latest, by default), then the value.
+    let year_id = ui.make_persistent_id(("indicator-new-year", index));
+    let default_year = indicator
+        .observed
+        .last()
+        .map_or(ctx.doc.scenario().base_year, |o| o.year + 1);
+    let mut year: i32 = ui.data(|d| d.get_temp(year_id)).unwrap_or(default_year);
+    ui.horizontal(|ui| {
+        ui.label(ctx.tr(Tr::AddValue));
+        if ui
+            .add(
+                egui::DragValue::new(&mut year)
+                    .range(crate::model::MIN_BASE_YEAR..=crate::model::MAX_HORIZON),
+            )
+            .accessible_name(format!(
+                "{} {} {number}",
+                ctx.tr(Tr::AddValue),
+                ctx.tr(Tr::Year)
+            ))
+            .changed()
+        {
+            ui.data_mut(|d| d.insert_temp(year_id, year));
+        }
+        let field = widgets::NumberField::of(
+            lang,
+            &Tr::ValueInYear.fill(lang, &[&year]),
+            &number,
+            &format!("{number} {name}"),
+            &indicator.unit,
+            widgets::Domain::Any,
+        );
+        if let Some(value) =
+            widgets::optional_number_edit(ui, ("indicator-new-value", index), None, &field, |_| {
+                Ok(())
+            })
+        {
+            let mut changed = indicator.clone();
+            changed.set_observed(Observation {
+                year,
+                value,
+                source: String::new(),
+            });
+            ui.data_mut(|d| d.remove::<i32>(year_id));
+            ctx.apply(set(index, changed));
+        }
+    });
+}
+
+/// A task's progress: its state, when, and a note.
+fn task_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, index: usize, indicator: &Indicator) {
+    let lang = ctx.lang;
+    let number = indicator.number.clone();
+    let mut state = indicator.task.as_ref().map(|t| t.state);
+    egui::ComboBox::from_id_salt(("indicator-task", index))
+        .selected_text(state.map_or(ctx.tr(Tr::NoProgress), |s| task_tr(s).get(lang)))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state, None, ctx.tr(Tr::NoProgress));
+            for option in [
+                TaskState::Done,
+                TaskState::InProgress,
+                TaskState::NotStarted,
+            ] {
+                ui.selectable_value(&mut state, Some(option), task_tr(option).get(lang));
+            }
+        })
+        .response
+        .accessible_name(format!("{} {number}", ctx.tr(Tr::TaskProgressLabel)));
+    if state != indicator.task.as_ref().map(|t| t.state) {
+        let task = state.map(|state| TaskProgress {
+            state,
+            ..indicator.task.clone().unwrap_or(TaskProgress {
+                state,
+                date: String::new(),
+                note: String::new(),
+            })
+        });
+        ctx.apply(set(
+            index,
+            Indicator {
+                task,
+                ..indicator.clone()
+            },
+        ));
+    }
+    let Some(task) = &indicator.task else { return };
+    for (label, value, is_date) in [
+        (Tr::DateLabel, &task.date, true),
+        (Tr::NoteLabel, &task.note, false),
+    ] {
+        ui.horizontal(|ui| {
+            ui.label(ctx.tr(label));
+            let edited = widgets::validated_edit(
+                ui,
+                ("indicator-task-text", index, is_date),
+                value.clone(),
+                if is_date { 120.0 } else { 240.0 },
+                &format!("{} {number}", ctx.tr(label)),
+                ctx.tr(label),
+                |text| Ok::<_, String>(text.trim().to_owned()),
+            );
+            if let Some(text) = edited {
+                let mut changed = task.clone();
+                if is_date {
+                    changed.date = text;
+                } else {
+                    changed.note = text;
+                }
+                ctx.apply(set(
+                    index,
+                    Indicator {
+                        task: Some(changed),
+                        ..indicator.clone()
+                    },
+                ));
+            }
+        });
     }
 }

@@ -233,13 +233,15 @@ fn edit_number(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
     id_salt: impl egui::AsIdSalt,
-    value: f64,
+    value: impl Into<Option<f64>>,
     field: &crate::ui::widgets::NumberField,
     edit: impl Fn(f64) -> crate::document::Edit,
 ) {
     let doc = ctx.doc;
     if let Some(v) =
-        crate::ui::widgets::number_edit(ui, id_salt, value, field, |v| doc.check(&edit(v)))
+        crate::ui::widgets::optional_number_edit(ui, id_salt, value.into(), field, |v| {
+            doc.check(&edit(v))
+        })
     {
         ctx.apply(edit(v));
     }

@@ -3,10 +3,10 @@
 use eframe::egui::{self, RichText};
 
 use super::section;
+use crate::engine::indicators::Status;
 use crate::engine::{CapacityStatus, Finding};
 use crate::format;
 use crate::i18n::{Lang, Tr};
-use crate::model::IndicatorStatus;
 use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -122,19 +122,19 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 
     section(ui, ctx.tr(Tr::IndicatorCounts));
     ui.horizontal(|ui| {
-        for (status, label) in [
-            (IndicatorStatus::Met, Tr::Met),
-            (IndicatorStatus::Pending, Tr::Pending),
-            (IndicatorStatus::NotMet, Tr::NotMet),
-        ] {
-            let count = scenario
+        // The computed statuses: the same the Indicators view shows.
+        for status in [Status::Met, Status::Pending, Status::NotMet, Status::NoData] {
+            let count = analysis
                 .indicators
                 .iter()
-                .filter(|i| i.applies && i.status == status)
+                .filter(|a| a.status == status)
                 .count();
+            if count == 0 && status == Status::NoData {
+                continue;
+            }
             widgets::status_chip(
                 ui,
-                &format!("{} {count}", label.get(lang)),
+                &format!("{} {count}", super::indicators::status_tr(status).get(lang)),
                 theme::indicator_status_color(status),
             );
         }
@@ -157,6 +157,7 @@ pub fn status_text(status: CapacityStatus, lang: Lang) -> &'static str {
         CapacityStatus::Near => Tr::StatusNear,
         CapacityStatus::Exceeded => Tr::StatusExceeded,
         CapacityStatus::Saturated => Tr::Saturated,
+        CapacityStatus::NoData => Tr::NoData,
     }
     .get(lang)
 }
@@ -194,6 +195,35 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
                     &format::value(*value),
                     &unit,
                     &format::value(*threshold),
+                ],
+            )
+        }
+        Finding::IndicatorDisagrees {
+            number,
+            stated,
+            computed,
+        } => {
+            let name = scenario
+                .indicators
+                .iter()
+                .find(|i| &i.number == number)
+                .map_or("", |i| lang.label(&i.name));
+            let value = computed.value.map_or_else(|| "–".into(), format::value);
+            let verdict = format!(
+                "{} {}",
+                super::indicators::target_text(&computed.target, lang),
+                super::indicators::status_tr(computed.status).get(lang)
+            );
+            Tr::FindingIndicatorDisagrees.fill(
+                lang,
+                &[
+                    number,
+                    &name,
+                    &super::indicators::stated_tr(*stated).get(lang),
+                    &super::indicators::basis_tr(computed.basis).get(lang),
+                    &computed.year,
+                    &value,
+                    &verdict,
                 ],
             )
         }

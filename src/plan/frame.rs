@@ -1,0 +1,179 @@
+//! The national indicator frame as data (`assets/indicator-frame.ron`), and the kinds of place
+//! it is applied to: which rows a district, a county or a city is assessed on.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Difficulty, Indicator, IndicatorKind, IndicatorTarget, Label};
+
+/// A frame of indicators: the national one, or a team's own in the same layout.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frame {
+    pub name: Label,
+    pub source: String,
+    pub rows: Vec<FrameRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameRow {
+    pub number: String,
+    pub system: Label,
+    pub name: Label,
+    pub unit: String,
+    pub target: IndicatorTarget,
+    pub kind: IndicatorKind,
+    pub scope: Scope,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Where a row of the frame applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scope {
+    /// 市县
+    CityAndCounty,
+    /// 市
+    CityOnly,
+    /// 县
+    CountyOnly,
+    /// 沿海
+    Coastal,
+}
+
+/// The kind of place a plan is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlaceKind {
+    /// 区: a city district, assessed at county level without the rural rows.
+    District,
+    /// 县
+    County,
+    /// 市
+    City,
+}
+
+impl PlaceKind {
+    pub const ALL: [PlaceKind; 3] = [PlaceKind::District, PlaceKind::County, PlaceKind::City];
+}
+
+/// A place a frame is applied to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub kind: PlaceKind,
+    pub coastal: bool,
+}
+
+impl Scope {
+    /// Whether a row of this scope is assessed for `place`.
+    pub fn applies_to(self, place: Place) -> bool {
+        match self {
+            Scope::CityAndCounty => true,
+            Scope::CityOnly => place.kind == PlaceKind::City,
+            Scope::CountyOnly => place.kind == PlaceKind::County,
+            Scope::Coastal => place.coastal,
+        }
+    }
+
+    /// The note a row that does not apply to a district carries.
+    pub fn note(self) -> &'static str {
+        match self {
+            Scope::CityAndCounty => "",
+            Scope::CityOnly => "cities only; a district is assessed at county level",
+            Scope::CountyOnly => "counties only",
+            Scope::Coastal => "coastal areas only",
+        }
+    }
+}
+
+/// The national frame ecoplan ships.
+pub fn national_frame() -> Frame {
+    ron::Options::default()
+        .from_str(include_str!("../../assets/indicator-frame.ron"))
+        .unwrap_or_else(|error| panic!("assets/indicator-frame.ron: {error}"))
+}
+
+impl FrameRow {
+    /// The row as a scenario's indicator for `place`: no values, no statuses; a row that does
+    /// not apply is kept, marked so, so that a user can see and switch it on.
+    pub fn indicator(&self, place: Place, frame_source: &str) -> Indicator {
+        let applies = self.scope.applies_to(place);
+        let notes = [
+            self.note.as_str(),
+            if applies { "" } else { self.scope.note() },
+            frame_source,
+        ]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+        Indicator {
+            number: self.number.clone(),
+            system: self.system.clone(),
+            name: self.name.clone(),
+            unit: self.unit.clone(),
+            kind: self.kind,
+            applies,
+            observed: Vec::new(),
+            target: self.target.clone(),
+            periods: Vec::new(),
+            link: None,
+            stated: None,
+            task: None,
+            difficulty: Difficulty::Normal,
+            notes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_frame_has_forty_rows_numbered_in_order() {
+        let frame = national_frame();
+        let numbers: Vec<String> = frame.rows.iter().map(|r| r.number.clone()).collect();
+        let expected: Vec<String> = (1..=40).map(|n| n.to_string()).collect();
+        assert_eq!(numbers, expected);
+    }
+
+    #[test]
+    fn a_district_takes_the_29_city_and_county_rows() {
+        let frame = national_frame();
+        let count = |place| {
+            frame
+                .rows
+                .iter()
+                .filter(|r| r.scope.applies_to(place))
+                .count()
+        };
+        let district = Place {
+            kind: PlaceKind::District,
+            coastal: false,
+        };
+        assert_eq!(count(district), 29);
+        // The coastal rows 9, 13 and 18; the county-only rows 25, 28 and 32; the city-only rows
+        // 23, 24, 31, 34 and 36.
+        assert_eq!(
+            count(Place {
+                coastal: true,
+                ..district
+            }),
+            32
+        );
+        assert_eq!(
+            count(Place {
+                kind: PlaceKind::County,
+                coastal: false
+            }),
+            32
+        );
+        assert_eq!(
+            count(Place {
+                kind: PlaceKind::City,
+                coastal: true
+            }),
+            37
+        );
+    }
+}

@@ -1,0 +1,436 @@
+//! The indicator contracts scripts depend on: `ecoplan indicators` columns, the template of
+//! `ecoplan export --table indicators`, `ecoplan import` with its bad cells, and `ecoplan new`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader};
+
+fn ecoplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(args)
+        .output()
+        .expect("ecoplan runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-ind-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// The rows of `ecoplan indicators` for one number, as fields.
+fn rows_of(csv: &str, number: &str) -> Vec<Vec<String>> {
+    csv.lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|f| f[0] == number)
+        .collect()
+}
+
+#[test]
+fn indicators_prints_exactly_its_columns_with_each_basis_rule_and_status() {
+    let output = ecoplan(&["indicators"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "number,name,unit,year,basis,value,rule,threshold,status"
+    );
+    assert!(csv.lines().all(|l| l.split(',').count() == 9), "{csv}");
+    // Energy intensity: projected at both milestones, not met (0.159 against ≤ 0.136).
+    let energy = rows_of(&csv, "20");
+    assert_eq!(energy.len(), 2);
+    for (row, year) in energy.iter().zip(["2025", "2028"]) {
+        assert_eq!(row[3], year);
+        assert_eq!(row[4], "projected");
+        assert_eq!(row[6], "at_most");
+        assert_eq!(row[7], "0.136");
+        assert_eq!(row[8], "not_met");
+    }
+    let value: f64 = energy[1][5].parse().unwrap();
+    assert!((value - 0.159).abs() < 0.0005);
+    // Good-air days: two observed years, then projected milestones.
+    let air: Vec<(String, String, String)> = rows_of(&csv, "7")
+        .into_iter()
+        .map(|r| (r[3].clone(), r[4].clone(), r[8].clone()))
+        .collect();
+    let expected = [
+        ("2020", "observed", "met"),
+        ("2021", "observed", "not_met"),
+        ("2025", "projected", "not_met"),
+        ("2028", "projected", "met"),
+    ]
+    .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()));
+    assert_eq!(air, expected);
+    // EI: observed and computed in the base year.
+    let ei: Vec<String> = rows_of(&csv, "10")
+        .into_iter()
+        .map(|r| r[4].clone())
+        .collect();
+    assert_eq!(ei, ["observed", "computed"]);
+    // Indicator 3: no value, the plan's stated status, one row at the base year.
+    assert_eq!(
+        rows_of(&csv, "3"),
+        [[
+            "3",
+            "生态文明建设工作占党政实绩考核的比例",
+            "%",
+            "2021",
+            "stated",
+            "",
+            "at_least",
+            "20",
+            "not_met"
+        ]
+        .map(str::to_owned)
+        .to_vec()]
+    );
+    // A task and an improving rule have no threshold.
+    let task = &rows_of(&csv, "1")[0];
+    assert_eq!(
+        (task[6].as_str(), task[7].as_str(), task[8].as_str()),
+        ("task", "", "pending")
+    );
+    let improving = &rows_of(&csv, "21")[0];
+    assert_eq!(
+        (improving[6].as_str(), improving[7].as_str()),
+        ("improving", "")
+    );
+    // A row that does not apply appears once, not assessed.
+    let coastal = rows_of(&csv, "9");
+    assert_eq!(coastal.len(), 1);
+    assert_eq!(coastal[0][8], "not_assessed");
+    // Every status is one of the five names.
+    assert!(csv.lines().skip(1).all(|l| {
+        ["met", "not_met", "pending", "no_data", "not_assessed"]
+            .contains(&l.rsplit(',').next().unwrap())
+    }));
+}
+
+#[test]
+fn indicators_follows_growth_and_horizon_overrides() {
+    // Energy growing at 5 %/yr meets 0.136 by 2028.
+    let output = ecoplan(&["indicators", "--growth", "energy=0.05"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let energy = rows_of(&stdout(&output), "20");
+    assert_eq!(energy[1][8], "met", "{energy:?}");
+    // A longer horizon keeps the milestones the plan assesses; one before a target year is
+    // refused as the other commands refuse it.
+    let output = ecoplan(&["indicators", "--horizon", "2040"]);
+    assert_eq!(rows_of(&stdout(&output), "20").len(), 2);
+    let output = ecoplan(&["indicators", "--horizon", "2026"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("extend the horizon"));
+    // The table format and English names.
+    let output = ecoplan(&["indicators", "--format", "table", "--lang", "en"]);
+    assert!(stdout(&output).contains("Energy per unit of GDP"));
+    // A bad override is refused with its reason.
+    let output = ecoplan(&["indicators", "--growth", "nothing=0.1"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("nothing"));
+}
+
+/// Writes the template, fills indicator 3's base-year cell with `value`, and returns its path.
+fn filled_template(dir: &Path, extension: &str, value: &str) -> PathBuf {
+    let template = dir.join(format!("template.{extension}"));
+    let output = ecoplan(&["export", "--table", "indicators", s(&template)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    if extension == "csv" {
+        let text = std::fs::read_to_string(&template).unwrap();
+        let filled: Vec<String> = text
+            .lines()
+            .map(|line| {
+                if line.starts_with("3,") {
+                    // number, name, unit, 2020, 2021
+                    let mut fields: Vec<&str> = line.split(',').collect();
+                    fields[4] = value;
+                    fields.join(",")
+                } else {
+                    line.to_owned()
+                }
+            })
+            .collect();
+        let path = dir.join("filled.csv");
+        std::fs::write(&path, filled.join("\n") + "\n").unwrap();
+        return path;
+    }
+    // An XLSX: rewrite it with rust_xlsxwriter from what calamine reads, as Excel would save
+    // it after a consultant typed the value.
+    let mut book = calamine::open_workbook_auto(&template).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let out = workbook.add_worksheet().set_name(&sheet).unwrap();
+    for (r, row) in range.rows().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell {
+                Data::String(t) => {
+                    out.write(r, c, t.as_str()).unwrap();
+                }
+                Data::Float(v) => {
+                    out.write(r, c, *v).unwrap();
+                }
+                Data::Int(v) => {
+                    out.write(r, c, *v as f64).unwrap();
+                }
+                _ => {}
+            }
+        }
+        if matches!(&row[0], Data::String(n) if n == "3") {
+            match value.parse::<f64>() {
+                Ok(v) => out.write(r as u32, 4, v).unwrap(),
+                Err(_) => out.write(r as u32, 4, value).unwrap(),
+            };
+        }
+    }
+    let path = dir.join("filled.xlsx");
+    workbook.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn the_template_has_a_number_column_and_a_column_per_year() {
+    let dir = scratch_dir("template");
+    let xlsx = dir.join("t.xlsx");
+    assert!(
+        ecoplan(&["export", "--table", "indicators", s(&xlsx)])
+            .status
+            .success()
+    );
+    let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    let header: Vec<&Data> = range.rows().next().unwrap().iter().collect();
+    assert_eq!(header[0], &Data::String("序号".into()));
+    // Years as numbers, the base year among them.
+    assert_eq!(header[3], &Data::Float(2020.0));
+    assert_eq!(header[4], &Data::Float(2021.0));
+    assert_eq!(range.rows().count(), 1 + 42, "one row per indicator");
+    // Values already in the scenario are filled in: EI 47.79 in 2021.
+    let ei = range
+        .rows()
+        .find(|r| r[0] == Data::String("10".into()))
+        .unwrap();
+    assert_eq!(ei[4], Data::Float(47.79));
+    // The English CSV heads its first column "number".
+    let csv = dir.join("t.csv");
+    assert!(
+        ecoplan(&["export", "--table", "indicators", "--lang", "en", s(&csv)])
+            .status
+            .success()
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.starts_with("\u{feff}number,Name,Unit,2020,2021\n"),
+        "{text}"
+    );
+    // Any other extension is refused.
+    let output = ecoplan(&["export", "--table", "indicators", s(&dir.join("t.txt"))]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn import_prints_the_changes_and_saves_with_a_backup_or_not_on_a_dry_run() {
+    for extension in ["csv", "xlsx"] {
+        let dir = scratch_dir(&format!("import-{extension}"));
+        let scenario = dir.join("plan.ron");
+        std::fs::write(&scenario, stdout(&ecoplan(&["default"]))).unwrap();
+        let before = std::fs::read(&scenario).unwrap();
+        let book = filled_template(&dir, extension, "25");
+        let dry = ecoplan(&["import", s(&book), "--into", s(&scenario), "--dry-run"]);
+        assert!(dry.status.success(), "{}", stderr(&dry));
+        assert_eq!(stdout(&dry), "number,year,old,new\n3,2021,,25\n");
+        assert_eq!(
+            std::fs::read(&scenario).unwrap(),
+            before,
+            "a dry run writes nothing"
+        );
+        let run = ecoplan(&["import", s(&book), "--into", s(&scenario)]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        assert_eq!(stdout(&run), "number,year,old,new\n3,2021,,25\n");
+        assert_eq!(
+            std::fs::read(dir.join("plan.ron.bak")).unwrap(),
+            before,
+            "the previous file is kept"
+        );
+        // Indicator 3 now computes as met, and its value remembers its cell.
+        let csv = stdout(&ecoplan(&["indicators", s(&scenario)]));
+        let three = &rows_of(&csv, "3")[0];
+        assert_eq!(
+            (three[4].as_str(), three[5].as_str(), three[8].as_str()),
+            ("observed", "25", "met")
+        );
+        let saved = std::fs::read_to_string(&scenario).unwrap();
+        let expected_source = if extension == "csv" {
+            format!("{}:4:", s(&book))
+        } else {
+            "filled.xlsx!指标!E4".to_owned()
+        };
+        assert!(
+            saved.contains(&expected_source),
+            "{expected_source} in the saved file"
+        );
+        // Importing the same table again changes nothing.
+        let again = ecoplan(&["import", s(&book), "--into", s(&scenario)]);
+        assert_eq!(stdout(&again), "number,year,old,new\n");
+    }
+}
+
+#[test]
+fn a_bad_cell_exits_2_naming_it_and_writes_nothing() {
+    let dir = scratch_dir("bad");
+    let scenario = dir.join("plan.ron");
+    std::fs::write(&scenario, stdout(&ecoplan(&["default"]))).unwrap();
+    let before = std::fs::read(&scenario).unwrap();
+    let expect_refusal = |book: &Path, place: &str, words: &str| {
+        let output = ecoplan(&["import", s(book), "--into", s(&scenario)]);
+        assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+        let message = stderr(&output);
+        assert!(message.starts_with(place), "{message} starts with {place}");
+        assert!(message.contains(words), "{message} says {words}");
+        assert!(stdout(&output).is_empty());
+        assert_eq!(std::fs::read(&scenario).unwrap(), before);
+        assert!(!dir.join("plan.ron.bak").exists());
+    };
+    // Text in a number cell, in a workbook and in a CSV.
+    let xlsx = filled_template(&dir, "xlsx", "二十五");
+    expect_refusal(&xlsx, "filled.xlsx!指标!E4: ", "\"二十五\" is not a number");
+    let csv = filled_template(&dir, "csv", "abc");
+    expect_refusal(&csv, &format!("{}:4:", s(&csv)), "\"abc\" is not a number");
+    // An unknown indicator number.
+    let unknown = dir.join("unknown.csv");
+    std::fs::write(&unknown, "序号,2021\n3,25\n99,1\n").unwrap();
+    expect_refusal(
+        &unknown,
+        &format!("{}:3:1: ", s(&unknown)),
+        "no indicator numbered \"99\"",
+    );
+    // A year out of range.
+    let year = dir.join("year.csv");
+    std::fs::write(&year, "序号,2021,2099\n3,25,30\n").unwrap();
+    expect_refusal(
+        &year,
+        &format!("{}:1:9: ", s(&year)),
+        "2099 is out of range",
+    );
+    // A first column that is not the numbers.
+    let header = dir.join("header.csv");
+    std::fs::write(&header, "name,2021\n3,25\n").unwrap();
+    expect_refusal(&header, &format!("{}:1:1: ", s(&header)), "序号");
+    // A value for a task.
+    let task = dir.join("task.csv");
+    std::fs::write(&task, "number,2021\n1,1\n").unwrap();
+    expect_refusal(&task, &format!("{}:2:3: ", s(&task)), "task");
+    // A file that is not a workbook, and a FIFO, are refused by name.
+    let fake = dir.join("fake.xlsx");
+    std::fs::write(&fake, "not a zip").unwrap();
+    expect_refusal(&fake, "fake.xlsx: ", "not a workbook");
+    #[cfg(unix)]
+    {
+        let fifo = dir.join("pipe.csv");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        expect_refusal(&fifo, s(&fifo), "not a regular file");
+    }
+}
+
+#[test]
+fn new_makes_the_rows_of_a_kind_of_place_without_values() {
+    let output = ecoplan(&["new"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let dir = scratch_dir("new");
+    let district = dir.join("district.ron");
+    std::fs::write(&district, stdout(&output)).unwrap();
+    let loaded = ecoplan::io::load(&district).unwrap();
+    // A district takes Hanyang's 29 national rows.
+    let applying: Vec<&str> = loaded
+        .indicators
+        .iter()
+        .filter(|i| i.applies)
+        .map(|i| i.number.as_str())
+        .collect();
+    let hanyang = ecoplan::plan::hanyang_plan();
+    let hanyang_national: Vec<&str> = hanyang
+        .indicators
+        .iter()
+        .filter(|i| i.applies && !i.number.starts_with('P'))
+        .map(|i| i.number.as_str())
+        .collect();
+    assert_eq!(applying, hanyang_national);
+    assert_eq!(applying.len(), 29);
+    // No values: every series without a base value, every applicable row without data.
+    assert!(loaded.series.iter().all(|s| s.base.is_none()));
+    assert!(!loaded.series.is_empty());
+    let csv = stdout(&ecoplan(&["indicators", s(&district)]));
+    for line in csv.lines().skip(1) {
+        let status = line.rsplit(',').next().unwrap();
+        assert!(["no_data", "not_assessed"].contains(&status), "{line}");
+    }
+    // The projection has no data rather than zeros.
+    let projection = stdout(&ecoplan(&["project", s(&district)]));
+    assert!(
+        projection.lines().any(|l| l == "gdp,2021,,亿元"),
+        "{projection}"
+    );
+    // A coastal county: the county rows and the coastal rows too.
+    let county = ecoplan::plan::new_district(
+        Some("测试县"),
+        2023,
+        ecoplan::plan::frame::Place {
+            kind: ecoplan::plan::frame::PlaceKind::County,
+            coastal: true,
+        },
+    );
+    let numbers: Vec<&str> = county
+        .indicators
+        .iter()
+        .filter(|i| i.applies)
+        .map(|i| i.number.as_str())
+        .collect();
+    for number in ["9", "13", "18", "25", "28", "32"] {
+        assert!(numbers.contains(&number), "{number}");
+    }
+    assert!(!numbers.contains(&"23"), "a city-only row");
+    assert_eq!(
+        (county.base_year, county.milestones.clone()),
+        (2023, vec![2027, 2030])
+    );
+    let output = ecoplan(&["new", "--kind", "county", "--coastal", "--name", "测试县"]);
+    assert_eq!(stdout(&output).matches("applies: true").count(), 35);
+    // --output writes the file and refuses to overwrite one.
+    let out = dir.join("out.ron");
+    assert!(ecoplan(&["new", "--output", s(&out)]).status.success());
+    assert!(ecoplan(&["check", s(&out)]).status.success());
+    let again = ecoplan(&["new", "--output", s(&out)]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("exists"));
+    // Bad arguments exit 2.
+    assert_eq!(
+        ecoplan(&["new", "--kind", "village"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        ecoplan(&["new", "--base-year", "3000"]).status.code(),
+        Some(2)
+    );
+}
