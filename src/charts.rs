@@ -66,12 +66,36 @@ pub struct ChartSpec {
     /// The x axis' name (年份 / Year).
     pub x_label: String,
     pub lines: Vec<ChartLine>,
+    /// Observed values of a series (a mid-term review's actual figures), drawn as points over
+    /// its projected line.
+    pub observed: Vec<ChartLine>,
     pub levels: Vec<ChartLevel>,
     pub milestones: Vec<i32>,
     /// A year to mark, with its label (the first year of exceedance).
     pub marker: Option<(i32, String)>,
     /// Where the numbers come from, printed under exported charts.
     pub source_note: String,
+}
+
+/// The observed values of a series as points named "observed · GDP", in the series' colour.
+fn observed_points(
+    scenario: &Scenario,
+    series: &crate::model::Series,
+    lang: Lang,
+) -> Option<ChartLine> {
+    (!series.observed.is_empty()).then(|| ChartLine {
+        name: format!(
+            "{} · {}",
+            Tr::BasisObserved.get(lang),
+            lang.label(&series.label)
+        ),
+        color: series_color(scenario, &series.key),
+        points: series
+            .observed
+            .iter()
+            .map(|o| (f64::from(o.year), o.value))
+            .collect(),
+    })
 }
 
 fn source_note(scenario: &Scenario, lang: Lang) -> String {
@@ -136,6 +160,9 @@ pub fn capacity_chart(
             }
         }))
         .collect(),
+        observed: observed_points(scenario, series, lang)
+            .into_iter()
+            .collect(),
         levels: (!varies)
             .then(|| ChartLevel {
                 name: format!(
@@ -173,6 +200,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
                 .map(|(y, v)| (f64::from(y), *v))
                 .collect(),
         }],
+        observed: Vec::new(),
         levels: vec![ChartLevel {
             name: format!(
                 "{} {} {} ({})",
@@ -222,12 +250,18 @@ pub fn series_chart(
             })
         })
         .collect();
+    let observed = chosen
+        .iter()
+        .filter(|s| s.unit == unit)
+        .filter_map(|s| observed_points(scenario, s, lang))
+        .collect();
     Some(ChartSpec {
         key,
         title,
         unit: unit.to_string(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines,
+        observed,
         levels: Vec::new(),
         milestones: scenario.milestones.clone(),
         marker: None,

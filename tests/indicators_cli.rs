@@ -434,3 +434,40 @@ fn new_makes_the_rows_of_a_kind_of_place_without_values() {
         Some(2)
     );
 }
+
+#[test]
+fn a_row_keyed_by_a_series_sets_its_observed_values_for_a_mid_term_review() {
+    let dir = scratch_dir("series");
+    let scenario = dir.join("plan.ron");
+    std::fs::write(&scenario, stdout(&ecoplan(&["default"]))).unwrap();
+    let book = dir.join("review.csv");
+    std::fs::write(
+        &book,
+        "序号,名称,2022,2023\ngdp,地区生产总值,850.5,900\n20,能耗,,0.15\n",
+    )
+    .unwrap();
+    let output = ecoplan(&["import", s(&book), "--into", s(&scenario)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "number,year,old,new\ngdp,2022,,850.5\ngdp,2023,,900\n20,2023,,0.15\n"
+    );
+    let loaded = ecoplan::io::load(&scenario).unwrap();
+    let gdp = &loaded.series("gdp").unwrap().observed;
+    assert_eq!(
+        gdp.iter().map(|o| (o.year, o.value)).collect::<Vec<_>>(),
+        [(2022, 850.5), (2023, 900.0)]
+    );
+    assert!(
+        gdp[0].source.ends_with("review.csv:2:12"),
+        "{}",
+        gdp[0].source
+    );
+    // Indicator 20's 2023 value is observed, between the two projected milestones.
+    let csv = stdout(&ecoplan(&["indicators", s(&scenario)]));
+    let rows = rows_of(&csv, "20");
+    assert_eq!(
+        rows[0][3..6],
+        ["2023", "observed", "0.15"].map(str::to_owned)
+    );
+}

@@ -2046,3 +2046,330 @@ fn the_guide_covers_every_view_in_both_languages() {
         }
     }
 }
+
+/// The computed status of the indicator numbered `number`.
+fn indicator_status(
+    harness: &Harness<'static, EcoplanApp>,
+    number: &str,
+) -> ecoplan::engine::indicators::Status {
+    let app = harness.state();
+    let index = app
+        .doc
+        .scenario()
+        .indicators
+        .iter()
+        .position(|i| i.number == number)
+        .unwrap();
+    app.doc.analysis().indicators[index].status
+}
+
+#[test]
+fn a_typed_indicator_value_turns_the_status_in_the_same_frame_and_undo_brings_it_back() {
+    use ecoplan::engine::indicators::Status;
+    let mut harness = harness(View::Indicators, Lang::En);
+    harness.run();
+    assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
+    assert_eq!(
+        harness.query_all_by_label("not met (stated)").count(),
+        2,
+        "3 and 11"
+    );
+    // Text is refused with its reason, and nothing changes.
+    type_into(&mut harness, "Value 2021 3", "twenty");
+    press_enter(&mut harness);
+    assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
+    assert!(!harness.state().doc.is_dirty());
+    type_into(&mut harness, "Value 2021 3", "25");
+    press_enter(&mut harness);
+    assert_eq!(indicator_status(&harness, "3"), Status::Met);
+    assert!(harness.state().doc.is_dirty());
+    let row = &harness.state().doc.scenario().indicators[2];
+    assert_eq!(row.observed_in(2021).map(|o| o.value), Some(25.0));
+    // The Overview's count follows: 27 met now.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
+    assert!(
+        harness.state().doc.scenario().indicators[2]
+            .observed
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_details_panel_edits_values_stated_statuses_and_task_progress() {
+    use ecoplan::engine::indicators::Status;
+    let mut harness = harness(View::Indicators, Lang::En);
+    harness.run();
+    assert!(harness.query_by_label("How is this computed").is_none());
+    harness.get_by_label("20").click();
+    harness.run();
+    // How indicator 20 is computed, and the yearly change each milestone needs.
+    assert!(harness.query_by_label("How is this computed").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Linked to the projected ratio")
+            .is_some()
+    );
+    assert_eq!(
+        harness.query_all_by_label_contains(" a year").count(),
+        2,
+        "one per milestone"
+    );
+    // A value typed for 2023 (a mid-term review) is an observed value with its own status.
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("7").click();
+    harness.run();
+    type_into(&mut harness, "Add Year 7", "2023");
+    press_enter(&mut harness);
+    type_into(&mut harness, "Value 2023 7", "86");
+    press_enter(&mut harness);
+    let air = &harness.state().doc.scenario().indicators[6];
+    assert_eq!(air.observed_in(2023).map(|o| o.value), Some(86.0));
+    // Removing it takes it away again.
+    harness.get_by_label("Remove 7 2023").click();
+    harness.run();
+    assert!(
+        harness.state().doc.scenario().indicators[6]
+            .observed_in(2023)
+            .is_none()
+    );
+    // A task's progress sets its status.
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("1").click();
+    harness.run();
+    assert_eq!(indicator_status(&harness, "1"), Status::Pending);
+    harness.get_by_label("Task progress 1").click();
+    harness.run();
+    harness.get_by_label("done").click();
+    harness.run();
+    assert_eq!(indicator_status(&harness, "1"), Status::Met);
+    // Indicator 3's stated status set to none: no data until a value comes.
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("3").click();
+    harness.run();
+    harness.get_by_label("Stated status 3").click();
+    harness.run();
+    harness.get_by_label("none").click();
+    harness.run();
+    assert_eq!(indicator_status(&harness, "3"), Status::NoData);
+}
+
+#[test]
+fn goal_seek_applied_turns_energy_intensity_met() {
+    use ecoplan::engine::indicators::Status;
+    let mut harness = harness(View::GoalSeek, Lang::En);
+    harness.run();
+    assert_eq!(indicator_status(&harness, "20"), Status::NotMet);
+    let findings = |h: &Harness<'static, EcoplanApp>| {
+        h.state()
+            .doc
+            .analysis()
+            .findings
+            .iter()
+            .filter(|f| matches!(f, ecoplan::engine::Finding::IndicatorDisagrees { .. }))
+            .count()
+    };
+    assert_eq!(findings(&harness), 1);
+    harness.get_by_label("Solve").click();
+    harness.run();
+    harness.get_by_label("Apply this value").click();
+    harness.run();
+    assert_eq!(indicator_status(&harness, "20"), Status::Met);
+    assert_eq!(
+        findings(&harness),
+        0,
+        "the disagreement with the plan's \"met\" is gone"
+    );
+}
+
+#[test]
+fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit() {
+    use ecoplan::engine::indicators::Status;
+    let dir = temp_dir("import");
+    let table = dir.join("values.csv");
+    std::fs::write(
+        &table,
+        "序号,指标,2021,2022\n3,考核比例,25,\n7,优良天数,,88.5\n",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(table.clone());
+    let mut harness = harness_with(View::Indicators, Lang::En, dialogs.clone());
+    harness.run();
+    click_menu(&mut harness, "File", "Import indicator values…");
+    // The preview lists each change, and nothing has changed yet.
+    assert!(
+        harness
+            .query_by_label("Import preview: values.csv")
+            .is_some()
+    );
+    assert!(harness.query_by_label("88.50").is_some());
+    assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
+    assert!(!harness.state().doc.is_dirty());
+    harness.get_by_label("Apply (undoable)").click();
+    harness.run();
+    assert_eq!(indicator_status(&harness, "3"), Status::Met);
+    let app = harness.state();
+    let air = &app.doc.scenario().indicators[6];
+    let imported = air.observed_in(2022).unwrap();
+    assert_eq!(imported.value, 88.5);
+    assert!(
+        imported.source.ends_with("values.csv:3:9"),
+        "{}",
+        imported.source
+    );
+    assert!(app.notice.as_deref().unwrap().contains("2 values imported"));
+    // One undo takes both values back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
+    assert!(
+        harness.state().doc.scenario().indicators[6]
+            .observed_in(2022)
+            .is_none()
+    );
+    // A bad cell is named in the messages and changes nothing.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "序号,2021\n3,abc\n").unwrap();
+    dialogs.open.borrow_mut().push(bad.clone());
+    click_menu(&mut harness, "File", "Import indicator values…");
+    assert!(harness.query_by_label_contains("Import preview").is_none());
+    let message = harness.state().message.clone().unwrap();
+    assert!(
+        message.contains("bad.csv:2:3") && message.contains("abc"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_new_coastal_county_has_its_rows_waiting_for_values() {
+    use ecoplan::engine::indicators::Status;
+    let mut harness = harness(View::Indicators, Lang::En);
+    harness.run();
+    click_menu(
+        &mut harness,
+        "File",
+        "New district from the national frame…",
+    );
+    let name = || (egui::accesskit::Role::TextInput, "Name of the place");
+    harness.get_by_role_and_label(name().0, name().1).focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(name().0, name().1)
+        .type_text("Test county");
+    harness.run();
+    radio(&mut harness, "county");
+    harness.get_by_label("coastal").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("35 of 40 indicators apply")
+            .is_some()
+    );
+    harness.get_by_label("Create").click();
+    harness.run();
+    let app = harness.state();
+    let scenario = app.doc.scenario();
+    assert_eq!(scenario.metadata.name, "Test county");
+    assert_eq!(scenario.indicators.iter().filter(|i| i.applies).count(), 35);
+    // Every applicable row waits for a value; the series have no base values and the views say
+    // "no data" rather than show zeros.
+    let statuses: Vec<Status> = app
+        .doc
+        .analysis()
+        .indicators
+        .iter()
+        .map(|a| a.status)
+        .collect();
+    assert!(
+        statuses
+            .iter()
+            .all(|s| [Status::NoData, Status::NotAssessed].contains(s))
+    );
+    assert!(scenario.series.iter().all(|s| s.base.is_none()));
+    harness.state_mut().state.view = View::Projections;
+    harness.run();
+    assert!(
+        harness.query_all_by_label("no data").count() >= 1,
+        "the chart says so"
+    );
+    assert!(
+        harness.query_all_by_label("–").count() > 100,
+        "the table has no zeros"
+    );
+    assert!(harness.query_by_label("0.00").is_none());
+    // A value typed turns a row: wastewater treatment 92 % against ≥ 95 %. The coastal row 9
+    // ("improving") needs a second year before it can say.
+    harness.state_mut().state.view = View::Indicators;
+    harness.run();
+    type_into(&mut harness, "Value 2021 29", "92");
+    press_enter(&mut harness);
+    assert_eq!(indicator_status(&harness, "29"), Status::NotMet);
+    type_into(&mut harness, "Value 2021 9", "92");
+    press_enter(&mut harness);
+    assert_eq!(indicator_status(&harness, "9"), Status::NoData);
+}
+
+#[test]
+fn an_observed_value_of_a_series_shows_its_deviation_and_a_point_on_the_chart() {
+    let mut harness = harness(View::Projections, Lang::En);
+    harness.run();
+    // GDP is the first series: typed for 2023 as a mid-term review would.
+    type_into(&mut harness, "Add Year", "2023");
+    press_enter(&mut harness);
+    type_into(&mut harness, "Add observed", "900");
+    press_enter(&mut harness);
+    let app = harness.state();
+    let gdp = app.doc.scenario().series("gdp").unwrap();
+    assert_eq!(gdp.observed.len(), 1);
+    assert_eq!((gdp.observed[0].year, gdp.observed[0].value), (2023, 900.0));
+    // Projected 792.86 × 1.075² = 916.25: 16.25 below the projection.
+    let projected = app.doc.analysis().projection.value("gdp", 2023).unwrap();
+    assert!(
+        harness
+            .query_by_label(&ecoplan::format::value(900.0 - projected))
+            .is_some()
+    );
+    assert!(harness.query_by_label("-1.8 %").is_some());
+    // The chart of GDP carries it as a point.
+    let spec = ecoplan::charts::series_chart(
+        app.doc.scenario(),
+        app.doc.analysis(),
+        &["gdp"],
+        Lang::En,
+        "k".into(),
+        "t".into(),
+    )
+    .unwrap();
+    assert_eq!(spec.observed.len(), 1);
+    assert_eq!(spec.observed[0].points, vec![(2023.0, 900.0)]);
+    // Undo takes it away; a value typed as text changes nothing.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .observed
+            .is_empty()
+    );
+    type_into(&mut harness, "Add observed", "lots");
+    press_enter(&mut harness);
+    assert!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .observed
+            .is_empty()
+    );
+}

@@ -344,10 +344,7 @@ impl EcoplanApp {
                                         ui.end_row();
                                         for value in values.iter() {
                                             ui.label(&value.number);
-                                            let name = scenario
-                                                .indicators
-                                                .get(value.index)
-                                                .map_or("", |i| lang.label(&i.name));
+                                            let name = value.target.name(scenario, lang);
                                             ui.add_sized(
                                                 [220.0, ui.spacing().interact_size.y],
                                                 egui::Label::new(name).truncate(),
@@ -386,7 +383,7 @@ impl EcoplanApp {
                         crate::io::indicator_table::with_values(self.doc.scenario(), values);
                     commands.push(Command::Apply {
                         edit: crate::document::Edit::ImportValues {
-                            indicators: changed.indicators,
+                            scenario: Box::new(changed),
                             source: file.clone(),
                         },
                         merge: false,

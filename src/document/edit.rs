@@ -80,9 +80,15 @@ pub enum Edit {
     ReplaceScenario {
         scenario: Box<Scenario>,
     },
-    /// Sets the values a table imported (File → Import values…), in one undo step.
+    /// Replaces a series' observed values (a mid-term review's actual figures).
+    SetSeriesObserved {
+        series: String,
+        observed: Vec<crate::model::Observation>,
+    },
+    /// Sets the values a table imported (File → Import values…), in one undo step: the
+    /// scenario as the preview showed it (the preview is modal, so nothing changes between).
     ImportValues {
-        indicators: Vec<Indicator>,
+        scenario: Box<Scenario>,
         /// The table's file name.
         source: String,
     },
@@ -194,12 +200,14 @@ impl Edit {
                 scenario.projects.remove(*index);
             }
             Edit::ReplaceScenario { scenario: new } => *scenario = (**new).clone(),
-            Edit::ImportValues { indicators, .. } => {
-                if indicators.len() != scenario.indicators.len() {
-                    return Err("the indicators changed since the table was read".into());
-                }
-                scenario.indicators.clone_from(indicators);
+            Edit::SetSeriesObserved { series, observed } => {
+                scenario
+                    .series_mut(series)
+                    .ok_or_else(|| format!("there is no series \"{series}\""))?
+                    .observed
+                    .clone_from(observed);
             }
+            Edit::ImportValues { scenario: new, .. } => *scenario = (**new).clone(),
         }
         Ok(())
     }
@@ -278,6 +286,9 @@ impl Edit {
             Edit::RemoveProject { .. } => Tr::RemoveProject.get(lang).to_owned(),
             Edit::ReplaceScenario { .. } => Tr::NewScenario.get(lang).to_owned(),
             Edit::ImportValues { source, .. } => format!("{} {source}", Tr::ImportEdit.get(lang)),
+            Edit::SetSeriesObserved { series, .. } => {
+                format!("{} {series}", Tr::EditObserved.get(lang))
+            }
         }
     }
 }

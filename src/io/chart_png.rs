@@ -150,6 +150,19 @@ fn draw<DB: DrawingBackend>(
             .label(drawable(&line.name))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
     }
+    for observed in &spec.observed {
+        let style = color(observed.color).filled();
+        let radius = px(9.0).max(2);
+        chart
+            .draw_series(
+                observed
+                    .points
+                    .iter()
+                    .map(|&p| Circle::new(p, radius, style)),
+            )?
+            .label(drawable(&observed.name))
+            .legend(move |(x, y)| Circle::new((x + 15, y), radius, style));
+    }
     chart
         .configure_series_labels()
         .label_font((FONT, px(26.0)))

@@ -128,11 +128,33 @@ struct Table {
     place: Box<dyn Fn(usize, usize) -> String>,
 }
 
+/// What a row of the table is about: an indicator (by its number), or a projected series (by its
+/// key), whose observed values a mid-term review sets against the projection.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportTarget {
+    /// The indicator's position in the scenario.
+    Indicator(usize),
+    Series(String),
+}
+
+impl ImportTarget {
+    /// The row's name in `lang`.
+    pub fn name<'a>(&self, scenario: &'a Scenario, lang: Lang) -> &'a str {
+        match self {
+            ImportTarget::Indicator(index) => scenario
+                .indicators
+                .get(*index)
+                .map_or("", |i| lang.label(&i.name)),
+            ImportTarget::Series(key) => scenario.series(key).map_or("", |s| lang.label(&s.label)),
+        }
+    }
+}
+
 /// One value the import sets.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportedValue {
-    /// The indicator's position in the scenario.
-    pub index: usize,
+    pub target: ImportTarget,
+    /// The first cell of the row: the indicator's number or the series' key.
     pub number: String,
     pub year: i32,
     pub old: Option<f64>,
@@ -456,7 +478,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
         ));
     }
     let mut values = Vec::new();
-    let mut seen_rows: std::collections::HashMap<usize, usize> = Default::default();
+    let mut seen_rows: std::collections::HashMap<String, usize> = Default::default();
     for (r, row) in table.rows.iter().enumerate().skip(header_row + 1) {
         let number = match row.get(number_col).unwrap_or(&Cell::Empty) {
             Cell::Empty => {
@@ -476,24 +498,40 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             Cell::Number(v) => v.to_string(),
             Cell::Text(t) => t.trim().to_owned(),
         };
-        let Some(index) = scenario.indicators.iter().position(|i| i.number == number) else {
-            return Err(at(
-                r,
-                number_col,
-                format!("there is no indicator numbered \"{number}\" in the scenario"),
-            ));
+        let target = match scenario.indicators.iter().position(|i| i.number == number) {
+            Some(index) => ImportTarget::Indicator(index),
+            None if scenario.series(&number).is_some() => ImportTarget::Series(number.clone()),
+            None => {
+                return Err(at(
+                    r,
+                    number_col,
+                    format!(
+                        "there is no indicator numbered \"{number}\" in the scenario (nor a series with that key)"
+                    ),
+                ));
+            }
         };
-        if let Some(first) = seen_rows.insert(index, r) {
+        if let Some(first) = seen_rows.insert(number.clone(), r) {
             return Err(at(
                 r,
                 number_col,
                 format!(
-                    "indicator {number} has two rows (also {})",
+                    "{number} has two rows (also {})",
                     (table.place)(first, number_col)
                 ),
             ));
         }
-        let indicator = &scenario.indicators[index];
+        let (observed, task) = match &target {
+            ImportTarget::Indicator(index) => {
+                let indicator = &scenario.indicators[*index];
+                let task = matches!(indicator.target, IndicatorTarget::Task(_))
+                    .then(|| indicator.name.zh.clone());
+                (&indicator.observed, task)
+            }
+            ImportTarget::Series(key) => {
+                (&scenario.series(key).expect("found above").observed, None)
+            }
+        };
         for &(c, year) in &year_columns {
             let value = match row.get(c).unwrap_or(&Cell::Empty) {
                 Cell::Empty => continue,
@@ -512,22 +550,21 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             if !value.is_finite() {
                 return Err(at(r, c, format!("{value} is not a finite number")));
             }
-            if matches!(indicator.target, IndicatorTarget::Task(_)) {
+            if let Some(name) = &task {
                 return Err(at(
                     r,
                     c,
                     format!(
-                        "indicator {number} is a task ({}); its progress is set in the window, not as a number",
-                        indicator.name.zh
+                        "indicator {number} is a task ({name}); its progress is set in the window, not as a number"
                     ),
                 ));
             }
-            let old = indicator.observed_in(year).map(|o| o.value);
+            let old = observed.iter().find(|o| o.year == year).map(|o| o.value);
             if old == Some(value) {
                 continue;
             }
             values.push(ImportedValue {
-                index,
+                target: target.clone(),
                 number: number.clone(),
                 year,
                 old,
@@ -543,11 +580,22 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
 pub fn with_values(scenario: &Scenario, values: &[ImportedValue]) -> Scenario {
     let mut changed = scenario.clone();
     for value in values {
-        changed.indicators[value.index].set_observed(Observation {
+        let observation = Observation {
             year: value.year,
             value: value.new,
             source: value.source.clone(),
-        });
+        };
+        match &value.target {
+            ImportTarget::Indicator(index) => changed.indicators[*index].set_observed(observation),
+            ImportTarget::Series(key) => {
+                let series = changed.series_mut(key).expect("a series the import found");
+                series.observed.retain(|o| o.year != observation.year);
+                let at = series
+                    .observed
+                    .partition_point(|o| o.year < observation.year);
+                series.observed.insert(at, observation);
+            }
+        }
     }
     changed
 }

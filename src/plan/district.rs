@@ -33,7 +33,7 @@ pub fn new_district(name: Option<&str>, base_year: i32, place: Place) -> Scenari
         .map(|s| Series {
             base: None,
             rule: Rule::growth(0.0),
-            source: "enter the base-year value and the growth".into(),
+            source: "待录入基准年数值与增长率 (enter the base-year value and the growth)".into(),
             observed: Vec::new(),
             ..s
         })

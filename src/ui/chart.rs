@@ -71,6 +71,14 @@ fn read_out(
 
 /// The plot alone (presentation mode has its own controls).
 pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, reset_id: egui::Id) {
+    let has_data = spec
+        .lines
+        .iter()
+        .any(|l| l.points.iter().any(|(_, y)| y.is_finite()));
+    if !spec.lines.is_empty() && !has_data {
+        // A new district before its base values: say so rather than draw an empty frame.
+        ui.label(egui::RichText::new(Tr::NoData.get(lang)).weak());
+    }
     let reset = ui
         .data_mut(|d| d.remove_temp::<bool>(reset_id))
         .unwrap_or(false);
@@ -125,6 +133,16 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
                 Line::new(line.name.clone(), PlotPoints::from(points))
                     .color(color(line.color))
                     .width(2.5),
+            );
+        }
+        for observed in &spec.observed {
+            let points: Vec<[f64; 2]> = observed.points.iter().map(|(x, y)| [*x, *y]).collect();
+            plot_ui.points(
+                egui_plot::Points::new(observed.name.clone(), PlotPoints::from(points))
+                    .color(color(observed.color))
+                    .shape(egui_plot::MarkerShape::Diamond)
+                    .filled(true)
+                    .radius(5.0),
             );
         }
     });

@@ -78,6 +78,8 @@ pub struct NumberField {
     pub unit: String,
     pub domain: Domain,
     pub lang: Lang,
+    /// The field's width in points.
+    pub width: f32,
 }
 
 impl NumberField {
@@ -91,6 +93,15 @@ impl NumberField {
             unit: unit.to_owned(),
             domain,
             lang,
+            width: 96.0,
+        }
+    }
+
+    /// The same field narrower, for a table that must fit beside a panel.
+    pub fn narrow(self) -> Self {
+        NumberField {
+            width: 72.0,
+            ..self
         }
     }
 
@@ -131,7 +142,7 @@ pub fn optional_number_edit(
         ui,
         id_salt,
         value.map_or_else(String::new, |v| format::value(v * field.scale)),
-        96.0,
+        field.width,
         &field.name,
         &field.label,
         Tr::NoData.get(lang),

@@ -72,6 +72,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         points: points(|y| y.balance_gha),
                     },
                 ],
+                observed: Vec::new(),
                 levels: vec![ChartLevel {
                     name: "0".into(),
                     color: [150, 150, 150],

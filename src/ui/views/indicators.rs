@@ -188,7 +188,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         if ui
-                            .small_button("✕")
+                            .small_button("×")
                             .on_hover_text(ctx.tr(Tr::Close))
                             .accessible_name(ctx.tr(Tr::Close))
                             .clicked()
@@ -207,7 +207,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             ui.label(RichText::new(ctx.tr(Tr::SelectIndicator)).weak());
         }
     });
-    egui::ScrollArea::vertical()
+    // Both ways: in a window narrower than 1400 px the table scrolls sideways rather than run
+    // under the details panel.
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("indicators")
@@ -220,7 +222,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     ui.strong(Tr::ValueInYear.fill(lang, &[&scenario.base_year]));
                     ui.strong(ctx.tr(Tr::LatestValue));
                     for year in &milestones {
-                        ui.strong(Tr::TargetProjectedInYear.fill(lang, &[year]))
+                        // Cut to the column, so that a long header never widens the table.
+                        let header = Tr::TargetProjectedInYear.fill(lang, &[year]);
+                        truncated(ui, MILESTONE_WIDTH, RichText::new(header).strong())
                             .on_hover_text(format!(
                                 "{} · {}",
                                 Tr::TargetInYear.fill(lang, &[year]),
@@ -280,7 +284,8 @@ fn row_ui(
             &format!("{number} {name}"),
             &indicator.unit,
             widgets::Domain::Any,
-        );
+        )
+        .narrow();
         let current = indicator.observed_in(base_year).map(|o| o.value);
         if let Some(value) = widgets::optional_number_edit(
             ui,
@@ -364,8 +369,8 @@ fn row_ui(
 
 /// Column widths that keep the table within a 1400 px window beside the navigator and the
 /// details panel.
-const NAME_WIDTH: f32 = 160.0;
-const MILESTONE_WIDTH: f32 = 118.0;
+const NAME_WIDTH: f32 = 140.0;
+const MILESTONE_WIDTH: f32 = 104.0;
 
 /// A left-aligned label cut to `width` with "…"; the full text is the caller's hover.
 fn truncated(ui: &mut egui::Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
@@ -592,9 +597,10 @@ fn values_ui(
             for observation in &indicator.observed {
                 let year = observation.year;
                 ui.label(year.to_string());
+                // Named apart from the table's base-year field of the same row.
                 let field = widgets::NumberField::of(
                     lang,
-                    &Tr::ValueInYear.fill(lang, &[&year]),
+                    &format!("{} {year}", ctx.tr(Tr::ValuesByYear)),
                     &number,
                     &format!("{number} {name}"),
                     &indicator.unit,
@@ -626,8 +632,7 @@ fn values_ui(
                 );
                 ui.label(RichText::new(&observation.source).weak().small());
                 if ui
-                    .small_button("🗑")
-                    .on_hover_text(ctx.tr(Tr::Remove))
+                    .small_button(ctx.tr(Tr::Remove))
                     .accessible_name(format!("{} {number} {year}", ctx.tr(Tr::Remove)))
                     .clicked()
                 {

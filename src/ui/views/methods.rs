@@ -34,6 +34,7 @@ pub fn method_number(
         unit: String::new(),
         domain: widgets::Domain::NonNegative,
         lang: ctx.lang,
+        width: 96.0,
     };
     let lang = ctx.lang;
     let edited = widgets::number_edit(ui, ("method", id), value, &field, |v| {

@@ -5,10 +5,13 @@ use eframe::egui::{self, RichText};
 
 use super::section;
 use crate::charts::series_chart;
+use crate::document::Edit;
 use crate::format;
 use crate::i18n::Tr;
 use crate::io::csv::projection_tsv;
+use crate::model::Observation;
 use crate::ui::chart::chart_ui;
+use crate::ui::widgets::{self, Domain, NumberField};
 use crate::ui::{UiState, ViewCtx, theme};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
@@ -59,6 +62,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             }
                         });
                 });
+
+            observed_ui(ui, ctx);
 
             section(ui, ctx.tr(Tr::ChartSeries));
             ui.horizontal_wrapped(|ui| {
@@ -122,4 +127,179 @@ fn cell(ui: &mut egui::Ui, text: RichText, fill: Option<egui::Color32>) {
             ui.label(text);
         }
     }
+}
+
+/// Observed values of past years beside the projection (a mid-term review, 中期评估): each with
+/// its projected value and the deviation, editable and removable; a new one by series, year and
+/// value. The charts show them as points over the projected lines.
+fn observed_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let lang = ctx.lang;
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
+    let projection = &doc.analysis().projection;
+    section(ui, ctx.tr(Tr::ObservedAgainstProjection));
+    ui.label(RichText::new(ctx.tr(Tr::ObservedHint)).weak());
+    let set = |series: &crate::model::Series, observed: Vec<Observation>| Edit::SetSeriesObserved {
+        series: series.key.clone(),
+        observed,
+    };
+    let any = scenario.series.iter().any(|s| !s.observed.is_empty());
+    if any {
+        egui::Grid::new("observed-values")
+            .striped(true)
+            .show(ui, |ui| {
+                for header in [
+                    Tr::SeriesLabel,
+                    Tr::Year,
+                    Tr::BasisObserved,
+                    Tr::BasisProjected,
+                    Tr::Deviation,
+                    Tr::DeviationShare,
+                    Tr::Source,
+                ] {
+                    ui.strong(ctx.tr(header));
+                }
+                ui.end_row();
+                for series in scenario.series.iter().filter(|s| !s.observed.is_empty()) {
+                    for observation in &series.observed {
+                        let year = observation.year;
+                        ui.label(lang.label(&series.label));
+                        ui.label(year.to_string());
+                        let field = NumberField::of(
+                            lang,
+                            &format!("{} {year}", ctx.tr(Tr::BasisObserved)),
+                            &series.key,
+                            lang.label(&series.label),
+                            series.unit.symbol(),
+                            Domain::Any,
+                        );
+                        if let Some(value) = widgets::number_edit(
+                            ui,
+                            ("observed", &series.key, year),
+                            observation.value,
+                            &field,
+                            |_| Ok(()),
+                        ) {
+                            let mut observed = series.observed.clone();
+                            if let Some(o) = observed.iter_mut().find(|o| o.year == year) {
+                                o.value = value;
+                            }
+                            ctx.apply(set(series, observed));
+                        }
+                        // The projection covers its own years only; an observed year outside it
+                        // has nothing to be compared with.
+                        let projected = projection
+                            .value(&series.key, year)
+                            .filter(|v| v.is_finite());
+                        ui.label(projected.map_or_else(|| "–".into(), format::value));
+                        match projected {
+                            Some(p) => {
+                                let deviation = observation.value - p;
+                                ui.label(format::value(deviation));
+                                ui.label(if p != 0.0 {
+                                    format::percent(deviation / p)
+                                } else {
+                                    "–".into()
+                                });
+                            }
+                            None => {
+                                ui.label("–");
+                                ui.label("–");
+                            }
+                        }
+                        ui.label(RichText::new(&observation.source).weak().small());
+                        if ui
+                            .small_button(ctx.tr(Tr::Remove))
+                            .accessible_name(format!(
+                                "{} {} {year}",
+                                ctx.tr(Tr::Remove),
+                                series.key
+                            ))
+                            .clicked()
+                        {
+                            let observed = series
+                                .observed
+                                .iter()
+                                .filter(|o| o.year != year)
+                                .cloned()
+                                .collect();
+                            ctx.apply(set(series, observed));
+                        }
+                        ui.end_row();
+                    }
+                }
+            });
+    }
+    // A new value: the series, the year (the year after the base year by default), the value.
+    let key_id = ui.make_persistent_id("observed-new-series");
+    let year_id = ui.make_persistent_id("observed-new-year");
+    let Some(first) = scenario.series.first() else {
+        return;
+    };
+    let mut key: String = ui
+        .data(|d| d.get_temp(key_id))
+        .filter(|k: &String| scenario.series(k).is_some())
+        .unwrap_or_else(|| first.key.clone());
+    let mut year: i32 = ui
+        .data(|d| d.get_temp(year_id))
+        .unwrap_or(scenario.base_year + 1);
+    ui.horizontal(|ui| {
+        ui.label(ctx.tr(Tr::AddValue));
+        let Some(series) = scenario.series(&key) else {
+            return;
+        };
+        egui::ComboBox::from_id_salt("observed-new-series-combo")
+            .selected_text(lang.label(&series.label))
+            .show_ui(ui, |ui| {
+                for s in &scenario.series {
+                    ui.selectable_value(&mut key, s.key.clone(), lang.label(&s.label));
+                }
+            })
+            .response
+            .accessible_name(format!(
+                "{} {}",
+                ctx.tr(Tr::AddValue),
+                ctx.tr(Tr::SeriesLabel)
+            ));
+        ui.data_mut(|d| d.insert_temp(key_id, key.clone()));
+        if ui
+            .add(
+                egui::DragValue::new(&mut year)
+                    .range(crate::model::MIN_BASE_YEAR..=crate::model::MAX_HORIZON),
+            )
+            .accessible_name(format!("{} {}", ctx.tr(Tr::AddValue), ctx.tr(Tr::Year)))
+            .changed()
+        {
+            ui.data_mut(|d| d.insert_temp(year_id, year));
+        }
+        let Some(series) = scenario.series(&key) else {
+            return;
+        };
+        let field = NumberField::of(
+            lang,
+            ctx.tr(Tr::AddValue),
+            ctx.tr(Tr::BasisObserved),
+            lang.label(&series.label),
+            series.unit.symbol(),
+            Domain::Any,
+        );
+        if let Some(value) =
+            widgets::optional_number_edit(ui, "observed-new-value", None, &field, |_| Ok(()))
+        {
+            let mut observed: Vec<Observation> = series
+                .observed
+                .iter()
+                .filter(|o| o.year != year)
+                .cloned()
+                .collect();
+            observed.push(Observation {
+                year,
+                value,
+                source: String::new(),
+            });
+            observed.sort_by_key(|o| o.year);
+            ctx.apply(set(series, observed));
+        }
+        ui.label(series.unit.symbol());
+    });
 }

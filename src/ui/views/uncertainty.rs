@@ -184,6 +184,7 @@ fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain],
                 unit: "%".to_owned(),
                 domain: widgets::Domain::Any,
                 lang,
+                width: 96.0,
             };
             if let Some(v) =
                 widgets::number_edit(ui, ("dist", &item.series, k), value, &field, |v| {
