@@ -12,7 +12,7 @@ pub type Rgb = [u8; 3];
 /// A palette that stays distinguishable on a projector and for common colour blindness
 /// (Okabe–Ito, then Tableau), cycled by a series' position in the scenario. No pure red: red is
 /// the capacity line's.
-const PALETTE: [Rgb; 12] = [
+pub const PALETTE: [Rgb; 12] = [
     [0, 114, 178],
     [230, 159, 0],
     [0, 158, 115],

@@ -14,7 +14,15 @@ SAVES = pathlib.Path(__file__).resolve().parent.parent / "saves"
 BASE = (SAVES / "hanyang-2021-plan.ron").read_text(encoding="utf-8")
 
 
-def variant(file_name, name, notes, horizon, rates):
+# COD and NH3-N growth in the high-growth variant are uncertain: normal around the lever, so the
+# what-if view shows bands that follow its sliders.
+UNCERTAIN_HIGH = (
+    '[(series: "cod", distribution: Normal(mean: 0.09, sd: 0.015, min: 0.04, max: 0.14)), '
+    '(series: "nh3n", distribution: Normal(mean: 0.09, sd: 0.015, min: 0.04, max: 0.14))]'
+)
+
+
+def variant(file_name, name, notes, horizon, rates, uncertainty=None):
     text = BASE.replace('name: "汉阳区生态文明建设示范区规划 2022–2028"', f'name: "{name}"', 1)
     text = re.sub(r'notes: "Built-in default\.[^"]*"', f'notes: "{notes}"', text, count=1)
     text = text.replace("horizon: 2028,", f"horizon: {horizon},", 1)
@@ -23,6 +31,9 @@ def variant(file_name, name, notes, horizon, rates):
         i = text.index("rate: ", start)
         j = text.index(",", i)
         text = text[:i] + f"rate: {rate}" + text[j:]
+    if uncertainty:
+        end = text.rstrip().rindex(")")
+        text = text[:end] + f"    uncertainty: {uncertainty},\n" + text[end:]
     (SAVES / file_name).write_text(text, encoding="utf-8")
 
 
@@ -37,10 +48,12 @@ variant(
 variant(
     "hanyang-high-growth.ron",
     "汉阳区规划 · 高增长情景 High growth",
-    "Variant of the Hanyang plan: GDP grows 9 %/yr, energy 9 %/yr, COD and NH3-N 9 %/yr. Other series as in "
-    "the plan. Projected to 2060 to show when water capacity is reached.",
+    "Variant of the Hanyang plan: GDP grows 9 %/yr, energy 9 %/yr, COD and NH3-N 9 %/yr (uncertain: normal, "
+    "sd 1.5 points, within 4–14 %). Other series as in the plan. Projected to 2060 to show when water capacity "
+    "is reached.",
     2060,
     [("gdp", "0.09"), ("energy", "0.09"), ("cod", "0.09"), ("nh3n", "0.09")],
+    UNCERTAIN_HIGH,
 )
 variant(
     "hanyang-green-transition.ron",
@@ -57,7 +70,7 @@ def indent(text, spaces):
     return "\n".join(pad + line if line else line for line in text.rstrip("\n").split("\n")).lstrip()
 
 
-def changes(horizon, rates):
+def changes(horizon, rates, uncertainty=None):
     lines = []
     if horizon is not None:
         lines.append(f"                horizon: {horizon},")
@@ -66,15 +79,17 @@ def changes(horizon, rates):
         for key, rate in rates:
             lines.append(f'                    (key: "{key}", rule: Growth(rate: {rate})),')
         lines.append("                ],")
+    if uncertainty:
+        lines.append(f"                uncertainty: {uncertainty},")
     return "\n".join(lines)
 
 
-def member(name, parent, horizon, rates):
+def member(name, parent, horizon, rates, uncertainty=None):
     return f"""        (
             name: "{name}",
             parent: "{parent}",
             scenario: Changes((
-{changes(horizon, rates)}
+{changes(horizon, rates, uncertainty)}
             )),
         ),"""
 
@@ -91,7 +106,7 @@ workspace = f"""(
             scenario: Full({indent(BASE, 12)}),
         ),
 {member("低增长 Low growth", PLAN, 2035, [("gdp", "0.055"), ("population", "0.03"), ("energy", "0.055"), ("cod", "0.05"), ("nh3n", "0.05")])}
-{member(HIGH, PLAN, 2060, [("gdp", "0.09"), ("energy", "0.09"), ("cod", "0.09"), ("nh3n", "0.09")])}
+{member(HIGH, PLAN, 2060, [("gdp", "0.09"), ("energy", "0.09"), ("cod", "0.09"), ("nh3n", "0.09")], UNCERTAIN_HIGH)}
 {member("高增长·治污 High growth, cleaner water", HIGH, None, [("cod", "0.06"), ("nh3n", "0.06")])}
 {member("绿色转型 Green transition", PLAN, None, [("energy", "0.051")])}
     ],

@@ -67,6 +67,8 @@ pub struct EcoplanApp {
     pub presentation: Option<usize>,
     /// The Monte Carlo run on its background thread, and its last result.
     pub uncertainty: ui::UncertaintyJob,
+    /// The what-if view's bands, computed in the background as levers move.
+    pub whatif: ui::UncertaintyJob,
     /// The scenarios of the workspace; `doc` is the current one's.
     pub members: Members,
     /// Undo over every member's edits and the workspace's shape, newest last.
@@ -108,6 +110,7 @@ impl EcoplanApp {
             recovery_notes: Vec::new(),
             presentation: None,
             uncertainty: ui::UncertaintyJob::default(),
+            whatif: ui::UncertaintyJob::default(),
             members,
             history: Vec::new(),
             future: Vec::new(),
@@ -183,7 +186,9 @@ impl EcoplanApp {
             self.applied_zoom = Some(zoom);
         }
         let mut commands = Vec::new();
-        if self.uncertainty.poll() {
+        // Polled every frame: a finished run shows at once, and a running one keeps frames
+        // coming until it finishes.
+        if self.uncertainty.poll() | self.whatif.poll() {
             // Keep the progress bar moving while the draws run.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -285,6 +290,7 @@ impl EcoplanApp {
             let mut ctx = ui::ViewCtx {
                 doc: &self.doc,
                 uncertainty: &self.uncertainty,
+                whatif: &self.whatif,
                 members: &members,
                 current_member: self.members.current,
                 parent,

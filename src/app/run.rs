@@ -57,6 +57,18 @@ impl EcoplanApp {
                     .start(self.doc.scenario().clone(), settings, fans);
             }
             Command::CancelUncertainty => self.uncertainty.cancel(),
+            Command::RunWhatIfBands(fans) => {
+                // A run under way finishes first: restarting on every frame of a drag would
+                // never finish one, so the bands follow the slider one run behind.
+                if self.whatif.running.is_none() {
+                    let settings = crate::engine::uncertainty::MonteCarlo {
+                        runs: crate::ui::views::WHATIF_RUNS,
+                        ..Default::default()
+                    };
+                    self.whatif
+                        .start(self.doc.scenario().clone(), settings, fans);
+                }
+            }
             Command::SwitchMember(index) => self.switch_member(index),
             Command::RemoveMember(index) => self.remove_member(index),
             Command::RenameMember(name) => self.rename_member(&name),

@@ -106,10 +106,21 @@ impl Edit {
                     .base = Some(*value);
             }
             Edit::SetRule { series, rule } => {
-                scenario
-                    .series_mut(series)
-                    .ok_or_else(|| missing(series))?
-                    .rule = rule.clone();
+                let changed = scenario.series_mut(series).ok_or_else(|| missing(series))?;
+                let before = crate::model::lever_value(&changed.rule);
+                changed.rule = rule.clone();
+                // An uncertain rate whose distribution is centred on the lever keeps it so: the
+                // lever sets the central value and the spread stays, so that bands follow a
+                // slider. An off-centre distribution (typed so on purpose) stays where it is.
+                if let (Some(before), Some(after)) = (before, crate::model::lever_value(rule)) {
+                    for uncertain in scenario
+                        .uncertainty
+                        .iter_mut()
+                        .filter(|u| &u.series == series)
+                    {
+                        uncertain.distribution = uncertain.distribution.recentred(before, after);
+                    }
+                }
             }
             Edit::SetSeriesLabel { series, label } => {
                 scenario

@@ -74,6 +74,19 @@ impl Document {
         self.saved_at != Some(self.undo.len())
     }
 
+    /// The scenario as last saved, or as opened (as far back as undo reaches) when it was never
+    /// saved: what the what-if view draws its ghost lines from.
+    pub fn reference_scenario(&self) -> &Scenario {
+        match self.saved_at {
+            Some(depth) if depth < self.undo.len() => &self.undo[depth].before,
+            Some(_) => &self.scenario,
+            None => self
+                .undo
+                .first()
+                .map_or(&self.scenario, |step| &step.before),
+        }
+    }
+
     pub fn mark_saved(&mut self) {
         self.saved_at = Some(self.undo.len());
     }

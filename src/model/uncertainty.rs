@@ -51,10 +51,81 @@ pub enum Distribution {
     },
 }
 
+impl Distribution {
+    /// The value the distribution is centred on: the mean, the mode, the middle of a range.
+    pub fn centre(&self) -> f64 {
+        match *self {
+            Distribution::Uniform { min, max } => (min + max) / 2.0,
+            Distribution::Triangular { mode, .. } => mode,
+            Distribution::Normal { mean, .. } => mean,
+        }
+    }
+
+    /// Moved by `after − before` when it is centred on `before`; as it is otherwise.
+    pub fn recentred(&self, before: f64, after: f64) -> Distribution {
+        if (self.centre() - before).abs() > 1e-12 * before.abs().max(1.0) {
+            return self.clone();
+        }
+        let d = after - before;
+        match *self {
+            Distribution::Uniform { min, max } => Distribution::Uniform {
+                min: min + d,
+                max: max + d,
+            },
+            Distribution::Triangular { min, mode, max } => Distribution::Triangular {
+                min: min + d,
+                mode: mode + d,
+                max: max + d,
+            },
+            Distribution::Normal { mean, sd, min, max } => Distribution::Normal {
+                mean: mean + d,
+                sd,
+                min: min + d,
+                max: max + d,
+            },
+        }
+    }
+}
+
 /// A series whose lever is drawn from a distribution in Monte Carlo runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Uncertain {
     pub series: String,
     pub distribution: Distribution,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_distribution_centred_on_the_lever_moves_with_it_and_another_stays() {
+        let normal = Distribution::Normal {
+            mean: 0.09,
+            sd: 0.015,
+            min: 0.04,
+            max: 0.14,
+        };
+        match normal.recentred(0.09, 0.07) {
+            Distribution::Normal { mean, sd, min, max } => {
+                assert!((mean - 0.07).abs() < 1e-12 && (min - 0.02).abs() < 1e-12);
+                assert!((max - 0.12).abs() < 1e-12 && sd == 0.015);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Centred on 0.09, not on 0.08: a range typed on purpose stays.
+        assert_eq!(normal.recentred(0.08, 0.07), normal);
+        let uniform = Distribution::Uniform {
+            min: 0.05,
+            max: 0.09,
+        };
+        assert_eq!(uniform.centre(), 0.07);
+        match uniform.recentred(0.07, 0.08) {
+            Distribution::Uniform { min, max } => {
+                assert!((min - 0.06).abs() < 1e-12 && (max - 0.10).abs() < 1e-12);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -21,6 +21,7 @@ use crate::i18n::{Lang, Tr};
 pub enum View {
     #[default]
     Overview,
+    WhatIf,
     Baselines,
     Assumptions,
     Projections,
@@ -38,8 +39,9 @@ pub enum View {
 
 impl View {
     /// Every view, in the navigator's order (the order of `views::VIEWS`).
-    pub const ALL: [View; 14] = [
+    pub const ALL: [View; 15] = [
         View::Overview,
+        View::WhatIf,
         View::Baselines,
         View::Assumptions,
         View::Projections,
@@ -93,6 +95,9 @@ pub struct UiState {
     pub indicators_hard_only: bool,
     /// The indicator whose details the side panel shows, by position.
     pub indicator_selected: Option<usize>,
+    /// The what-if view's ghost: the saved scenario's analysis, for the revision it was made at.
+    #[serde(skip)]
+    pub whatif_ghost: Option<(u64, Box<crate::engine::Analysis>)>,
     /// Most recent first.
     pub recent_files: Vec<std::path::PathBuf>,
     pub monte_carlo_runs: usize,
@@ -243,6 +248,7 @@ impl Default for UiState {
             indicators_not_met_only: false,
             indicators_hard_only: false,
             indicator_selected: None,
+            whatif_ghost: None,
             recent_files: Vec::new(),
             monte_carlo_runs: crate::engine::uncertainty::DEFAULT_RUNS,
             monte_carlo_seed: 1,
@@ -284,6 +290,9 @@ pub enum Command {
     SaveChart(Box<ChartSpec>),
     /// Start Monte Carlo on a background thread.
     RunUncertainty(crate::engine::uncertainty::MonteCarlo),
+    /// Start the what-if view's bands for the current scenario (its own run, beside the
+    /// Uncertainty view's): the fans of these series and every capacity's exceedance.
+    RunWhatIfBands(Vec<String>),
     CancelUncertainty,
     /// Make another scenario of the workspace the current one.
     SwitchMember(usize),
@@ -299,6 +308,8 @@ pub struct ViewCtx<'a> {
     pub doc: &'a Document,
     /// The Monte Carlo run in progress or its last result.
     pub uncertainty: &'a UncertaintyJob,
+    /// The what-if view's bands: a run of its own, restarted as the scenario changes.
+    pub whatif: &'a UncertaintyJob,
     /// Every scenario of the workspace (name, scenario, analysis), and which is current.
     pub members: &'a [(
         &'a str,

@@ -262,13 +262,54 @@ pub fn validated_edit_hinted<T>(
 }
 
 /// A coloured status word.
+/// Chips in rows that wrap at the width available: each chip is measured first, since a frame
+/// in `horizontal_wrapped` does not move to the next line whole. Returns each chip's response.
+pub fn chip_rows(ui: &mut egui::Ui, chips: &[(String, Color32)]) -> Vec<egui::Response> {
+    let width = ui.available_width();
+    let spacing = ui.spacing().item_spacing.x;
+    // Text plus the frame's margin and stroke on both sides.
+    let padding = 2.0 * 6.0 + 2.0 + spacing;
+    let widths: Vec<f32> = chips
+        .iter()
+        .map(|(text, _)| {
+            let galley = egui::WidgetText::from(RichText::new(text).strong()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::FontSelection::Default,
+            );
+            galley.size().x + padding
+        })
+        .collect();
+    let mut responses = Vec::with_capacity(chips.len());
+    let mut start = 0;
+    while start < chips.len() {
+        let mut end = start + 1;
+        let mut used = widths[start];
+        while end < chips.len() && used + widths[end] <= width {
+            used += widths[end];
+            end += 1;
+        }
+        ui.horizontal(|ui| {
+            for (text, color) in &chips[start..end] {
+                responses.push(status_chip(ui, text, *color));
+            }
+        });
+        start = end;
+    }
+    responses
+}
+
 pub fn status_chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
     egui::Frame::new()
         .fill(color.gamma_multiply(0.18))
         .stroke(Stroke::new(1.0, color))
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| ui.label(RichText::new(text).color(color).strong()))
+        // Never wrapped inside: in a wrapping row a chip moves to the next line whole.
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).color(color).strong()).extend())
+        })
         .response
 }
 

@@ -163,7 +163,7 @@ fn value_ui(
     });
 }
 
-fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
+pub(super) fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
     let key = series.key.as_str();
     let who = ctx.lang.label(&series.label).to_owned();
     // A driver by the name the user knows it by, not its key.

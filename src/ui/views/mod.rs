@@ -14,6 +14,9 @@ mod projections;
 mod projects;
 mod targets;
 mod uncertainty;
+mod whatif;
+
+pub use whatif::WHATIF_RUNS;
 
 use eframe::egui;
 
@@ -65,13 +68,20 @@ impl ChartsShown {
     }
 }
 
-pub const VIEWS: [ViewInfo; 14] = [
+pub const VIEWS: [ViewInfo; 15] = [
     ViewInfo {
         view: View::Overview,
         key: "overview",
         title: Tr::Overview,
         charts: ChartsShown::None,
         ui: |ui, ctx, _| overview::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::WhatIf,
+        key: "whatif",
+        title: Tr::WhatIfView,
+        charts: ChartsShown::Capacity(Medium::Water),
+        ui: whatif::ui,
     },
     ViewInfo {
         view: View::Baselines,
