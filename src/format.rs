@@ -26,6 +26,26 @@ pub fn value(v: f64) -> String {
     text
 }
 
+/// A number as a person types it, in a field or a spreadsheet cell: full-width digits and signs
+/// (Chinese input methods), thousands separators (`,` `，` spaces), a trailing `%`. `None` for
+/// anything else, and for infinities and NaN.
+pub fn parse_typed(text: &str) -> Option<f64> {
+    let normalised: String = text
+        .trim()
+        .trim_end_matches(['%', '％'])
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' | '−' => '-',
+            '＋' => '+',
+            _ => c,
+        })
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}' | '\u{3000}'))
+        .collect();
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 /// A fraction as a percentage with one decimal: 0.0702 → "7.0 %"; two decimals below 1 %.
 pub fn percent(fraction: f64) -> String {
     let p = fraction * 100.0;

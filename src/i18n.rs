@@ -494,6 +494,7 @@ texts! {
     AirPollutants => ("大气污染物", "Air pollutants"),
     GhostParent => ("上级情景“{0}”", "parent \"{0}\""),
     GhostSaved => ("已保存的情景", "as saved"),
+    GhostCaption => ("灰色虚线：{0}", "Dashed grey: {0}"),
     NoUncertainRates => (
         "本情景没有不确定参数；在“不确定性”视图为增长率设定分布后，这里显示不确定性区间与超载概率。",
         "No rate of this scenario is uncertain; give rates distributions in the Uncertainty view to see bands and the probability of exceeding capacity here.",
@@ -566,7 +567,7 @@ texts! {
     ImportApply => ("应用（可撤销）", "Apply (undoable)"),
     OldValue => ("原值", "Old"),
     NewValue => ("新值", "New"),
-    ImportedValues => ("已从 {1} 导入 {0} 个数值", "{0} values imported from {1}"),
+    ImportedValues => ("已从 {1} 导入 {0} 个数值", "Values imported from {1}: {0}"),
     ImportEdit => ("导入指标数值", "Import indicator values"),
     NewDistrict => ("新建示范区（国家指标框架）…", "New district from the national frame…"),
     PlaceKindLabel => ("行政级别", "Kind of place"),

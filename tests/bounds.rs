@@ -128,6 +128,7 @@ fn a_long_workspace_chain_holds_one_scenario_at_a_time_while_checked() {
                         key: "gdp".into(),
                         base: None,
                         rule: Some(Rule::growth(0.05)),
+                        observed: None,
                     }],
                     ..Changes::default()
                 }),

@@ -309,6 +309,15 @@ fn format_version_4_indicators_migrate() {
     assert!(ei.source.contains("baseline"));
     assert_eq!(row("8").target, IndicatorTarget::Improving(Better::Higher));
     assert_eq!(row("21").target, IndicatorTarget::Improving(Better::Lower));
+    // The national rows get their links back: the old file computes as a new one does.
+    assert_eq!(row("10").link, Some(ecoplan::model::IndicatorLink::Ei));
+    assert!(matches!(
+        row("20").link,
+        Some(ecoplan::model::IndicatorLink::Metric(
+            ecoplan::model::Metric::Ratio { .. }
+        ))
+    ));
+    assert_eq!(row("3").link, None);
     // The rest of the file is the plan as it was.
     let plan = hanyang_plan();
     assert_eq!(
@@ -326,6 +335,11 @@ fn format_version_4_indicators_migrate() {
         .position(|i| i.number == "3")
         .unwrap();
     assert_eq!(analysis.indicators[three].status, Status::NotMet);
+    // Energy intensity contradicts the plan's "met" as in the built-in scenario.
+    assert!(analysis.findings.iter().any(|f| matches!(
+        f,
+        ecoplan::engine::Finding::IndicatorDisagrees { number, .. } if number == "20"
+    )));
     // Saved again, it is a version-5 file that reads back the same.
     let saved = to_ron_string(&scenario);
     assert!(saved.contains(&current_version()) && !saved.contains("baseline:"));

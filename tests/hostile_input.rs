@@ -65,6 +65,7 @@ fn child(name: &str, parent: &str, cod_rate: f64) -> Member {
                 key: "cod".into(),
                 base: None,
                 rule: Some(Rule::growth(cod_rate)),
+                observed: None,
             }],
             ..Changes::default()
         }),

@@ -93,14 +93,22 @@ fn energy_intensity_gap_is_shown() {
 fn the_inconsistencies_of_the_plan_are_flagged() {
     let analysis = analyse(&hanyang_plan()).unwrap();
     // The energy-intensity indicator the plan counts met, against its own projection.
-    let energy = &analysis.indicators[19];
-    let disagreement = Finding::IndicatorDisagrees {
-        number: "20".into(),
-        stated: StatedStatus::Met,
-        computed: energy.milestones[1].projected.clone().unwrap(),
+    let Some(Finding::IndicatorDisagrees {
+        number,
+        stated,
+        computed,
+    }) = analysis.findings.last()
+    else {
+        panic!("{:?}", analysis.findings)
     };
+    assert_eq!((number.as_str(), *stated), ("20", StatedStatus::Met));
     assert_eq!(
-        analysis.findings,
+        (computed.year, computed.basis, computed.status),
+        (2028, Basis::Projected, Status::NotMet)
+    );
+    assert!((computed.value.unwrap() - 0.159).abs() < 0.0005);
+    assert_eq!(
+        analysis.findings[..2],
         vec![
             Finding::IdenticalSeries {
                 first: "water_domestic".into(),
@@ -113,9 +121,9 @@ fn the_inconsistencies_of_the_plan_are_flagged() {
                 threshold: 0.136,
                 unit: "tce/万元".into()
             },
-            disagreement,
         ]
     );
+    assert_eq!(analysis.findings.len(), 3);
 }
 
 /// What the plan states for each applicable row, as the built-in scenario records it: a task's
@@ -198,6 +206,24 @@ fn computed_statuses_show_where_the_plan_contradicts_itself() {
         .map(|l| (l.year, l.status))
         .collect();
     assert_eq!(observed, [(2020, Status::Met), (2021, Status::NotMet)]);
+    // Not met now, met by 2028 on the plan's straight line to 85 %: the row counts met (its
+    // status is the plan's end), its latest value not; the plan's "not met" is about now, so
+    // no disagreement.
+    assert_eq!(air.latest.as_ref().unwrap().status, Status::NotMet);
+    assert_eq!(air.status, Status::Met);
+    assert!(air.disagreement.is_none());
+    // The Overview's counts: 26 met (7 now, 20 no longer), 1 pending, 4 not met.
+    let count = |status| {
+        analysis
+            .indicators
+            .iter()
+            .filter(|a| a.status == status)
+            .count()
+    };
+    assert_eq!(
+        [Status::Met, Status::Pending, Status::NotMet, Status::NoData].map(count),
+        [26, 1, 4, 0]
+    );
     // EI: the calculator reproduces the plan's 47.79, so the stated "not met" stands.
     let ei = row("10");
     assert_eq!(ei.latest.as_ref().unwrap().basis, Basis::Computed);

@@ -2086,7 +2086,12 @@ fn a_typed_indicator_value_turns_the_status_in_the_same_frame_and_undo_brings_it
     let row = &harness.state().doc.scenario().indicators[2];
     assert_eq!(row.observed_in(2021).map(|o| o.value), Some(25.0));
     // The Overview's count follows: 27 met now.
+    harness.state_mut().state.view = View::Overview;
+    harness.run();
+    assert!(harness.query_by_label("met 27").is_some());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.query_by_label("met 26").is_some());
     harness.run();
     assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
     assert!(
@@ -2222,7 +2227,12 @@ fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit(
         "{}",
         imported.source
     );
-    assert!(app.notice.as_deref().unwrap().contains("2 values imported"));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("Values imported from values.csv: 2")
+    );
     // One undo takes both values back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
@@ -2372,4 +2382,106 @@ fn an_observed_value_of_a_series_shows_its_deviation_and_a_point_on_the_chart() 
             .observed
             .is_empty()
     );
+}
+
+/// Runs frames until the what-if view's background run has finished for the current scenario.
+fn wait_for_bands(harness: &mut Harness<'static, EcoplanApp>) {
+    let started = std::time::Instant::now();
+    loop {
+        // Step, not run: a running job asks for frames until it finishes.
+        harness.step();
+        let app = harness.state();
+        let done = app
+            .whatif
+            .last
+            .as_ref()
+            .is_some_and(|(s, _)| s == app.doc.scenario());
+        if done {
+            return;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the bands never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_what_if_view_moves_the_exceedance_bands_and_ghost_with_a_lever() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-high-growth.ron");
+    let scenario = ecoplan::io::load(&path).unwrap();
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+    app.doc = ecoplan::document::Document::new(scenario, Some(path)).unwrap();
+    let mut harness = harness_for(app, View::WhatIf, Lang::En);
+    wait_for_bands(&mut harness);
+    // At 9 %/yr COD exceeds its capacity in 2039, almost surely by 2060.
+    assert_eq!(cod_first_exceedance(harness.state()), Some(2039));
+    assert!(
+        harness
+            .query_by_label_contains("COD 2039 · P 100.0 %")
+            .is_some()
+    );
+    // No ghost while the scenario is as saved.
+    assert!(harness.query_by_label("Dashed grey: as saved").is_none());
+    // Typed as a user would, one frame at a time (the bands ask for frames while they run).
+    harness.get_by_label("Annual growth cod %").focus();
+    harness.step();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Annual growth cod %").type_text("7");
+    harness.step();
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    // The curve moves at once; the distribution centred on 9 % moves to 7 % with the lever.
+    assert_eq!(cod_first_exceedance(harness.state()), Some(2044));
+    let uncertain = &harness.state().doc.scenario().uncertainty;
+    let cod = uncertain.iter().find(|u| u.series == "cod").unwrap();
+    assert!((cod.distribution.centre() - 0.07).abs() < 1e-12);
+    wait_for_bands(&mut harness);
+    let result = &harness.state().whatif.last.as_ref().unwrap().1;
+    let cod_by_2060 = result
+        .exceedance
+        .iter()
+        .find(|e| e.pollutant == "COD")
+        .unwrap()
+        .by_year
+        .last()
+        .copied()
+        .unwrap();
+    assert!(cod_by_2060 < 1.0 && cod_by_2060 > 0.5, "{cod_by_2060}");
+    assert!(harness.query_by_label_contains("COD 2044 · P").is_some());
+    // The saved scenario is the ghost behind each curve now.
+    assert!(harness.query_by_label("Dashed grey: as saved").is_some());
+    // One undo step takes the lever and its distribution back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(cod_first_exceedance(harness.state()), Some(2039));
+    let cod = harness
+        .state()
+        .doc
+        .scenario()
+        .uncertainty
+        .iter()
+        .find(|u| u.series == "cod")
+        .cloned()
+        .unwrap();
+    assert!((cod.distribution.centre() - 0.09).abs() < 1e-12);
+}
+
+#[test]
+fn the_what_if_view_without_uncertain_rates_says_how_to_get_bands() {
+    let mut harness = harness(View::WhatIf, Lang::Zh);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("本情景没有不确定参数")
+            .is_some()
+    );
+    assert!(
+        harness.state().whatif.running.is_none(),
+        "no run without uncertain rates"
+    );
+    // The key figures: COD not exceeded, 1 of 2 targets met, indicators met out of assessed.
+    assert!(harness.query_by_label("目标达成 1/2").is_some());
+    assert!(harness.query_by_label("指标达标 26/31").is_some());
 }

@@ -421,9 +421,15 @@ impl EcoplanApp {
     fn read_import(&mut self, path: PathBuf) {
         match io::indicator_table::read_values(&path, self.doc.scenario()) {
             Ok(values) => {
+                // A good read replaces the last import's refusal and export's confirmation.
+                self.message = None;
+                self.notice = None;
                 self.modal = Some(super::dialogs::Modal::ImportPreview { path, values });
             }
-            Err(error) => self.message = Some(error.to_string()),
+            Err(error) => {
+                self.notice = None;
+                self.message = Some(error.in_lang(self.lang()));
+            }
         }
     }
 }

@@ -699,7 +699,10 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 )));
             }
             let scenario = crate::plan::new_district(
-                args.name.as_deref(),
+                args.name
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty()),
                 args.base_year,
                 crate::plan::frame::Place {
                     kind: args.kind,

@@ -45,7 +45,8 @@ pub fn find_inconsistencies(
     findings.extend(
         targets
             .iter()
-            .filter(|t| !t.met)
+            // A metric without data (a series without a base value) misses nothing yet.
+            .filter(|t| !t.met && t.value.is_finite())
             .map(|t| Finding::TargetMissed {
                 target: t.key.clone(),
                 year: t.year,

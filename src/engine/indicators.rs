@@ -136,7 +136,9 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= TOLERANCE * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Checks `value` against `rule`; `previous` is the value of the year before (for "improving").
+/// Checks `value` against `rule`; `previous` is the value it is compared with under
+/// "improving": the previous observed value for an observed one, the year before for a
+/// projected one.
 pub fn check(rule: &IndicatorTarget, value: f64, previous: Option<f64>) -> Status {
     let met = match *rule {
         IndicatorTarget::AtLeast(t) => value >= t || close(value, t),
@@ -262,20 +264,7 @@ fn assess(
 ) -> Result<IndicatorAssessment, ModelError> {
     let base_year = scenario.base_year;
     let rule_of = |year| indicator.target_in(year).clone();
-    // The projected metric in the indicator's unit, by year; a missing or non-finite value is
-    // no data.
-    let projected_at: Box<dyn Fn(i32) -> Option<f64>> = match &indicator.link {
-        Some(IndicatorLink::Metric(metric)) => {
-            let factor = link_factor(scenario, indicator, metric)?;
-            let metric = metric.clone();
-            Box::new(move |year| {
-                metric_value(projection, &metric, year)
-                    .map(|v| v * factor)
-                    .filter(|v| v.is_finite())
-            })
-        }
-        Some(IndicatorLink::Ei) | None => Box::new(|_| None),
-    };
+    // A row that does not apply is not checked at all: not even its link's units.
     if !indicator.applies {
         let line = Assessed {
             year: base_year,
@@ -301,6 +290,20 @@ fn assess(
         });
     }
 
+    // The projected metric in the indicator's unit, by year; a missing or non-finite value is
+    // no data.
+    let projected_at: Box<dyn Fn(i32) -> Option<f64>> = match &indicator.link {
+        Some(IndicatorLink::Metric(metric)) => {
+            let factor = link_factor(scenario, indicator, metric)?;
+            let metric = metric.clone();
+            Box::new(move |year| {
+                metric_value(projection, &metric, year)
+                    .map(|v| v * factor)
+                    .filter(|v| v.is_finite())
+            })
+        }
+        Some(IndicatorLink::Ei) | None => Box::new(|_| None),
+    };
     let is_task = matches!(indicator.target, IndicatorTarget::Task(_));
     let mut observed = indicator.observed.clone();
     observed.sort_by_key(|o| o.year);
@@ -399,10 +402,14 @@ fn assess(
         .filter(|p| p.value.is_some())
     {
         last.status
-    } else if let Some(latest) = &latest {
+    } else if let Some(latest) = latest.as_ref().filter(|l| l.status != Status::NoData) {
         latest.status
     } else {
-        stated_status.unwrap_or(Status::NoData)
+        // No value, or one that cannot be judged alone (a first value under "improving"):
+        // the stated status, if the plan gives one.
+        stated_status
+            .or(latest.as_ref().map(|l| l.status))
+            .unwrap_or(Status::NoData)
     };
     if !has_value {
         // No value: one line at the base year with the stated status (or a task's progress),
@@ -412,11 +419,9 @@ fn assess(
         } else {
             stated_status.unwrap_or(Status::NoData)
         };
-        let basis = if is_task || stated_status.is_some() {
-            Basis::Stated
-        } else {
-            Basis::Observed
-        };
+        // No value: whatever there is to say is stated (the plan's word, a task's progress) or
+        // nothing ("no data").
+        let basis = Basis::Stated;
         lines.retain(|l| l.value.is_some());
         lines.insert(
             0,

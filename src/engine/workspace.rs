@@ -325,6 +325,17 @@ fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
         if let Some(rule) = &change.rule {
             series.rule = rule.clone();
         }
+        if let Some(observed) = &change.observed {
+            series.observed.clone_from(observed);
+        }
+    }
+    for indicator in &changes.indicators {
+        let row = scenario
+            .indicators
+            .iter_mut()
+            .find(|i| i.number == indicator.number)
+            .ok_or_else(|| unknown("indicators", &indicator.number))?;
+        *row = indicator.clone();
     }
     let capacity_index: HashMap<String, usize> = if changes.capacities.is_empty() {
         HashMap::new()
@@ -387,13 +398,19 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
         if p.key != c.key {
             return None;
         }
+        // A base value taken away cannot be written as a change: such a child is whole.
+        if c.base.is_none() && p.base.is_some() {
+            return None;
+        }
         let base = (p.base != c.base).then_some(c.base).flatten();
         let rule = (p.rule != c.rule).then(|| c.rule.clone());
-        if base.is_some() || rule.is_some() {
+        let observed = (p.observed != c.observed).then(|| c.observed.clone());
+        if base.is_some() || rule.is_some() || observed.is_some() {
             changes.series.push(SeriesChange {
                 key: c.key.clone(),
                 base,
                 rule,
+                observed,
             });
         }
     }
@@ -425,6 +442,17 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
     if child.uncertainty != parent.uncertainty {
         changes.uncertainty = Some(child.uncertainty.clone());
     }
+    if child.indicators.len() != parent.indicators.len() {
+        return None;
+    }
+    for (p, c) in parent.indicators.iter().zip(&child.indicators) {
+        if p.number != c.number {
+            return None;
+        }
+        if p != c {
+            changes.indicators.push(c.clone());
+        }
+    }
     // Everything a change list holds, applied to the parent, must give the child back.
     let mut rebuilt = parent.clone();
     apply(&mut rebuilt, &changes).ok()?;
@@ -451,6 +479,7 @@ mod tests {
             key: key.into(),
             base: None,
             rule: Some(Rule::growth(rate)),
+            observed: None,
         }
     }
 
@@ -717,5 +746,33 @@ mod tests {
         let mut renamed = parent.clone();
         renamed.indicators.pop();
         assert!(changes_from(&parent, &renamed).is_none());
+    }
+
+    #[test]
+    fn a_child_keeps_its_indicator_values_and_observed_series_as_changes() {
+        let parent = hanyang_plan();
+        let mut child = parent.clone();
+        child.indicators[2].set_observed(crate::model::Observation {
+            year: 2021,
+            value: 25.0,
+            source: "values.xlsx!指标!E4".into(),
+        });
+        child.series_mut("gdp").unwrap().observed = vec![crate::model::Observation {
+            year: 2023,
+            value: 900.0,
+            source: String::new(),
+        }];
+        let changes = changes_from(&parent, &child).expect("stored as changes, not whole");
+        assert_eq!(changes.indicators.len(), 1);
+        assert_eq!(changes.indicators[0].number, "3");
+        assert_eq!(changes.series.len(), 1);
+        assert!(changes.series[0].observed.is_some() && changes.series[0].rule.is_none());
+        let mut rebuilt = parent.clone();
+        apply(&mut rebuilt, &changes).unwrap();
+        assert_eq!(rebuilt, child);
+        // A base value taken away cannot be a change: the child is stored whole.
+        let mut emptied = parent.clone();
+        emptied.series_mut("gdp").unwrap().base = None;
+        assert!(changes_from(&parent, &emptied).is_none());
     }
 }

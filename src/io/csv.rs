@@ -14,19 +14,27 @@ pub(crate) fn field(text: &str) -> String {
     }
 }
 
+/// A value as a CSV cell: empty for no data (NaN), as a spreadsheet leaves it.
+fn number(value: f64) -> String {
+    if value.is_nan() {
+        String::new()
+    } else {
+        value.to_string()
+    }
+}
+
 /// `series,year,value,unit`: one row per series and year.
 pub fn projection_csv(projection: &Projection) -> String {
     let mut out = String::from("series,year,value,unit\n");
     for series in &projection.series {
         let unit = field(series.unit.symbol());
         for (year, value) in projection.years().zip(&series.values) {
-            // No data (a series without a base value) is an empty cell, as in a spreadsheet.
-            let value = if value.is_nan() {
-                String::new()
-            } else {
-                value.to_string()
-            };
-            let _ = writeln!(out, "{},{year},{value},{unit}", field(&series.key));
+            let _ = writeln!(
+                out,
+                "{},{year},{},{unit}",
+                field(&series.key),
+                number(*value)
+            );
         }
     }
     out
@@ -58,8 +66,8 @@ pub fn capacity_csv(capacities: &[CapacityAnalysis]) -> String {
                 field(&analysis.pollutant),
                 analysis.medium.key(),
                 year.year,
-                year.emission,
-                year.capacity,
+                number(year.emission),
+                number(year.capacity),
                 field(analysis.unit.symbol()),
                 year.status.key(),
             );
@@ -325,13 +333,21 @@ pub fn indicators_csv(
                 field(&indicator.unit),
                 line.year,
                 line.basis.key(),
-                line.value.map_or_else(String::new, |v| v.to_string()),
-                threshold.map_or_else(String::new, |v| v.to_string()),
+                line.value.map_or_else(String::new, twelve_digits),
+                threshold.map_or_else(String::new, twelve_digits),
                 line.status.key(),
             ));
         }
     }
     out
+}
+
+/// A value to twelve significant digits, written as short as it reads: 82.6, not the
+/// 82.60000000000001 that interpolation leaves; far beyond any indicator's precision.
+fn twelve_digits(value: f64) -> String {
+    format!("{value:.11e}")
+        .parse::<f64>()
+        .map_or_else(|_| value.to_string(), |v| v.to_string())
 }
 
 /// A rule's name and threshold as the command line writes them.

@@ -13,7 +13,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use super::csv::{field, with_bom};
 use crate::i18n::{Lang, Tr};
-use crate::model::{IndicatorTarget, MAX_HORIZON, MIN_BASE_YEAR, Observation, Scenario};
+use crate::model::{IndicatorTarget, Label, MAX_HORIZON, MIN_BASE_YEAR, Observation, Scenario};
 
 /// The largest table read: the frame has 40 rows and a plan a dozen years; this is far beyond
 /// any real sheet and keeps a hostile file's work bounded.
@@ -163,12 +163,37 @@ pub struct ImportedValue {
     pub source: String,
 }
 
-/// Why a table cannot be imported: the first bad cell, named.
+/// Why a table cannot be imported: the first bad cell, named. The message is in both
+/// languages: the command line prints the English, the window the interface's language.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{place}: {message}")]
+#[error("{place}: {}", message.en)]
 pub struct ImportError {
     pub place: String,
-    pub message: String,
+    pub message: Label,
+}
+
+impl ImportError {
+    /// The error in `lang`, starting with its place.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        format!("{}: {}", self.place, lang.label(&self.message))
+    }
+}
+
+/// A message in both languages.
+fn said(zh: impl Into<String>, en: impl Into<String>) -> Label {
+    Label {
+        zh: zh.into(),
+        en: en.into(),
+    }
+}
+
+/// A message from below (file access, the workbook reader), in English alone: its wording is
+/// the library's.
+fn same(text: String) -> Label {
+    Label {
+        zh: text.clone(),
+        en: text,
+    }
 }
 
 fn column_letters(mut col: usize) -> String {
@@ -191,29 +216,22 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// A number as a person types it: "25", " 1,234.5 ", "85.9%" (the percent sign dropped: the
-/// indicator's unit says it is a percentage).
-fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches(['%', '％'])
-        .chars()
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}'))
-        .collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 /// Reads a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF), naming each cell by line
 /// and column.
 fn read_csv(path: &Path) -> Result<Table, ImportError> {
     let text = super::safe_file::read_text_bounded(path, MAX_BYTES).map_err(|e| ImportError {
         place: path.display().to_string(),
         message: match e {
-            super::ReadError::Io { source, .. } => format!("cannot read: {source}"),
-            other => other
-                .to_string()
-                .replace(&format!("{}: ", path.display()), "")
-                .replace("scenario file", "table"),
+            super::ReadError::Io { source, .. } => said(
+                format!("无法读取：{source}"),
+                format!("cannot read: {source}"),
+            ),
+            other => same(
+                other
+                    .to_string()
+                    .replace(&format!("{}: ", path.display()), "")
+                    .replace("scenario file", "table"),
+            ),
         },
     })?;
     let mut rows: Vec<Vec<Cell>> = Vec::new();
@@ -225,8 +243,11 @@ fn read_csv(path: &Path) -> Result<Table, ImportError> {
     let (mut line, mut col) = (1usize, 1usize);
     let too_big = |line| ImportError {
         place: format!("{}:{line}:1", path.display()),
-        message: format!(
-            "the table has more than {MAX_ROWS} rows or {MAX_COLUMNS} columns; an indicator table has one row per indicator"
+        message: said(
+            format!("表格超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列；指标数值表每项指标一行"),
+            format!(
+                "the table has more than {MAX_ROWS} rows or {MAX_COLUMNS} columns; an indicator table has one row per indicator"
+            ),
         ),
     };
     loop {
@@ -243,7 +264,10 @@ fn read_csv(path: &Path) -> Result<Table, ImportError> {
                     None => {
                         return Err(ImportError {
                             place: format!("{}:{}:{}", path.display(), start.0, start.1),
-                            message: "a quoted field is not closed (a \" is missing)".into(),
+                            message: said(
+                                "引号内的内容没有结束（缺少一个 \"）",
+                                "a quoted field is not closed (a \" is missing)",
+                            ),
                         });
                     }
                     Some('"') if chars.peek() == Some(&'"') => {
@@ -254,6 +278,15 @@ fn read_csv(path: &Path) -> Result<Table, ImportError> {
                     Some('"') => {
                         col += 1;
                         break;
+                    }
+                    Some('\r') => {
+                        // CRLF or a lone CR ends a line inside quotes as outside.
+                        if chars.peek() == Some(&'\n') {
+                            chars.next();
+                        }
+                        line += 1;
+                        col = 1;
+                        value.push('\n');
                     }
                     Some('\n') => {
                         line += 1;
@@ -331,39 +364,52 @@ fn read_csv(path: &Path) -> Result<Table, ImportError> {
 fn read_workbook(path: &Path) -> Result<Table, ImportError> {
     use calamine::{Data, Reader, open_workbook_auto_from_rs};
     let book = file_name(path);
-    let whole = |message: String| ImportError {
+    let whole = |message: Label| ImportError {
         place: book.clone(),
         message,
     };
     let bytes = super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
         place: path.display().to_string(),
-        message: e
-            .to_string()
-            .replace(&format!("{}: ", path.display()), "")
-            .replace("scenario file", "table"),
+        message: same(
+            e.to_string()
+                .replace(&format!("{}: ", path.display()), "")
+                .replace("scenario file", "table"),
+        ),
     })?;
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-        whole(format!(
-            "not a workbook ecoplan can read (xlsx, xls, ods): {e}"
+        whole(said(
+            format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
+            format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
         ))
     })?;
     let sheet = workbook
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| whole("the workbook has no sheet".into()))?;
-    let range = workbook
-        .worksheet_range(&sheet)
-        .map_err(|e| whole(format!("sheet {sheet} cannot be read: {e}")))?;
+        .ok_or_else(|| whole(said("工作簿中没有工作表", "the workbook has no sheet")))?;
+    let range = workbook.worksheet_range(&sheet).map_err(|e| {
+        whole(said(
+            format!("无法读取工作表 {sheet}：{e}"),
+            format!("sheet {sheet} cannot be read: {e}"),
+        ))
+    })?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let (height, width) = range.get_size();
+    // The rows and columns before the range's start are kept (absolute cell names), so they
+    // count too: data far down or far right is as much work as data that fills the sheet.
+    let (height, width) = (first_row as usize + height, first_col as usize + width);
     if height > MAX_ROWS || width > MAX_COLUMNS {
-        return Err(whole(format!(
-            "sheet {sheet} has {height} rows and {width} columns; an indicator table has one row per indicator and at most {MAX_COLUMNS} columns"
+        return Err(whole(said(
+            format!(
+                "工作表 {sheet} 有 {height} 行 {width} 列；指标数值表每项指标一行，至多 {MAX_COLUMNS} 列"
+            ),
+            format!(
+                "sheet {sheet} has {height} rows and {width} columns; an indicator table has one row per indicator and at most {MAX_COLUMNS} columns"
+            ),
         )));
     }
     // Rows and columns before the range's start are empty: keep absolute positions.
-    let mut rows = vec![Vec::new(); first_row as usize + height];
+    let mut rows = vec![Vec::new(); height];
     for (r, cells) in range.rows().enumerate() {
         let mut row = vec![Cell::Empty; first_col as usize];
         row.extend(cells.iter().map(|cell| match cell {
@@ -397,7 +443,10 @@ pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue
         _ => {
             return Err(ImportError {
                 place: path.display().to_string(),
-                message: "the file name must end in .xlsx, .xls, .ods or .csv".into(),
+                message: said(
+                    "文件名须以 .xlsx、.xls、.ods 或 .csv 结尾",
+                    "the file name must end in .xlsx, .xls, .ods or .csv",
+                ),
             });
         }
     };
@@ -405,7 +454,7 @@ pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue
 }
 
 fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, ImportError> {
-    let at = |r: usize, c: usize, message: String| ImportError {
+    let at = |r: usize, c: usize, message: Label| ImportError {
         place: (table.place)(r, c),
         message,
     };
@@ -415,7 +464,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
         .iter()
         .position(|row| row.iter().any(|c| *c != Cell::Empty))
     else {
-        return Err(at(0, 0, "the table is empty".into()));
+        return Err(at(0, 0, said("表格为空", "the table is empty")));
     };
     let header = &table.rows[header_row];
     let is_number_header = |cell: &Cell| match cell {
@@ -432,7 +481,10 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
         return Err(at(
             header_row,
             number_col,
-            "the first column must be headed 序号 (or number), the indicator numbers".into(),
+            said(
+                "第一列须以“序号”（或 number）为表头，填写指标序号",
+                "the first column must be headed 序号 (or number), the indicator numbers",
+            ),
         ));
     }
     let years = MIN_BASE_YEAR..=MAX_HORIZON;
@@ -453,8 +505,11 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             return Err(at(
                 header_row,
                 c,
-                format!(
-                    "the year {year} is out of range: values can be given for {MIN_BASE_YEAR}–{MAX_HORIZON}"
+                said(
+                    format!("年份 {year} 超出范围：可录入 {MIN_BASE_YEAR}–{MAX_HORIZON} 年的数值"),
+                    format!(
+                        "the year {year} is out of range: values can be given for {MIN_BASE_YEAR}–{MAX_HORIZON}"
+                    ),
                 ),
             ));
         }
@@ -462,9 +517,15 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             return Err(at(
                 header_row,
                 c,
-                format!(
-                    "the year {year} heads two columns (also {})",
-                    (table.place)(header_row, *first)
+                said(
+                    format!(
+                        "年份 {year} 出现在两列（另见 {}）",
+                        (table.place)(header_row, *first)
+                    ),
+                    format!(
+                        "the year {year} heads two columns (also {})",
+                        (table.place)(header_row, *first)
+                    ),
                 ),
             ));
         }
@@ -474,7 +535,10 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
         return Err(at(
             header_row,
             number_col,
-            "no column is headed by a year (such as 2021), so there are no values to import".into(),
+            said(
+                "没有以年份（如 2021）为表头的列，没有可导入的数值",
+                "no column is headed by a year (such as 2021), so there are no values to import",
+            ),
         ));
     }
     let mut values = Vec::new();
@@ -490,23 +554,39 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                     return Err(at(
                         r,
                         *c,
-                        "a value in a row without an indicator number".into(),
+                        said(
+                            "此行有数值但没有指标序号",
+                            "a value in a row without an indicator number",
+                        ),
                     ));
                 }
                 continue;
             }
+            // A number typed in a number cell: 3 (stored 3.0) is indicator "3".
+            Cell::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
             Cell::Number(v) => v.to_string(),
             Cell::Text(t) => t.trim().to_owned(),
         };
         let target = match scenario.indicators.iter().position(|i| i.number == number) {
             Some(index) => ImportTarget::Indicator(index),
             None if scenario.series(&number).is_some() => ImportTarget::Series(number.clone()),
+            // A row of another frame (the provincial rows of a template made from another
+            // plan) with no values in it is nothing to import.
+            None if year_columns
+                .iter()
+                .all(|(c, _)| matches!(row.get(*c), None | Some(Cell::Empty))) =>
+            {
+                continue;
+            }
             None => {
                 return Err(at(
                     r,
                     number_col,
-                    format!(
-                        "there is no indicator numbered \"{number}\" in the scenario (nor a series with that key)"
+                    said(
+                        format!("情景中没有序号为“{number}”的指标（也没有此键名的序列）"),
+                        format!(
+                            "there is no indicator numbered \"{number}\" in the scenario (nor a series with that key)"
+                        ),
                     ),
                 ));
             }
@@ -515,9 +595,15 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             return Err(at(
                 r,
                 number_col,
-                format!(
-                    "{number} has two rows (also {})",
-                    (table.place)(first, number_col)
+                said(
+                    format!(
+                        "{number} 出现在两行（另见 {}）",
+                        (table.place)(first, number_col)
+                    ),
+                    format!(
+                        "{number} has two rows (also {})",
+                        (table.place)(first, number_col)
+                    ),
                 ),
             ));
         }
@@ -536,26 +622,41 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             let value = match row.get(c).unwrap_or(&Cell::Empty) {
                 Cell::Empty => continue,
                 Cell::Number(v) => *v,
-                Cell::Text(t) => parse_number(t).ok_or_else(|| {
+                Cell::Text(t) => crate::format::parse_typed(t).ok_or_else(|| {
                     at(
                         r,
                         c,
-                        format!(
-                            "\"{}\" is not a number (indicator {number}, {year})",
-                            t.trim()
+                        said(
+                            format!("“{}”不是数值（指标 {number}，{year} 年）", t.trim()),
+                            format!(
+                                "\"{}\" is not a number (indicator {number}, {year})",
+                                t.trim()
+                            ),
                         ),
                     )
                 })?,
             };
             if !value.is_finite() {
-                return Err(at(r, c, format!("{value} is not a finite number")));
+                return Err(at(
+                    r,
+                    c,
+                    said(
+                        format!("{value} 不是有限数值（指标 {number}，{year} 年）"),
+                        format!("{value} is not a finite number (indicator {number}, {year})"),
+                    ),
+                ));
             }
             if let Some(name) = &task {
                 return Err(at(
                     r,
                     c,
-                    format!(
-                        "indicator {number} is a task ({name}); its progress is set in the window, not as a number"
+                    said(
+                        format!(
+                            "指标 {number}（{name}）为任务类指标：其进展在窗口中填报，不录入数值"
+                        ),
+                        format!(
+                            "indicator {number} is a task ({name}); its progress is set in the window, not as a number"
+                        ),
                     ),
                 ));
             }
@@ -649,12 +750,59 @@ mod tests {
     }
 
     #[test]
-    fn typed_numbers_are_read_with_separators_and_percent_signs() {
-        assert_eq!(parse_number(" 1,234.5 "), Some(1234.5));
-        assert_eq!(parse_number("85.9%"), Some(85.9));
-        assert_eq!(parse_number("25"), Some(25.0));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number("inf"), None);
-        assert_eq!(parse_number(""), None);
+    fn typed_numbers_are_read_with_separators_percent_signs_and_full_width_digits() {
+        use crate::format::parse_typed;
+        assert_eq!(parse_typed(" 1,234.5 "), Some(1234.5));
+        assert_eq!(parse_typed("1，234"), Some(1234.0));
+        assert_eq!(parse_typed("85.9%"), Some(85.9));
+        assert_eq!(parse_typed("２５"), Some(25.0));
+        assert_eq!(parse_typed("−3.5"), Some(-3.5));
+        assert_eq!(parse_typed("abc"), None);
+        assert_eq!(parse_typed("inf"), None);
+        assert_eq!(parse_typed(""), None);
+    }
+
+    fn csv_file(name: &str, text: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("ecoplan-csv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn csv_fields_follow_rfc_4180_and_keep_their_line_and_column() {
+        // A BOM, a quoted name with a comma, a doubled quote, a name over two lines (CRLF inside
+        // the quotes), CRLF line ends, and a lone CR.
+        let text = "\u{feff}序号,名称,2021\r\n3,\"考核, \"\"比例\"\"\",25\r\n7,\"优良\r\n天数\",80\r11,林草,18\n";
+        let path = csv_file("rfc.csv", text);
+        let table = read_csv(&path).unwrap();
+        assert_eq!(table.rows.len(), 4);
+        assert_eq!(table.rows[1][1], Cell::Text("考核, \"比例\"".into()));
+        assert_eq!(table.rows[2][1], Cell::Text("优良\n天数".into()));
+        assert_eq!(table.rows[3][2], Cell::Number(18.0));
+        let shown = path.display().to_string();
+        assert_eq!((table.place)(1, 2), format!("{shown}:2:16"));
+        // The value after the two-line name is on line 4; the row after the lone CR on line 5.
+        assert_eq!((table.place)(2, 2), format!("{shown}:4:5"));
+        assert_eq!((table.place)(3, 0), format!("{shown}:5:1"));
+        let scenario = crate::plan::hanyang_plan();
+        let values: Vec<(String, f64)> = values_of(&table, &scenario)
+            .unwrap()
+            .into_iter()
+            .map(|v| (v.number, v.new))
+            .collect();
+        assert_eq!(
+            values,
+            [("3".into(), 25.0), ("7".into(), 80.0), ("11".into(), 18.0)]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named_at_its_start() {
+        let path = csv_file("open.csv", "序号,2021\n3,\"25\n");
+        let error = read_csv(&path).err().unwrap();
+        assert_eq!(error.place, format!("{}:2:3", path.display()));
+        assert!(error.message.en.contains("not closed") && error.message.zh.contains("没有结束"));
     }
 }

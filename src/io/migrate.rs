@@ -53,6 +53,12 @@ impl ScenarioV1 {
     pub fn migrate(self) -> Scenario {
         debug_assert_eq!(self.format_version, 1);
         let near_threshold = self.near_threshold;
+        let indicators = migrate_indicators(
+            self.indicators,
+            self.base_year,
+            &self.series,
+            &Methods::default(),
+        );
         Scenario {
             format_version: crate::model::FORMAT_VERSION,
             metadata: self.metadata,
@@ -76,7 +82,7 @@ impl ScenarioV1 {
                 })
                 .collect(),
             targets: self.targets,
-            indicators: migrate_indicators(self.indicators, self.base_year),
+            indicators,
             project_groups: self.project_groups,
             projects: self.projects,
             methods: Methods::default(),
@@ -118,7 +124,12 @@ impl ScenarioV4 {
     pub fn migrate(self) -> Scenario {
         Scenario {
             format_version: crate::model::FORMAT_VERSION,
-            indicators: migrate_indicators(self.indicators, self.base_year),
+            indicators: migrate_indicators(
+                self.indicators,
+                self.base_year,
+                &self.series,
+                &self.methods,
+            ),
             metadata: self.metadata,
             base_year: self.base_year,
             horizon: self.horizon,
@@ -215,10 +226,26 @@ enum StatusV4 {
     NotAssessed,
 }
 
+/// The national frame's row of this number and Chinese name, if the indicator is one.
+fn frame_row(number: &str, name: &Label) -> Option<crate::plan::frame::FrameRow> {
+    crate::plan::frame::national_frame()
+        .rows
+        .iter()
+        .find(|row| row.number == number && row.name.zh == name.zh)
+        .cloned()
+}
+
 /// A typed status becomes the stated status (a task's becomes its progress); a baseline becomes
-/// the value observed in the base year. "Improving" had no direction: per-GDP intensities
-/// (a unit "…/万元") improve downwards, everything else upwards.
-fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indicator> {
+/// the value observed in the base year. "Improving" had no direction: a row of the national
+/// frame takes the frame's, any other row down for per-GDP intensities (a unit "…/万元") and up
+/// otherwise. Rows of the national frame get the links their numbers have (`link_to_scenario`)
+/// where the scenario has what they link to, so an old file computes as a new one does.
+fn migrate_indicators(
+    indicators: Vec<IndicatorV4>,
+    base_year: i32,
+    series: &[Series],
+    methods: &Methods,
+) -> Vec<Indicator> {
     indicators
         .into_iter()
         .map(|old| {
@@ -226,10 +253,18 @@ fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indic
                 TargetV4::AtLeast(v) => IndicatorTarget::AtLeast(v),
                 TargetV4::AtMost(v) => IndicatorTarget::AtMost(v),
                 TargetV4::Equal(v) => IndicatorTarget::Equal(v),
-                TargetV4::Improving if old.unit.contains("/万元") => {
-                    IndicatorTarget::Improving(Better::Lower)
-                }
-                TargetV4::Improving => IndicatorTarget::Improving(Better::Higher),
+                TargetV4::Improving => IndicatorTarget::Improving(
+                    frame_row(&old.number, &old.name)
+                        .and_then(|row| match row.target {
+                            IndicatorTarget::Improving(better) => Some(better),
+                            _ => None,
+                        })
+                        .unwrap_or(if old.unit.contains("/万元") {
+                            Better::Lower
+                        } else {
+                            Better::Higher
+                        }),
+                ),
                 TargetV4::Task(label) => IndicatorTarget::Task(label),
             };
             let stated = match old.status {
@@ -240,15 +275,12 @@ fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indic
             };
             let is_task = matches!(target, IndicatorTarget::Task(_));
             let task = stated.filter(|_| is_task).map(|stated| TaskProgress {
-                state: match stated {
-                    StatedStatus::Met => TaskState::Done,
-                    StatedStatus::Pending => TaskState::InProgress,
-                    StatedStatus::NotMet => TaskState::NotStarted,
-                },
+                state: TaskState::from_stated(stated),
                 date: String::new(),
                 note: "typed before format 5".into(),
             });
-            Indicator {
+            let national = frame_row(&old.number, &old.name).is_some();
+            let mut indicator = Indicator {
                 number: old.number,
                 system: old.system,
                 name: old.name,
@@ -271,7 +303,26 @@ fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indic
                 task,
                 difficulty: old.difficulty,
                 notes: old.notes,
+            };
+            if national && indicator.applies {
+                crate::plan::link_to_scenario(&mut indicator);
+                let has = |key: &str| series.iter().any(|s| s.key == key);
+                let linkable = match &indicator.link {
+                    Some(crate::model::IndicatorLink::Metric(crate::model::Metric::Series(
+                        key,
+                    ))) => has(key),
+                    Some(crate::model::IndicatorLink::Metric(crate::model::Metric::Ratio {
+                        numerator,
+                        denominator,
+                    })) => has(numerator) && has(denominator),
+                    Some(crate::model::IndicatorLink::Ei) => methods.ei.area_km2 > 0.0,
+                    None => true,
+                };
+                if !linkable {
+                    indicator.link = None;
+                }
             }
+            indicator
         })
         .collect()
 }

@@ -127,6 +127,18 @@ pub enum TaskState {
     NotStarted,
 }
 
+impl TaskState {
+    /// A task's state as a plan states it: met is done, pending in progress, not met not
+    /// started.
+    pub fn from_stated(stated: StatedStatus) -> TaskState {
+        match stated {
+            StatedStatus::Met => TaskState::Done,
+            StatedStatus::Pending => TaskState::InProgress,
+            StatedStatus::NotMet => TaskState::NotStarted,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Difficulty {
     /// Neither singled out as easy nor as hard.

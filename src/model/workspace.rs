@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CapacityBasis, Rule, Scenario, Uncertain};
+use super::{CapacityBasis, Indicator, Observation, Rule, Scenario, Uncertain};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,6 +44,10 @@ pub struct Changes {
     pub targets: Vec<TargetChange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Vec<Uncertain>>,
+    /// Indicators that differ from the parent's: each replaces the parent's row of its number
+    /// (values typed or imported for this scenario, another target, a task's progress).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,6 +58,9 @@ pub struct SeriesChange {
     pub base: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<Rule>,
+    /// The series' observed values, where they differ from the parent's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<Vec<Observation>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

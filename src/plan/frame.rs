@@ -85,11 +85,15 @@ impl Scope {
     }
 }
 
-/// The national frame ecoplan ships.
-pub fn national_frame() -> Frame {
-    ron::Options::default()
-        .from_str(include_str!("../../assets/indicator-frame.ron"))
-        .unwrap_or_else(|error| panic!("assets/indicator-frame.ron: {error}"))
+/// The national frame ecoplan ships, parsed once (the New-district dialog reads it every frame,
+/// migration once per row).
+pub fn national_frame() -> &'static Frame {
+    static FRAME: std::sync::OnceLock<Frame> = std::sync::OnceLock::new();
+    FRAME.get_or_init(|| {
+        ron::Options::default()
+            .from_str(include_str!("../../assets/indicator-frame.ron"))
+            .unwrap_or_else(|error| panic!("assets/indicator-frame.ron: {error}"))
+    })
 }
 
 impl FrameRow {

@@ -74,11 +74,7 @@ fn plan_statement(indicator: &mut Indicator) {
     indicator.notes = format!("{note}; {}", indicator.notes);
     if matches!(indicator.target, IndicatorTarget::Task(_)) {
         indicator.task = Some(TaskProgress {
-            state: match stated {
-                StatedStatus::Met => TaskState::Done,
-                StatedStatus::Pending => TaskState::InProgress,
-                StatedStatus::NotMet => TaskState::NotStarted,
-            },
+            state: TaskState::from_stated(stated),
             date: String::new(),
             note: note.to_owned(),
         });

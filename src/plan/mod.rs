@@ -10,3 +10,4 @@ mod methods;
 
 pub use district::new_district;
 pub use hanyang::hanyang_plan;
+pub use indicators::link_to_scenario;

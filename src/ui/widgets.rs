@@ -6,27 +6,9 @@ use super::theme;
 use crate::format;
 use crate::i18n::{Lang, Tr};
 
-/// Parses what the user typed: accepts full-width digits and a trailing %, which Chinese input
-/// methods produce.
+/// Parses what the user typed (`format::parse_typed`), with the message a field shows.
 pub fn parse_number(text: &str) -> Result<f64, String> {
-    let normalised: String = text
-        .trim()
-        .trim_end_matches(['%', '％'])
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' | '。' => '.',
-            '－' | '−' => '-',
-            _ => c,
-        })
-        .filter(|c| *c != ',' && *c != ' ')
-        .collect();
-    normalised
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("\"{}\" is not a number", text.trim()))
+    format::parse_typed(text).ok_or_else(|| format!("\"{}\" is not a number", text.trim()))
 }
 
 /// What a number field accepts, checked before the engine sees the value so that the message

@@ -141,6 +141,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let applying = scenario.indicators.iter().filter(|i| i.applies).count();
         ui.label(format!("/ {applying}"));
     });
+    ui.label(RichText::new(ctx.tr(Tr::HowHeadline)).weak().small());
 
     section(ui, ctx.tr(Tr::Findings));
     if analysis.findings.is_empty() {

@@ -166,6 +166,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             ui.label(RichText::new(ctx.tr(Tr::BandsLegend)).weak());
                         }
                     }
+                    if let Some(ghost) = &ghost {
+                        ui.label(
+                            RichText::new(Tr::GhostCaption.fill(ctx.lang, &[&ghost.label]))
+                                .color(ghost_color()),
+                        );
+                    }
                     for medium in [Medium::Water, Medium::Air] {
                         let capacities: Vec<&CapacityAnalysis> = ctx
                             .doc
