@@ -152,6 +152,10 @@ fn monte_carlo_benches(c: &mut Criterion) {
             vec!["cod".to_owned()],
         ),
         ("10 000 runs to 2060, fans of every series", all),
+        (
+            "10 000 runs to 2060, exceedance and the fans of every capacity (the what-if view's run)",
+            ["cod", "nh3n", "so2", "nox", "dust"].map(str::to_owned).to_vec(),
+        ),
     ] {
         group.bench_function(name, |b| {
             b.iter(|| {
@@ -171,6 +175,23 @@ fn monte_carlo_benches(c: &mut Criterion) {
             })
         });
     }
+    group.bench_function("100 000 runs to 2060, exceedance and one fan", |b| {
+        b.iter(|| {
+            let settings = MonteCarlo {
+                runs: 100_000,
+                seed: 1,
+                sampling: Sampling::Random,
+            };
+            monte_carlo(
+                black_box(&scenario),
+                settings,
+                &["cod".to_owned()],
+                &AtomicUsize::new(0),
+                &AtomicBool::new(false),
+            )
+            .unwrap()
+        })
+    });
     group.finish();
 }
 

@@ -176,6 +176,103 @@ impl<'a> ProjectionPlan<'a> {
         }
         Ok(values)
     }
+
+    /// Which series depend on any of `roots` (themselves included), through their drivers:
+    /// the only ones a change of the roots' rules can move.
+    pub fn dependents(&self, roots: &[usize]) -> Vec<bool> {
+        let mut moved = vec![false; self.scenario.series.len()];
+        for &root in roots {
+            moved[root] = true;
+        }
+        // In evaluation order every driver comes before the series it drives.
+        for &i in &self.order {
+            if let Some(d) = self.drivers[i] {
+                moved[i] |= moved[d];
+            }
+        }
+        moved
+    }
+
+    /// For each series, the one root (its position in `roots`) it moves with, where each step
+    /// from that root's lever to the series is weakly increasing in floating point: growth by a
+    /// rate, an intensity change or the rate after the last point (products of non-negative
+    /// numbers, rounded monotonically), a driven series, and an elasticity of exactly 1. Then the
+    /// series' percentiles in every year are its values at the lever's percentiles, exactly.
+    /// `None` for a series moved by two roots, by an uncertain elasticity, through an elasticity
+    /// other than 1 (`powf` is not monotone on every platform), or by nothing.
+    pub fn monotone_in_one(&self, roots: &[usize]) -> Vec<Option<usize>> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Moves {
+            Not,
+            With(usize),
+            Otherwise,
+        }
+        let increasing_in_own_lever = |rule: &Rule| {
+            matches!(
+                rule,
+                Rule::Growth { .. } | Rule::Interp { .. } | Rule::Driven { .. }
+            )
+        };
+        let increasing_in_driver = |rule: &Rule| match rule {
+            Rule::Driven { .. } => true,
+            Rule::GrowthAs { elasticity, .. } => *elasticity == 1.0,
+            Rule::Growth { .. } | Rule::Interp { .. } | Rule::Step { .. } => false,
+        };
+        let mut moves = vec![Moves::Not; self.scenario.series.len()];
+        for &i in &self.order {
+            let rule = &self.scenario.series[i].rule;
+            let own = roots.iter().position(|&r| r == i);
+            let through = self.drivers[i].map_or(Moves::Not, |d| moves[d]);
+            moves[i] = match (own, through) {
+                (None, Moves::Not) => Moves::Not,
+                (Some(p), Moves::Not) if increasing_in_own_lever(rule) => Moves::With(p),
+                (None, Moves::With(p)) if increasing_in_driver(rule) => Moves::With(p),
+                _ => Moves::Otherwise,
+            };
+        }
+        moves
+            .into_iter()
+            .map(|m| match m {
+                Moves::With(p) => Some(p),
+                Moves::Not | Moves::Otherwise => None,
+            })
+            .collect()
+    }
+
+    /// Recomputes, in `values` (a previous run's, every series' allocation kept), only the
+    /// series marked in `moved`, with `rule_for`'s rules: a Monte Carlo draw moves a few
+    /// uncertain series and what they drive, not the whole scenario, and allocates nothing.
+    pub fn rerun(
+        &self,
+        values: &mut [Vec<f64>],
+        moved: &[bool],
+        rule_for: impl Fn(usize) -> Option<Rule>,
+    ) -> Result<(), ModelError> {
+        let scenario = self.scenario;
+        for &i in &self.order {
+            if !moved[i] {
+                continue;
+            }
+            let series = &scenario.series[i];
+            let replaced = rule_for(i);
+            let rule = replaced.as_ref().unwrap_or(&series.rule);
+            // The series' own buffer is taken out while its driver's values are read.
+            let mut out = std::mem::take(&mut values[i]);
+            let driver = self.drivers[i].map(|d| (&scenario.series[d], values[d].as_slice()));
+            let result = evaluate_into(
+                scenario.base_year,
+                self.year_count,
+                series,
+                rule,
+                self.factors[i],
+                driver,
+                &mut out,
+            );
+            values[i] = out;
+            result?;
+        }
+        Ok(())
+    }
 }
 
 /// Depth-first topological order of the series by their driver references.
@@ -233,12 +330,36 @@ fn evaluate(
     factor: f64,
     driver: Option<(&Series, &[f64])>,
 ) -> Result<Vec<f64>, ModelError> {
+    let mut values = Vec::with_capacity(year_count);
+    evaluate_into(
+        base_year,
+        year_count,
+        series,
+        rule,
+        factor,
+        driver,
+        &mut values,
+    )?;
+    Ok(values)
+}
+
+/// `evaluate` into `out`, whose allocation is reused.
+fn evaluate_into(
+    base_year: i32,
+    year_count: usize,
+    series: &Series,
+    rule: &Rule,
+    factor: f64,
+    driver: Option<(&Series, &[f64])>,
+    out: &mut Vec<f64>,
+) -> Result<(), ModelError> {
     // No base value: no data, carried through every value computed from it.
     let base = series.base.unwrap_or(f64::NAN);
     let year_of = |i: usize| base_year + i as i32;
-    let values = match rule {
+    out.clear();
+    match rule {
         Rule::Growth { rate, changes } => {
-            let mut values = Vec::with_capacity(year_count);
+            let values = out;
             let mut value = base;
             values.push(value);
             for i in 1..year_count {
@@ -251,15 +372,13 @@ fn evaluate(
                 value *= 1.0 + r;
                 values.push(value);
             }
-            values
         }
         Rule::Interp { points, after_rate } => {
             let mut knots = Vec::with_capacity(points.len() + 1);
             knots.push((base_year, base));
             knots.extend(points.iter().copied());
             let (last_year, last_value) = *knots.last().expect("knots hold the base point");
-            (0..year_count)
-                .map(|i| {
+            out.extend((0..year_count).map(|i| {
                     let year = year_of(i);
                     if year >= last_year {
                         return last_value * (1.0 + after_rate).powi(year - last_year);
@@ -270,28 +389,26 @@ fn evaluate(
                         .expect("year is before the last knot");
                     let ((y0, v0), (y1, v1)) = (segment[0], segment[1]);
                     v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0)
-                })
-                .collect()
+            }));
         }
-        Rule::Step { points } => (0..year_count)
-            .map(|i| {
-                let year = year_of(i);
-                points
-                    .iter()
-                    .rev()
-                    .find(|(y, _)| *y <= year)
-                    .map_or(base, |(_, v)| *v)
-            })
-            .collect(),
+        Rule::Step { points } => out.extend((0..year_count).map(|i| {
+            let year = year_of(i);
+            points
+                .iter()
+                .rev()
+                .find(|(y, _)| *y <= year)
+                .map_or(base, |(_, v)| *v)
+        })),
         Rule::Driven {
             intensity, change, ..
         } => {
             let (_, driver_values) = driver.expect("a driven rule has a driver");
-            driver_values
-                .iter()
-                .enumerate()
-                .map(|(i, d)| d * intensity * (1.0 + change).powi(i as i32) * factor)
-                .collect()
+            out.extend(
+                driver_values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| d * intensity * (1.0 + change).powi(i as i32) * factor),
+            );
         }
         Rule::GrowthAs { elasticity, .. } => {
             let (driver_series, driver_values) = driver.expect("a GrowthAs rule has a driver");
@@ -305,13 +422,20 @@ fn evaluate(
                     "an elasticity needs a driver above 0 in the base year",
                 ));
             }
-            driver_values
-                .iter()
-                .map(|d| base * (d / driver_base).powf(*elasticity))
-                .collect()
+            // An elasticity of 1 (a share held constant) is the ratio itself: x.powf(1.0) is x
+            // exactly, so the shortcut gives the same bits without the cost of a pow per year.
+            if *elasticity == 1.0 {
+                out.extend(driver_values.iter().map(|d| base * (d / driver_base)));
+            } else {
+                out.extend(
+                    driver_values
+                        .iter()
+                        .map(|d| base * (d / driver_base).powf(*elasticity)),
+                );
+            }
         }
-    };
-    Ok(values)
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -196,6 +196,18 @@ fn monte_carlo_pass(
     progress: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Result<Option<UncertaintyResult>, ModelError> {
+    monte_carlo_pass_reading_levers(scenario, settings, fan_series, (progress, cancel), true)
+}
+
+/// One pass; `read_levers` lets fans of one-lever series be read off the lever (`false` in a
+/// test that checks the reading gives what selecting among every draw gives).
+fn monte_carlo_pass_reading_levers(
+    scenario: &Scenario,
+    settings: MonteCarlo,
+    fan_series: &[String],
+    (progress, cancel): (&AtomicUsize, &AtomicBool),
+    read_levers: bool,
+) -> Result<Option<UncertaintyResult>, ModelError> {
     check_runs(settings.runs)?;
     let plan = ProjectionPlan::new(scenario)?;
     let position = series_positions(scenario);
@@ -230,6 +242,19 @@ fn monte_carlo_pass(
         })
         .collect();
     let years = base.years().count();
+    // A draw moves the uncertain series and what they drive; every other series is the same in
+    // every draw, computed once here.
+    let base_values = plan.run(|_| None)?;
+    let roots: Vec<usize> = uncertain.iter().map(|(index, _)| *index).collect();
+    let moved = plan.dependents(&roots);
+    // A fan of a series that moves with one lever, increasingly, is read off that lever's
+    // percentiles (see `fan_from_lever`): no values are kept per draw for it.
+    let one_lever: Vec<Option<usize>> = if read_levers {
+        plan.monotone_in_one(&roots)
+    } else {
+        vec![None; scenario.series.len()]
+    };
+    let collected = |series: usize| moved[series] && one_lever[series].is_none();
     let runs = settings.runs;
     let latin = (settings.sampling == Sampling::LatinHypercube)
         .then(|| latin_hypercube(runs, uncertain.len(), settings.seed));
@@ -240,7 +265,13 @@ fn monte_carlo_pass(
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(chunk_count);
-    type ChunkResult = (usize, Vec<Vec<Vec<f64>>>, Vec<(Vec<u32>, Vec<u32>)>);
+    // (chunk, fan values by fan, year and draw, exceedance counts, each lever's drawn values)
+    type ChunkResult = (
+        usize,
+        Vec<Vec<Vec<f64>>>,
+        Vec<(Vec<u32>, Vec<u32>)>,
+        Vec<Vec<f64>>,
+    );
     let work = || -> Result<Vec<ChunkResult>, ModelError> {
         let mut done = Vec::new();
         loop {
@@ -256,30 +287,47 @@ fn monte_carlo_pass(
             let mut rng = StdRng::seed_from_u64(
                 settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
             );
-            let mut fan_values = vec![vec![Vec::with_capacity(draws); years]; fans.len()];
+            // Only the fans of series the draws move are collected: another series is the same
+            // in every draw, its percentiles its value.
+            let mut fan_values: Vec<Vec<Vec<f64>>> = fans
+                .iter()
+                .map(|&series| {
+                    if collected(series) {
+                        vec![Vec::with_capacity(draws); years]
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect();
+            let mut lever_draws: Vec<Vec<f64>> = vec![Vec::with_capacity(draws); uncertain.len()];
             let mut counts = vec![(vec![0u32; years], vec![0u32; years]); capacities.len()];
+            // One buffer per chunk: each draw rewrites only the series it moves.
+            let mut values = base_values.clone();
+            let mut levers: Vec<(usize, f64)> = Vec::with_capacity(uncertain.len());
             for d in 0..draws {
                 let draw = first + d;
-                let levers: Vec<(usize, f64)> = uncertain
-                    .iter()
-                    .enumerate()
-                    .map(|(p, (index, distribution))| {
-                        let u = match &latin {
-                            Some(table) => table[p][draw],
-                            None => rng.random::<f64>(),
-                        };
-                        (*index, quantile(distribution, u))
-                    })
-                    .collect();
-                let values = plan.run(|i| {
+                levers.clear();
+                levers.extend(uncertain.iter().enumerate().map(|(p, (index, distribution))| {
+                    let u = match &latin {
+                        Some(table) => table[p][draw],
+                        None => rng.random::<f64>(),
+                    };
+                    (*index, quantile(distribution, u))
+                }));
+                for (p, (_, value)) in levers.iter().enumerate() {
+                    lever_draws[p].push(*value);
+                }
+                plan.rerun(&mut values, &moved, |i| {
                     levers
                         .iter()
                         .find(|(index, _)| *index == i)
                         .and_then(|(_, value)| with_lever(&scenario.series[i].rule, *value))
                 })?;
                 for (f, &series) in fans.iter().enumerate() {
-                    for (y, value) in values[series].iter().enumerate() {
-                        fan_values[f][y].push(*value);
+                    if collected(series) {
+                        for (y, value) in values[series].iter().enumerate() {
+                            fan_values[f][y].push(*value);
+                        }
                     }
                 }
                 for (c, (_, series, capacity)) in capacities.iter().enumerate() {
@@ -293,7 +341,7 @@ fn monte_carlo_pass(
                 }
             }
             progress.fetch_add(draws, Ordering::Relaxed);
-            done.push((chunk, fan_values, counts));
+            done.push((chunk, fan_values, counts, lever_draws));
         }
     };
     let mut chunks: Vec<ChunkResult> = std::thread::scope(|scope| {
@@ -312,26 +360,70 @@ fn monte_carlo_pass(
         return Ok(None);
     }
     chunks.sort_by_key(|c| c.0);
-    let fans = fans
+    // The percentiles of every moved fan and year, shared among the threads: each is exact, so
+    // the numbers do not depend on how the work is split.
+    let jobs: Vec<(usize, usize)> = fans
         .iter()
         .enumerate()
-        .map(|(f, &series)| {
-            let percentiles = (0..years)
-                .map(|y| {
-                    let mut values: Vec<f64> = chunks
-                        .iter()
-                        .flat_map(|c| c.1[f][y].iter().copied())
-                        .collect();
-                    percentiles_of(&mut values)
+        .filter(|(_, series)| collected(**series))
+        .flat_map(|(f, _)| (0..years).map(move |y| (f, y)))
+        .collect();
+    let per_thread = jobs.len().div_ceil(threads.max(1)).max(1);
+    let selected: Vec<[f64; 5]> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(per_thread)
+            .map(|part| {
+                let chunks = &chunks;
+                scope.spawn(move || {
+                    let mut values = Vec::with_capacity(runs);
+                    part.iter()
+                        .map(|&(f, y)| {
+                            values.clear();
+                            values.extend(chunks.iter().flat_map(|c| c.1[f][y].iter().copied()));
+                            percentiles_of(&mut values)
+                        })
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            Fan {
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a percentile thread does not panic"))
+            .collect()
+    });
+    let mut selected = jobs.iter().zip(selected);
+    // Each lever's draws in order, sorted once for every fan read off it.
+    let mut sorted_levers: Vec<Option<Vec<f64>>> = vec![None; uncertain.len()];
+    let fans = fans
+        .iter()
+        .map(|&series| {
+            let percentiles = match one_lever[series].filter(|_| moved[series]) {
+                Some(p) => {
+                    let sorted = sorted_levers[p].get_or_insert_with(|| {
+                        let mut all: Vec<f64> =
+                            chunks.iter().flat_map(|c| c.3[p].iter().copied()).collect();
+                        all.sort_by(f64::total_cmp);
+                        all
+                    });
+                    fan_from_lever(&plan, &base_values, &moved, (roots[p], sorted), series)?
+                }
+                None => (0..years)
+                    .map(|y| {
+                        if moved[series] {
+                            selected.next().expect("a selection per moved fan and year").1
+                        } else {
+                            [base_values[series][y]; 5]
+                        }
+                    })
+                    .collect(),
+            };
+            Ok(Fan {
                 series: scenario.series[series].key.clone(),
                 unit: scenario.series[series].unit.to_string(),
                 percentiles,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<Vec<Fan>, ModelError>>()?;
     let exceedance = capacities
         .iter()
         .enumerate()
@@ -377,31 +469,92 @@ fn latin_hypercube(runs: usize, parameters: usize, seed: u64) -> Vec<Vec<f64>> {
 
 /// The fan-chart percentiles of `values`, reordering them: only the order statistics the
 /// percentiles need are selected (O(n) each), which is several times faster than a full sort.
+/// The fan of a series that moves with one lever only and increasingly (`monotone_in_one`),
+/// from the lever's sorted draws: in every year the series' values rank as the lever's do, so
+/// its percentile is the interpolation, with the same weights, between its values at the
+/// lever's order statistics. Computed by the same projection as a draw, so the same bits as
+/// selecting among all the draws' values, at the cost of a few projections.
+fn fan_from_lever(
+    plan: &ProjectionPlan<'_>,
+    base_values: &[Vec<f64>],
+    moved: &[bool],
+    (root, sorted): (usize, &[f64]),
+    series: usize,
+) -> Result<Vec<[f64; 5]>, ModelError> {
+    let scenario = plan.scenario();
+    let last = sorted.len() - 1;
+    let mut values = base_values.to_vec();
+    let mut at_lever = |lever: f64| -> Result<Vec<f64>, ModelError> {
+        plan.rerun(&mut values, moved, |i| {
+            (i == root)
+                .then(|| with_lever(&scenario.series[i].rule, lever))
+                .flatten()
+        })?;
+        Ok(values[series].clone())
+    };
+    let mut bounds = Vec::with_capacity(PERCENTILES.len());
+    for p in PERCENTILES {
+        let rank = p * last as f64;
+        let low = rank.floor() as usize;
+        let low_values = at_lever(sorted[low])?;
+        let high_values = if rank > low as f64 && low < last {
+            at_lever(sorted[low + 1])?
+        } else {
+            low_values.clone()
+        };
+        bounds.push((rank - low as f64, low_values, high_values));
+    }
+    let years = base_values[series].len();
+    Ok((0..years)
+        .map(|y| {
+            std::array::from_fn(|k| {
+                let (weight, low, high) = &bounds[k];
+                low[y] + (high[y] - low[y]) * weight
+            })
+        })
+        .collect())
+}
+
 fn percentiles_of(values: &mut [f64]) -> [f64; 5] {
     if values.is_empty() {
         return [f64::NAN; 5];
     }
-    let last = values.len() - 1;
-    let mut ranks: Vec<usize> = PERCENTILES
-        .iter()
-        .flat_map(|p| {
-            let rank = p * last as f64;
-            [rank.floor() as usize, rank.ceil() as usize]
-        })
-        .collect();
-    ranks.sort_unstable();
-    ranks.dedup();
-    // Select each rank among the values right of the previous one, leaving the selected ones
-    // in place: afterwards every selected position holds the value a full sort would put there.
-    let mut start = 0;
-    for &rank in &ranks {
-        values[start..].select_nth_unstable_by(rank - start, f64::total_cmp);
-        start = rank + 1;
-    }
-    PERCENTILES.map(|p| {
-        let rank = p * last as f64;
-        let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
-        values[low] + (values[high] - values[low]) * (rank - low as f64)
+    let n = values.len();
+    let last = n - 1;
+    let ranks = PERCENTILES.map(|p| p * last as f64);
+    let low = ranks.map(|r| r.floor() as usize);
+    // Median first, then each half: p25 and p5 among the values left of the median, p75 and
+    // p95 right of it, each selection in the part its neighbours bound (2.5 passes over the
+    // values rather than a sort's log n). A value already in place is not selected again.
+    let mut select = |from: usize, to: usize, at: usize| {
+        if from <= at && at < to {
+            values[from..to].select_nth_unstable_by(at - from, f64::total_cmp);
+        }
+    };
+    select(0, n, low[2]);
+    select(0, low[2], low[1]);
+    select(0, low[1], low[0]);
+    select(low[2] + 1, n, low[3]);
+    select(low[3] + 1, n, low[4]);
+    // The value of rank low + 1 is the least of those after low up to the next larger selected
+    // rank (inclusive), or to the end: selection left exactly the ranks between in between.
+    std::array::from_fn(|k| {
+        let bound = low[k + 1..]
+            .iter()
+            .copied()
+            .find(|&l| l > low[k])
+            .unwrap_or(last);
+        let low_value = values[low[k]];
+        let high_value = if ranks[k] > low[k] as f64 && low[k] < last {
+            values[low[k] + 1..=bound]
+                .iter()
+                .copied()
+                .min_by(f64::total_cmp)
+                .unwrap_or(low_value)
+        } else {
+            low_value
+        };
+        low_value + (high_value - low_value) * (ranks[k] - low[k] as f64)
     })
 }
 
@@ -497,6 +650,29 @@ mod tests {
     }
 
     #[test]
+    fn selected_percentiles_equal_sorted_ones_for_any_count_and_ties() {
+        let mut rng = StdRng::seed_from_u64(5);
+        for n in (1..=60).chain([99, 100, 101, 1001, 10_000]) {
+            for ties in [false, true] {
+                let values: Vec<f64> = (0..n)
+                    .map(|_| {
+                        let v = rng.random::<f64>();
+                        if ties { (v * 4.0).floor() } else { v }
+                    })
+                    .collect();
+                let mut sorted = values.clone();
+                sorted.sort_by(f64::total_cmp);
+                let mut scratch = values;
+                assert_eq!(
+                    percentiles_of(&mut scratch),
+                    PERCENTILES.map(|p| percentile_of_sorted(&sorted, p)),
+                    "{n} values, ties {ties}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn selected_percentiles_equal_sorted_ones() {
         let mut rng = StdRng::seed_from_u64(5);
         let values: Vec<f64> = (0..1001).map(|_| rng.random::<f64>()).collect();
@@ -515,5 +691,78 @@ mod tests {
         assert_eq!(percentile_of_sorted(&values, 0.5), 3.0);
         assert_eq!(percentile_of_sorted(&values, 0.25), 2.0);
         assert!((percentile_of_sorted(&values, 0.05) - 1.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn fans_read_off_a_lever_equal_fans_selected_among_every_draw() {
+        use crate::model::{Rule, Uncertain};
+        let mut scenario = crate::plan::hanyang_plan();
+        scenario.horizon = 2060;
+        // A growth rate (COD), a rate driving elasticity-1 shares (GDP), an intensity change
+        // (domestic water) and the rate after the last point (good-air days).
+        scenario.uncertainty = vec![
+            Uncertain {
+                series: "cod".into(),
+                distribution: Distribution::Normal {
+                    mean: 0.07,
+                    sd: 0.015,
+                    min: 0.0,
+                    max: 0.15,
+                },
+            },
+            Uncertain {
+                series: "gdp".into(),
+                distribution: Distribution::Uniform {
+                    min: 0.05,
+                    max: 0.09,
+                },
+            },
+            Uncertain {
+                series: "water_domestic".into(),
+                distribution: Distribution::Triangular {
+                    min: -0.02,
+                    mode: 0.0,
+                    max: 0.01,
+                },
+            },
+            Uncertain {
+                series: "good_air_days".into(),
+                distribution: Distribution::Uniform {
+                    min: -0.01,
+                    max: 0.01,
+                },
+            },
+        ];
+        // An elasticity other than 1 is not read off its driver: selected as before.
+        scenario.series_mut("gdp_tertiary").unwrap().rule = Rule::GrowthAs {
+            driver: "gdp".into(),
+            elasticity: 1.2,
+        };
+        let all: Vec<String> = scenario.series.iter().map(|s| s.key.clone()).collect();
+        let plan = ProjectionPlan::new(&scenario).unwrap();
+        let roots: Vec<usize> = ["cod", "gdp", "water_domestic", "good_air_days"]
+            .map(|k| plan.series_index(k).unwrap())
+            .to_vec();
+        let one = plan.monotone_in_one(&roots);
+        let index = |k: &str| plan.series_index(k).unwrap();
+        assert_eq!(one[index("cod")], Some(0));
+        assert_eq!(one[index("gdp_secondary")], Some(1));
+        assert_eq!(one[index("water_ecological")], Some(2));
+        assert_eq!(one[index("good_air_days")], Some(3));
+        assert_eq!(one[index("gdp_tertiary")], None);
+        assert_eq!(one[index("so2")], None, "moved by nothing");
+        for sampling in [Sampling::Random, Sampling::LatinHypercube] {
+            let settings = MonteCarlo {
+                runs: 2_000,
+                seed: 3,
+                sampling,
+            };
+            let never = (&AtomicUsize::new(0), &AtomicBool::new(false));
+            let read =
+                monte_carlo_pass_reading_levers(&scenario, settings, &all, never, true).unwrap();
+            let selected =
+                monte_carlo_pass_reading_levers(&scenario, settings, &all, never, false).unwrap();
+            assert_eq!(read, selected, "{sampling:?}");
+        }
     }
 }
