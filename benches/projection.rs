@@ -5,65 +5,12 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecoplan::engine::{analyse, analyse_capacities, project};
-use ecoplan::model::{Capacity, Label, Medium, Rule, Scenario, Series};
+use ecoplan::model::Rule;
 use ecoplan::plan::hanyang_plan;
-use ecoplan::units::Unit;
 
-/// 200 series over 80 years (2021–2100 would pass the 2060 limit, so the base year moves back):
-/// chains of driven and elasticity rules, and a capacity on every tenth series.
-fn large_scenario() -> Scenario {
-    let unit = Unit::parse("t/a").unwrap();
-    let mut scenario = Scenario {
-        base_year: 1981,
-        horizon: 2060,
-        milestones: vec![2025, 2028, 2040, 2060],
-        ..Scenario::empty()
-    };
-    for i in 0..200 {
-        let key = format!("s{i}");
-        let rule = match i % 4 {
-            0 => Rule::growth(0.01 + f64::from(i) * 1e-4),
-            1 => Rule::Driven {
-                driver: format!("s{}", i - 1),
-                intensity: 0.5,
-                intensity_unit: Unit::one(),
-                change: -0.01,
-            },
-            2 => Rule::GrowthAs {
-                driver: format!("s{}", i - 2),
-                elasticity: 0.8,
-            },
-            _ => Rule::Interp {
-                points: vec![(2000, 150.0), (2030, 300.0), (2060, 200.0)],
-                after_rate: 0.0,
-            },
-        };
-        scenario.series.push(Series {
-            key: key.clone(),
-            label: Label::new(&key, &key),
-            unit: unit.clone(),
-            group: Default::default(),
-            base: Some(100.0),
-            rule,
-            source: String::new(),
-            observed: Vec::new(),
-        });
-        if i % 10 == 0 {
-            scenario.capacities.push(Capacity {
-                pollutant: format!("P{i}"),
-                label: Label::new(&key, &key),
-                medium: Medium::Water,
-                value: 500.0,
-                basis: Default::default(),
-                unit: unit.clone(),
-                series: key,
-                near_threshold: 0.8,
-                source: String::new(),
-            });
-        }
-    }
-    scenario
-}
+#[path = "common/scenarios.rs"]
+mod scenarios;
+use scenarios::large_scenario;
 
 fn benches(c: &mut Criterion) {
     let default = hanyang_plan();
@@ -114,6 +61,20 @@ fn benches(c: &mut Criterion) {
             analyse_capacities(&large, &projection).unwrap()
         })
     });
+    c.bench_function("200 series x 80 years: one edit (document apply)", |b| {
+        b.iter_batched(
+            || ecoplan::document::Document::new(large.clone(), None).unwrap(),
+            |mut doc| {
+                doc.apply(black_box(ecoplan::document::Edit::SetRule {
+                    series: "s0".into(),
+                    rule: Rule::growth(0.02),
+                }))
+                .unwrap();
+                doc
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
 }
 
 /// 10 000 Monte Carlo draws of the built-in scenario to 2060, COD and GDP uncertain, with fan
@@ -154,7 +115,9 @@ fn monte_carlo_benches(c: &mut Criterion) {
         ("10 000 runs to 2060, fans of every series", all),
         (
             "10 000 runs to 2060, exceedance and the fans of every capacity (the what-if view's run)",
-            ["cod", "nh3n", "so2", "nox", "dust"].map(str::to_owned).to_vec(),
+            ["cod", "nh3n", "so2", "nox", "dust"]
+                .map(str::to_owned)
+                .to_vec(),
         ),
     ] {
         group.bench_function(name, |b| {

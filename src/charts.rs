@@ -48,6 +48,17 @@ pub struct ChartLine {
     pub points: Vec<(f64, f64)>,
 }
 
+/// A shaded band between two values by year: a fan chart's p5–p95 or p25–p75.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartBand {
+    pub name: String,
+    pub color: Rgb,
+    /// How strongly the band is filled, 0–1: the inner band darker than the outer.
+    pub opacity: f32,
+    /// (year, low, high)
+    pub points: Vec<(f64, f64, f64)>,
+}
+
 /// A horizontal reference line: a capacity or a target threshold.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartLevel {
@@ -69,6 +80,8 @@ pub struct ChartSpec {
     /// Observed values of a series (a mid-term review's actual figures), drawn as points over
     /// its projected line.
     pub observed: Vec<ChartLine>,
+    /// Shaded bands, drawn under the lines.
+    pub bands: Vec<ChartBand>,
     pub levels: Vec<ChartLevel>,
     pub milestones: Vec<i32>,
     /// A year to mark, with its label (the first year of exceedance).
@@ -96,6 +109,28 @@ fn observed_points(
             .map(|o| (f64::from(o.year), o.value))
             .collect(),
     })
+}
+
+/// Which top corner the legend goes in so that it covers no curve's end: the right when the
+/// curves end lower than they start (falling emissions), the left otherwise (growth).
+pub fn legend_on_the_right(spec: &ChartSpec) -> bool {
+    let finite = |points: &[(f64, f64)], from_end: bool| {
+        let mut iter: Box<dyn Iterator<Item = &(f64, f64)>> = if from_end {
+            Box::new(points.iter().rev())
+        } else {
+            Box::new(points.iter())
+        };
+        iter.find(|p| p.1.is_finite()).map(|p| p.1)
+    };
+    let (mut starts, mut ends) = (0.0, 0.0);
+    for line in &spec.lines {
+        if let (Some(start), Some(end)) = (finite(&line.points, false), finite(&line.points, true))
+        {
+            starts += start;
+            ends += end;
+        }
+    }
+    ends < starts
 }
 
 fn source_note(scenario: &Scenario, lang: Lang) -> String {
@@ -160,6 +195,7 @@ pub fn capacity_chart(
             }
         }))
         .collect(),
+        bands: Vec::new(),
         observed: observed_points(scenario, series, lang)
             .into_iter()
             .collect(),
@@ -201,6 +237,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
                 .collect(),
         }],
         observed: Vec::new(),
+        bands: Vec::new(),
         levels: vec![ChartLevel {
             name: format!(
                 "{} {} {} ({})",
@@ -262,11 +299,85 @@ pub fn series_chart(
         x_label: Tr::Year.get(lang).to_owned(),
         lines,
         observed,
+        bands: Vec::new(),
         levels: Vec::new(),
         milestones: scenario.milestones.clone(),
         marker: None,
         source_note: source_note(scenario, lang),
     })
+}
+
+/// A Monte Carlo fan: p5–p95 light, p25–p75 darker, the median as a line, in percentile order,
+/// with the capacity its series is compared with.
+pub fn fan_chart(
+    scenario: &Scenario,
+    result: &crate::engine::uncertainty::UncertaintyResult,
+    fan: &crate::engine::uncertainty::Fan,
+    lang: Lang,
+) -> ChartSpec {
+    let color = series_color(scenario, &fan.series);
+    let label = scenario
+        .series(&fan.series)
+        .map_or(fan.series.as_str(), |s| lang.label(&s.label));
+    let year = |i: usize| f64::from(result.base_year + i as i32);
+    let band = |name: &str, opacity: f32, low: usize, high: usize| ChartBand {
+        name: name.to_owned(),
+        color,
+        opacity,
+        points: fan
+            .percentiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (year(i), p[low], p[high]))
+            .collect(),
+    };
+    let capacity = scenario.capacities.iter().find(|c| c.series == fan.series);
+    let capacity_value = capacity.and_then(|c| {
+        crate::engine::analyse_capacities(scenario, &crate::engine::project(scenario).ok()?)
+            .ok()?
+            .into_iter()
+            .find(|a| a.pollutant == c.pollutant)
+            .and_then(|a| a.years.first().map(|y| y.capacity))
+    });
+    ChartSpec {
+        key: format!("fan-{}", fan.series),
+        title: format!("{} · {label}", Tr::FanChart.get(lang)),
+        unit: fan.unit.clone(),
+        x_label: Tr::Year.get(lang).to_owned(),
+        lines: vec![ChartLine {
+            name: format!("p50 ({})", Tr::Median.get(lang)),
+            color,
+            points: fan
+                .percentiles
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (year(i), p[2]))
+                .collect(),
+        }],
+        observed: Vec::new(),
+        bands: vec![band("p5–p95", 0.18, 0, 4), band("p25–p75", 0.38, 1, 3)],
+        levels: capacity_value
+            .map(|value| ChartLevel {
+                name: format!(
+                    "{} {} {}",
+                    Tr::Capacity.get(lang),
+                    format::value(value),
+                    fan.unit
+                ),
+                color: CAPACITY_COLOR,
+                value,
+            })
+            .into_iter()
+            .collect(),
+        milestones: scenario.milestones.clone(),
+        marker: None,
+        source_note: format!(
+            "{} · {} {}",
+            source_note(scenario, lang),
+            result.runs,
+            Tr::RunsUnit.get(lang)
+        ),
+    }
 }
 
 fn group_name(group: Group, lang: Lang) -> &'static str {
@@ -377,5 +488,69 @@ mod tests {
         let cod = &charts[0];
         assert_eq!(cod.levels[0].value, 15_314.61);
         assert_eq!(cod.unit, "t/a");
+    }
+
+    #[test]
+    fn the_legend_goes_where_no_curve_ends() {
+        let scenario = hanyang_plan_to_2060();
+        let analysis = crate::engine::analyse(&scenario).unwrap();
+        let charts = all_charts(&scenario, &analysis, Lang::En);
+        let chart = |key: &str| charts.iter().find(|c| c.key == key).unwrap();
+        // COD grows: its end is top right, the legend top left.
+        assert!(!legend_on_the_right(chart("capacity-COD")));
+        // SO2 falls: its start is top left, the legend top right.
+        assert!(legend_on_the_right(chart("capacity-SO2")));
+    }
+
+    fn hanyang_plan_to_2060() -> Scenario {
+        let mut scenario = crate::plan::hanyang_plan();
+        scenario.horizon = 2060;
+        scenario
+    }
+
+    #[test]
+    fn a_fan_chart_has_its_bands_in_percentile_order_its_median_and_its_capacity() {
+        use crate::engine::uncertainty::{MonteCarlo, monte_carlo};
+        use crate::model::{Distribution, Uncertain};
+        let mut scenario = hanyang_plan_to_2060();
+        scenario.uncertainty = vec![Uncertain {
+            series: "cod".into(),
+            distribution: Distribution::Uniform {
+                min: 0.05,
+                max: 0.09,
+            },
+        }];
+        let never = std::sync::atomic::AtomicBool::new(false);
+        let progress = std::sync::atomic::AtomicUsize::new(0);
+        let result = monte_carlo(
+            &scenario,
+            MonteCarlo {
+                runs: 500,
+                ..MonteCarlo::default()
+            },
+            &["cod".to_owned()],
+            &progress,
+            &never,
+        )
+        .unwrap()
+        .unwrap();
+        let spec = fan_chart(&scenario, &result, &result.fans[0], Lang::Zh);
+        let names: Vec<&str> = spec.bands.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["p5–p95", "p25–p75"]);
+        assert!(
+            spec.bands[0].opacity < spec.bands[1].opacity,
+            "the inner band darker"
+        );
+        // Every band holds its line: p5 ≤ p25 ≤ p50 ≤ p75 ≤ p95 in every year.
+        for (i, median) in spec.lines[0].points.iter().enumerate() {
+            let (outer, inner) = (spec.bands[0].points[i], spec.bands[1].points[i]);
+            assert!(outer.1 <= inner.1 && inner.1 <= median.1);
+            assert!(median.1 <= inner.2 && inner.2 <= outer.2);
+        }
+        assert_eq!(spec.levels[0].value, 15_314.61, "COD's capacity");
+        assert!(spec.title.starts_with("不确定性区间"));
+        // It draws as a PNG like any chart.
+        let rgb = crate::io::chart_png::render_rgb(&spec, 640, 360).unwrap();
+        assert_eq!(rgb.len(), 640 * 360 * 3);
     }
 }

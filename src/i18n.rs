@@ -508,6 +508,7 @@ texts! {
     UtilisationAt => ("{0} 年容量利用率 {1}", "utilisation {0}: {1}"),
     NoExceedanceShort => ("未超载", "not exceeded"),
     Median => ("中位数", "median"),
+    FanChart => ("不确定性区间", "Fan chart"),
     TargetsMet => ("目标达成 {0}/{1}", "targets met {0}/{1}"),
     IndicatorsMet => ("指标达标 {0}/{1}", "indicators met {0}/{1}"),
     ObservedAgainstProjection => ("实测值与预测偏差", "Observed values against the projection"),

@@ -2485,3 +2485,20 @@ fn the_what_if_view_without_uncertain_rates_says_how_to_get_bands() {
     assert!(harness.query_by_label("目标达成 1/2").is_some());
     assert!(harness.query_by_label("指标达标 26/31").is_some());
 }
+
+#[test]
+fn frames_with_nothing_changed_run_no_analysis_in_any_view() {
+    for view in View::ALL {
+        let mut harness = harness(view, Lang::Zh);
+        harness.run();
+        let before = ecoplan::engine::analyses_run();
+        for _ in 0..5 {
+            harness.step();
+        }
+        assert_eq!(
+            ecoplan::engine::analyses_run(),
+            before,
+            "{view:?} analysed in a frame where nothing changed"
+        );
+    }
+}

@@ -42,8 +42,19 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
+thread_local! {
+    static ANALYSES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many analyses this thread has run: the window's frames must run none unless something
+/// changed (a test and the frame benchmark count them; a count, unlike a time, does not vary).
+pub fn analyses_run() -> u64 {
+    ANALYSES.with(std::cell::Cell::get)
+}
+
 /// Projects the scenario and runs every analysis on the projection.
 pub fn analyse(scenario: &Scenario) -> Result<Analysis, ModelError> {
+    ANALYSES.with(|count| count.set(count.get() + 1));
     let projection = project(scenario)?;
     let capacities = analyse_capacities(scenario, &projection)?;
     let targets = check_targets(scenario, &projection)?;

@@ -379,16 +379,16 @@ fn evaluate_into(
             knots.extend(points.iter().copied());
             let (last_year, last_value) = *knots.last().expect("knots hold the base point");
             out.extend((0..year_count).map(|i| {
-                    let year = year_of(i);
-                    if year >= last_year {
-                        return last_value * (1.0 + after_rate).powi(year - last_year);
-                    }
-                    let segment = knots
-                        .windows(2)
-                        .find(|w| year < w[1].0)
-                        .expect("year is before the last knot");
-                    let ((y0, v0), (y1, v1)) = (segment[0], segment[1]);
-                    v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0)
+                let year = year_of(i);
+                if year >= last_year {
+                    return last_value * (1.0 + after_rate).powi(year - last_year);
+                }
+                let segment = knots
+                    .windows(2)
+                    .find(|w| year < w[1].0)
+                    .expect("year is before the last knot");
+                let ((y0, v0), (y1, v1)) = (segment[0], segment[1]);
+                v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0)
             }));
         }
         Rule::Step { points } => out.extend((0..year_count).map(|i| {

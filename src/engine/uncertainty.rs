@@ -272,78 +272,82 @@ fn monte_carlo_pass_reading_levers(
         Vec<(Vec<u32>, Vec<u32>)>,
         Vec<Vec<f64>>,
     );
-    let work = || -> Result<Vec<ChunkResult>, ModelError> {
-        let mut done = Vec::new();
-        loop {
-            if cancel.load(Ordering::Relaxed) {
-                return Ok(done);
-            }
-            let chunk = next_chunk.fetch_add(1, Ordering::Relaxed);
-            if chunk >= chunk_count {
-                return Ok(done);
-            }
-            let first = chunk * CHUNK;
-            let draws = CHUNK.min(runs - first);
-            let mut rng = StdRng::seed_from_u64(
-                settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-            );
-            // Only the fans of series the draws move are collected: another series is the same
-            // in every draw, its percentiles its value.
-            let mut fan_values: Vec<Vec<Vec<f64>>> = fans
-                .iter()
-                .map(|&series| {
-                    if collected(series) {
-                        vec![Vec::with_capacity(draws); years]
-                    } else {
-                        Vec::new()
-                    }
-                })
-                .collect();
-            let mut lever_draws: Vec<Vec<f64>> = vec![Vec::with_capacity(draws); uncertain.len()];
-            let mut counts = vec![(vec![0u32; years], vec![0u32; years]); capacities.len()];
-            // One buffer per chunk: each draw rewrites only the series it moves.
-            let mut values = base_values.clone();
-            let mut levers: Vec<(usize, f64)> = Vec::with_capacity(uncertain.len());
-            for d in 0..draws {
-                let draw = first + d;
-                levers.clear();
-                levers.extend(uncertain.iter().enumerate().map(|(p, (index, distribution))| {
-                    let u = match &latin {
-                        Some(table) => table[p][draw],
-                        None => rng.random::<f64>(),
-                    };
-                    (*index, quantile(distribution, u))
-                }));
-                for (p, (_, value)) in levers.iter().enumerate() {
-                    lever_draws[p].push(*value);
+    let work =
+        || -> Result<Vec<ChunkResult>, ModelError> {
+            let mut done = Vec::new();
+            loop {
+                if cancel.load(Ordering::Relaxed) {
+                    return Ok(done);
                 }
-                plan.rerun(&mut values, &moved, |i| {
-                    levers
-                        .iter()
-                        .find(|(index, _)| *index == i)
-                        .and_then(|(_, value)| with_lever(&scenario.series[i].rule, *value))
-                })?;
-                for (f, &series) in fans.iter().enumerate() {
-                    if collected(series) {
-                        for (y, value) in values[series].iter().enumerate() {
-                            fan_values[f][y].push(*value);
+                let chunk = next_chunk.fetch_add(1, Ordering::Relaxed);
+                if chunk >= chunk_count {
+                    return Ok(done);
+                }
+                let first = chunk * CHUNK;
+                let draws = CHUNK.min(runs - first);
+                let mut rng = StdRng::seed_from_u64(
+                    settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                );
+                // Only the fans of series the draws move are collected: another series is the same
+                // in every draw, its percentiles its value.
+                let mut fan_values: Vec<Vec<Vec<f64>>> = fans
+                    .iter()
+                    .map(|&series| {
+                        if collected(series) {
+                            vec![Vec::with_capacity(draws); years]
+                        } else {
+                            Vec::new()
+                        }
+                    })
+                    .collect();
+                let mut lever_draws: Vec<Vec<f64>> =
+                    vec![Vec::with_capacity(draws); uncertain.len()];
+                let mut counts = vec![(vec![0u32; years], vec![0u32; years]); capacities.len()];
+                // One buffer per chunk: each draw rewrites only the series it moves.
+                let mut values = base_values.clone();
+                let mut levers: Vec<(usize, f64)> = Vec::with_capacity(uncertain.len());
+                for d in 0..draws {
+                    let draw = first + d;
+                    levers.clear();
+                    levers.extend(uncertain.iter().enumerate().map(
+                        |(p, (index, distribution))| {
+                            let u = match &latin {
+                                Some(table) => table[p][draw],
+                                None => rng.random::<f64>(),
+                            };
+                            (*index, quantile(distribution, u))
+                        },
+                    ));
+                    for (p, (_, value)) in levers.iter().enumerate() {
+                        lever_draws[p].push(*value);
+                    }
+                    plan.rerun(&mut values, &moved, |i| {
+                        levers
+                            .iter()
+                            .find(|(index, _)| *index == i)
+                            .and_then(|(_, value)| with_lever(&scenario.series[i].rule, *value))
+                    })?;
+                    for (f, &series) in fans.iter().enumerate() {
+                        if collected(series) {
+                            for (y, value) in values[series].iter().enumerate() {
+                                fan_values[f][y].push(*value);
+                            }
+                        }
+                    }
+                    for (c, (_, series, capacity)) in capacities.iter().enumerate() {
+                        let mut exceeded = false;
+                        for y in 0..years {
+                            let above = values[*series][y] > capacity[y];
+                            exceeded |= above;
+                            counts[c].0[y] += u32::from(above);
+                            counts[c].1[y] += u32::from(exceeded);
                         }
                     }
                 }
-                for (c, (_, series, capacity)) in capacities.iter().enumerate() {
-                    let mut exceeded = false;
-                    for y in 0..years {
-                        let above = values[*series][y] > capacity[y];
-                        exceeded |= above;
-                        counts[c].0[y] += u32::from(above);
-                        counts[c].1[y] += u32::from(exceeded);
-                    }
-                }
+                progress.fetch_add(draws, Ordering::Relaxed);
+                done.push((chunk, fan_values, counts, lever_draws));
             }
-            progress.fetch_add(draws, Ordering::Relaxed);
-            done.push((chunk, fan_values, counts, lever_draws));
-        }
-    };
+        };
     let mut chunks: Vec<ChunkResult> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
         let mut all = Vec::new();
@@ -410,7 +414,10 @@ fn monte_carlo_pass_reading_levers(
                 None => (0..years)
                     .map(|y| {
                         if moved[series] {
-                            selected.next().expect("a selection per moved fan and year").1
+                            selected
+                                .next()
+                                .expect("a selection per moved fan and year")
+                                .1
                         } else {
                             [base_values[series][y]; 5]
                         }

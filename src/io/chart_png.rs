@@ -139,6 +139,21 @@ fn draw<DB: DrawingBackend>(
             .label(drawable(label))
             .legend(move |(x, y)| PathElement::new(vec![(x, y - 8), (x, y + 8)], style));
     }
+    for band in &spec.bands {
+        // The band as one polygon: along the low values, back along the high ones.
+        let fill = color(band.color).mix(f64::from(band.opacity)).filled();
+        let outline: Vec<(f64, f64)> = band
+            .points
+            .iter()
+            .map(|p| (p.0, p.1))
+            .chain(band.points.iter().rev().map(|p| (p.0, p.2)))
+            .filter(|p| p.1.is_finite())
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(outline, fill)))?
+            .label(drawable(&band.name))
+            .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 30, y + 8)], fill));
+    }
     for line in &spec.lines {
         let style = color(line.color).stroke_width(thick);
         chart
@@ -168,7 +183,11 @@ fn draw<DB: DrawingBackend>(
         .label_font((FONT, px(26.0)))
         .background_style(WHITE.mix(0.9))
         .border_style(RGBColor(180, 180, 180))
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(if crate::charts::legend_on_the_right(spec) {
+            SeriesLabelPosition::UpperRight
+        } else {
+            SeriesLabelPosition::UpperLeft
+        })
         .draw()?;
     Ok(())
 }

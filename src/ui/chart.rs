@@ -91,7 +91,16 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
         .collect();
     let mut plot = Plot::new(&spec.key)
         .height(height)
-        .legend(Legend::default())
+        .legend(
+            // In the order drawn: a fan's bands from the outer one in, then its median.
+            Legend::default().follow_insertion_order(true).position(
+                if crate::charts::legend_on_the_right(spec) {
+                    egui_plot::Corner::RightTop
+                } else {
+                    egui_plot::Corner::LeftTop
+                },
+            ),
+        )
         .include_y(0.0)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .label_formatter(move |position| read_out(&lines, &levels, &unit, position));
@@ -119,6 +128,15 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
                 VLine::new(label.clone(), f64::from(*year))
                     .color(color(crate::charts::CAPACITY_COLOR))
                     .width(2.0),
+            );
+        }
+        for band in &spec.bands {
+            let xs: Vec<f64> = band.points.iter().map(|p| p.0).collect();
+            let low: Vec<f64> = band.points.iter().map(|p| p.1).collect();
+            let high: Vec<f64> = band.points.iter().map(|p| p.2).collect();
+            plot_ui.add(
+                egui_plot::FilledArea::new(band.name.clone(), &xs, &low, &high)
+                    .fill_color(color(band.color).gamma_multiply(band.opacity)),
             );
         }
         for line in &spec.lines {

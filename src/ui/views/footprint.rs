@@ -73,6 +73,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     },
                 ],
                 observed: Vec::new(),
+                bands: Vec::new(),
                 levels: vec![ChartLevel {
                     name: "0".into(),
                     color: [150, 150, 150],

@@ -2,7 +2,6 @@
 //! progress bar and a cancel button; fan charts and the probability of exceeding capacity.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Legend, Line, LineStyle, Plot, PlotPoints};
 
 use super::section;
 use crate::document::Edit;
@@ -10,7 +9,6 @@ use crate::engine::uncertainty::{MAX_RUNS, MonteCarlo, Sampling};
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{Distribution, Uncertain, lever_value};
-use crate::ui::chart::color;
 use crate::ui::{Command, UiState, ViewCtx, theme, widgets};
 
 /// What the lever of a rule is, with its value.
@@ -323,45 +321,9 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         ctx.commands.push(Command::RunUncertainty(settings));
     }
     if let Some(fan) = result.fans.iter().find(|f| f.series == state.fan_series) {
-        let base_color = color(crate::charts::series_color(scenario, &fan.series));
-        let unit = fan.unit.clone();
-        Plot::new(("fan", &fan.series))
-            .height(theme::CHART_HEIGHT)
-            .legend(Legend::default())
-            .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-            .label_formatter(move |position| {
-                let point = match position {
-                    egui_plot::HoverPosition::NearDataPoint { position, .. }
-                    | egui_plot::HoverPosition::Elsewhere { position } => position,
-                };
-                Some(format!(
-                    "{:.0}: {} {unit}",
-                    point.x.round(),
-                    format::value(point.y)
-                ))
-            })
-            .show(ui, |plot_ui| {
-                for (k, name, width, style) in [
-                    (0, "p5", 1.0, LineStyle::dashed_loose()),
-                    (1, "p25", 1.5, LineStyle::Solid),
-                    (2, "p50", 3.0, LineStyle::Solid),
-                    (3, "p75", 1.5, LineStyle::Solid),
-                    (4, "p95", 1.0, LineStyle::dashed_loose()),
-                ] {
-                    let points: Vec<[f64; 2]> = fan
-                        .percentiles
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| [f64::from(result.base_year + i as i32), p[k]])
-                        .collect();
-                    plot_ui.line(
-                        Line::new(name, PlotPoints::from(points))
-                            .color(base_color)
-                            .width(width)
-                            .style(style),
-                    );
-                }
-            });
+        // Shaded bands with the median and the capacity, with Copy image and Save PNG.
+        let spec = crate::charts::fan_chart(scenario, result, fan, lang);
+        crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
     }
     section(ui, ctx.tr(Tr::ExceedanceProbability));
     let milestones: Vec<usize> = (0..result.exceedance.first().map_or(0, |e| e.by_year.len()))
