@@ -3,8 +3,6 @@
 //! must run no analysis; the benchmark says how many it ran and how long a frame takes (layout and
 //! tessellation, without a GPU). Figures in BENCHMARKS.md.
 
-use std::hint::black_box;
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecoplan::app::{EcoplanApp, FileDialogs, Picked};
 use ecoplan::ui::View;
@@ -62,7 +60,7 @@ fn frames(c: &mut Criterion) {
         let per_frame = (ecoplan::engine::analyses_run() - before) as f64 / 10.0;
         println!("{name}: {per_frame} analyses per frame");
         assert_eq!(per_frame, 0.0, "{name}: a frame ran an analysis");
-        group.bench_function(name, |b| b.iter(|| black_box(harness.step())));
+        group.bench_function(name, |b| b.iter(|| harness.step()));
     }
     group.finish();
 }
