@@ -69,6 +69,23 @@ fn read_out(
     }
 }
 
+/// `read_out` for a plot that is not a `ChartSpec` (the what-if view's small multiples): the
+/// nearest data point of the nearest item with its year, or nothing.
+pub fn snapped(unit: String) -> impl Fn(&egui_plot::HoverPosition<'_>) -> Option<String> + 'static {
+    move |position| match position {
+        egui_plot::HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => Some(format!(
+            "{plot_name}\n{:.0}: {} {unit}",
+            position.x.round(),
+            format::value(position.y)
+        )),
+        egui_plot::HoverPosition::Elsewhere { .. } => None,
+    }
+}
+
 /// The plot alone (presentation mode has its own controls).
 pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, reset_id: egui::Id) {
     let has_data = spec
