@@ -196,7 +196,13 @@ fn monte_carlo_pass(
     progress: &AtomicUsize,
     cancel: &AtomicBool,
 ) -> Result<Option<UncertaintyResult>, ModelError> {
-    monte_carlo_pass_reading_levers(scenario, settings, fan_series, (progress, cancel), true)
+    monte_carlo_pass_reading_levers(
+        scenario,
+        settings,
+        fan_series,
+        (progress, cancel),
+        (true, None),
+    )
 }
 
 /// One pass; `read_levers` lets fans of one-lever series be read off the lever (`false` in a
@@ -206,7 +212,7 @@ fn monte_carlo_pass_reading_levers(
     settings: MonteCarlo,
     fan_series: &[String],
     (progress, cancel): (&AtomicUsize, &AtomicBool),
-    read_levers: bool,
+    (read_levers, threads): (bool, Option<usize>),
 ) -> Result<Option<UncertaintyResult>, ModelError> {
     check_runs(settings.runs)?;
     let plan = ProjectionPlan::new(scenario)?;
@@ -262,9 +268,9 @@ fn monte_carlo_pass_reading_levers(
     // Each chunk returns its fan values (per fan, year, draw) and exceedance counts.
     let chunk_count = runs.div_ceil(CHUNK);
     let next_chunk = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(chunk_count);
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, chunk_count.max(1));
     // (chunk, fan values by fan, year and draw, exceedance counts, each lever's drawn values)
     type ChunkResult = (
         usize,
@@ -766,10 +772,25 @@ mod tests {
             };
             let never = (&AtomicUsize::new(0), &AtomicBool::new(false));
             let read =
-                monte_carlo_pass_reading_levers(&scenario, settings, &all, never, true).unwrap();
+                monte_carlo_pass_reading_levers(&scenario, settings, &all, never, (true, None))
+                    .unwrap();
             let selected =
-                monte_carlo_pass_reading_levers(&scenario, settings, &all, never, false).unwrap();
+                monte_carlo_pass_reading_levers(&scenario, settings, &all, never, (false, None))
+                    .unwrap();
             assert_eq!(read, selected, "{sampling:?}");
+            // The same numbers on one thread and on five: chunks carry their own generators and
+            // the percentiles are exact whoever computes them.
+            for threads in [1, 5] {
+                let on = monte_carlo_pass_reading_levers(
+                    &scenario,
+                    settings,
+                    &all,
+                    never,
+                    (false, Some(threads)),
+                )
+                .unwrap();
+                assert_eq!(on, selected, "{sampling:?} on {threads} threads");
+            }
         }
     }
 }
