@@ -2502,3 +2502,21 @@ fn frames_with_nothing_changed_run_no_analysis_in_any_view() {
         );
     }
 }
+
+#[test]
+fn the_window_is_light_by_default_and_the_view_menu_switches_the_theme() {
+    let mut harness = harness(View::Overview, Lang::En);
+    harness.run();
+    assert_eq!(harness.state().state.theme, ecoplan::ui::ThemeChoice::Light);
+    assert!(!(harness.ctx.theme() == egui::Theme::Dark));
+    click_menu(&mut harness, "View", "Dark");
+    harness.run();
+    assert_eq!(harness.state().state.theme, ecoplan::ui::ThemeChoice::Dark);
+    assert!((harness.ctx.theme() == egui::Theme::Dark));
+    // Status colours follow: met reads in the dark theme's green.
+    assert_eq!(ecoplan::ui::theme::ok(), ecoplan::ui::theme::OK_TONE.dark);
+    click_menu(&mut harness, "View", "Light (for projectors)");
+    harness.run();
+    assert!(!(harness.ctx.theme() == egui::Theme::Dark));
+    assert_eq!(ecoplan::ui::theme::ok(), ecoplan::ui::theme::OK_TONE.light);
+}

@@ -121,7 +121,7 @@ impl EcoplanApp {
             let mut close = false;
             egui::Modal::new(egui::Id::unique("ecoplan-open-error")).show(ctx, |ui| {
                 ui.heading(Tr::CannotOpen.get(lang));
-                ui.label(RichText::new(&error).monospace().color(theme::BAD));
+                ui.label(RichText::new(&error).monospace().color(theme::bad()));
                 close = ui.button(Tr::Close.get(lang)).clicked();
             });
             if close {
@@ -173,7 +173,7 @@ impl EcoplanApp {
                         field.request_focus();
                     }
                     if let Some(problem) = problem {
-                        ui.label(RichText::new(problem.get(lang)).color(theme::BAD));
+                        ui.label(RichText::new(problem.get(lang)).color(theme::bad()));
                     }
                     let entered =
                         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -450,7 +450,7 @@ impl EcoplanApp {
             }
             if !self.recovery_notes.is_empty() {
                 ui.separator();
-                ui.label(RichText::new(Tr::RecoveryUnreadable.get(lang)).color(theme::BAD));
+                ui.label(RichText::new(Tr::RecoveryUnreadable.get(lang)).color(theme::bad()));
                 for note in &self.recovery_notes {
                     ui.label(RichText::new(note).monospace());
                 }

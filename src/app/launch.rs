@@ -145,6 +145,7 @@ pub fn main(args: &WindowArgs) -> i32 {
         ..Default::default()
     };
     let lang = args.lang;
+    let theme_choice = args.theme;
     let recover = args.recover.clone();
     let result = eframe::run_native(
         "ecoplan",
@@ -163,6 +164,9 @@ pub fn main(args: &WindowArgs) -> i32 {
             }
             if let Some(lang) = lang {
                 state.lang = lang;
+            }
+            if let Some(choice) = theme_choice {
+                state.theme = choice;
             }
             if let Some(path) = &path {
                 state.remember_file(path);

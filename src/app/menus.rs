@@ -104,6 +104,20 @@ impl EcoplanApp {
                 }
             }
             ui.separator();
+            ui.label(RichText::new(Tr::Theme.get(lang)).weak());
+            for (command, choice) in [
+                (UiCommand::ThemeLight, crate::ui::ThemeChoice::Light),
+                (UiCommand::ThemeDark, crate::ui::ThemeChoice::Dark),
+                (UiCommand::ThemeSystem, crate::ui::ThemeChoice::System),
+            ] {
+                if ui
+                    .radio(self.state.theme == choice, command.text().get(lang))
+                    .clicked()
+                {
+                    commands.push(Command::Ui(command));
+                }
+            }
+            ui.separator();
             if ui
                 .checkbox(&mut self.state.large_font.clone(), Tr::LargeFont.get(lang))
                 .clicked()
@@ -188,18 +202,24 @@ impl EcoplanApp {
             // "saved" only where there is a file to be saved in.
             if self.any_dirty() {
                 ui.separator();
-                ui.label(RichText::new(format!("● {}", Tr::Unsaved.get(lang))).color(theme::NEAR));
+                ui.label(
+                    RichText::new(format!("● {}", Tr::Unsaved.get(lang))).color(theme::near()),
+                );
             } else if self.current_file().is_some() {
                 ui.separator();
                 ui.label(RichText::new(Tr::Saved.get(lang)).weak());
             }
             ui.separator();
             if let Some(notice) = &self.notice {
-                ui.label(RichText::new(notice.as_str()).color(theme::OK));
+                ui.label(RichText::new(notice.as_str()).color(theme::ok()));
                 ui.separator();
             }
             let count = self.doc.analysis().findings.len() + usize::from(self.message.is_some());
-            let color = if count == 0 { theme::OK } else { theme::NEAR };
+            let color = if count == 0 {
+                theme::ok()
+            } else {
+                theme::near()
+            };
             if ui
                 .link(RichText::new(format!("⚠ {count} {}", Tr::Messages.get(lang))).color(color))
                 .clicked()

@@ -88,6 +88,7 @@ pub struct EcoplanApp {
     recovery: Option<Recovery>,
     screenshot: Option<Screenshot>,
     applied_zoom: Option<f32>,
+    applied_theme: Option<ui::ThemeChoice>,
     closing: bool,
     /// When unsaved work was last written to the recovery folder.
     last_autosave: Option<std::time::Instant>,
@@ -123,6 +124,7 @@ impl EcoplanApp {
             recovery: None,
             screenshot: None,
             applied_zoom: None,
+            applied_theme: None,
             closing: false,
             last_autosave: None,
         }
@@ -185,6 +187,17 @@ impl EcoplanApp {
             ctx.set_zoom_factor(zoom);
             self.applied_zoom = Some(zoom);
         }
+        if self.applied_theme != Some(self.state.theme) {
+            ctx.set_visuals_of(egui::Theme::Light, theme::visuals(false));
+            ctx.set_visuals_of(egui::Theme::Dark, theme::visuals(true));
+            ctx.set_theme(match self.state.theme {
+                ui::ThemeChoice::Light => egui::ThemePreference::Light,
+                ui::ThemeChoice::Dark => egui::ThemePreference::Dark,
+                ui::ThemeChoice::System => egui::ThemePreference::System,
+            });
+            self.applied_theme = Some(self.state.theme);
+        }
+        theme::set_dark(ui.visuals().dark_mode);
         let mut commands = Vec::new();
         // Polled every frame: a finished run shows at once, and a running one keeps frames
         // coming until it finishes.
@@ -279,7 +292,7 @@ impl EcoplanApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(message) = &self.message {
-                ui.label(egui::RichText::new(format!("⚠ {message}")).color(theme::BAD));
+                ui.label(egui::RichText::new(format!("⚠ {message}")).color(theme::bad()));
             }
             let members = launch::member_views(&self.doc, &self.members);
             let parent = self.members.slots[self.members.current]

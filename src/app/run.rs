@@ -106,6 +106,9 @@ impl EcoplanApp {
             | UiCommand::LanguageZh
             | UiCommand::LanguageEn
             | UiCommand::LargeFont
+            | UiCommand::ThemeLight
+            | UiCommand::ThemeDark
+            | UiCommand::ThemeSystem
             | UiCommand::Presentation
             | UiCommand::CommandPalette
             | UiCommand::Guide
@@ -164,6 +167,9 @@ impl EcoplanApp {
             UiCommand::LanguageZh => self.state.lang = Lang::Zh,
             UiCommand::LanguageEn => self.state.lang = Lang::En,
             UiCommand::LargeFont => self.state.large_font = !self.state.large_font,
+            UiCommand::ThemeLight => self.state.theme = crate::ui::ThemeChoice::Light,
+            UiCommand::ThemeDark => self.state.theme = crate::ui::ThemeChoice::Dark,
+            UiCommand::ThemeSystem => self.state.theme = crate::ui::ThemeChoice::System,
             UiCommand::Presentation => {
                 self.presentation = match self.presentation {
                     Some(_) => None,

@@ -44,6 +44,10 @@ pub struct WindowArgs {
     /// Interface language.
     #[arg(long, value_enum)]
     pub lang: Option<crate::i18n::Lang>,
+    /// Colour theme (light by default, remembered between runs).
+    #[cfg(feature = "gui")]
+    #[arg(long, value_enum)]
+    pub theme: Option<crate::ui::ThemeChoice>,
     /// Restore the unsaved work in this recovery file (what "Restore in a new window" runs).
     #[arg(long, value_name = "FILE", conflicts_with = "file")]
     pub recover: Option<PathBuf>,

@@ -33,6 +33,9 @@ pub enum UiCommand {
     LanguageZh,
     LanguageEn,
     LargeFont,
+    ThemeLight,
+    ThemeDark,
+    ThemeSystem,
     Presentation,
     CommandPalette,
     Guide,
@@ -47,7 +50,7 @@ const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in the order of the menus; the palette lists them so.
-    pub const ALL: [UiCommand; 28] = [
+    pub const ALL: [UiCommand; 31] = [
         UiCommand::NewFromPlan,
         UiCommand::NewEmpty,
         UiCommand::NewDistrict,
@@ -72,6 +75,9 @@ impl UiCommand {
         UiCommand::LanguageZh,
         UiCommand::LanguageEn,
         UiCommand::LargeFont,
+        UiCommand::ThemeLight,
+        UiCommand::ThemeDark,
+        UiCommand::ThemeSystem,
         UiCommand::Presentation,
         UiCommand::CommandPalette,
         UiCommand::Guide,
@@ -105,6 +111,9 @@ impl UiCommand {
             UiCommand::LanguageZh => Tr::LanguageZh,
             UiCommand::LanguageEn => Tr::LanguageEn,
             UiCommand::LargeFont => Tr::LargeFont,
+            UiCommand::ThemeLight => Tr::ThemeLight,
+            UiCommand::ThemeDark => Tr::ThemeDark,
+            UiCommand::ThemeSystem => Tr::ThemeSystem,
             UiCommand::Presentation => Tr::Presentation,
             UiCommand::CommandPalette => Tr::CommandPalette,
             UiCommand::Guide => Tr::Guide,
@@ -154,6 +163,9 @@ impl UiCommand {
             | UiCommand::LanguageZh
             | UiCommand::LanguageEn
             | UiCommand::LargeFont
+            | UiCommand::ThemeLight
+            | UiCommand::ThemeDark
+            | UiCommand::ThemeSystem
             | UiCommand::KeyboardShortcuts => &[],
         }
     }

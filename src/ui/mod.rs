@@ -82,12 +82,22 @@ impl View {
     }
 }
 
+/// Light (the default: projectors wash out dark themes), dark, or as the system says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+pub enum ThemeChoice {
+    #[default]
+    Light,
+    Dark,
+    System,
+}
+
 /// What the interface remembers between runs (eframe persistence).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UiState {
     pub view: View,
     pub lang: Lang,
+    pub theme: ThemeChoice,
     pub large_font: bool,
     /// Series shown in the projections chart.
     pub chart_series: Vec<String>,
@@ -235,6 +245,7 @@ impl Default for UiState {
         UiState {
             view: View::Overview,
             lang: Lang::Zh,
+            theme: ThemeChoice::Light,
             large_font: false,
             chart_series: [
                 "gdp",

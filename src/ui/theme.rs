@@ -11,29 +11,109 @@ pub fn series_color(scenario: &Scenario, key: &str) -> Color32 {
     super::chart::color(crate::charts::series_color(scenario, key))
 }
 
-pub const OK: Color32 = Color32::from_rgb(30, 150, 60);
-pub const NEAR: Color32 = Color32::from_rgb(220, 150, 0);
-pub const BAD: Color32 = Color32::from_rgb(210, 40, 40);
-pub const SATURATED: Color32 = Color32::from_rgb(140, 20, 90);
-pub const PENDING: Color32 = Color32::from_rgb(90, 120, 200);
+/// A status colour in each theme: (light, dark). Each reads at WCAG AA (4.5:1) as text on its
+/// theme's panels (`tests/window.rs` computes the ratios).
+#[derive(Clone, Copy, Debug)]
+pub struct Tone {
+    pub light: Color32,
+    pub dark: Color32,
+}
+
+pub const OK_TONE: Tone = Tone {
+    light: Color32::from_rgb(0, 110, 40),
+    dark: Color32::from_rgb(70, 185, 95),
+};
+pub const NEAR_TONE: Tone = Tone {
+    light: Color32::from_rgb(150, 90, 0),
+    dark: Color32::from_rgb(225, 160, 30),
+};
+pub const BAD_TONE: Tone = Tone {
+    light: Color32::from_rgb(180, 20, 20),
+    dark: Color32::from_rgb(245, 95, 95),
+};
+pub const SATURATED_TONE: Tone = Tone {
+    light: Color32::from_rgb(130, 20, 90),
+    dark: Color32::from_rgb(220, 115, 190),
+};
+pub const PENDING_TONE: Tone = Tone {
+    light: Color32::from_rgb(40, 80, 170),
+    dark: Color32::from_rgb(125, 155, 235),
+};
+pub const NO_DATA_TONE: Tone = Tone {
+    light: Color32::from_rgb(100, 100, 100),
+    dark: Color32::from_rgb(160, 160, 160),
+};
+
+thread_local! {
+    /// Whether this frame is drawn dark: set once a frame from the context's visuals, so that
+    /// status colours need no `Ui` at hand.
+    static DARK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called at the start of every frame with the visuals the frame uses.
+pub fn set_dark(dark: bool) {
+    DARK.with(|d| d.set(dark));
+}
+
+impl Tone {
+    /// The tone of the theme this frame is drawn in.
+    pub fn now(self) -> Color32 {
+        if DARK.with(std::cell::Cell::get) {
+            self.dark
+        } else {
+            self.light
+        }
+    }
+}
+
+pub fn ok() -> Color32 {
+    OK_TONE.now()
+}
+pub fn near() -> Color32 {
+    NEAR_TONE.now()
+}
+pub fn bad() -> Color32 {
+    BAD_TONE.now()
+}
+pub fn pending() -> Color32 {
+    PENDING_TONE.now()
+}
 
 pub fn capacity_status_color(status: CapacityStatus) -> Color32 {
     match status {
-        CapacityStatus::Ok => OK,
-        CapacityStatus::Near => NEAR,
-        CapacityStatus::Exceeded => BAD,
-        CapacityStatus::Saturated => SATURATED,
-        CapacityStatus::NoData => Color32::GRAY,
+        CapacityStatus::Ok => OK_TONE,
+        CapacityStatus::Near => NEAR_TONE,
+        CapacityStatus::Exceeded => BAD_TONE,
+        CapacityStatus::Saturated => SATURATED_TONE,
+        CapacityStatus::NoData => NO_DATA_TONE,
     }
+    .now()
 }
 
 pub fn indicator_status_color(status: Status) -> Color32 {
     match status {
-        Status::Met => OK,
-        Status::Pending => PENDING,
-        Status::NotMet => BAD,
-        Status::NoData | Status::NotAssessed => Color32::GRAY,
+        Status::Met => OK_TONE,
+        Status::Pending => PENDING_TONE,
+        Status::NotMet => BAD_TONE,
+        Status::NoData | Status::NotAssessed => NO_DATA_TONE,
     }
+    .now()
+}
+
+/// The visuals of each theme: egui's, with weak text dark (or light) enough for AA contrast on
+/// a projector.
+pub fn visuals(dark: bool) -> egui::Visuals {
+    let mut visuals = if dark {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    };
+    visuals.weak_text_color = Some(if dark {
+        Color32::from_gray(165)
+    } else {
+        Color32::from_gray(95)
+    });
+    visuals
 }
 
 /// Background of milestone-year columns in tables.
@@ -49,3 +129,72 @@ pub fn milestone_fill(visuals: &egui::Visuals) -> Color32 {
 pub const LARGE_FONT_ZOOM: f32 = 1.5;
 
 pub const CHART_HEIGHT: f32 = 320.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG 2 relative luminance of an sRGB colour.
+    fn luminance(color: Color32) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn every_text_colour_meets_wcag_aa_on_its_themes_panels_and_windows() {
+        for dark in [false, true] {
+            let visuals = visuals(dark);
+            let backgrounds = [
+                visuals.panel_fill,
+                visuals.window_fill,
+                // Text fields.
+                visuals.extreme_bg_color,
+            ];
+            let tones = [
+                OK_TONE,
+                NEAR_TONE,
+                BAD_TONE,
+                SATURATED_TONE,
+                PENDING_TONE,
+                NO_DATA_TONE,
+            ];
+            let mut texts: Vec<(String, Color32)> = tones
+                .iter()
+                .map(|t| (format!("{t:?}"), if dark { t.dark } else { t.light }))
+                .collect();
+            texts.push(("text".into(), visuals.text_color()));
+            texts.push(("weak text".into(), visuals.weak_text_color()));
+            for (name, text) in &texts {
+                for background in backgrounds {
+                    let ratio = contrast(*text, background);
+                    assert!(
+                        ratio >= 4.5,
+                        "{name} on {background:?} in the {} theme: {ratio:.2}",
+                        if dark { "dark" } else { "light" }
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tone_follows_the_frame_theme() {
+        set_dark(false);
+        assert_eq!(ok(), OK_TONE.light);
+        set_dark(true);
+        assert_eq!(bad(), BAD_TONE.dark);
+        set_dark(false);
+    }
+}

@@ -224,7 +224,7 @@ pub fn validated_edit_hinted<T>(
                 invalid = parse(&text).err();
             }
             if let Some(reason) = invalid {
-                let stroke = Stroke::new(1.5, theme::BAD);
+                let stroke = Stroke::new(1.5, theme::bad());
                 ui.painter()
                     .rect_stroke(response.rect, 2.0, stroke, egui::StrokeKind::Outside);
                 // Floating below the field, so a table's layout does not move while typing.
@@ -234,7 +234,7 @@ pub fn validated_edit_hinted<T>(
                     .show(ui.ctx(), |ui| {
                         egui::Frame::popup(ui.style()).show(ui, |ui| {
                             ui.set_max_width(320.0);
-                            ui.label(RichText::new(reason).color(theme::BAD));
+                            ui.label(RichText::new(reason).color(theme::bad()));
                         });
                     });
             }

@@ -167,7 +167,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                     widgets::status_chip(
                                         ui,
                                         ctx.tr(Tr::Overridden),
-                                        crate::ui::theme::NEAR,
+                                        crate::ui::theme::near(),
                                     );
                                 }
                             }

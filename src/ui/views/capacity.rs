@@ -64,7 +64,7 @@ fn basis_ui(
             CapacityBasis::Typed => Tr::Typed,
             CapacityBasis::Derived => Tr::Derived,
         };
-        widgets::status_chip(ui, in_use.get(ctx.lang), theme::PENDING);
+        widgets::status_chip(ui, in_use.get(ctx.lang), theme::pending());
     });
     if let Ok(derivation) = &derived {
         super::methods::how_computed_ui(ui, ctx, &capacity.pollutant, derivation);
@@ -197,7 +197,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                 });
                 basis_ui(ui, ctx, scenario, capacity, result);
                 if last.capacity <= 0.0 {
-                    ui.label(RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED));
+                    ui.label(
+                        RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED_TONE.now()),
+                    );
                 }
                 ui.label(RichText::new(&capacity.source).small().weak());
                 if let Some(spec) =
@@ -278,7 +280,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
             ui.label(
                 RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), air.note))
                     .small()
-                    .color(theme::NEAR),
+                    .color(theme::near()),
             );
         }
         Medium::Water => {
@@ -450,7 +452,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
             ui.label(
                 RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), water.note))
                     .small()
-                    .color(theme::NEAR),
+                    .color(theme::near()),
             );
         }
     }

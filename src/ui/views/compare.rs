@@ -192,9 +192,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                         }
                         for target in &analysis.targets {
                             let (verdict, color) = if target.met {
-                                (Tr::Yes, theme::OK)
+                                (Tr::Yes, theme::ok())
                             } else {
-                                (Tr::No, theme::BAD)
+                                (Tr::No, theme::bad())
                             };
                             widgets::status_chip(
                                 ui,
@@ -306,7 +306,7 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
             }
         }
         None => {
-            ui.label(RichText::new(Tr::DiffersFromTheParentBeyond.get(lang)).color(theme::NEAR));
+            ui.label(RichText::new(Tr::DiffersFromTheParentBeyond.get(lang)).color(theme::near()));
         }
     }
 }

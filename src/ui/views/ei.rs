@@ -27,7 +27,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(format!("EI = {}", format::value(result.ei)));
-            let color = if result.ei >= EI_TARGET { theme::OK } else { theme::BAD };
+            let color = if result.ei >= EI_TARGET { theme::ok() } else { theme::bad() };
             widgets::status_chip(ui, &format!("{} {} · {} ≥ {EI_TARGET}", ctx.tr(Tr::Grade), Tr::ei_grade(result.grade()).get(lang), Tr::Indicator10.get(lang)), color);
             ui.label(format!("{}: {}", ctx.tr(Tr::StatedEi), format::value(method.stated)));
         });
@@ -95,6 +95,6 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 }
             }
         });
-        ui.label(RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), method.note)).small().color(theme::NEAR));
+        ui.label(RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), method.note)).small().color(theme::near()));
     });
 }

@@ -27,9 +27,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             let last = years.last().expect("a projection has years");
             ui.horizontal(|ui| {
                 let (word, color) = if last.balance_gha < 0.0 {
-                    (Tr::Deficit, theme::BAD)
+                    (Tr::Deficit, theme::bad())
                 } else {
-                    (Tr::Surplus, theme::OK)
+                    (Tr::Surplus, theme::ok())
                 };
                 widgets::status_chip(ui, &format!("{} {}", last.year, word.get(lang)), color);
                 ui.label(format!(
@@ -91,7 +91,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     scenario.methods.footprint.note
                 ))
                 .small()
-                .color(theme::NEAR),
+                .color(theme::near()),
             );
 
             section(ui, ctx.tr(Tr::LandTypes));

@@ -172,7 +172,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let moves =
         goal_series(scenario, &goal).is_empty() || lever_moves_goal(scenario, &form.lever, &goal);
     if !moves {
-        ui.label(RichText::new(ctx.tr(Tr::LeverDoesNotMoveGoal)).color(theme::NEAR));
+        ui.label(RichText::new(ctx.tr(Tr::LeverDoesNotMoveGoal)).color(theme::near()));
     }
     if ui
         .add_enabled(moves, egui::Button::new(ctx.tr(Tr::Solve)))
@@ -184,9 +184,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     match form.answer.as_ref().map(|(_, answer)| answer) {
         Some(Ok(answer)) => {
             let (text, color) = match answer.outcome {
-                SeekOutcome::Found => (Tr::Found, theme::OK),
-                SeekOutcome::MetAcrossRange => (Tr::MetAcrossRange, theme::PENDING),
-                SeekOutcome::NotMetInRange => (Tr::NotMetInRange, theme::BAD),
+                SeekOutcome::Found => (Tr::Found, theme::ok()),
+                SeekOutcome::MetAcrossRange => (Tr::MetAcrossRange, theme::pending()),
+                SeekOutcome::NotMetInRange => (Tr::NotMetInRange, theme::bad()),
             };
             ui.horizontal(|ui| {
                 widgets::status_chip(ui, text.get(lang), color);
@@ -217,7 +217,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             });
         }
         Some(Err(error)) => {
-            ui.label(RichText::new(error).color(theme::BAD));
+            ui.label(RichText::new(error).color(theme::bad()));
         }
         None => {}
     }
@@ -309,12 +309,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     plot_ui.bar_chart(
                         BarChart::new(ctx.tr(Tr::Sensitivity), bars)
                             .horizontal()
-                            .color(theme::NEAR),
+                            .color(theme::near()),
                     );
                 });
         }
         Some(Err(error)) => {
-            ui.label(RichText::new(error).color(theme::BAD));
+            ui.label(RichText::new(error).color(theme::bad()));
         }
         None => {}
     }

@@ -67,7 +67,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         text
                     });
                 }
-                let color = if check.met { theme::OK } else { theme::BAD };
+                let color = if check.met { theme::ok() } else { theme::bad() };
                 let verdict = if check.met { Tr::Yes } else { Tr::No };
                 widgets::status_chip(
                     ui,
@@ -148,7 +148,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         ui.label(ctx.tr(Tr::NoFindings));
     }
     for finding in &analysis.findings {
-        ui.label(RichText::new(format!("⚠ {}", finding_text(finding, ctx))).color(theme::NEAR));
+        ui.label(RichText::new(format!("⚠ {}", finding_text(finding, ctx))).color(theme::near()));
     }
 }
 

@@ -55,9 +55,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let matches = totals.stated_count == figures::PROJECT_COUNT
         && (totals.stated_investment_yi_yuan - figures::PROJECT_INVESTMENT_YI_YUAN).abs() < 0.005;
     let (verdict, color) = if matches {
-        (Tr::PlanCheckOk, theme::OK)
+        (Tr::PlanCheckOk, theme::ok())
     } else {
-        (Tr::PlanCheckDiffers, theme::BAD)
+        (Tr::PlanCheckDiffers, theme::bad())
     };
     ui.horizontal(|ui| {
         ui.label(format!("{}:", ctx.tr(Tr::PlanCheck)));

@@ -62,9 +62,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 });
                 ui.label(check.unit.symbol());
                 let (verdict, color) = if check.met {
-                    (Tr::Yes, theme::OK)
+                    (Tr::Yes, theme::ok())
                 } else {
-                    (Tr::No, theme::BAD)
+                    (Tr::No, theme::bad())
                 };
                 widgets::status_chip(ui, verdict.get(lang), color);
                 ui.label(

@@ -271,7 +271,7 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         ui.label(RichText::new(ctx.tr(Tr::NoUncertainty)).weak());
     }
     if let Some(error) = &ctx.uncertainty.error {
-        ui.label(RichText::new(error).color(theme::BAD));
+        ui.label(RichText::new(error).color(theme::bad()));
     }
     let _ = lang;
 }
@@ -282,7 +282,7 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         return;
     };
     if scenario != ctx.doc.scenario() {
-        ui.label(RichText::new(ctx.tr(Tr::Stale)).color(theme::NEAR));
+        ui.label(RichText::new(ctx.tr(Tr::Stale)).color(theme::near()));
     }
     section(
         ui,
@@ -343,11 +343,11 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             for &i in &milestones {
                 let p = e.by_year[i];
                 let color = if p >= 0.5 {
-                    theme::BAD
+                    theme::bad()
                 } else if p > 0.05 {
-                    theme::NEAR
+                    theme::near()
                 } else {
-                    theme::OK
+                    theme::ok()
                 };
                 ui.label(RichText::new(format::percent(p)).color(color));
             }

@@ -227,10 +227,12 @@ fn levers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             .default_open(sector != Sector::Other)
             .show(ui, |ui| {
                 for s in series {
-                    ui.label(
-                        RichText::new(ctx.lang.label(&s.label))
-                            .color(theme::series_color(scenario, &s.key)),
-                    );
+                    // The series' colour as a swatch, the name in the text colour: a pale
+                    // palette colour as text would not read on the light theme.
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new("●").color(theme::series_color(scenario, &s.key)));
+                        ui.label(RichText::new(ctx.lang.label(&s.label)).strong());
+                    });
                     ui.indent(("whatif-lever", &s.key), |ui| {
                         super::assumptions::rule_ui(ui, ctx, s);
                     });
@@ -301,9 +303,9 @@ fn key_figures_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, bands: Option<&Uncertain
     chips.push((
         Tr::TargetsMet.fill(lang, &[&met, &analysis.targets.len()]),
         if met == analysis.targets.len() {
-            theme::OK
+            theme::ok()
         } else {
-            theme::BAD
+            theme::bad()
         },
     ));
     let assessed: Vec<Status> = analysis
@@ -523,7 +525,7 @@ fn target_small(
                 verdict.get(lang)
             ))
             .strong()
-            .color(if check.met { theme::OK } else { theme::BAD }),
+            .color(if check.met { theme::ok() } else { theme::bad() }),
         )
         .wrap(),
     );
