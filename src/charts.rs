@@ -311,6 +311,7 @@ pub fn series_chart(
 /// with the capacity its series is compared with.
 pub fn fan_chart(
     scenario: &Scenario,
+    analysis: &Analysis,
     result: &crate::engine::uncertainty::UncertaintyResult,
     fan: &crate::engine::uncertainty::Fan,
     lang: Lang,
@@ -331,39 +332,53 @@ pub fn fan_chart(
             .map(|(i, p)| (year(i), p[low], p[high]))
             .collect(),
     };
-    let capacity = scenario.capacities.iter().find(|c| c.series == fan.series);
-    let capacity_value = capacity.and_then(|c| {
-        crate::engine::analyse_capacities(scenario, &crate::engine::project(scenario).ok()?)
-            .ok()?
-            .into_iter()
-            .find(|a| a.pollutant == c.pollutant)
-            .and_then(|a| a.years.first().map(|y| y.capacity))
-    });
+    // The capacity the series is compared with, from the analysis the window already has: a
+    // level where it is constant, a line where it changes by year.
+    let capacity = analysis.capacities.iter().find(|c| c.series == fan.series);
+    let first = capacity.and_then(|c| c.years.first().map(|y| y.capacity));
+    let varies = capacity.is_some_and(|c| c.years.iter().any(|y| Some(y.capacity) != first));
+    let capacity_name = |value: Option<f64>| match value {
+        Some(v) => format!(
+            "{} {} {}",
+            Tr::Capacity.get(lang),
+            format::value(v),
+            fan.unit
+        ),
+        None => format!("{} ({})", Tr::Capacity.get(lang), fan.unit),
+    };
+    let mut lines = vec![ChartLine {
+        name: format!("p50 ({})", Tr::Median.get(lang)),
+        color,
+        points: fan
+            .percentiles
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (year(i), p[2]))
+            .collect(),
+    }];
+    if let (Some(capacity), true) = (capacity, varies) {
+        lines.push(ChartLine {
+            name: capacity_name(None),
+            color: CAPACITY_COLOR,
+            points: capacity
+                .years
+                .iter()
+                .map(|y| (f64::from(y.year), y.capacity))
+                .collect(),
+        });
+    }
     ChartSpec {
         key: format!("fan-{}", fan.series),
         title: format!("{} · {label}", Tr::FanChart.get(lang)),
         unit: fan.unit.clone(),
         x_label: Tr::Year.get(lang).to_owned(),
-        lines: vec![ChartLine {
-            name: format!("p50 ({})", Tr::Median.get(lang)),
-            color,
-            points: fan
-                .percentiles
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (year(i), p[2]))
-                .collect(),
-        }],
+        lines,
         observed: Vec::new(),
         bands: vec![band("p5–p95", 0.18, 0, 4), band("p25–p75", 0.38, 1, 3)],
-        levels: capacity_value
+        levels: first
+            .filter(|_| !varies)
             .map(|value| ChartLevel {
-                name: format!(
-                    "{} {} {}",
-                    Tr::Capacity.get(lang),
-                    format::value(value),
-                    fan.unit
-                ),
+                name: capacity_name(Some(value)),
                 color: CAPACITY_COLOR,
                 value,
             })
@@ -534,7 +549,8 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        let spec = fan_chart(&scenario, &result, &result.fans[0], Lang::Zh);
+        let analysis = crate::engine::analyse(&scenario).unwrap();
+        let spec = fan_chart(&scenario, &analysis, &result, &result.fans[0], Lang::Zh);
         let names: Vec<&str> = spec.bands.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["p5–p95", "p25–p75"]);
         assert!(

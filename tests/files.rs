@@ -347,6 +347,40 @@ fn format_version_4_indicators_migrate() {
 }
 
 #[test]
+fn a_version_4_file_whose_series_does_not_fit_a_link_opens_without_it() {
+    // Good-air days counted in days, not as a share: indicator 7 (%) cannot be linked to it.
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hanyang-format-v4.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The series and the target on it, both in days.
+    let mut text = text;
+    for from in ["    series: [", "    targets: ["] {
+        let start = text.find(from).unwrap();
+        let start = start + text[start..].find("key: \"good_air_days\"").unwrap();
+        let unit_at = start + text[start..].find("unit: \"%\"").unwrap();
+        text = format!(
+            "{}unit: \"a\"{}",
+            &text[..unit_at],
+            &text[unit_at + "unit: \"%\"".len()..]
+        );
+    }
+    let scenario = parse(&text).unwrap();
+    let seven = scenario
+        .indicators
+        .iter()
+        .find(|i| i.number == "7")
+        .unwrap();
+    assert_eq!(seven.link, None);
+    assert_eq!(seven.stated, Some(ecoplan::model::StatedStatus::NotMet));
+    let twenty = scenario
+        .indicators
+        .iter()
+        .find(|i| i.number == "20")
+        .unwrap();
+    assert!(twenty.link.is_some(), "the links that fit stay");
+}
+
+#[test]
 fn a_version_4_workspace_migrates_every_whole_scenario() {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-format-v4.ron");

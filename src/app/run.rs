@@ -67,6 +67,8 @@ impl EcoplanApp {
                     };
                     self.whatif
                         .start(self.doc.scenario().clone(), settings, fans);
+                    // Frames keep coming while it runs (`poll`), from the next one on.
+                    ctx.request_repaint();
                 }
             }
             Command::SwitchMember(index) => self.switch_member(index),

@@ -108,17 +108,27 @@ impl Edit {
             Edit::SetRule { series, rule } => {
                 let changed = scenario.series_mut(series).ok_or_else(|| missing(series))?;
                 let before = crate::model::lever_value(&changed.rule);
-                changed.rule = rule.clone();
+                let rule_before = std::mem::replace(&mut changed.rule, rule.clone());
                 // An uncertain rate whose distribution is centred on the lever keeps it so: the
                 // lever sets the central value and the spread stays, so that bands follow a
-                // slider. An off-centre distribution (typed so on purpose) stays where it is.
-                if let (Some(before), Some(after)) = (before, crate::model::lever_value(rule)) {
+                // slider. An off-centre distribution (typed so on purpose) stays where it is; so
+                // does one whose rule changes kind (a rate is not an elasticity), or one that
+                // moved would leave the valid rates: then the lever moves alone.
+                let same_kind =
+                    std::mem::discriminant(&rule_before) == std::mem::discriminant(rule);
+                if let (Some(before), Some(after), true) =
+                    (before, crate::model::lever_value(rule), same_kind)
+                {
+                    let elasticity = matches!(rule, Rule::GrowthAs { .. });
                     for uncertain in scenario
                         .uncertainty
                         .iter_mut()
                         .filter(|u| &u.series == series)
                     {
-                        uncertain.distribution = uncertain.distribution.recentred(before, after);
+                        let moved = uncertain.distribution.recentred(before, after);
+                        if crate::engine::distribution_is_valid(&moved, elasticity) {
+                            uncertain.distribution = moved;
+                        }
                     }
                 }
             }

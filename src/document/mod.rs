@@ -77,9 +77,18 @@ impl Document {
     /// The scenario as last saved, or as opened (as far back as undo reaches) when it was never
     /// saved: what the what-if view draws its ghost lines from.
     pub fn reference_scenario(&self) -> &Scenario {
+        let depth = self.undo.len();
         match self.saved_at {
-            Some(depth) if depth < self.undo.len() => &self.undo[depth].before,
-            Some(_) => &self.scenario,
+            Some(saved) if saved < depth => &self.undo[saved].before,
+            Some(saved) if saved == depth => &self.scenario,
+            // Undone past the save: the saved state waits in the redo stack, whose top is the
+            // state one step ahead.
+            Some(saved) => self
+                .redo
+                .len()
+                .checked_sub(saved - depth)
+                .and_then(|i| self.redo.get(i))
+                .map_or(&self.scenario, |step| &step.before),
             None => self
                 .undo
                 .first()
@@ -322,5 +331,68 @@ mod tests {
         );
         doc.undo();
         assert_eq!(doc.scenario(), &hanyang_plan());
+    }
+
+    #[test]
+    fn the_reference_is_the_saved_state_even_after_undoing_past_the_save() {
+        use crate::model::Rule;
+        let mut doc = Document::new(crate::plan::hanyang_plan(), None).unwrap();
+        let opened = doc.scenario().clone();
+        let rate = |doc: &mut Document, r: f64| {
+            doc.apply(Edit::SetRule {
+                series: "cod".into(),
+                rule: Rule::growth(r),
+            })
+            .unwrap();
+        };
+        // Never saved: the scenario as opened.
+        rate(&mut doc, 0.08);
+        assert_eq!(doc.reference_scenario(), &opened);
+        rate(&mut doc, 0.09);
+        doc.mark_saved();
+        let saved = doc.scenario().clone();
+        assert_eq!(doc.reference_scenario(), &saved);
+        rate(&mut doc, 0.10);
+        assert_eq!(doc.reference_scenario(), &saved);
+        // Two undos: before the save; the saved state is in the redo stack.
+        doc.undo();
+        doc.undo();
+        assert_ne!(doc.scenario(), &saved);
+        assert_eq!(doc.reference_scenario(), &saved);
+        doc.redo();
+        assert_eq!(doc.reference_scenario(), &saved);
+    }
+
+    #[test]
+    fn a_distribution_moves_with_its_lever_only_within_one_kind_and_within_the_valid_rates() {
+        use crate::model::{Distribution, Rule, Uncertain};
+        let mut scenario = crate::plan::hanyang_plan();
+        scenario.series_mut("cod").unwrap().rule = Rule::growth(0.09);
+        scenario.uncertainty = vec![Uncertain {
+            series: "cod".into(),
+            distribution: Distribution::Uniform {
+                min: 0.0,
+                max: 0.18,
+            },
+        }];
+        let mut doc = Document::new(scenario, None).unwrap();
+        let centre = |doc: &Document| doc.scenario().uncertainty[0].distribution.centre();
+        doc.apply(Edit::SetRule {
+            series: "cod".into(),
+            rule: Rule::growth(0.07),
+        })
+        .unwrap();
+        assert!((centre(&doc) - 0.07).abs() < 1e-12);
+        // At 95 %, the range would reach 104 %, beyond the valid rates: the lever moves alone.
+        doc.apply(Edit::SetRule {
+            series: "cod".into(),
+            rule: Rule::growth(0.95),
+        })
+        .unwrap();
+        assert!((centre(&doc) - 0.07).abs() < 1e-12);
+        assert_eq!(
+            crate::model::lever_value(&doc.scenario().series("cod").unwrap().rule),
+            Some(0.95)
+        );
     }
 }

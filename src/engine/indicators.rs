@@ -209,6 +209,17 @@ fn link_factor(
     }
 }
 
+/// Whether the indicator's link can be computed in this scenario: its series exist and their
+/// unit converts to the indicator's. Migration keeps only links that fit, so an old file never
+/// stops opening for a link it did not have.
+pub fn link_fits(scenario: &Scenario, indicator: &Indicator) -> bool {
+    match &indicator.link {
+        Some(IndicatorLink::Metric(metric)) => link_factor(scenario, indicator, metric).is_ok(),
+        Some(IndicatorLink::Ei) => scenario.methods.ei.area_km2 > 0.0,
+        None => true,
+    }
+}
+
 /// The constant yearly change from `start` in `from_year` to the rule's threshold in `year`.
 fn needed_change(
     rule: &IndicatorTarget,

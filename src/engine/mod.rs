@@ -19,6 +19,12 @@ pub mod workspace;
 pub use calibrate::growth_through;
 pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capacities};
 pub use checks::{MAX_ELASTICITY, MAX_RATE, land_cover_beyond_area};
+
+/// Whether a distribution is one an uncertain rate (or, with `elasticity`, an elasticity) may
+/// have: the checks a file's would pass.
+pub fn distribution_is_valid(distribution: &crate::model::Distribution, elasticity: bool) -> bool {
+    checks::check_distribution("", distribution, elasticity).is_ok()
+}
 pub use error::ModelError;
 pub use findings::{Finding, find_inconsistencies};
 pub use indicators::{IndicatorAssessment, assess_indicators};

@@ -53,13 +53,8 @@ impl ScenarioV1 {
     pub fn migrate(self) -> Scenario {
         debug_assert_eq!(self.format_version, 1);
         let near_threshold = self.near_threshold;
-        let indicators = migrate_indicators(
-            self.indicators,
-            self.base_year,
-            &self.series,
-            &Methods::default(),
-        );
-        Scenario {
+        let indicators = migrate_indicators(self.indicators, self.base_year);
+        keep_fitting_links(Scenario {
             format_version: crate::model::FORMAT_VERSION,
             metadata: self.metadata,
             base_year: self.base_year,
@@ -87,7 +82,7 @@ impl ScenarioV1 {
             projects: self.projects,
             methods: Methods::default(),
             uncertainty: Vec::new(),
-        }
+        })
     }
 }
 
@@ -120,16 +115,27 @@ pub struct ScenarioV4 {
     format_version: u32,
 }
 
+/// Drops the links the migrated scenario cannot compute (a series missing, a unit that does not
+/// convert, no EI parameters): the file opens as it did, those rows keep their stated status.
+fn keep_fitting_links(mut scenario: Scenario) -> Scenario {
+    let fits: Vec<bool> = scenario
+        .indicators
+        .iter()
+        .map(|i| crate::engine::indicators::link_fits(&scenario, i))
+        .collect();
+    for (indicator, fits) in scenario.indicators.iter_mut().zip(fits) {
+        if !fits {
+            indicator.link = None;
+        }
+    }
+    scenario
+}
+
 impl ScenarioV4 {
     pub fn migrate(self) -> Scenario {
-        Scenario {
+        keep_fitting_links(Scenario {
             format_version: crate::model::FORMAT_VERSION,
-            indicators: migrate_indicators(
-                self.indicators,
-                self.base_year,
-                &self.series,
-                &self.methods,
-            ),
+            indicators: migrate_indicators(self.indicators, self.base_year),
             metadata: self.metadata,
             base_year: self.base_year,
             horizon: self.horizon,
@@ -141,7 +147,7 @@ impl ScenarioV4 {
             projects: self.projects,
             methods: self.methods,
             uncertainty: self.uncertainty,
-        }
+        })
     }
 }
 
@@ -240,12 +246,7 @@ fn frame_row(number: &str, name: &Label) -> Option<crate::plan::frame::FrameRow>
 /// frame takes the frame's, any other row down for per-GDP intensities (a unit "…/万元") and up
 /// otherwise. Rows of the national frame get the links their numbers have (`link_to_scenario`)
 /// where the scenario has what they link to, so an old file computes as a new one does.
-fn migrate_indicators(
-    indicators: Vec<IndicatorV4>,
-    base_year: i32,
-    series: &[Series],
-    methods: &Methods,
-) -> Vec<Indicator> {
+fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indicator> {
     indicators
         .into_iter()
         .map(|old| {
@@ -306,21 +307,6 @@ fn migrate_indicators(
             };
             if national && indicator.applies {
                 crate::plan::link_to_scenario(&mut indicator);
-                let has = |key: &str| series.iter().any(|s| s.key == key);
-                let linkable = match &indicator.link {
-                    Some(crate::model::IndicatorLink::Metric(crate::model::Metric::Series(
-                        key,
-                    ))) => has(key),
-                    Some(crate::model::IndicatorLink::Metric(crate::model::Metric::Ratio {
-                        numerator,
-                        denominator,
-                    })) => has(numerator) && has(denominator),
-                    Some(crate::model::IndicatorLink::Ei) => methods.ei.area_km2 > 0.0,
-                    None => true,
-                };
-                if !linkable {
-                    indicator.link = None;
-                }
             }
             indicator
         })

@@ -355,6 +355,8 @@ pub struct UncertaintyJob {
     pub error: Option<String>,
     /// The settings of the last run started, to run again for another fan series.
     pub last_settings: Option<crate::engine::uncertainty::MonteCarlo>,
+    /// The scenario whose run failed (with `error`): not run again until the scenario changes.
+    pub failed_for: Option<crate::model::Scenario>,
 }
 
 pub struct RunningJob {
@@ -417,7 +419,10 @@ impl UncertaintyJob {
             match running.handle.join() {
                 Ok(Ok(Some(result))) => self.last = Some((running.scenario, result)),
                 Ok(Ok(None)) => {}
-                Ok(Err(error)) => self.error = Some(error.to_string()),
+                Ok(Err(error)) => {
+                    self.error = Some(error.to_string());
+                    self.failed_for = Some(running.scenario);
+                }
                 Err(_) => self.error = Some("the Monte Carlo thread stopped unexpectedly".into()),
             }
         }

@@ -322,7 +322,7 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     }
     if let Some(fan) = result.fans.iter().find(|f| f.series == state.fan_series) {
         // Shaded bands with the median and the capacity, with Copy image and Save PNG.
-        let spec = crate::charts::fan_chart(scenario, result, fan, lang);
+        let spec = crate::charts::fan_chart(scenario, ctx.doc.analysis(), result, fan, lang);
         crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
     }
     section(ui, ctx.tr(Tr::ExceedanceProbability));

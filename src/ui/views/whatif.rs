@@ -143,7 +143,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         None => None,
     };
 
-    let bands = bands_for(ctx);
+    let state_of_bands = bands_for(ctx);
+    let bands = state_of_bands.shown;
     // The rest of the width, as a panel of its own: the charts size to it.
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
@@ -152,19 +153,24 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     key_figures_ui(ui, ctx, bands);
-                    match (&bands, ctx.doc.scenario().uncertainty.is_empty()) {
-                        (_, true) => {
-                            ui.label(RichText::new(ctx.tr(Tr::NoUncertainRates)).weak());
-                        }
-                        (None, false) => {
-                            ui.horizontal(|ui| {
+                    if ctx.doc.scenario().uncertainty.is_empty() {
+                        ui.label(RichText::new(ctx.tr(Tr::NoUncertainRates)).weak());
+                    } else if let Some(error) = state_of_bands.error {
+                        ui.label(RichText::new(error).color(theme::bad()));
+                    } else {
+                        ui.horizontal(|ui| {
+                            if state_of_bands.updating {
                                 ui.spinner();
-                                ui.label(RichText::new(ctx.tr(Tr::BandsComputing)).weak());
-                            });
-                        }
-                        (Some(_), false) => {
-                            ui.label(RichText::new(ctx.tr(Tr::BandsLegend)).weak());
-                        }
+                            }
+                            ui.label(
+                                RichText::new(if bands.is_some() {
+                                    ctx.tr(Tr::BandsLegend)
+                                } else {
+                                    ctx.tr(Tr::BandsComputing)
+                                })
+                                .weak(),
+                            );
+                        });
                     }
                     if let Some(ghost) = &ghost {
                         ui.label(
@@ -244,17 +250,28 @@ fn levers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 /// The bands of the current scenario, or of the last finished run while the next one runs
 /// (the curves themselves are always the current scenario's). Asks for a run when the last one
 /// is of another scenario.
-fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Option<&'a UncertaintyResult> {
+fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Bands<'a> {
     let scenario = ctx.doc.scenario();
+    let mut bands = Bands {
+        shown: None,
+        updating: false,
+        error: None,
+    };
     if scenario.uncertainty.is_empty() {
-        return None;
+        return bands;
     }
     let job = ctx.whatif;
+    if job.failed_for.as_ref() == Some(scenario) {
+        // Not run again until the scenario changes: the same run would fail the same way.
+        bands.error = job.error.as_deref();
+        return bands;
+    }
     let current = job.last.as_ref().is_some_and(|(s, _)| s == scenario);
     let running_current = job
         .running
         .as_ref()
         .is_some_and(|r| &r.scenario == scenario);
+    bands.updating = !current;
     if !current && !running_current {
         let mut fans: Vec<String> = ctx
             .doc
@@ -267,11 +284,32 @@ fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Option<&'a UncertaintyResult> {
         fans.dedup();
         ctx.commands.push(Command::RunWhatIfBands(fans));
     }
-    // A run of a scenario with other uncertain rates would draw bands the scenario has not.
-    job.last
+    // The last run's bands stand in while the next runs (one run behind a moving lever), but
+    // only for the same years, series and uncertain rates: another file, member or horizon
+    // would draw bands this scenario has not.
+    bands.shown = job
+        .last
         .as_ref()
-        .filter(|(s, _)| s.uncertainty == scenario.uncertainty && s.horizon == scenario.horizon)
-        .map(|(_, result)| result)
+        .filter(|(s, _)| {
+            s.base_year == scenario.base_year
+                && s.horizon == scenario.horizon
+                && s.uncertainty == scenario.uncertainty
+                && s.series.len() == scenario.series.len()
+                && s.series
+                    .iter()
+                    .zip(&scenario.series)
+                    .all(|(a, b)| a.key == b.key)
+        })
+        .map(|(_, result)| result);
+    bands
+}
+
+/// The bands the view draws, and whether newer ones are on their way.
+struct Bands<'a> {
+    shown: Option<&'a UncertaintyResult>,
+    /// The shown bands (if any) are of an earlier state of the levers.
+    updating: bool,
+    error: Option<&'a str>,
 }
 
 /// The strip of key figures: first exceedance per pollutant, targets met, indicators met.
