@@ -494,6 +494,7 @@ texts! {
     AirPollutants => ("大气污染物", "Air pollutants"),
     GhostParent => ("上级情景“{0}”", "parent \"{0}\""),
     GhostSaved => ("已保存的情景", "as saved"),
+    GhostOpened => ("打开时的情景", "as opened"),
     GhostCaption => ("灰色虚线：{0}", "Dashed grey: {0}"),
     NoUncertainRates => (
         "本情景没有不确定参数；在“不确定性”视图为增长率设定分布后，这里显示不确定性区间与超载概率。",

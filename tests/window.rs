@@ -2520,3 +2520,50 @@ fn the_window_is_light_by_default_and_the_view_menu_switches_the_theme() {
     assert!(!(harness.ctx.theme() == egui::Theme::Dark));
     assert_eq!(ecoplan::ui::theme::ok(), ecoplan::ui::theme::OK_TONE.light);
 }
+
+#[test]
+fn one_drag_of_a_lever_is_one_undo_step() {
+    let mut harness = harness(View::WhatIf, Lang::En);
+    harness.run();
+    let depth = harness.state().doc.undo_depth();
+    let rate = |h: &Harness<'static, EcoplanApp>| {
+        ecoplan::model::lever_value(&h.state().doc.scenario().series("cod").unwrap().rule).unwrap()
+    };
+    let before = rate(&harness);
+    let slider = harness.get_by_label("Annual growth cod").rect();
+    let y = slider.center().y;
+    // Press left of the thumb (the slider jumps there), then drag further left in small steps.
+    let mut x = slider.left() + slider.width() * 0.3;
+    harness.event(egui::Event::PointerMoved(egui::pos2(x, y)));
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(x, y),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::default(),
+    });
+    harness.step();
+    for _ in 0..6 {
+        x -= 3.0;
+        harness.event(egui::Event::PointerMoved(egui::pos2(x, y)));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(x, y),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::default(),
+    });
+    harness.run();
+    assert!(rate(&harness) < before, "the drag lowered COD's growth");
+    assert_eq!(
+        harness.state().doc.undo_depth(),
+        depth + 1,
+        "one step for the drag"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(
+        (rate(&harness) - before).abs() < 1e-15,
+        "one undo takes it all back"
+    );
+}

@@ -89,6 +89,7 @@ fn draw<DB: DrawingBackend>(
         .lines
         .iter()
         .flat_map(|l| l.points.iter().map(|p| p.1))
+        .chain(spec.bands.iter().flat_map(|b| b.points.iter().map(|p| p.2)))
         .chain(spec.levels.iter().map(|l| l.value))
         .fold(0.0f64, f64::max);
     let top = if top > 0.0 { top * 1.08 } else { 1.0 };

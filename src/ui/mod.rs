@@ -105,9 +105,10 @@ pub struct UiState {
     pub indicators_hard_only: bool,
     /// The indicator whose details the side panel shows, by position.
     pub indicator_selected: Option<usize>,
-    /// The what-if view's ghost: the saved scenario's analysis, for the revision it was made at.
+    /// The what-if view's ghost: the scenario it draws (the parent or the saved one, at the
+    /// current horizon) and its analysis, kept until that scenario changes.
     #[serde(skip)]
-    pub whatif_ghost: Option<(u64, Box<crate::engine::Analysis>)>,
+    pub whatif_ghost: Option<(crate::model::Scenario, Box<crate::engine::Analysis>)>,
     /// Most recent first.
     pub recent_files: Vec<std::path::PathBuf>,
     pub monte_carlo_runs: usize,

@@ -52,6 +52,7 @@ pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     if response.changed() {
         push(ctx, Edit::SetHorizon { year: horizon }, &response);
     }
+    release(&response);
     let lang = ctx.lang;
     let doc = ctx.doc;
     let typed = widgets::validated_edit(
@@ -84,8 +85,29 @@ pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 
 /// Sends a slider's edit: while it is being dragged, each change continues the same undo step.
 fn push(ctx: &mut ViewCtx<'_>, edit: Edit, response: &egui::Response) {
-    let merge = response.dragged() && !response.drag_started();
-    ctx.commands.push(Command::Apply { edit, merge });
+    // One press of the pointer is one step: the jump to where the slider was pressed and every
+    // move of the drag that follows (before the drag threshold too) continue the first change.
+    let pressing = response.id.with("pressed-and-changed");
+    let continuing = response.is_pointer_button_down_on()
+        && response
+            .ctx
+            .data(|d| d.get_temp::<bool>(pressing))
+            .unwrap_or(false);
+    if response.is_pointer_button_down_on() {
+        response.ctx.data_mut(|d| d.insert_temp(pressing, true));
+    }
+    ctx.commands.push(Command::Apply {
+        edit,
+        merge: continuing,
+    });
+}
+
+/// Forgets a slider's press once the pointer is up, so that the next press is a new step.
+fn release(response: &egui::Response) {
+    if !response.is_pointer_button_down_on() {
+        let pressing = response.id.with("pressed-and-changed");
+        response.ctx.data_mut(|d| d.remove::<bool>(pressing));
+    }
 }
 
 /// A rate as a slider in % and an exact field beside it.
@@ -101,7 +123,9 @@ fn rate_ui(
     ui.horizontal(|ui| {
         ui.label(label);
         let mut percent = rate * 100.0;
-        let range = percent.min(-20.0)..=percent.max(30.0);
+        // A fixed scale, so that the thumb stays under the pointer; a rate beyond it (typed in
+        // the field) shows at the end.
+        let range = -20.0..=30.0;
         let response = ui
             .add(
                 egui::Slider::new(&mut percent, range)
@@ -121,6 +145,7 @@ fn rate_ui(
                 &response,
             );
         }
+        release(&response);
         // Found as "{label} {series} %": the percent sign tells the field from the slider.
         let number = NumberField::of(
             ctx.lang,

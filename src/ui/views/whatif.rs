@@ -106,42 +106,50 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 .show(ui, |ui| levers_ui(ui, ctx));
         });
 
-    // The ghost: the parent's analysis (already computed for the navigator), else the saved
-    // scenario's, analysed once per revision and kept.
+    // The ghost: the parent scenario, else the scenario as saved (or as opened), projected to
+    // this scenario's horizon so that it reaches as far as the curves; analysed when it changes
+    // and kept.
     let doc = ctx.doc;
-    let parent_analysis = ctx.parent.and_then(|parent| {
-        ctx.members
-            .iter()
-            .find(|(_, scenario, _)| std::ptr::eq(*scenario, parent))
-            .map(|(name, _, analysis)| (name.to_string(), *analysis))
-    });
-    let reference = doc.reference_scenario();
-    if parent_analysis.is_none()
-        && reference != doc.scenario()
+    let (reference, label) = match ctx.parent {
+        Some(parent) => {
+            let name = ctx
+                .members
+                .iter()
+                .find(|(_, scenario, _)| std::ptr::eq(*scenario, parent))
+                .map_or("", |(name, _, _)| *name);
+            (parent, Tr::GhostParent.fill(lang, &[&name]))
+        }
+        None if doc.path.is_none() => {
+            (doc.reference_scenario(), ctx.tr(Tr::GhostOpened).to_owned())
+        }
+        None => (doc.reference_scenario(), ctx.tr(Tr::GhostSaved).to_owned()),
+    };
+    let wanted: std::borrow::Cow<'_, Scenario> = if reference.horizon == doc.scenario().horizon {
+        std::borrow::Cow::Borrowed(reference)
+    } else {
+        let mut extended = reference.clone();
+        extended.horizon = doc.scenario().horizon;
+        std::borrow::Cow::Owned(extended)
+    };
+    let differs = *wanted != *doc.scenario();
+    if differs
         && state
             .whatif_ghost
             .as_ref()
-            .is_none_or(|(revision, _)| *revision != doc.revision())
+            .is_none_or(|(analysed, _)| *analysed != *wanted)
     {
-        state.whatif_ghost = crate::engine::analyse(reference)
+        state.whatif_ghost = crate::engine::analyse(&wanted)
             .ok()
-            .map(|analysis| (doc.revision(), Box::new(analysis)));
+            .map(|analysis| (wanted.clone().into_owned(), Box::new(analysis)));
     }
-    let ghost = match &parent_analysis {
-        Some((name, analysis)) => Some(Ghost {
-            label: Tr::GhostParent.fill(lang, &[name]),
+    let ghost = state
+        .whatif_ghost
+        .as_ref()
+        .filter(|(analysed, _)| differs && *analysed == *wanted)
+        .map(|(_, analysis)| Ghost {
+            label: label.clone(),
             analysis,
-        }),
-        None if reference != doc.scenario() => state
-            .whatif_ghost
-            .as_ref()
-            .filter(|(revision, _)| *revision == doc.revision())
-            .map(|(_, analysis)| Ghost {
-                label: Tr::GhostSaved.get(lang).to_owned(),
-                analysis,
-            }),
-        None => None,
-    };
+        });
 
     let state_of_bands = bands_for(ctx);
     let bands = state_of_bands.shown;
@@ -214,6 +222,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
 /// The levers of every series, by sector, and the horizon.
 fn levers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let scenario = ctx.doc.scenario();
+    // Wider sliders than elsewhere: this is where they are dragged.
+    ui.spacing_mut().slider_width = 170.0;
     section(ui, ctx.tr(Tr::Levers));
     ui.horizontal(|ui| {
         ui.label(ctx.tr(Tr::Horizon));
@@ -284,16 +294,20 @@ fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Bands<'a> {
         fans.dedup();
         ctx.commands.push(Command::RunWhatIfBands(fans));
     }
-    // The last run's bands stand in while the next runs (one run behind a moving lever), but
-    // only for the same years, series and uncertain rates: another file, member or horizon
-    // would draw bands this scenario has not.
+    // The last run's bands stand in while the next runs (one run behind a moving lever, whose
+    // distribution moves with it), but only for the same years, series and uncertain series:
+    // another file, member or horizon would draw bands this scenario has not.
     bands.shown = job
         .last
         .as_ref()
         .filter(|(s, _)| {
             s.base_year == scenario.base_year
                 && s.horizon == scenario.horizon
-                && s.uncertainty == scenario.uncertainty
+                && s.uncertainty.len() == scenario.uncertainty.len()
+                && s.uncertainty
+                    .iter()
+                    .zip(&scenario.uncertainty)
+                    .all(|(a, b)| a.series == b.series)
                 && s.series.len() == scenario.series.len()
                 && s.series
                     .iter()
@@ -407,6 +421,12 @@ fn small_multiples(ui: &mut egui::Ui, count: usize, mut chart: impl FnMut(&mut e
     }
 }
 
+/// Marks on whole years (every year, every 5, every 10), so that a short horizon still shows
+/// its years on a small chart.
+fn year_marks() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark>> {
+    egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0])
+}
+
 fn ghost_color() -> Color32 {
     Color32::from_gray(140)
 }
@@ -467,6 +487,7 @@ fn capacity_small(
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .x_grid_spacer(year_marks())
         .show(ui, |plot| {
             if let Some(fan) = fan {
                 // The bands cover the years of the run, which may end before the horizon moved.
@@ -590,6 +611,7 @@ fn target_small(
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .x_grid_spacer(year_marks())
         .show(ui, |plot| {
             if let (Some(points), Some(g)) = (ghost_points, ghost) {
                 plot.line(
