@@ -424,7 +424,13 @@ fn small_multiples(ui: &mut egui::Ui, count: usize, mut chart: impl FnMut(&mut e
 /// Marks on whole years (every year, every 5, every 10), so that a short horizon still shows
 /// its years on a small chart.
 fn year_marks() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark>> {
-    egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0])
+    egui_plot::uniform_grid_spacer(|input| {
+        if input.bounds.1 - input.bounds.0 <= 15.0 {
+            [1.0, 2.0, 10.0]
+        } else {
+            [1.0, 5.0, 10.0]
+        }
+    })
 }
 
 fn ghost_color() -> Color32 {
@@ -574,10 +580,11 @@ fn target_small(
     ui.add(
         egui::Label::new(
             RichText::new(format!(
-                "{} · {} {} {} {} ({} {})",
+                "{} · {} {} {} {} {} {}: {}",
                 lang.label(&check.label),
                 check.year,
                 format::value(check.value),
+                check.unit,
                 check.comparison.symbol(),
                 format::value(check.threshold),
                 check.unit,
