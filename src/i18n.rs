@@ -59,6 +59,34 @@ pub fn guide(lang: Lang) -> &'static str {
     }
 }
 
+/// A computed indicator status in words.
+pub fn status_tr(status: crate::engine::indicators::Status) -> Tr {
+    use crate::engine::indicators::Status;
+    match status {
+        Status::Met => Tr::Met,
+        Status::Pending => Tr::Pending,
+        Status::NotMet => Tr::NotMet,
+        Status::NoData => Tr::NoData,
+        Status::NotAssessed => Tr::NotAssessed,
+    }
+}
+
+/// A status as a plan states it, in words.
+pub fn stated_tr(stated: crate::model::StatedStatus) -> Tr {
+    status_tr(crate::engine::indicators::Status::of_stated(stated))
+}
+
+/// Where an indicator's value comes from, in words.
+pub fn basis_tr(basis: crate::engine::indicators::Basis) -> Tr {
+    use crate::engine::indicators::Basis;
+    match basis {
+        Basis::Observed => Tr::BasisObserved,
+        Basis::Projected => Tr::BasisProjected,
+        Basis::Computed => Tr::BasisComputed,
+        Basis::Stated => Tr::BasisStated,
+    }
+}
+
 /// Defines `Tr`, one variant per text, with its Chinese and English text in one place: the
 /// match the macro writes is exhaustive, so no text lacks a language, and `Tr::ALL` lets a test
 /// check that every text is used.
@@ -488,6 +516,7 @@ texts! {
         "The projection gives {1} {2} {3} in {0}, missing the target of {4} {3}.",
     ),
     TemplateNumber => ("序号", "number"),
+    SourceKind => ("依据", "Basis"),
     WhatIfView => ("情景推演", "What if"),
     Levers => ("调控参数", "Levers"),
     WaterPollutants => ("水污染物", "Water pollutants"),

@@ -59,7 +59,7 @@ fn xlsx_has_every_table_and_a_chart_per_pollutant() {
     let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
     assert_eq!(
         workbook.sheet_names(),
-        ["Projection", "Capacity", "Targets"]
+        ["Projection", "Capacity", "Targets", "Indicators"]
     );
     let projection = workbook.worksheet_range("Projection").unwrap();
     assert_eq!(
@@ -99,6 +99,44 @@ fn xlsx_has_every_table_and_a_chart_per_pollutant() {
         assert!(
             contains(format!("xl/charts/chart{n}.xml").as_bytes()),
             "chart {n}"
+        );
+    }
+}
+
+#[test]
+fn the_workbook_has_the_indicator_assessment_in_its_language() {
+    let dir = out_dir("xlsx-indicators");
+    for (lang, number, not_met, projected) in [
+        ("zh", "序号", "未达标", "预测"),
+        ("en", "No.", "not met", "projected"),
+    ] {
+        let out = dir.join(format!("plan-{lang}.xlsx"));
+        run_ok(&["export", "--lang", lang, out.to_str().unwrap()]);
+        let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+        let sheet = workbook.worksheet_range("Indicators").unwrap();
+        assert_eq!(sheet.get_value((0, 0)), Some(&Data::String(number.into())));
+        // Indicator 20 in 2028: projected 0.159 against ≤ 0.136, not met, in words of `lang`.
+        let row = (0..sheet.height() as u32)
+            .find(|&r| {
+                sheet.get_value((r, 0)) == Some(&Data::String("20".into()))
+                    && sheet.get_value((r, 3)) == Some(&Data::Float(2028.0))
+            })
+            .unwrap();
+        assert_eq!(
+            sheet.get_value((row, 4)),
+            Some(&Data::String(projected.into()))
+        );
+        match sheet.get_value((row, 5)) {
+            Some(Data::Float(v)) => assert!((v - 0.159).abs() < 0.0005, "{v}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            sheet.get_value((row, 6)),
+            Some(&Data::String("≤ 0.136".into()))
+        );
+        assert_eq!(
+            sheet.get_value((row, 7)),
+            Some(&Data::String(not_met.into()))
         );
     }
 }

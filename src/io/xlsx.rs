@@ -13,6 +13,7 @@ use crate::model::Scenario;
 const PROJECTION: &str = "Projection";
 const CAPACITY: &str = "Capacity";
 const TARGETS: &str = "Targets";
+const INDICATORS: &str = "Indicators";
 
 /// Builds the workbook in memory.
 pub fn workbook_bytes(
@@ -127,7 +128,64 @@ pub fn workbook_bytes(
             sheet.write(row, 7, change)?;
         }
     }
+    indicators_sheet(&mut workbook, scenario, analysis, lang)?;
     workbook.save_to_buffer()
+}
+
+/// Every checked value of every indicator, as `ecoplan indicators` prints them, with headers,
+/// rules and statuses in the workbook's language, the header frozen.
+fn indicators_sheet(
+    workbook: &mut Workbook,
+    scenario: &Scenario,
+    analysis: &Analysis,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    use crate::model::IndicatorTarget;
+    let bold = Format::new().set_bold();
+    let sheet = workbook.add_worksheet().set_name(INDICATORS)?;
+    for (col, header) in [
+        Tr::Number,
+        Tr::Name,
+        Tr::Unit,
+        Tr::Year,
+        Tr::SourceKind,
+        Tr::Value,
+        Tr::Target,
+        Tr::Status,
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_with_format(0, col as u16, header.get(lang), &bold)?;
+    }
+    let mut row = 1u32;
+    for (indicator, assessment) in scenario.indicators.iter().zip(&analysis.indicators) {
+        for line in &assessment.lines {
+            sheet.write(row, 0, indicator.number.as_str())?;
+            sheet.write(row, 1, lang.label(&indicator.name))?;
+            sheet.write(row, 2, indicator.unit.as_str())?;
+            sheet.write(row, 3, line.year)?;
+            sheet.write(row, 4, crate::i18n::basis_tr(line.basis).get(lang))?;
+            if let Some(value) = line.value {
+                sheet.write(row, 5, value)?;
+            }
+            let rule = match &line.target {
+                IndicatorTarget::AtLeast(v) => format!("≥ {}", crate::format::value(*v)),
+                IndicatorTarget::AtMost(v) => format!("≤ {}", crate::format::value(*v)),
+                IndicatorTarget::Equal(v) => format!("= {}", crate::format::value(*v)),
+                IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
+                IndicatorTarget::Task(label) => lang.label(label).to_owned(),
+            };
+            sheet.write(row, 6, rule.as_str())?;
+            sheet.write(row, 7, crate::i18n::status_tr(line.status).get(lang))?;
+            row += 1;
+        }
+    }
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(6, 24)?;
+    sheet.set_column_width(7, 12)?;
+    sheet.set_freeze_panes(1, 2)?;
+    Ok(())
 }
 
 /// Writes the workbook to `path`.

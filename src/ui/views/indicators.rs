@@ -17,19 +17,7 @@ use crate::model::{
 };
 use crate::ui::{UiState, ViewCtx, theme, widgets};
 
-pub fn status_tr(status: Status) -> Tr {
-    match status {
-        Status::Met => Tr::Met,
-        Status::Pending => Tr::Pending,
-        Status::NotMet => Tr::NotMet,
-        Status::NoData => Tr::NoData,
-        Status::NotAssessed => Tr::NotAssessed,
-    }
-}
-
-pub fn stated_tr(stated: StatedStatus) -> Tr {
-    status_tr(Status::of_stated(stated))
-}
+pub use crate::i18n::{basis_tr, stated_tr, status_tr};
 
 fn difficulty_tr(difficulty: Difficulty) -> Tr {
     match difficulty {
@@ -44,15 +32,6 @@ fn task_tr(state: TaskState) -> Tr {
         TaskState::Done => Tr::TaskDone,
         TaskState::InProgress => Tr::TaskInProgress,
         TaskState::NotStarted => Tr::TaskNotStarted,
-    }
-}
-
-pub fn basis_tr(basis: Basis) -> Tr {
-    match basis {
-        Basis::Observed => Tr::BasisObserved,
-        Basis::Projected => Tr::BasisProjected,
-        Basis::Computed => Tr::BasisComputed,
-        Basis::Stated => Tr::BasisStated,
     }
 }
 
