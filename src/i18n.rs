@@ -71,6 +71,18 @@ pub fn status_tr(status: crate::engine::indicators::Status) -> Tr {
     }
 }
 
+/// A capacity status in words.
+pub fn capacity_status_tr(status: crate::engine::CapacityStatus) -> Tr {
+    use crate::engine::CapacityStatus;
+    match status {
+        CapacityStatus::Ok => Tr::StatusOk,
+        CapacityStatus::Near => Tr::StatusNear,
+        CapacityStatus::Exceeded => Tr::StatusExceeded,
+        CapacityStatus::Saturated => Tr::Saturated,
+        CapacityStatus::NoData => Tr::NoData,
+    }
+}
+
 /// A status as a plan states it, in words.
 pub fn stated_tr(stated: crate::model::StatedStatus) -> Tr {
     status_tr(crate::engine::indicators::Status::of_stated(stated))
@@ -517,6 +529,7 @@ texts! {
     ),
     TemplateNumber => ("序号", "number"),
     SourceKind => ("依据", "Basis"),
+    Medium => ("环境要素", "Medium"),
     WhatIfView => ("情景推演", "What if"),
     Levers => ("调控参数", "Levers"),
     WaterPollutants => ("水污染物", "Water pollutants"),

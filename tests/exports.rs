@@ -57,14 +57,24 @@ fn xlsx_has_every_table_and_a_chart_per_pollutant() {
     let out = dir.join("plan.xlsx");
     run_ok(&["export", out.to_str().unwrap()]);
     let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    // Every table the window shows, named, headed and worded in the workbook's language (中文
+    // by default).
     assert_eq!(
         workbook.sheet_names(),
-        ["Projection", "Capacity", "Targets", "Indicators"]
+        [
+            "预测结果",
+            "环境容量",
+            "目标",
+            "指标",
+            "工程",
+            "生态承载力",
+            "生态环境状况指数"
+        ]
     );
-    let projection = workbook.worksheet_range("Projection").unwrap();
+    let projection = workbook.worksheet_range("预测结果").unwrap();
     assert_eq!(
         projection.get_value((0, 0)),
-        Some(&Data::String("series".into()))
+        Some(&Data::String("键".into()))
     );
     assert_eq!(projection.get_value((0, 10)), Some(&Data::Float(2028.0)));
     let gdp_row = (0..projection.height() as u32)
@@ -78,20 +88,30 @@ fn xlsx_has_every_table_and_a_chart_per_pollutant() {
         Some(Data::Float(v)) => assert!((v - 1315.39).abs() < 0.01, "{v}"),
         other => panic!("{other:?}"),
     }
-    let capacity = workbook.worksheet_range("Capacity").unwrap();
+    let capacity = workbook.worksheet_range("环境容量").unwrap();
     let no2 = (0..capacity.height() as u32)
-        .find(|&r| capacity.get_value((r, 0)) == Some(&Data::String("NO2".into())))
+        .find(|&r| capacity.get_value((r, 0)) == Some(&Data::String("二氧化氮".into())))
         .unwrap();
     assert_eq!(
         capacity.get_value((no2, 7)),
-        Some(&Data::String("saturated".into()))
+        Some(&Data::String("已饱和".into()))
     );
-    let targets = workbook.worksheet_range("Targets").unwrap();
+    let targets = workbook.worksheet_range("目标").unwrap();
     assert_eq!(
         targets.get_value((1, 0)),
-        Some(&Data::String("energy_intensity".into()))
+        Some(&Data::String("万元GDP能耗".into()))
     );
-    assert_eq!(targets.get_value((1, 5)), Some(&Data::Bool(false)));
+    assert_eq!(
+        targets.get_value((1, 5)),
+        Some(&Data::String("未达标".into()))
+    );
+    let projects = workbook.worksheet_range("工程").unwrap();
+    assert_eq!(projects.height(), 1 + 11, "a row per project");
+    let ei = workbook.worksheet_range("生态环境状况指数").unwrap();
+    match ei.get_value((6, 1)) {
+        Some(Data::Float(v)) => assert!((v - 47.79).abs() < 0.01, "{v}"),
+        other => panic!("{other:?}"),
+    }
     // Native Excel charts: one part per pollutant in the package.
     let bytes = std::fs::read(&out).unwrap();
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
@@ -113,7 +133,9 @@ fn the_workbook_has_the_indicator_assessment_in_its_language() {
         let out = dir.join(format!("plan-{lang}.xlsx"));
         run_ok(&["export", "--lang", lang, out.to_str().unwrap()]);
         let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
-        let sheet = workbook.worksheet_range("Indicators").unwrap();
+        let sheet = workbook
+            .worksheet_range(if lang == "zh" { "指标" } else { "Indicators" })
+            .unwrap();
         assert_eq!(sheet.get_value((0, 0)), Some(&Data::String(number.into())));
         // Indicator 20 in 2028: projected 0.159 against ≤ 0.136, not met, in words of `lang`.
         let row = (0..sheet.height() as u32)

@@ -9,28 +9,53 @@ use crate::engine::Analysis;
 use crate::i18n::{Lang, Tr};
 use crate::model::Scenario;
 
-/// Sheet names; Excel allows at most 31 characters and no `[]:*?/\`.
-const PROJECTION: &str = "Projection";
-const CAPACITY: &str = "Capacity";
-const TARGETS: &str = "Targets";
-const INDICATORS: &str = "Indicators";
+/// Sheet names in the workbook's language; Excel allows at most 31 characters and no `[]:*?/\`.
+fn sheet_name(table: Tr, lang: Lang) -> &'static str {
+    match (table, lang) {
+        (Tr::Projections, Lang::En) => "Projection",
+        (Tr::Capacity, Lang::En) => "Capacity",
+        (Tr::Footprint, Lang::En) => "Footprint",
+        (Tr::Ei, Lang::En) => "EI",
+        (table, lang) => table.get(lang),
+    }
+}
 
-/// Builds the workbook in memory.
+/// The number formats every sheet uses: two to four decimals with thousands separators (the
+/// plan prints 1 058.84 and 0.0488 alike), percentages as percentages, years as years.
+struct Formats {
+    bold: Format,
+    number: Format,
+    percent: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            bold: Format::new().set_bold(),
+            number: Format::new().set_num_format("#,##0.00##"),
+            percent: Format::new().set_num_format("0.0%"),
+        }
+    }
+}
+
+/// Builds the workbook in memory: every table the window shows, headers and statuses in `lang`.
 pub fn workbook_bytes(
     scenario: &Scenario,
     analysis: &Analysis,
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
+    let f = Formats::new();
 
     // Projection: one row per series, years as columns.
-    let sheet = workbook.add_worksheet().set_name(PROJECTION)?;
-    sheet.write_with_format(0, 0, "series", &bold)?;
-    sheet.write_with_format(0, 1, Tr::Name.get(lang), &bold)?;
-    sheet.write_with_format(0, 2, Tr::Unit.get(lang), &bold)?;
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(sheet_name(Tr::Projections, lang))?;
+    sheet.write_with_format(0, 0, Tr::Key.get(lang), &f.bold)?;
+    sheet.write_with_format(0, 1, Tr::Name.get(lang), &f.bold)?;
+    sheet.write_with_format(0, 2, Tr::Unit.get(lang), &f.bold)?;
     for (i, year) in analysis.projection.years().enumerate() {
-        sheet.write_with_format(0, 3 + i as u16, year, &bold)?;
+        sheet.write_with_format(0, 3 + i as u16, year, &f.bold)?;
     }
     for (row, (series, projected)) in scenario
         .series
@@ -43,41 +68,70 @@ pub fn workbook_bytes(
         sheet.write(row, 1, lang.label(&series.label))?;
         sheet.write(row, 2, series.unit.symbol())?;
         for (i, value) in projected.values.iter().enumerate() {
-            sheet.write(row, 3 + i as u16, *value)?;
+            // No data stays an empty cell, never 0.
+            if value.is_finite() {
+                sheet.write_with_format(row, 3 + i as u16, *value, &f.number)?;
+            }
         }
     }
+    sheet.set_column_width(0, 16)?;
     sheet.set_column_width(1, 24)?;
     sheet.set_freeze_panes(1, 3)?;
 
-    // Capacity: the CSV's columns, each pollutant's years in one block, charted beside it.
-    let headers = super::csv::CAPACITY_COLUMNS;
-    let sheet = workbook.add_worksheet().set_name(CAPACITY)?;
-    for (col, header) in headers.iter().enumerate() {
-        sheet.write_with_format(0, col as u16, *header, &bold)?;
+    // Capacity: each pollutant's years in one block, charted beside it.
+    let capacity_sheet = sheet_name(Tr::Capacity, lang);
+    let sheet = workbook.add_worksheet().set_name(capacity_sheet)?;
+    for (col, header) in [
+        Tr::Capacity,
+        Tr::Medium,
+        Tr::Year,
+        Tr::Emission,
+        Tr::Capacity,
+        Tr::Unit,
+        Tr::Utilisation,
+        Tr::Status,
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_with_format(0, col as u16, header.get(lang), &f.bold)?;
     }
     let mut row = 1u32;
     let mut charts = Vec::new();
     for result in &analysis.capacities {
         let first_row = row;
-        for year in &result.years {
-            sheet.write(row, 0, result.pollutant.as_str())?;
-            sheet.write(row, 1, result.medium.key())?;
-            sheet.write(row, 2, year.year)?;
-            sheet.write(row, 3, year.emission)?;
-            sheet.write(row, 4, year.capacity)?;
-            sheet.write(row, 5, result.unit.symbol())?;
-            if let Some(utilisation) = year.utilisation {
-                sheet.write(row, 6, utilisation)?;
-            }
-            sheet.write(row, 7, year.status.key())?;
-            row += 1;
-        }
-        let last_row = row - 1;
         let label = scenario
             .capacities
             .iter()
             .find(|c| c.pollutant == result.pollutant)
             .map_or(result.pollutant.as_str(), |c| lang.label(&c.label));
+        for year in &result.years {
+            sheet.write(row, 0, label)?;
+            sheet.write(
+                row,
+                1,
+                match result.medium {
+                    crate::model::Medium::Water => Tr::CapacityWater.get(lang),
+                    crate::model::Medium::Air => Tr::CapacityAir.get(lang),
+                },
+            )?;
+            sheet.write(row, 2, year.year)?;
+            if year.emission.is_finite() {
+                sheet.write_with_format(row, 3, year.emission, &f.number)?;
+            }
+            sheet.write_with_format(row, 4, year.capacity, &f.number)?;
+            sheet.write(row, 5, result.unit.symbol())?;
+            if let Some(utilisation) = year.utilisation {
+                sheet.write_with_format(row, 6, utilisation, &f.percent)?;
+            }
+            sheet.write(
+                row,
+                7,
+                crate::i18n::capacity_status_tr(year.status).get(lang),
+            )?;
+            row += 1;
+        }
+        let last_row = row - 1;
         let mut chart = Chart::new(ChartType::Line);
         chart
             .title()
@@ -85,13 +139,13 @@ pub fn workbook_bytes(
         chart
             .add_series()
             .set_name(Tr::Emission.get(lang))
-            .set_categories((CAPACITY, first_row, 2, last_row, 2))
-            .set_values((CAPACITY, first_row, 3, last_row, 3));
+            .set_categories((capacity_sheet, first_row, 2, last_row, 2))
+            .set_values((capacity_sheet, first_row, 3, last_row, 3));
         chart
             .add_series()
             .set_name(Tr::Capacity.get(lang))
-            .set_categories((CAPACITY, first_row, 2, last_row, 2))
-            .set_values((CAPACITY, first_row, 4, last_row, 4));
+            .set_categories((capacity_sheet, first_row, 2, last_row, 2))
+            .set_values((capacity_sheet, first_row, 4, last_row, 4));
         chart.x_axis().set_name(Tr::Year.get(lang));
         chart.y_axis().set_name(result.unit.symbol());
         charts.push(chart);
@@ -99,36 +153,160 @@ pub fn workbook_bytes(
     for (i, chart) in charts.iter().enumerate() {
         sheet.insert_chart(1 + 16 * i as u32, 9, chart)?;
     }
+    sheet.set_column_width(0, 14)?;
+    sheet.set_column_width(1, 14)?;
+    sheet.set_column_width(3, 14)?;
+    sheet.set_column_width(4, 14)?;
+    sheet.set_freeze_panes(1, 0)?;
 
     // Targets.
-    let sheet = workbook.add_worksheet().set_name(TARGETS)?;
-    let headers = [
-        "target",
-        "year",
-        "value",
-        "threshold",
-        "unit",
-        "met",
-        "gap",
-        "required_annual_change",
-    ];
-    for (col, header) in headers.iter().enumerate() {
-        sheet.write_with_format(0, col as u16, *header, &bold)?;
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(sheet_name(Tr::Targets, lang))?;
+    for (col, header) in [
+        Tr::Name,
+        Tr::Year,
+        Tr::Value,
+        Tr::Threshold,
+        Tr::Unit,
+        Tr::Status,
+        Tr::Gap,
+        Tr::RequiredChange,
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_with_format(0, col as u16, header.get(lang), &f.bold)?;
     }
     for (row, check) in analysis.targets.iter().enumerate() {
         let row = row as u32 + 1;
-        sheet.write(row, 0, check.key.as_str())?;
+        sheet.write(row, 0, lang.label(&check.label))?;
         sheet.write(row, 1, check.year)?;
-        sheet.write(row, 2, check.value)?;
-        sheet.write(row, 3, check.threshold)?;
+        if check.value.is_finite() {
+            sheet.write_with_format(row, 2, check.value, &f.number)?;
+        }
+        sheet.write_with_format(
+            row,
+            3,
+            format!(
+                "{} {}",
+                check.comparison.symbol(),
+                crate::format::value(check.threshold)
+            ),
+            &f.bold,
+        )?;
         sheet.write(row, 4, check.unit.symbol())?;
-        sheet.write(row, 5, check.met)?;
-        sheet.write(row, 6, check.gap)?;
+        sheet.write(row, 5, if check.met { Tr::Yes } else { Tr::No }.get(lang))?;
+        if check.gap.is_finite() {
+            sheet.write_with_format(row, 6, check.gap, &f.number)?;
+        }
         if let Some(change) = check.required_annual_change {
-            sheet.write(row, 7, change)?;
+            sheet.write_with_format(row, 7, change, &f.percent)?;
         }
     }
+    sheet.set_column_width(0, 28)?;
+    sheet.set_column_width(7, 18)?;
+    sheet.set_freeze_panes(1, 1)?;
+
     indicators_sheet(&mut workbook, scenario, analysis, lang)?;
+
+    // Projects: the groups against their stated totals, then the list.
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(sheet_name(Tr::Projects, lang))?;
+    for (col, header) in [Tr::Name, Tr::Group, Tr::Investment, Tr::NoteLabel]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_with_format(0, col as u16, header.get(lang), &f.bold)?;
+    }
+    for (row, project) in scenario.projects.iter().enumerate() {
+        let row = row as u32 + 1;
+        sheet.write(row, 0, lang.label(&project.name))?;
+        let group = scenario
+            .project_groups
+            .iter()
+            .find(|g| g.key == project.group)
+            .map_or(project.group.as_str(), |g| lang.label(&g.name));
+        sheet.write(row, 1, group)?;
+        if let Some(investment) = project.investment_yi_yuan {
+            sheet.write_with_format(row, 2, investment, &f.number)?;
+        }
+        sheet.write(row, 3, project.notes.as_str())?;
+    }
+    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(1, 24)?;
+    sheet.set_column_width(3, 60)?;
+    sheet.set_freeze_panes(1, 1)?;
+
+    // The ecological footprint by year, where the scenario has its parameters.
+    if let Some(years) = &analysis.footprint {
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(sheet_name(Tr::Footprint, lang))?;
+        for (col, header) in [
+            Tr::Year,
+            Tr::Population,
+            Tr::FootprintTotal,
+            Tr::CapacityTotal,
+            Tr::Balance,
+        ]
+        .iter()
+        .enumerate()
+        {
+            sheet.write_with_format(0, col as u16, header.get(lang), &f.bold)?;
+        }
+        for (row, year) in years.iter().enumerate() {
+            let row = row as u32 + 1;
+            sheet.write(row, 0, year.year)?;
+            for (col, value) in [
+                year.population,
+                year.footprint_gha,
+                year.capacity_gha,
+                year.balance_gha,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if value.is_finite() {
+                    sheet.write_with_format(row, 1 + col as u16, value, &f.number)?;
+                }
+            }
+        }
+        for col in 1..=4 {
+            sheet.set_column_width(col, 16)?;
+        }
+        sheet.set_freeze_panes(1, 1)?;
+    }
+
+    // EI and its sub-indices, where the scenario has the calculator's parameters.
+    if scenario.methods.ei.area_km2 > 0.0 {
+        let ei = crate::engine::methods::ecological_index(&scenario.methods.ei);
+        let sheet = workbook
+            .add_worksheet()
+            .set_name(sheet_name(Tr::Ei, lang))?;
+        sheet.write_with_format(0, 0, Tr::Name.get(lang), &f.bold)?;
+        sheet.write_with_format(0, 1, Tr::Value.get(lang), &f.bold)?;
+        for (row, (name, value)) in [
+            (Tr::BiologicalAbundance, ei.biological_abundance),
+            (Tr::VegetationCover, ei.vegetation_cover),
+            (Tr::WaterNetworkDensity, ei.water_network),
+            (Tr::LandStressIndex, ei.land_stress),
+            (Tr::PollutionLoadIndex, ei.pollution_load),
+            (Tr::Ei, ei.ei),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let row = row as u32 + 1;
+            sheet.write(row, 0, name.get(lang))?;
+            sheet.write_with_format(row, 1, value, &f.number)?;
+        }
+        sheet.write(7, 0, Tr::Grade.get(lang))?;
+        sheet.write(7, 1, Tr::ei_grade(ei.grade()).get(lang))?;
+        sheet.set_column_width(0, 28)?;
+        sheet.set_freeze_panes(1, 0)?;
+    }
     workbook.save_to_buffer()
 }
 
@@ -141,8 +319,11 @@ fn indicators_sheet(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     use crate::model::IndicatorTarget;
-    let bold = Format::new().set_bold();
-    let sheet = workbook.add_worksheet().set_name(INDICATORS)?;
+    let f = Formats::new();
+    let bold = &f.bold;
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(sheet_name(Tr::Indicators, lang))?;
     for (col, header) in [
         Tr::Number,
         Tr::Name,
@@ -156,7 +337,7 @@ fn indicators_sheet(
     .iter()
     .enumerate()
     {
-        sheet.write_with_format(0, col as u16, header.get(lang), &bold)?;
+        sheet.write_with_format(0, col as u16, header.get(lang), bold)?;
     }
     let mut row = 1u32;
     for (indicator, assessment) in scenario.indicators.iter().zip(&analysis.indicators) {
@@ -167,7 +348,7 @@ fn indicators_sheet(
             sheet.write(row, 3, line.year)?;
             sheet.write(row, 4, crate::i18n::basis_tr(line.basis).get(lang))?;
             if let Some(value) = line.value {
-                sheet.write(row, 5, value)?;
+                sheet.write_with_format(row, 5, value, &f.number)?;
             }
             let rule = match &line.target {
                 IndicatorTarget::AtLeast(v) => format!("≥ {}", crate::format::value(*v)),

@@ -153,14 +153,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 }
 
 pub fn status_text(status: CapacityStatus, lang: Lang) -> &'static str {
-    match status {
-        CapacityStatus::Ok => Tr::StatusOk,
-        CapacityStatus::Near => Tr::StatusNear,
-        CapacityStatus::Exceeded => Tr::StatusExceeded,
-        CapacityStatus::Saturated => Tr::Saturated,
-        CapacityStatus::NoData => Tr::NoData,
-    }
-    .get(lang)
+    crate::i18n::capacity_status_tr(status).get(lang)
 }
 
 /// A finding in the interface language.
