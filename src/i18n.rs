@@ -59,6 +59,65 @@ pub fn guide(lang: Lang) -> &'static str {
     }
 }
 
+/// A rule in a few words: "growth 7.5 %", "follows gdp, elasticity 1.00".
+pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
+    use crate::format;
+    use crate::model::Rule;
+    match rule {
+        Rule::Growth { rate, changes } => {
+            let mut text = format!("{} {}", Tr::Growth.get(lang), format::percent(*rate));
+            for change in changes {
+                text.push_str(&format!(
+                    ", {} {}: {}",
+                    Tr::From.get(lang),
+                    change.from,
+                    format::percent(change.rate)
+                ));
+            }
+            text
+        }
+        Rule::Interp { points, after_rate } => {
+            let points: Vec<String> = points
+                .iter()
+                .map(|(y, v)| format!("{y}: {}", format::value(*v)))
+                .collect();
+            format!(
+                "{} {}; {} {}",
+                Tr::Interpolate.get(lang),
+                points.join(", "),
+                Tr::Then.get(lang),
+                format::percent(*after_rate)
+            )
+        }
+        Rule::Step { points } => {
+            let points: Vec<String> = points
+                .iter()
+                .map(|(y, v)| format!("{y}: {}", format::value(*v)))
+                .collect();
+            format!("{} {}", Tr::Step.get(lang), points.join(", "))
+        }
+        Rule::Driven {
+            driver,
+            intensity,
+            intensity_unit,
+            change,
+        } => format!(
+            "{driver} × {} {intensity_unit}, {} {}",
+            format::value(*intensity),
+            Tr::IntensityChangeLower.get(lang),
+            format::percent(*change)
+        ),
+        Rule::GrowthAs { driver, elasticity } => {
+            format!(
+                "{} {driver}, {} {}",
+                Tr::Follows.get(lang),
+                Tr::ElasticityLower.get(lang),
+                format::value(*elasticity)
+            )
+        }
+    }
+}
+
 /// A computed indicator status in words.
 pub fn status_tr(status: crate::engine::indicators::Status) -> Tr {
     use crate::engine::indicators::Status;
@@ -610,6 +669,44 @@ texts! {
     ),
     ImportValues => ("导入指标数值…", "Import indicator values…"),
     ExportIndicatorTemplate => ("导出指标数值模板…", "Export indicator template…"),
+    ExportReport => ("导出分析报告（Word）…", "Export the report (Word)…"),
+    ReportTitle => ("{0}：预测与环境承载力分析", "{0}: projections and carrying capacity"),
+    ReportFootnote => (
+        "情景：{0}；生成日期：{1}；文件：{2}。由 ecoplan {3} 生成。",
+        "Scenario: {0}; made on {1}; file: {2}. Made by ecoplan {3}.",
+    ),
+    BuiltInScenario => ("内置情景", "the built-in scenario"),
+    ReportProjectionIntro => (
+        "以 {0} 年为基准年，按本情景的假设预测至 {1} 年，规划节点年为 {2}。",
+        "From the base year {0} the scenario's assumptions are projected to {1}; the milestones are {2}.",
+    ),
+    ListSeparator => ("、", ", "),
+    ExceedsFrom => ("，{0} 年起超出环境容量", "; it exceeds the capacity from {0}"),
+    WithinCapacity => ("，预测期内未超出环境容量", "; it stays within the capacity over the horizon"),
+    ReportCapacity => (
+        "按本情景预测，{0} 年{1}排放量为 {2} {3}，环境容量为 {4} {3}，占环境容量的 {5}（{6}）{7}。",
+        "By this scenario, {1} emissions reach {2} {3} in {0}, against a capacity of {4} {3}: {5} of it ({6}){7}.",
+    ),
+    ReportCapacityZero => (
+        "按本情景预测，{0} 年{1}排放量为 {2} {3}，环境容量为 0，{4}{5}。",
+        "By this scenario, {1} emissions reach {2} {3} in {0}, against a capacity of 0: {4}{5}.",
+    ),
+    ReportTarget => (
+        "按本情景预测，{0} 年{1}为 {2} {3}，{4}目标 {5} {6} {3}{7}。",
+        "By this scenario, {1} is {2} {3} in {0}, {4} the target of {5} {6} {3}{7}.",
+    ),
+    Reaching => ("达到", "meeting"),
+    Missing => ("未达到", "missing"),
+    ChangeWouldMeet => (
+        "；自基准年起年均变化 {0} 可恰好达到目标",
+        "; a constant change of {0} a year from the base year would just meet it",
+    ),
+    ReportIndicators => (
+        "本区适用指标 {0} 项：已达标 {1} 项，待达标 {2} 项，未达标 {3} 项，尚无数据 {4} 项。有预测的指标按规划末年的预测值判定，其余按最新数值判定。",
+        "{0} indicators apply: {1} met, {2} pending, {3} not met, {4} without data. Rows with a projection are judged at the plan's last milestone, the others on their latest value.",
+    ),
+    TableLabel => ("表 {0} {1}", "Table {0}. {1}"),
+    FigureLabel => ("图 {0} {1}", "Figure {0}. {1}"),
     ImportPreviewTitle => ("导入预览：{0}", "Import preview: {0}"),
     ImportNothing => ("表中没有与当前情景不同的数值。", "The table holds no value that differs from the scenario."),
     ImportApply => ("应用（可撤销）", "Apply (undoable)"),

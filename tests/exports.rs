@@ -227,7 +227,9 @@ fn unknown_chart_lists_the_charts() {
 fn unknown_extension_is_refused() {
     let output = ecoplan(&["export", "/tmp/ecoplan-out.pdf"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("must end in .csv, .xlsx or .png"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("must end in .csv, .xlsx, .docx or .png")
+    );
 }
 
 #[test]
@@ -248,4 +250,60 @@ fn export_reads_a_scenario_file() {
         text.contains("energy_intensity,2028,") && text.contains(",true\n"),
         "{text}"
     );
+}
+
+/// The XML of one part of an exported package (a .docx or .xlsx is a zip).
+fn part(path: &std::path::Path, name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fonts() {
+    let dir = out_dir("docx");
+    let high = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-high-growth.ron");
+    for lang in ["zh", "en"] {
+        let out = dir.join(format!("report-{lang}.docx"));
+        run_ok(&[
+            "export",
+            "--lang",
+            lang,
+            high.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ]);
+        let document = part(&out, "word/document.xml");
+        // Real Word tables: projection, capacity, targets, indicators, assumptions.
+        assert_eq!(document.matches("<w:tbl>").count(), 5, "{lang}");
+        // A picture per capacity and per target chart: 5 + 2, each with its caption.
+        assert_eq!(document.matches("<w:drawing>").count(), 7, "{lang}");
+        let archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let media = archive
+            .file_names()
+            .filter(|n| {
+                n.as_ref()
+                    .is_ok_and(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+            })
+            .count();
+        assert_eq!(media, 7);
+        // The scenario, the date and the file in a footnote.
+        let footnotes = part(&out, "word/footnotes.xml");
+        assert!(footnotes.contains("hanyang-high-growth.ron"), "{lang}");
+        if lang == "zh" {
+            assert!(document.contains("表 1 预测结果") && document.contains("图 7"));
+            // The plan's register: COD at 9 %/yr exceeds its capacity from 2039.
+            assert!(document.contains("按本情景预测，2060 年化学需氧量排放量为"));
+            assert!(document.contains("2039 年起超出环境容量"));
+            // Chinese set in 宋体 (body) and 黑体 (headings) by name.
+            let styles = part(&out, "word/styles.xml");
+            assert!(
+                styles.contains("w:eastAsia=\"宋体\"") && styles.contains("w:eastAsia=\"黑体\"")
+            );
+        } else {
+            assert!(document.contains("Table 1. Projections") && document.contains("Figure 7."));
+            assert!(document.contains("it exceeds the capacity from 2039"));
+            assert!(!document.contains("按本情景预测"));
+        }
+    }
 }

@@ -2567,3 +2567,28 @@ fn one_drag_of_a_lever_is_one_undo_step() {
         "one undo takes it all back"
     );
 }
+
+#[test]
+fn the_report_is_exported_from_the_file_menu() {
+    let dir = temp_dir("report");
+    let dialogs = ScriptedDialogs::default();
+    // Typed without its extension, as a file dialog may return it: .docx is added.
+    dialogs.save.borrow_mut().push(dir.join("第三章"));
+    let mut harness = harness_with(View::Overview, Lang::Zh, dialogs);
+    harness.run();
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出").click();
+    harness.run();
+    harness.get_by_label("导出分析报告（Word）…").click();
+    harness.run();
+    let report = dir.join("第三章.docx");
+    assert!(report.metadata().unwrap().len() > 50_000);
+    assert!(
+        harness
+            .state()
+            .notice
+            .as_deref()
+            .is_some_and(|m| m.starts_with("已导出"))
+    );
+}

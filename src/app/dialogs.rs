@@ -21,6 +21,8 @@ pub enum PathPurpose {
     SaveAs,
     /// A table as CSV, or every table as XLSX (`None`).
     Export(Option<Table>),
+    /// The report (.docx).
+    Report,
     SaveChart(Box<ChartSpec>),
 }
 
@@ -31,6 +33,7 @@ impl PathPurpose {
             PathPurpose::Open | PathPurpose::SaveAs => "ron",
             PathPurpose::Import => "xlsx",
             PathPurpose::Export(None | Some(Table::Indicators)) => "xlsx",
+            PathPurpose::Report => "docx",
             PathPurpose::Export(Some(_)) => "csv",
             PathPurpose::SaveChart(_) => "png",
         }

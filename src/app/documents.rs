@@ -48,9 +48,10 @@ impl EcoplanApp {
         let picked = match purpose {
             PathPurpose::Open => self.dialogs.pick_scenario(),
             PathPurpose::Import => self.dialogs.pick_table(),
-            PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => {
-                self.dialogs.pick_save(suggested, purpose.extension())
-            }
+            PathPurpose::SaveAs
+            | PathPurpose::Export(_)
+            | PathPurpose::Report
+            | PathPurpose::SaveChart(_) => self.dialogs.pick_save(suggested, purpose.extension()),
         };
         match picked {
             Picked::Path(path) => self.path_chosen(purpose, path),
@@ -58,9 +59,10 @@ impl EcoplanApp {
             Picked::Unavailable(why) => {
                 let text = match purpose {
                     PathPurpose::Open | PathPurpose::Import => self.suggested_path(""),
-                    PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => {
-                        self.suggested_path(suggested)
-                    }
+                    PathPurpose::SaveAs
+                    | PathPurpose::Export(_)
+                    | PathPurpose::Report
+                    | PathPurpose::SaveChart(_) => self.suggested_path(suggested),
                 };
                 self.modal = Some(super::dialogs::Modal::PathPrompt {
                     purpose,
@@ -96,14 +98,23 @@ impl EcoplanApp {
         let needed = purpose.extension();
         let path = match purpose {
             PathPurpose::Open | PathPurpose::Import => path,
-            PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_)
+            PathPurpose::SaveAs
+            | PathPurpose::Export(_)
+            | PathPurpose::Report
+            | PathPurpose::SaveChart(_)
                 if path.extension().is_none() =>
             {
                 path.with_extension(needed)
             }
-            PathPurpose::SaveAs | PathPurpose::Export(_) | PathPurpose::SaveChart(_) => path,
+            PathPurpose::SaveAs
+            | PathPurpose::Export(_)
+            | PathPurpose::Report
+            | PathPurpose::SaveChart(_) => path,
         };
-        let exporting = matches!(purpose, PathPurpose::Export(_) | PathPurpose::SaveChart(_));
+        let exporting = matches!(
+            purpose,
+            PathPurpose::Export(_) | PathPurpose::Report | PathPurpose::SaveChart(_)
+        );
         let matches = path
             .extension()
             .and_then(|e| e.to_str())
@@ -123,6 +134,8 @@ impl EcoplanApp {
                 self.save_to(path);
             }
             PathPurpose::Export(table) => self.export_to(table, &path),
+            // The extension picks the report.
+            PathPurpose::Report => self.export_to(None, &path),
             PathPurpose::SaveChart(spec) => {
                 let result = io::chart_png::write_png(&spec, &path);
                 self.report_written(result, &path);
@@ -286,8 +299,11 @@ impl EcoplanApp {
 
     fn export_to(&mut self, table: Option<Table>, path: &Path) {
         let result = io::export::export(
-            self.doc.scenario(),
-            self.doc.analysis(),
+            io::export::Source {
+                scenario: self.doc.scenario(),
+                analysis: self.doc.analysis(),
+                file: self.current_file(),
+            },
             self.lang(),
             table.unwrap_or(Table::Projection),
             None,

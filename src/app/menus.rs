@@ -60,6 +60,7 @@ impl EcoplanApp {
                     UiCommand::ExportCapacityCsv,
                     UiCommand::ExportTargetsCsv,
                     UiCommand::ExportIndicatorTemplate,
+                    UiCommand::ExportReport,
                 ] {
                     self.command_button(ui, command, None, commands);
                 }

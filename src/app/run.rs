@@ -95,6 +95,7 @@ impl EcoplanApp {
             | UiCommand::NewEmpty
             | UiCommand::NewDistrict
             | UiCommand::ExportIndicatorTemplate
+            | UiCommand::ExportReport
             | UiCommand::ImportValues
             | UiCommand::Open
             | UiCommand::Save
@@ -141,6 +142,7 @@ impl EcoplanApp {
                 });
             }
             UiCommand::ExportIndicatorTemplate => self.export_table(Some(Table::Indicators)),
+            UiCommand::ExportReport => self.ask_path(PathPurpose::Report, "report.docx"),
             UiCommand::ImportValues => self.ask_path(PathPurpose::Import, ""),
             UiCommand::Open => self.ask_path(PathPurpose::Open, ""),
             UiCommand::Save => {

@@ -90,8 +90,9 @@ pub enum Command {
     Format { file: PathBuf },
     /// Print the built-in scenario (the Hanyang plan) as RON.
     Default,
-    /// Export tables or a chart: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx (every
-    /// table, with Excel charts of emissions against capacity) or .png (one chart, 1920×1080).
+    /// Export tables, a chart or the report: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx
+    /// (every table, with Excel charts of emissions against capacity), .docx (the analysis as a
+    /// chapter of a plan: tables, charts, paragraphs) or .png (one chart, 1920×1080).
     /// With --table indicators, .xlsx or .csv is the template of indicator values to fill in.
     Export(ExportArgs),
     /// Indicator statuses computed from values, rules and links: CSV columns
@@ -736,8 +737,11 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             };
             let (scenario, analysis) = analyse_file(file, args.horizon, &args.growth)?;
             io::export::export(
-                &scenario,
-                &analysis,
+                io::export::Source {
+                    scenario: &scenario,
+                    analysis: &analysis,
+                    file,
+                },
                 args.lang,
                 args.table,
                 args.chart.as_deref(),

@@ -39,15 +39,27 @@ pub fn find_chart(charts: Vec<ChartSpec>, key: &str) -> Result<ChartSpec, String
     })
 }
 
+/// What is exported, and where from.
+pub struct Source<'a> {
+    pub scenario: &'a Scenario,
+    pub analysis: &'a Analysis,
+    /// The scenario's file, named in a report's footnote.
+    pub file: Option<&'a Path>,
+}
+
 /// Writes `out` in the format its extension names.
 pub fn export(
-    scenario: &Scenario,
-    analysis: &Analysis,
+    source: Source<'_>,
     lang: Lang,
     table: Table,
     chart: Option<&str>,
     out: &Path,
 ) -> Result<(), String> {
+    let Source {
+        scenario,
+        analysis,
+        file,
+    } = source;
     let extension = out
         .extension()
         .and_then(|e| e.to_str())
@@ -63,6 +75,13 @@ pub fn export(
             super::indicator_table::write_template(scenario, lang, out)
         }
         Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, out),
+        Some("docx") => super::report::write_report(
+            scenario,
+            analysis,
+            lang,
+            file.map(|f| f.display().to_string()).as_deref(),
+            out,
+        ),
         Some("png") => {
             let charts = all_charts(scenario, analysis, lang);
             let spec = match chart {
@@ -75,7 +94,7 @@ pub fn export(
             chart_png::write_png(&spec, out)
         }
         _ => Err(format!(
-            "{}: the file name must end in .csv, .xlsx or .png to say what to export",
+            "{}: the file name must end in .csv, .xlsx, .docx or .png to say what to export",
             out.display()
         )),
     }

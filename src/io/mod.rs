@@ -5,6 +5,7 @@ pub mod csv;
 pub mod export;
 pub mod indicator_table;
 pub mod migrate;
+pub mod report;
 pub mod safe_file;
 pub mod scenario_file;
 pub mod xlsx;

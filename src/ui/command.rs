@@ -21,6 +21,7 @@ pub enum UiCommand {
     ExportCapacityCsv,
     ExportTargetsCsv,
     ExportIndicatorTemplate,
+    ExportReport,
     ImportValues,
     Quit,
     Undo,
@@ -50,7 +51,7 @@ const COMMAND_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in the order of the menus; the palette lists them so.
-    pub const ALL: [UiCommand; 31] = [
+    pub const ALL: [UiCommand; 32] = [
         UiCommand::NewFromPlan,
         UiCommand::NewEmpty,
         UiCommand::NewDistrict,
@@ -63,6 +64,7 @@ impl UiCommand {
         UiCommand::ExportCapacityCsv,
         UiCommand::ExportTargetsCsv,
         UiCommand::ExportIndicatorTemplate,
+        UiCommand::ExportReport,
         UiCommand::ImportValues,
         UiCommand::Quit,
         UiCommand::Undo,
@@ -91,6 +93,7 @@ impl UiCommand {
             UiCommand::NewEmpty => Tr::NewEmpty,
             UiCommand::NewDistrict => Tr::NewDistrict,
             UiCommand::ExportIndicatorTemplate => Tr::ExportIndicatorTemplate,
+            UiCommand::ExportReport => Tr::ExportReport,
             UiCommand::ImportValues => Tr::ImportValues,
             UiCommand::Open => Tr::Open,
             UiCommand::Save => Tr::Save,
@@ -149,6 +152,7 @@ impl UiCommand {
             | UiCommand::NewEmpty
             | UiCommand::NewDistrict
             | UiCommand::ExportIndicatorTemplate
+            | UiCommand::ExportReport
             | UiCommand::ImportValues
             | UiCommand::Revert
             | UiCommand::ExportXlsx

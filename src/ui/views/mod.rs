@@ -21,9 +21,9 @@ pub use whatif::WHATIF_RUNS;
 use eframe::egui;
 
 use super::{UiState, View, ViewCtx};
-use crate::format;
-use crate::i18n::{Lang, Tr};
-use crate::model::{Medium, Rule};
+
+use crate::i18n::Tr;
+use crate::model::Medium;
 
 /// One row per view: what it is called, its `--view` key (also its screenshot's name), the
 /// charts it shows (presentation mode starts at them), and how it is drawn. The navigator, the
@@ -181,61 +181,7 @@ pub fn view_ui(ui: &mut egui::Ui, view: View, ctx: &mut ViewCtx<'_>, state: &mut
 }
 
 /// A rule in words, as the Baselines table shows it.
-pub fn rule_summary(rule: &Rule, lang: Lang) -> String {
-    match rule {
-        Rule::Growth { rate, changes } => {
-            let mut text = format!("{} {}", Tr::Growth.get(lang), format::percent(*rate));
-            for change in changes {
-                text.push_str(&format!(
-                    ", {} {}: {}",
-                    Tr::From.get(lang),
-                    change.from,
-                    format::percent(change.rate)
-                ));
-            }
-            text
-        }
-        Rule::Interp { points, after_rate } => {
-            let points: Vec<String> = points
-                .iter()
-                .map(|(y, v)| format!("{y}: {}", format::value(*v)))
-                .collect();
-            format!(
-                "{} {}; {} {}",
-                Tr::Interpolate.get(lang),
-                points.join(", "),
-                Tr::Then.get(lang),
-                format::percent(*after_rate)
-            )
-        }
-        Rule::Step { points } => {
-            let points: Vec<String> = points
-                .iter()
-                .map(|(y, v)| format!("{y}: {}", format::value(*v)))
-                .collect();
-            format!("{} {}", Tr::Step.get(lang), points.join(", "))
-        }
-        Rule::Driven {
-            driver,
-            intensity,
-            intensity_unit,
-            change,
-        } => format!(
-            "{driver} × {} {intensity_unit}, {} {}",
-            format::value(*intensity),
-            Tr::IntensityChangeLower.get(lang),
-            format::percent(*change)
-        ),
-        Rule::GrowthAs { driver, elasticity } => {
-            format!(
-                "{} {driver}, {} {}",
-                Tr::Follows.get(lang),
-                Tr::ElasticityLower.get(lang),
-                format::value(*elasticity)
-            )
-        }
-    }
-}
+pub use crate::i18n::rule_summary;
 
 /// A numeric field whose value reaches the scenario through `edit`: checked by its domain and
 /// the engine as typed (the reason shows while it is invalid), applied when committed.

@@ -1,0 +1,550 @@
+//! The analysis as a chapter of a plan, in Word (docx-rs): headings, real tables (the projection
+//! at the milestones, the capacity analysis, the targets, the indicator assessment, the
+//! assumptions), the charts as pictures with numbered captions (图 1 …, 表 1 …), a short
+//! paragraph per pollutant and target in the plan's register, and a footnote naming the scenario,
+//! the date and the file. Chinese is set in 宋体 (body) and 黑体 (headings) by name, so Word and
+//! WPS render it with the user's fonts.
+
+use docx_rs::{
+    AlignmentType, Docx, Footnote, Paragraph, Pic, Run, RunFonts, Style, StyleType, Table,
+    TableCell, TableRow, WidthType,
+};
+
+use super::chart_png;
+use crate::charts::{ChartSpec, all_charts};
+use crate::engine::Analysis;
+use crate::engine::indicators::Status;
+use crate::format;
+use crate::i18n::{Lang, Tr};
+use crate::model::Scenario;
+
+/// Picture size in the document: 16 cm wide, 9 high (a chart drawn at 1600 × 900).
+const PICTURE_PX: (u32, u32) = (1600, 900);
+const PICTURE_EMU: (u32, u32) = (5_760_000, 3_240_000);
+
+/// The fonts of body text and of headings, by name: what Chinese documents use.
+fn body_fonts() -> RunFonts {
+    RunFonts::new()
+        .east_asia("宋体")
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+}
+
+fn heading_fonts() -> RunFonts {
+    RunFonts::new()
+        .east_asia("黑体")
+        .ascii("Arial")
+        .hi_ansi("Arial")
+}
+
+/// Numbers the figures and tables as it goes.
+struct Chapter {
+    docx: Docx,
+    lang: Lang,
+    figures: usize,
+    tables: usize,
+}
+
+impl Chapter {
+    fn heading(mut self, level: usize, text: &str) -> Chapter {
+        self.docx = self.docx.add_paragraph(
+            Paragraph::new()
+                .style(&format!("Heading{level}"))
+                .add_run(Run::new().add_text(text)),
+        );
+        self
+    }
+
+    fn paragraph(mut self, text: &str) -> Chapter {
+        self.docx = self
+            .docx
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)));
+        self
+    }
+
+    fn caption(mut self, text: String) -> Chapter {
+        self.docx = self.docx.add_paragraph(
+            Paragraph::new()
+                .style("Caption")
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_text(text)),
+        );
+        self
+    }
+
+    /// A table with its caption above it (表 n), the header row bold.
+    fn table(self, title: &str, header: Vec<String>, rows: Vec<Vec<String>>) -> Chapter {
+        self.table_with_widths(title, header, rows, None)
+    }
+
+    /// A table whose columns have these shares of the width (a name column wider than a
+    /// number's); equal columns otherwise.
+    fn table_with_widths(
+        mut self,
+        title: &str,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        shares: Option<&[usize]>,
+    ) -> Chapter {
+        self.tables += 1;
+        let label = Tr::TableLabel.fill(self.lang, &[&self.tables, &title]);
+        self = self.caption(label);
+        let cell = |text: &str, bold: bool| {
+            let mut run = Run::new().add_text(text).size(20);
+            if bold {
+                run = run.bold();
+            }
+            TableCell::new().add_paragraph(Paragraph::new().add_run(run))
+        };
+        let mut table_rows = vec![TableRow::new(
+            header.iter().map(|h| cell(h, true)).collect(),
+        )];
+        table_rows.extend(
+            rows.iter()
+                .map(|row| TableRow::new(row.iter().map(|c| cell(c, false)).collect())),
+        );
+        let mut table = Table::new(table_rows).width(5000, WidthType::Pct);
+        if let Some(shares) = shares {
+            // 9 000 twips: the text width of an A4 page with Word's default margins.
+            let total: usize = shares.iter().sum();
+            table = table.set_grid(shares.iter().map(|s| 9_000 * s / total).collect());
+        }
+        self.docx = self.docx.add_table(table);
+        self.docx = self.docx.add_paragraph(Paragraph::new());
+        self
+    }
+
+    /// A chart as a picture with its caption below it (图 n).
+    fn figure(mut self, spec: &ChartSpec) -> Result<Chapter, String> {
+        let rgb = chart_png::render_rgb(spec, PICTURE_PX.0, PICTURE_PX.1)?;
+        let png = chart_png::encode_png(&rgb, png::ColorType::Rgb, PICTURE_PX.0, PICTURE_PX.1)
+            .map_err(|e| format!("cannot encode the chart {}: {e}", spec.key))?;
+        let picture = Pic::new_with_dimensions(png, PICTURE_PX.0, PICTURE_PX.1)
+            .size(PICTURE_EMU.0, PICTURE_EMU.1);
+        self.docx = self.docx.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(Run::new().add_image(picture)),
+        );
+        self.figures += 1;
+        let label = Tr::FigureLabel.fill(self.lang, &[&self.figures, &spec.title]);
+        Ok(self.caption(label))
+    }
+}
+
+/// Today as YYYY-MM-DD (UTC), for the footnote.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The report of `scenario` as the bytes of a .docx; `file` is the scenario's file, named in the
+/// footnote.
+pub fn report_docx(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    lang: Lang,
+    file: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    let t = |key: Tr| key.get(lang);
+    let years = report_years(scenario);
+    let charts = all_charts(scenario, analysis, lang);
+
+    let mut docx = Docx::new()
+        .default_fonts(body_fonts())
+        .default_size(24)
+        .add_style(
+            Style::new("Heading1", StyleType::Paragraph)
+                .name("Heading 1")
+                .fonts(heading_fonts())
+                .size(32)
+                .bold()
+                .outline_lvl(0),
+        )
+        .add_style(
+            Style::new("Heading2", StyleType::Paragraph)
+                .name("Heading 2")
+                .fonts(heading_fonts())
+                .size(28)
+                .bold()
+                .outline_lvl(1),
+        )
+        .add_style(
+            Style::new("Caption", StyleType::Paragraph)
+                .name("Caption")
+                .fonts(heading_fonts())
+                .size(21),
+        );
+    // The title, with the footnote that says what this was made from.
+    let note = Tr::ReportFootnote.fill(
+        lang,
+        &[
+            &scenario.metadata.name,
+            &today(),
+            &file.unwrap_or(Tr::BuiltInScenario.get(lang)),
+            &crate::assets::VERSION,
+        ],
+    );
+    let mut footnote = Footnote::new();
+    footnote = footnote.add_content(Paragraph::new().add_run(Run::new().add_text(note)));
+    let title = Tr::ReportTitle.fill(lang, &[&scenario.metadata.name]);
+    docx = docx.add_paragraph(
+        Paragraph::new()
+            .style("Heading1")
+            .add_run(Run::new().add_text(title).add_footnote_reference(footnote)),
+    );
+    let mut chapter = Chapter {
+        docx,
+        lang,
+        figures: 0,
+        tables: 0,
+    };
+
+    // 1 The projection at the milestones.
+    chapter = chapter.heading(2, &format!("1 {}", t(Tr::Projections)));
+    chapter = chapter.paragraph(&Tr::ReportProjectionIntro.fill(
+        lang,
+        &[
+            &scenario.base_year,
+            &scenario.horizon,
+            &join_years(&scenario.milestones, lang),
+        ],
+    ));
+    let mut header = vec![t(Tr::Name).to_owned(), t(Tr::Unit).to_owned()];
+    header.extend(years.iter().map(i32::to_string));
+    let rows = scenario
+        .series
+        .iter()
+        .zip(&analysis.projection.series)
+        .map(|(series, projected)| {
+            let mut row = vec![
+                lang.label(&series.label).to_owned(),
+                series.unit.to_string(),
+            ];
+            row.extend(years.iter().map(|&y| {
+                projected
+                    .at(scenario.base_year, y)
+                    .map_or_else(|| "–".into(), format::value)
+            }));
+            row
+        })
+        .collect();
+    chapter = chapter.table(&title_of(Tr::Projections, lang), header, rows);
+
+    // 2 Carrying capacity: a sentence per pollutant, the table, the charts.
+    chapter = chapter.heading(2, &format!("2 {}", t(Tr::CapacityStatus)));
+    for capacity in &analysis.capacities {
+        let last = capacity.years.last().expect("a projection has years");
+        let name = scenario
+            .capacities
+            .iter()
+            .find(|c| c.pollutant == capacity.pollutant)
+            .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
+        let utilisation = last.utilisation.map_or_else(|| "–".into(), format::percent);
+        let status = crate::i18n::capacity_status_tr(last.status).get(lang);
+        let exceedance = match capacity.first_exceedance_year {
+            Some(year) => Tr::ExceedsFrom.fill(lang, &[&year]),
+            None => Tr::WithinCapacity.get(lang).to_owned(),
+        };
+        let sentence = match last.utilisation {
+            // A capacity of 0: nothing to be a share of.
+            None => Tr::ReportCapacityZero.fill(
+                lang,
+                &[
+                    &last.year,
+                    &name,
+                    &format::value(last.emission),
+                    &capacity.unit,
+                    &status,
+                    &exceedance,
+                ],
+            ),
+            Some(_) => Tr::ReportCapacity.fill(
+                lang,
+                &[
+                    &last.year,
+                    &name,
+                    &format::value(last.emission),
+                    &capacity.unit,
+                    &format::value(last.capacity),
+                    &utilisation,
+                    &status,
+                    &exceedance,
+                ],
+            ),
+        };
+        chapter = chapter.paragraph(&sentence);
+    }
+    let header = [
+        Tr::Capacity,
+        Tr::Emission,
+        Tr::Capacity,
+        Tr::Unit,
+        Tr::Utilisation,
+        Tr::Headroom,
+        Tr::Status,
+        Tr::FirstExceedance,
+    ]
+    .map(|k| t(k).to_owned())
+    .to_vec();
+    let rows = analysis
+        .capacities
+        .iter()
+        .map(|capacity| {
+            let last = capacity.years.last().expect("a projection has years");
+            let name = scenario
+                .capacities
+                .iter()
+                .find(|c| c.pollutant == capacity.pollutant)
+                .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
+            vec![
+                name.to_owned(),
+                format::value(last.emission),
+                format::value(last.capacity),
+                capacity.unit.to_string(),
+                last.utilisation.map_or_else(|| "–".into(), format::percent),
+                format::value(last.headroom),
+                crate::i18n::capacity_status_tr(last.status)
+                    .get(lang)
+                    .to_owned(),
+                capacity
+                    .first_exceedance_year
+                    .map_or_else(|| t(Tr::NoExceedance).to_owned(), |y| y.to_string()),
+            ]
+        })
+        .collect();
+    chapter = chapter.table(
+        &format!(
+            "{} {}",
+            title_of(Tr::CapacityStatus, lang),
+            scenario.horizon
+        ),
+        header,
+        rows,
+    );
+    for spec in charts.iter().filter(|c| c.key.starts_with("capacity-")) {
+        chapter = chapter.figure(spec)?;
+    }
+
+    // 3 Targets.
+    chapter = chapter.heading(2, &format!("3 {}", t(Tr::Targets)));
+    for check in &analysis.targets {
+        let change = check
+            .required_annual_change
+            .map(|c| Tr::ChangeWouldMeet.fill(lang, &[&format::percent(c)]))
+            .unwrap_or_default();
+        chapter = chapter.paragraph(&Tr::ReportTarget.fill(
+            lang,
+            &[
+                &check.year,
+                &lang.label(&check.label),
+                &format::value(check.value),
+                &check.unit,
+                &if check.met { Tr::Reaching } else { Tr::Missing }.get(lang),
+                &check.comparison.symbol(),
+                &format::value(check.threshold),
+                &change,
+            ],
+        ));
+    }
+    let header = [
+        Tr::Name,
+        Tr::Year,
+        Tr::Value,
+        Tr::Threshold,
+        Tr::Unit,
+        Tr::Status,
+        Tr::RequiredChange,
+    ]
+    .map(|k| t(k).to_owned())
+    .to_vec();
+    let rows = analysis
+        .targets
+        .iter()
+        .map(|check| {
+            vec![
+                lang.label(&check.label).to_owned(),
+                check.year.to_string(),
+                format::value(check.value),
+                format!(
+                    "{} {}",
+                    check.comparison.symbol(),
+                    format::value(check.threshold)
+                ),
+                check.unit.to_string(),
+                if check.met { Tr::Yes } else { Tr::No }
+                    .get(lang)
+                    .to_owned(),
+                check
+                    .required_annual_change
+                    .map_or_else(|| "–".into(), format::percent),
+            ]
+        })
+        .collect();
+    chapter = chapter.table(&title_of(Tr::Targets, lang), header, rows);
+    for spec in charts.iter().filter(|c| c.key.starts_with("target-")) {
+        chapter = chapter.figure(spec)?;
+    }
+
+    // 4 Indicators: the counts, then every applicable row.
+    chapter = chapter.heading(2, &format!("4 {}", t(Tr::Indicators)));
+    let count = |status: Status| {
+        analysis
+            .indicators
+            .iter()
+            .filter(|a| a.status == status)
+            .count()
+    };
+    let applying = scenario.indicators.iter().filter(|i| i.applies).count();
+    chapter = chapter.paragraph(&Tr::ReportIndicators.fill(
+        lang,
+        &[
+            &applying,
+            &count(Status::Met),
+            &count(Status::Pending),
+            &count(Status::NotMet),
+            &count(Status::NoData),
+        ],
+    ));
+    let header = [
+        Tr::Number,
+        Tr::Name,
+        Tr::Unit,
+        Tr::LatestValue,
+        Tr::Target,
+        Tr::Status,
+    ]
+    .map(|k| t(k).to_owned())
+    .to_vec();
+    let rows = scenario
+        .indicators
+        .iter()
+        .zip(&analysis.indicators)
+        .filter(|(indicator, _)| indicator.applies)
+        .map(|(indicator, assessment)| {
+            let end = assessment.milestones.last();
+            let target = end.map_or(&indicator.target, |m| &m.target);
+            let latest = assessment
+                .latest
+                .as_ref()
+                .and_then(|l| {
+                    l.value
+                        .map(|v| format!("{} ({})", format::value(v), l.year))
+                })
+                .unwrap_or_else(|| "–".into());
+            vec![
+                indicator.number.clone(),
+                lang.label(&indicator.name).to_owned(),
+                indicator.unit.clone(),
+                latest,
+                rule_text(target, lang),
+                crate::i18n::status_tr(assessment.status)
+                    .get(lang)
+                    .to_owned(),
+            ]
+        })
+        .collect();
+    chapter = chapter.table_with_widths(
+        &title_of(Tr::Indicators, lang),
+        header,
+        rows,
+        Some(&[6, 30, 9, 14, 22, 11]),
+    );
+
+    // 5 Assumptions.
+    chapter = chapter.heading(2, &format!("5 {}", t(Tr::Assumptions)));
+    let header = [Tr::Name, Tr::Unit, Tr::BaseValue, Tr::Rule, Tr::Source]
+        .map(|k| t(k).to_owned())
+        .to_vec();
+    let rows = scenario
+        .series
+        .iter()
+        .map(|series| {
+            vec![
+                lang.label(&series.label).to_owned(),
+                series.unit.to_string(),
+                series.base.map_or_else(|| "–".into(), format::value),
+                crate::i18n::rule_summary(&series.rule, lang),
+                series.source.clone(),
+            ]
+        })
+        .collect();
+    chapter = chapter.table_with_widths(
+        &title_of(Tr::Assumptions, lang),
+        header,
+        rows,
+        Some(&[18, 9, 12, 25, 36]),
+    );
+
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    chapter
+        .docx
+        .build()
+        .pack(&mut bytes)
+        .map_err(|e| format!("cannot write the report: {e}"))?;
+    Ok(bytes.into_inner())
+}
+
+/// The base year, the milestones within the horizon and the horizon.
+fn report_years(scenario: &Scenario) -> Vec<i32> {
+    let mut years = vec![scenario.base_year];
+    years.extend(
+        scenario
+            .milestones
+            .iter()
+            .copied()
+            .filter(|&y| y > scenario.base_year && y <= scenario.horizon),
+    );
+    years.push(scenario.horizon);
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+fn join_years(years: &[i32], lang: Lang) -> String {
+    years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(Tr::ListSeparator.get(lang))
+}
+
+/// A table's title: the view's name.
+fn title_of(key: Tr, lang: Lang) -> String {
+    key.get(lang).to_owned()
+}
+
+fn rule_text(target: &crate::model::IndicatorTarget, lang: Lang) -> String {
+    use crate::model::IndicatorTarget;
+    match target {
+        IndicatorTarget::AtLeast(v) => format!("≥ {}", format::value(*v)),
+        IndicatorTarget::AtMost(v) => format!("≤ {}", format::value(*v)),
+        IndicatorTarget::Equal(v) => format!("= {}", format::value(*v)),
+        IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
+        IndicatorTarget::Task(label) => lang.label(label).to_owned(),
+    }
+}
+
+/// Writes the report to `out`.
+pub fn write_report(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    lang: Lang,
+    file: Option<&str>,
+    out: &std::path::Path,
+) -> Result<(), String> {
+    let bytes = report_docx(scenario, analysis, lang, file)?;
+    super::write_atomically(out, &bytes, super::Backup::None).map_err(|e| e.to_string())
+}
