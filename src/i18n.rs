@@ -118,6 +118,18 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
     }
 }
 
+/// An indicator's rule in words: "≥ 20", "= 100", "stable or improving", or the task.
+pub fn target_text(target: &crate::model::IndicatorTarget, lang: Lang) -> String {
+    use crate::model::IndicatorTarget;
+    match target {
+        IndicatorTarget::AtLeast(v) => format!("≥ {}", crate::format::value(*v)),
+        IndicatorTarget::AtMost(v) => format!("≤ {}", crate::format::value(*v)),
+        IndicatorTarget::Equal(v) => format!("= {}", crate::format::value(*v)),
+        IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
+        IndicatorTarget::Task(label) => lang.label(label).to_owned(),
+    }
+}
+
 /// A computed indicator status in words.
 pub fn status_tr(status: crate::engine::indicators::Status) -> Tr {
     use crate::engine::indicators::Status;

@@ -159,7 +159,7 @@ pub fn report_docx(
     file: Option<&str>,
 ) -> Result<Vec<u8>, String> {
     let t = |key: Tr| key.get(lang);
-    let years = report_years(scenario);
+    let years = scenario.shown_years();
     let charts = all_charts(scenario, analysis, lang);
 
     let mut docx = Docx::new()
@@ -449,7 +449,7 @@ pub fn report_docx(
                 lang.label(&indicator.name).to_owned(),
                 indicator.unit.clone(),
                 latest,
-                rule_text(target, lang),
+                crate::i18n::target_text(target, lang),
                 crate::i18n::status_tr(assessment.status)
                     .get(lang)
                     .to_owned(),
@@ -497,22 +497,6 @@ pub fn report_docx(
     Ok(bytes.into_inner())
 }
 
-/// The base year, the milestones within the horizon and the horizon.
-fn report_years(scenario: &Scenario) -> Vec<i32> {
-    let mut years = vec![scenario.base_year];
-    years.extend(
-        scenario
-            .milestones
-            .iter()
-            .copied()
-            .filter(|&y| y > scenario.base_year && y <= scenario.horizon),
-    );
-    years.push(scenario.horizon);
-    years.sort_unstable();
-    years.dedup();
-    years
-}
-
 fn join_years(years: &[i32], lang: Lang) -> String {
     years
         .iter()
@@ -524,17 +508,6 @@ fn join_years(years: &[i32], lang: Lang) -> String {
 /// A table's title: the view's name.
 fn title_of(key: Tr, lang: Lang) -> String {
     key.get(lang).to_owned()
-}
-
-fn rule_text(target: &crate::model::IndicatorTarget, lang: Lang) -> String {
-    use crate::model::IndicatorTarget;
-    match target {
-        IndicatorTarget::AtLeast(v) => format!("≥ {}", format::value(*v)),
-        IndicatorTarget::AtMost(v) => format!("≤ {}", format::value(*v)),
-        IndicatorTarget::Equal(v) => format!("= {}", format::value(*v)),
-        IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
-        IndicatorTarget::Task(label) => lang.label(label).to_owned(),
-    }
 }
 
 /// Writes the report to `out`.

@@ -318,7 +318,6 @@ fn indicators_sheet(
     analysis: &Analysis,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    use crate::model::IndicatorTarget;
     let f = Formats::new();
     let bold = &f.bold;
     let sheet = workbook
@@ -350,13 +349,7 @@ fn indicators_sheet(
             if let Some(value) = line.value {
                 sheet.write_with_format(row, 5, value, &f.number)?;
             }
-            let rule = match &line.target {
-                IndicatorTarget::AtLeast(v) => format!("≥ {}", crate::format::value(*v)),
-                IndicatorTarget::AtMost(v) => format!("≤ {}", crate::format::value(*v)),
-                IndicatorTarget::Equal(v) => format!("= {}", crate::format::value(*v)),
-                IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
-                IndicatorTarget::Task(label) => lang.label(label).to_owned(),
-            };
+            let rule = crate::i18n::target_text(&line.target, lang);
             sheet.write(row, 6, rule.as_str())?;
             sheet.write(row, 7, crate::i18n::status_tr(line.status).get(lang))?;
             row += 1;

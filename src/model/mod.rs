@@ -147,6 +147,21 @@ impl Scenario {
         self.series.iter_mut().find(|s| s.key == key)
     }
 
+    /// The years tables show: the base year, the milestones up to the horizon, and the horizon.
+    pub fn shown_years(&self) -> Vec<i32> {
+        let mut years = vec![self.base_year];
+        years.extend(
+            self.milestones
+                .iter()
+                .copied()
+                .filter(|&y| y > self.base_year && y <= self.horizon),
+        );
+        years.push(self.horizon);
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
     /// Years from the base year to the horizon, inclusive.
     pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
         self.base_year..=self.horizon

@@ -35,16 +35,7 @@ fn task_tr(state: TaskState) -> Tr {
     }
 }
 
-/// "≥ 20", "= 100", "stable or improving", or the task in words.
-pub fn target_text(target: &IndicatorTarget, lang: Lang) -> String {
-    match target {
-        IndicatorTarget::AtLeast(v) => format!("≥ {}", format::value(*v)),
-        IndicatorTarget::AtMost(v) => format!("≤ {}", format::value(*v)),
-        IndicatorTarget::Equal(v) => format!("= {}", format::value(*v)),
-        IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
-        IndicatorTarget::Task(label) => lang.label(label).to_owned(),
-    }
-}
+pub use crate::i18n::target_text;
 
 /// The row's status as shown: "met", or "not met (stated)" where no value decides it.
 pub fn status_text(indicator: &Indicator, assessment: &IndicatorAssessment, lang: Lang) -> String {

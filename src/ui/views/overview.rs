@@ -13,17 +13,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let scenario = ctx.doc.scenario();
     let analysis = ctx.doc.analysis();
     let lang = ctx.lang;
-    let mut years = vec![scenario.base_year];
-    years.extend(
-        scenario
-            .milestones
-            .iter()
-            .copied()
-            .filter(|y| *y <= scenario.horizon),
-    );
-    if !years.contains(&scenario.horizon) {
-        years.push(scenario.horizon);
-    }
+    let years = scenario.shown_years();
 
     section(ui, ctx.tr(Tr::KeyFigures));
     egui::Grid::new("overview-figures")
