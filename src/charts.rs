@@ -10,25 +10,27 @@ use crate::model::{Group, Medium, Scenario};
 pub type Rgb = [u8; 3];
 
 /// A palette that stays distinguishable on a projector and for common colour blindness
-/// (Okabe–Ito, then Tableau), cycled by a series' position in the scenario. No pure red: red is
-/// the capacity line's.
+/// (Okabe–Ito hues, then Tableau's), cycled by a series' position in the scenario, each dark
+/// enough for 3:1 against white (a light window, an exported PNG) and light enough to show on
+/// the dark theme. No pure red: red is the capacity line's.
 pub const PALETTE: [Rgb; 12] = [
     [0, 114, 178],
-    [230, 159, 0],
-    [0, 158, 115],
-    [204, 121, 167],
-    [86, 180, 233],
+    [190, 110, 0],
+    [0, 140, 100],
+    [190, 90, 150],
+    [30, 135, 200],
     [213, 94, 0],
     [120, 94, 240],
-    [140, 86, 75],
-    [227, 119, 194],
-    [188, 189, 34],
-    [23, 190, 207],
+    [160, 100, 85],
+    [200, 70, 170],
+    [120, 120, 0],
+    [0, 140, 160],
     [148, 103, 189],
 ];
 
 pub const CAPACITY_COLOR: Rgb = [200, 30, 30];
-pub const MILESTONE_COLOR: Rgb = [150, 150, 150];
+/// Amber dashes: they stand out from grey grid lines on either theme and on white.
+pub const MILESTONE_COLOR: Rgb = [185, 125, 0];
 
 /// The colour of a series in every chart and legend.
 pub fn series_color(scenario: &Scenario, key: &str) -> Rgb {
@@ -568,5 +570,31 @@ mod tests {
         // It draws as a PNG like any chart.
         let rgb = crate::io::chart_png::render_rgb(&spec, 640, 360).unwrap();
         assert_eq!(rgb.len(), 640 * 360 * 3);
+    }
+
+    #[test]
+    fn every_series_colour_shows_on_white_and_on_the_dark_theme() {
+        // WCAG's non-text contrast, 3:1, against an exported PNG's white and the dark panels.
+        let luminance = |c: Rgb| {
+            let channel = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2])
+        };
+        let contrast = |a: Rgb, b: Rgb| {
+            let (la, lb) = (luminance(a), luminance(b));
+            (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+        };
+        for colour in PALETTE.iter().chain([&CAPACITY_COLOR, &MILESTONE_COLOR]) {
+            for background in [[255, 255, 255], [27, 27, 27]] {
+                let ratio = contrast(*colour, background);
+                assert!(ratio >= 3.0, "{colour:?} on {background:?}: {ratio:.2}");
+            }
+        }
     }
 }

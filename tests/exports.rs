@@ -293,7 +293,7 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
         if lang == "zh" {
             assert!(document.contains("表 1 预测结果") && document.contains("图 7"));
             // The plan's register: COD at 9 %/yr exceeds its capacity from 2039.
-            assert!(document.contains("按本情景预测，2060 年化学需氧量排放量为"));
+            assert!(document.contains("按本情景预测，2060 年化学需氧量排放总量为"));
             assert!(document.contains("2039 年起超出环境容量"));
             // Chinese set in 宋体 (body) and 黑体 (headings) by name.
             let styles = part(&out, "word/styles.xml");

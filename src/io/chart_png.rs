@@ -48,11 +48,23 @@ fn color(rgb: Rgb) -> RGBColor {
 
 /// Draws the chart into an RGB buffer of `width` × `height`.
 pub fn render_rgb(spec: &ChartSpec, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    render_rgb_with_text(spec, width, height, 1.0)
+}
+
+/// `render_rgb` with text `text` times its slide size: a chart printed 16 cm wide in a report
+/// needs larger type than one shown across a projector screen.
+pub fn render_rgb_with_text(
+    spec: &ChartSpec,
+    width: u32,
+    height: u32,
+    text: f64,
+) -> Result<Vec<u8>, String> {
     register_font();
     let mut buffer = vec![255u8; (width * height * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut buffer, (width, height)).into_drawing_area();
-        draw(spec, &root, width).map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
+        draw(spec, &root, width, text)
+            .map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
         root.present()
             .map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
     }
@@ -63,15 +75,18 @@ fn draw<DB: DrawingBackend>(
     spec: &ChartSpec,
     root: &DrawingArea<DB, plotters::coord::Shift>,
     width: u32,
+    text: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let scale = width as f64 / 1920.0;
     let px = |size: f64| (size * scale).round() as i32;
+    // Type and the room it needs, `text` times the slide size.
+    let tx = |size: f64| (size * scale * text).round() as i32;
     root.fill(&WHITE)?;
-    let (plot_area, footer) = root.split_vertically(root.dim_in_pixel().1 as i32 - px(50.0));
+    let (plot_area, footer) = root.split_vertically(root.dim_in_pixel().1 as i32 - tx(50.0));
     footer.draw(&Text::new(
         drawable(&spec.source_note),
         (px(30.0), px(12.0)),
-        (FONT, px(22.0)).into_font().color(&RGBColor(90, 90, 90)),
+        (FONT, tx(22.0)).into_font().color(&RGBColor(90, 90, 90)),
     ))?;
     let years: Vec<f64> = spec
         .lines
@@ -94,10 +109,10 @@ fn draw<DB: DrawingBackend>(
         .fold(0.0f64, f64::max);
     let top = if top > 0.0 { top * 1.08 } else { 1.0 };
     let mut chart = ChartBuilder::on(&plot_area)
-        .caption(drawable(&spec.title), (FONT, px(44.0)))
+        .caption(drawable(&spec.title), (FONT, tx(44.0)))
         .margin(px(30.0))
-        .x_label_area_size(px(70.0))
-        .y_label_area_size(px(140.0))
+        .x_label_area_size(tx(70.0))
+        .y_label_area_size(tx(140.0))
         .build_cartesian_2d(first..last, 0.0..top)?;
     chart
         .configure_mesh()
@@ -106,8 +121,8 @@ fn draw<DB: DrawingBackend>(
         .y_label_formatter(&|y| tick(*y))
         .y_desc(drawable(&spec.unit))
         .x_desc(spec.x_label.clone())
-        .label_style((FONT, px(24.0)))
-        .axis_desc_style((FONT, px(28.0)))
+        .label_style((FONT, tx(24.0)))
+        .axis_desc_style((FONT, tx(28.0)))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     let thick = px(4.0).max(1) as u32;
@@ -181,7 +196,7 @@ fn draw<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .label_font((FONT, px(26.0)))
+        .label_font((FONT, tx(26.0)))
         .background_style(WHITE.mix(0.9))
         .border_style(RGBColor(180, 180, 180))
         .position(if crate::charts::legend_on_the_right(spec) {

@@ -62,53 +62,59 @@ impl Chapter {
         self
     }
 
-    fn caption(mut self, text: String) -> Chapter {
+    fn caption(mut self, text: String, keep_with_next: bool) -> Chapter {
         self.docx = self.docx.add_paragraph(
             Paragraph::new()
                 .style("Caption")
                 .align(AlignmentType::Center)
+                .keep_next(keep_with_next)
                 .add_run(Run::new().add_text(text)),
         );
         self
     }
 
     /// A table with its caption above it (表 n), the header row bold.
-    fn table(self, title: &str, header: Vec<String>, rows: Vec<Vec<String>>) -> Chapter {
-        self.table_with_widths(title, header, rows, None)
-    }
-
-    /// A table whose columns have these shares of the width (a name column wider than a
-    /// number's); equal columns otherwise.
-    fn table_with_widths(
+    /// A table with its caption above it (表 n), the header row bold, its columns these shares
+    /// of the width (a name column wider than a number's).
+    fn table(
         mut self,
         title: &str,
         header: Vec<String>,
         rows: Vec<Vec<String>>,
-        shares: Option<&[usize]>,
+        shares: &[usize],
     ) -> Chapter {
         self.tables += 1;
         let label = Tr::TableLabel.fill(self.lang, &[&self.tables, &title]);
-        self = self.caption(label);
+        // The caption stays on the page of its table.
+        self = self.caption(label, true);
         let cell = |text: &str, bold: bool| {
             let mut run = Run::new().add_text(text).size(20);
             if bold {
                 run = run.bold();
             }
-            TableCell::new().add_paragraph(Paragraph::new().add_run(run))
+            // Numbers line up on the right, as in a printed statistical table.
+            let numeric = !text.trim().is_empty()
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " .,-−–%()".contains(c));
+            let paragraph = Paragraph::new().add_run(run);
+            TableCell::new().add_paragraph(if numeric && !bold {
+                paragraph.align(AlignmentType::Right)
+            } else {
+                paragraph
+            })
         };
-        let mut table_rows = vec![TableRow::new(
-            header.iter().map(|h| cell(h, true)).collect(),
-        )];
+        let mut table_rows =
+            vec![TableRow::new(header.iter().map(|h| cell(h, true)).collect()).cant_split()];
         table_rows.extend(
-            rows.iter()
-                .map(|row| TableRow::new(row.iter().map(|c| cell(c, false)).collect())),
+            rows.iter().map(|row| {
+                TableRow::new(row.iter().map(|c| cell(c, false)).collect()).cant_split()
+            }),
         );
         let mut table = Table::new(table_rows).width(5000, WidthType::Pct);
-        if let Some(shares) = shares {
-            // 9 000 twips: the text width of an A4 page with Word's default margins.
-            let total: usize = shares.iter().sum();
-            table = table.set_grid(shares.iter().map(|s| 9_000 * s / total).collect());
-        }
+        // 9 000 twips: the text width of an A4 page with Word's default margins.
+        let total: usize = shares.iter().sum::<usize>().max(1);
+        table = table.set_grid(shares.iter().map(|s| 9_000 * s / total).collect());
         self.docx = self.docx.add_table(table);
         self.docx = self.docx.add_paragraph(Paragraph::new());
         self
@@ -116,7 +122,8 @@ impl Chapter {
 
     /// A chart as a picture with its caption below it (图 n).
     fn figure(mut self, spec: &ChartSpec) -> Result<Chapter, String> {
-        let rgb = chart_png::render_rgb(spec, PICTURE_PX.0, PICTURE_PX.1)?;
+        // Type 1.8 times its slide size: about 9 pt on a chart printed 16 cm wide.
+        let rgb = chart_png::render_rgb_with_text(spec, PICTURE_PX.0, PICTURE_PX.1, 1.8)?;
         let png = chart_png::encode_png(&rgb, png::ColorType::Rgb, PICTURE_PX.0, PICTURE_PX.1)
             .map_err(|e| format!("cannot encode the chart {}: {e}", spec.key))?;
         let picture = Pic::new_with_dimensions(png, PICTURE_PX.0, PICTURE_PX.1)
@@ -128,7 +135,7 @@ impl Chapter {
         );
         self.figures += 1;
         let label = Tr::FigureLabel.fill(self.lang, &[&self.figures, &spec.title]);
-        Ok(self.caption(label))
+        Ok(self.caption(label, false))
     }
 }
 
@@ -241,7 +248,9 @@ pub fn report_docx(
             row
         })
         .collect();
-    chapter = chapter.table(&title_of(Tr::Projections, lang), header, rows);
+    let mut shares = vec![20, 9];
+    shares.extend(years.iter().map(|_| 71 / years.len().max(1)));
+    chapter = chapter.table(&title_of(Tr::Projections, lang), header, rows, &shares);
 
     // 2 Carrying capacity: a sentence per pollutant, the table, the charts.
     chapter = chapter.heading(2, &format!("2 {}", t(Tr::CapacityStatus)));
@@ -252,6 +261,11 @@ pub fn report_docx(
             .iter()
             .find(|c| c.pollutant == capacity.pollutant)
             .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
+        // The emission by its series' name (NOx), the capacity by its pollutant's (NO₂): the
+        // plan compares the two, and table 1 names the series.
+        let emission = scenario
+            .series(&capacity.series)
+            .map_or(capacity.series.as_str(), |s| lang.label(&s.label));
         let utilisation = last.utilisation.map_or_else(|| "–".into(), format::percent);
         let status = crate::i18n::capacity_status_tr(last.status).get(lang);
         let exceedance = match capacity.first_exceedance_year {
@@ -264,31 +278,33 @@ pub fn report_docx(
                 lang,
                 &[
                     &last.year,
-                    &name,
+                    &emission,
                     &format::value(last.emission),
                     &capacity.unit,
                     &status,
                     &exceedance,
+                    &name,
                 ],
             ),
             Some(_) => Tr::ReportCapacity.fill(
                 lang,
                 &[
                     &last.year,
-                    &name,
+                    &emission,
                     &format::value(last.emission),
                     &capacity.unit,
                     &format::value(last.capacity),
                     &utilisation,
                     &status,
                     &exceedance,
+                    &name,
                 ],
             ),
         };
         chapter = chapter.paragraph(&sentence);
     }
     let header = [
-        Tr::Capacity,
+        Tr::Pollutant,
         Tr::Emission,
         Tr::Capacity,
         Tr::Unit,
@@ -326,13 +342,10 @@ pub fn report_docx(
         })
         .collect();
     chapter = chapter.table(
-        &format!(
-            "{} {}",
-            title_of(Tr::CapacityStatus, lang),
-            scenario.horizon
-        ),
+        &Tr::CapacityIn.fill(lang, &[&scenario.horizon]),
         header,
         rows,
+        &[14, 13, 13, 8, 11, 13, 12, 16],
     );
     for spec in charts.iter().filter(|c| c.key.starts_with("capacity-")) {
         chapter = chapter.figure(spec)?;
@@ -343,6 +356,7 @@ pub fn report_docx(
     for check in &analysis.targets {
         let change = check
             .required_annual_change
+            .filter(|_| !check.met)
             .map(|c| Tr::ChangeWouldMeet.fill(lang, &[&format::percent(c)]))
             .unwrap_or_default();
         chapter = chapter.paragraph(&Tr::ReportTarget.fill(
@@ -393,7 +407,12 @@ pub fn report_docx(
             ]
         })
         .collect();
-    chapter = chapter.table(&title_of(Tr::Targets, lang), header, rows);
+    chapter = chapter.table(
+        &title_of(Tr::Targets, lang),
+        header,
+        rows,
+        &[24, 8, 12, 14, 12, 12, 18],
+    );
     for spec in charts.iter().filter(|c| c.key.starts_with("target-")) {
         chapter = chapter.figure(spec)?;
     }
@@ -422,7 +441,7 @@ pub fn report_docx(
         Tr::Number,
         Tr::Name,
         Tr::Unit,
-        Tr::LatestValue,
+        Tr::DecidingValue,
         Tr::Target,
         Tr::Status,
     ]
@@ -456,16 +475,18 @@ pub fn report_docx(
             ]
         })
         .collect();
-    chapter = chapter.table_with_widths(
+    chapter = chapter.table(
         &title_of(Tr::Indicators, lang),
         header,
         rows,
-        Some(&[6, 30, 9, 14, 22, 11]),
+        &[6, 30, 9, 14, 22, 11],
     );
 
     // 5 Assumptions.
     chapter = chapter.heading(2, &format!("5 {}", t(Tr::Assumptions)));
-    let header = [Tr::Name, Tr::Unit, Tr::BaseValue, Tr::Rule, Tr::Source]
+    // The series' sources are notes in English (plan lines, calibrations): the workbook and
+    // the scenario file keep them; the chapter states the assumptions.
+    let header = [Tr::Name, Tr::Unit, Tr::BaseValue, Tr::Rule]
         .map(|k| t(k).to_owned())
         .to_vec();
     let rows = scenario
@@ -476,16 +497,15 @@ pub fn report_docx(
                 lang.label(&series.label).to_owned(),
                 series.unit.to_string(),
                 series.base.map_or_else(|| "–".into(), format::value),
-                crate::i18n::rule_summary(&series.rule, lang),
-                series.source.clone(),
+                rule_in_words(scenario, &series.rule, lang),
             ]
         })
         .collect();
-    chapter = chapter.table_with_widths(
+    chapter = chapter.table(
         &title_of(Tr::Assumptions, lang),
         header,
         rows,
-        Some(&[18, 9, 12, 25, 36]),
+        &[26, 12, 16, 46],
     );
 
     let mut bytes = std::io::Cursor::new(Vec::new());
@@ -503,6 +523,18 @@ fn join_years(years: &[i32], lang: Lang) -> String {
         .map(i32::to_string)
         .collect::<Vec<_>>()
         .join(Tr::ListSeparator.get(lang))
+}
+
+/// A rule in words, its driver by name rather than key ("随地区生产总值", not "随 gdp").
+fn rule_in_words(scenario: &Scenario, rule: &crate::model::Rule, lang: Lang) -> String {
+    let words = crate::i18n::rule_summary(rule, lang);
+    match rule
+        .driver()
+        .and_then(|key| scenario.series(key).map(|s| (key, s)))
+    {
+        Some((key, driver)) => words.replacen(key, lang.label(&driver.label), 1),
+        None => words,
+    }
 }
 
 /// A table's title: the view's name.

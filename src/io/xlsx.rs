@@ -33,7 +33,7 @@ impl Formats {
         Formats {
             bold: Format::new().set_bold(),
             number: Format::new().set_num_format("#,##0.00##"),
-            percent: Format::new().set_num_format("0.0%"),
+            percent: Format::new().set_num_format("0.00%"),
         }
     }
 }
@@ -76,13 +76,17 @@ pub fn workbook_bytes(
     }
     sheet.set_column_width(0, 16)?;
     sheet.set_column_width(1, 24)?;
+    for i in 0..analysis.projection.years().count() {
+        // Wide enough for 437,335.72 with its separators.
+        sheet.set_column_width(3 + i as u16, 13)?;
+    }
     sheet.set_freeze_panes(1, 3)?;
 
     // Capacity: each pollutant's years in one block, charted beside it.
     let capacity_sheet = sheet_name(Tr::Capacity, lang);
     let sheet = workbook.add_worksheet().set_name(capacity_sheet)?;
     for (col, header) in [
-        Tr::Capacity,
+        Tr::Pollutant,
         Tr::Medium,
         Tr::Year,
         Tr::Emission,
@@ -291,8 +295,8 @@ pub fn workbook_bytes(
             (Tr::BiologicalAbundance, ei.biological_abundance),
             (Tr::VegetationCover, ei.vegetation_cover),
             (Tr::WaterNetworkDensity, ei.water_network),
-            (Tr::LandStressIndex, ei.land_stress),
-            (Tr::PollutionLoadIndex, ei.pollution_load),
+            (Tr::LandStress, ei.land_stress),
+            (Tr::PollutionLoad, ei.pollution_load),
             (Tr::Ei, ei.ei),
         ]
         .into_iter()

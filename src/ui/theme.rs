@@ -113,6 +113,14 @@ pub fn visuals(dark: bool) -> egui::Visuals {
     } else {
         Color32::from_gray(95)
     });
+    if !dark {
+        // On a projector egui's light greys wash out: text nearly black, and checkboxes, fields
+        // and buttons outlined.
+        visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(25);
+        visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(25);
+        visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(120));
+        visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(170);
+    }
     visuals
 }
 
