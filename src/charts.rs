@@ -28,6 +28,10 @@ pub const PALETTE: [Rgb; 12] = [
     [148, 103, 189],
 ];
 
+/// The palette's hues in the order scenarios take them: the most different first (the
+/// palette's two blues, 0 and 4, never side by side).
+const MEMBER_HUES: [usize; 12] = [0, 5, 2, 3, 6, 1, 7, 10, 9, 8, 11, 4];
+
 pub const CAPACITY_COLOR: Rgb = [200, 30, 30];
 /// Amber dashes: they stand out from grey grid lines on either theme and on white.
 pub const MILESTONE_COLOR: Rgb = [185, 125, 0];
@@ -86,10 +90,16 @@ pub struct ChartSpec {
     pub bands: Vec<ChartBand>,
     pub levels: Vec<ChartLevel>,
     pub milestones: Vec<i32>,
-    /// A year to mark, with its label (the first year of exceedance).
+    /// A year to mark, with its label (the first year of exceedance), drawn beside the mark.
     pub marker: Option<(i32, String)>,
+    /// What the axis range leaves out, in words: a capacity far above the curve is stated here
+    /// rather than drawn (drawn, it would flatten the curve into a line at 0).
+    pub note: Option<String>,
     /// Where the numbers come from, printed under exported charts.
     pub source_note: String,
+    /// Decimals of the values read out (its series' printed precision); `None`: five
+    /// significant digits.
+    pub decimals: Option<u8>,
 }
 
 /// The observed values of a series as points named "observed · GDP", in the series' colour.
@@ -113,34 +123,115 @@ fn observed_points(
     })
 }
 
-/// Which top corner the legend goes in so that it covers no curve's end: the right when the
-/// curves end lower than they start (falling emissions), the left otherwise (growth).
-pub fn legend_on_the_right(spec: &ChartSpec) -> bool {
-    let finite = |points: &[(f64, f64)], from_end: bool| {
-        let mut iter: Box<dyn Iterator<Item = &(f64, f64)>> = if from_end {
-            Box::new(points.iter().rev())
-        } else {
-            Box::new(points.iter())
-        };
-        iter.find(|p| p.1.is_finite()).map(|p| p.1)
-    };
-    let (mut starts, mut ends) = (0.0, 0.0);
-    for line in &spec.lines {
-        if let (Some(start), Some(end)) = (finite(&line.points, false), finite(&line.points, true))
-        {
-            starts += start;
-            ends += end;
-        }
-    }
-    ends < starts
+/// What a legend entry draws beside its name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Glyph {
+    Line,
+    /// A capacity or threshold: a thicker line.
+    Level,
+    /// A shaded band, with its opacity.
+    Band(f32),
+    Points,
+    /// The first year of exceedance: a short vertical stroke.
+    Marker,
 }
 
-fn source_note(scenario: &Scenario, lang: Lang) -> String {
-    format!(
-        "{}: {} · ecoplan",
-        Tr::DataSource.get(lang),
-        scenario.metadata.name
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    pub name: String,
+    pub color: Rgb,
+    pub glyph: Glyph,
+}
+
+/// The legend, drawn beside the plotting area by the window and the PNG alike, so that it
+/// covers no curve: a fan's bands from the outer one in and its median (percentile order),
+/// the lines, the observed points, the capacities and thresholds, the exceedance mark.
+pub fn legend(spec: &ChartSpec) -> Vec<LegendEntry> {
+    let entry = |name: &str, color: Rgb, glyph| LegendEntry {
+        name: name.to_owned(),
+        color,
+        glyph,
+    };
+    spec.bands
+        .iter()
+        .map(|b| entry(&b.name, b.color, Glyph::Band(b.opacity)))
+        .chain(
+            spec.lines
+                .iter()
+                .map(|l| entry(&l.name, l.color, Glyph::Line)),
+        )
+        .chain(
+            spec.observed
+                .iter()
+                .map(|o| entry(&o.name, o.color, Glyph::Points)),
+        )
+        .chain(
+            spec.levels
+                .iter()
+                .map(|l| entry(&l.name, l.color, Glyph::Level)),
+        )
+        .chain(
+            spec.marker
+                .iter()
+                .map(|(_, label)| entry(label, CAPACITY_COLOR, Glyph::Marker)),
+        )
+        .collect()
+}
+
+/// A capacity more than this many times everything drawn is stated in words instead of drawn:
+/// SO₂'s and PM10's capacities are some 2 500 times their emissions, and an axis reaching them
+/// shows the emission as a flat line at 0.
+const FAR_ABOVE: f64 = 4.0;
+
+/// Whether a capacity of `capacity` is too far above a curve peaking at `peak` to share its axis.
+fn out_of_scale(peak: f64, capacity: f64) -> bool {
+    peak.is_finite() && capacity.is_finite() && peak * FAR_ABOVE < capacity
+}
+
+/// The note that replaces such a capacity line: its value and the headroom at the horizon.
+fn far_above_note(
+    capacity: f64,
+    unit: &str,
+    last: &crate::engine::CapacityYear,
+    decimals: Option<u8>,
+    lang: Lang,
+) -> String {
+    Tr::FarBelowCapacity.fill(
+        lang,
+        &[
+            &format::with_decimals(capacity, decimals),
+            &unit,
+            &last.year,
+            &last.utilisation.map_or_else(|| "–".into(), format::percent),
+            // Two decimals: 99.98 %, not a rounded 100.0 % that reads as no emission at all.
+            &last.utilisation.map_or_else(
+                || "–".into(),
+                |u| format!("{} %", format::fixed((1.0 - u) * 100.0, 2)),
+            ),
+        ],
     )
+}
+
+/// A note of the data, kept only where it reads in the chart's language: the plan's line
+/// references and calibration notes are English, and a Chinese chart shows none of them.
+fn in_language(note: &str, lang: Lang) -> Option<&str> {
+    let english = note.chars().any(|c| c.is_ascii_alphabetic());
+    (!note.is_empty() && (lang == Lang::En || !english)).then_some(note)
+}
+
+/// "数据来源：汉阳区规划；ecoplan 计算": the scenario the numbers come from.
+fn source_note(scenario: &Scenario, lang: Lang) -> String {
+    Tr::SourceLine.fill(lang, &[&scenario.metadata.name])
+}
+
+/// A source line with one more note: "…；HJ 192-2015".
+fn and_note(line: String, note: &str, lang: Lang) -> String {
+    format!("{line}{}{note}", Tr::NoteSeparator.get(lang))
+}
+
+/// "目标：单位地区生产总值能耗" / "Targets: energy intensity".
+fn titled(kind: Tr, what: &str, lang: Lang) -> String {
+    Tr::TitleOf.fill(lang, &[&kind.get(lang), &what])
 }
 
 /// A capacity's emission against the capacity, with the first year of exceedance marked.
@@ -163,17 +254,20 @@ pub fn capacity_chart(
     // A capacity that changes by year (its non-point load follows a series) is drawn as a line.
     let varies = result.years.iter().any(|y| y.capacity != capacity_value);
     let medium = match result.medium {
-        Medium::Water => Tr::CapacityWater,
-        Medium::Air => Tr::CapacityAir,
+        Medium::Water => Tr::CapacityChartWater,
+        Medium::Air => Tr::CapacityChartAir,
     };
+    let last = result.years.last()?;
+    let peak = result
+        .years
+        .iter()
+        .map(|y| y.emission)
+        .filter(|v| v.is_finite())
+        .fold(f64::NAN, f64::max);
+    let stated = !varies && out_of_scale(peak, capacity_value);
     Some(ChartSpec {
         key: format!("capacity-{pollutant}"),
-        title: format!(
-            "{} · {} · {}",
-            medium.get(lang),
-            lang.label(&capacity.label),
-            lang.label(&series.label)
-        ),
+        title: medium.fill(lang, &[&lang.label(&capacity.label)]),
         unit: result.unit.to_string(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines: std::iter::once(ChartLine {
@@ -201,12 +295,12 @@ pub fn capacity_chart(
         observed: observed_points(scenario, series, lang)
             .into_iter()
             .collect(),
-        levels: (!varies)
+        levels: (!varies && !stated)
             .then(|| ChartLevel {
                 name: format!(
                     "{} {} {}",
                     Tr::Capacity.get(lang),
-                    format::value(capacity_value),
+                    format::with_decimals(capacity_value, series.decimals),
                     result.unit
                 ),
                 color: CAPACITY_COLOR,
@@ -218,7 +312,20 @@ pub fn capacity_chart(
         marker: result
             .first_exceedance_year
             .map(|year| (year, format!("{} {year}", Tr::FirstExceedance.get(lang)))),
-        source_note: format!("{} · {}", source_note(scenario, lang), capacity.source),
+        note: stated.then(|| {
+            far_above_note(
+                capacity_value,
+                &result.unit.to_string(),
+                last,
+                series.decimals,
+                lang,
+            )
+        }),
+        source_note: match in_language(&capacity.source, lang) {
+            Some(source) => and_note(source_note(scenario, lang), source, lang),
+            None => source_note(scenario, lang),
+        },
+        decimals: series.decimals,
     })
 }
 
@@ -226,7 +333,7 @@ pub fn capacity_chart(
 pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> ChartSpec {
     ChartSpec {
         key: format!("target-{}", check.key),
-        title: format!("{} · {}", Tr::Targets.get(lang), lang.label(&check.label)),
+        title: titled(Tr::Targets, lang.label(&check.label), lang),
         unit: check.unit.to_string(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines: vec![ChartLine {
@@ -253,7 +360,9 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
         }],
         milestones: scenario.milestones.clone(),
         marker: None,
+        note: None,
         source_note: source_note(scenario, lang),
+        decimals: None,
     }
 }
 
@@ -305,7 +414,10 @@ pub fn series_chart(
         levels: Vec::new(),
         milestones: scenario.milestones.clone(),
         marker: None,
+        note: None,
         source_note: source_note(scenario, lang),
+        // One precision for the chart: the finest of its series'.
+        decimals: chosen.iter().filter_map(|s| s.decimals).max(),
     })
 }
 
@@ -369,16 +481,24 @@ pub fn fan_chart(
                 .collect(),
         });
     }
+    let peak = fan
+        .percentiles
+        .iter()
+        .map(|p| p[4])
+        .filter(|v| v.is_finite())
+        .fold(f64::NAN, f64::max);
+    let stated = !varies && first.is_some_and(|c| out_of_scale(peak, c));
+    let decimals = scenario.series(&fan.series).and_then(|s| s.decimals);
     ChartSpec {
         key: format!("fan-{}", fan.series),
-        title: format!("{} · {label}", Tr::FanChart.get(lang)),
+        title: titled(Tr::FanChart, label, lang),
         unit: fan.unit.clone(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines,
         observed: Vec::new(),
         bands: vec![band("p5–p95", 0.18, 0, 4), band("p25–p75", 0.38, 1, 3)],
         levels: first
-            .filter(|_| !varies)
+            .filter(|_| !varies && !stated)
             .map(|value| ChartLevel {
                 name: capacity_name(Some(value)),
                 color: CAPACITY_COLOR,
@@ -388,13 +508,181 @@ pub fn fan_chart(
             .collect(),
         milestones: scenario.milestones.clone(),
         marker: None,
-        source_note: format!(
-            "{} · {} {}",
+        // The median run's headroom at the horizon, like the capacity chart's.
+        note: match (capacity, stated) {
+            (Some(c), true) => c
+                .years
+                .last()
+                .map(|last| far_above_note(last.capacity, &fan.unit, last, decimals, lang)),
+            _ => None,
+        },
+        source_note: and_note(
             source_note(scenario, lang),
-            result.runs,
-            Tr::RunsUnit.get(lang)
+            &format!("{} {}", result.runs, Tr::RunsUnit.get(lang)),
+            lang,
         ),
+        decimals,
     }
+}
+
+/// The ecological footprint against the ecological capacity over the projection, in 10⁴ gha,
+/// with the balance crossing 0 where a surplus turns into a deficit.
+pub fn footprint_chart(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Option<ChartSpec> {
+    let years = analysis.footprint.as_ref()?;
+    let points = |f: fn(&crate::engine::methods::FootprintYear) -> f64| {
+        years
+            .iter()
+            .map(|y| (f64::from(y.year), f(y) / 1e4))
+            .collect()
+    };
+    let line = |name: Tr, color: Rgb, points| ChartLine {
+        name: name.get(lang).to_owned(),
+        color,
+        points,
+    };
+    Some(ChartSpec {
+        key: "footprint".into(),
+        title: Tr::Footprint.get(lang).to_owned(),
+        unit: Tr::TenThousandGha.get(lang).to_owned(),
+        x_label: Tr::Year.get(lang).to_owned(),
+        lines: vec![
+            line(Tr::FootprintTotal, PALETTE[5], points(|y| y.footprint_gha)),
+            line(Tr::CapacityTotal, PALETTE[2], points(|y| y.capacity_gha)),
+            line(Tr::Balance, PALETTE[0], points(|y| y.balance_gha)),
+        ],
+        observed: Vec::new(),
+        bands: Vec::new(),
+        levels: vec![ChartLevel {
+            name: "0".into(),
+            color: [120, 120, 120],
+            value: 0.0,
+        }],
+        milestones: scenario.milestones.clone(),
+        marker: None,
+        note: None,
+        source_note: match in_language(&scenario.methods.footprint.note, lang) {
+            Some(note) => and_note(source_note(scenario, lang), note, lang),
+            None => source_note(scenario, lang),
+        },
+        decimals: Some(2),
+    })
+}
+
+/// EI (HJ 192-2015) as built-up land becomes forest, grass or wetland, against indicator 10's
+/// 60: how much land a district must turn green, read off the curve where it crosses.
+pub fn ei_chart(scenario: &Scenario, lang: Lang) -> ChartSpec {
+    use crate::engine::methods::{EI_TARGET, LandCover, ei_after_conversion};
+    const STEPS: u32 = 40;
+    let method = &scenario.methods.ei;
+    let built_up = method.built_up_km2.max(0.0);
+    let lines = [
+        (LandCover::Forest, Tr::Forest, PALETTE[2]),
+        (LandCover::Grass, Tr::Grass, PALETTE[1]),
+        (LandCover::Wetland, Tr::Wetland, PALETTE[0]),
+    ]
+    .into_iter()
+    .map(|(cover, name, color)| ChartLine {
+        name: name.get(lang).to_owned(),
+        color,
+        points: (0..=STEPS)
+            .map(|i| {
+                let km2 = built_up * f64::from(i) / f64::from(STEPS);
+                (km2, ei_after_conversion(method, cover, km2))
+            })
+            .collect(),
+    })
+    .collect();
+    ChartSpec {
+        key: "ei".into(),
+        title: Tr::EiChartTitle.get(lang).to_owned(),
+        unit: "EI".into(),
+        x_label: Tr::BuiltUpConverted.get(lang).to_owned(),
+        lines,
+        observed: Vec::new(),
+        bands: Vec::new(),
+        levels: vec![ChartLevel {
+            name: format!("{} EI ≥ {EI_TARGET}", Tr::Indicator10.get(lang)),
+            color: CAPACITY_COLOR,
+            value: EI_TARGET,
+        }],
+        milestones: Vec::new(),
+        marker: None,
+        note: None,
+        source_note: and_note(source_note(scenario, lang), "HJ 192-2015", lang),
+        decimals: Some(2),
+    }
+}
+
+/// One series of every scenario of a workspace on one chart, with the capacity it is compared
+/// with (one line per distinct value, named by the scenarios that have it).
+pub fn comparison_chart(
+    members: &[(&str, &Scenario, &Analysis)],
+    key: &str,
+    lang: Lang,
+) -> Option<ChartSpec> {
+    let (_, reference, _) = members.first()?;
+    let series = reference.series(key)?;
+    let lines = members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (name, _, analysis))| {
+            let projected = analysis.projection.get(key)?;
+            Some(ChartLine {
+                name: (*name).to_owned(),
+                color: PALETTE[MEMBER_HUES[i % MEMBER_HUES.len()]],
+                points: analysis
+                    .projection
+                    .years()
+                    .zip(&projected.values)
+                    .map(|(y, v)| (f64::from(y), *v))
+                    .collect(),
+            })
+        })
+        .collect();
+    let mut levels: Vec<(f64, Vec<&str>)> = Vec::new();
+    for (name, _, analysis) in members {
+        if let Some(capacity) = analysis.capacities.iter().find(|c| c.series == key)
+            && let Some(value) = capacity.years.first().map(|y| y.capacity)
+        {
+            match levels.iter_mut().find(|(v, _)| *v == value) {
+                Some((_, names)) => names.push(name),
+                None => levels.push((value, vec![name])),
+            }
+        }
+    }
+    let single = levels.len() == 1;
+    Some(ChartSpec {
+        key: format!("compare-{key}"),
+        title: titled(Tr::Compare, lang.label(&series.label), lang),
+        unit: series.unit.to_string(),
+        x_label: Tr::Year.get(lang).to_owned(),
+        lines,
+        observed: Vec::new(),
+        bands: Vec::new(),
+        levels: levels
+            .into_iter()
+            .map(|(value, names)| {
+                let mut name = format!(
+                    "{} {}",
+                    Tr::Capacity.get(lang),
+                    format::with_decimals(value, series.decimals)
+                );
+                if !single {
+                    name.push_str(&format!(" ({})", names.join(", ")));
+                }
+                ChartLevel {
+                    name,
+                    color: CAPACITY_COLOR,
+                    value,
+                }
+            })
+            .collect(),
+        milestones: reference.milestones.clone(),
+        marker: None,
+        note: None,
+        source_note: source_note(reference, lang),
+        decimals: series.decimals,
+    })
 }
 
 fn group_name(group: Group, lang: Lang) -> &'static str {
@@ -412,7 +700,8 @@ fn group_name(group: Group, lang: Lang) -> &'static str {
 }
 
 /// Every chart of a scenario, in the order presentation mode shows them: water capacity, air
-/// capacity, targets, then the series by group (one chart per group and unit).
+/// capacity, targets, the series by group (one chart per group and unit), the footprint and
+/// EI. A workspace's comparison and a Monte Carlo run's fans join them in the window.
 pub fn all_charts(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Vec<ChartSpec> {
     let mut charts = Vec::new();
     for medium in [Medium::Water, Medium::Air] {
@@ -458,6 +747,8 @@ pub fn all_charts(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Vec<C
             charts.extend(series_chart(scenario, analysis, &keys, lang, key, title));
         }
     }
+    charts.extend(footprint_chart(scenario, analysis, lang));
+    charts.push(ei_chart(scenario, lang));
     charts
 }
 
@@ -508,15 +799,63 @@ mod tests {
     }
 
     #[test]
-    fn the_legend_goes_where_no_curve_ends() {
+    fn a_capacity_far_above_the_curve_is_stated_not_drawn() {
+        let scenario = hanyang_plan_to_2060();
+        let analysis = crate::engine::analyse(&scenario).unwrap();
+        let charts = all_charts(&scenario, &analysis, Lang::Zh);
+        let chart = |key: &str| charts.iter().find(|c| c.key == key).unwrap();
+        // SO₂'s capacity is thousands of times its emission: drawn, the emission would be a
+        // flat line at 0. It is said in words with the headroom instead.
+        let so2 = chart("capacity-SO2");
+        assert!(so2.levels.is_empty());
+        let note = so2.note.as_deref().unwrap();
+        assert!(note.starts_with("环境容量 20,600.00 t/a"), "{note}");
+        assert!(note.contains("2060 年利用率 0.02 %"), "{note}");
+        assert!(note.contains("余量 99.98 %"), "{note}");
+        // COD comes within reach of its capacity: the line is drawn, nothing to say.
+        let cod = chart("capacity-COD");
+        assert_eq!(cod.levels.len(), 1);
+        assert_eq!(cod.note, None);
+        assert_eq!(cod.title, "化学需氧量排放量与水环境容量");
+        // A Chinese chart carries no English source notes ("(line 310)").
+        assert!(!cod.source_note.contains("line"), "{}", cod.source_note);
+        let en = all_charts(&scenario, &analysis, Lang::En);
+        let cod_en = en.iter().find(|c| c.key == "capacity-COD").unwrap();
+        assert_eq!(cod_en.title, "COD emissions and the water capacity");
+        assert!(cod_en.source_note.contains("line 310"));
+    }
+
+    #[test]
+    fn the_legend_lists_bands_lines_points_levels_and_the_mark_in_that_order() {
         let scenario = hanyang_plan_to_2060();
         let analysis = crate::engine::analyse(&scenario).unwrap();
         let charts = all_charts(&scenario, &analysis, Lang::En);
-        let chart = |key: &str| charts.iter().find(|c| c.key == key).unwrap();
-        // COD grows: its end is top right, the legend top left.
-        assert!(!legend_on_the_right(chart("capacity-COD")));
-        // SO2 falls: its start is top left, the legend top right.
-        assert!(legend_on_the_right(chart("capacity-SO2")));
+        let cod = charts.iter().find(|c| c.key == "capacity-COD").unwrap();
+        let glyphs: Vec<Glyph> = legend(cod).iter().map(|e| e.glyph).collect();
+        assert_eq!(glyphs, [Glyph::Line, Glyph::Level, Glyph::Marker]);
+        let entries = legend(cod);
+        assert!(entries[2].name.contains("2044"), "{:?}", entries[2]);
+        assert_eq!(entries[1].color, CAPACITY_COLOR);
+    }
+
+    #[test]
+    fn footprint_and_ei_have_charts_of_their_own() {
+        let scenario = crate::plan::hanyang_plan();
+        let analysis = crate::engine::analyse(&scenario).unwrap();
+        let charts = all_charts(&scenario, &analysis, Lang::En);
+        let ei = charts.iter().find(|c| c.key == "ei").unwrap();
+        assert_eq!(ei.lines.len(), 3);
+        assert_eq!(ei.levels[0].value, 60.0);
+        // Every curve starts at today's EI and rises as built-up land turns green.
+        let today = crate::engine::methods::ecological_index(&scenario.methods.ei).ei;
+        for line in &ei.lines {
+            assert!((line.points[0].1 - today).abs() < 1e-9);
+            assert!(line.points.last().unwrap().1 > today);
+        }
+        let footprint = charts.iter().find(|c| c.key == "footprint").unwrap();
+        let years = analysis.footprint.as_ref().unwrap();
+        assert_eq!(footprint.lines[0].points.len(), years.len());
+        assert!((footprint.lines[0].points[0].1 - years[0].footprint_gha / 1e4).abs() < 1e-9);
     }
 
     fn hanyang_plan_to_2060() -> Scenario {

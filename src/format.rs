@@ -1,7 +1,55 @@
-//! How numbers read in tables, on the command line and in the window: one rule everywhere.
+//! How numbers read in tables, reports, exports, on the command line and in the window: one rule
+//! everywhere. Thousands grouped with commas (1,058.84), no negative zero, percentages as
+//! percentages; a series or indicator with its own precision (`decimals`) shows that many
+//! decimals, as the plan prints it.
 
-/// Five significant digits, at least two decimals, trailing zeros beyond two decimals dropped:
-/// 1058.84, 1.1158, 0.0488, 8.47, 377764.96.
+/// `v` with `decimals` decimals, grouped, never "-0.00".
+pub fn fixed(v: f64, decimals: u8) -> String {
+    if v.is_nan() {
+        return "–".to_owned();
+    }
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let decimals = usize::from(decimals.min(12));
+    grouped(&format!("{v:.decimals$}"))
+}
+
+/// Commas between thousands of the integer part; a minus sign only on a number that is not
+/// zero as shown.
+fn grouped(text: &str) -> String {
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let sign = if unsigned.chars().all(|c| c == '0' || c == '.') {
+        ""
+    } else {
+        sign
+    };
+    let (integer, fraction) = unsigned.split_at(unsigned.find('.').unwrap_or(unsigned.len()));
+    let mut out = String::with_capacity(text.len() + integer.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out.push_str(fraction);
+    out
+}
+
+/// A value in a series' (or indicator's) own precision where it has one, else as `value`.
+pub fn with_decimals(v: f64, decimals: Option<u8>) -> String {
+    match decimals {
+        Some(d) => fixed(v, d),
+        None => value(v),
+    }
+}
+
+/// Five significant digits, at least two decimals, trailing zeros beyond two decimals dropped,
+/// grouped: 1,058.84, 1.1158, 0.0488, 8.47, 377,764.96.
 pub fn value(v: f64) -> String {
     // No data (a series without a base value projects as NaN), or an overflow.
     if v.is_nan() {
@@ -23,7 +71,7 @@ pub fn value(v: f64) -> String {
             text.pop();
         }
     }
-    text
+    grouped(&text)
 }
 
 /// A number as a person types it, in a field or a spreadsheet cell: full-width digits and signs
@@ -49,11 +97,11 @@ pub fn parse_typed(text: &str) -> Option<f64> {
 /// A fraction as a percentage with one decimal: 0.0702 → "7.0 %"; two decimals below 1 %.
 pub fn percent(fraction: f64) -> String {
     let p = fraction * 100.0;
-    if p.abs() < 1.0 && p != 0.0 {
-        format!("{p:.2} %")
-    } else {
-        format!("{p:.1} %")
+    if p.is_nan() {
+        return "–".to_owned();
     }
+    let decimals = if p.abs() < 1.0 && p != 0.0 { 2 } else { 1 };
+    format!("{} %", fixed(p, decimals))
 }
 
 #[cfg(test)]
@@ -62,12 +110,32 @@ mod tests {
 
     #[test]
     fn reads_like_the_plan() {
-        assert_eq!(value(1058.840062), "1058.84");
+        assert_eq!(value(1058.840062), "1,058.84");
         assert_eq!(value(1.115840), "1.1158");
         assert_eq!(value(0.048800001), "0.0488");
         assert_eq!(value(8.4700003), "8.47");
-        assert_eq!(value(377764.96), "377764.96");
+        assert_eq!(value(377764.96), "377,764.96");
         assert_eq!(value(0.0), "0.00");
         assert_eq!(percent(0.0702), "7.0 %");
+    }
+
+    #[test]
+    fn grouped_without_negative_zero_in_a_fixed_precision() {
+        assert_eq!(fixed(6_313_873.48, 2), "6,313,873.48");
+        assert_eq!(fixed(-1234.5, 1), "-1,234.5");
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(-0.0, 0), "0");
+        assert_eq!(fixed(999.999, 2), "1,000.00");
+        assert_eq!(fixed(0.0488, 4), "0.0488");
+        assert_eq!(value(-1e-12), "0.00");
+        assert_eq!(value(-0.0), "0.00");
+        assert_eq!(percent(-0.00001), "0.00 %");
+        assert_eq!(percent(6.282), "628.2 %");
+        assert_eq!(percent(12.5), "1,250.0 %");
+        assert_eq!(with_decimals(8.4700003, Some(2)), "8.47");
+        assert_eq!(with_decimals(9.1095, Some(2)), "9.11");
+        assert_eq!(with_decimals(f64::NAN, Some(2)), "–");
+        // What a field shows reads back as the same number.
+        assert_eq!(parse_typed(&value(22_847.04)), Some(22_847.04));
     }
 }

@@ -135,7 +135,30 @@ fn table_format_is_readable() {
     assert!(text.contains("energy_intensity"));
     assert!(text.contains("NO"));
     let output = ecoplan(&["project", "--format", "table"]);
-    assert!(stdout(&output).contains("地区生产总值"));
+    let text = stdout(&output);
+    assert!(text.contains("地区生产总值"));
+    // Each series in the decimals the plan prints it with, thousands grouped: population
+    // 94.50 99.23 104.19 in one row (not 99.225), GDP 1,058.84, industrial water 0.0488.
+    let row = |key: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{key} ")))
+            .unwrap()
+            .split_whitespace()
+            .skip(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        row("population").starts_with("90.00 94.50 99.23 104.19 109.40"),
+        "{}",
+        row("population")
+    );
+    assert!(row("gdp").contains(" 1,058.84 "), "{}", row("gdp"));
+    assert!(
+        row("water_industrial").contains(" 0.0488 "),
+        "{}",
+        row("water_industrial")
+    );
     let output = ecoplan(&["capacity", "--format", "table"]);
     assert!(stdout(&output).contains("first exceedance"));
 }

@@ -253,6 +253,29 @@ fn export_reads_a_scenario_file() {
 }
 
 /// The XML of one part of an exported package (a .docx or .xlsx is a zip).
+/// The text a reader sees: field codes dropped, tags removed.
+fn visible_text(xml: &str) -> String {
+    let mut text = String::new();
+    let mut rest = xml;
+    while let Some(start) = rest.find("<w:instrText") {
+        text.push_str(&rest[..start]);
+        let end = rest[start..].find("</w:instrText>").unwrap() + start;
+        rest = &rest[end + "</w:instrText>".len()..];
+    }
+    text.push_str(rest);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn part(path: &std::path::Path, name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut text = String::new();
@@ -290,6 +313,28 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
         // The scenario, the date and the file in a footnote.
         let footnotes = part(&out, "word/footnotes.xml");
         assert!(footnotes.contains("hanyang-high-growth.ron"), "{lang}");
+        // Every table's header row repeats on each page it runs onto.
+        assert_eq!(document.matches("<w:tblHeader />").count(), 5, "{lang}");
+        // Caption numbers are SEQ fields (Word renumbers them and lists them); read as text
+        // (field codes left out) they say 表 1 …, 图 7 ….
+        let (table_word, figure_word) = if lang == "zh" {
+            ("表", "图")
+        } else {
+            ("Table", "Figure")
+        };
+        assert_eq!(
+            document
+                .matches(&format!(" SEQ {table_word} \\* ARABIC "))
+                .count(),
+            5
+        );
+        assert_eq!(
+            document
+                .matches(&format!(" SEQ {figure_word} \\* ARABIC "))
+                .count(),
+            7
+        );
+        let document = visible_text(&document);
         if lang == "zh" {
             assert!(document.contains("表 1 预测结果") && document.contains("图 7"));
             // The plan's register: COD at 9 %/yr exceeds its capacity from 2039.
@@ -306,4 +351,61 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
             assert!(!document.contains("按本情景预测"));
         }
     }
+}
+
+/// The number format Excel shows cell `cell` (`B2`) of `sheet_xml` in, by its style's numFmt.
+fn number_format(styles: &str, sheet_xml: &str, cell: &str) -> String {
+    let attribute = |element: &str, name: &str| -> Option<String> {
+        let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(element[start..].split('"').next()?.to_owned())
+    };
+    let element_at = |xml: &str, needle: &str| -> String {
+        let start = xml
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} not found"));
+        xml[start..].split('>').next().unwrap().to_owned()
+    };
+    let style: usize = attribute(&element_at(sheet_xml, &format!("<c r=\"{cell}\"")), "s")
+        .map_or(0, |s| s.parse().unwrap());
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..];
+    let xf = xfs.split("<xf ").nth(style + 1).unwrap();
+    let id = attribute(&format!(" {xf}"), "numFmtId").unwrap();
+    let code = styles
+        .split("<numFmt ")
+        .skip(1)
+        .find(|f| attribute(&format!(" {f}"), "numFmtId").as_deref() == Some(id.as_str()))
+        .and_then(|f| attribute(&format!(" {f}"), "formatCode"))
+        .unwrap_or_else(|| format!("builtin {id}"));
+    code.replace("&quot;", "\"")
+}
+
+#[test]
+fn the_workbook_shows_each_series_in_its_printed_decimals() {
+    let dir = out_dir("xlsx-decimals");
+    let out = dir.join("plan.xlsx");
+    run_ok(&["export", out.to_str().unwrap()]);
+    let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    let projection = workbook.worksheet_range("预测结果").unwrap();
+    let row_of = |key: &str| {
+        (0..projection.height() as u32)
+            .find(|&r| projection.get_value((r, 0)) == Some(&Data::String(key.into())))
+            .unwrap()
+            + 1
+    };
+    let styles = part(&out, "xl/styles.xml");
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    // Column K is 2028. GDP is printed as 1 315.39, industrial water as 0.0473, good-air days
+    // as 85.0: the workbook shows each so, with thousands separators, values kept exact.
+    assert_eq!(
+        number_format(&styles, &sheet, &format!("K{}", row_of("gdp"))),
+        "#,##0.00"
+    );
+    assert_eq!(
+        number_format(&styles, &sheet, &format!("K{}", row_of("water_industrial"))),
+        "#,##0.0000"
+    );
+    assert_eq!(
+        number_format(&styles, &sheet, &format!("K{}", row_of("good_air_days"))),
+        "#,##0.0"
+    );
 }

@@ -245,6 +245,14 @@ fn scratch_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The plan as a file written before series had a display precision.
+fn without_series_decimals(mut plan: ecoplan::model::Scenario) -> ecoplan::model::Scenario {
+    for series in &mut plan.series {
+        series.decimals = None;
+    }
+    plan
+}
+
 #[test]
 fn format_version_1_is_migrated() {
     let path =
@@ -254,8 +262,9 @@ fn format_version_1_is_migrated() {
     let scenario = load(&path).unwrap();
     assert_eq!(scenario.format_version, ecoplan::model::FORMAT_VERSION);
     assert!(scenario.capacities.iter().all(|c| c.near_threshold == 0.8));
-    // Everything else is the plan as it was then; a version-1 file has no method parameters.
-    let plan = hanyang_plan();
+    // Everything else is the plan as it was then; a version-1 file has no method parameters,
+    // and its series no printed precision (they show five significant digits).
+    let plan = without_series_decimals(hanyang_plan());
     assert_eq!(ecoplan::model::Methods::default(), scenario.methods);
     assert_eq!(
         ecoplan::model::Scenario {
@@ -318,8 +327,8 @@ fn format_version_4_indicators_migrate() {
         ))
     ));
     assert_eq!(row("3").link, None);
-    // The rest of the file is the plan as it was.
-    let plan = hanyang_plan();
+    // The rest of the file is the plan as it was (series without a printed precision).
+    let plan = without_series_decimals(hanyang_plan());
     assert_eq!(
         ecoplan::model::Scenario {
             indicators: plan.indicators.clone(),

@@ -225,6 +225,7 @@ fn a_derived_capacity_changes_by_year_when_its_non_point_load_follows_a_series()
         rule: Rule::growth(0.15),
         source: "test".into(),
         observed: Vec::new(),
+        decimals: None,
     });
     scenario.methods.water.nonpoint_series = vec![("COD".into(), "runoff_cod".into())];
     let analysis = analyse(&scenario).unwrap();

@@ -15,6 +15,7 @@ fn series(key: &str, base: f64, rule: Rule) -> Series {
         rule,
         source: String::new(),
         observed: Vec::new(),
+        decimals: None,
     }
 }
 

@@ -116,7 +116,8 @@ fn editing_a_baseline_changes_the_table_and_the_capacity_status() {
     // The projection table shows the new value, and the capacity view the new status.
     harness.get_by_label("Projections").click();
     harness.run();
-    assert!(harness.query_by_label("20000.00").is_some());
+    // COD in its printed precision, grouped: the plan prints 5,363.60.
+    assert!(harness.query_by_label("20,000.00").is_some());
     harness.get_by_label("Water capacity").click();
     harness.run();
     assert!(
@@ -976,7 +977,7 @@ fn presentation_mode_pages_through_the_charts() {
     assert_eq!(harness.state().presentation, Some(0));
     assert!(
         harness
-            .query_by_label_contains("Water capacity · COD")
+            .query_by_label_contains("COD emissions and the water capacity")
             .is_some()
     );
     harness.key_press(egui::Key::ArrowRight);
@@ -1001,9 +1002,33 @@ fn presentation_mode_pages_through_the_charts() {
     assert!(harness.state().presentation.unwrap() > 0);
     assert!(
         harness
-            .query_by_label_contains("Air capacity · SO₂")
+            .query_by_label_contains("SO₂ emissions and the air capacity")
             .is_some()
     );
+    // SO₂ far below its capacity: the capacity is stated with its headroom, not drawn.
+    assert!(
+        harness
+            .query_by_label_contains("far above the emission and not drawn to scale")
+            .is_some()
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // The footprint and EI views start at their own charts.
+    let charts = ecoplan::charts::all_charts(
+        harness.state().doc.scenario(),
+        harness.state().doc.analysis(),
+        Lang::En,
+    );
+    let position = |key: &str| charts.iter().position(|c| c.key == key).unwrap();
+    for (view, key) in [(View::Footprint, "footprint"), (View::Ei, "ei")] {
+        harness.state_mut().state.view = view;
+        harness.run();
+        harness.key_press(egui::Key::F11);
+        harness.run();
+        assert_eq!(harness.state().presentation, Some(position(key)), "{key}");
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+    }
 }
 
 #[test]
@@ -2341,7 +2366,7 @@ fn an_observed_value_of_a_series_shows_its_deviation_and_a_point_on_the_chart() 
     let projected = app.doc.analysis().projection.value("gdp", 2023).unwrap();
     assert!(
         harness
-            .query_by_label(&ecoplan::format::value(900.0 - projected))
+            .query_by_label(&ecoplan::format::fixed(900.0 - projected, 2))
             .is_some()
     );
     assert!(harness.query_by_label("-1.8 %").is_some());
@@ -2591,4 +2616,80 @@ fn the_report_is_exported_from_the_file_menu() {
             .as_deref()
             .is_some_and(|m| m.starts_with("已导出"))
     );
+}
+
+#[test]
+fn a_series_decimals_chosen_in_baselines_show_in_the_projection_table_and_undo() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    // The plan prints GDP with two decimals: that is its default.
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .decimals,
+        Some(2)
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Decimals gdp")
+        .click();
+    harness.run();
+    harness.get_by_label("0").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .decimals,
+        Some(0)
+    );
+    assert!(harness.state().doc.is_dirty());
+    harness.state_mut().state.view = View::Projections;
+    harness.run();
+    // 2025: 1,058.84 printed, now whole 亿元, grouped.
+    assert!(harness.query_by_label("1,059").is_some());
+    assert!(harness.query_by_label("1,058.84").is_none());
+    // "auto": five significant digits.
+    harness.state_mut().state.view = View::Baselines;
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Decimals gdp")
+        .click();
+    harness.run();
+    harness.get_by_label("auto").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .decimals,
+        None
+    );
+    // Undone twice: back to the plan's two decimals.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("gdp")
+            .unwrap()
+            .decimals,
+        Some(2)
+    );
+    harness.state_mut().state.view = View::Projections;
+    harness.run();
+    assert!(harness.query_by_label("1,058.84").is_some());
 }

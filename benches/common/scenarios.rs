@@ -41,6 +41,7 @@ pub fn large_scenario() -> Scenario {
             rule,
             source: String::new(),
             observed: Vec::new(),
+            decimals: None,
         });
         if i % 10 == 0 {
             scenario.capacities.push(Capacity {

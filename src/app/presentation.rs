@@ -1,16 +1,42 @@
 //! Presentation mode (F11): one chart fills the window with large fonts; the arrow keys page
-//! through every chart of the scenario; Esc or F11 returns to the workbench.
+//! through every chart of the scenario (capacities, targets, series, footprint, EI), the
+//! workspace's comparison and the last Monte Carlo run's fans; Esc or F11 returns to the
+//! workbench.
 
 use eframe::egui::{self, RichText};
 
 use super::EcoplanApp;
-use crate::charts::all_charts;
+use crate::charts::{ChartSpec, all_charts, comparison_chart, fan_chart};
 use crate::i18n::Tr;
 use crate::ui::chart::plot_ui;
 
+/// Every chart presentation mode pages through, in order.
+pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
+    let lang = app.lang();
+    let (scenario, analysis) = (app.doc.scenario(), app.doc.analysis());
+    let mut charts = all_charts(scenario, analysis, lang);
+    // The fans of a run of this very scenario: a run of an earlier state would show numbers
+    // the slide's other charts no longer have.
+    if let Some((run_scenario, result)) = &app.uncertainty.last
+        && run_scenario == scenario
+    {
+        charts.extend(
+            result
+                .fans
+                .iter()
+                .map(|fan| fan_chart(scenario, analysis, result, fan, lang)),
+        );
+    }
+    let members = app.member_views();
+    if members.len() > 1 {
+        charts.extend(comparison_chart(&members, &app.state.fan_series, lang));
+    }
+    charts
+}
+
 pub fn ui(app: &mut EcoplanApp, ui: &mut egui::Ui) {
     let lang = app.lang();
-    let charts = all_charts(app.doc.scenario(), app.doc.analysis(), lang);
+    let charts = charts(app);
     if charts.is_empty() {
         app.presentation = None;
         return;

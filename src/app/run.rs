@@ -123,7 +123,7 @@ impl EcoplanApp {
     fn first_chart_of_view(&self) -> usize {
         let shown = self.state.view.info().charts;
         let scenario = self.doc.scenario();
-        crate::charts::all_charts(scenario, self.doc.analysis(), self.lang())
+        super::presentation::charts(self)
             .iter()
             .position(|chart| shown.shows(&chart.key, scenario))
             .unwrap_or(0)

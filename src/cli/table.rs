@@ -48,7 +48,12 @@ pub fn projection(scenario: &Scenario, projection: &Projection) -> String {
             series.label.zh.clone(),
             series.unit.to_string(),
         ];
-        row.extend(projected.values.iter().map(|&v| format::value(v)));
+        row.extend(
+            projected
+                .values
+                .iter()
+                .map(|&v| format::with_decimals(v, series.decimals)),
+        );
         rows.push(row);
     }
     layout(&rows, 3)
@@ -71,6 +76,9 @@ pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis]) -> String 
         .to_vec(),
     ];
     for analysis in capacities {
+        // In the unit of the emission series, so in its decimals.
+        let decimals = scenario.series(&analysis.series).and_then(|s| s.decimals);
+        let number = |v: f64| format::with_decimals(v, decimals);
         for year in analysis.years.iter().filter(|y| {
             y.year == scenario.base_year
                 || scenario.milestones.contains(&y.year)
@@ -80,13 +88,13 @@ pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis]) -> String 
                 analysis.pollutant.clone(),
                 analysis.medium.key().to_owned(),
                 year.year.to_string(),
-                format::value(year.emission),
-                format::value(year.capacity),
+                number(year.emission),
+                number(year.capacity),
                 analysis.unit.to_string(),
                 year.utilisation
                     .map(format::percent)
                     .unwrap_or_else(|| "–".into()),
-                format::value(year.headroom),
+                number(year.headroom),
                 year.status.key().to_owned(),
             ]);
         }
@@ -239,7 +247,10 @@ pub fn indicators(
                 indicator.unit.clone(),
                 line.year.to_string(),
                 line.basis.key().to_owned(),
-                line.value.map_or_else(|| "–".into(), format::value),
+                line.value.map_or_else(
+                    || "–".into(),
+                    |v| format::with_decimals(v, indicator.decimals),
+                ),
                 rule.to_owned(),
                 threshold.map_or_else(String::new, format::value),
                 line.status.key().to_owned(),

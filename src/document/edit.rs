@@ -20,6 +20,11 @@ pub enum Edit {
         series: String,
         label: Label,
     },
+    /// How many decimals a series is shown with everywhere (`None`: five significant digits).
+    SetSeriesDecimals {
+        series: String,
+        decimals: Option<u8>,
+    },
     /// Changes a series' key and every reference to it.
     RenameSeries {
         from: String,
@@ -137,6 +142,12 @@ impl Edit {
                     .series_mut(series)
                     .ok_or_else(|| missing(series))?
                     .label = label.clone();
+            }
+            Edit::SetSeriesDecimals { series, decimals } => {
+                scenario
+                    .series_mut(series)
+                    .ok_or_else(|| missing(series))?
+                    .decimals = *decimals;
             }
             Edit::RenameSeries { from, to } => {
                 if from == to {
@@ -264,6 +275,9 @@ impl Edit {
             }
             Edit::SetSeriesLabel { series, .. } => {
                 format!("{} {}", Tr::RenameLabelOf.get(lang), name(series))
+            }
+            Edit::SetSeriesDecimals { series, .. } => {
+                format!("{} {}", Tr::SetDecimalsOf.get(lang), name(series))
             }
             Edit::RenameSeries { from, to } => {
                 format!("{} {from} → {to}", Tr::Rename.get(lang))

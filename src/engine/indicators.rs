@@ -496,6 +496,7 @@ mod tests {
             task: None,
             difficulty: Difficulty::Normal,
             notes: String::new(),
+            decimals: None,
         }
     }
 

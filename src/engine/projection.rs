@@ -453,6 +453,7 @@ mod tests {
             rule,
             source: String::new(),
             observed: Vec::new(),
+            decimals: None,
         }
     }
 

@@ -7,7 +7,8 @@ use std::sync::Once;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
-use crate::charts::{ChartSpec, Rgb};
+use crate::charts::{ChartSpec, Glyph, Rgb};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Presentation size: 1920 px wide, 16:9.
 pub const WIDTH: u32 = 1920;
@@ -26,6 +27,8 @@ fn register_font() {
 /// The bundled CJK font has no subscript digits and no superscripts but ² and ³: NO₂ is drawn
 /// as NO2 and 10⁴ as 10^4.
 fn drawable(text: &str) -> String {
+    // Its middle dot is a full-width glyph set to the left ("规划·  高增长"): a bar reads evenly.
+    let text = text.replace(" · ", " | ");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -81,13 +84,35 @@ fn draw<DB: DrawingBackend>(
     let px = |size: f64| (size * scale).round() as i32;
     // Type and the room it needs, `text` times the slide size.
     let tx = |size: f64| (size * scale * text).round() as i32;
+    let grey = RGBColor(70, 70, 70);
     root.fill(&WHITE)?;
-    let (plot_area, footer) = root.split_vertically(root.dim_in_pixel().1 as i32 - tx(50.0));
+    // Title (and the note of what is not drawn to scale) on top, the source line at the foot,
+    // the legend in a column beside the plot so that it covers no curve.
+    let (height_px, width_px) = (root.dim_in_pixel().1 as i32, root.dim_in_pixel().0 as i32);
+    let header = tx(70.0) + if spec.note.is_some() { tx(40.0) } else { 0 };
+    let (head, rest) = root.split_vertically(header);
+    let (body, footer) = rest.split_vertically(height_px - header - tx(50.0));
+    head.draw(&Text::new(
+        drawable(&spec.title),
+        (px(30.0), tx(14.0)),
+        (FONT, tx(44.0)).into_font().color(&BLACK),
+    ))?;
+    if let Some(note) = &spec.note {
+        head.draw(&Text::new(
+            drawable(note),
+            (px(30.0), tx(70.0)),
+            (FONT, tx(26.0)).into_font().color(&grey),
+        ))?;
+    }
     footer.draw(&Text::new(
         drawable(&spec.source_note),
         (px(30.0), px(12.0)),
         (FONT, tx(22.0)).into_font().color(&RGBColor(90, 90, 90)),
     ))?;
+    let legend_width = (f64::from(width_px) * 0.26).round() as i32;
+    let (plot_area, legend_area) = body.split_horizontally(width_px - legend_width);
+    legend(spec, &legend_area, legend_width, &px, &tx)?;
+
     let years: Vec<f64> = spec
         .lines
         .iter()
@@ -104,26 +129,48 @@ fn draw<DB: DrawingBackend>(
         .lines
         .iter()
         .flat_map(|l| l.points.iter().map(|p| p.1))
+        .chain(
+            spec.observed
+                .iter()
+                .flat_map(|l| l.points.iter().map(|p| p.1)),
+        )
         .chain(spec.bands.iter().flat_map(|b| b.points.iter().map(|p| p.2)))
         .chain(spec.levels.iter().map(|l| l.value))
+        .filter(|v| v.is_finite())
         .fold(0.0f64, f64::max);
     let top = if top > 0.0 { top * 1.08 } else { 1.0 };
+    // Ticks in the decimals their step needs: 0, 500, 1,000 … or 0.0000, 0.0005 …
+    let tick_decimals = (-(top / 10.0).log10()).ceil().clamp(0.0, 8.0) as u8;
     let mut chart = ChartBuilder::on(&plot_area)
-        .caption(drawable(&spec.title), (FONT, tx(44.0)))
         .margin(px(30.0))
         .x_label_area_size(tx(70.0))
         .y_label_area_size(tx(140.0))
         .build_cartesian_2d(first..last, 0.0..top)?;
+    // As many year labels as fit side by side in the type asked for: a report's larger type
+    // takes fewer (2022 2026 2030 …) rather than letting "20222024" run together.
+    let plot_width = f64::from(width_px - legend_width - tx(140.0) - 2 * px(30.0));
+    let fit = ((plot_width / (f64::from(tx(24.0)) * 3.4)).floor() as usize).max(2);
+    let whole_x = spec
+        .lines
+        .iter()
+        .all(|l| l.points.iter().all(|p| (p.0 - p.0.round()).abs() < 1e-9))
+        && last - first <= 200.0;
     chart
         .configure_mesh()
-        .x_labels(((last - first) as usize + 1).min(20))
+        .x_labels(if whole_x {
+            ((last - first) as usize + 1).min(20).min(fit)
+        } else {
+            10.min(fit)
+        })
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| tick(*y))
+        .y_label_formatter(&|y| crate::format::fixed(*y, tick_decimals))
         .y_desc(drawable(&spec.unit))
         .x_desc(spec.x_label.clone())
         .label_style((FONT, tx(24.0)))
         .axis_desc_style((FONT, tx(28.0)))
-        .light_line_style(RGBColor(235, 235, 235))
+        // Major grid lines only, light: the curves carry the slide, not the grid.
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(225, 225, 225))
         .draw()?;
     let thick = px(4.0).max(1) as u32;
     for &year in &spec.milestones {
@@ -139,21 +186,28 @@ fn draw<DB: DrawingBackend>(
     }
     for level in &spec.levels {
         let style = color(level.color).stroke_width(thick);
-        chart
-            .draw_series(LineSeries::new(
-                vec![(first, level.value), (last, level.value)],
-                style,
-            ))?
-            .label(drawable(&level.name))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
+        chart.draw_series(LineSeries::new(
+            vec![(first, level.value), (last, level.value)],
+            style,
+        ))?;
     }
     if let Some((year, label)) = &spec.marker {
-        let style = color(crate::charts::CAPACITY_COLOR).stroke_width(px(3.0).max(1) as u32);
+        let capacity = color(crate::charts::CAPACITY_COLOR);
         let x = f64::from(*year);
-        chart
-            .draw_series(LineSeries::new(vec![(x, 0.0), (x, top)], style))?
-            .label(drawable(label))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y - 8), (x, y + 8)], style));
+        chart.draw_series(LineSeries::new(
+            vec![(x, 0.0), (x, top)],
+            capacity.stroke_width(px(3.0).max(1) as u32),
+        ))?;
+        // Said at the mark: "首次超载年份 2044", on the side with room.
+        let right_half = x > 0.5 * (first + last);
+        let style = (FONT, tx(26.0)).into_font().color(&capacity).pos(Pos::new(
+            if right_half { HPos::Right } else { HPos::Left },
+            VPos::Top,
+        ));
+        let offset = if right_half { -px(10.0) } else { px(10.0) };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((x, top)) + Text::new(drawable(label), (offset, px(8.0)), style),
+        ))?;
     }
     for band in &spec.bands {
         // The band as one polygon: along the low values, back along the high ones.
@@ -165,56 +219,113 @@ fn draw<DB: DrawingBackend>(
             .chain(band.points.iter().rev().map(|p| (p.0, p.2)))
             .filter(|p| p.1.is_finite())
             .collect();
-        chart
-            .draw_series(std::iter::once(Polygon::new(outline, fill)))?
-            .label(drawable(&band.name))
-            .legend(move |(x, y)| Rectangle::new([(x, y - 8), (x + 30, y + 8)], fill));
+        chart.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
     }
     for line in &spec.lines {
         let style = color(line.color).stroke_width(thick);
-        chart
-            // Years without data (NaN) are left out rather than drawn as 0.
-            .draw_series(LineSeries::new(
-                line.points.iter().copied().filter(|p| p.1.is_finite()),
-                style,
-            ))?
-            .label(drawable(&line.name))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 30, y)], style));
+        // Years without data (NaN) are left out rather than drawn as 0.
+        chart.draw_series(LineSeries::new(
+            line.points.iter().copied().filter(|p| p.1.is_finite()),
+            style,
+        ))?;
     }
     for observed in &spec.observed {
         let style = color(observed.color).filled();
         let radius = px(9.0).max(2);
-        chart
-            .draw_series(
-                observed
-                    .points
-                    .iter()
-                    .map(|&p| Circle::new(p, radius, style)),
-            )?
-            .label(drawable(&observed.name))
-            .legend(move |(x, y)| Circle::new((x + 15, y), radius, style));
+        chart.draw_series(
+            observed
+                .points
+                .iter()
+                .map(|&p| Circle::new(p, radius, style)),
+        )?;
     }
-    chart
-        .configure_series_labels()
-        .label_font((FONT, tx(26.0)))
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(180, 180, 180))
-        .position(if crate::charts::legend_on_the_right(spec) {
-            SeriesLabelPosition::UpperRight
-        } else {
-            SeriesLabelPosition::UpperLeft
-        })
-        .draw()?;
     Ok(())
 }
 
-/// Axis ticks: whole numbers where the values are large, the table's precision otherwise.
-fn tick(value: f64) -> String {
-    if value.abs() >= 100.0 {
-        format!("{value:.0}")
-    } else {
-        crate::format::value(value)
+/// The legend column: each entry's glyph in its colour and its name, wrapped to the column.
+fn legend<DB: DrawingBackend>(
+    spec: &ChartSpec,
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    width: i32,
+    px: &dyn Fn(f64) -> i32,
+    tx: &dyn Fn(f64) -> i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = (FONT, tx(24.0)).into_font().color(&BLACK);
+    let glyph = px(36.0);
+    let room = (width - glyph - px(30.0)).max(10) as u32;
+    let line_height = tx(32.0);
+    let mut y = px(40.0);
+    for entry in crate::charts::legend(spec) {
+        let c = color(entry.color);
+        let (x0, mid) = (px(4.0), y + line_height / 2);
+        match entry.glyph {
+            Glyph::Line | Glyph::Level => {
+                let stroke = if entry.glyph == Glyph::Level {
+                    px(5.0)
+                } else {
+                    px(4.0)
+                };
+                area.draw(&PathElement::new(
+                    vec![(x0, mid), (x0 + glyph - px(8.0), mid)],
+                    c.stroke_width(stroke.max(1) as u32),
+                ))?;
+            }
+            Glyph::Band(opacity) => {
+                area.draw(&Rectangle::new(
+                    [(x0, mid - px(9.0)), (x0 + glyph - px(8.0), mid + px(9.0))],
+                    c.mix(f64::from(opacity)).filled(),
+                ))?;
+            }
+            Glyph::Points => {
+                area.draw(&Circle::new(
+                    (x0 + glyph / 2 - px(4.0), mid),
+                    px(8.0).max(2),
+                    c.filled(),
+                ))?;
+            }
+            Glyph::Marker => {
+                area.draw(&PathElement::new(
+                    vec![
+                        (x0 + glyph / 2, mid - px(12.0)),
+                        (x0 + glyph / 2, mid + px(12.0)),
+                    ],
+                    c.stroke_width(px(3.0).max(1) as u32),
+                ))?;
+            }
+        }
+        for line in wrap(&drawable(&entry.name), room, |t| {
+            area.estimate_text_size(t, &font).map_or(0, |s| s.0)
+        }) {
+            area.draw(&Text::new(line, (x0 + glyph, y), font.clone()))?;
+            y += line_height;
+        }
+        y += px(14.0);
     }
+    Ok(())
+}
+
+/// `text` in lines no wider than `room` by `measure`, broken between characters (Chinese has
+/// no spaces) and, where there are spaces, at the last one that fits.
+fn wrap(text: &str, room: u32, measure: impl Fn(&str) -> u32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        current.push(c);
+        if measure(&current) > room && current.chars().count() > 1 {
+            current.pop();
+            let (keep, carry) = match current.rfind(' ') {
+                Some(i) if i > 0 => (current[..i].to_owned(), current[i + 1..].to_owned()),
+                _ => (current.clone(), String::new()),
+            };
+            lines.push(keep);
+            current = carry;
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 /// Writes the chart as a PNG of `WIDTH` × `HEIGHT`, through the safe writer: a failed export
@@ -249,7 +360,8 @@ mod tests {
     fn subscripts_become_plain_digits() {
         assert_eq!(
             super::drawable("NO₂ · NH₃-N · 10⁴ m³ · 万 m²"),
-            "NO2 · NH3-N · 10^4 m³ · 万 m²"
+            "NO2 | NH3-N | 10^4 m³ | 万 m²",
+            "and the font's left-set middle dot a bar"
         );
     }
 }

@@ -244,7 +244,7 @@ fn frame_row(number: &str, name: &Label) -> Option<crate::plan::frame::FrameRow>
 /// A typed status becomes the stated status (a task's becomes its progress); a baseline becomes
 /// the value observed in the base year. "Improving" had no direction: a row of the national
 /// frame takes the frame's, any other row down for per-GDP intensities (a unit "…/万元") and up
-/// otherwise. Rows of the national frame get the links their numbers have (`link_to_scenario`)
+/// otherwise. Rows of the national frame get the frame's decimals and the links their numbers have (`link_to_scenario`)
 /// where the scenario has what they link to, so an old file computes as a new one does.
 fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indicator> {
     indicators
@@ -280,7 +280,8 @@ fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indic
                 date: String::new(),
                 note: "typed before format 5".into(),
             });
-            let national = frame_row(&old.number, &old.name).is_some();
+            let row = frame_row(&old.number, &old.name);
+            let national = row.is_some();
             let mut indicator = Indicator {
                 number: old.number,
                 system: old.system,
@@ -304,6 +305,8 @@ fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indic
                 task,
                 difficulty: old.difficulty,
                 notes: old.notes,
+                // A national row is shown in the frame's decimals, like a new district's.
+                decimals: row.and_then(|r| r.decimals),
             };
             if national && indicator.applies {
                 crate::plan::link_to_scenario(&mut indicator);

@@ -6,8 +6,8 @@
 //! WPS render it with the user's fonts.
 
 use docx_rs::{
-    AlignmentType, Docx, Footnote, Paragraph, Pic, Run, RunFonts, Style, StyleType, Table,
-    TableCell, TableRow, WidthType,
+    AlignmentType, Docx, FieldCharType, Footnote, InstrText, Paragraph, Pic, Run, RunFonts, Style,
+    StyleType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use super::chart_png;
@@ -18,9 +18,12 @@ use crate::format;
 use crate::i18n::{Lang, Tr};
 use crate::model::Scenario;
 
-/// Picture size in the document: 16 cm wide, 9 high (a chart drawn at 1600 × 900).
+/// The text width of docx-rs's page (A4, 3 cm side margins), in twips: 15 cm.
+const TEXT_WIDTH_TWIPS: usize = 11_906 - 2 * 1_701;
+
+/// Picture size in the document: the text's 15 cm wide, 16:9 (a chart drawn at 1600 × 900).
 const PICTURE_PX: (u32, u32) = (1600, 900);
-const PICTURE_EMU: (u32, u32) = (5_760_000, 3_240_000);
+const PICTURE_EMU: (u32, u32) = (5_400_000, 3_037_500);
 
 /// The fonts of body text and of headings, by name: what Chinese documents use.
 fn body_fonts() -> RunFonts {
@@ -62,13 +65,26 @@ impl Chapter {
         self
     }
 
-    fn caption(mut self, text: String, keep_with_next: bool) -> Chapter {
+    /// "表 1 预测结果": the number is a Word SEQ field, so that Word and WPS renumber captions
+    /// when sections are moved, and can list the figures and tables of the plan.
+    fn caption(mut self, kind: Tr, number: usize, title: &str, keep_with_next: bool) -> Chapter {
+        let word = kind.get(self.lang);
+        let field = |t| Run::new().add_field_char(t, false);
         self.docx = self.docx.add_paragraph(
             Paragraph::new()
                 .style("Caption")
                 .align(AlignmentType::Center)
                 .keep_next(keep_with_next)
-                .add_run(Run::new().add_text(text)),
+                .add_run(Run::new().add_text(format!("{word} ")))
+                .add_run(field(FieldCharType::Begin))
+                .add_run(
+                    Run::new()
+                        .add_instr_text(InstrText::Unsupported(format!(" SEQ {word} \\* ARABIC "))),
+                )
+                .add_run(field(FieldCharType::Separate))
+                .add_run(Run::new().add_text(number.to_string()))
+                .add_run(field(FieldCharType::End))
+                .add_run(Run::new().add_text(Tr::CaptionTitle.fill(self.lang, &[&title]))),
         );
         self
     }
@@ -84,10 +100,13 @@ impl Chapter {
         shares: &[usize],
     ) -> Chapter {
         self.tables += 1;
-        let label = Tr::TableLabel.fill(self.lang, &[&self.tables, &title]);
         // The caption stays on the page of its table.
-        self = self.caption(label, true);
-        let cell = |text: &str, bold: bool| {
+        let number = self.tables;
+        self = self.caption(Tr::TableWord, number, title, true);
+        // A short table stays on one page (every row kept with the next); a long one keeps its
+        // header with its first row and repeats the header on every page (`repeat_headers`).
+        let keep_whole = rows.len() <= 20;
+        let cell = |text: &str, bold: bool, keep: bool| {
             let mut run = Run::new().add_text(text).size(20);
             if bold {
                 run = run.bold();
@@ -97,7 +116,7 @@ impl Chapter {
                 && text
                     .chars()
                     .all(|c| c.is_ascii_digit() || " .,-−–%()".contains(c));
-            let paragraph = Paragraph::new().add_run(run);
+            let paragraph = Paragraph::new().add_run(run).keep_next(keep);
             TableCell::new().add_paragraph(if numeric && !bold {
                 paragraph.align(AlignmentType::Right)
             } else {
@@ -105,16 +124,25 @@ impl Chapter {
             })
         };
         let mut table_rows =
-            vec![TableRow::new(header.iter().map(|h| cell(h, true)).collect()).cant_split()];
-        table_rows.extend(
-            rows.iter().map(|row| {
-                TableRow::new(row.iter().map(|c| cell(c, false)).collect()).cant_split()
-            }),
-        );
-        let mut table = Table::new(table_rows).width(5000, WidthType::Pct);
-        // 9 000 twips: the text width of an A4 page with Word's default margins.
+            vec![TableRow::new(header.iter().map(|h| cell(h, true, true)).collect()).cant_split()];
+        let last = rows.len().saturating_sub(1);
+        table_rows.extend(rows.iter().enumerate().map(|(i, row)| {
+            let keep = keep_whole && i < last;
+            TableRow::new(row.iter().map(|c| cell(c, false, keep)).collect()).cant_split()
+        }));
+        // Fixed columns in these shares of the text width, with narrow cell margins: Word and
+        // LibreOffice otherwise fit columns to their content and break "96,208.64" in two.
         let total: usize = shares.iter().sum::<usize>().max(1);
-        table = table.set_grid(shares.iter().map(|s| 9_000 * s / total).collect());
+        let table = Table::new(table_rows)
+            .width(TEXT_WIDTH_TWIPS, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 60, 0, 60))
+            .set_grid(
+                shares
+                    .iter()
+                    .map(|s| TEXT_WIDTH_TWIPS * s / total)
+                    .collect(),
+            );
         self.docx = self.docx.add_table(table);
         self.docx = self.docx.add_paragraph(Paragraph::new());
         self
@@ -128,14 +156,16 @@ impl Chapter {
             .map_err(|e| format!("cannot encode the chart {}: {e}", spec.key))?;
         let picture = Pic::new_with_dimensions(png, PICTURE_PX.0, PICTURE_PX.1)
             .size(PICTURE_EMU.0, PICTURE_EMU.1);
+        // Kept with its caption below it.
         self.docx = self.docx.add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
+                .keep_next(true)
                 .add_run(Run::new().add_image(picture)),
         );
         self.figures += 1;
-        let label = Tr::FigureLabel.fill(self.lang, &[&self.figures, &spec.title]);
-        Ok(self.caption(label, false))
+        let number = self.figures;
+        Ok(self.caption(Tr::FigureWord, number, &spec.title, false))
     }
 }
 
@@ -243,7 +273,7 @@ pub fn report_docx(
             row.extend(years.iter().map(|&y| {
                 projected
                     .at(scenario.base_year, y)
-                    .map_or_else(|| "–".into(), format::value)
+                    .map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals))
             }));
             row
         })
@@ -263,9 +293,9 @@ pub fn report_docx(
             .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
         // The emission by its series' name (NOx), the capacity by its pollutant's (NO₂): the
         // plan compares the two, and table 1 names the series.
-        let emission = scenario
-            .series(&capacity.series)
-            .map_or(capacity.series.as_str(), |s| lang.label(&s.label));
+        let emission_series = scenario.series(&capacity.series);
+        let emission = emission_series.map_or(capacity.series.as_str(), |s| lang.label(&s.label));
+        let number = |v: f64| format::with_decimals(v, emission_series.and_then(|s| s.decimals));
         let utilisation = last.utilisation.map_or_else(|| "–".into(), format::percent);
         let status = crate::i18n::capacity_status_tr(last.status).get(lang);
         let exceedance = match capacity.first_exceedance_year {
@@ -279,7 +309,7 @@ pub fn report_docx(
                 &[
                     &last.year,
                     &emission,
-                    &format::value(last.emission),
+                    &number(last.emission),
                     &capacity.unit,
                     &status,
                     &exceedance,
@@ -291,9 +321,9 @@ pub fn report_docx(
                 &[
                     &last.year,
                     &emission,
-                    &format::value(last.emission),
+                    &number(last.emission),
                     &capacity.unit,
-                    &format::value(last.capacity),
+                    &number(last.capacity),
                     &utilisation,
                     &status,
                     &exceedance,
@@ -325,13 +355,15 @@ pub fn report_docx(
                 .iter()
                 .find(|c| c.pollutant == capacity.pollutant)
                 .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
+            // In the unit of the emission series, so in its decimals.
+            let decimals = scenario.series(&capacity.series).and_then(|s| s.decimals);
             vec![
                 name.to_owned(),
-                format::value(last.emission),
-                format::value(last.capacity),
+                format::with_decimals(last.emission, decimals),
+                format::with_decimals(last.capacity, decimals),
                 capacity.unit.to_string(),
                 last.utilisation.map_or_else(|| "–".into(), format::percent),
-                format::value(last.headroom),
+                format::with_decimals(last.headroom, decimals),
                 crate::i18n::capacity_status_tr(last.status)
                     .get(lang)
                     .to_owned(),
@@ -345,7 +377,7 @@ pub fn report_docx(
         &Tr::CapacityIn.fill(lang, &[&scenario.horizon]),
         header,
         rows,
-        &[14, 13, 13, 8, 11, 13, 12, 16],
+        &[11, 14, 14, 6, 10, 15, 12, 18],
     );
     for spec in charts.iter().filter(|c| c.key.starts_with("capacity-")) {
         chapter = chapter.figure(spec)?;
@@ -411,7 +443,7 @@ pub fn report_docx(
         &title_of(Tr::Targets, lang),
         header,
         rows,
-        &[24, 8, 12, 14, 12, 12, 18],
+        &[21, 10, 14, 14, 11, 12, 18],
     );
     for spec in charts.iter().filter(|c| c.key.starts_with("target-")) {
         chapter = chapter.figure(spec)?;
@@ -459,8 +491,13 @@ pub fn report_docx(
                 .latest
                 .as_ref()
                 .and_then(|l| {
-                    l.value
-                        .map(|v| format!("{} ({})", format::value(v), l.year))
+                    l.value.map(|v| {
+                        format!(
+                            "{} ({})",
+                            format::with_decimals(v, indicator.decimals),
+                            l.year
+                        )
+                    })
                 })
                 .unwrap_or_else(|| "–".into());
             vec![
@@ -496,7 +533,9 @@ pub fn report_docx(
             vec![
                 lang.label(&series.label).to_owned(),
                 series.unit.to_string(),
-                series.base.map_or_else(|| "–".into(), format::value),
+                series
+                    .base
+                    .map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals)),
                 rule_in_words(scenario, &series.rule, lang),
             ]
         })
@@ -509,12 +548,27 @@ pub fn report_docx(
     );
 
     let mut bytes = std::io::Cursor::new(Vec::new());
-    chapter
-        .docx
-        .build()
-        .pack(&mut bytes)
+    let mut xml = chapter.docx.build();
+    xml.document = repeat_headers(&xml.document);
+    xml.pack(&mut bytes)
         .map_err(|e| format!("cannot write the report: {e}"))?;
     Ok(bytes.into_inner())
+}
+
+/// Marks the first row of every table as its header row (`w:tblHeader`), which Word and WPS
+/// repeat at the top of each page the table runs onto. docx-rs 0.4 has no setter for it; every
+/// row this chapter writes has `<w:cantSplit />`, so the first one after `<w:tbl>` is the
+/// header's.
+fn repeat_headers(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document);
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut parts = text.split("<w:tbl>");
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push_str("<w:tbl>");
+        out.push_str(&part.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1));
+    }
+    out.into_bytes()
 }
 
 fn join_years(years: &[i32], lang: Lang) -> String {

@@ -36,6 +36,17 @@ impl Formats {
             percent: Format::new().set_num_format("0.00%"),
         }
     }
+
+    /// A series' or indicator's own precision as an Excel format (`#,##0.00` for 2), else the
+    /// general number format.
+    fn with_decimals(&self, decimals: Option<u8>) -> Format {
+        match decimals {
+            Some(0) => Format::new().set_num_format("#,##0"),
+            Some(d) => Format::new()
+                .set_num_format(format!("#,##0.{}", "0".repeat(usize::from(d.min(12))))),
+            None => self.number.clone(),
+        }
+    }
 }
 
 /// Builds the workbook in memory: every table the window shows, headers and statuses in `lang`.
@@ -67,10 +78,11 @@ pub fn workbook_bytes(
         sheet.write(row, 0, series.key.as_str())?;
         sheet.write(row, 1, lang.label(&series.label))?;
         sheet.write(row, 2, series.unit.symbol())?;
+        let number = f.with_decimals(series.decimals);
         for (i, value) in projected.values.iter().enumerate() {
             // No data stays an empty cell, never 0.
             if value.is_finite() {
-                sheet.write_with_format(row, 3 + i as u16, *value, &f.number)?;
+                sheet.write_with_format(row, 3 + i as u16, *value, &number)?;
             }
         }
     }
@@ -351,7 +363,7 @@ fn indicators_sheet(
             sheet.write(row, 3, line.year)?;
             sheet.write(row, 4, crate::i18n::basis_tr(line.basis).get(lang))?;
             if let Some(value) = line.value {
-                sheet.write_with_format(row, 5, value, &f.number)?;
+                sheet.write_with_format(row, 5, value, &f.with_decimals(indicator.decimals))?;
             }
             let rule = crate::i18n::target_text(&line.target, lang);
             sheet.write(row, 6, rule.as_str())?;

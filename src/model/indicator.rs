@@ -41,6 +41,9 @@ pub struct Indicator {
     pub difficulty: Difficulty,
     #[serde(default)]
     pub notes: String,
+    /// Decimals shown wherever its values are (`None`: five significant digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

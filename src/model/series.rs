@@ -25,6 +25,10 @@ pub struct Series {
     /// Actual values of later years, for a mid-term review (中期评估) against the projection.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub observed: Vec<Observation>,
+    /// Decimals shown in every table, chart label, export and report (the plan's printed
+    /// precision); `None`: five significant digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
 }
 
 /// What a series measures, for grouping in charts and tables.

@@ -151,6 +151,20 @@ impl PublishedProjection {
     }
 }
 
+/// The decimals the plan prints a series in: its projection's figures where it projects one,
+/// else its base value's (169.78 亿元 line 120, 111.54 km² line 83, 9.6 km² line 1123, 79.4 %
+/// line 443). Tables, charts, exports and the report show the series at this precision.
+pub fn printed_decimals(key: &str) -> Option<u8> {
+    if let Some(projection) = PROJECTIONS.iter().find(|p| p.key == key) {
+        return u8::try_from(projection.decimals).ok();
+    }
+    match key {
+        "gdp_secondary" | "gdp_tertiary" | "land_area" => Some(2),
+        "good_air_days" | "red_line_area" => Some(1),
+        _ => None,
+    }
+}
+
 pub fn published(key: &str) -> &'static PublishedProjection {
     PROJECTIONS
         .iter()

@@ -26,6 +26,9 @@ pub struct FrameRow {
     pub scope: Scope,
     #[serde(default)]
     pub note: String,
+    /// The decimals its values are shown in (85.9 %, 47.79, 0.159 tce/万元).
+    #[serde(default)]
+    pub decimals: Option<u8>,
 }
 
 /// Where a row of the frame applies.
@@ -125,6 +128,7 @@ impl FrameRow {
             task: None,
             difficulty: Difficulty::Normal,
             notes,
+            decimals: self.decimals,
         }
     }
 }

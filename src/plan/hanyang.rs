@@ -29,6 +29,7 @@ fn series(
         rule,
         source: source.into(),
         observed: Vec::new(),
+        decimals: f::printed_decimals(key),
     }
 }
 

@@ -136,6 +136,7 @@ pub fn hanyang_indicators() -> Vec<Indicator> {
             }),
             difficulty: Difficulty::Normal,
             notes: "one of the 2 Hubei-specific indicators (鄂环委〔2022〕1号), already met (line 427); no source at hand names it".into(),
+            decimals: None,
         });
     }
     indicators

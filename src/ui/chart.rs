@@ -1,12 +1,13 @@
-//! Draws a `ChartSpec` with egui_plot: legend, hover read-out with year, value and unit, zoom and
-//! pan with a reset, milestone lines; and buttons to copy the chart as an image or save it as a
-//! PNG.
+//! Draws a `ChartSpec` with egui_plot: the legend above the plotting area (it covers no curve),
+//! hover read-out with year, value and unit, zoom and pan with a reset, milestone lines, the
+//! first exceedance labelled at its mark; and buttons to copy the chart as an image or save it
+//! as a PNG.
 
 use eframe::egui::{self, Color32};
-use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints, VLine};
+use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use super::Command;
-use crate::charts::{ChartSpec, Rgb};
+use crate::charts::{ChartSpec, Glyph, Rgb};
 use crate::format;
 use crate::i18n::{Lang, Tr};
 
@@ -44,7 +45,7 @@ pub fn chart_ui(
 fn read_out(
     lines: &[String],
     levels: &[(String, f64)],
-    unit: &str,
+    (unit, decimals): (&str, Option<u8>),
     position: &egui_plot::HoverPosition<'_>,
 ) -> Option<String> {
     match position {
@@ -57,10 +58,13 @@ fn read_out(
                 Some(format!(
                     "{plot_name}\n{:.0}: {} {unit}",
                     position.x.round(),
-                    format::value(position.y)
+                    format::with_decimals(position.y, decimals)
                 ))
             } else if let Some((_, value)) = levels.iter().find(|(n, _)| n == plot_name) {
-                Some(format!("{plot_name}: {} {unit}", format::value(*value)))
+                Some(format!(
+                    "{plot_name}: {} {unit}",
+                    format::with_decimals(*value, decimals)
+                ))
             } else {
                 Some((*plot_name).to_owned())
             }
@@ -106,21 +110,22 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
         .iter()
         .map(|l| (l.name.clone(), l.value))
         .collect();
+    let decimals = spec.decimals;
+    // Legend and note above the plot, inside the height asked for.
+    let top = ui.cursor().top();
+    legend_ui(ui, spec);
+    if let Some(note) = &spec.note {
+        ui.label(note.as_str());
+    }
+    let height = (height - (ui.cursor().top() - top)).max(120.0);
     let mut plot = Plot::new(&spec.key)
         .height(height)
-        .legend(
-            // In the order drawn: a fan's bands from the outer one in, then its median.
-            Legend::default().follow_insertion_order(true).position(
-                if crate::charts::legend_on_the_right(spec) {
-                    egui_plot::Corner::RightTop
-                } else {
-                    egui_plot::Corner::LeftTop
-                },
-            ),
-        )
+        .grid_color(super::theme::chart_grid())
+        .y_grid_spacer(value_marks())
         .include_y(0.0)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-        .label_formatter(move |position| read_out(&lines, &levels, &unit, position));
+        .y_axis_formatter(value_tick)
+        .label_formatter(move |position| read_out(&lines, &levels, (&unit, decimals), position));
     if reset {
         plot = plot.reset();
     }
@@ -141,10 +146,29 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
             );
         }
         if let Some((year, label)) = &spec.marker {
+            let x = f64::from(*year);
             plot_ui.vline(
-                VLine::new(label.clone(), f64::from(*year))
+                VLine::new(label.clone(), x)
                     .color(color(crate::charts::CAPACITY_COLOR))
                     .width(2.0),
+            );
+            // Said at the mark, where the eye already is: "首次超载年份 2044".
+            let bounds = plot_ui.plot_bounds();
+            let right_half = x > 0.5 * (bounds.min()[0] + bounds.max()[0]);
+            plot_ui.text(
+                egui_plot::Text::new(
+                    label.clone(),
+                    egui_plot::PlotPoint::new(x, bounds.max()[1]),
+                    egui::RichText::new(format!(" {label} "))
+                        .color(color(crate::charts::CAPACITY_COLOR))
+                        .size(15.0)
+                        .strong(),
+                )
+                .anchor(if right_half {
+                    egui::Align2::RIGHT_TOP
+                } else {
+                    egui::Align2::LEFT_TOP
+                }),
             );
         }
         for band in &spec.bands {
@@ -183,11 +207,86 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
     });
 }
 
+/// Value marks at about five round steps over what is shown (1, 2 or 5 times a power of ten):
+/// egui_plot's powers of ten alone leave a chart of 4.5 to 9.1 with a single label, "0".
+pub fn value_marks() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark>> {
+    egui_plot::uniform_grid_spacer(|input| {
+        let step = round_step((input.bounds.1 - input.bounds.0) / 5.0);
+        [step / 5.0, step, step * 5.0]
+    })
+}
+
+/// A value axis label in the decimals its step needs, grouped like the tables: 20,000 and
+/// 0.05, never 20000 or 0.0500000001.
+pub fn value_tick(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    let decimals = (-mark.step_size.log10()).ceil().clamp(0.0, 8.0) as u8;
+    format::fixed(mark.value, decimals)
+}
+
+/// The smallest 1, 2 or 5 times a power of ten at least `raw`.
+fn round_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|step| *step >= raw * (1.0 - 1e-9))
+        .unwrap_or(10.0 * magnitude)
+}
+
+/// The legend as a row above the plot: every entry's glyph in its colour and its name.
+fn legend_ui(ui: &mut egui::Ui, spec: &ChartSpec) {
+    ui.horizontal_wrapped(|ui| {
+        for entry in crate::charts::legend(spec) {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(24.0, 14.0), egui::Sense::hover());
+            let painter = ui.painter();
+            let c = color(entry.color);
+            match entry.glyph {
+                Glyph::Line => {
+                    painter.line_segment([rect.left_center(), rect.right_center()], (2.5, c));
+                }
+                Glyph::Level => {
+                    painter.line_segment([rect.left_center(), rect.right_center()], (3.5, c));
+                }
+                Glyph::Band(opacity) => {
+                    painter.rect_filled(
+                        rect.shrink2(egui::vec2(0.0, 2.0)),
+                        0.0,
+                        c.gamma_multiply(opacity),
+                    );
+                }
+                Glyph::Points => {
+                    painter.circle_filled(rect.center(), 4.5, c);
+                }
+                Glyph::Marker => {
+                    painter.line_segment([rect.center_top(), rect.center_bottom()], (2.5, c));
+                }
+            }
+            ui.label(&entry.name);
+            ui.add_space(10.0);
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use egui_plot::{HoverPosition, PlotPoint};
 
     use super::read_out;
+
+    #[test]
+    fn value_marks_are_round_steps_about_a_fifth_of_the_range() {
+        use super::round_step;
+        assert_eq!(round_step(9.5 / 5.0), 2.0);
+        assert_eq!(round_step(100_000.0 / 5.0), 20_000.0);
+        assert_eq!(round_step(0.16 / 5.0), 0.05);
+        assert_eq!(round_step(3.0), 5.0);
+        assert_eq!(round_step(1.0), 1.0);
+        assert_eq!(round_step(0.0), 1.0);
+        assert_eq!(round_step(f64::NAN), 1.0);
+    }
 
     #[test]
     fn hover_reads_out_data_only() {
@@ -200,18 +299,23 @@ mod tests {
         };
         // The nearest point's year and value, as every table shows the value.
         assert_eq!(
-            read_out(&lines, &levels, "t/a", &near("COD", 2028.2, 5363.6)),
+            read_out(&lines, &levels, ("t/a", None), &near("COD", 2028.2, 5363.6)),
             Some(format!("COD\n2028: {} t/a", crate::format::value(5363.6)))
         );
         // A level shows its own value, wherever along it the cursor is.
         assert_eq!(
-            read_out(&lines, &levels, "t/a", &near("Capacity", 2030.0, 15_000.0)),
+            read_out(
+                &lines,
+                &levels,
+                ("t/a", None),
+                &near("Capacity", 2030.0, 15_000.0)
+            ),
             Some(format!("Capacity: {} t/a", crate::format::value(15_314.61)))
         );
         // Away from the lines: nothing, never the cursor's coordinates.
         let elsewhere = HoverPosition::Elsewhere {
             position: PlotPoint::new(2030.0, 1234.0),
         };
-        assert_eq!(read_out(&lines, &levels, "t/a", &elsewhere), None);
+        assert_eq!(read_out(&lines, &levels, ("t/a", None), &elsewhere), None);
     }
 }

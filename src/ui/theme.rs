@@ -66,6 +66,17 @@ impl Tone {
     }
 }
 
+/// Chart grid lines: egui_plot draws them in the text colour, near black on the light theme,
+/// which on a projector outweighs the curves. A mid grey keeps them behind.
+pub const GRID_TONE: Tone = Tone {
+    light: Color32::from_rgb(175, 175, 175),
+    dark: Color32::from_rgb(110, 110, 110),
+};
+
+pub fn chart_grid() -> Color32 {
+    GRID_TONE.now()
+}
+
 pub fn ok() -> Color32 {
     OK_TONE.now()
 }

@@ -295,6 +295,31 @@ pub fn status_chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Respo
         .response
 }
 
+/// The decimals a value is shown with: "auto" (five significant digits) or 0 to 6. Returns the
+/// choice when it changes.
+pub fn decimals_ui(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<u8>,
+    accessible_name: &str,
+    lang: Lang,
+) -> Option<Option<u8>> {
+    let text =
+        |d: Option<u8>| d.map_or_else(|| Tr::Automatic.get(lang).to_owned(), |d| d.to_string());
+    let mut chosen = current;
+    egui::ComboBox::from_id_salt(id)
+        .width(56.0)
+        .selected_text(text(current))
+        .show_ui(ui, |ui| {
+            for option in std::iter::once(None).chain((0..=6).map(Some)) {
+                ui.selectable_value(&mut chosen, option, text(option));
+            }
+        })
+        .response
+        .accessible_name(accessible_name);
+    (chosen != current).then_some(chosen)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,10 +128,18 @@ fn converted(m: &EiMethod, cover: LandCover, km2: f64) -> EiMethod {
     m
 }
 
+/// The EI that indicator 10 requires in a humid region (indicators.md, row 10).
+pub const EI_TARGET: f64 = 60.0;
+
+/// EI once `km2` of built-up land has become `cover`: the curve the EI chart draws.
+pub fn ei_after_conversion(m: &EiMethod, cover: LandCover, km2: f64) -> f64 {
+    ecological_index(&converted(m, cover, km2)).ei
+}
+
 /// How much built-up land would have to become forest, grass or wetland for EI to reach
 /// `target` (indicator 10: ≥ 60 in a humid region), by bisection; EI rises with each.
 pub fn area_for_ei(m: &EiMethod, cover: LandCover, target: f64) -> EiWhatIf {
-    let ei_at = |km2| ecological_index(&converted(m, cover, km2)).ei;
+    let ei_at = |km2| ei_after_conversion(m, cover, km2);
     let best_ei = ei_at(m.built_up_km2);
     if ecological_index(m).ei >= target {
         return EiWhatIf {

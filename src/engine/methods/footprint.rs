@@ -118,6 +118,7 @@ mod tests {
             rule: Rule::growth(0.0),
             source: String::new(),
             observed: Vec::new(),
+            decimals: None,
         });
         scenario.methods.footprint = FootprintMethod {
             population_series: "population".into(),

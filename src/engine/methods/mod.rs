@@ -8,7 +8,10 @@ mod footprint;
 mod water;
 
 pub use air::{air_background_for, air_capacity};
-pub use ei::{EiGrade, EiResult, EiWhatIf, LandCover, area_for_ei, ecological_index};
+pub use ei::{
+    EI_TARGET, EiGrade, EiResult, EiWhatIf, LandCover, area_for_ei, ecological_index,
+    ei_after_conversion,
+};
 pub use footprint::{FootprintYear, footprint_balance};
 pub use water::{water_body_capacity, water_capacity};
 

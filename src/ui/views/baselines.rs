@@ -24,12 +24,13 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         .show(ui, |ui| {
             egui::Grid::new("baselines")
                 .striped(true)
-                .num_columns(8)
+                .num_columns(9)
                 .show(ui, |ui| {
                     for header in [
                         Tr::Key,
                         Tr::Name,
                         Tr::Unit,
+                        Tr::Decimals,
                         Tr::BaseValue,
                         Tr::Rule,
                         Tr::Source,
@@ -92,6 +93,18 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             });
                         }
                         ui.label(series.unit.symbol());
+                        if let Some(decimals) = widgets::decimals_ui(
+                            ui,
+                            ("decimals", &key),
+                            series.decimals,
+                            &format!("{} {key}", ctx.tr(Tr::Decimals)),
+                            lang,
+                        ) {
+                            ctx.apply(Edit::SetSeriesDecimals {
+                                series: key.clone(),
+                                decimals,
+                            });
+                        }
                         if matches!(series.rule, Rule::Driven { .. }) {
                             // A driven series' base value is its driver's × the intensity.
                             let base = ctx
@@ -101,8 +114,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 .value(&key, scenario.base_year)
                                 .or(series.base)
                                 .unwrap_or(f64::NAN);
-                            ui.label(RichText::new(crate::format::value(base)).italics())
-                                .on_hover_text(Tr::ComputedAsDriverIntensity.get(lang));
+                            ui.label(
+                                RichText::new(crate::format::with_decimals(base, series.decimals))
+                                    .italics(),
+                            )
+                            .on_hover_text(Tr::ComputedAsDriverIntensity.get(lang));
                         } else {
                             let field = NumberField::of(
                                 lang,
@@ -191,6 +207,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         rule: Rule::growth(0.0),
                         source: String::new(),
                         observed: Vec::new(),
+                        decimals: None,
                     }),
                 });
             }

@@ -100,6 +100,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     continue;
                 };
                 let last = result.years.last().expect("a projection has years");
+                // Emission, capacity and headroom are in the emission series' unit and decimals.
+                let decimals = series.decimals;
                 ui.separator();
                 ui.horizontal(|ui| {
                     ui.heading(format!(
@@ -165,7 +167,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         ui.label(
                             RichText::new(format!(
                                 "= {} {}",
-                                format::value(last.capacity),
+                                format::with_decimals(last.capacity, decimals),
                                 result.unit
                             ))
                             .weak(),
@@ -184,7 +186,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     ui.label(format!(
                         "{}: {} {}",
                         ctx.tr(Tr::Headroom),
-                        format::value(last.headroom),
+                        format::with_decimals(last.headroom, decimals),
                         result.unit
                     ));
                     ui.separator();

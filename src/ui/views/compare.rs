@@ -3,30 +3,14 @@
 //! scenario changes against its parent.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, VLine};
 
 use super::overview::status_text;
 use super::section;
-use crate::charts::MILESTONE_COLOR;
 use crate::engine::workspace::changes_from;
 use crate::format;
 use crate::i18n::Tr;
 use crate::io::csv::comparison_years;
-use crate::ui::chart::color;
 use crate::ui::{UiState, ViewCtx, theme, widgets};
-
-/// One colour per scenario, from the same palette as the series.
-fn member_color(index: usize) -> egui::Color32 {
-    const COLORS: [[u8; 3]; 6] = [
-        [0, 114, 178],
-        [213, 94, 0],
-        [0, 158, 115],
-        [204, 121, 167],
-        [230, 159, 0],
-        [86, 180, 233],
-    ];
-    color(COLORS[index % COLORS.len()])
-}
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let lang = ctx.lang;
@@ -58,69 +42,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     .accessible_name(ctx.tr(Tr::Overlay));
             });
             let key = state.fan_series.clone();
-            let unit = reference
-                .series(&key)
-                .map(|s| s.unit.to_string())
-                .unwrap_or_default();
-            Plot::new("compare-overlay")
-                .height(theme::CHART_HEIGHT)
-                .legend(Legend::default())
-                .include_y(0.0)
-                .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-                .show(ui, |plot_ui| {
-                    for &year in &reference.milestones {
-                        plot_ui.vline(
-                            VLine::new(
-                                format!("{} {year}", Tr::Milestone.get(lang)),
-                                f64::from(year),
-                            )
-                            .color(color(MILESTONE_COLOR)),
-                        );
-                    }
-                    // The capacity this series is compared with: one line per distinct value.
-                    let mut levels: Vec<(f64, Vec<&str>)> = Vec::new();
-                    for (name, _, analysis) in members.iter() {
-                        if let Some(capacity) = analysis.capacities.iter().find(|c| c.series == key)
-                        {
-                            let value = capacity.years.first().map_or(0.0, |y| y.capacity);
-                            match levels.iter_mut().find(|(v, _)| *v == value) {
-                                Some((_, names)) => names.push(name),
-                                None => levels.push((value, vec![name])),
-                            }
-                        }
-                    }
-                    let single = levels.len() == 1;
-                    for (value, names) in levels {
-                        let mut label =
-                            format!("{} {}", Tr::Capacity.get(lang), format::value(value));
-                        if !single {
-                            label.push_str(&format!(" ({})", names.join(", ")));
-                        }
-                        plot_ui.hline(
-                            HLine::new(label, value)
-                                .color(color(crate::charts::CAPACITY_COLOR))
-                                .width(2.0),
-                        );
-                    }
-                    for (i, (name, _, analysis)) in members.iter().enumerate() {
-                        let Some(series) = analysis.projection.get(&key) else {
-                            continue;
-                        };
-                        let points: Vec<[f64; 2]> = analysis
-                            .projection
-                            .years()
-                            .zip(&series.values)
-                            .map(|(y, v)| [f64::from(y), *v])
-                            .collect();
-                        let width = if i == ctx.current_member { 3.0 } else { 1.8 };
-                        plot_ui.line(
-                            Line::new(name.to_string(), PlotPoints::from(points))
-                                .color(member_color(i))
-                                .width(width),
-                        );
-                    }
-                });
-            ui.label(RichText::new(unit).weak());
+            // The chart every other view draws, with Copy image and Save PNG, and the slide
+            // presentation mode shows.
+            if let Some(spec) = crate::charts::comparison_chart(members, &key, lang) {
+                crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
+            }
 
             section(
                 ui,

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 
 use super::methods::method_number;
 use super::section;
-use crate::engine::methods::{LandCover, area_for_ei, ecological_index};
+use crate::engine::methods::{EI_TARGET, LandCover, area_for_ei, ecological_index};
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::EiMethod;
@@ -14,9 +14,6 @@ use crate::ui::{ViewCtx, theme, widgets};
 
 /// An input of EI: 中文 and English names, how to read it and how to set it.
 type EiField = (Tr, fn(&EiMethod) -> f64, fn(&mut EiMethod, f64));
-
-/// The EI that indicator 10 requires in a humid region.
-const EI_TARGET: f64 = 60.0;
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let lang = ctx.lang;
@@ -66,6 +63,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 ui.end_row();
             }
         });
+
+        let spec = crate::charts::ei_chart(doc.scenario(), lang);
+        crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
 
         section(ui, ctx.tr(Tr::Inputs));
         let fields: [EiField; 15] = [

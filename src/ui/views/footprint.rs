@@ -5,7 +5,6 @@ use eframe::egui::{self, RichText};
 
 use super::methods::method_number;
 use super::section;
-use crate::charts::{ChartLevel, ChartLine, ChartSpec};
 use crate::format;
 use crate::i18n::Tr;
 use crate::ui::chart::chart_ui;
@@ -44,46 +43,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     Tr::Person.get(lang),
                 ));
             });
-            let points = |f: fn(&crate::engine::methods::FootprintYear) -> f64| {
-                years
-                    .iter()
-                    .map(|y| (f64::from(y.year), f(y) / 1e4))
-                    .collect()
-            };
-            let spec = ChartSpec {
-                key: "footprint".into(),
-                title: ctx.tr(Tr::Footprint).to_owned(),
-                unit: Tr::TenThousandGha.get(lang).to_owned(),
-                x_label: ctx.tr(Tr::Year).to_owned(),
-                lines: vec![
-                    ChartLine {
-                        name: ctx.tr(Tr::FootprintTotal).to_owned(),
-                        color: [213, 94, 0],
-                        points: points(|y| y.footprint_gha),
-                    },
-                    ChartLine {
-                        name: ctx.tr(Tr::CapacityTotal).to_owned(),
-                        color: [0, 158, 115],
-                        points: points(|y| y.capacity_gha),
-                    },
-                    ChartLine {
-                        name: ctx.tr(Tr::Balance).to_owned(),
-                        color: [0, 114, 178],
-                        points: points(|y| y.balance_gha),
-                    },
-                ],
-                observed: Vec::new(),
-                bands: Vec::new(),
-                levels: vec![ChartLevel {
-                    name: "0".into(),
-                    color: [150, 150, 150],
-                    value: 0.0,
-                }],
-                milestones: scenario.milestones.clone(),
-                marker: None,
-                source_note: scenario.methods.footprint.note.clone(),
-            };
-            chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
+            if let Some(spec) = crate::charts::footprint_chart(scenario, doc.analysis(), lang) {
+                chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
+            }
             ui.label(
                 RichText::new(format!(
                     "⚠ {}: {}",

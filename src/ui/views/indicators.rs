@@ -116,12 +116,13 @@ pub fn how_computed(scenario: &Scenario, indicator: &Indicator, lang: Lang) -> V
     lines
 }
 
-fn status_label(ui: &mut egui::Ui, assessed: Option<&Assessed>, lang: Lang) {
+fn status_label(ui: &mut egui::Ui, assessed: Option<&Assessed>, decimals: Option<u8>, lang: Lang) {
     match assessed {
         Some(a) => {
-            let value = a
-                .value
-                .map_or_else(|| Tr::NoData.get(lang).to_owned(), format::value);
+            let value = a.value.map_or_else(
+                || Tr::NoData.get(lang).to_owned(),
+                |v| format::with_decimals(v, decimals),
+            );
             ui.label(RichText::new(value).color(theme::indicator_status_color(a.status)))
                 .on_hover_text(format!(
                     "{} · {}",
@@ -292,7 +293,10 @@ fn row_ui(
             ui.label(
                 RichText::new(format!(
                     "{} ({})",
-                    latest.value.map_or_else(|| "–".into(), format::value),
+                    latest.value.map_or_else(
+                        || "–".into(),
+                        |v| format::with_decimals(v, indicator.decimals)
+                    ),
                     latest.year
                 ))
                 .color(theme::indicator_status_color(latest.status)),
@@ -319,9 +323,10 @@ fn row_ui(
             egui::Align::Center,
         );
         if let Some(projected) = &milestone.projected {
-            let value = projected
-                .value
-                .map_or_else(|| Tr::NoData.get(lang).to_owned(), format::value);
+            let value = projected.value.map_or_else(
+                || Tr::NoData.get(lang).to_owned(),
+                |v| format::with_decimals(v, indicator.decimals),
+            );
             RichText::new(format!("  {value}"))
                 .color(theme::indicator_status_color(projected.status))
                 .strong()
@@ -337,8 +342,10 @@ fn row_ui(
                 "{} {target}\n{} {} ({})",
                 Tr::TargetInYear.fill(lang, &[&milestone.year]),
                 Tr::ProjectedInYear.fill(lang, &[&milestone.year]),
-                p.value
-                    .map_or_else(|| Tr::NoData.get(lang).to_owned(), format::value),
+                p.value.map_or_else(
+                    || Tr::NoData.get(lang).to_owned(),
+                    |v| format::with_decimals(v, indicator.decimals)
+                ),
                 status_tr(p.status).get(lang)
             ),
             None => format!(
@@ -423,6 +430,22 @@ fn details_ui(
                 },
             ));
         }
+        ui.label(ctx.tr(Tr::Decimals));
+        if let Some(decimals) = widgets::decimals_ui(
+            ui,
+            ("indicator-decimals", index),
+            indicator.decimals,
+            &format!("{} {number}", ctx.tr(Tr::Decimals)),
+            lang,
+        ) {
+            ctx.apply(set(
+                index,
+                Indicator {
+                    decimals,
+                    ..indicator.clone()
+                },
+            ));
+        }
     });
 
     section(ui, ctx.tr(Tr::HowComputed));
@@ -454,7 +477,7 @@ fn details_ui(
                 for milestone in &assessment.milestones {
                     ui.label(milestone.year.to_string());
                     ui.label(target_text(&milestone.target, lang));
-                    status_label(ui, milestone.projected.as_ref(), lang);
+                    status_label(ui, milestone.projected.as_ref(), indicator.decimals, lang);
                     ui.label(
                         milestone
                             .needed

@@ -46,6 +46,9 @@ pub enum ChartsShown {
     Targets,
     /// The projected series, one chart per group and unit.
     Groups,
+    /// The charts whose key starts so: `footprint`, `ei`, `fan-` (the Monte Carlo run's),
+    /// `compare-` (the workspace's).
+    Keyed(&'static str),
 }
 
 impl ChartsShown {
@@ -64,6 +67,7 @@ impl ChartsShown {
             }
             ChartsShown::Targets => chart_key.starts_with("target-"),
             ChartsShown::Groups => chart_key.starts_with("group-"),
+            ChartsShown::Keyed(prefix) => chart_key.starts_with(prefix),
         }
     }
 }
@@ -143,21 +147,21 @@ pub const VIEWS: [ViewInfo; 15] = [
         view: View::Footprint,
         key: "footprint",
         title: Tr::Footprint,
-        charts: ChartsShown::None,
+        charts: ChartsShown::Keyed("footprint"),
         ui: |ui, ctx, _| footprint::ui(ui, ctx),
     },
     ViewInfo {
         view: View::Ei,
         key: "ei",
         title: Tr::Ei,
-        charts: ChartsShown::None,
+        charts: ChartsShown::Keyed("ei"),
         ui: |ui, ctx, _| ei::ui(ui, ctx),
     },
     ViewInfo {
         view: View::Uncertainty,
         key: "uncertainty",
         title: Tr::Uncertainty,
-        charts: ChartsShown::None,
+        charts: ChartsShown::Keyed("fan-"),
         ui: uncertainty::ui,
     },
     ViewInfo {
@@ -171,7 +175,7 @@ pub const VIEWS: [ViewInfo; 15] = [
         view: View::Compare,
         key: "compare",
         title: Tr::Compare,
-        charts: ChartsShown::None,
+        charts: ChartsShown::Keyed("compare-"),
         ui: compare::ui,
     },
 ];

@@ -37,7 +37,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         ui.label(
                             projected
                                 .at(scenario.base_year, year)
-                                .map(format::value)
+                                .map(|v| format::with_decimals(v, series.decimals))
                                 .unwrap_or_default(),
                         );
                     }
@@ -187,12 +187,12 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
             stated,
             computed,
         } => {
-            let name = scenario
-                .indicators
-                .iter()
-                .find(|i| &i.number == number)
-                .map_or("", |i| lang.label(&i.name));
-            let value = computed.value.map_or_else(|| "–".into(), format::value);
+            let indicator = scenario.indicators.iter().find(|i| &i.number == number);
+            let name = indicator.map_or("", |i| lang.label(&i.name));
+            let decimals = indicator.and_then(|i| i.decimals);
+            let value = computed
+                .value
+                .map_or_else(|| "–".into(), |v| format::with_decimals(v, decimals));
             let verdict = format!(
                 "{} {}",
                 super::indicators::target_text(&computed.target, lang),

@@ -54,7 +54,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                                 for (year, value) in projection.years().zip(&projected.values) {
                                     cell(
                                         ui,
-                                        RichText::new(format::value(*value)),
+                                        RichText::new(format::with_decimals(
+                                            *value,
+                                            series.decimals,
+                                        )),
                                         scenario.milestones.contains(&year).then_some(fill),
                                     );
                                 }
@@ -191,11 +194,14 @@ fn observed_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         let projected = projection
                             .value(&series.key, year)
                             .filter(|v| v.is_finite());
-                        ui.label(projected.map_or_else(|| "–".into(), format::value));
+                        ui.label(projected.map_or_else(
+                            || "–".into(),
+                            |v| format::with_decimals(v, series.decimals),
+                        ));
                         match projected {
                             Some(p) => {
                                 let deviation = observation.value - p;
-                                ui.label(format::value(deviation));
+                                ui.label(format::with_decimals(deviation, series.decimals));
                                 ui.label(if p != 0.0 {
                                     format::percent(deviation / p)
                                 } else {

@@ -485,6 +485,8 @@ fn capacity_small(
             })
     });
     Plot::new(("whatif-capacity", &capacity.pollutant))
+        .grid_color(theme::chart_grid())
+        .y_grid_spacer(crate::ui::chart::value_marks())
         .height(SMALL_HEIGHT)
         .width(ui.available_width())
         .label_formatter(crate::ui::chart::snapped(capacity.unit.to_string()))
@@ -493,6 +495,7 @@ fn capacity_small(
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .y_axis_formatter(crate::ui::chart::value_tick)
         .x_grid_spacer(year_marks())
         .show(ui, |plot| {
             if let Some(fan) = fan {
@@ -611,6 +614,8 @@ fn target_small(
         )
     });
     Plot::new(("whatif-target", &check.key))
+        .grid_color(theme::chart_grid())
+        .y_grid_spacer(crate::ui::chart::value_marks())
         .height(SMALL_HEIGHT)
         .width(ui.available_width())
         .label_formatter(crate::ui::chart::snapped(check.unit.to_string()))
@@ -618,6 +623,7 @@ fn target_small(
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .y_axis_formatter(crate::ui::chart::value_tick)
         .x_grid_spacer(year_marks())
         .show(ui, |plot| {
             if let (Some(points), Some(g)) = (ghost_points, ghost) {
