@@ -409,3 +409,83 @@ fn the_workbook_shows_each_series_in_its_printed_decimals() {
         "#,##0.0"
     );
 }
+
+#[test]
+fn the_workbook_carries_a_monte_carlo_run_when_one_is_asked_for() {
+    let dir = out_dir("xlsx-uncertainty");
+    let high = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-high-growth.ron");
+    let out = dir.join("high.xlsx");
+    run_ok(&[
+        "export",
+        high.to_str().unwrap(),
+        out.to_str().unwrap(),
+        "--runs",
+        "2000",
+    ]);
+    let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(workbook.sheet_names().last().unwrap(), "不确定性");
+    let sheet = workbook.worksheet_range("不确定性").unwrap();
+    // Years as columns from the second row; COD at 9 %/yr (sd 1.5 points) has almost surely
+    // exceeded its capacity by 2060 and not yet in 2021.
+    let header: Vec<&Data> = (0..sheet.width() as u32)
+        .filter_map(|c| sheet.get_value((1, c)))
+        .collect();
+    let column = |year: f64| {
+        header
+            .iter()
+            .position(|d| **d == Data::Float(year))
+            .unwrap() as u32
+    };
+    let cod = (0..sheet.height() as u32)
+        .find(|&r| sheet.get_value((r, 0)) == Some(&Data::String("化学需氧量".into())))
+        .unwrap();
+    let probability = |year| match sheet.get_value((cod, column(year))) {
+        Some(Data::Float(p)) => *p,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(probability(2021.0), 0.0);
+    assert!(probability(2060.0) > 0.9, "{}", probability(2060.0));
+    // The fan of COD: a row per year, p5 ≤ p50 ≤ p95.
+    let fan_rows: Vec<u32> = (0..sheet.height() as u32)
+        .filter(|&r| sheet.get_value((r, 0)) == Some(&Data::String("化学需氧量排放总量".into())))
+        .collect();
+    assert_eq!(fan_rows.len(), 2060 - 2021 + 1);
+    let value = |r, c| match sheet.get_value((r, c)) {
+        Some(Data::Float(v)) => *v,
+        other => panic!("{other:?}"),
+    };
+    let last = *fan_rows.last().unwrap();
+    assert!(value(last, 2) <= value(last, 4) && value(last, 4) <= value(last, 6));
+    // The same seed gives the same workbook numbers.
+    let again = dir.join("again.xlsx");
+    run_ok(&[
+        "export",
+        high.to_str().unwrap(),
+        again.to_str().unwrap(),
+        "--runs",
+        "2000",
+    ]);
+    let mut second: Xlsx<_> = open_workbook(&again).unwrap();
+    assert_eq!(second.worksheet_range("不确定性").unwrap(), sheet);
+
+    // Asked of a CSV, or of a scenario with nothing uncertain: refused, nothing written.
+    for (file, out, says) in [
+        (high.to_str().unwrap(), "table.csv", "must end in .xlsx"),
+        ("", "plan.xlsx", "no uncertain rates"),
+    ] {
+        let target = dir.join(out);
+        let mut args = vec!["export"];
+        if !file.is_empty() {
+            args.push(file);
+        }
+        args.extend([target.to_str().unwrap(), "--runs", "100"]);
+        let output = ecoplan(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains(says),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!target.exists());
+    }
+}

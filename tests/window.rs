@@ -2693,3 +2693,57 @@ fn a_series_decimals_chosen_in_baselines_show_in_the_projection_table_and_undo()
     harness.run();
     assert!(harness.query_by_label("1,058.84").is_some());
 }
+
+#[test]
+fn after_a_run_the_workbook_has_its_sheet_and_presentation_its_fan() {
+    let dir = temp_dir("export-uncertainty");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(dir.join("after-run.xlsx"));
+    let mut harness = harness_with(View::Uncertainty, Lang::En, dialogs);
+    harness.run();
+    harness.get_by_label("Uncertain cod").click();
+    harness.run();
+    harness.get_by_label("Run").click();
+    harness.step();
+    for _ in 0..2_000 {
+        harness.step();
+        if harness.state().uncertainty.running.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+    assert!(
+        harness.state().uncertainty.last.is_some(),
+        "the run finished"
+    );
+    // F11 from the Uncertainty view starts at the run's fan.
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Fan chart: COD emissions")
+            .is_some()
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness
+        .get_by_label("All tables and charts (XLSX)…")
+        .click();
+    harness.run();
+    use calamine::Reader;
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.join("after-run.xlsx")).unwrap();
+    assert_eq!(workbook.sheet_names().last().unwrap(), "Uncertainty");
+    let sheet = workbook.worksheet_range("Uncertainty").unwrap();
+    assert_eq!(
+        sheet.get_value((0, 0)),
+        Some(&calamine::Data::String(
+            "Probability of exceeding capacity (by the year) · 1000 runs".into()
+        ))
+    );
+}

@@ -298,11 +298,19 @@ impl EcoplanApp {
     }
 
     fn export_to(&mut self, table: Option<Table>, path: &Path) {
+        // The last Monte Carlo run, where it was of this very scenario.
+        let uncertainty = self
+            .uncertainty
+            .last
+            .as_ref()
+            .filter(|(scenario, _)| scenario == self.doc.scenario())
+            .map(|(_, result)| result);
         let result = io::export::export(
             io::export::Source {
                 scenario: self.doc.scenario(),
                 analysis: self.doc.analysis(),
                 file: self.current_file(),
+                uncertainty,
             },
             self.lang(),
             table.unwrap_or(Table::Projection),

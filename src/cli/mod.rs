@@ -411,6 +411,13 @@ pub struct ExportArgs {
     /// Replace KEY's rule by constant growth at RATE (a fraction: 0.075) from the base year.
     #[arg(long, value_name = "KEY=RATE", value_parser = parse_growth)]
     pub growth: Vec<(String, f64)>,
+    /// Run this many Monte Carlo draws over the scenario's uncertain rates and add their
+    /// results (probabilities of exceeding capacity, fans of the compared series) to an .xlsx.
+    #[arg(long, value_name = "N")]
+    pub runs: Option<usize>,
+    /// Seed of those draws: the same seed gives the same numbers.
+    #[arg(long, default_value_t = 1, requires = "runs")]
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -736,11 +743,16 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 _ => unreachable!("clap takes one or two paths"),
             };
             let (scenario, analysis) = analyse_file(file, args.horizon, &args.growth)?;
+            let uncertainty = match args.runs {
+                Some(runs) => Some(export_uncertainty(&scenario, runs, args.seed, out)?),
+                None => None,
+            };
             io::export::export(
                 io::export::Source {
                     scenario: &scenario,
                     analysis: &analysis,
                     file,
+                    uncertainty: uncertainty.as_ref(),
                 },
                 args.lang,
                 args.table,
@@ -752,6 +764,50 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             Ok(String::new())
         }
     }
+}
+
+/// `ecoplan export … OUT.xlsx --runs N`: the draws the workbook's Uncertainty sheet shows, with
+/// the fans of the series compared with a capacity.
+fn export_uncertainty(
+    scenario: &Scenario,
+    runs: usize,
+    seed: u64,
+    out: &Path,
+) -> Result<crate::engine::uncertainty::UncertaintyResult, Failure> {
+    use crate::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
+    let xlsx = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !xlsx {
+        return Err(Failure::input(format!(
+            "{}: --runs adds a sheet to a workbook; the output must end in .xlsx",
+            out.display()
+        )));
+    }
+    if scenario.uncertainty.is_empty() {
+        return Err(Failure::input(
+            "--runs: the scenario has no uncertain rates to draw (its `uncertainty` list is \
+             empty); add them in the Uncertainty view or try `ecoplan uncertainty --uncertain`"
+                .to_owned(),
+        ));
+    }
+    let mut fans: Vec<String> = Vec::new();
+    for capacity in &scenario.capacities {
+        if !fans.contains(&capacity.series) {
+            fans.push(capacity.series.clone());
+        }
+    }
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let progress = std::sync::atomic::AtomicUsize::new(0);
+    let settings = MonteCarlo {
+        runs,
+        seed,
+        sampling: Sampling::Random,
+    };
+    Ok(monte_carlo(scenario, settings, &fans, &progress, &never)
+        .map_err(Failure::input)?
+        .expect("an uncancelled run finishes"))
 }
 
 /// `ecoplan import BOOK --into SCENARIO [--dry-run]`: reads every value first, so a bad cell

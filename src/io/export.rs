@@ -45,6 +45,8 @@ pub struct Source<'a> {
     pub analysis: &'a Analysis,
     /// The scenario's file, named in a report's footnote.
     pub file: Option<&'a Path>,
+    /// A Monte Carlo run of this scenario: the workbook gets its sheet.
+    pub uncertainty: Option<&'a crate::engine::uncertainty::UncertaintyResult>,
 }
 
 /// Writes `out` in the format its extension names.
@@ -59,6 +61,7 @@ pub fn export(
         scenario,
         analysis,
         file,
+        uncertainty,
     } = source;
     let extension = out
         .extension()
@@ -74,7 +77,7 @@ pub fn export(
         Some("xlsx") if table == Table::Indicators => {
             super::indicator_table::write_template(scenario, lang, out)
         }
-        Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, out),
+        Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, uncertainty, out),
         Some("docx") => super::report::write_report(
             scenario,
             analysis,

@@ -6,6 +6,7 @@ use std::path::Path;
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, XlsxError};
 
 use crate::engine::Analysis;
+use crate::engine::uncertainty::UncertaintyResult;
 use crate::i18n::{Lang, Tr};
 use crate::model::Scenario;
 
@@ -49,11 +50,13 @@ impl Formats {
     }
 }
 
-/// Builds the workbook in memory: every table the window shows, headers and statuses in `lang`.
+/// Builds the workbook in memory: every table the window shows, headers and statuses in `lang`,
+/// and a Monte Carlo run's results where one was run for this scenario.
 pub fn workbook_bytes(
     scenario: &Scenario,
     analysis: &Analysis,
     lang: Lang,
+    uncertainty: Option<&UncertaintyResult>,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let f = Formats::new();
@@ -323,7 +326,97 @@ pub fn workbook_bytes(
         sheet.set_column_width(0, 28)?;
         sheet.set_freeze_panes(1, 0)?;
     }
+    if let Some(result) = uncertainty {
+        uncertainty_sheet(&mut workbook, scenario, result, lang)?;
+    }
     workbook.save_to_buffer()
+}
+
+/// A Monte Carlo run: each pollutant's probability of having exceeded its capacity by each
+/// year the tables show, then each fan's percentiles by year, in its series' decimals.
+fn uncertainty_sheet(
+    workbook: &mut Workbook,
+    scenario: &Scenario,
+    result: &UncertaintyResult,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let f = Formats::new();
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(sheet_name(Tr::Uncertainty, lang))?;
+    sheet.write_with_format(
+        0,
+        0,
+        format!(
+            "{} · {} {}",
+            Tr::ExceedanceProbability.get(lang),
+            result.runs,
+            Tr::RunsUnit.get(lang)
+        ),
+        &f.bold,
+    )?;
+    let years: Vec<i32> = scenario
+        .shown_years()
+        .into_iter()
+        .filter(|&y| y >= result.base_year)
+        .collect();
+    sheet.write_with_format(1, 0, Tr::Pollutant.get(lang), &f.bold)?;
+    for (i, year) in years.iter().enumerate() {
+        sheet.write_with_format(1, 1 + i as u16, *year, &f.bold)?;
+    }
+    let mut row = 2u32;
+    for exceedance in &result.exceedance {
+        let name = scenario
+            .capacities
+            .iter()
+            .find(|c| c.pollutant == exceedance.pollutant)
+            .map_or(exceedance.pollutant.as_str(), |c| lang.label(&c.label));
+        sheet.write(row, 0, name)?;
+        for (i, year) in years.iter().enumerate() {
+            let index = (year - result.base_year) as usize;
+            if let Some(p) = exceedance.by_year.get(index) {
+                sheet.write_with_format(row, 1 + i as u16, *p, &f.percent)?;
+            }
+        }
+        row += 1;
+    }
+    // The fans below, one row per series and year.
+    row += 1;
+    for (col, header) in ["", "", "p5", "p25", "p50", "p75", "p95"]
+        .iter()
+        .enumerate()
+    {
+        let text = match col {
+            0 => Tr::Name.get(lang),
+            1 => Tr::Year.get(lang),
+            _ => header,
+        };
+        sheet.write_with_format(row, col as u16, text, &f.bold)?;
+    }
+    sheet.write_with_format(row, 7, Tr::Unit.get(lang), &f.bold)?;
+    row += 1;
+    for fan in &result.fans {
+        let series = scenario.series(&fan.series);
+        let name = series.map_or(fan.series.as_str(), |s| lang.label(&s.label));
+        let number = f.with_decimals(series.and_then(|s| s.decimals));
+        for (i, percentiles) in fan.percentiles.iter().enumerate() {
+            sheet.write(row, 0, name)?;
+            sheet.write(row, 1, result.base_year + i as i32)?;
+            for (k, value) in percentiles.iter().enumerate() {
+                if value.is_finite() {
+                    sheet.write_with_format(row, 2 + k as u16, *value, &number)?;
+                }
+            }
+            sheet.write(row, 7, fan.unit.as_str())?;
+            row += 1;
+        }
+    }
+    sheet.set_column_width(0, 24)?;
+    for col in 1..=7 {
+        sheet.set_column_width(col, 13)?;
+    }
+    sheet.set_freeze_panes(2, 1)?;
+    Ok(())
 }
 
 /// Every checked value of every indicator, as `ecoplan indicators` prints them, with headers,
@@ -383,9 +476,10 @@ pub fn write_xlsx(
     scenario: &Scenario,
     analysis: &Analysis,
     lang: Lang,
+    uncertainty: Option<&UncertaintyResult>,
     path: &Path,
 ) -> Result<(), String> {
-    let bytes = workbook_bytes(scenario, analysis, lang)
+    let bytes = workbook_bytes(scenario, analysis, lang, uncertainty)
         .map_err(|e| format!("{}: cannot build the workbook: {e}", path.display()))?;
     super::write_atomically(path, &bytes, super::Backup::None).map_err(|e| e.to_string())
 }
