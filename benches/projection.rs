@@ -188,6 +188,7 @@ fn hostile_file_benches(c: &mut Criterion) {
                     base: None,
                     rule: Some(Rule::growth(0.05 + f64::from(k) * 1e-5)),
                     observed: None,
+                    decimals: None,
                 }],
                 ..Changes::default()
             }),

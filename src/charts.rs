@@ -100,6 +100,8 @@ pub struct ChartSpec {
     /// Decimals of the values read out (its series' printed precision); `None`: five
     /// significant digits.
     pub decimals: Option<u8>,
+    /// The chart's language: its legend's own words (the milestones) are in it.
+    pub lang: Lang,
 }
 
 /// The observed values of a series as points named "observed · GDP", in the series' colour.
@@ -134,6 +136,8 @@ pub enum Glyph {
     Points,
     /// The first year of exceedance: a short vertical stroke.
     Marker,
+    /// The milestone years: a dashed stroke.
+    Milestones,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -145,7 +149,8 @@ pub struct LegendEntry {
 
 /// The legend, drawn beside the plotting area by the window and the PNG alike, so that it
 /// covers no curve: a fan's bands from the outer one in and its median (percentile order),
-/// the lines, the observed points, the capacities and thresholds, the exceedance mark.
+/// the lines, the observed points, the capacities and thresholds, the exceedance mark, the
+/// milestone years.
 pub fn legend(spec: &ChartSpec) -> Vec<LegendEntry> {
     let entry = |name: &str, color: Rgb, glyph| LegendEntry {
         name: name.to_owned(),
@@ -175,6 +180,18 @@ pub fn legend(spec: &ChartSpec) -> Vec<LegendEntry> {
                 .iter()
                 .map(|(_, label)| entry(label, CAPACITY_COLOR, Glyph::Marker)),
         )
+        .chain((!spec.milestones.is_empty()).then(|| {
+            let years: Vec<String> = spec.milestones.iter().map(i32::to_string).collect();
+            entry(
+                &format!(
+                    "{} {}",
+                    Tr::Milestone.get(spec.lang),
+                    years.join(Tr::ListSeparator.get(spec.lang))
+                ),
+                MILESTONE_COLOR,
+                Glyph::Milestones,
+            )
+        }))
         .collect()
 }
 
@@ -183,33 +200,44 @@ pub fn legend(spec: &ChartSpec) -> Vec<LegendEntry> {
 /// shows the emission as a flat line at 0.
 const FAR_ABOVE: f64 = 4.0;
 
-/// Whether a capacity of `capacity` is too far above a curve peaking at `peak` to share its axis.
-fn out_of_scale(peak: f64, capacity: f64) -> bool {
-    peak.is_finite() && capacity.is_finite() && peak * FAR_ABOVE < capacity
+/// The highest finite value of `values` (NaN when there is none): what a chart's axis must reach.
+pub fn peak(values: impl IntoIterator<Item = f64>) -> f64 {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(f64::NAN, f64::max)
 }
 
-/// The note that replaces such a capacity line: its value and the headroom at the horizon.
-fn far_above_note(
-    capacity: f64,
-    unit: &str,
-    last: &crate::engine::CapacityYear,
+/// The words that replace a capacity line too far above everything drawn (peaking at `peak`)
+/// to share its axis: the capacity and the headroom at the horizon. `None` where the line is
+/// drawn: a capacity within reach, or one that changes by year. Every capacity chart (the
+/// window's, the slides', the what-if view's small multiples) asks here.
+pub fn far_above_capacity(
+    capacity: &crate::engine::CapacityAnalysis,
+    peak: f64,
     decimals: Option<u8>,
     lang: Lang,
-) -> String {
-    Tr::FarBelowCapacity.fill(
-        lang,
-        &[
-            &format::with_decimals(capacity, decimals),
-            &unit,
-            &last.year,
-            &last.utilisation.map_or_else(|| "–".into(), format::percent),
-            // Two decimals: 99.98 %, not a rounded 100.0 % that reads as no emission at all.
-            &last.utilisation.map_or_else(
-                || "–".into(),
-                |u| format!("{} %", format::fixed((1.0 - u) * 100.0, 2)),
-            ),
-        ],
-    )
+) -> Option<String> {
+    let value = capacity.years.first()?.capacity;
+    let last = capacity.years.last()?;
+    let constant = capacity.years.iter().all(|y| y.capacity == value);
+    let out_of_scale = peak.is_finite() && value.is_finite() && peak * FAR_ABOVE < value;
+    (constant && out_of_scale).then(|| {
+        Tr::FarBelowCapacity.fill(
+            lang,
+            &[
+                &format::with_decimals(value, decimals),
+                &capacity.unit,
+                &last.year,
+                &last.utilisation.map_or_else(|| "–".into(), format::percent),
+                // Two decimals: 99.98 %, not a rounded 100.0 % that reads as no emission.
+                &last.utilisation.map_or_else(
+                    || "–".into(),
+                    |u| format!("{} %", format::fixed((1.0 - u) * 100.0, 2)),
+                ),
+            ],
+        )
+    })
 }
 
 /// A note of the data, kept only where it reads in the chart's language: the plan's line
@@ -257,14 +285,17 @@ pub fn capacity_chart(
         Medium::Water => Tr::CapacityChartWater,
         Medium::Air => Tr::CapacityChartAir,
     };
-    let last = result.years.last()?;
-    let peak = result
-        .years
-        .iter()
-        .map(|y| y.emission)
-        .filter(|v| v.is_finite())
-        .fold(f64::NAN, f64::max);
-    let stated = !varies && out_of_scale(peak, capacity_value);
+    let note = far_above_capacity(
+        result,
+        peak(result.years.iter().map(|y| y.emission)),
+        series.decimals,
+        lang,
+    );
+    let stated = note.is_some();
+    // A capacity of 0 lies on the axis: said in words ("已达到饱和").
+    let note = note.or_else(|| {
+        (!varies && capacity_value == 0.0).then(|| Tr::SaturatedNote.get(lang).to_owned())
+    });
     Some(ChartSpec {
         key: format!("capacity-{pollutant}"),
         title: medium.fill(lang, &[&lang.label(&capacity.label)]),
@@ -312,20 +343,12 @@ pub fn capacity_chart(
         marker: result
             .first_exceedance_year
             .map(|year| (year, format!("{} {year}", Tr::FirstExceedance.get(lang)))),
-        note: stated.then(|| {
-            far_above_note(
-                capacity_value,
-                &result.unit.to_string(),
-                last,
-                series.decimals,
-                lang,
-            )
-        }),
-        source_note: match in_language(&capacity.source, lang) {
-            Some(source) => and_note(source_note(scenario, lang), source, lang),
-            None => source_note(scenario, lang),
-        },
+        note,
+        // The capacity's own note (the plan's line, "理想环境容量 (line 310)") stays in the
+        // Capacity view and the workbook: on a slide it reads as noise in either language.
+        source_note: source_note(scenario, lang),
         decimals: series.decimals,
+        lang,
     })
 }
 
@@ -352,7 +375,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
                 "{} {} {} ({})",
                 Tr::Threshold.get(lang),
                 check.comparison.symbol(),
-                format::value(check.threshold),
+                format::with_decimals(check.threshold, scenario.target_decimals(&check.key)),
                 check.year
             ),
             color: CAPACITY_COLOR,
@@ -363,6 +386,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
         note: None,
         source_note: source_note(scenario, lang),
         decimals: None,
+        lang,
     }
 }
 
@@ -418,6 +442,7 @@ pub fn series_chart(
         source_note: source_note(scenario, lang),
         // One precision for the chart: the finest of its series'.
         decimals: chosen.iter().filter_map(|s| s.decimals).max(),
+        lang,
     })
 }
 
@@ -451,11 +476,12 @@ pub fn fan_chart(
     let capacity = analysis.capacities.iter().find(|c| c.series == fan.series);
     let first = capacity.and_then(|c| c.years.first().map(|y| y.capacity));
     let varies = capacity.is_some_and(|c| c.years.iter().any(|y| Some(y.capacity) != first));
+    let decimals = scenario.series(&fan.series).and_then(|s| s.decimals);
     let capacity_name = |value: Option<f64>| match value {
         Some(v) => format!(
             "{} {} {}",
             Tr::Capacity.get(lang),
-            format::value(v),
+            format::with_decimals(v, decimals),
             fan.unit
         ),
         None => format!("{} ({})", Tr::Capacity.get(lang), fan.unit),
@@ -481,14 +507,17 @@ pub fn fan_chart(
                 .collect(),
         });
     }
-    let peak = fan
-        .percentiles
-        .iter()
-        .map(|p| p[4])
-        .filter(|v| v.is_finite())
-        .fold(f64::NAN, f64::max);
-    let stated = !varies && first.is_some_and(|c| out_of_scale(peak, c));
-    let decimals = scenario.series(&fan.series).and_then(|s| s.decimals);
+    // The band's top decides whether the line is drawn; the note states the scenario's own
+    // projection at the horizon, as the capacity chart does.
+    let note = capacity.and_then(|c| {
+        far_above_capacity(
+            c,
+            peak(fan.percentiles.iter().map(|p| p[4])),
+            decimals,
+            lang,
+        )
+    });
+    let stated = note.is_some();
     ChartSpec {
         key: format!("fan-{}", fan.series),
         title: titled(Tr::FanChart, label, lang),
@@ -508,20 +537,14 @@ pub fn fan_chart(
             .collect(),
         milestones: scenario.milestones.clone(),
         marker: None,
-        // The median run's headroom at the horizon, like the capacity chart's.
-        note: match (capacity, stated) {
-            (Some(c), true) => c
-                .years
-                .last()
-                .map(|last| far_above_note(last.capacity, &fan.unit, last, decimals, lang)),
-            _ => None,
-        },
+        note,
         source_note: and_note(
             source_note(scenario, lang),
             &format!("{} {}", result.runs, Tr::RunsUnit.get(lang)),
             lang,
         ),
         decimals,
+        lang,
     }
 }
 
@@ -553,7 +576,7 @@ pub fn footprint_chart(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> 
         observed: Vec::new(),
         bands: Vec::new(),
         levels: vec![ChartLevel {
-            name: "0".into(),
+            name: Tr::BreakEven.get(lang).to_owned(),
             color: [120, 120, 120],
             value: 0.0,
         }],
@@ -565,6 +588,7 @@ pub fn footprint_chart(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> 
             None => source_note(scenario, lang),
         },
         decimals: Some(2),
+        lang,
     })
 }
 
@@ -610,6 +634,7 @@ pub fn ei_chart(scenario: &Scenario, lang: Lang) -> ChartSpec {
         note: None,
         source_note: and_note(source_note(scenario, lang), "HJ 192-2015", lang),
         decimals: Some(2),
+        lang,
     }
 }
 
@@ -663,9 +688,10 @@ pub fn comparison_chart(
             .into_iter()
             .map(|(value, names)| {
                 let mut name = format!(
-                    "{} {}",
+                    "{} {} {}",
                     Tr::Capacity.get(lang),
-                    format::with_decimals(value, series.decimals)
+                    format::with_decimals(value, series.decimals),
+                    series.unit
                 );
                 if !single {
                     name.push_str(&format!(" ({})", names.join(", ")));
@@ -682,6 +708,7 @@ pub fn comparison_chart(
         note: None,
         source_note: source_note(reference, lang),
         decimals: series.decimals,
+        lang,
     })
 }
 
@@ -817,25 +844,31 @@ mod tests {
         assert_eq!(cod.levels.len(), 1);
         assert_eq!(cod.note, None);
         assert_eq!(cod.title, "化学需氧量排放量与水环境容量");
-        // A Chinese chart carries no English source notes ("(line 310)").
+        // No chart carries the plan's line notes ("(line 310)"), in either language.
         assert!(!cod.source_note.contains("line"), "{}", cod.source_note);
         let en = all_charts(&scenario, &analysis, Lang::En);
         let cod_en = en.iter().find(|c| c.key == "capacity-COD").unwrap();
         assert_eq!(cod_en.title, "COD emissions and the water capacity");
-        assert!(cod_en.source_note.contains("line 310"));
+        assert!(!cod_en.source_note.contains("line 310"));
+        assert!(cod_en.source_note.starts_with("Source: "));
     }
 
     #[test]
-    fn the_legend_lists_bands_lines_points_levels_and_the_mark_in_that_order() {
+    fn the_legend_lists_bands_lines_points_levels_the_mark_and_the_milestones_in_that_order() {
         let scenario = hanyang_plan_to_2060();
         let analysis = crate::engine::analyse(&scenario).unwrap();
         let charts = all_charts(&scenario, &analysis, Lang::En);
         let cod = charts.iter().find(|c| c.key == "capacity-COD").unwrap();
         let glyphs: Vec<Glyph> = legend(cod).iter().map(|e| e.glyph).collect();
-        assert_eq!(glyphs, [Glyph::Line, Glyph::Level, Glyph::Marker]);
+        assert_eq!(
+            glyphs,
+            [Glyph::Line, Glyph::Level, Glyph::Marker, Glyph::Milestones]
+        );
         let entries = legend(cod);
         assert!(entries[2].name.contains("2044"), "{:?}", entries[2]);
         assert_eq!(entries[1].color, CAPACITY_COLOR);
+        // The dashed milestone lines are named, with their years.
+        assert_eq!(entries[3].name, "Milestone 2025, 2028");
     }
 
     #[test]

@@ -40,6 +40,32 @@ fn grouped(text: &str) -> String {
     out
 }
 
+/// `v` in the fewest decimals that show it exactly (up to 8), grouped: a threshold as a plan
+/// prints it (≥ 85, ≤ 0.136), an axis tick (2.5, 20,000).
+pub fn exact(v: f64) -> String {
+    if !v.is_finite() {
+        return fixed(v, 0);
+    }
+    let decimals = (0..8u8)
+        .find(|&d| {
+            let scale = 10f64.powi(i32::from(d));
+            ((v * scale).round() / scale - v).abs() <= 1e-9 * v.abs().max(1.0)
+        })
+        .unwrap_or(8);
+    fixed(v, decimals)
+}
+
+/// A change with its sign, "+1,234.56" or "-0.02", never "+0.00" or "-0.00".
+pub fn signed(v: f64, decimals: Option<u8>) -> String {
+    let text = with_decimals(v, decimals);
+    let zero = text.chars().all(|c| !c.is_ascii_digit() || c == '0');
+    if v > 0.0 && !zero {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 /// A value in a series' (or indicator's) own precision where it has one, else as `value`.
 pub fn with_decimals(v: f64, decimals: Option<u8>) -> String {
     match decimals {
@@ -135,6 +161,17 @@ mod tests {
         assert_eq!(with_decimals(8.4700003, Some(2)), "8.47");
         assert_eq!(with_decimals(9.1095, Some(2)), "9.11");
         assert_eq!(with_decimals(f64::NAN, Some(2)), "–");
+        assert_eq!(exact(85.0), "85");
+        assert_eq!(exact(0.136), "0.136");
+        assert_eq!(exact(2.5), "2.5");
+        assert_eq!(exact(0.1 + 0.2), "0.3");
+        assert_eq!(exact(20_000.0), "20,000");
+        assert_eq!(exact(-0.0), "0");
+        assert_eq!(exact(f64::NAN), "–");
+        assert_eq!(signed(1234.5600000000002, Some(2)), "+1,234.56");
+        assert_eq!(signed(-0.02, None), "-0.02");
+        assert_eq!(signed(0.0001, Some(2)), "0.00");
+        assert_eq!(signed(-0.0001, Some(2)), "0.00");
         // What a field shows reads back as the same number.
         assert_eq!(parse_typed(&value(22_847.04)), Some(22_847.04));
     }

@@ -63,12 +63,16 @@ pub fn guide(lang: Lang) -> &'static str {
 pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
     use crate::format;
     use crate::model::Rule;
+    // Chinese punctuation in Chinese: "随地区生产总值，弹性 1.00".
+    let comma = Tr::ClauseSeparator.get(lang);
+    let list = Tr::ListSeparator.get(lang);
+    let space = lang.pick("", " ");
     match rule {
         Rule::Growth { rate, changes } => {
             let mut text = format!("{} {}", Tr::Growth.get(lang), format::percent(*rate));
             for change in changes {
                 text.push_str(&format!(
-                    ", {} {}: {}",
+                    "{comma}{} {}: {}",
                     Tr::From.get(lang),
                     change.from,
                     format::percent(change.rate)
@@ -79,12 +83,13 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
         Rule::Interp { points, after_rate } => {
             let points: Vec<String> = points
                 .iter()
-                .map(|(y, v)| format!("{y}: {}", format::value(*v)))
+                .map(|(y, v)| format!("{y}: {}", format::exact(*v)))
                 .collect();
             format!(
-                "{} {}; {} {}",
+                "{} {}{} {} {}",
                 Tr::Interpolate.get(lang),
-                points.join(", "),
+                points.join(list),
+                Tr::NoteSeparator.get(lang),
                 Tr::Then.get(lang),
                 format::percent(*after_rate)
             )
@@ -92,9 +97,9 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
         Rule::Step { points } => {
             let points: Vec<String> = points
                 .iter()
-                .map(|(y, v)| format!("{y}: {}", format::value(*v)))
+                .map(|(y, v)| format!("{y}: {}", format::exact(*v)))
                 .collect();
-            format!("{} {}", Tr::Step.get(lang), points.join(", "))
+            format!("{} {}", Tr::Step.get(lang), points.join(list))
         }
         Rule::Driven {
             driver,
@@ -102,14 +107,14 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
             intensity_unit,
             change,
         } => format!(
-            "{driver} × {} {intensity_unit}, {} {}",
+            "{driver} × {} {intensity_unit}{comma}{} {}",
             format::value(*intensity),
             Tr::IntensityChangeLower.get(lang),
             format::percent(*change)
         ),
         Rule::GrowthAs { driver, elasticity } => {
             format!(
-                "{} {driver}, {} {}",
+                "{}{space}{driver}{comma}{} {}",
                 Tr::Follows.get(lang),
                 Tr::ElasticityLower.get(lang),
                 format::value(*elasticity)
@@ -122,9 +127,10 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
 pub fn target_text(target: &crate::model::IndicatorTarget, lang: Lang) -> String {
     use crate::model::IndicatorTarget;
     match target {
-        IndicatorTarget::AtLeast(v) => format!("≥ {}", crate::format::value(*v)),
-        IndicatorTarget::AtMost(v) => format!("≤ {}", crate::format::value(*v)),
-        IndicatorTarget::Equal(v) => format!("= {}", crate::format::value(*v)),
+        // As the plan prints a threshold: ≥ 85, ≤ 0.136.
+        IndicatorTarget::AtLeast(v) => format!("≥ {}", crate::format::exact(*v)),
+        IndicatorTarget::AtMost(v) => format!("≤ {}", crate::format::exact(*v)),
+        IndicatorTarget::Equal(v) => format!("= {}", crate::format::exact(*v)),
         IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
         IndicatorTarget::Task(label) => lang.label(label).to_owned(),
     }
@@ -636,6 +642,8 @@ texts! {
     BuiltUpConverted => ("由建设用地转换的面积 (km²)", "Built-up land converted (km²)"),
     SourceLine => ("数据来源：{0}；ecoplan 计算", "Source: {0}; computed with ecoplan"),
     NoteSeparator => ("；", "; "),
+    ClauseSeparator => ("，", ", "),
+    BreakEven => ("盈亏平衡 0", "Break-even 0"),
     TitleOf => ("{0}：{1}", "{0}: {1}"),
     Decimals => ("小数位", "Decimals"),
     Automatic => ("自动", "auto"),

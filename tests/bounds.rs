@@ -129,6 +129,7 @@ fn a_long_workspace_chain_holds_one_scenario_at_a_time_while_checked() {
                         base: None,
                         rule: Some(Rule::growth(0.05)),
                         observed: None,
+                        decimals: None,
                     }],
                     ..Changes::default()
                 }),

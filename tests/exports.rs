@@ -337,6 +337,12 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
         let document = visible_text(&document);
         if lang == "zh" {
             assert!(document.contains("表 1 预测结果") && document.contains("图 7"));
+            // Table 4 gives the value each status is judged on: energy intensity projected for
+            // the last milestone, in its decimals, and the plan's word where there is no value.
+            assert!(document.contains("0.158 (2028)") && document.contains("85.0 (2028)"));
+            assert!(document.contains("规划所述"));
+            // Thresholds as the plan prints them.
+            assert!(document.contains("≥ 85") && !document.contains("≥ 85.00"));
             // The plan's register: COD at 9 %/yr exceeds its capacity from 2039.
             assert!(document.contains("按本情景预测，2060 年化学需氧量排放总量为"));
             assert!(document.contains("2039 年起超出环境容量"));

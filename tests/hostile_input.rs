@@ -66,6 +66,7 @@ fn child(name: &str, parent: &str, cod_rate: f64) -> Member {
                 base: None,
                 rule: Some(Rule::growth(cod_rate)),
                 observed: None,
+                decimals: None,
             }],
             ..Changes::default()
         }),

@@ -2747,3 +2747,41 @@ fn after_a_run_the_workbook_has_its_sheet_and_presentation_its_fan() {
         ))
     );
 }
+
+#[test]
+fn an_indicators_decimals_chosen_in_its_panel_show_in_its_row() {
+    let mut harness = harness(View::Indicators, Lang::En);
+    harness.run();
+    let index = harness
+        .state()
+        .doc
+        .scenario()
+        .indicators
+        .iter()
+        .position(|i| i.number == "20")
+        .unwrap();
+    harness.get_by_label("20").click();
+    harness.run();
+    // Indicator 20 in the frame's 3 decimals: projected 0.159 for 2028, as the plan's own
+    // figures give it.
+    assert!(harness.query_all_by_label("≤ 0.136  0.159").count() > 0);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Decimals 20")
+        .click();
+    harness.run();
+    // "5" is also indicator 5's number: the choice is the list's, which the open popup puts
+    // first.
+    harness.get_all_by_label("5").next().unwrap().click();
+    harness.run();
+    let row = &harness.state().doc.scenario().indicators[index];
+    assert_eq!(row.decimals, Some(5));
+    assert!(harness.state().doc.is_dirty());
+    assert!(harness.query_all_by_label("≤ 0.136  0.15875").count() > 0);
+    assert_eq!(harness.query_all_by_label("≤ 0.136  0.159").count(), 0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().indicators[index].decimals,
+        Some(3)
+    );
+}

@@ -669,10 +669,10 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             Ok(table::ei(&scenario.methods.ei))
         }
         Command::Targets(args) => {
-            let (_, analysis) = analysis_for(args)?;
+            let (scenario, analysis) = analysis_for(args)?;
             Ok(match args.format {
                 Format::Csv => csv::targets_csv(&analysis.targets),
-                Format::Table => table::targets(&analysis.targets),
+                Format::Table => table::targets(&scenario, &analysis.targets),
             })
         }
         Command::Check { file } => Ok(match io::load_any(file).map_err(Failure::input)? {

@@ -114,7 +114,7 @@ pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis]) -> String 
     out
 }
 
-pub fn targets(targets: &[TargetCheck]) -> String {
+pub fn targets(scenario: &Scenario, targets: &[TargetCheck]) -> String {
     let mut rows = vec![
         [
             "target",
@@ -131,15 +131,16 @@ pub fn targets(targets: &[TargetCheck]) -> String {
         .to_vec(),
     ];
     for check in targets {
+        let decimals = scenario.target_decimals(&check.key);
         rows.push(vec![
             check.key.clone(),
             check.year.to_string(),
-            format::value(check.value),
+            format::with_decimals(check.value, decimals),
             check.comparison.symbol().to_owned(),
-            format::value(check.threshold),
+            format::with_decimals(check.threshold, decimals),
             check.unit.to_string(),
             if check.met { "yes" } else { "NO" }.to_owned(),
-            format::value(check.gap),
+            format::with_decimals(check.gap, decimals),
             check
                 .required_annual_change
                 .map(format::percent)
@@ -252,7 +253,7 @@ pub fn indicators(
                     |v| format::with_decimals(v, indicator.decimals),
                 ),
                 rule.to_owned(),
-                threshold.map_or_else(String::new, format::value),
+                threshold.map_or_else(String::new, format::exact),
                 line.status.key().to_owned(),
             ]);
         }

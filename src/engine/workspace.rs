@@ -328,6 +328,9 @@ fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
         if let Some(observed) = &change.observed {
             series.observed.clone_from(observed);
         }
+        if let Some(decimals) = change.decimals {
+            series.decimals = decimals;
+        }
     }
     for indicator in &changes.indicators {
         let row = scenario
@@ -405,12 +408,14 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
         let base = (p.base != c.base).then_some(c.base).flatten();
         let rule = (p.rule != c.rule).then(|| c.rule.clone());
         let observed = (p.observed != c.observed).then(|| c.observed.clone());
-        if base.is_some() || rule.is_some() || observed.is_some() {
+        let decimals = (p.decimals != c.decimals).then_some(c.decimals);
+        if base.is_some() || rule.is_some() || observed.is_some() || decimals.is_some() {
             changes.series.push(SeriesChange {
                 key: c.key.clone(),
                 base,
                 rule,
                 observed,
+                decimals,
             });
         }
     }
@@ -480,6 +485,7 @@ mod tests {
             base: None,
             rule: Some(Rule::growth(rate)),
             observed: None,
+            decimals: None,
         }
     }
 
@@ -774,5 +780,27 @@ mod tests {
         let mut emptied = parent.clone();
         emptied.series_mut("gdp").unwrap().base = None;
         assert!(changes_from(&parent, &emptied).is_none());
+    }
+
+    #[test]
+    fn a_childs_decimals_are_a_change_and_it_keeps_inheriting() {
+        let parent = hanyang_plan();
+        let mut child = parent.clone();
+        child.series_mut("gdp").unwrap().decimals = Some(0);
+        child.series_mut("cod").unwrap().decimals = None;
+        let changes = changes_from(&parent, &child).expect("a display setting is a change");
+        let decimals: Vec<_> = changes
+            .series
+            .iter()
+            .map(|c| (c.key.as_str(), c.decimals))
+            .collect();
+        assert_eq!(decimals, [("gdp", Some(Some(0))), ("cod", Some(None))]);
+        let mut rebuilt = parent.clone();
+        apply(&mut rebuilt, &changes).unwrap();
+        assert_eq!(rebuilt, child);
+        // Written and read back as RON, the change keeps "auto" apart from "unchanged".
+        let text = ron::to_string(&changes).unwrap();
+        let read: Changes = ron::from_str(&text).unwrap();
+        assert_eq!(read, changes);
     }
 }

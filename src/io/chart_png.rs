@@ -89,26 +89,42 @@ fn draw<DB: DrawingBackend>(
     // Title (and the note of what is not drawn to scale) on top, the source line at the foot,
     // the legend in a column beside the plot so that it covers no curve.
     let (height_px, width_px) = (root.dim_in_pixel().1 as i32, root.dim_in_pixel().0 as i32);
-    let header = tx(70.0) + if spec.note.is_some() { tx(40.0) } else { 0 };
+    // Sizes read from the back of a meeting room on a 1920-pixel slide.
+    let title_font = (FONT, tx(50.0)).into_font().color(&BLACK);
+    let note_font = (FONT, tx(30.0)).into_font().color(&grey);
+    let source_font = (FONT, tx(24.0)).into_font().color(&RGBColor(90, 90, 90));
+    let room = (width_px - 2 * px(30.0)).max(10) as u32;
+    let lines = |text: &str, font: &TextStyle| {
+        wrap(&drawable(text), room, |t| {
+            root.estimate_text_size(t, font).map_or(0, |s| s.0)
+        })
+    };
+    let title = lines(&spec.title, &title_font);
+    let note = spec
+        .note
+        .as_deref()
+        .map_or_else(Vec::new, |n| lines(n, &note_font));
+    let source = lines(&spec.source_note, &source_font);
+    let (title_step, note_step, source_step) = (tx(62.0), tx(38.0), tx(30.0));
+    let header =
+        tx(16.0) + title_step * title.len() as i32 + note_step * note.len() as i32 + tx(10.0);
+    let footer_height = source_step * source.len() as i32 + tx(16.0);
     let (head, rest) = root.split_vertically(header);
-    let (body, footer) = rest.split_vertically(height_px - header - tx(50.0));
-    head.draw(&Text::new(
-        drawable(&spec.title),
-        (px(30.0), tx(14.0)),
-        (FONT, tx(44.0)).into_font().color(&BLACK),
-    ))?;
-    if let Some(note) = &spec.note {
-        head.draw(&Text::new(
-            drawable(note),
-            (px(30.0), tx(70.0)),
-            (FONT, tx(26.0)).into_font().color(&grey),
-        ))?;
+    let (body, footer) = rest.split_vertically((height_px - header - footer_height).max(1));
+    let mut y = tx(16.0);
+    for line in title {
+        head.draw(&Text::new(line, (px(30.0), y), title_font.clone()))?;
+        y += title_step;
     }
-    footer.draw(&Text::new(
-        drawable(&spec.source_note),
-        (px(30.0), px(12.0)),
-        (FONT, tx(22.0)).into_font().color(&RGBColor(90, 90, 90)),
-    ))?;
+    for line in note {
+        head.draw(&Text::new(line, (px(30.0), y), note_font.clone()))?;
+        y += note_step;
+    }
+    let mut y = px(8.0);
+    for line in source {
+        footer.draw(&Text::new(line, (px(30.0), y), source_font.clone()))?;
+        y += source_step;
+    }
     let legend_width = (f64::from(width_px) * 0.26).round() as i32;
     let (plot_area, legend_area) = body.split_horizontally(width_px - legend_width);
     legend(spec, &legend_area, legend_width, &px, &tx)?;
@@ -139,17 +155,27 @@ fn draw<DB: DrawingBackend>(
         .filter(|v| v.is_finite())
         .fold(0.0f64, f64::max);
     let top = if top > 0.0 { top * 1.08 } else { 1.0 };
+    // Below 0 where something is (a footprint's deficit), else from 0.
+    let bottom = spec
+        .lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.1))
+        .chain(spec.bands.iter().flat_map(|b| b.points.iter().map(|p| p.1)))
+        .chain(spec.levels.iter().map(|l| l.value))
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, f64::min);
+    let bottom = if bottom < 0.0 { bottom * 1.08 } else { 0.0 };
     // Ticks in the decimals their step needs: 0, 500, 1,000 … or 0.0000, 0.0005 …
-    let tick_decimals = (-(top / 10.0).log10()).ceil().clamp(0.0, 8.0) as u8;
+    let tick_decimals = (-((top - bottom) / 10.0).log10()).ceil().clamp(0.0, 8.0) as u8;
     let mut chart = ChartBuilder::on(&plot_area)
         .margin(px(30.0))
-        .x_label_area_size(tx(70.0))
-        .y_label_area_size(tx(140.0))
-        .build_cartesian_2d(first..last, 0.0..top)?;
+        .x_label_area_size(tx(84.0))
+        .y_label_area_size(tx(170.0))
+        .build_cartesian_2d(first..last, bottom..top)?;
     // As many year labels as fit side by side in the type asked for: a report's larger type
     // takes fewer (2022 2026 2030 …) rather than letting "20222024" run together.
-    let plot_width = f64::from(width_px - legend_width - tx(140.0) - 2 * px(30.0));
-    let fit = ((plot_width / (f64::from(tx(24.0)) * 3.4)).floor() as usize).max(2);
+    let plot_width = f64::from(width_px - legend_width - tx(170.0) - 2 * px(30.0));
+    let fit = ((plot_width / (f64::from(tx(30.0)) * 3.4)).floor() as usize).max(2);
     let whole_x = spec
         .lines
         .iter()
@@ -166,8 +192,8 @@ fn draw<DB: DrawingBackend>(
         .y_label_formatter(&|y| crate::format::fixed(*y, tick_decimals))
         .y_desc(drawable(&spec.unit))
         .x_desc(spec.x_label.clone())
-        .label_style((FONT, tx(24.0)))
-        .axis_desc_style((FONT, tx(28.0)))
+        .label_style((FONT, tx(30.0)))
+        .axis_desc_style((FONT, tx(32.0)))
         // Major grid lines only, light: the curves carry the slide, not the grid.
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 225, 225))
@@ -177,7 +203,7 @@ fn draw<DB: DrawingBackend>(
         let x = f64::from(year);
         if x >= first && x <= last {
             chart.draw_series(DashedLineSeries::new(
-                vec![(x, 0.0), (x, top)],
+                vec![(x, bottom), (x, top)],
                 px(10.0).max(1) as u32,
                 px(8.0).max(1) as u32,
                 color(crate::charts::MILESTONE_COLOR).stroke_width(px(2.0).max(1) as u32),
@@ -195,12 +221,12 @@ fn draw<DB: DrawingBackend>(
         let capacity = color(crate::charts::CAPACITY_COLOR);
         let x = f64::from(*year);
         chart.draw_series(LineSeries::new(
-            vec![(x, 0.0), (x, top)],
+            vec![(x, bottom), (x, top)],
             capacity.stroke_width(px(3.0).max(1) as u32),
         ))?;
         // Said at the mark: "首次超载年份 2044", on the side with room.
         let right_half = x > 0.5 * (first + last);
-        let style = (FONT, tx(26.0)).into_font().color(&capacity).pos(Pos::new(
+        let style = (FONT, tx(30.0)).into_font().color(&capacity).pos(Pos::new(
             if right_half { HPos::Right } else { HPos::Left },
             VPos::Top,
         ));
@@ -250,10 +276,10 @@ fn legend<DB: DrawingBackend>(
     px: &dyn Fn(f64) -> i32,
     tx: &dyn Fn(f64) -> i32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let font = (FONT, tx(24.0)).into_font().color(&BLACK);
+    let font = (FONT, tx(28.0)).into_font().color(&BLACK);
     let glyph = px(36.0);
     let room = (width - glyph - px(30.0)).max(10) as u32;
-    let line_height = tx(32.0);
+    let line_height = tx(36.0);
     let mut y = px(40.0);
     for entry in crate::charts::legend(spec) {
         let c = color(entry.color);
@@ -282,6 +308,15 @@ fn legend<DB: DrawingBackend>(
                     px(8.0).max(2),
                     c.filled(),
                 ))?;
+            }
+            Glyph::Milestones => {
+                for i in 0..3 {
+                    let x = x0 + i * px(11.0);
+                    area.draw(&PathElement::new(
+                        vec![(x, mid), (x + px(6.0), mid)],
+                        c.stroke_width(px(2.0).max(1) as u32),
+                    ))?;
+                }
             }
             Glyph::Marker => {
                 area.draw(&PathElement::new(
@@ -356,6 +391,25 @@ pub fn encode_png(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrap_breaks_at_spaces_where_there_are_some_and_between_characters_otherwise() {
+        // One unit per character, room for 10.
+        let measure = |t: &str| t.chars().count() as u32;
+        assert_eq!(
+            super::wrap("Capacity far above the emission", 10, measure),
+            ["Capacity", "far above", "the", "emission"]
+        );
+        assert_eq!(
+            super::wrap("环境容量远高于排放未按比例绘出", 10, measure),
+            ["环境容量远高于排放未", "按比例绘出"]
+        );
+        // Nothing is lost, whatever the room.
+        for room in 1..12 {
+            let lines = super::wrap("NO2 | 10^4 m³ | 万 m²", room, measure);
+            assert_eq!(lines.concat().replace(' ', ""), "NO2|10^4m³|万m²");
+        }
+    }
+
     #[test]
     fn subscripts_become_plain_digits() {
         assert_eq!(

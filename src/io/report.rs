@@ -51,8 +51,10 @@ struct Chapter {
 impl Chapter {
     fn heading(mut self, level: usize, text: &str) -> Chapter {
         self.docx = self.docx.add_paragraph(
+            // A heading never ends a page: it stays with what it heads.
             Paragraph::new()
                 .style(&format!("Heading{level}"))
+                .keep_next(true)
                 .add_run(Run::new().add_text(text)),
         );
         self
@@ -107,7 +109,8 @@ impl Chapter {
         // header with its first row and repeats the header on every page (`repeat_headers`).
         let keep_whole = rows.len() <= 20;
         let cell = |text: &str, bold: bool, keep: bool| {
-            let mut run = Run::new().add_text(text).size(20);
+            // 9 pt (小五), the size of a statistical table in a Chinese plan.
+            let mut run = Run::new().add_text(text).size(18);
             if bold {
                 run = run.bold();
             }
@@ -235,7 +238,9 @@ pub fn report_docx(
         ],
     );
     let mut footnote = Footnote::new();
-    footnote = footnote.add_content(Paragraph::new().add_run(Run::new().add_text(note)));
+    // A space after the footnote's number, as Word's own footnotes have.
+    footnote =
+        footnote.add_content(Paragraph::new().add_run(Run::new().add_text(format!(" {note}"))));
     let title = Tr::ReportTitle.fill(lang, &[&scenario.metadata.name]);
     docx = docx.add_paragraph(
         Paragraph::new()
@@ -386,6 +391,7 @@ pub fn report_docx(
     // 3 Targets.
     chapter = chapter.heading(2, &format!("3 {}", t(Tr::Targets)));
     for check in &analysis.targets {
+        let decimals = scenario.target_decimals(&check.key);
         let change = check
             .required_annual_change
             .filter(|_| !check.met)
@@ -396,11 +402,11 @@ pub fn report_docx(
             &[
                 &check.year,
                 &lang.label(&check.label),
-                &format::value(check.value),
+                &format::with_decimals(check.value, decimals),
                 &check.unit,
                 &if check.met { Tr::Reaching } else { Tr::Missing }.get(lang),
                 &check.comparison.symbol(),
-                &format::value(check.threshold),
+                &format::with_decimals(check.threshold, decimals),
                 &change,
             ],
         ));
@@ -420,14 +426,15 @@ pub fn report_docx(
         .targets
         .iter()
         .map(|check| {
+            let decimals = scenario.target_decimals(&check.key);
             vec![
                 lang.label(&check.label).to_owned(),
                 check.year.to_string(),
-                format::value(check.value),
+                format::with_decimals(check.value, decimals),
                 format!(
                     "{} {}",
                     check.comparison.symbol(),
-                    format::value(check.threshold)
+                    format::with_decimals(check.threshold, decimals)
                 ),
                 check.unit.to_string(),
                 if check.met { Tr::Yes } else { Tr::No }
@@ -487,9 +494,15 @@ pub fn report_docx(
         .map(|(indicator, assessment)| {
             let end = assessment.milestones.last();
             let target = end.map_or(&indicator.target, |m| &m.target);
-            let latest = assessment
-                .latest
-                .as_ref()
+            // The value the status is judged on, as the assessment judges it: the projected
+            // value at the last milestone where the row is linked, else the latest value.
+            let deciding = end
+                .and_then(|m| m.projected.as_ref())
+                .filter(|p| p.value.is_some())
+                .or(assessment.latest.as_ref());
+            // Without a value the status is the plan's own word: said so, not left blank.
+            let stated = indicator.stated.is_some() && indicator.task.is_none();
+            let latest = deciding
                 .and_then(|l| {
                     l.value.map(|v| {
                         format!(
@@ -499,7 +512,13 @@ pub fn report_docx(
                         )
                     })
                 })
-                .unwrap_or_else(|| "–".into());
+                .unwrap_or_else(|| {
+                    if stated {
+                        t(Tr::BasisStated).to_owned()
+                    } else {
+                        "–".into()
+                    }
+                });
             vec![
                 indicator.number.clone(),
                 lang.label(&indicator.name).to_owned(),

@@ -124,6 +124,8 @@ pub fn workbook_bytes(
             .iter()
             .find(|c| c.pollutant == result.pollutant)
             .map_or(result.pollutant.as_str(), |c| lang.label(&c.label));
+        // Emission and capacity are in the emission series' unit, so in its decimals.
+        let number = f.with_decimals(scenario.series(&result.series).and_then(|s| s.decimals));
         for year in &result.years {
             sheet.write(row, 0, label)?;
             sheet.write(
@@ -136,9 +138,9 @@ pub fn workbook_bytes(
             )?;
             sheet.write(row, 2, year.year)?;
             if year.emission.is_finite() {
-                sheet.write_with_format(row, 3, year.emission, &f.number)?;
+                sheet.write_with_format(row, 3, year.emission, &number)?;
             }
-            sheet.write_with_format(row, 4, year.capacity, &f.number)?;
+            sheet.write_with_format(row, 4, year.capacity, &number)?;
             sheet.write(row, 5, result.unit.symbol())?;
             if let Some(utilisation) = year.utilisation {
                 sheet.write_with_format(row, 6, utilisation, &f.percent)?;
@@ -198,11 +200,12 @@ pub fn workbook_bytes(
         sheet.write_with_format(0, col as u16, header.get(lang), &f.bold)?;
     }
     for (row, check) in analysis.targets.iter().enumerate() {
+        let number = f.with_decimals(scenario.target_decimals(&check.key));
         let row = row as u32 + 1;
         sheet.write(row, 0, lang.label(&check.label))?;
         sheet.write(row, 1, check.year)?;
         if check.value.is_finite() {
-            sheet.write_with_format(row, 2, check.value, &f.number)?;
+            sheet.write_with_format(row, 2, check.value, &number)?;
         }
         sheet.write_with_format(
             row,
@@ -210,14 +213,14 @@ pub fn workbook_bytes(
             format!(
                 "{} {}",
                 check.comparison.symbol(),
-                crate::format::value(check.threshold)
+                crate::format::with_decimals(check.threshold, scenario.target_decimals(&check.key))
             ),
             &f.bold,
         )?;
         sheet.write(row, 4, check.unit.symbol())?;
         sheet.write(row, 5, if check.met { Tr::Yes } else { Tr::No }.get(lang))?;
         if check.gap.is_finite() {
-            sheet.write_with_format(row, 6, check.gap, &f.number)?;
+            sheet.write_with_format(row, 6, check.gap, &number)?;
         }
         if let Some(change) = check.required_annual_change {
             sheet.write_with_format(row, 7, change, &f.percent)?;

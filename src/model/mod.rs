@@ -147,6 +147,22 @@ impl Scenario {
         self.series.iter_mut().find(|s| s.key == key)
     }
 
+    /// The decimals a target's values are shown in: its series' where it measures one, else
+    /// those of the indicator that measures the same ratio (indicator 20's 0.159 tce/万元 for the
+    /// energy-intensity target), else none (five significant digits).
+    pub fn target_decimals(&self, key: &str) -> Option<u8> {
+        let target = self.targets.iter().find(|t| t.key == key)?;
+        match &target.metric {
+            Metric::Series(series) => self.series(series)?.decimals,
+            ratio @ Metric::Ratio { .. } => {
+                self.indicators
+                    .iter()
+                    .find(|i| i.link.as_ref() == Some(&IndicatorLink::Metric(ratio.clone())))?
+                    .decimals
+            }
+        }
+    }
+
     /// The years tables show: the base year, the milestones up to the horizon, and the horizon.
     pub fn shown_years(&self) -> Vec<i32> {
         let mut years = vec![self.base_year];

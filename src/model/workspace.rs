@@ -61,6 +61,10 @@ pub struct SeriesChange {
     /// The series' observed values, where they differ from the parent's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed: Option<Vec<Observation>>,
+    /// The series' display precision, where it differs from the parent's (`Some(None)`: five
+    /// significant digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<Option<u8>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -25,7 +25,6 @@ pub fn chart_ui(
 ) {
     let reset_id = ui.make_persistent_id((&spec.key, "reset"));
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(&spec.unit).weak());
         if ui.small_button(Tr::ResetView.get(lang)).clicked() {
             ui.data_mut(|d| d.insert_temp(reset_id, true));
         }
@@ -122,6 +121,8 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
         .height(height)
         .grid_color(super::theme::chart_grid())
         .y_grid_spacer(value_marks())
+        // The unit on its axis, in the window and on a presentation slide alike.
+        .y_axis_label(spec.unit.clone())
         .include_y(0.0)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .y_axis_formatter(value_tick)
@@ -152,13 +153,22 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
                     .color(color(crate::charts::CAPACITY_COLOR))
                     .width(2.0),
             );
-            // Said at the mark, where the eye already is: "首次超载年份 2044".
+            // Said at the mark, where the eye already is: "首次超载年份 2044", at the top of
+            // the data (a text counts towards the axis range: placed at the plot's own top, it
+            // would push the axis up frame after frame).
             let bounds = plot_ui.plot_bounds();
             let right_half = x > 0.5 * (bounds.min()[0] + bounds.max()[0]);
+            let top = crate::charts::peak(
+                spec.lines
+                    .iter()
+                    .flat_map(|l| l.points.iter().map(|p| p.1))
+                    .chain(spec.bands.iter().flat_map(|b| b.points.iter().map(|p| p.2)))
+                    .chain(spec.levels.iter().map(|l| l.value)),
+            );
             plot_ui.text(
                 egui_plot::Text::new(
                     label.clone(),
-                    egui_plot::PlotPoint::new(x, bounds.max()[1]),
+                    egui_plot::PlotPoint::new(x, if top.is_finite() { top } else { 0.0 }),
                     egui::RichText::new(format!(" {label} "))
                         .color(color(crate::charts::CAPACITY_COLOR))
                         .size(15.0)
@@ -216,11 +226,10 @@ pub fn value_marks() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridM
     })
 }
 
-/// A value axis label in the decimals its step needs, grouped like the tables: 20,000 and
-/// 0.05, never 20000 or 0.0500000001.
+/// A value axis label exactly, grouped like the tables: 20,000, 2.5 and 0.05, never 20000,
+/// "2" for 2.5, or 0.0500000001.
 pub fn value_tick(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
-    let decimals = (-mark.step_size.log10()).ceil().clamp(0.0, 8.0) as u8;
-    format::fixed(mark.value, decimals)
+    format::exact(mark.value)
 }
 
 /// The smallest 1, 2 or 5 times a power of ten at least `raw`.
@@ -262,6 +271,12 @@ fn legend_ui(ui: &mut egui::Ui, spec: &ChartSpec) {
                 }
                 Glyph::Marker => {
                     painter.line_segment([rect.center_top(), rect.center_bottom()], (2.5, c));
+                }
+                Glyph::Milestones => {
+                    let y = rect.center().y;
+                    for x in [rect.left(), rect.left() + 9.0, rect.left() + 18.0] {
+                        painter.line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], (1.5, c));
+                    }
                 }
             }
             ui.label(&entry.name);

@@ -66,6 +66,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                         ui.strong(year.to_string());
                     }
                     ui.end_row();
+                    let decimals = reference.series(&key).and_then(|s| s.decimals);
                     for (name, _, analysis) in members {
                         ui.label(*name);
                         for &year in &years {
@@ -75,13 +76,13 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             ) {
                                 (Some(value), Some(base)) if base != 0.0 => {
                                     format!(
-                                        "{} ({:+} · {:+.1} %)",
-                                        format::value(value),
-                                        format::value(value - base),
-                                        (value - base) / base * 100.0
+                                        "{} ({} · {} %)",
+                                        format::with_decimals(value, decimals),
+                                        format::signed(value - base, decimals),
+                                        format::signed((value - base) / base * 100.0, Some(1))
                                     )
                                 }
-                                (Some(value), _) => format::value(value),
+                                (Some(value), _) => format::with_decimals(value, decimals),
                                 (None, _) => "–".into(),
                             };
                             ui.label(text);
@@ -159,10 +160,11 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                     continue;
                 };
                 if let Some(base) = change.base {
+                    let number = |v: f64| format::with_decimals(v, before.decimals);
                     rows.push((
                         format!("{name} · {}", ctx.tr(Tr::BaseValue)),
-                        before.base.map_or_else(|| "–".into(), format::value),
-                        format::value(base),
+                        before.base.map_or_else(|| "–".into(), number),
+                        number(base),
                     ));
                 }
                 if let Some(rule) = &change.rule {

@@ -55,9 +55,9 @@ fn needed_text(needed: NeededChange, unit: &str, lang: Lang) -> String {
     match needed {
         NeededChange::AlreadyMet => Tr::Met.get(lang).to_owned(),
         NeededChange::PerYear(v) if unit.trim() == "%" => {
-            Tr::PointsPerYear.fill(lang, &[&signed(v)])
+            Tr::PointsPerYear.fill(lang, &[&format::signed(v, None)])
         }
-        NeededChange::PerYear(v) => Tr::UnitsPerYear.fill(lang, &[&signed(v), &unit]),
+        NeededChange::PerYear(v) => Tr::UnitsPerYear.fill(lang, &[&format::signed(v, None), &unit]),
         NeededChange::Rate(r) => Tr::RatePerYear.fill(
             lang,
             &[&format!(
@@ -67,11 +67,6 @@ fn needed_text(needed: NeededChange, unit: &str, lang: Lang) -> String {
             )],
         ),
     }
-}
-
-fn signed(v: f64) -> String {
-    let text = format::value(v);
-    if v > 0.0 { format!("+{text}") } else { text }
 }
 
 /// How the row's status is computed, in words.

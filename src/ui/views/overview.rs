@@ -46,11 +46,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 }
             }
             for check in &analysis.targets {
+                let decimals = scenario.target_decimals(&check.key);
                 ui.label(lang.label(&check.label));
                 ui.label(check.unit.symbol());
                 for &year in &years {
                     let value = check.values[(year - scenario.base_year) as usize];
-                    let text = RichText::new(format::value(value));
+                    let text = RichText::new(format::with_decimals(value, decimals));
                     ui.label(if year == check.year {
                         text.strong()
                     } else {
@@ -64,7 +65,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     &format!(
                         "{} {} {} ({})",
                         check.comparison.symbol(),
-                        format::value(check.threshold),
+                        format::with_decimals(check.threshold, decimals),
                         check.year,
                         verdict.get(lang)
                     ),

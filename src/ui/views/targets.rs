@@ -34,9 +34,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             }
             ui.end_row();
             for check in checks {
+                let decimals = scenario.target_decimals(&check.key);
                 ui.label(lang.label(&check.label));
                 ui.label(check.year.to_string());
-                ui.label(format::value(check.value));
+                ui.label(format::with_decimals(check.value, decimals));
                 ui.horizontal(|ui| {
                     ui.label(check.comparison.symbol());
                     let key = check.key.clone();
@@ -67,13 +68,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     (Tr::No, theme::bad())
                 };
                 widgets::status_chip(ui, verdict.get(lang), color);
-                ui.label(
-                    RichText::new(format!(
-                        "{:+}",
-                        format::value(check.gap).parse::<f64>().unwrap_or(check.gap)
-                    ))
-                    .color(color),
-                );
+                ui.label(RichText::new(format::signed(check.gap, decimals)).color(color));
                 ui.label(
                     check
                         .required_annual_change

@@ -484,6 +484,19 @@ fn capacity_small(
                     .collect()
             })
     });
+    // A capacity far above everything drawn is said in words, not drawn as a line that
+    // flattens the curve to 0 (SO₂, PM10).
+    let drawn = emissions
+        .iter()
+        .map(|p| p[1])
+        .chain(fan.iter().flat_map(|f| f.percentiles.iter().map(|q| q[4])))
+        .chain(ghost_points.iter().flatten().map(|p| p[1]));
+    let decimals = scenario.series(&capacity.series).and_then(|s| s.decimals);
+    let far_above =
+        crate::charts::far_above_capacity(capacity, crate::charts::peak(drawn), decimals, lang);
+    if let Some(note) = &far_above {
+        ui.label(RichText::new(note).small());
+    }
     Plot::new(("whatif-capacity", &capacity.pollutant))
         .grid_color(theme::chart_grid())
         .y_grid_spacer(crate::ui::chart::value_marks())
@@ -539,7 +552,9 @@ fn capacity_small(
             );
             let capacity_color = color(crate::charts::CAPACITY_COLOR);
             let first = capacity.years.first().map_or(0.0, |y| y.capacity);
-            if capacity.years.iter().all(|y| y.capacity == first) {
+            if far_above.is_some() {
+                // Stated above the plot.
+            } else if capacity.years.iter().all(|y| y.capacity == first) {
                 plot.hline(
                     HLine::new(ctx.tr(Tr::Capacity), first)
                         .color(capacity_color)
@@ -579,6 +594,7 @@ fn target_small(
 ) {
     let lang = ctx.lang;
     let scenario = ctx.doc.scenario();
+    let decimals = scenario.target_decimals(&check.key);
     let verdict = if check.met { Tr::Yes } else { Tr::No };
     ui.add(
         egui::Label::new(
@@ -586,10 +602,10 @@ fn target_small(
                 "{} · {} {} {} {} {} {}: {}",
                 lang.label(&check.label),
                 check.year,
-                format::value(check.value),
+                format::with_decimals(check.value, decimals),
                 check.unit,
                 check.comparison.symbol(),
-                format::value(check.threshold),
+                format::with_decimals(check.threshold, decimals),
                 check.unit,
                 verdict.get(lang)
             ))
@@ -645,7 +661,7 @@ fn target_small(
                         "{} {} {}",
                         ctx.tr(Tr::Threshold),
                         check.comparison.symbol(),
-                        format::value(check.threshold)
+                        format::with_decimals(check.threshold, decimals)
                     ),
                     check.threshold,
                 )
