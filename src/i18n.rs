@@ -123,6 +123,23 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
     }
 }
 
+/// A rule in words, its driver by name rather than key ("随地区生产总值", not "随gdp"): what a
+/// reader of the window or the report sees.
+pub fn rule_in_words(
+    scenario: &crate::model::Scenario,
+    rule: &crate::model::Rule,
+    lang: Lang,
+) -> String {
+    let words = rule_summary(rule, lang);
+    match rule
+        .driver()
+        .and_then(|key| scenario.series(key).map(|s| (key, s)))
+    {
+        Some((key, driver)) => words.replacen(key, lang.label(&driver.label), 1),
+        None => words,
+    }
+}
+
 /// An indicator's rule in words: "≥ 20", "= 100", "stable or improving", or the task.
 pub fn target_text(target: &crate::model::IndicatorTarget, lang: Lang) -> String {
     use crate::model::IndicatorTarget;

@@ -203,7 +203,7 @@ pub fn ei(method: &crate::model::EiMethod) -> String {
         (LandCover::Grass, "grass"),
         (LandCover::Wetland, "wetland"),
     ] {
-        let answer = area_for_ei(method, cover, 60.0);
+        let answer = area_for_ei(method, cover, crate::engine::methods::EI_TARGET);
         let text = answer.area_km2.map_or_else(
             || {
                 format!(

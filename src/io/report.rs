@@ -555,7 +555,7 @@ pub fn report_docx(
                 series
                     .base
                     .map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals)),
-                rule_in_words(scenario, &series.rule, lang),
+                crate::i18n::rule_in_words(scenario, &series.rule, lang),
             ]
         })
         .collect();
@@ -596,18 +596,6 @@ fn join_years(years: &[i32], lang: Lang) -> String {
         .map(i32::to_string)
         .collect::<Vec<_>>()
         .join(Tr::ListSeparator.get(lang))
-}
-
-/// A rule in words, its driver by name rather than key ("随地区生产总值", not "随 gdp").
-fn rule_in_words(scenario: &Scenario, rule: &crate::model::Rule, lang: Lang) -> String {
-    let words = crate::i18n::rule_summary(rule, lang);
-    match rule
-        .driver()
-        .and_then(|key| scenario.series(key).map(|s| (key, s)))
-    {
-        Some((key, driver)) => words.replacen(key, lang.label(&driver.label), 1),
-        None => words,
-    }
 }
 
 /// A table's title: the view's name.

@@ -66,6 +66,10 @@ fn parse_message(code: &ron::Error) -> String {
         // The probe that reads the version first is no name a user knows.
         other => other
             .to_string()
+            .replace(
+                "Expected struct `VersionProbe`",
+                "Expected a scenario (a file that starts with \"(\")",
+            )
             .replace("`VersionProbe`", "the scenario file"),
     }
 }

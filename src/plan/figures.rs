@@ -29,7 +29,7 @@ pub const GOOD_AIR_DAYS_2021: f64 = 79.4;
 pub const GOOD_AIR_DAYS_2020: f64 = 85.9;
 /// 生态环境状况指数 EI (line 449) and its target for a humid region.
 pub const EI_2021: f64 = 47.79;
-pub const EI_TARGET: f64 = 60.0;
+pub const EI_TARGET: f64 = crate::engine::methods::EI_TARGET;
 /// Per-capita domestic water use, m³ per person and year. Not printed: the plan's domestic water
 /// grows exactly with population (1.1158 / 109.40 = 1.2917 / 126.64 = 0.0102 亿 m³ per 万人).
 pub const WATER_DOMESTIC_M3_PER_PERSON: f64 = 102.0;

@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText};
 
 use super::edit_number;
-use super::{rule_summary, section};
+use super::{rule_in_words, section};
 use crate::document::Edit;
 use crate::i18n::Tr;
 use crate::model::{Group, Label, Rule, Series};
@@ -135,7 +135,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 }
                             });
                         }
-                        ui.label(rule_summary(&series.rule, lang));
+                        ui.label(rule_in_words(scenario, &series.rule, lang));
                         ui.scope(|ui| {
                             // The full note is on hover; the row stays on screen.
                             ui.set_max_width(300.0);

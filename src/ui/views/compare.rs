@@ -170,8 +170,8 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                 if let Some(rule) = &change.rule {
                     rows.push((
                         format!("{name} · {}", ctx.tr(Tr::Rule)),
-                        super::rule_summary(&before.rule, lang),
-                        super::rule_summary(rule, lang),
+                        super::rule_in_words(parent, &before.rule, lang),
+                        super::rule_in_words(current, rule, lang),
                     ));
                 }
             }

@@ -108,7 +108,16 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     for (i, item) in scenario.methods.footprint.items.iter().enumerate() {
                         let name = lang.label(&item.name).to_owned();
                         ui.label(&name);
-                        ui.label(&item.land_type);
+                        // The land type by its name in the interface's language, not its key.
+                        ui.label(
+                            scenario
+                                .methods
+                                .footprint
+                                .land_types
+                                .iter()
+                                .find(|l| l.key == item.land_type)
+                                .map_or(item.land_type.as_str(), |l| lang.label(&l.name)),
+                        );
                         method_number(
                             ui,
                             ctx,

@@ -185,7 +185,7 @@ pub fn view_ui(ui: &mut egui::Ui, view: View, ctx: &mut ViewCtx<'_>, state: &mut
 }
 
 /// A rule in words, as the Baselines table shows it.
-pub use crate::i18n::rule_summary;
+pub use crate::i18n::{rule_in_words, rule_summary};
 
 /// A numeric field whose value reaches the scenario through `edit`: checked by its domain and
 /// the engine as typed (the reason shows while it is invalid), applied when committed.
