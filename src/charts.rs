@@ -240,13 +240,6 @@ pub fn far_above_capacity(
     })
 }
 
-/// A note of the data, kept only where it reads in the chart's language: the plan's line
-/// references and calibration notes are English, and a Chinese chart shows none of them.
-fn in_language(note: &str, lang: Lang) -> Option<&str> {
-    let english = note.chars().any(|c| c.is_ascii_alphabetic());
-    (!note.is_empty() && (lang == Lang::En || !english)).then_some(note)
-}
-
 /// "数据来源：汉阳区规划；ecoplan 计算": the scenario the numbers come from.
 fn source_note(scenario: &Scenario, lang: Lang) -> String {
     Tr::SourceLine.fill(lang, &[&scenario.metadata.name])
@@ -375,7 +368,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
                 "{} {} {} ({})",
                 Tr::Threshold.get(lang),
                 check.comparison.symbol(),
-                format::with_decimals(check.threshold, scenario.target_decimals(&check.key)),
+                format::exact(check.threshold),
                 check.year
             ),
             color: CAPACITY_COLOR,
@@ -583,10 +576,8 @@ pub fn footprint_chart(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> 
         milestones: scenario.milestones.clone(),
         marker: None,
         note: None,
-        source_note: match in_language(&scenario.methods.footprint.note, lang) {
-            Some(note) => and_note(source_note(scenario, lang), note, lang),
-            None => source_note(scenario, lang),
-        },
+        // The method's assumptions (English, with the plan's line) stay in the view beside it.
+        source_note: source_note(scenario, lang),
         decimals: Some(2),
         lang,
     })

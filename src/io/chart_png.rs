@@ -89,10 +89,11 @@ fn draw<DB: DrawingBackend>(
     // Title (and the note of what is not drawn to scale) on top, the source line at the foot,
     // the legend in a column beside the plot so that it covers no curve.
     let (height_px, width_px) = (root.dim_in_pixel().1 as i32, root.dim_in_pixel().0 as i32);
-    // Sizes read from the back of a meeting room on a 1920-pixel slide.
-    let title_font = (FONT, tx(50.0)).into_font().color(&BLACK);
-    let note_font = (FONT, tx(30.0)).into_font().color(&grey);
-    let source_font = (FONT, tx(24.0)).into_font().color(&RGBColor(90, 90, 90));
+    // Sizes read from the back of a meeting room on a 1920-pixel slide (tick digits about
+    // 20 px tall).
+    let title_font = (FONT, tx(66.0)).into_font().color(&BLACK);
+    let note_font = (FONT, tx(40.0)).into_font().color(&grey);
+    let source_font = (FONT, tx(32.0)).into_font().color(&RGBColor(90, 90, 90));
     let room = (width_px - 2 * px(30.0)).max(10) as u32;
     let lines = |text: &str, font: &TextStyle| {
         wrap(&drawable(text), room, |t| {
@@ -105,7 +106,7 @@ fn draw<DB: DrawingBackend>(
         .as_deref()
         .map_or_else(Vec::new, |n| lines(n, &note_font));
     let source = lines(&spec.source_note, &source_font);
-    let (title_step, note_step, source_step) = (tx(62.0), tx(38.0), tx(30.0));
+    let (title_step, note_step, source_step) = (tx(82.0), tx(50.0), tx(40.0));
     let header =
         tx(16.0) + title_step * title.len() as i32 + note_step * note.len() as i32 + tx(10.0);
     let footer_height = source_step * source.len() as i32 + tx(16.0);
@@ -169,13 +170,13 @@ fn draw<DB: DrawingBackend>(
     let tick_decimals = (-((top - bottom) / 10.0).log10()).ceil().clamp(0.0, 8.0) as u8;
     let mut chart = ChartBuilder::on(&plot_area)
         .margin(px(30.0))
-        .x_label_area_size(tx(84.0))
-        .y_label_area_size(tx(170.0))
+        .x_label_area_size(tx(110.0))
+        .y_label_area_size(tx(220.0))
         .build_cartesian_2d(first..last, bottom..top)?;
     // As many year labels as fit side by side in the type asked for: a report's larger type
     // takes fewer (2022 2026 2030 …) rather than letting "20222024" run together.
-    let plot_width = f64::from(width_px - legend_width - tx(170.0) - 2 * px(30.0));
-    let fit = ((plot_width / (f64::from(tx(30.0)) * 3.4)).floor() as usize).max(2);
+    let plot_width = f64::from(width_px - legend_width - tx(220.0) - 2 * px(30.0));
+    let fit = ((plot_width / (f64::from(tx(40.0)) * 3.4)).floor() as usize).max(2);
     let whole_x = spec
         .lines
         .iter()
@@ -192,8 +193,8 @@ fn draw<DB: DrawingBackend>(
         .y_label_formatter(&|y| crate::format::fixed(*y, tick_decimals))
         .y_desc(drawable(&spec.unit))
         .x_desc(spec.x_label.clone())
-        .label_style((FONT, tx(30.0)))
-        .axis_desc_style((FONT, tx(32.0)))
+        .label_style((FONT, tx(40.0)))
+        .axis_desc_style((FONT, tx(42.0)))
         // Major grid lines only, light: the curves carry the slide, not the grid.
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 225, 225))
@@ -226,7 +227,7 @@ fn draw<DB: DrawingBackend>(
         ))?;
         // Said at the mark: "首次超载年份 2044", on the side with room.
         let right_half = x > 0.5 * (first + last);
-        let style = (FONT, tx(30.0)).into_font().color(&capacity).pos(Pos::new(
+        let style = (FONT, tx(40.0)).into_font().color(&capacity).pos(Pos::new(
             if right_half { HPos::Right } else { HPos::Left },
             VPos::Top,
         ));
@@ -276,10 +277,10 @@ fn legend<DB: DrawingBackend>(
     px: &dyn Fn(f64) -> i32,
     tx: &dyn Fn(f64) -> i32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let font = (FONT, tx(28.0)).into_font().color(&BLACK);
+    let font = (FONT, tx(36.0)).into_font().color(&BLACK);
     let glyph = px(36.0);
     let room = (width - glyph - px(30.0)).max(10) as u32;
-    let line_height = tx(36.0);
+    let line_height = tx(46.0);
     let mut y = px(40.0);
     for entry in crate::charts::legend(spec) {
         let c = color(entry.color);

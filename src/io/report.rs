@@ -153,8 +153,8 @@ impl Chapter {
 
     /// A chart as a picture with its caption below it (图 n).
     fn figure(mut self, spec: &ChartSpec) -> Result<Chapter, String> {
-        // Type 1.8 times its slide size: about 9 pt on a chart printed 16 cm wide.
-        let rgb = chart_png::render_rgb_with_text(spec, PICTURE_PX.0, PICTURE_PX.1, 1.8)?;
+        // Type 1.35 times its slide size: tick labels about 9 pt on a chart printed 15 cm wide.
+        let rgb = chart_png::render_rgb_with_text(spec, PICTURE_PX.0, PICTURE_PX.1, 1.35)?;
         let png = chart_png::encode_png(&rgb, png::ColorType::Rgb, PICTURE_PX.0, PICTURE_PX.1)
             .map_err(|e| format!("cannot encode the chart {}: {e}", spec.key))?;
         let picture = Pic::new_with_dimensions(png, PICTURE_PX.0, PICTURE_PX.1)
@@ -382,7 +382,7 @@ pub fn report_docx(
         &Tr::CapacityIn.fill(lang, &[&scenario.horizon]),
         header,
         rows,
-        &[11, 14, 14, 6, 10, 15, 12, 18],
+        &[13, 13, 13, 7, 14, 14, 12, 14],
     );
     for spec in charts.iter().filter(|c| c.key.starts_with("capacity-")) {
         chapter = chapter.figure(spec)?;
@@ -406,7 +406,7 @@ pub fn report_docx(
                 &check.unit,
                 &if check.met { Tr::Reaching } else { Tr::Missing }.get(lang),
                 &check.comparison.symbol(),
-                &format::with_decimals(check.threshold, decimals),
+                &format::exact(check.threshold),
                 &change,
             ],
         ));
@@ -434,7 +434,7 @@ pub fn report_docx(
                 format!(
                     "{} {}",
                     check.comparison.symbol(),
-                    format::with_decimals(check.threshold, decimals)
+                    format::exact(check.threshold)
                 ),
                 check.unit.to_string(),
                 if check.met { Tr::Yes } else { Tr::No }
@@ -501,7 +501,11 @@ pub fn report_docx(
                 .filter(|p| p.value.is_some())
                 .or(assessment.latest.as_ref());
             // Without a value the status is the plan's own word: said so, not left blank.
-            let stated = indicator.stated.is_some() && indicator.task.is_none();
+            let stated = indicator.task.is_none()
+                && assessment.lines.iter().any(|l| {
+                    l.basis == crate::engine::indicators::Basis::Stated
+                        && l.status != Status::NoData
+                });
             let latest = deciding
                 .and_then(|l| {
                     l.value.map(|v| {

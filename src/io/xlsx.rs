@@ -213,7 +213,7 @@ pub fn workbook_bytes(
             format!(
                 "{} {}",
                 check.comparison.symbol(),
-                crate::format::with_decimals(check.threshold, scenario.target_decimals(&check.key))
+                crate::format::exact(check.threshold)
             ),
             &f.bold,
         )?;

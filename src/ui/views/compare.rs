@@ -97,7 +97,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 .show(ui, |ui| {
                     ui.strong(ctx.tr(Tr::Name));
                     for capacity in &reference_analysis.capacities {
-                        ui.strong(&capacity.pollutant);
+                        // By name (NH₃-N, 化学需氧量), not by key.
+                        ui.strong(
+                            reference
+                                .capacities
+                                .iter()
+                                .find(|c| c.pollutant == capacity.pollutant)
+                                .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label)),
+                        );
                     }
                     for target in &reference_analysis.targets {
                         ui.strong(lang.label(&target.label));
@@ -125,7 +132,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             };
                             widgets::status_chip(
                                 ui,
-                                &format!("{} {}", format::value(target.value), verdict.get(lang)),
+                                &format!(
+                                    "{} {}",
+                                    format::with_decimals(
+                                        target.value,
+                                        scenario.target_decimals(&target.key)
+                                    ),
+                                    verdict.get(lang)
+                                ),
                                 color,
                             );
                         }

@@ -65,7 +65,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     &format!(
                         "{} {} {} ({})",
                         check.comparison.symbol(),
-                        format::with_decimals(check.threshold, decimals),
+                        format::exact(check.threshold),
                         check.year,
                         verdict.get(lang)
                     ),
@@ -177,9 +177,9 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
                 &[
                     &year,
                     &name,
-                    &format::value(*value),
+                    &format::with_decimals(*value, scenario.target_decimals(target)),
                     &unit,
-                    &format::value(*threshold),
+                    &format::exact(*threshold),
                 ],
             )
         }

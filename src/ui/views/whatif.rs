@@ -605,7 +605,7 @@ fn target_small(
                 format::with_decimals(check.value, decimals),
                 check.unit,
                 check.comparison.symbol(),
-                format::with_decimals(check.threshold, decimals),
+                format::exact(check.threshold),
                 check.unit,
                 verdict.get(lang)
             ))
@@ -661,7 +661,7 @@ fn target_small(
                         "{} {} {}",
                         ctx.tr(Tr::Threshold),
                         check.comparison.symbol(),
-                        format::with_decimals(check.threshold, decimals)
+                        format::exact(check.threshold)
                     ),
                     check.threshold,
                 )
