@@ -2785,3 +2785,46 @@ fn an_indicators_decimals_chosen_in_its_panel_show_in_its_row() {
         Some(3)
     );
 }
+
+#[test]
+fn a_slide_follows_an_edit_made_while_presenting_and_the_language() {
+    let mut harness = harness(View::CapacityWater, Lang::En);
+    harness.run();
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("COD emissions and the water capacity")
+            .is_some()
+    );
+    // COD's capacity cut below its emission: the slide's level follows at once.
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(
+        &ctx,
+        ecoplan::ui::Command::Apply {
+            edit: ecoplan::document::Edit::SetCapacity {
+                pollutant: "COD".into(),
+                value: 3_000.0,
+            },
+            merge: false,
+        },
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Capacity 3,000.00 t/a")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("First year of exceedance 2021")
+            .is_some()
+    );
+    harness.state_mut().state.lang = Lang::Zh;
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("化学需氧量排放量与水环境容量")
+            .is_some()
+    );
+}

@@ -65,6 +65,11 @@ pub struct EcoplanApp {
     pub recovery_notes: Vec<String>,
     /// The chart shown full screen, by index into all charts.
     pub presentation: Option<usize>,
+    /// The charts presentation mode pages through, and what they were made from.
+    pub presentation_charts: Option<(
+        presentation::ChartsMadeFrom,
+        std::rc::Rc<Vec<crate::charts::ChartSpec>>,
+    )>,
     /// The Monte Carlo run on its background thread, and its last result.
     pub uncertainty: ui::UncertaintyJob,
     /// The what-if view's bands, computed in the background as levers move.
@@ -110,6 +115,7 @@ impl EcoplanApp {
             offered_recovery: Vec::new(),
             recovery_notes: Vec::new(),
             presentation: None,
+            presentation_charts: None,
             uncertainty: ui::UncertaintyJob::default(),
             whatif: ui::UncertaintyJob::default(),
             members,

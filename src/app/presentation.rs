@@ -10,6 +10,48 @@ use crate::charts::{ChartSpec, all_charts, comparison_chart, fan_chart};
 use crate::i18n::Tr;
 use crate::ui::chart::plot_ui;
 
+/// What the charts are made from: they are made again only when one of these changes, not on
+/// every frame of a slide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartsMadeFrom {
+    revisions: Vec<u64>,
+    lang: crate::i18n::Lang,
+    compared_series: String,
+    runs_finished: u64,
+}
+
+fn made_from(app: &EcoplanApp) -> ChartsMadeFrom {
+    let revisions = app
+        .members
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, slot)| match &slot.doc {
+            Some(doc) if i != app.members.current => doc.revision(),
+            _ => app.doc.revision(),
+        })
+        .collect();
+    ChartsMadeFrom {
+        revisions,
+        lang: app.lang(),
+        compared_series: app.state.fan_series.clone(),
+        runs_finished: app.uncertainty.finished,
+    }
+}
+
+/// The charts of `charts`, made once per change of what they are made from.
+pub fn cached_charts(app: &mut EcoplanApp) -> std::rc::Rc<Vec<ChartSpec>> {
+    let key = made_from(app);
+    match &app.presentation_charts {
+        Some((made, charts)) if *made == key => charts.clone(),
+        _ => {
+            let charts = std::rc::Rc::new(charts(app));
+            app.presentation_charts = Some((key, charts.clone()));
+            charts
+        }
+    }
+}
+
 /// Every chart presentation mode pages through, in order.
 pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
     let lang = app.lang();
@@ -36,7 +78,7 @@ pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
 
 pub fn ui(app: &mut EcoplanApp, ui: &mut egui::Ui) {
     let lang = app.lang();
-    let charts = charts(app);
+    let charts = cached_charts(app);
     if charts.is_empty() {
         app.presentation = None;
         return;

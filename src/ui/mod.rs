@@ -358,6 +358,8 @@ pub struct UncertaintyJob {
     pub last_settings: Option<crate::engine::uncertainty::MonteCarlo>,
     /// The scenario whose run failed (with `error`): not run again until the scenario changes.
     pub failed_for: Option<crate::model::Scenario>,
+    /// How many runs have finished: what was drawn from `last` is stale once this moves.
+    pub finished: u64,
 }
 
 pub struct RunningJob {
@@ -418,7 +420,10 @@ impl UncertaintyJob {
             .is_some_and(|r| r.handle.is_finished());
         if finished && let Some(running) = self.running.take() {
             match running.handle.join() {
-                Ok(Ok(Some(result))) => self.last = Some((running.scenario, result)),
+                Ok(Ok(Some(result))) => {
+                    self.last = Some((running.scenario, result));
+                    self.finished += 1;
+                }
                 Ok(Ok(None)) => {}
                 Ok(Err(error)) => {
                     self.error = Some(error.to_string());
