@@ -86,7 +86,7 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
                 .map(|(y, v)| format!("{y}: {}", format::exact(*v)))
                 .collect();
             format!(
-                "{} {}{} {} {}",
+                "{} {}{}{} {}",
                 Tr::Interpolate.get(lang),
                 points.join(list),
                 Tr::NoteSeparator.get(lang),

@@ -245,11 +245,27 @@ fn scratch_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// The plan as a file written before series had a display precision.
-fn without_series_decimals(mut plan: ecoplan::model::Scenario) -> ecoplan::model::Scenario {
-    for series in &mut plan.series {
+/// The plan as a file written before series had a display precision and notes two languages:
+/// no decimals, and the notes the file has (one text each, read as the same in both languages).
+fn as_written_in(
+    mut plan: ecoplan::model::Scenario,
+    file: &ecoplan::model::Scenario,
+) -> ecoplan::model::Scenario {
+    for (series, old) in plan.series.iter_mut().zip(&file.series) {
+        assert_eq!(
+            old.source.zh, old.source.en,
+            "a one-language note reads as both"
+        );
         series.decimals = None;
+        series.source = old.source.clone();
     }
+    for (capacity, old) in plan.capacities.iter_mut().zip(&file.capacities) {
+        capacity.source = old.source.clone();
+    }
+    for (target, old) in plan.targets.iter_mut().zip(&file.targets) {
+        target.source = old.source.clone();
+    }
+    plan.methods.footprint.note = file.methods.footprint.note.clone();
     plan
 }
 
@@ -264,7 +280,7 @@ fn format_version_1_is_migrated() {
     assert!(scenario.capacities.iter().all(|c| c.near_threshold == 0.8));
     // Everything else is the plan as it was then; a version-1 file has no method parameters,
     // and its series no printed precision (they show five significant digits).
-    let plan = without_series_decimals(hanyang_plan());
+    let plan = as_written_in(hanyang_plan(), &scenario);
     assert_eq!(ecoplan::model::Methods::default(), scenario.methods);
     assert_eq!(
         ecoplan::model::Scenario {
@@ -328,7 +344,7 @@ fn format_version_4_indicators_migrate() {
     ));
     assert_eq!(row("3").link, None);
     // The rest of the file is the plan as it was (series without a printed precision).
-    let plan = without_series_decimals(hanyang_plan());
+    let plan = as_written_in(hanyang_plan(), &scenario);
     assert_eq!(
         ecoplan::model::Scenario {
             indicators: plan.indicators.clone(),

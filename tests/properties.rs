@@ -13,7 +13,7 @@ fn series(key: &str, base: f64, rule: Rule) -> Series {
         group: Default::default(),
         base: Some(base),
         rule,
-        source: String::new(),
+        source: Label::default(),
         observed: Vec::new(),
         decimals: None,
     }

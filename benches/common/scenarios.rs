@@ -39,7 +39,7 @@ pub fn large_scenario() -> Scenario {
             group: Default::default(),
             base: Some(100.0),
             rule,
-            source: String::new(),
+            source: Label::default(),
             observed: Vec::new(),
             decimals: None,
         });
@@ -53,7 +53,7 @@ pub fn large_scenario() -> Scenario {
                 unit: unit.clone(),
                 series: key,
                 near_threshold: 0.8,
-                source: String::new(),
+                source: Label::default(),
             });
         }
     }

@@ -451,7 +451,7 @@ mod tests {
             group: Group::Other,
             base: Some(base),
             rule,
-            source: String::new(),
+            source: Label::default(),
             observed: Vec::new(),
             decimals: None,
         }

@@ -73,7 +73,7 @@ impl ScenarioV1 {
                     unit: c.unit,
                     series: c.series,
                     near_threshold,
-                    source: c.source,
+                    source: Label::same(&c.source),
                 })
                 .collect(),
             targets: self.targets,

@@ -48,6 +48,7 @@ pub struct Capacity {
     /// Utilisation at or above which the status reads "near" (临近饱和).
     #[serde(default = "super::default_near_threshold")]
     pub near_threshold: f64,
-    #[serde(default)]
-    pub source: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub source: super::Label,
 }

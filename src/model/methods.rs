@@ -117,8 +117,9 @@ pub struct FootprintMethod {
     pub items: Vec<ConsumptionItem>,
     /// Share of capacity set aside for biodiversity (0.12).
     pub biodiversity_share: f64,
-    #[serde(default)]
-    pub note: String,
+    /// The method's assumptions, in both languages (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub note: super::Label,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

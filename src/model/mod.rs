@@ -3,6 +3,7 @@
 mod capacity;
 mod indicator;
 mod methods;
+pub mod note;
 mod project;
 mod series;
 mod target;

@@ -20,8 +20,9 @@ pub struct Series {
     pub base: Option<f64>,
     pub rule: Rule,
     /// Where the base value and the rule come from (plan line, calibration, assumption).
-    #[serde(default)]
-    pub source: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub source: super::Label,
     /// Actual values of later years, for a mid-term review (中期评估) against the projection.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub observed: Vec<Observation>,

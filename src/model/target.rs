@@ -47,6 +47,7 @@ pub struct Target {
     pub threshold: f64,
     pub unit: Unit,
     pub year: i32,
-    #[serde(default)]
-    pub source: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub source: super::Label,
 }

@@ -3,7 +3,7 @@
 
 use super::frame::{Place, PlaceKind, national_frame};
 use super::indicators::link_to_scenario;
-use crate::model::{FORMAT_VERSION, Metadata, Methods, Rule, Scenario, Series};
+use crate::model::{FORMAT_VERSION, Label, Metadata, Methods, Rule, Scenario, Series};
 
 /// The years from the base year to the two milestones of a demonstration-zone plan: the
 /// creation period (创建期) and the improvement period (提升期), as the Hanyang plan has them
@@ -33,7 +33,10 @@ pub fn new_district(name: Option<&str>, base_year: i32, place: Place) -> Scenari
         .map(|s| Series {
             base: None,
             rule: Rule::growth(0.0),
-            source: "待录入基准年数值与增长率 (enter the base-year value and the growth)".into(),
+            source: Label::new(
+                "待录入基准年数值与增长率",
+                "enter the base-year value and the growth",
+            ),
             observed: Vec::new(),
             ..s
         })

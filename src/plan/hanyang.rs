@@ -18,7 +18,7 @@ fn series(
     group: Group,
     base: f64,
     rule: Rule,
-    source: &str,
+    (source_zh, source_en): (&str, &str),
 ) -> Series {
     Series {
         key: key.into(),
@@ -27,14 +27,16 @@ fn series(
         group,
         base: Some(base),
         rule,
-        source: source.into(),
+        source: Label::new(source_zh, source_en),
         observed: Vec::new(),
         decimals: f::printed_decimals(key),
     }
 }
 
-const CALIBRATED: &str =
-    "calibrated to the plan's 2025 and 2028 figures (lines 260–298); no 2021 value is published";
+const CALIBRATED: (&str, &str) = (
+    "按规划 2025、2028 年数值标定（第 260—298 行）；规划未给出 2021 年值",
+    "calibrated to the plan's 2025 and 2028 figures (lines 260–298); no 2021 value is published",
+);
 
 /// A series the plan projects without a 2021 value: constant growth through its two printed
 /// figures, with the base value that growth implies.
@@ -66,7 +68,10 @@ pub fn hanyang_plan() -> Scenario {
             Group::Economy,
             f::GDP_2021,
             Rule::growth(f::GDP_GROWTH),
-            "2021 value (line 120); 7.5 %/yr average growth (line 260)",
+            (
+                "2021 年值（第 120 行）；年均增长 7.5 %（第 260 行）",
+                "2021 value (line 120); 7.5 %/yr average growth (line 260)",
+            ),
         ),
         series(
             "gdp_secondary",
@@ -78,7 +83,10 @@ pub fn hanyang_plan() -> Scenario {
                 driver: "gdp".into(),
                 elasticity: 1.0,
             },
-            "2021 value (line 120); share of GDP held constant: the plan projects only total GDP",
+            (
+                "2021 年值（第 120 行）；占地区生产总值比重保持不变：规划只预测生产总值",
+                "2021 value (line 120); share of GDP held constant: the plan projects only total GDP",
+            ),
         ),
         series(
             "gdp_tertiary",
@@ -90,7 +98,10 @@ pub fn hanyang_plan() -> Scenario {
                 driver: "gdp".into(),
                 elasticity: 1.0,
             },
-            "2021 value (line 122); share of GDP held constant: the plan projects only total GDP",
+            (
+                "2021 年值（第 122 行）；占地区生产总值比重保持不变：规划只预测生产总值",
+                "2021 value (line 122); share of GDP held constant: the plan projects only total GDP",
+            ),
         ),
         series(
             "population",
@@ -99,7 +110,10 @@ pub fn hanyang_plan() -> Scenario {
             Group::Population,
             f::POPULATION_2021,
             Rule::growth(f::POPULATION_GROWTH),
-            "2021 value (line 83); 2013–2021 average growth (line 268), 5 %/yr reproduces the plan",
+            (
+                "2021 年值（第 83 行）；2013—2021 年平均增速（第 268 行），按 5 %/年可复现规划数值",
+                "2021 value (line 83); 2013–2021 average growth (line 268), 5 %/yr reproduces the plan",
+            ),
         ),
         calibrated(
             "water_industrial",
@@ -119,7 +133,10 @@ pub fn hanyang_plan() -> Scenario {
                 intensity_unit: unit("m³/人"),
                 change: 0.0,
             },
-            "population × 102 m³ per person and year, which reproduces the plan's 2025 and 2028 figures (line 278); no 2021 value is published",
+            (
+                "常住人口 × 每人每年 102 m³，可复现规划 2025、2028 年数值（第 278 行）；规划未给出 2021 年值",
+                "population × 102 m³ per person and year, which reproduces the plan's 2025 and 2028 figures (line 278); no 2021 value is published",
+            ),
         ),
         series(
             "water_ecological",
@@ -131,7 +148,10 @@ pub fn hanyang_plan() -> Scenario {
                 driver: "water_domestic".into(),
                 elasticity: 1.0,
             },
-            "printed with the same figures as domestic use (line 278), very likely a copy error in the plan; reproduced as printed",
+            (
+                "规划所列数值与生活用水量相同（第 278 行），很可能是规划文本的笔误；按原文复现",
+                "printed with the same figures as domestic use (line 278), very likely a copy error in the plan; reproduced as printed",
+            ),
         ),
         calibrated(
             "energy",
@@ -170,7 +190,10 @@ pub fn hanyang_plan() -> Scenario {
                 points: vec![(f::END_YEAR, f::GOOD_AIR_DAYS_TARGET)],
                 after_rate: 0.0,
             },
-            "2021 value 79.4 % (line 443: 85.9 % in 2020, down 6.5 points); the plan projects no trend, so a straight line to the 85 % it states for 2028 (line 1779)",
+            (
+                "2021 年值 79.4 %（第 443 行：2020 年为 85.9 %，下降 6.5 个百分点）；规划未给出变化趋势，故线性过渡到 2028 年的 85 %（第 1779 行）",
+                "2021 value 79.4 % (line 443: 85.9 % in 2020, down 6.5 points); the plan projects no trend, so a straight line to the 85 % it states for 2028 (line 1779)",
+            ),
         ),
         series(
             "land_area",
@@ -179,7 +202,7 @@ pub fn hanyang_plan() -> Scenario {
             Group::Land,
             f::LAND_AREA_KM2,
             Rule::growth(0.0),
-            "line 83",
+            ("第 83 行", "line 83"),
         ),
         series(
             "red_line_area",
@@ -188,7 +211,10 @@ pub fn hanyang_plan() -> Scenario {
             Group::Land,
             f::RED_LINE_AREA_KM2,
             Rule::growth(0.0),
-            "line 1123; indicator 17: area not to decrease",
+            (
+                "第 1123 行；指标 17：面积不减少",
+                "line 1123; indicator 17: area not to decrease",
+            ),
         ),
     ];
     let capacity = |pollutant: &str,
@@ -198,7 +224,7 @@ pub fn hanyang_plan() -> Scenario {
                     value,
                     unit_text: &str,
                     series: &str,
-                    source: &str| Capacity {
+                    (source_zh, source_en): (&str, &str)| Capacity {
         pollutant: pollutant.into(),
         label: Label::new(zh, en),
         medium,
@@ -207,7 +233,7 @@ pub fn hanyang_plan() -> Scenario {
         series: series.into(),
         basis: CapacityBasis::Typed,
         near_threshold: default_near_threshold(),
-        source: source.into(),
+        source: Label::new(source_zh, source_en),
     };
     let capacities = vec![
         capacity(
@@ -218,7 +244,10 @@ pub fn hanyang_plan() -> Scenario {
             f::COD_CAPACITY_T,
             "t/a",
             "cod",
-            "理想环境容量 (line 310)",
+            (
+                "理想环境容量（第 310 行）",
+                "ideal environmental capacity (line 310)",
+            ),
         ),
         capacity(
             "NH3-N",
@@ -228,7 +257,10 @@ pub fn hanyang_plan() -> Scenario {
             f::NH3N_CAPACITY_T,
             "t/a",
             "nh3n",
-            "理想环境容量 (line 310)",
+            (
+                "理想环境容量（第 310 行）",
+                "ideal environmental capacity (line 310)",
+            ),
         ),
         capacity(
             "SO2",
@@ -238,7 +270,7 @@ pub fn hanyang_plan() -> Scenario {
             f::SO2_CAPACITY_WAN_T,
             "万 t/a",
             "so2",
-            "line 302",
+            ("第 302 行", "line 302"),
         ),
         capacity(
             "NO2",
@@ -248,7 +280,10 @@ pub fn hanyang_plan() -> Scenario {
             f::NO2_CAPACITY,
             "t/a",
             "nox",
-            "已达到饱和, total capacity 0 (line 300); compared with NOx emissions, which the plan calls 临近饱和",
+            (
+                "已达到饱和，总容量为 0（第 300 行）；与氮氧化物排放量比较，规划称其“临近饱和”",
+                "saturated, total capacity 0 (line 300); compared with NOx emissions, which the plan calls near saturation",
+            ),
         ),
         capacity(
             "PM10",
@@ -258,7 +293,10 @@ pub fn hanyang_plan() -> Scenario {
             f::PM10_CAPACITY_WAN_T,
             "万 t/a",
             "dust",
-            "line 302; compared with 烟尘（粉尘） emissions",
+            (
+                "第 302 行；与烟尘（粉尘）排放量比较",
+                "line 302; compared with dust emissions",
+            ),
         ),
     ];
     let targets = vec![
@@ -273,7 +311,7 @@ pub fn hanyang_plan() -> Scenario {
             threshold: f::ENERGY_INTENSITY_TARGET,
             unit: unit("tce/万元"),
             year: f::END_YEAR,
-            source: "line 1783".into(),
+            source: Label::new("第 1783 行", "line 1783"),
         },
         Target {
             key: "good_air_days".into(),
@@ -283,7 +321,7 @@ pub fn hanyang_plan() -> Scenario {
             threshold: f::GOOD_AIR_DAYS_TARGET,
             unit: unit("%"),
             year: f::END_YEAR,
-            source: "line 1779".into(),
+            source: Label::new("第 1779 行", "line 1779"),
         },
     ];
     let project_groups = vec![

@@ -141,8 +141,22 @@ fn footprint() -> FootprintMethod {
             land("forest", "林地", "forest", 1.41, 0.91, FOREST_KM2),
             land("grassland", "草地", "grassland", 0.44, 0.19, GRASS_KM2),
             land("water", "水域", "water", 0.35, 1.0, WATER_KM2),
-            land("built_up", "建设用地", "built-up land", 1.71, 1.66, BUILT_UP_KM2),
-            land("fossil", "化石能源用地", "fossil-energy land", 1.41, 0.91, 0.0),
+            land(
+                "built_up",
+                "建设用地",
+                "built-up land",
+                1.71,
+                1.66,
+                BUILT_UP_KM2,
+            ),
+            land(
+                "fossil",
+                "化石能源用地",
+                "fossil-energy land",
+                1.41,
+                0.91,
+                0.0,
+            ),
         ],
         items: vec![
             item("粮食", "grain", "cropland", 0.13, 2.744),
@@ -152,10 +166,19 @@ fn footprint() -> FootprintMethod {
             item("水产品", "aquatic products", "water", 0.02, 0.029),
             item("水果", "fruit", "forest", 0.06, 3.5),
             item("能源（折标煤）", "energy (tce)", "fossil", 1.4, 1.88),
-            item("电力（万千瓦时）", "electricity (10⁴ kWh)", "built_up", 0.12, 27.8),
+            item(
+                "电力（万千瓦时）",
+                "electricity (10⁴ kWh)",
+                "built_up",
+                0.12,
+                27.8,
+            ),
         ],
         biodiversity_share: 0.12,
-        note: "Equivalence factors after Liu et al. 2015 (methods.md §4); yield factors of cropland, forest and grassland, the land areas and the per-capita consumption are illustrative assumptions: the plan states only that the footprint exceeded the capacity in 2019–2021 (line 316). Energy: 1.4 tce per person at 55 GJ/hm² (1.88 tce/hm²); electricity at 1 000 GJ/hm² (27.8 × 10⁴ kWh/hm²).".into(),
+        note: Label::new(
+            "均衡因子取自 Liu 等 2015（methods.md §4）；耕地、林地、草地的产量因子、各类用地面积和人均消费量为示意性假设：规划仅说明 2019—2021 年生态足迹超过承载力（第 316 行）。能源：人均 1.4 吨标准煤，按 55 GJ/hm²（1.88 tce/hm²）折算；电力按 1 000 GJ/hm²（27.8 × 10⁴ kWh/hm²）折算。",
+            "Equivalence factors after Liu et al. 2015 (methods.md §4); yield factors of cropland, forest and grassland, the land areas and the per-capita consumption are illustrative assumptions: the plan states only that the footprint exceeded the capacity in 2019–2021 (line 316). Energy: 1.4 tce per person at 55 GJ/hm² (1.88 tce/hm²); electricity at 1 000 GJ/hm² (27.8 × 10⁴ kWh/hm²).",
+        ),
     }
 }
 

@@ -116,7 +116,7 @@ mod tests {
             group: Default::default(),
             base: Some(1.0),
             rule: Rule::growth(0.0),
-            source: String::new(),
+            source: Label::default(),
             observed: Vec::new(),
             decimals: None,
         });
@@ -136,7 +136,7 @@ mod tests {
                 world_yield_t_per_hm2: 3.0,
             }],
             biodiversity_share: 0.12,
-            note: String::new(),
+            note: Label::default(),
         };
         let projection = crate::engine::project(&scenario).unwrap();
         let years = footprint_balance(&scenario, &projection).unwrap();

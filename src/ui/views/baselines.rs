@@ -140,9 +140,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             // The full note is on hover; the row stays on screen.
                             ui.set_max_width(300.0);
                             ui.add(
-                                egui::Label::new(RichText::new(&series.source).small()).truncate(),
+                                egui::Label::new(RichText::new(lang.label(&series.source)).small())
+                                    .truncate(),
                             )
-                            .on_hover_text(&series.source);
+                            .on_hover_text(lang.label(&series.source));
                         });
                         match plan.series(&key) {
                             Some(original) => {
@@ -205,7 +206,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         group: Group::Other,
                         base: None,
                         rule: Rule::growth(0.0),
-                        source: String::new(),
+                        source: Label::default(),
                         observed: Vec::new(),
                         decimals: None,
                     }),

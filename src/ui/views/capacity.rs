@@ -203,7 +203,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED_TONE.now()),
                     );
                 }
-                ui.label(RichText::new(&capacity.source).small().weak());
+                ui.label(RichText::new(lang.label(&capacity.source)).small().weak());
                 if let Some(spec) =
                     crate::charts::capacity_chart(scenario, analysis, &result.pollutant, lang)
                 {

@@ -50,7 +50,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 RichText::new(format!(
                     "⚠ {}: {}",
                     ctx.tr(Tr::Assumption),
-                    scenario.methods.footprint.note
+                    lang.label(&scenario.methods.footprint.note)
                 ))
                 .small()
                 .color(theme::near()),
