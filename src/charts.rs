@@ -52,6 +52,8 @@ pub struct ChartLine {
     pub color: Rgb,
     /// (year, value)
     pub points: Vec<(f64, f64)>,
+    /// Drawn thicker: the scenario being edited among those compared.
+    pub emphasis: bool,
 }
 
 /// A shaded band between two values by year: a fan chart's p5–p95 or p25–p75.
@@ -122,6 +124,7 @@ fn observed_points(
             .iter()
             .map(|o| (f64::from(o.year), o.value))
             .collect(),
+        emphasis: false,
     })
 }
 
@@ -302,6 +305,7 @@ pub fn capacity_chart(
                 .iter()
                 .map(|y| (f64::from(y.year), y.emission))
                 .collect(),
+            emphasis: false,
         })
         .chain(varies.then(|| {
             ChartLine {
@@ -312,6 +316,7 @@ pub fn capacity_chart(
                     .iter()
                     .map(|y| (f64::from(y.year), y.capacity))
                     .collect(),
+                emphasis: false,
             }
         }))
         .collect(),
@@ -360,6 +365,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
                 .zip(&check.values)
                 .map(|(y, v)| (f64::from(y), *v))
                 .collect(),
+            emphasis: false,
         }],
         observed: Vec::new(),
         bands: Vec::new(),
@@ -412,6 +418,7 @@ pub fn series_chart(
                     .zip(&projected.values)
                     .map(|(y, v)| (f64::from(y), *v))
                     .collect(),
+                emphasis: false,
             })
         })
         .collect();
@@ -488,6 +495,7 @@ pub fn fan_chart(
             .enumerate()
             .map(|(i, p)| (year(i), p[2]))
             .collect(),
+        emphasis: false,
     }];
     if let (Some(capacity), true) = (capacity, varies) {
         lines.push(ChartLine {
@@ -498,6 +506,7 @@ pub fn fan_chart(
                 .iter()
                 .map(|y| (f64::from(y.year), y.capacity))
                 .collect(),
+            emphasis: false,
         });
     }
     // The band's top decides whether the line is drawn; the note states the scenario's own
@@ -555,6 +564,7 @@ pub fn footprint_chart(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> 
         name: name.get(lang).to_owned(),
         color,
         points,
+        emphasis: false,
     };
     Some(ChartSpec {
         key: "footprint".into(),
@@ -605,6 +615,7 @@ pub fn ei_chart(scenario: &Scenario, lang: Lang) -> ChartSpec {
                 (km2, ei_after_conversion(method, cover, km2))
             })
             .collect(),
+        emphasis: false,
     })
     .collect();
     ChartSpec {
@@ -629,10 +640,12 @@ pub fn ei_chart(scenario: &Scenario, lang: Lang) -> ChartSpec {
     }
 }
 
-/// One series of every scenario of a workspace on one chart, with the capacity it is compared
-/// with (one line per distinct value, named by the scenarios that have it).
+/// One series of every scenario of a workspace on one chart, the `current` one thicker, with the
+/// capacity it is compared with (one line per distinct value, named by the scenarios that have
+/// it).
 pub fn comparison_chart(
     members: &[(&str, &Scenario, &Analysis)],
+    current: usize,
     key: &str,
     lang: Lang,
 ) -> Option<ChartSpec> {
@@ -652,6 +665,7 @@ pub fn comparison_chart(
                     .zip(&projected.values)
                     .map(|(y, v)| (f64::from(y), *v))
                     .collect(),
+                emphasis: i == current,
             })
         })
         .collect();
@@ -860,6 +874,30 @@ mod tests {
         assert_eq!(entries[1].color, CAPACITY_COLOR);
         // The dashed milestone lines are named, with their years.
         assert_eq!(entries[3].name, "Milestone 2025, 2028");
+    }
+
+    #[test]
+    fn a_comparison_draws_every_scenario_the_current_one_thicker_and_one_capacity_line() {
+        let plan = crate::plan::hanyang_plan();
+        let mut high = plan.clone();
+        high.series_mut("cod").unwrap().rule = crate::model::Rule::growth(0.09);
+        let (a, b) = (
+            crate::engine::analyse(&plan).unwrap(),
+            crate::engine::analyse(&high).unwrap(),
+        );
+        let members = [("plan", &plan, &a), ("high", &high, &b)];
+        let chart = comparison_chart(&members, 1, "cod", Lang::Zh).unwrap();
+        let emphasis: Vec<(&str, bool)> = chart
+            .lines
+            .iter()
+            .map(|l| (l.name.as_str(), l.emphasis))
+            .collect();
+        assert_eq!(emphasis, [("plan", false), ("high", true)]);
+        assert_ne!(chart.lines[0].color, chart.lines[1].color);
+        // Both have COD's capacity: one line, named without the scenarios.
+        assert_eq!(chart.levels.len(), 1);
+        assert_eq!(chart.levels[0].name, "环境容量 15,314.61 t/a");
+        assert!(comparison_chart(&members, 0, "no-such-series", Lang::Zh).is_none());
     }
 
     #[test]

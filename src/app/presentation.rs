@@ -71,7 +71,12 @@ pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
     }
     let members = app.member_views();
     if members.len() > 1 {
-        charts.extend(comparison_chart(&members, &app.state.fan_series, lang));
+        charts.extend(comparison_chart(
+            &members,
+            app.members.current,
+            &app.state.fan_series,
+            lang,
+        ));
     }
     charts
 }

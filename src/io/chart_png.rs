@@ -249,7 +249,8 @@ fn draw<DB: DrawingBackend>(
         chart.draw_series(std::iter::once(Polygon::new(outline, fill)))?;
     }
     for line in &spec.lines {
-        let style = color(line.color).stroke_width(thick);
+        let width = if line.emphasis { thick * 2 } else { thick };
+        let style = color(line.color).stroke_width(width);
         // Years without data (NaN) are left out rather than drawn as 0.
         chart.draw_series(LineSeries::new(
             line.points.iter().copied().filter(|p| p.1.is_finite()),

@@ -74,7 +74,10 @@ fn read_out(
 
 /// `read_out` for a plot that is not a `ChartSpec` (the what-if view's small multiples): the
 /// nearest data point of the nearest item with its year, or nothing.
-pub fn snapped(unit: String) -> impl Fn(&egui_plot::HoverPosition<'_>) -> Option<String> + 'static {
+pub fn snapped(
+    unit: String,
+    decimals: Option<u8>,
+) -> impl Fn(&egui_plot::HoverPosition<'_>) -> Option<String> + 'static {
     move |position| match position {
         egui_plot::HoverPosition::NearDataPoint {
             plot_name,
@@ -83,7 +86,7 @@ pub fn snapped(unit: String) -> impl Fn(&egui_plot::HoverPosition<'_>) -> Option
         } => Some(format!(
             "{plot_name}\n{:.0}: {} {unit}",
             position.x.round(),
-            format::value(position.y)
+            format::with_decimals(position.y, decimals)
         )),
         egui_plot::HoverPosition::Elsewhere { .. } => None,
     }
@@ -201,7 +204,7 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
             plot_ui.line(
                 Line::new(line.name.clone(), PlotPoints::from(points))
                     .color(color(line.color))
-                    .width(2.5),
+                    .width(if line.emphasis { 4.0 } else { 2.5 }),
             );
         }
         for observed in &spec.observed {

@@ -44,7 +44,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             let key = state.fan_series.clone();
             // The chart every other view draws, with Copy image and Save PNG, and the slide
             // presentation mode shows.
-            if let Some(spec) = crate::charts::comparison_chart(members, &key, lang) {
+            if let Some(spec) =
+                crate::charts::comparison_chart(members, ctx.current_member, &key, lang)
+            {
                 crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
             }
 

@@ -502,7 +502,10 @@ fn capacity_small(
         .y_grid_spacer(crate::ui::chart::value_marks())
         .height(SMALL_HEIGHT)
         .width(ui.available_width())
-        .label_formatter(crate::ui::chart::snapped(capacity.unit.to_string()))
+        .label_formatter(crate::ui::chart::snapped(
+            capacity.unit.to_string(),
+            decimals,
+        ))
         .include_y(0.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -634,7 +637,7 @@ fn target_small(
         .y_grid_spacer(crate::ui::chart::value_marks())
         .height(SMALL_HEIGHT)
         .width(ui.available_width())
-        .label_formatter(crate::ui::chart::snapped(check.unit.to_string()))
+        .label_formatter(crate::ui::chart::snapped(check.unit.to_string(), decimals))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
