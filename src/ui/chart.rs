@@ -252,38 +252,55 @@ fn round_step(raw: f64) -> f64 {
 fn legend_ui(ui: &mut egui::Ui, spec: &ChartSpec) {
     ui.horizontal_wrapped(|ui| {
         for entry in crate::charts::legend(spec) {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(24.0, 14.0), egui::Sense::hover());
-            let painter = ui.painter();
-            let c = color(entry.color);
-            match entry.glyph {
-                Glyph::Line => {
-                    painter.line_segment([rect.left_center(), rect.right_center()], (2.5, c));
-                }
-                Glyph::Level => {
-                    painter.line_segment([rect.left_center(), rect.right_center()], (3.5, c));
-                }
-                Glyph::Band(opacity) => {
-                    painter.rect_filled(
-                        rect.shrink2(egui::vec2(0.0, 2.0)),
-                        0.0,
-                        c.gamma_multiply(opacity),
-                    );
-                }
-                Glyph::Points => {
-                    painter.circle_filled(rect.center(), 4.5, c);
-                }
-                Glyph::Marker => {
-                    painter.line_segment([rect.center_top(), rect.center_bottom()], (2.5, c));
-                }
-                Glyph::Milestones => {
-                    let y = rect.center().y;
-                    for x in [rect.left(), rect.left() + 9.0, rect.left() + 18.0] {
-                        painter.line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], (1.5, c));
+            // Glyph and name move to the next row together, the name never broken.
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let text_width = ui
+                .painter()
+                .layout_no_wrap(entry.name.clone(), font, Color32::PLACEHOLDER)
+                .size()
+                .x;
+            let needed = 24.0 + 3.0 * ui.spacing().item_spacing.x + text_width + 10.0;
+            if needed > ui.available_size_before_wrap().x
+                && ui.cursor().left() > ui.max_rect().left()
+            {
+                ui.end_row();
+            }
+            ui.horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(24.0, 14.0), egui::Sense::hover());
+                let painter = ui.painter();
+                let c = color(entry.color);
+                match entry.glyph {
+                    Glyph::Line => {
+                        painter.line_segment([rect.left_center(), rect.right_center()], (2.5, c));
+                    }
+                    Glyph::Level => {
+                        painter.line_segment([rect.left_center(), rect.right_center()], (3.5, c));
+                    }
+                    Glyph::Band(opacity) => {
+                        painter.rect_filled(
+                            rect.shrink2(egui::vec2(0.0, 2.0)),
+                            0.0,
+                            c.gamma_multiply(opacity),
+                        );
+                    }
+                    Glyph::Points => {
+                        painter.circle_filled(rect.center(), 4.5, c);
+                    }
+                    Glyph::Marker => {
+                        painter.line_segment([rect.center_top(), rect.center_bottom()], (2.5, c));
+                    }
+                    Glyph::Milestones => {
+                        let y = rect.center().y;
+                        for x in [rect.left(), rect.left() + 9.0, rect.left() + 18.0] {
+                            painter
+                                .line_segment([egui::pos2(x, y), egui::pos2(x + 5.0, y)], (1.5, c));
+                        }
                     }
                 }
-            }
-            ui.label(&entry.name);
-            ui.add_space(10.0);
+                ui.add(egui::Label::new(&entry.name).extend());
+                ui.add_space(10.0);
+            });
         }
     });
 }
