@@ -3,6 +3,9 @@
 //! percentages; a series or indicator with its own precision (`decimals`) shows that many
 //! decimals, as the plan prints it.
 
+/// The most decimals a series or indicator is shown with: past 12 an f64 shows noise, not data.
+pub const MAX_DECIMALS: u8 = 12;
+
 /// `v` with `decimals` decimals, grouped, never "-0.00".
 pub fn fixed(v: f64, decimals: u8) -> String {
     if v.is_nan() {
@@ -11,7 +14,7 @@ pub fn fixed(v: f64, decimals: u8) -> String {
     if !v.is_finite() {
         return v.to_string();
     }
-    let decimals = usize::from(decimals.min(12));
+    let decimals = usize::from(decimals.min(MAX_DECIMALS));
     grouped(&format!("{v:.decimals$}"))
 }
 

@@ -240,11 +240,14 @@ fn bad_arguments_exit_two_with_usage() {
     }
 }
 
+/// A screenshot (a script) of a file that cannot be opened stops before the window; opened from
+/// the desktop, the window shows the built-in plan and the reason instead (see `app::launch`).
 #[test]
 fn window_with_a_missing_file_exits_two_before_opening() {
-    let output = ecoplan(&["no-such-plan.ron"]);
+    let output = ecoplan(&["no-such-plan.ron", "--screenshot", "never-written.png"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).starts_with("no-such-plan.ron: cannot read"));
+    assert!(!std::path::Path::new("never-written.png").exists());
 }
 
 #[test]
@@ -380,4 +383,23 @@ fn the_console_program_is_the_same_command_line() {
         assert_eq!(gui.stdout, console.stdout, "{args:?}");
         assert_eq!(gui.stderr, console.stderr, "{args:?}");
     }
+}
+
+#[test]
+fn decimals_beyond_what_a_number_holds_are_refused_where_they_are() {
+    let text = stdout(&ecoplan(&["default"])).replacen("decimals: 2,", "decimals: 200,", 1);
+    let path = scratch("decimals-200.ron", &text);
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let line = text
+        .lines()
+        .position(|l| l.contains("decimals: 200"))
+        .unwrap()
+        + 1;
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!("decimals-200.ron:{line}:"))
+            && message.contains("series \"gdp\": decimals = 200 is invalid: at most 12 decimals"),
+        "{message}"
+    );
 }

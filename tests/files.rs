@@ -265,6 +265,9 @@ fn as_written_in(
     for (target, old) in plan.targets.iter_mut().zip(&file.targets) {
         target.source = old.source.clone();
     }
+    for (project, old) in plan.projects.iter_mut().zip(&file.projects) {
+        project.notes = old.notes.clone();
+    }
     plan.methods.footprint.note = file.methods.footprint.note.clone();
     plan
 }

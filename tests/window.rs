@@ -2828,3 +2828,37 @@ fn a_slide_follows_an_edit_made_while_presenting_and_the_language() {
             .is_some()
     );
 }
+
+#[test]
+fn the_chinese_window_shows_the_plans_notes_in_chinese_and_the_english_one_in_english() {
+    let mut harness = harness(View::Projects, Lang::Zh);
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("见规划正文（第 550 行）")
+            .count()
+            > 0
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("named in the plan's text")
+            .count(),
+        0
+    );
+    harness.state_mut().state.view = View::Baselines;
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("按规划 2025、2028 年数值标定")
+            .count()
+            > 0
+    );
+    harness.state_mut().state.lang = Lang::En;
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("calibrated to the plan's 2025 and 2028 figures")
+            .count()
+            > 0
+    );
+}

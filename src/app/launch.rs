@@ -101,15 +101,21 @@ pub(super) fn member_views<'a>(
 
 /// Opens the window (or renders a screenshot); returns the process exit code.
 pub fn main(args: &WindowArgs) -> i32 {
-    let opened = match &args.file {
+    let (opened, open_error) = match &args.file {
         Some(path) => match open_file(path) {
-            Ok(opened) => Some(opened),
+            Ok(opened) => (Some(opened), None),
             Err(error) => {
                 eprintln!("{error}");
-                return 2;
+                // A screenshot is a script's: it stops here. A file opened from the desktop (a
+                // Windows program has no console to print to) opens the window on the built-in
+                // plan with the reason in it, rather than nothing at all.
+                if args.screenshot.is_some() {
+                    return 2;
+                }
+                (None, Some(error.to_string()))
             }
         },
-        None => None,
+        None => (None, None),
     };
     let view = match args
         .view
@@ -124,7 +130,7 @@ pub fn main(args: &WindowArgs) -> i32 {
         Some(Ok(view)) => Some(view),
         None => None,
     };
-    let path = args.file.clone();
+    let path = args.file.clone().filter(|_| open_error.is_none());
     let (doc, members) = match opened {
         Some(opened) => opened,
         None => (
@@ -193,6 +199,9 @@ pub fn main(args: &WindowArgs) -> i32 {
                 Some(Ok(work)) => app.restore(work),
                 Some(Err(error)) => app.open_error = Some(error),
                 None => {}
+            }
+            if let Some(error) = open_error {
+                app.open_error = Some(error);
             }
             app.screenshot = screenshot;
             Ok(Box::new(app))

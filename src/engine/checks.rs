@@ -65,6 +65,9 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
             });
         }
         validate_series_values(scenario, series, &mut errors);
+        if let Some(decimals) = series.decimals {
+            push_decimals("series", &series.key, decimals, &mut errors);
+        }
     }
     for series in &scenario.series {
         if let Some(driver) = series.rule.driver()
@@ -80,6 +83,19 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
     ei_errors(scenario, &mut errors);
     indicator_errors(scenario, &mut errors);
     errors
+}
+
+/// Decimals beyond what a number holds are refused: 200 would print noise.
+fn push_decimals(item: &'static str, key: &str, decimals: u8, errors: &mut Vec<ModelError>) {
+    if decimals > crate::format::MAX_DECIMALS {
+        errors.push(ModelError::invalid_value(
+            item,
+            key,
+            "decimals",
+            f64::from(decimals),
+            format!("at most {} decimals are shown", crate::format::MAX_DECIMALS),
+        ));
+    }
 }
 
 /// Each indicator: a number of its own, finite thresholds, values in years the workbench knows,
@@ -107,6 +123,9 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
         };
     for indicator in &scenario.indicators {
         let key = indicator.number.as_str();
+        if let Some(decimals) = indicator.decimals {
+            push_decimals(item, key, decimals, errors);
+        }
         if key.trim().is_empty() {
             errors.push(ModelError::EmptyKey {
                 item,

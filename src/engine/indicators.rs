@@ -495,7 +495,7 @@ mod tests {
             stated: None,
             task: None,
             difficulty: Difficulty::Normal,
-            notes: String::new(),
+            notes: Label::default(),
             decimals: None,
         }
     }

@@ -304,7 +304,7 @@ fn migrate_indicators(indicators: Vec<IndicatorV4>, base_year: i32) -> Vec<Indic
                 stated: stated.filter(|_| !is_task),
                 task,
                 difficulty: old.difficulty,
-                notes: old.notes,
+                notes: Label::same(&old.notes),
                 // A national row is shown in the frame's decimals, like a new district's.
                 decimals: row.and_then(|r| r.decimals),
             };

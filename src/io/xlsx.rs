@@ -254,7 +254,7 @@ pub fn workbook_bytes(
         if let Some(investment) = project.investment_yi_yuan {
             sheet.write_with_format(row, 2, investment, &f.number)?;
         }
-        sheet.write(row, 3, project.notes.as_str())?;
+        sheet.write(row, 3, lang.label(&project.notes))?;
     }
     sheet.set_column_width(0, 40)?;
     sheet.set_column_width(1, 24)?;

@@ -39,8 +39,9 @@ pub struct Indicator {
     pub task: Option<TaskProgress>,
     #[serde(default)]
     pub difficulty: Difficulty,
-    #[serde(default)]
-    pub notes: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub notes: Label,
     /// Decimals shown wherever its values are (`None`: five significant digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u8>,

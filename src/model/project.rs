@@ -22,6 +22,7 @@ pub struct Project {
     /// Investment in 亿元, where known.
     #[serde(default)]
     pub investment_yi_yuan: Option<f64>,
-    #[serde(default)]
-    pub notes: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub notes: super::Label,
 }

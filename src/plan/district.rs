@@ -56,7 +56,7 @@ pub fn new_district(name: Option<&str>, base_year: i32, place: Place) -> Scenari
             notes: format!(
                 "A new {kind}{} from the national frame ({}): enter the base values, the rates, the capacities and the indicator values.",
                 if place.coastal { ", coastal" } else { "" },
-                frame.source
+                frame.source.en
             ),
         },
         base_year,

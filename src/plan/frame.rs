@@ -10,7 +10,9 @@ use crate::model::{Difficulty, Indicator, IndicatorKind, IndicatorTarget, Label}
 #[serde(deny_unknown_fields)]
 pub struct Frame {
     pub name: Label,
-    pub source: String,
+    /// A string, or one per language (`model::note`).
+    #[serde(with = "crate::model::note")]
+    pub source: Label,
     pub rows: Vec<FrameRow>,
 }
 
@@ -77,13 +79,16 @@ impl Scope {
         }
     }
 
-    /// The note a row that does not apply to a district carries.
-    pub fn note(self) -> &'static str {
+    /// The note a row that does not apply to a district carries (Chinese, English).
+    pub fn note(self) -> (&'static str, &'static str) {
         match self {
-            Scope::CityAndCounty => "",
-            Scope::CityOnly => "cities only; a district is assessed at county level",
-            Scope::CountyOnly => "counties only",
-            Scope::Coastal => "coastal areas only",
+            Scope::CityAndCounty => ("", ""),
+            Scope::CityOnly => (
+                "仅适用于市；区按县级考核",
+                "cities only; a district is assessed at county level",
+            ),
+            Scope::CountyOnly => ("仅适用于县", "counties only"),
+            Scope::Coastal => ("仅适用于沿海地区", "coastal areas only"),
         }
     }
 }
@@ -102,17 +107,21 @@ pub fn national_frame() -> &'static Frame {
 impl FrameRow {
     /// The row as a scenario's indicator for `place`: no values, no statuses; a row that does
     /// not apply is kept, marked so, so that a user can see and switch it on.
-    pub fn indicator(&self, place: Place, frame_source: &str) -> Indicator {
+    pub fn indicator(&self, place: Place, frame_source: &Label) -> Indicator {
         let applies = self.scope.applies_to(place);
-        let notes = [
-            self.note.as_str(),
-            if applies { "" } else { self.scope.note() },
-            frame_source,
-        ]
-        .into_iter()
-        .filter(|n| !n.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ");
+        let (scope_zh, scope_en) = if applies { ("", "") } else { self.scope.note() };
+        // The frame's own note is its official Chinese wording, kept in both languages.
+        let join = |parts: [&str; 3], separator: &str| {
+            parts
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join(separator)
+        };
+        let notes = Label {
+            zh: join([&self.note, scope_zh, &frame_source.zh], "；"),
+            en: join([&self.note, scope_en, &frame_source.en], "; "),
+        };
         Indicator {
             number: self.number.clone(),
             system: self.system.clone(),

@@ -345,8 +345,11 @@ pub fn hanyang_plan() -> Scenario {
         name: Label::new(zh, en),
         group: String::new(),
         investment_yi_yuan: None,
-        notes: format!(
-            "named in the plan's text (line {line}); the plan prints neither its group nor its amount"
+        notes: Label::new(
+            &format!("见规划正文（第 {line} 行）；规划未列出其所属类别与投资额"),
+            &format!(
+                "named in the plan's text (line {line}); the plan prints neither its group nor its amount"
+            ),
         ),
     };
     let projects = vec![

@@ -10,7 +10,10 @@ use crate::model::{
 };
 
 /// Where the rows and their applicability come from.
-pub const FRAME_NOTE: &str = "applicability from the 2019 frame (环生态〔2019〕76号)";
+pub const FRAME_NOTE: (&str, &str) = (
+    "适用范围依据 2019 年指标体系（环生态〔2019〕76号）",
+    "applicability from the 2019 frame (环生态〔2019〕76号)",
+);
 
 /// What the plan states about an applicable row (lines 426–452): indicator 1 pending, 3, 7, 10
 /// and 11 not met, the other 24 met. Values where it gives them, links where the scenario
@@ -26,14 +29,17 @@ fn plan_statement(indicator: &mut Indicator) {
             indicator.task = Some(TaskProgress {
                 state: TaskState::InProgress,
                 date: String::new(),
-                note: "met once this plan is issued (line 430)".into(),
+                note: "本规划印发后即达标（第 430 行）".into(),
             });
             return;
         }
         "3" => (
             StatedStatus::NotMet,
             Difficulty::Easy,
-            "easy: raise the share in the assessment (line 436)",
+            (
+                "易：提高其在考核中的比重（第 436 行）",
+                "easy: raise the share in the assessment (line 436)",
+            ),
         ),
         "7" => {
             indicator.target = IndicatorTarget::AtLeast(f::GOOD_AIR_DAYS_TARGET);
@@ -44,7 +50,10 @@ fn plan_statement(indicator: &mut Indicator) {
             (
                 StatedStatus::NotMet,
                 Difficulty::Hard,
-                "hard: good-air days 79.4 % in 2021, 6.5 points below 85.9 % in 2020 (line 443); the plan sets ≥ 85 % by 2028 (line 1779)",
+                (
+                    "难：2021 年优良天数比例 79.4 %，较 2020 年的 85.9 % 下降 6.5 个百分点（第 443 行）；规划要求 2028 年 ≥ 85 %（第 1779 行）",
+                    "hard: good-air days 79.4 % in 2021, 6.5 points below 85.9 % in 2020 (line 443); the plan sets ≥ 85 % by 2028 (line 1779)",
+                ),
             )
         }
         "10" => {
@@ -52,31 +61,48 @@ fn plan_statement(indicator: &mut Indicator) {
             (
                 StatedStatus::NotMet,
                 Difficulty::Hard,
-                "hard: EI 47.79 against ≥ 60 for a humid region (line 449); linked to the EI calculator",
+                (
+                    "难：EI 为 47.79，湿润地区要求 ≥ 60（第 449 行）；与生态环境状况指数计算关联",
+                    "hard: EI 47.79 against ≥ 60 for a humid region (line 449); linked to the EI calculator",
+                ),
             )
         }
         "11" => (
             StatedStatus::NotMet,
             Difficulty::Hard,
-            "hard: no typical forest area in this central urban district (line 452)",
+            (
+                "难：中心城区无典型林区（第 452 行）",
+                "hard: no typical forest area in this central urban district (line 452)",
+            ),
         ),
         "20" => {
             indicator.target = IndicatorTarget::AtMost(f::ENERGY_INTENSITY_TARGET);
             (
                 StatedStatus::Met,
                 Difficulty::Normal,
-                "the plan sets ≤ 0.136 tce/万元 by 2028 (line 1783) and counts the row met (line 427)",
+                (
+                    "规划要求 2028 年 ≤ 0.136 tce/万元（第 1783 行），并计为已达标（第 427 行）",
+                    "the plan sets ≤ 0.136 tce/万元 by 2028 (line 1783) and counts the row met (line 427)",
+                ),
             )
         }
-        _ => (StatedStatus::Met, Difficulty::Normal, "met (line 427)"),
+        _ => (
+            StatedStatus::Met,
+            Difficulty::Normal,
+            ("已达标（第 427 行）", "met (line 427)"),
+        ),
     };
+    let (note_zh, note_en) = note;
     indicator.difficulty = difficulty;
-    indicator.notes = format!("{note}; {}", indicator.notes);
+    indicator.notes = Label {
+        zh: format!("{note_zh}；{}", indicator.notes.zh),
+        en: format!("{note_en}; {}", indicator.notes.en),
+    };
     if matches!(indicator.target, IndicatorTarget::Task(_)) {
         indicator.task = Some(TaskProgress {
             state: TaskState::from_stated(stated),
             date: String::new(),
-            note: note.to_owned(),
+            note: note_zh.to_owned(),
         });
     } else {
         indicator.stated = Some(stated);
@@ -108,7 +134,7 @@ pub fn hanyang_indicators() -> Vec<Indicator> {
         .rows
         .iter()
         .map(|row| {
-            let mut indicator = row.indicator(district, FRAME_NOTE);
+            let mut indicator = row.indicator(district, &Label::new(FRAME_NOTE.0, FRAME_NOTE.1));
             if indicator.applies {
                 link_to_scenario(&mut indicator);
                 plan_statement(&mut indicator);
@@ -132,10 +158,13 @@ pub fn hanyang_indicators() -> Vec<Indicator> {
             task: Some(TaskProgress {
                 state: TaskState::Done,
                 date: String::new(),
-                note: "already met (line 427)".into(),
+                note: "已达标（第 427 行）".into(),
             }),
             difficulty: Difficulty::Normal,
-            notes: "one of the 2 Hubei-specific indicators (鄂环委〔2022〕1号), already met (line 427); no source at hand names it".into(),
+            notes: Label::new(
+                "湖北省 2 项特有指标之一（鄂环委〔2022〕1号），已达标（第 427 行）；手头资料未载明其名称",
+                "one of the 2 Hubei-specific indicators (鄂环委〔2022〕1号), already met (line 427); no source at hand names it",
+            ),
             decimals: None,
         });
     }

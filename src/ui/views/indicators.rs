@@ -250,7 +250,8 @@ fn row_ui(
         state.indicator_selected = if selected { None } else { Some(index) };
     }
     let name = lang.label(&indicator.name);
-    truncated(ui, name_width, text(name)).on_hover_text(format!("{name}\n{}", indicator.notes));
+    truncated(ui, name_width, text(name))
+        .on_hover_text(format!("{name}\n{}", lang.label(&indicator.notes)));
     ui.label(text(&indicator.unit));
     let is_task = matches!(indicator.target, IndicatorTarget::Task(_));
     if indicator.applies && !is_task {
@@ -538,7 +539,7 @@ fn details_ui(
     }
     if !indicator.notes.is_empty() {
         ui.add_space(6.0);
-        ui.label(RichText::new(&indicator.notes).weak().small());
+        ui.label(RichText::new(lang.label(&indicator.notes)).weak().small());
     }
 }
 

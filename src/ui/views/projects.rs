@@ -177,7 +177,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 ..project.clone()
                             }));
                         }
-                        ui.label(RichText::new(&project.notes).small().weak());
+                        ui.label(RichText::new(lang.label(&project.notes)).small().weak());
                         if ui
                             .button(ctx.tr(Tr::Remove))
                             .accessible_name(format!("{} {}", ctx.tr(Tr::Remove), index + 1))
@@ -197,7 +197,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         name: Label::new("新项目", "New project"),
                         group: String::new(),
                         investment_yi_yuan: None,
-                        notes: String::new(),
+                        notes: Default::default(),
                     }),
                 });
             }
