@@ -124,7 +124,12 @@ pub fn visuals(dark: bool) -> egui::Visuals {
     } else {
         Color32::from_gray(95)
     });
-    if !dark {
+    if dark {
+        // egui's dark text (grey 140) is dimmer than the weak text above: weak rows (indicators
+        // that do not apply) would stand out. Text a clear light grey, weak text below it.
+        visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(215);
+        visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(215);
+    } else {
         // On a projector egui's light greys wash out: text nearly black, and checkboxes, fields
         // and buttons outlined.
         visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(25);
@@ -195,6 +200,16 @@ mod tests {
                 .collect();
             texts.push(("text".into(), visuals.text_color()));
             texts.push(("weak text".into(), visuals.weak_text_color()));
+            // Weak text reads weaker than text in both themes: closer to the background.
+            let (text, weak) = (
+                luminance(visuals.text_color()),
+                luminance(visuals.weak_text_color()),
+            );
+            assert!(
+                if dark { weak < text } else { weak > text },
+                "weak text stands out more than text in the {} theme",
+                if dark { "dark" } else { "light" }
+            );
             for (name, text) in &texts {
                 for background in backgrounds {
                     let ratio = contrast(*text, background);
