@@ -661,6 +661,10 @@ texts! {
     NoteSeparator => ("；", "; "),
     ClauseSeparator => ("，", ", "),
     BreakEven => ("盈亏平衡 0", "Break-even 0"),
+    EiFormula => (
+        "EI = 0.35·BA + 0.25·VC + 0.15·WD + 0.15·(100 − LS) + 0.10·(100 − PL) + 限制性指标（HJ 192-2015，methods.md §5）",
+        "EI = 0.35·BA + 0.25·VC + 0.15·WD + 0.15·(100 − LS) + 0.10·(100 − PL) + restriction  (HJ 192-2015, methods.md §5)"
+    ),
     TitleOf => ("{0}：{1}", "{0}: {1}"),
     Decimals => ("小数位", "Decimals"),
     Automatic => ("自动", "auto"),

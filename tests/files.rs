@@ -269,6 +269,18 @@ fn as_written_in(
         project.notes = old.notes.clone();
     }
     plan.methods.footprint.note = file.methods.footprint.note.clone();
+    plan.methods.air.note = file.methods.air.note.clone();
+    for (pollutant, old) in plan
+        .methods
+        .air
+        .pollutants
+        .iter_mut()
+        .zip(&file.methods.air.pollutants)
+    {
+        pollutant.note = old.note.clone();
+    }
+    plan.methods.water.note = file.methods.water.note.clone();
+    plan.methods.ei.note = file.methods.ei.note.clone();
     plan
 }
 

@@ -28,8 +28,9 @@ pub struct AirMethod {
     /// Functional zones; their areas add up to the district's area S.
     pub zones: Vec<AirZone>,
     pub pollutants: Vec<AirPollutant>,
-    #[serde(default)]
-    pub note: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub note: super::Label,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,8 +49,9 @@ pub struct AirPollutant {
     pub limit_mg_m3: f64,
     /// Background concentration; at or above the limit the capacity is 0.
     pub background_mg_m3: f64,
-    #[serde(default)]
-    pub note: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub note: super::Label,
 }
 
 /// Water capacity by river segments and lakes, `methods.md` §3.
@@ -64,8 +66,9 @@ pub struct WaterMethod {
     /// the city, say), so the derived capacity changes by year: (pollutant, series key).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nonpoint_series: Vec<(String, String)>,
-    #[serde(default)]
-    pub note: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub note: super::Label,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -172,6 +175,7 @@ pub struct EiMethod {
     pub restriction: f64,
     /// The EI the plan states (47.79), for comparison.
     pub stated: f64,
-    #[serde(default)]
-    pub note: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "super::note")]
+    pub note: super::Label,
 }

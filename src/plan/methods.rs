@@ -17,21 +17,43 @@ fn air() -> AirMethod {
     let background = |capacity_wan_t, limit| {
         air_background_for(capacity_wan_t, limit, A_COEFFICIENT, f::LAND_AREA_KM2)
     };
-    let calibrated = "background calibrated so that the method gives the plan's capacity (line 302); not a measurement";
+    let calibrated = Label::new(
+        "背景浓度按方法结果与规划容量（第 302 行）一致标定，并非实测值",
+        "background calibrated so that the method gives the plan's capacity (line 302); not a measurement",
+    );
     AirMethod {
         a_coefficient: A_COEFFICIENT,
-        zones: vec![AirZone { name: Label::new("全区", "whole district"), area_km2: f::LAND_AREA_KM2 }],
+        zones: vec![AirZone {
+            name: Label::new("全区", "whole district"),
+            area_km2: f::LAND_AREA_KM2,
+        }],
         pollutants: vec![
-            AirPollutant { pollutant: "SO2".into(), limit_mg_m3: 0.06, background_mg_m3: background(f::SO2_CAPACITY_WAN_T, 0.06), note: calibrated.into() },
+            AirPollutant {
+                pollutant: "SO2".into(),
+                limit_mg_m3: 0.06,
+                background_mg_m3: background(f::SO2_CAPACITY_WAN_T, 0.06),
+                note: calibrated.clone(),
+            },
             AirPollutant {
                 pollutant: "NO2".into(),
                 limit_mg_m3: 0.04,
                 background_mg_m3: 0.042,
-                note: "assumed just above the 0.04 limit, as the plan's capacity of 0 (已达到饱和, line 300) implies".into(),
+                note: Label::new(
+                    "假定略高于 0.04 的标准限值，与规划所述容量为 0（已达到饱和，第 300 行）一致",
+                    "assumed just above the 0.04 limit, as the plan's capacity of 0 (已达到饱和, line 300) implies",
+                ),
             },
-            AirPollutant { pollutant: "PM10".into(), limit_mg_m3: 0.07, background_mg_m3: background(f::PM10_CAPACITY_WAN_T, 0.07), note: calibrated.into() },
+            AirPollutant {
+                pollutant: "PM10".into(),
+                limit_mg_m3: 0.07,
+                background_mg_m3: background(f::PM10_CAPACITY_WAN_T, 0.07),
+                note: calibrated,
+            },
         ],
-        note: "A = 4.2, the midpoint of 3.5–4.9 for Hubei (assumption); one zone of 111.54 km²; class-II limits of GB 3095-2012".into(),
+        note: Label::new(
+            "A = 4.2，取湖北省 3.5—4.9 的中值（假设）；全区为一个控制区，面积 111.54 km²；采用 GB 3095-2012 二级标准限值",
+            "A = 4.2, the midpoint of 3.5–4.9 for Hubei (assumption); one zone of 111.54 km²; class-II limits of GB 3095-2012",
+        ),
     }
 }
 
@@ -73,12 +95,24 @@ fn water() -> WaterMethod {
         bodies: vec![
             WaterBody {
                 name: Label::new("长江汉阳段", "Yangtze, Hanyang reach"),
-                model: WaterModel::River { design_flow_m3_s: 60.0, side_inflow_m3_s: 2.0, velocity_m_s: 1.0, upstream_km: 0.0, downstream_km: 8.0 },
+                model: WaterModel::River {
+                    design_flow_m3_s: 60.0,
+                    side_inflow_m3_s: 2.0,
+                    velocity_m_s: 1.0,
+                    upstream_km: 0.0,
+                    downstream_km: 8.0,
+                },
                 pollutants: water_pollutants(15.0, 0.5, 0.25, 0.15),
             },
             WaterBody {
                 name: Label::new("汉江汉阳段", "Han River, Hanyang reach"),
-                model: WaterModel::River { design_flow_m3_s: 20.0, side_inflow_m3_s: 1.0, velocity_m_s: 0.6, upstream_km: 0.0, downstream_km: 6.0 },
+                model: WaterModel::River {
+                    design_flow_m3_s: 20.0,
+                    side_inflow_m3_s: 1.0,
+                    velocity_m_s: 0.6,
+                    upstream_km: 0.0,
+                    downstream_km: 6.0,
+                },
                 pollutants: water_pollutants(16.0, 0.6, 0.25, 0.15),
             },
             lake("墨水湖", "Moshui Lake", 1.5, 7.5e6),
@@ -88,7 +122,10 @@ fn water() -> WaterMethod {
         ],
         nonpoint_t_per_year: vec![("COD".into(), 0.0), ("NH3-N".into(), 0.0)],
         nonpoint_series: Vec::new(),
-        note: "Illustrative parameters (assumptions): the plan prints only the ideal capacities (COD 15 314.61, NH₃-N 1 530.04 t/a, line 310), not the flows, concentrations and decay rates behind them. River flows are those of the district's mixing zone; targets are class III; decay rates after the published case in methods.md §3.".into(),
+        note: Label::new(
+            "示意性参数（假设）：规划只给出理想环境容量（化学需氧量 15 314.61、氨氮 1 530.04 t/a，第 310 行），未给出其背后的流量、浓度与降解系数。河流流量取本区混合区流量；水质目标为 III 类；降解系数参照 methods.md §3 所引案例。",
+            "Illustrative parameters (assumptions): the plan prints only the ideal capacities (COD 15 314.61, NH₃-N 1 530.04 t/a, line 310), not the flows, concentrations and decay rates behind them. River flows are those of the district's mixing zone; targets are class III; decay rates after the published case in methods.md §3.",
+        ),
     }
 }
 
@@ -201,7 +238,10 @@ fn ei() -> EiMethod {
         pollution_load_index: 30.0,
         restriction: 0.0,
         stated: f::EI_2021,
-        note: "Land cover, river length, water resources, NDVI and the pollution-load index are illustrative; the vegetation coefficient is calibrated so that the default gives the plan's EI of 47.79 (line 449).".into(),
+        note: Label::new(
+            "土地覆盖、河流长度、水资源量、NDVI 与污染负荷指数为示意值；植被覆盖系数按默认值得到规划所述 EI 47.79（第 449 行）标定。",
+            "Land cover, river length, water resources, NDVI and the pollution-load index are illustrative; the vegetation coefficient is calibrated so that the default gives the plan's EI of 47.79 (line 449).",
+        ),
     };
     // EI is linear in the vegetation index: solve for the coefficient that gives the stated EI.
     let without_vegetation = ecological_index(&method).ei;

@@ -97,9 +97,9 @@ mod tests {
                 pollutant: "SO2".into(),
                 limit_mg_m3: 0.06,
                 background_mg_m3: background,
-                note: String::new(),
+                note: Default::default(),
             }],
-            note: String::new(),
+            note: Default::default(),
         }
     }
 

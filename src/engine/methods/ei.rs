@@ -194,7 +194,7 @@ mod tests {
             pollution_load_index: 20.0,
             restriction: 0.0,
             stated: 0.0,
-            note: String::new(),
+            note: Default::default(),
         }
     }
 

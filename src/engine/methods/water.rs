@@ -188,7 +188,7 @@ mod tests {
             ],
             nonpoint_t_per_year: vec![("COD".into(), 100.0)],
             nonpoint_series: Vec::new(),
-            note: String::new(),
+            note: Default::default(),
         };
         let w = water_capacity(&method, "COD").unwrap();
         assert!((w.result - (31.536 * 5.0 + 31.536 * 10.0 - 100.0)).abs() < 1e-9);

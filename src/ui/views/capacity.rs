@@ -275,14 +275,18 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                             p.background_mg_m3,
                             move |m, v| m.air.pollutants[i].background_mg_m3 = v,
                         );
-                        ui.label(RichText::new(&p.note).small().weak());
+                        ui.label(RichText::new(lang.label(&p.note)).small().weak());
                         ui.end_row();
                     }
                 });
             ui.label(
-                RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), air.note))
-                    .small()
-                    .color(theme::near()),
+                RichText::new(format!(
+                    "⚠ {}: {}",
+                    ctx.tr(Tr::Assumption),
+                    lang.label(&air.note)
+                ))
+                .small()
+                .color(theme::near()),
             );
         }
         Medium::Water => {
@@ -452,9 +456,13 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                 }
             });
             ui.label(
-                RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), water.note))
-                    .small()
-                    .color(theme::near()),
+                RichText::new(format!(
+                    "⚠ {}: {}",
+                    ctx.tr(Tr::Assumption),
+                    lang.label(&water.note)
+                ))
+                .small()
+                .color(theme::near()),
             );
         }
     }

@@ -21,80 +21,172 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let method = &doc.scenario().methods.ei;
     let result = ecological_index(method);
     section(ui, ctx.tr(Tr::Ei));
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading(format!("EI = {}", format::value(result.ei)));
-            let color = if result.ei >= EI_TARGET { theme::ok() } else { theme::bad() };
-            widgets::status_chip(ui, &format!("{} {} · {} ≥ {EI_TARGET}", ctx.tr(Tr::Grade), Tr::ei_grade(result.grade()).get(lang), Tr::Indicator10.get(lang)), color);
-            ui.label(format!("{}: {}", ctx.tr(Tr::StatedEi), format::value(method.stated)));
-        });
-        section(ui, ctx.tr(Tr::SubIndices));
-        egui::Grid::new("ei-sub").striped(true).show(ui, |ui| {
-            for (name, weight, value) in [
-                (Tr::BiologicalAbundance.get(lang), "0.35", result.biological_abundance),
-                (Tr::VegetationCover.get(lang), "0.25", result.vegetation_cover),
-                (Tr::WaterNetworkDensity.get(lang), "0.15", result.water_network),
-                (Tr::LandStressIndex.get(lang), "0.15", result.land_stress),
-                (Tr::PollutionLoadIndex.get(lang), "0.10", result.pollution_load),
-            ] {
-                ui.label(name);
-                ui.label(RichText::new(format!("× {weight}")).weak());
-                ui.label(format::value(value));
-                ui.end_row();
-            }
-        });
-        ui.label(RichText::new("EI = 0.35·BA + 0.25·VC + 0.15·WD + 0.15·(100 − LS) + 0.10·(100 − PL) + restriction  (HJ 192-2015, methods.md §5)").monospace().weak());
-
-        section(ui, ctx.tr(Tr::WhatIf));
-        egui::Grid::new("ei-what-if").striped(true).show(ui, |ui| {
-            ui.strong(ctx.tr(Tr::Name));
-            ui.strong(ctx.tr(Tr::ToReach60));
-            ui.strong(ctx.tr(Tr::EiMax));
-            ui.end_row();
-            for (cover, name) in [
-                (LandCover::Forest, Tr::Forest.get(lang)),
-                (LandCover::Grass, Tr::Grass.get(lang)),
-                (LandCover::Wetland, Tr::Wetland.get(lang)),
-            ] {
-                let answer = area_for_ei(method, cover, EI_TARGET);
-                ui.label(name);
-                ui.label(answer.area_km2.map_or_else(|| ctx.tr(Tr::NotReachable).to_owned(), |km2| format!("{} km²", format::value(km2))));
-                ui.label(format::value(answer.best_ei));
-                ui.end_row();
-            }
-        });
-
-        let spec = crate::charts::ei_chart(doc.scenario(), lang);
-        crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
-
-        section(ui, ctx.tr(Tr::Inputs));
-        let fields: [EiField; 15] = [
-            (Tr::EiForest, |m| m.forest_km2, |m, v| m.forest_km2 = v),
-            (Tr::EiGrass, |m| m.grass_km2, |m, v| m.grass_km2 = v),
-            (Tr::EiWaterWetland, |m| m.water_wetland_km2, |m, v| m.water_wetland_km2 = v),
-            (Tr::EiCropland, |m| m.cropland_km2, |m, v| m.cropland_km2 = v),
-            (Tr::EiBuiltUp, |m| m.built_up_km2, |m, v| m.built_up_km2 = v),
-            (Tr::EiUnused, |m| m.unused_km2, |m, v| m.unused_km2 = v),
-            (Tr::EiRiverLength, |m| m.river_length_km, |m, v| m.river_length_km = v),
-            (Tr::EiWaterResources, |m| m.water_resources_1e8_m3, |m, v| m.water_resources_1e8_m3 = v),
-            (Tr::EiSevereErosion, |m| m.severe_erosion_km2, |m, v| m.severe_erosion_km2 = v),
-            (Tr::EiModerateErosion, |m| m.moderate_erosion_km2, |m, v| m.moderate_erosion_km2 = v),
-            (Tr::EiOtherStress, |m| m.other_stress_km2, |m, v| m.other_stress_km2 = v),
-            (Tr::EiVegetationCoefficient, |m| m.vegetation_coefficient, |m, v| m.vegetation_coefficient = v),
-            (Tr::EiMeanNdvi, |m| m.mean_ndvi, |m, v| m.mean_ndvi = v),
-            (Tr::EiPollutionLoadIndex, |m| m.pollution_load_index, |m, v| m.pollution_load_index = v),
-            (Tr::EiTotalArea, |m| m.area_km2, |m, v| m.area_km2 = v),
-        ];
-        egui::Grid::new("ei-inputs").striped(true).num_columns(4).show(ui, |ui| {
-            for (i, (text, get, set)) in fields.into_iter().enumerate() {
-                let name = text.get(lang);
-                ui.label(name);
-                method_number(ui, ctx, &format!("ei-{i}"), name, get(method), move |m, v| set(&mut m.ei, v));
-                if i % 2 == 1 {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(format!("EI = {}", format::value(result.ei)));
+                let color = if result.ei >= EI_TARGET {
+                    theme::ok()
+                } else {
+                    theme::bad()
+                };
+                widgets::status_chip(
+                    ui,
+                    &format!(
+                        "{} {} · {} ≥ {EI_TARGET}",
+                        ctx.tr(Tr::Grade),
+                        Tr::ei_grade(result.grade()).get(lang),
+                        Tr::Indicator10.get(lang)
+                    ),
+                    color,
+                );
+                ui.label(format!(
+                    "{}: {}",
+                    ctx.tr(Tr::StatedEi),
+                    format::value(method.stated)
+                ));
+            });
+            section(ui, ctx.tr(Tr::SubIndices));
+            egui::Grid::new("ei-sub").striped(true).show(ui, |ui| {
+                for (name, weight, value) in [
+                    (
+                        Tr::BiologicalAbundance.get(lang),
+                        "0.35",
+                        result.biological_abundance,
+                    ),
+                    (
+                        Tr::VegetationCover.get(lang),
+                        "0.25",
+                        result.vegetation_cover,
+                    ),
+                    (
+                        Tr::WaterNetworkDensity.get(lang),
+                        "0.15",
+                        result.water_network,
+                    ),
+                    (Tr::LandStressIndex.get(lang), "0.15", result.land_stress),
+                    (
+                        Tr::PollutionLoadIndex.get(lang),
+                        "0.10",
+                        result.pollution_load,
+                    ),
+                ] {
+                    ui.label(name);
+                    ui.label(RichText::new(format!("× {weight}")).weak());
+                    ui.label(format::value(value));
                     ui.end_row();
                 }
-            }
+            });
+            ui.label(RichText::new(ctx.tr(Tr::EiFormula)).monospace().weak());
+
+            section(ui, ctx.tr(Tr::WhatIf));
+            egui::Grid::new("ei-what-if").striped(true).show(ui, |ui| {
+                ui.strong(ctx.tr(Tr::Name));
+                ui.strong(ctx.tr(Tr::ToReach60));
+                ui.strong(ctx.tr(Tr::EiMax));
+                ui.end_row();
+                for (cover, name) in [
+                    (LandCover::Forest, Tr::Forest.get(lang)),
+                    (LandCover::Grass, Tr::Grass.get(lang)),
+                    (LandCover::Wetland, Tr::Wetland.get(lang)),
+                ] {
+                    let answer = area_for_ei(method, cover, EI_TARGET);
+                    ui.label(name);
+                    ui.label(answer.area_km2.map_or_else(
+                        || ctx.tr(Tr::NotReachable).to_owned(),
+                        |km2| format!("{} km²", format::value(km2)),
+                    ));
+                    ui.label(format::value(answer.best_ei));
+                    ui.end_row();
+                }
+            });
+
+            let spec = crate::charts::ei_chart(doc.scenario(), lang);
+            crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
+
+            section(ui, ctx.tr(Tr::Inputs));
+            let fields: [EiField; 15] = [
+                (Tr::EiForest, |m| m.forest_km2, |m, v| m.forest_km2 = v),
+                (Tr::EiGrass, |m| m.grass_km2, |m, v| m.grass_km2 = v),
+                (
+                    Tr::EiWaterWetland,
+                    |m| m.water_wetland_km2,
+                    |m, v| m.water_wetland_km2 = v,
+                ),
+                (
+                    Tr::EiCropland,
+                    |m| m.cropland_km2,
+                    |m, v| m.cropland_km2 = v,
+                ),
+                (Tr::EiBuiltUp, |m| m.built_up_km2, |m, v| m.built_up_km2 = v),
+                (Tr::EiUnused, |m| m.unused_km2, |m, v| m.unused_km2 = v),
+                (
+                    Tr::EiRiverLength,
+                    |m| m.river_length_km,
+                    |m, v| m.river_length_km = v,
+                ),
+                (
+                    Tr::EiWaterResources,
+                    |m| m.water_resources_1e8_m3,
+                    |m, v| m.water_resources_1e8_m3 = v,
+                ),
+                (
+                    Tr::EiSevereErosion,
+                    |m| m.severe_erosion_km2,
+                    |m, v| m.severe_erosion_km2 = v,
+                ),
+                (
+                    Tr::EiModerateErosion,
+                    |m| m.moderate_erosion_km2,
+                    |m, v| m.moderate_erosion_km2 = v,
+                ),
+                (
+                    Tr::EiOtherStress,
+                    |m| m.other_stress_km2,
+                    |m, v| m.other_stress_km2 = v,
+                ),
+                (
+                    Tr::EiVegetationCoefficient,
+                    |m| m.vegetation_coefficient,
+                    |m, v| m.vegetation_coefficient = v,
+                ),
+                (Tr::EiMeanNdvi, |m| m.mean_ndvi, |m, v| m.mean_ndvi = v),
+                (
+                    Tr::EiPollutionLoadIndex,
+                    |m| m.pollution_load_index,
+                    |m, v| m.pollution_load_index = v,
+                ),
+                (Tr::EiTotalArea, |m| m.area_km2, |m, v| m.area_km2 = v),
+            ];
+            egui::Grid::new("ei-inputs")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for (i, (text, get, set)) in fields.into_iter().enumerate() {
+                        let name = text.get(lang);
+                        ui.label(name);
+                        method_number(
+                            ui,
+                            ctx,
+                            &format!("ei-{i}"),
+                            name,
+                            get(method),
+                            move |m, v| set(&mut m.ei, v),
+                        );
+                        if i % 2 == 1 {
+                            ui.end_row();
+                        }
+                    }
+                });
+            ui.label(
+                RichText::new(format!(
+                    "⚠ {}: {}",
+                    ctx.tr(Tr::Assumption),
+                    lang.label(&method.note)
+                ))
+                .small()
+                .color(theme::near()),
+            );
         });
-        ui.label(RichText::new(format!("⚠ {}: {}", ctx.tr(Tr::Assumption), method.note)).small().color(theme::near()));
-    });
 }
