@@ -635,7 +635,7 @@ pub fn ei_chart(scenario: &Scenario, lang: Lang) -> ChartSpec {
         marker: None,
         note: None,
         source_note: and_note(source_note(scenario, lang), "HJ 192-2015", lang),
-        decimals: Some(2),
+        decimals: Some(crate::engine::methods::EI_DECIMALS),
         lang,
     }
 }

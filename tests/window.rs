@@ -1119,7 +1119,13 @@ fn footprint_and_ei_views_show_the_deficit_and_the_distance_to_60() {
         ecoplan::engine::methods::LandCover::Forest,
         60.0,
     );
-    let text = format!("{} km²", ecoplan::format::value(forest.area_km2.unwrap()));
+    let text = format!(
+        "{} km²",
+        ecoplan::format::fixed(
+            forest.area_km2.unwrap(),
+            ecoplan::engine::methods::EI_DECIMALS
+        )
+    );
     assert!(harness.query_by_label(&text).is_some(), "{text}");
 }
 

@@ -181,10 +181,14 @@ pub fn footprint(years: &[crate::engine::methods::FootprintYear]) -> String {
 pub fn ei(method: &crate::model::EiMethod) -> String {
     use crate::engine::methods::{LandCover, area_for_ei, ecological_index};
     let r = ecological_index(method);
-    let mut rows = vec![vec!["EI".to_owned(), format::value(r.ei), {
-        let (zh, en) = crate::i18n::Tr::ei_grade(r.grade()).both();
-        format!("{en} ({zh})")
-    }]];
+    let mut rows = vec![vec![
+        "EI".to_owned(),
+        format::fixed(r.ei, crate::engine::methods::EI_DECIMALS),
+        {
+            let (zh, en) = crate::i18n::Tr::ei_grade(r.grade()).both();
+            format!("{en} ({zh})")
+        },
+    ]];
     for (name, value) in [
         ("biological abundance 生物丰度", r.biological_abundance),
         ("vegetation cover 植被覆盖", r.vegetation_cover),
@@ -192,11 +196,14 @@ pub fn ei(method: &crate::model::EiMethod) -> String {
         ("land stress 土地胁迫", r.land_stress),
         ("pollution load 污染负荷", r.pollution_load),
     ] {
-        rows.push(vec![name.to_owned(), format::value(value)]);
+        rows.push(vec![
+            name.to_owned(),
+            format::fixed(value, crate::engine::methods::EI_DECIMALS),
+        ]);
     }
     rows.push(vec![
         "stated by the plan".to_owned(),
-        format::value(method.stated),
+        format::fixed(method.stated, crate::engine::methods::EI_DECIMALS),
     ]);
     for (cover, name) in [
         (LandCover::Forest, "forest"),
@@ -208,10 +215,15 @@ pub fn ei(method: &crate::model::EiMethod) -> String {
             || {
                 format!(
                     "not reachable (at most EI {})",
-                    format::value(answer.best_ei)
+                    format::fixed(answer.best_ei, crate::engine::methods::EI_DECIMALS)
                 )
             },
-            |km2| format!("{} km² of built-up land", format::value(km2)),
+            |km2| {
+                format!(
+                    "{} km² of built-up land",
+                    format::fixed(km2, crate::engine::methods::EI_DECIMALS)
+                )
+            },
         );
         rows.push(vec![format!("to reach 60 with {name}"), text]);
     }

@@ -126,6 +126,7 @@ pub fn plot_ui(ui: &mut egui::Ui, spec: &ChartSpec, height: f32, lang: Lang, res
         .y_grid_spacer(value_marks())
         // The unit on its axis, in the window and on a presentation slide alike.
         .y_axis_label(spec.unit.clone())
+        .x_axis_label(spec.x_label.clone())
         .include_y(0.0)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .y_axis_formatter(value_tick)

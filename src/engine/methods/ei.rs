@@ -128,6 +128,9 @@ fn converted(m: &EiMethod, cover: LandCover, km2: f64) -> EiMethod {
     m
 }
 
+/// Decimals EI and its sub-indices are shown with: the plan prints 47.79 (line 449).
+pub const EI_DECIMALS: u8 = 2;
+
 /// The EI that indicator 10 requires in a humid region (indicators.md, row 10).
 pub const EI_TARGET: f64 = 60.0;
 

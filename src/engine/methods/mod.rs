@@ -9,7 +9,7 @@ mod water;
 
 pub use air::{air_background_for, air_capacity};
 pub use ei::{
-    EI_TARGET, EiGrade, EiResult, EiWhatIf, LandCover, area_for_ei, ecological_index,
+    EI_DECIMALS, EI_TARGET, EiGrade, EiResult, EiWhatIf, LandCover, area_for_ei, ecological_index,
     ei_after_conversion,
 };
 pub use footprint::{FootprintYear, footprint_balance};

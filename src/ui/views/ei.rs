@@ -25,7 +25,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading(format!("EI = {}", format::value(result.ei)));
+                ui.heading(format!(
+                    "EI = {}",
+                    format::fixed(result.ei, crate::engine::methods::EI_DECIMALS)
+                ));
                 let color = if result.ei >= EI_TARGET {
                     theme::ok()
                 } else {
@@ -44,7 +47,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 ui.label(format!(
                     "{}: {}",
                     ctx.tr(Tr::StatedEi),
-                    format::value(method.stated)
+                    format::fixed(method.stated, crate::engine::methods::EI_DECIMALS)
                 ));
             });
             section(ui, ctx.tr(Tr::SubIndices));
@@ -74,7 +77,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 ] {
                     ui.label(name);
                     ui.label(RichText::new(format!("× {weight}")).weak());
-                    ui.label(format::value(value));
+                    ui.label(format::fixed(value, crate::engine::methods::EI_DECIMALS));
                     ui.end_row();
                 }
             });
@@ -95,9 +98,17 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     ui.label(name);
                     ui.label(answer.area_km2.map_or_else(
                         || ctx.tr(Tr::NotReachable).to_owned(),
-                        |km2| format!("{} km²", format::value(km2)),
+                        |km2| {
+                            format!(
+                                "{} km²",
+                                format::fixed(km2, crate::engine::methods::EI_DECIMALS)
+                            )
+                        },
                     ));
-                    ui.label(format::value(answer.best_ei));
+                    ui.label(format::fixed(
+                        answer.best_ei,
+                        crate::engine::methods::EI_DECIMALS,
+                    ));
                     ui.end_row();
                 }
             });
