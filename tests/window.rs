@@ -2868,3 +2868,35 @@ fn the_chinese_window_shows_the_plans_notes_in_chinese_and_the_english_one_in_en
             > 0
     );
 }
+
+#[test]
+fn a_field_shows_its_series_decimals_and_a_value_only_passed_through_keeps_every_digit() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    let base = |h: &Harness<'static, EcoplanApp>| {
+        h.state()
+            .doc
+            .scenario()
+            .series("water_industrial")
+            .unwrap()
+            .base
+            .unwrap()
+    };
+    let calibrated = base(&harness);
+    assert!((calibrated - 0.050874255).abs() < 1e-9);
+    // Shown in the plan's four decimals, as in the projection table.
+    let field = harness.get_by_label("Base-year value water_industrial");
+    assert_eq!(field.value().as_deref(), Some("0.0509"));
+    // Entered and left without typing: nothing is written, the calibration stays exact.
+    harness
+        .get_by_label("Base-year value water_industrial")
+        .focus();
+    harness.run();
+    press_enter(&mut harness);
+    assert_eq!(base(&harness), calibrated);
+    assert!(!harness.state().doc.is_dirty());
+    // Typed: the typed value.
+    type_into(&mut harness, "Base-year value water_industrial", "0.06");
+    press_enter(&mut harness);
+    assert_eq!(base(&harness), 0.06);
+}

@@ -62,6 +62,10 @@ pub struct NumberField {
     pub lang: Lang,
     /// The field's width in points.
     pub width: f32,
+    /// Decimals shown: the series' or indicator's, as its tables show it (`None`: five
+    /// significant digits). Only what is typed is written back, so a calibrated value tabbed
+    /// through keeps every digit.
+    pub decimals: Option<u8>,
 }
 
 impl NumberField {
@@ -76,7 +80,13 @@ impl NumberField {
             domain,
             lang,
             width: 96.0,
+            decimals: None,
         }
+    }
+
+    /// The same field showing `decimals` decimals.
+    pub fn with_decimals(self, decimals: Option<u8>) -> Self {
+        NumberField { decimals, ..self }
     }
 
     /// The same field narrower, for a table that must fit beside a panel.
@@ -123,7 +133,9 @@ pub fn optional_number_edit(
     validated_edit_hinted(
         ui,
         id_salt,
-        value.map_or_else(String::new, |v| format::value(v * field.scale)),
+        value.map_or_else(String::new, |v| {
+            format::with_decimals(v * field.scale, field.decimals)
+        }),
         field.width,
         &field.name,
         &field.label,

@@ -127,7 +127,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 lang.label(&series.label),
                                 series.unit.symbol(),
                                 Domain::NonNegative,
-                            );
+                            )
+                            .with_decimals(series.decimals);
                             edit_number(ui, ctx, ("base", &key), series.base, &field, |value| {
                                 Edit::SetBase {
                                     series: key.clone(),

@@ -263,7 +263,8 @@ fn row_ui(
             &indicator.unit,
             widgets::Domain::Any,
         )
-        .narrow();
+        .narrow()
+        .with_decimals(indicator.decimals);
         let current = indicator.observed_in(base_year).map(|o| o.value);
         if let Some(value) = widgets::optional_number_edit(
             ui,
@@ -565,7 +566,8 @@ fn target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, index: usize, indicator: 
             &format!("{number} {}", lang.label(&indicator.name)),
             &indicator.unit,
             widgets::Domain::Any,
-        );
+        )
+        .with_decimals(indicator.decimals);
         if let Some(value) =
             widgets::number_edit(ui, ("indicator-target", index), value, &field, |_| Ok(()))
         {
@@ -613,7 +615,8 @@ fn values_ui(
                     &format!("{number} {name}"),
                     &indicator.unit,
                     widgets::Domain::Any,
-                );
+                )
+                .with_decimals(indicator.decimals);
                 if let Some(value) = widgets::number_edit(
                     ui,
                     ("indicator-value", index, year),

@@ -35,6 +35,7 @@ pub fn method_number(
         domain: widgets::Domain::NonNegative,
         lang: ctx.lang,
         width: 96.0,
+        decimals: None,
     };
     let lang = ctx.lang;
     let edited = widgets::number_edit(ui, ("method", id), value, &field, |v| {

@@ -175,7 +175,8 @@ fn observed_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             lang.label(&series.label),
                             series.unit.symbol(),
                             Domain::Any,
-                        );
+                        )
+                        .with_decimals(series.decimals);
                         if let Some(value) = widgets::number_edit(
                             ui,
                             ("observed", &series.key, year),

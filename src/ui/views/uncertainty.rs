@@ -183,6 +183,7 @@ fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain],
                 domain: widgets::Domain::Any,
                 lang,
                 width: 96.0,
+                decimals: None,
             };
             if let Some(v) =
                 widgets::number_edit(ui, ("dist", &item.series, k), value, &field, |v| {
