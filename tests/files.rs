@@ -83,6 +83,28 @@ fn unknown_field_is_named() {
     assert!(error.contains("horizn"), "{error}");
 }
 
+/// Version 5 (before two-language notes and decimals) reads as it is and is written as 6, so
+/// that an ecoplan of version 5 refuses the new file by its version, not by a type error.
+#[test]
+fn format_version_5_reads_and_saves_as_6() {
+    let text = default_text().replacen(&current_version(), "format_version: 5,", 1);
+    let path = scratch_dir("v5").join("v5.ron");
+    std::fs::write(&path, &text).unwrap();
+    let scenario = load(&path).unwrap();
+    assert_eq!(scenario.format_version, 6);
+    assert!(to_ron_string(&scenario).contains("format_version: 6,"));
+    // A version-5 note is a plain string: the same in both languages.
+    let plain = text.replacen(
+        "source: (\n                zh: \"2021 年值（第 120 行）；年均增长 7.5 %（第 260 行）\",\n                en: \"2021 value (line 120); 7.5 %/yr average growth (line 260)\",\n            ),",
+        "source: \"2021 value (line 120); 7.5 %/yr average growth (line 260)\",",
+        1,
+    );
+    assert_ne!(plain, text, "the note as a version-5 file writes it");
+    std::fs::write(&path, &plain).unwrap();
+    let gdp = load(&path).unwrap().series("gdp").unwrap().source.clone();
+    assert_eq!(gdp.zh, gdp.en);
+}
+
 #[test]
 fn newer_format_version_is_refused_clearly() {
     let text = default_text().replacen(&current_version(), "format_version: 7,", 1);

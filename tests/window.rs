@@ -2892,6 +2892,11 @@ fn a_field_shows_its_series_decimals_and_a_value_only_passed_through_keeps_every
         .get_by_label("Base-year value water_industrial")
         .focus();
     harness.run();
+    assert!(
+        harness
+            .get_by_label("Base-year value water_industrial")
+            .is_focused()
+    );
     press_enter(&mut harness);
     assert_eq!(base(&harness), calibrated);
     assert!(!harness.state().doc.is_dirty());
@@ -2899,4 +2904,79 @@ fn a_field_shows_its_series_decimals_and_a_value_only_passed_through_keeps_every
     type_into(&mut harness, "Base-year value water_industrial", "0.06");
     press_enter(&mut harness);
     assert_eq!(base(&harness), 0.06);
+}
+
+#[test]
+fn presenting_another_member_shows_its_charts_not_the_last_ones() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(path);
+    let mut harness = harness_with(View::CapacityWater, Lang::En, dialogs);
+    harness.run();
+    click_menu(&mut harness, "File", "Open…");
+    assert!(harness.state().members.slots.len() > 1);
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    let shown = |h: &Harness<'static, EcoplanApp>| {
+        let (_, charts) = h.state().presentation_charts.as_ref().unwrap();
+        charts[0].source_note.clone()
+    };
+    let first = shown(&harness);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.state_mut().switch_member(2);
+    harness.run();
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    let second = shown(&harness);
+    assert_ne!(first, second, "the slides name the member shown");
+    assert!(second.contains(&harness.state().doc.scenario().metadata.name));
+}
+
+#[test]
+fn a_note_in_another_wording_is_nothing_to_reset_and_reset_keeps_it() {
+    let mut harness = harness(View::Baselines, Lang::En);
+    harness.run();
+    let name = "Reset to the plan's value gdp";
+    let disabled = |h: &Harness<'static, EcoplanApp>, label: &str| {
+        use egui_kittest::kittest::NodeT;
+        h.get_by_label(label).accesskit_node().is_disabled()
+    };
+    assert!(disabled(&harness, name));
+    // GDP as an older file has it: the plan's values, an English note only.
+    let mut gdp = harness
+        .state()
+        .doc
+        .scenario()
+        .series("gdp")
+        .unwrap()
+        .clone();
+    gdp.source = ecoplan::model::Label::same("2021 value (line 120)");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(
+        &ctx,
+        ecoplan::ui::Command::Apply {
+            edit: ecoplan::document::Edit::ReplaceSeries {
+                series: Box::new(gdp.clone()),
+            },
+            merge: false,
+        },
+    );
+    harness.run();
+    assert!(disabled(&harness, name));
+    // A changed rate is something to reset; resetting keeps the file's note.
+    type_into(&mut harness, "Base-year value gdp", "800");
+    press_enter(&mut harness);
+    assert!(!disabled(&harness, name));
+    harness.get_by_label(name).click();
+    harness.run();
+    let after = harness
+        .state()
+        .doc
+        .scenario()
+        .series("gdp")
+        .unwrap()
+        .clone();
+    assert_eq!(after.base, Some(792.86));
+    assert_eq!(after.source, gdp.source);
 }

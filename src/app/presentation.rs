@@ -14,25 +14,32 @@ use crate::ui::chart::plot_ui;
 /// every frame of a slide.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartsMadeFrom {
-    revisions: Vec<u64>,
+    /// Which member is shown (its charts, its emphasis among those compared), and every
+    /// member's name and document revision.
+    current: usize,
+    members: Vec<(String, u64)>,
     lang: crate::i18n::Lang,
     compared_series: String,
     runs_finished: u64,
 }
 
 fn made_from(app: &EcoplanApp) -> ChartsMadeFrom {
-    let revisions = app
+    let members = app
         .members
         .slots
         .iter()
         .enumerate()
-        .map(|(i, slot)| match &slot.doc {
-            Some(doc) if i != app.members.current => doc.revision(),
-            _ => app.doc.revision(),
+        .map(|(i, slot)| {
+            let revision = match &slot.doc {
+                Some(doc) if i != app.members.current => doc.revision(),
+                _ => app.doc.revision(),
+            };
+            (slot.name.clone(), revision)
         })
         .collect();
     ChartsMadeFrom {
-        revisions,
+        current: app.members.current,
+        members,
         lang: app.lang(),
         compared_series: app.state.fan_series.clone(),
         runs_finished: app.uncertainty.finished,

@@ -544,8 +544,8 @@ pub fn report_docx(
 
     // 5 Assumptions.
     chapter = chapter.heading(2, &format!("5 {}", t(Tr::Assumptions)));
-    // The series' sources are notes in English (plan lines, calibrations): the workbook and
-    // the scenario file keep them; the chapter states the assumptions.
+    // The chapter states the assumptions; where each comes from (the plan's lines, the
+    // calibrations) stays with the scenario file and the Baselines view.
     let header = [Tr::Name, Tr::Unit, Tr::BaseValue, Tr::Rule]
         .map(|k| t(k).to_owned())
         .to_vec();

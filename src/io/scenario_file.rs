@@ -146,14 +146,21 @@ pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             found: probe.format_version,
         });
     }
-    let workspace: crate::model::Workspace = if probe.format_version < FORMAT_VERSION {
+    let mut workspace: crate::model::Workspace = if probe.format_version < 5 {
         options()
             .from_str::<super::migrate::WorkspaceV4>(text)
             .map_err(parse_error(path))?
             .migrate()
     } else {
+        // Version 5 reads as 6 (plain-string notes, no decimals).
         options().from_str(text).map_err(parse_error(path))?
     };
+    workspace.format_version = FORMAT_VERSION;
+    for member in &mut workspace.workspace {
+        if let crate::model::Definition::Full(scenario) = &mut member.scenario {
+            scenario.format_version = FORMAT_VERSION;
+        }
+    }
     let workspace_error = |source: WorkspaceError| workspace_load_error(path, text, source);
     for_each_resolved(&workspace, |member, scenario| {
         match validate(scenario).into_iter().next() {
@@ -401,7 +408,12 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
             .from_str::<super::migrate::ScenarioV4>(text)
             .map_err(&parse_error)?
             .migrate(),
-        _ => options().from_str(text).map_err(&parse_error)?,
+        // Version 5 reads as 6 (plain-string notes, no decimals).
+        _ => {
+            let mut scenario: Scenario = options().from_str(text).map_err(&parse_error)?;
+            scenario.format_version = FORMAT_VERSION;
+            scenario
+        }
     };
     if let Some(source) = validate(&scenario).into_iter().next() {
         return Err(LoadError::Invalid {

@@ -44,7 +44,12 @@ use serde::{Deserialize, Serialize};
 ///   progress; "improving" says which way is better. Series hold observed values beside their
 ///   projection. A version-4 file's typed status becomes the stated status (a task's becomes its
 ///   progress), its baseline the observed value of the base year (`io::migrate`).
-pub const FORMAT_VERSION: u32 = 5;
+/// - 6: notes in two languages (`source: (zh: …, en: …)`, `model::note`) and a display precision
+///   (`decimals`) per series and indicator. A version-5 file reads as it is (its notes are plain
+///   strings, read as the same in both languages); the version is raised so that an ecoplan of
+///   version 5 refuses a file it cannot read with "newer than this ecoplan reads", not a type
+///   error.
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The latest year a projection may reach.
 pub const MAX_HORIZON: i32 = 2060;

@@ -307,6 +307,19 @@ pub fn status_chip(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Respo
         .response
 }
 
+/// A method's assumptions under its figures ("⚠ 假设：…"), in the interface's language; nothing
+/// where the note is empty.
+pub fn assumption_note(ui: &mut egui::Ui, note: &crate::model::Label, lang: Lang) {
+    let text = lang.label(note);
+    if !text.trim().is_empty() {
+        ui.label(
+            RichText::new(format!("⚠ {}: {text}", Tr::Assumption.get(lang)))
+                .small()
+                .color(theme::near()),
+        );
+    }
+}
+
 /// The decimals a value is shown with: "auto" (five significant digits) or 0 to 6. Returns the
 /// choice when it changes.
 pub fn decimals_ui(

@@ -33,7 +33,6 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         Tr::Decimals,
                         Tr::BaseValue,
                         Tr::Rule,
-                        Tr::Source,
                         Tr::Reset,
                         Tr::Remove,
                     ] {
@@ -42,6 +41,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     if ctx.parent.is_some() {
                         ui.strong(ctx.tr(Tr::Inheritance));
                     }
+                    ui.strong(ctx.tr(Tr::Source));
                     ui.end_row();
                     for series in &scenario.series {
                         let key = series.key.clone();
@@ -137,25 +137,23 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             });
                         }
                         ui.label(rule_in_words(scenario, &series.rule, lang));
-                        ui.scope(|ui| {
-                            // The full note is on hover; the row stays on screen.
-                            ui.set_max_width(300.0);
-                            ui.add(
-                                egui::Label::new(RichText::new(lang.label(&series.source)).small())
-                                    .truncate(),
-                            )
-                            .on_hover_text(lang.label(&series.source));
-                        });
                         match plan.series(&key) {
                             Some(original) => {
-                                let differs = original != series;
+                                // What the plan sets, with this file's own note kept: a note
+                                // in another wording (an older file's English) is no change
+                                // to reset, and resetting keeps it.
+                                let original = Series {
+                                    source: series.source.clone(),
+                                    ..original.clone()
+                                };
+                                let differs = original != *series;
                                 let button = ui
                                     .add_enabled(differs, egui::Button::new(ctx.tr(Tr::Reset)))
                                     .on_hover_text(ctx.tr(Tr::ResetToPlan))
                                     .accessible_name(format!("{} {key}", ctx.tr(Tr::ResetToPlan)));
                                 if button.clicked() {
                                     ctx.apply(Edit::ReplaceSeries {
-                                        series: Box::new(original.clone()),
+                                        series: Box::new(original),
                                     });
                                 }
                             }
@@ -190,6 +188,16 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 }
                             }
                         }
+                        // Last: the actions and the inheritance stay in view, the long note
+                        // runs off the edge (in full on hover).
+                        ui.scope(|ui| {
+                            ui.set_max_width(300.0);
+                            ui.add(
+                                egui::Label::new(RichText::new(lang.label(&series.source)).small())
+                                    .truncate(),
+                            )
+                            .on_hover_text(lang.label(&series.source));
+                        });
                         ui.end_row();
                     }
                 });

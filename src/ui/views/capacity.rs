@@ -279,15 +279,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         ui.end_row();
                     }
                 });
-            ui.label(
-                RichText::new(format!(
-                    "⚠ {}: {}",
-                    ctx.tr(Tr::Assumption),
-                    lang.label(&air.note)
-                ))
-                .small()
-                .color(theme::near()),
-            );
+            widgets::assumption_note(ui, &air.note, lang);
         }
         Medium::Water => {
             let water = &methods.water;
@@ -455,15 +447,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     ui.separator();
                 }
             });
-            ui.label(
-                RichText::new(format!(
-                    "⚠ {}: {}",
-                    ctx.tr(Tr::Assumption),
-                    lang.label(&water.note)
-                ))
-                .small()
-                .color(theme::near()),
-            );
+            widgets::assumption_note(ui, &water.note, lang);
         }
     }
 }

@@ -190,14 +190,6 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         }
                     }
                 });
-            ui.label(
-                RichText::new(format!(
-                    "⚠ {}: {}",
-                    ctx.tr(Tr::Assumption),
-                    lang.label(&method.note)
-                ))
-                .small()
-                .color(theme::near()),
-            );
+            widgets::assumption_note(ui, &method.note, lang);
         });
 }

@@ -46,15 +46,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             if let Some(spec) = crate::charts::footprint_chart(scenario, doc.analysis(), lang) {
                 chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
             }
-            ui.label(
-                RichText::new(format!(
-                    "⚠ {}: {}",
-                    ctx.tr(Tr::Assumption),
-                    lang.label(&scenario.methods.footprint.note)
-                ))
-                .small()
-                .color(theme::near()),
-            );
+            widgets::assumption_note(ui, &scenario.methods.footprint.note, lang);
 
             section(ui, ctx.tr(Tr::LandTypes));
             egui::Grid::new("land-types").striped(true).show(ui, |ui| {
