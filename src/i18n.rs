@@ -31,6 +31,31 @@ impl Lang {
         }
     }
 
+    /// The language the environment states: LC_ALL, LC_MESSAGES or LANG (the first set), Chinese
+    /// for a `zh` locale and where none is stated (C, POSIX, nothing), English for any other.
+    pub fn from_environment() -> Lang {
+        let stated = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty());
+        Lang::from_locale(stated.as_deref())
+    }
+
+    /// The language of a locale name (`zh_CN.UTF-8`, `en_GB`, `C`).
+    pub fn from_locale(locale: Option<&str>) -> Lang {
+        match locale {
+            None | Some("C" | "POSIX") => Lang::Zh,
+            Some(locale) if locale.starts_with("C.") || locale.starts_with("zh") => Lang::Zh,
+            Some(_) => Lang::En,
+        }
+    }
+
+    /// The text of `label` in this language exactly, empty where it has none (an editor's
+    /// field shows what is there, not the other language's fallback).
+    pub fn text_of(self, label: &Label) -> &str {
+        self.pick(&label.zh, &label.en)
+    }
+
     /// Sets the text of `label` in this language, leaving the other as it is.
     pub fn set_label(self, label: &mut Label, text: String) {
         match self {
@@ -123,8 +148,43 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
     }
 }
 
-/// A rule in words, its driver by name rather than key ("随地区生产总值", not "随gdp"): what a
-/// reader of the window or the report sees.
+/// A target's threshold as the tables and the report print it: "≤ 0.17" as typed (the plan's
+/// figures as printed), or for a target relative to a year the threshold it works out to with
+/// the change it is: "≤ 4,706.83（较 2027 年 -5.0 %）".
+pub fn threshold_in_words(
+    check: &crate::engine::TargetCheck,
+    decimals: Option<u8>,
+    lang: Lang,
+) -> String {
+    let (threshold, relative) = threshold_parts(check, decimals, lang);
+    format!("{threshold}{relative}")
+}
+
+/// The threshold ("≤ 4,706.83") and, for a relative target, what it is relative to
+/// ("（较 2027 年 -5.0 %）", or "" for an absolute one), for sentences that put the unit between.
+pub fn threshold_parts(
+    check: &crate::engine::TargetCheck,
+    decimals: Option<u8>,
+    lang: Lang,
+) -> (String, String) {
+    let symbol = check.comparison.symbol();
+    match check.relative {
+        None => (
+            format!("{symbol} {}", crate::format::exact(check.threshold)),
+            String::new(),
+        ),
+        Some((year, change)) => {
+            let relative = Tr::ChangeFromYear.fill(lang, &[&year, &crate::format::percent(change)]);
+            let value = crate::format::with_decimals(check.threshold, decimals);
+            let relative = match lang {
+                Lang::Zh => format!("（{relative}）"),
+                Lang::En => format!(" ({relative})"),
+            };
+            (format!("{symbol} {value}"), relative)
+        }
+    }
+}
+
 pub fn rule_in_words(
     scenario: &crate::model::Scenario,
     rule: &crate::model::Rule,
@@ -270,11 +330,11 @@ texts! {
     Value => ("数值", "Value"),
     Status => ("状态", "Status"),
     Reset => ("重置", "Reset"),
-    ResetToPlan => ("恢复为规划值", "Reset to the plan's value"),
+    ResetToPlan => ("恢复为上级情景或已保存文件中的值", "Reset to the parent's or the saved file's value"),
     Remove => ("删除", "Remove"),
     AddSeries => ("添加序列", "Add series"),
     Rename => ("重命名", "Rename"),
-    NotInPlan => ("规划中无此项", "not in the plan"),
+    NotInPlan => ("上级情景或已保存文件中无此项", "not in the parent or the saved file"),
     KeyFigures => ("关键数据", "Key figures"),
     CapacityStatus => ("环境容量状态", "Carrying-capacity status"),
     IndicatorCounts => ("指标达标情况", "Indicators by status"),
@@ -579,7 +639,7 @@ texts! {
     ChangeRuleOf => ("修改规则：", "Change rule of"),
     RenameLabelOf => ("修改名称：", "Rename label of"),
     RemoveSeries => ("删除序列", "Remove series"),
-    ResetToThePlan => ("恢复为规划值：", "Reset to the plan:"),
+    ResetToThePlan => ("恢复：", "Reset:"),
     SetHorizonTo => ("预测终年改为", "Set horizon to"),
     ChangeNearCapacityThresholdOf => ("修改临近饱和阈值", "Change near-capacity threshold of"),
     SetCapacityOf => ("修改环境容量", "Set capacity of"),
@@ -751,8 +811,8 @@ texts! {
     CapacityIn => ("{0} 年环境容量状态", "Carrying capacity in {0}"),
     DecidingValue => ("判定值（年份）", "Value (year)"),
     ReportTarget => (
-        "按本情景预测，{0} 年{1}为 {2} {3}，{4}目标 {5} {6} {3}{7}。",
-        "Under this scenario, {1} is {2} {3} in {0}, {4} the target of {5} {6} {3}{7}.",
+        "按本情景预测，{0} 年{1}为 {2} {3}，{4}目标 {5} {3}{6}{7}。",
+        "Under this scenario, {1} is {2} {3} in {0}, {4} the target of {5} {3}{6}{7}.",
     ),
     Reaching => ("达到", "meeting"),
     Missing => ("未达到", "missing"),
@@ -775,11 +835,97 @@ texts! {
     ImportedValues => ("已从 {1} 导入 {0} 个数值", "Values imported from {1}: {0}"),
     ImportEdit => ("导入指标数值", "Import indicator values"),
     NewDistrict => ("新建示范区（国家指标框架）…", "New district from the national frame…"),
+    PlanView => ("规划设置", "Plan"),
+    PlanDescription => ("规划说明", "About the plan"),
+    PlanYears => ("规划年份", "The plan's years"),
+    PlanName => ("规划名称", "Name of the plan"),
+    Region => ("地区", "Region"),
+    Author => ("编制单位", "Prepared by"),
+    Notes => ("备注", "Notes"),
+    Milestones => ("规划节点年", "Milestones"),
+    MilestonesHint => ("如 2027, 2030；不填为基准年后第 4、7 年", "e.g. 2027, 2030; empty: base year + 4 and + 7"),
+    PeriodNames => ("各阶段名称", "Period names"),
+    PeriodNamesHint => ("如 创建期, 提升期（与节点年一一对应）", "e.g. creation, improvement (one per milestone)"),
+    BaseYearHint => ("如 2024", "e.g. 2024"),
+    HorizonHint => ("不填为最后一个节点年", "empty: the last milestone"),
+    PeriodNameZh => ("阶段名称（中文）", "Period name (Chinese)"),
+    PeriodNameEn => ("阶段名称（英文）", "Period name (English)"),
+    AddMilestone => ("添加节点年", "Add a milestone"),
+    PlanYearsHint => (
+        "节点年晚于预测终年时，预测终年随之延长；预测终年不能早于最后一个节点年。移动基准年请导入历史数据。",
+        "A milestone after the horizon extends the horizon; the horizon cannot be before the last milestone. To move the base year, import the history.",
+    ),
+    MilestoneBeyondLastYear => ("节点年不能晚于 {0} 年", "a milestone cannot be after {0}"),
+    HorizonExtendedTo => ("预测终年已延长至 {0} 年，以包含节点年 {1}", "The horizon was extended to {0} to include the milestone {1}"),
+    HorizonBeforeMilestone => ("{0} 早于节点年 {1}：请先删除或移动该节点年", "{0} is before the milestone {1}: remove or move that milestone first"),
+    BaseYearOutside => ("基准年 {0} 须在 {1}–{2} 之间", "the base year {0} must lie within {1}–{2}"),
+    MilestoneNotAfterBase => ("节点年 {0} 不晚于基准年", "the milestone {0} is not after the base year"),
+    MilestonePastHorizon => ("节点年 {0} 晚于预测终年 {1}", "the milestone {0} is after the horizon {1}"),
+    MilestoneTwice => ("节点年 {0} 重复", "the milestone {0} is given twice"),
+    HorizonOutside => ("预测终年 {0} 须晚于基准年且不晚于 {1}", "the horizon {0} must be after the base year and not after {1}"),
+    CreationPeriod => ("创建期", "creation period"),
+    ImprovementPeriod => ("提升期", "improvement period"),
+    EnterBaseAndGrowth => ("待录入基准年数值与增长率", "enter the base-year value and the growth"),
+    NewPlanName => ("新建示范区规划", "New plan"),
+    NewPlanNotes => (
+        "按国家指标框架（{2}）新建的规划（{0}{1}）：请录入基准值、增长率、环境容量与指标数值。",
+        "A new plan ({0}{1}) from the national frame ({2}): enter the base values, the rates, the capacities and the indicator values.",
+    ),
+    NewPlanYearsSummary => ("基准年 {0}，节点年 {1}，预测至 {2} 年", "base year {0}, milestones {1}, projected to {2}"),
+    EditPlanYears => ("修改规划年份", "Change the plan's years"),
+    EditPlanDescription => ("修改规划说明", "Change the plan's description"),
+    EditSourceOf => ("修改来源说明：", "Change the source of"),
+    MustNotBeEmpty => ("不能为空", "must not be empty"),
+    InChinese => ("（中文）", "(Chinese)"),
+    InEnglish => ("（英文）", "(English)"),
+    NotAUnit => ("不是可识别的单位（如 t/a、万 t/a、亿元、万人、万 tce）", "is not a known unit (such as t/a, 万 t/a, 亿元, 万人, 万 tce)"),
+    UnitDoesNotConvert => ("{0} 与 {1} 计量的不是同一种量，无法换算", "{0} and {1} measure different things and do not convert"),
+    AddCapacity => ("添加环境容量", "Add a capacity"),
+    NewCapacity => ("新增容量", "New capacity"),
+    EditCapacity => ("编辑环境容量", "Edit the capacity"),
+    RemoveCapacity => ("删除环境容量", "Remove the capacity"),
+    NoCapacityYet => ("尚无该要素的环境容量：请在上方添加。", "No capacity of this medium yet: add one above."),
+    UsualPollutants => ("常用污染物", "Usual pollutants"),
+    ChoosePollutant => ("请选择或输入污染物", "choose or type a pollutant"),
+    ChooseEmissionSeries => ("请选择对比的排放序列", "choose the emission series to compare"),
+    ComparedSeries => ("对比排放序列", "Compared emission"),
+    AddTarget => ("添加目标", "Add a target"),
+    EditTarget => ("编辑目标", "Edit the target"),
+    RemoveTarget => ("删除目标", "Remove the target"),
+    NoSeriesForTarget => ("情景中没有序列，无法设定目标。", "The scenario has no series to set a target on."),
+    Metric => ("考核对象", "Measures"),
+    MetricSeries => ("序列", "a series"),
+    MetricRatio => ("两序列之比", "a ratio of two series"),
+    Numerator => ("分子", "Numerator"),
+    Denominator => ("分母", "Denominator"),
+    AtMostWords => ("不高于", "at most"),
+    AtLeastWords => ("不低于", "at least"),
+    ThresholdKind => ("目标值类型", "Kind of threshold"),
+    AbsoluteThreshold => ("绝对值", "absolute"),
+    RelativeThreshold => ("相对某年变化", "change from a year"),
+    RelativeToYear => ("参照年", "Reference year"),
+    NoValueInYear => ("{0} 年没有数值：参照年须在预测期内或有实测值", "{0} has no value: the reference year must be projected or observed"),
+    MilestoneWithPeriod => ("{0}（{1}）", "{0} ({1})"),
+    ChangeFromYear => ("较 {0} 年 {1}", "{1} from {0}"),
+    RuleKind => ("规则类型", "Kind of rule"),
+    KindGrowth => ("按增长率（可分阶段）", "growth (in periods)"),
+    KindInterp => ("经过各点的路径", "a path through points"),
+    KindStep => ("阶梯值", "steps"),
+    KindDriven => ("驱动序列 × 强度", "driver × intensity"),
+    KindGrowthAs => ("对驱动序列的弹性", "elasticity to a driver"),
+    Driver => ("驱动序列", "Driver"),
+    NoDriverAvailable => ("{0}：没有可作驱动的序列（会形成循环）", "{0}: no series can drive it (it would make a cycle)"),
+    PeriodFrom => ("阶段起始年", "Period from"),
+    AddPeriod => ("添加阶段", "Add a period"),
+    PointYear => ("节点", "Point"),
+    AddPoint => ("添加节点", "Add a point"),
+    IntensityUnit => ("强度单位", "Intensity unit"),
     PlaceKindLabel => ("行政级别", "Kind of place"),
     KindDistrict => ("区", "district"),
     KindCounty => ("县", "county"),
     KindCity => ("市", "city"),
     CoastalLabel => ("沿海", "coastal"),
+    CoastalSuffix => ("，沿海", ", coastal"),
     DistrictName => ("地区名称", "Name of the place"),
     BaseYearLabel => ("基准年", "Base year"),
     CreateDistrict => ("创建", "Create"),

@@ -83,16 +83,16 @@ fn unknown_field_is_named() {
     assert!(error.contains("horizn"), "{error}");
 }
 
-/// Version 5 (before two-language notes and decimals) reads as it is and is written as 6, so
-/// that an ecoplan of version 5 refuses the new file by its version, not by a type error.
+/// Version 5 (before two-language notes and decimals) reads as it is and is written as 7, so
+/// that an older ecoplan refuses the new file by its version, not by a type error.
 #[test]
-fn format_version_5_reads_and_saves_as_6() {
+fn format_version_5_reads_and_saves_as_7() {
     let text = default_text().replacen(&current_version(), "format_version: 5,", 1);
     let path = scratch_dir("v5").join("v5.ron");
     std::fs::write(&path, &text).unwrap();
     let scenario = load(&path).unwrap();
-    assert_eq!(scenario.format_version, 6);
-    assert!(to_ron_string(&scenario).contains("format_version: 6,"));
+    assert_eq!(scenario.format_version, 7);
+    assert!(to_ron_string(&scenario).contains("format_version: 7,"));
     // A version-5 note is a plain string: the same in both languages.
     let plain = text.replacen(
         "source: (\n                zh: \"2021 年值（第 120 行）；年均增长 7.5 %（第 260 行）\",\n                en: \"2021 value (line 120); 7.5 %/yr average growth (line 260)\",\n            ),",
@@ -105,14 +105,44 @@ fn format_version_5_reads_and_saves_as_6() {
     assert_eq!(gdp.zh, gdp.en);
 }
 
+/// A version-6 file, as the previous release saved the example, reads unchanged: the same
+/// scenario as the built-in plan, with no periods and every target absolute, and saves as 7
+/// with nothing but the version changed.
+#[test]
+fn a_version_6_file_reads_unchanged_and_saves_as_7() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hanyang-format-v6.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("format_version: 6,"));
+    let scenario = load(&path).unwrap();
+    assert_eq!(scenario, hanyang_plan());
+    assert!(scenario.periods.is_empty());
+    assert!(scenario.targets.iter().all(|t| t.relative_to.is_none()));
+    assert_eq!(
+        to_ron_string(&scenario),
+        text.replacen("format_version: 6,", "format_version: 7,", 1)
+    );
+    // The version-6 workspace: every member as the current example's.
+    let old =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-format-v6.ron");
+    let current = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
+    let (ecoplan::io::Loaded::Workspace(old), ecoplan::io::Loaded::Workspace(current)) = (
+        ecoplan::io::load_any(&old).unwrap(),
+        ecoplan::io::load_any(&current).unwrap(),
+    ) else {
+        panic!("workspaces")
+    };
+    assert_eq!(old, current);
+}
+
 #[test]
 fn newer_format_version_is_refused_clearly() {
-    let text = default_text().replacen(&current_version(), "format_version: 7,", 1);
+    let text = default_text().replacen(&current_version(), "format_version: 8,", 1);
     let error = parse(&text).unwrap_err().to_string();
     assert_eq!(
         error,
         format!(
-            "test.ron: format version 7 is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it"
+            "test.ron: format version 8 is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it"
         )
     );
     let text = default_text().replacen(&current_version(), "format_version: 0,", 1);
@@ -639,4 +669,39 @@ fn a_workspace_member_with_a_missing_parent_is_refused_by_name() {
     std::fs::write(&path, text).unwrap();
     let error = ecoplan::io::load_any(&path).unwrap_err().to_string();
     assert!(error.contains("高增 High growth"), "{error}");
+}
+
+#[test]
+fn periods_and_relative_targets_round_trip_and_a_period_off_the_milestones_is_refused() {
+    let mut scenario = hanyang_plan();
+    scenario.periods = vec![
+        ecoplan::model::Period {
+            until: 2025,
+            name: ecoplan::model::Label::new("创建期", "creation period"),
+        },
+        ecoplan::model::Period {
+            until: 2028,
+            name: ecoplan::model::Label::same("提升期"),
+        },
+    ];
+    scenario.targets[0].relative_to = Some(2021);
+    scenario.targets[0].threshold = -0.135;
+    let text = to_ron_string(&scenario);
+    assert!(text.contains("periods: ["), "{text}");
+    assert!(text.contains("relative_to: 2021,"), "{text}");
+    assert_eq!(parse(&text).unwrap(), scenario);
+    // A period must end at a milestone.
+    let off = text.replacen("until: 2025,", "until: 2026,", 1);
+    let error = parse(&off).unwrap_err().to_string();
+    assert!(
+        error.contains("periods") && error.contains("2026"),
+        "{error}"
+    );
+    // A relative target whose reference year has no value is refused by name.
+    let far = text.replacen("relative_to: 2021,", "relative_to: 2010,", 1);
+    let error = parse(&far).unwrap_err().to_string();
+    assert!(
+        error.contains("energy_intensity") && error.contains("2010"),
+        "{error}"
+    );
 }

@@ -393,14 +393,14 @@ fn new_makes_the_rows_of_a_kind_of_place_without_values() {
         "{projection}"
     );
     // A coastal county: the county rows and the coastal rows too.
-    let county = ecoplan::plan::new_district(
-        Some("测试县"),
-        2023,
-        ecoplan::plan::frame::Place {
+    let county = ecoplan::plan::new_district(&ecoplan::plan::NewPlan {
+        place: ecoplan::plan::frame::Place {
             kind: ecoplan::plan::frame::PlaceKind::County,
             coastal: true,
         },
-    );
+        ..ecoplan::plan::NewPlan::district("测试县", 2023, ecoplan::i18n::Lang::Zh)
+    })
+    .unwrap();
     let numbers: Vec<&str> = county
         .indicators
         .iter()
@@ -433,6 +433,89 @@ fn new_makes_the_rows_of_a_kind_of_place_without_values() {
         ecoplan(&["new", "--base-year", "3000"]).status.code(),
         Some(2)
     );
+}
+
+#[test]
+fn new_takes_the_plans_years_and_periods_and_writes_notes_in_the_language_asked() {
+    let dir = scratch_dir("new-years");
+    let out = dir.join("plan.ron");
+    let output = ecoplan(&[
+        "new",
+        "--kind",
+        "district",
+        "--name",
+        "青山示范区",
+        "--base-year",
+        "2024",
+        "--horizon",
+        "2030",
+        "--milestones",
+        "2027,2030",
+        "--periods",
+        "创建期,提升期",
+        "--lang",
+        "zh",
+        "--output",
+        s(&out),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let plan = ecoplan::io::load(&out).unwrap();
+    assert_eq!((plan.base_year, plan.horizon), (2024, 2030));
+    assert_eq!(plan.milestones, vec![2027, 2030]);
+    let names: Vec<(i32, &str)> = plan
+        .periods
+        .iter()
+        .map(|p| (p.until, p.name.zh.as_str()))
+        .collect();
+    assert_eq!(names, vec![(2027, "创建期"), (2030, "提升期")]);
+    // Notes in Chinese: no series says in English what is missing.
+    assert!(plan.series.iter().all(|s| s.source.zh == s.source.en));
+    assert!(plan.series.iter().all(|s| !s.source.zh.is_ascii()));
+    assert!(!plan.metadata.notes.is_ascii());
+    // Without --horizon the horizon is the last milestone.
+    let text = stdout(&ecoplan(&[
+        "new",
+        "--base-year",
+        "2024",
+        "--milestones",
+        "2026,2029",
+    ]));
+    assert!(text.contains("horizon: 2029,"), "{text}");
+    // In English when asked, or when the environment says so.
+    let english = stdout(&ecoplan(&["new", "--lang", "en"]));
+    assert!(english.contains("enter the base-year value"), "{english}");
+    let from_env = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(["new"])
+        .env("LC_ALL", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&from_env).contains("enter the base-year value"));
+    let chinese = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(["new"])
+        .env("LC_ALL", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&chinese).contains("待录入"));
+    // A milestone past the horizon, before the base year or twice is refused naming --milestones.
+    for milestones in ["2027,2031", "2023,2027", "2027,2027"] {
+        let refused = ecoplan(&[
+            "new",
+            "--base-year",
+            "2024",
+            "--horizon",
+            "2030",
+            "--milestones",
+            milestones,
+        ]);
+        assert_eq!(refused.status.code(), Some(2), "{milestones}");
+        assert!(
+            stderr(&refused).contains("--milestones"),
+            "{}",
+            stderr(&refused)
+        );
+    }
+    let refused = ecoplan(&["new", "--milestones", "2027,x"]);
+    assert_eq!(refused.status.code(), Some(2));
 }
 
 #[test]

@@ -236,7 +236,7 @@ fn typing_a_horizon_commits_the_year_typed_not_its_first_digits() {
             .state()
             .message
             .as_deref()
-            .is_some_and(|m| m.contains("2100: the year must lie in 2022–2060")),
+            .is_some_and(|m| m.contains("2100: the year must lie in 2028–2060")),
         "{:?}",
         harness.state().message
     );
@@ -2851,21 +2851,20 @@ fn the_chinese_window_shows_the_plans_notes_in_chinese_and_the_english_one_in_en
             .count(),
         0
     );
+    // Baselines shows each series' note in its field, in the interface's language.
     harness.state_mut().state.view = View::Baselines;
     harness.run();
-    assert!(
-        harness
-            .query_all_by_label_contains("按规划 2025、2028 年数值标定")
-            .count()
-            > 0
-    );
+    let cod_note = |h: &Harness<'static, EcoplanApp>, name: &str| {
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, name)
+            .value()
+            .unwrap_or_default()
+    };
+    assert!(cod_note(&harness, "来源说明 cod").starts_with("按规划 2025、2028 年数值标定"));
     harness.state_mut().state.lang = Lang::En;
     harness.run();
     assert!(
-        harness
-            .query_all_by_label_contains("calibrated to the plan's 2025 and 2028 figures")
-            .count()
-            > 0
+        cod_note(&harness, "Source cod")
+            .starts_with("calibrated to the plan's 2025 and 2028 figures")
     );
 }
 
@@ -2937,7 +2936,7 @@ fn presenting_another_member_shows_its_charts_not_the_last_ones() {
 fn a_note_in_another_wording_is_nothing_to_reset_and_reset_keeps_it() {
     let mut harness = harness(View::Baselines, Lang::En);
     harness.run();
-    let name = "Reset to the plan's value gdp";
+    let name = "Reset to the parent's or the saved file's value gdp";
     let disabled = |h: &Harness<'static, EcoplanApp>, label: &str| {
         use egui_kittest::kittest::NodeT;
         h.get_by_label(label).accesskit_node().is_disabled()

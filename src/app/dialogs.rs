@@ -58,15 +58,73 @@ pub enum Modal {
     /// File → New district…: what the new scenario is for.
     NewDistrict {
         name: String,
-        base_year: i32,
+        region: String,
+        /// As typed.
+        base_year: String,
         kind: crate::plan::frame::PlaceKind,
         coastal: bool,
+        /// As typed: "2027, 2030"; empty for base + 4 and base + 7.
+        milestones: String,
+        /// As typed: empty for the last milestone.
+        horizon: String,
+        /// The periods' names as typed, one per milestone: "创建期, 提升期".
+        period_names: String,
     },
     /// The changes a table would make, before they are applied.
     ImportPreview {
         path: PathBuf,
         values: Vec<crate::io::indicator_table::ImportedValue>,
     },
+}
+
+/// The new plan the dialog's fields describe, or why a field cannot be read (a milestone that
+/// is not a year, named as typed).
+fn new_plan_from(
+    (name, region): (&str, &str),
+    base_year: &str,
+    place: crate::plan::frame::Place,
+    (milestones, horizon, period_names): (&str, &str, &str),
+    lang: Lang,
+) -> Result<crate::plan::NewPlan, String> {
+    let year = |text: &str, field: Tr| {
+        text.trim().parse::<i32>().map_err(|_| {
+            format!(
+                "{}: \"{}\" {}",
+                field.get(lang),
+                text.trim(),
+                Tr::NotAYear.get(lang)
+            )
+        })
+    };
+    let base_year = year(base_year, Tr::BaseYearLabel)?;
+    let milestones = list_items(milestones)
+        .map(|item| year(item, Tr::Milestones))
+        .collect::<Result<Vec<i32>, String>>()?;
+    let horizon = match horizon.trim() {
+        "" => None,
+        text => Some(year(text, Tr::Horizon)?),
+    };
+    Ok(crate::plan::NewPlan {
+        name: name.trim().to_owned(),
+        region: if region.trim().is_empty() {
+            name.trim().to_owned()
+        } else {
+            region.trim().to_owned()
+        },
+        place,
+        base_year,
+        horizon,
+        milestones,
+        period_names: list_items(period_names).map(str::to_owned).collect(),
+        lang,
+    })
+}
+
+/// The items of a list typed with commas (either width), 、 or spaces between.
+fn list_items(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', '，', '、', ';', '；', ' '])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
 }
 
 /// The answers to "save the changes?".
@@ -243,27 +301,54 @@ impl EcoplanApp {
             }
             Modal::NewDistrict {
                 name,
+                region,
                 base_year,
                 kind,
                 coastal,
+                milestones,
+                horizon,
+                period_names,
             } => {
                 use crate::plan::frame::{Place, PlaceKind};
                 let mut create = false;
+                let plan = new_plan_from(
+                    (name, region),
+                    base_year,
+                    Place {
+                        kind: *kind,
+                        coastal: *coastal,
+                    },
+                    (milestones, horizon, period_names),
+                    lang,
+                );
                 egui::Modal::new(egui::Id::unique("ecoplan-new-district")).show(ctx, |ui| {
                     ui.heading(Tr::NewDistrict.get(lang).trim_end_matches('…'));
                     egui::Grid::new("new-district")
                         .num_columns(2)
                         .show(ui, |ui| {
-                            ui.label(Tr::DistrictName.get(lang));
-                            ui.add(egui::TextEdit::singleline(name).desired_width(280.0))
-                                .accessible_name(Tr::DistrictName.get(lang));
-                            ui.end_row();
-                            ui.label(Tr::BaseYearLabel.get(lang));
-                            ui.add(egui::DragValue::new(base_year).range(
-                                crate::model::MIN_BASE_YEAR..=crate::model::MAX_HORIZON - 1,
-                            ))
-                            .accessible_name(Tr::BaseYearLabel.get(lang));
-                            ui.end_row();
+                            for (label, text) in
+                                [(Tr::DistrictName, &mut *name), (Tr::Region, &mut *region)]
+                            {
+                                ui.label(label.get(lang));
+                                ui.add(egui::TextEdit::singleline(text).desired_width(280.0))
+                                    .accessible_name(label.get(lang));
+                                ui.end_row();
+                            }
+                            for (label, hint, text) in [
+                                (Tr::BaseYearLabel, Tr::BaseYearHint, &mut *base_year),
+                                (Tr::Milestones, Tr::MilestonesHint, &mut *milestones),
+                                (Tr::PeriodNames, Tr::PeriodNamesHint, &mut *period_names),
+                                (Tr::Horizon, Tr::HorizonHint, &mut *horizon),
+                            ] {
+                                ui.label(label.get(lang));
+                                ui.add(
+                                    egui::TextEdit::singleline(text)
+                                        .hint_text(hint.get(lang))
+                                        .desired_width(280.0),
+                                )
+                                .accessible_name(label.get(lang));
+                                ui.end_row();
+                            }
                             ui.label(Tr::PlaceKindLabel.get(lang));
                             ui.horizontal(|ui| {
                                 for (option, label) in [
@@ -295,23 +380,44 @@ impl EcoplanApp {
                         )
                         .weak(),
                     );
+                    let years = plan
+                        .as_ref()
+                        .map_err(Clone::clone)
+                        .and_then(|plan| plan.years().map_err(|error| error.message(lang)));
+                    match &years {
+                        Ok((milestones, horizon, _)) => {
+                            let list: Vec<String> =
+                                milestones.iter().map(ToString::to_string).collect();
+                            ui.label(
+                                RichText::new(
+                                    Tr::NewPlanYearsSummary.fill(
+                                        lang,
+                                        &[&base_year.trim(), &list.join("、"), horizon],
+                                    ),
+                                )
+                                .weak(),
+                            );
+                        }
+                        Err(reason) => {
+                            ui.label(RichText::new(reason).color(theme::bad()));
+                        }
+                    }
                     ui.horizontal(|ui| {
-                        create = ui.button(Tr::CreateDistrict.get(lang)).clicked();
+                        create = ui
+                            .add_enabled(
+                                years.is_ok(),
+                                egui::Button::new(Tr::CreateDistrict.get(lang)),
+                            )
+                            .clicked();
                         if ui.button(Tr::Cancel.get(lang)).clicked() {
                             done = true;
                         }
                     });
                 });
-                if create {
-                    let name = name.trim();
-                    let scenario = crate::plan::new_district(
-                        (!name.is_empty()).then_some(name),
-                        *base_year,
-                        Place {
-                            kind: *kind,
-                            coastal: *coastal,
-                        },
-                    );
+                if create
+                    && let Ok(plan) = &plan
+                    && let Ok(scenario) = crate::plan::new_district(plan)
+                {
                     done = true;
                     self.request(ctx, super::Pending::New(Box::new(scenario)));
                 }

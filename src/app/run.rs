@@ -74,6 +74,7 @@ impl EcoplanApp {
             Command::SwitchMember(index) => self.switch_member(index),
             Command::RemoveMember(index) => self.remove_member(index),
             Command::RenameMember(name) => self.rename_member(&name),
+            Command::Notify(text) => self.notice = Some(text),
         }
     }
 
@@ -136,9 +137,13 @@ impl EcoplanApp {
             UiCommand::NewDistrict => {
                 self.modal = Some(Modal::NewDistrict {
                     name: String::new(),
-                    base_year: self.doc.scenario().base_year,
+                    region: String::new(),
+                    base_year: self.doc.scenario().base_year.to_string(),
                     kind: crate::plan::frame::PlaceKind::District,
                     coastal: false,
+                    milestones: String::new(),
+                    horizon: String::new(),
+                    period_names: String::new(),
                 });
             }
             UiCommand::ExportIndicatorTemplate => self.export_table(Some(Table::Indicators)),

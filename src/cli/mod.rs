@@ -132,12 +132,28 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The district's name (the scenario's name and region).
+    /// The district's name (the scenario's name, and its region unless --region is given).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+    /// The region the plan covers.
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
     /// The base year of the projection.
     #[arg(long, value_name = "YEAR", default_value_t = 2021)]
     pub base_year: i32,
+    /// The last year projected (at most 2060); the last milestone when not given.
+    #[arg(long, value_name = "YEAR")]
+    pub horizon: Option<i32>,
+    /// The plan's milestones, comma-separated (2027,2030); base year + 4 and + 7 when not given.
+    #[arg(long, value_name = "YEARS", value_delimiter = ',')]
+    pub milestones: Vec<i32>,
+    /// The names of the periods ending at each milestone, comma-separated (创建期,提升期).
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub periods: Vec<String>,
+    /// The language of the new file's notes; by default the environment's (LC_ALL,
+    /// LC_MESSAGES, LANG), Chinese where it states none.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
     /// The kind of place: which rows of the frame apply.
     #[arg(long, value_enum, default_value_t = crate::plan::frame::PlaceKind::District)]
     pub kind: crate::plan::frame::PlaceKind,
@@ -702,25 +718,31 @@ pub fn run(command: &Command) -> Result<String, Failure> {
         }
         Command::Import(args) => import(args),
         Command::New(args) => {
-            if !(crate::model::MIN_BASE_YEAR..crate::model::MAX_HORIZON).contains(&args.base_year) {
-                return Err(Failure::input(format!(
-                    "--base-year {}: the base year must be within {}–{}",
-                    args.base_year,
-                    crate::model::MIN_BASE_YEAR,
-                    crate::model::MAX_HORIZON - 1
-                )));
-            }
-            let scenario = crate::plan::new_district(
-                args.name
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty()),
-                args.base_year,
-                crate::plan::frame::Place {
+            let lang = args
+                .lang
+                .unwrap_or_else(crate::i18n::Lang::from_environment);
+            let name = args.name.as_deref().map(str::trim).unwrap_or_default();
+            let plan = crate::plan::NewPlan {
+                name: name.to_owned(),
+                region: args.region.as_deref().map_or(name, str::trim).to_owned(),
+                place: crate::plan::frame::Place {
                     kind: args.kind,
                     coastal: args.coastal,
                 },
-            );
+                base_year: args.base_year,
+                horizon: args.horizon,
+                milestones: args.milestones.clone(),
+                period_names: args.periods.clone(),
+                lang,
+            };
+            let scenario = crate::plan::new_district(&plan).map_err(|error| {
+                let option = match error {
+                    crate::plan::NewPlanError::BaseYear(_) => "--base-year",
+                    crate::plan::NewPlanError::Horizon(_) => "--horizon",
+                    _ => "--milestones",
+                };
+                Failure::input(format!("{option}: {}", error.message(lang)))
+            })?;
             let text = io::to_ron_string(&scenario);
             match &args.output {
                 None => Ok(text),

@@ -3,7 +3,8 @@
 
 use crate::i18n::{Lang, Tr};
 use crate::model::{
-    CapacityBasis, Indicator, Label, Methods, Project, Rule, Scenario, Series, Uncertain,
+    Capacity, CapacityBasis, Indicator, Label, Metadata, Methods, Period, Project, Rule, Scenario,
+    Series, Target, Uncertain,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,8 +41,46 @@ pub enum Edit {
     ReplaceSeries {
         series: Box<Series>,
     },
+    /// Sets the horizon; refused below a milestone, which would hide it.
     SetHorizon {
         year: i32,
+    },
+    /// The plan's years: horizon, milestones and the periods' names, in one step.
+    SetPlanYears {
+        horizon: i32,
+        milestones: Vec<i32>,
+        periods: Vec<Period>,
+    },
+    /// The scenario's name, region, author and notes.
+    SetMetadata {
+        metadata: Box<Metadata>,
+    },
+    /// Where a series' base value and rule come from, in both languages.
+    SetSeriesSource {
+        series: String,
+        source: Label,
+    },
+    AddCapacity {
+        capacity: Box<Capacity>,
+    },
+    /// Replaces the capacity of `pollutant` (its key may change with it).
+    SetCapacityRow {
+        pollutant: String,
+        capacity: Box<Capacity>,
+    },
+    RemoveCapacity {
+        pollutant: String,
+    },
+    AddTarget {
+        target: Box<Target>,
+    },
+    /// Replaces the target `key` (its key may change with it).
+    SetTarget {
+        key: String,
+        target: Box<Target>,
+    },
+    RemoveTarget {
+        key: String,
     },
     SetNearThreshold {
         pollutant: String,
@@ -172,7 +211,86 @@ impl Edit {
                     .series_mut(&series.key)
                     .ok_or_else(|| missing(&series.key))? = (**series).clone();
             }
-            Edit::SetHorizon { year } => scenario.horizon = *year,
+            Edit::SetHorizon { year } => {
+                if let Some(&last) = scenario.milestones.iter().max()
+                    && last > *year
+                {
+                    return Err(format!(
+                        "the horizon {year} is before the milestone {last}; remove the milestone first"
+                    ));
+                }
+                scenario.horizon = *year;
+            }
+            Edit::SetPlanYears {
+                horizon,
+                milestones,
+                periods,
+            } => {
+                let mut sorted = milestones.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                if sorted.len() != milestones.len() {
+                    return Err("a milestone is given twice".into());
+                }
+                if let Some(&last) = sorted.last()
+                    && last > *horizon
+                {
+                    return Err(format!(
+                        "the milestone {last} is after the horizon {horizon}"
+                    ));
+                }
+                scenario.horizon = *horizon;
+                scenario.milestones = sorted;
+                scenario.periods = periods
+                    .iter()
+                    .filter(|p| milestones.contains(&p.until) && !p.name.is_empty())
+                    .cloned()
+                    .collect();
+            }
+            Edit::SetMetadata { metadata } => scenario.metadata = (**metadata).clone(),
+            Edit::SetSeriesSource { series, source } => {
+                scenario
+                    .series_mut(series)
+                    .ok_or_else(|| missing(series))?
+                    .source = source.clone();
+            }
+            Edit::AddCapacity { capacity } => scenario.capacities.push((**capacity).clone()),
+            Edit::SetCapacityRow {
+                pollutant,
+                capacity,
+            } => {
+                let row = scenario
+                    .capacities
+                    .iter_mut()
+                    .find(|c| &c.pollutant == pollutant)
+                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?;
+                *row = (**capacity).clone();
+                if capacity.pollutant != *pollutant {
+                    rename_pollutant(&mut scenario.methods, pollutant, &capacity.pollutant);
+                }
+            }
+            Edit::RemoveCapacity { pollutant } => {
+                let before = scenario.capacities.len();
+                scenario.capacities.retain(|c| &c.pollutant != pollutant);
+                if scenario.capacities.len() == before {
+                    return Err(format!("there is no capacity \"{pollutant}\""));
+                }
+            }
+            Edit::AddTarget { target } => scenario.targets.push((**target).clone()),
+            Edit::SetTarget { key, target } => {
+                *scenario
+                    .targets
+                    .iter_mut()
+                    .find(|t| &t.key == key)
+                    .ok_or_else(|| format!("there is no target \"{key}\""))? = (**target).clone();
+            }
+            Edit::RemoveTarget { key } => {
+                let before = scenario.targets.len();
+                scenario.targets.retain(|t| &t.key != key);
+                if scenario.targets.len() == before {
+                    return Err(format!("there is no target \"{key}\""));
+                }
+            }
             Edit::SetNearThreshold {
                 pollutant,
                 fraction,
@@ -294,6 +412,27 @@ impl Edit {
             Edit::SetHorizon { year } => {
                 format!("{} {year}", Tr::SetHorizonTo.get(lang))
             }
+            Edit::SetPlanYears { .. } => Tr::EditPlanYears.get(lang).to_owned(),
+            Edit::SetMetadata { .. } => Tr::EditPlanDescription.get(lang).to_owned(),
+            Edit::SetSeriesSource { series, .. } => {
+                format!("{} {}", Tr::EditSourceOf.get(lang), name(series))
+            }
+            Edit::AddCapacity { capacity } => {
+                format!("{} {}", Tr::AddCapacity.get(lang), capacity.pollutant)
+            }
+            Edit::SetCapacityRow { pollutant, .. } => {
+                format!("{} {pollutant}", Tr::EditCapacity.get(lang))
+            }
+            Edit::RemoveCapacity { pollutant } => {
+                format!("{} {pollutant}", Tr::RemoveCapacity.get(lang))
+            }
+            Edit::AddTarget { target } => {
+                format!("{} {}", Tr::AddTarget.get(lang), lang.label(&target.label))
+            }
+            Edit::SetTarget { target, .. } => {
+                format!("{} {}", Tr::EditTarget.get(lang), lang.label(&target.label))
+            }
+            Edit::RemoveTarget { key } => format!("{} {key}", Tr::RemoveTarget.get(lang)),
             Edit::SetNearThreshold { pollutant, .. } => format!(
                 "{} {pollutant}",
                 Tr::ChangeNearCapacityThresholdOf.get(lang)
@@ -326,6 +465,36 @@ impl Edit {
             }
         }
     }
+}
+
+/// A capacity's new key in the methods' parameters for it (A-value limits, water bodies'
+/// concentrations, non-point loads).
+fn rename_pollutant(methods: &mut Methods, from: &str, to: &str) {
+    let rename = |key: &mut String| {
+        if key == from {
+            *key = to.to_owned();
+        }
+    };
+    methods
+        .air
+        .pollutants
+        .iter_mut()
+        .for_each(|p| rename(&mut p.pollutant));
+    for body in &mut methods.water.bodies {
+        body.pollutants
+            .iter_mut()
+            .for_each(|p| rename(&mut p.pollutant));
+    }
+    methods
+        .water
+        .nonpoint_t_per_year
+        .iter_mut()
+        .for_each(|(p, _)| rename(p));
+    methods
+        .water
+        .nonpoint_series
+        .iter_mut()
+        .for_each(|(p, _)| rename(p));
 }
 
 fn rename_references(scenario: &mut Scenario, from: &str, to: &str) {

@@ -50,6 +50,47 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
             ));
         }
     }
+    for period in &scenario.periods {
+        if !scenario.milestones.contains(&period.until) {
+            errors.push(ModelError::invalid(
+                "scenario",
+                &scenario.metadata.name,
+                "periods",
+                format!(
+                    "a period ends in {}, which is not a milestone",
+                    period.until
+                ),
+            ));
+        }
+    }
+    let mut pollutants = HashSet::new();
+    for capacity in &scenario.capacities {
+        if capacity.pollutant.trim().is_empty() {
+            errors.push(ModelError::EmptyKey {
+                item: "capacity",
+                key: capacity.label.zh.clone(),
+            });
+        } else if !pollutants.insert(capacity.pollutant.as_str()) {
+            errors.push(ModelError::DuplicateKey {
+                item: "capacity",
+                key: capacity.pollutant.clone(),
+            });
+        }
+    }
+    let mut target_keys = HashSet::new();
+    for target in &scenario.targets {
+        if target.key.trim().is_empty() {
+            errors.push(ModelError::EmptyKey {
+                item: "target",
+                key: target.label.zh.clone(),
+            });
+        } else if !target_keys.insert(target.key.as_str()) {
+            errors.push(ModelError::DuplicateKey {
+                item: "target",
+                key: target.key.clone(),
+            });
+        }
+    }
     let mut keys = HashSet::new();
     for series in &scenario.series {
         if series.key.trim().is_empty() {

@@ -10,6 +10,7 @@ pub mod indicators;
 pub mod methods;
 mod projection;
 mod projects;
+pub mod rule_kind;
 pub mod seek;
 mod targets;
 pub mod uncertainty;

@@ -9,7 +9,11 @@ pub struct TargetCheck {
     pub year: i32,
     /// The metric's projected value in the target year, in the target's unit.
     pub value: f64,
+    /// The threshold in the target's unit: for a relative target, the reference year's value
+    /// changed by the relative threshold.
     pub threshold: f64,
+    /// For a target relative to a year: that year and the change from its value (−0.10).
+    pub relative: Option<(i32, f64)>,
     pub unit: Unit,
     pub comparison: crate::model::Comparison,
     pub met: bool,
@@ -48,6 +52,25 @@ pub fn metric_value(projection: &Projection, metric: &Metric, year: i32) -> Opti
             numerator,
             denominator,
         } => Some(projection.value(numerator, year)? / projection.value(denominator, year)?),
+    }
+}
+
+/// A metric's raw value in a year before the projection, from the series' observed history.
+fn metric_observed(scenario: &Scenario, metric: &Metric, year: i32) -> Option<f64> {
+    let observed = |key: &str| {
+        scenario
+            .series(key)?
+            .observed
+            .iter()
+            .find(|o| o.year == year)
+            .map(|o| o.value)
+    };
+    match metric {
+        Metric::Series(key) => observed(key),
+        Metric::Ratio {
+            numerator,
+            denominator,
+        } => Some(observed(numerator)? / observed(denominator)?),
     }
 }
 
@@ -98,13 +121,13 @@ fn check_one(
             ),
         ));
     }
-    if !target.threshold.is_finite() {
+    if !target.threshold.is_finite() || (target.relative_to.is_some() && target.threshold <= -1.0) {
         return Err(ModelError::invalid_value(
             "target",
             key,
             "threshold",
             target.threshold,
-            "must be a finite number",
+            "must be a finite number (and above −100 % for a relative target)",
         ));
     }
     let factor = raw_unit
@@ -117,21 +140,87 @@ fn check_one(
         .collect();
     let value = values[(target.year - scenario.base_year) as usize];
     let base_value = values[0];
+    let threshold = match target.relative_to {
+        None => target.threshold,
+        Some(year) => {
+            let reference = if (scenario.base_year..=scenario.horizon).contains(&year) {
+                Some(values[(year - scenario.base_year) as usize])
+            } else {
+                metric_observed(scenario, &target.metric, year).map(|v| v * factor)
+            };
+            let reference = reference.filter(|v| v.is_finite()).ok_or_else(|| {
+                ModelError::invalid(
+                    "target",
+                    key,
+                    "relative_to",
+                    format!(
+                        "{year} has no value: a relative target needs a year of the projection or of the series' observed history"
+                    ),
+                )
+            })?;
+            reference * (1.0 + target.threshold)
+        }
+    };
     let years = f64::from(target.year - scenario.base_year);
-    let required_annual_change = (base_value > 0.0 && target.threshold >= 0.0)
-        .then(|| (target.threshold / base_value).powf(1.0 / years) - 1.0);
+    let required_annual_change = (base_value > 0.0 && threshold >= 0.0)
+        .then(|| (threshold / base_value).powf(1.0 / years) - 1.0);
     Ok(TargetCheck {
         key: target.key.clone(),
         label: target.label.clone(),
         year: target.year,
         value,
-        threshold: target.threshold,
+        threshold,
+        relative: target.relative_to.map(|year| (year, target.threshold)),
         unit: target.unit.clone(),
         comparison: target.comparison,
-        met: target.comparison.holds(value, target.threshold),
-        gap: value - target.threshold,
+        met: target.comparison.holds(value, threshold),
+        gap: value - threshold,
         base_value,
         values,
         required_annual_change,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::hanyang_plan;
+
+    #[test]
+    fn a_relative_threshold_is_the_reference_years_value_changed_by_it() {
+        // Energy per GDP 13.5 % below its 2021 value by 2028, by hand from the projection.
+        let mut plan = hanyang_plan();
+        plan.targets[0].relative_to = Some(2021);
+        plan.targets[0].threshold = -0.135;
+        let projection = crate::engine::project(&plan).unwrap();
+        let checks = check_targets(&plan, &projection).unwrap();
+        let ratio = |year| {
+            projection.value("energy", year).unwrap() / projection.value("gdp", year).unwrap()
+        };
+        let expected = ratio(2021) * (1.0 - 0.135);
+        assert!((checks[0].threshold - expected).abs() < 1e-15);
+        assert_eq!(checks[0].relative, Some((2021, -0.135)));
+        assert_eq!(checks[0].met, ratio(2028) <= expected);
+        // A year before the base year is read from the observed history.
+        for (key, value) in [("energy", 120.0), ("gdp", 700.0)] {
+            plan.series_mut(key)
+                .unwrap()
+                .observed
+                .push(crate::model::Observation {
+                    year: 2020,
+                    value,
+                    source: String::new(),
+                });
+        }
+        plan.targets[0].relative_to = Some(2020);
+        let checks = check_targets(&plan, &projection).unwrap();
+        assert!((checks[0].threshold - 120.0 / 700.0 * 0.865).abs() < 1e-15);
+        // A year with no value is refused, naming the target and the field.
+        plan.targets[0].relative_to = Some(2019);
+        let error = check_targets(&plan, &projection).unwrap_err();
+        assert!(
+            matches!(&error, ModelError::Invalid { key, field, .. } if key == "energy_intensity" && field == "relative_to"),
+            "{error:?}"
+        );
+    }
 }

@@ -60,6 +60,7 @@ impl ScenarioV1 {
             base_year: self.base_year,
             horizon: self.horizon,
             milestones: self.milestones,
+            periods: Vec::new(),
             series: self.series,
             capacities: self
                 .capacities
@@ -140,6 +141,7 @@ impl ScenarioV4 {
             base_year: self.base_year,
             horizon: self.horizon,
             milestones: self.milestones,
+            periods: Vec::new(),
             series: self.series,
             capacities: self.capacities,
             targets: self.targets,

@@ -261,7 +261,7 @@ pub fn report_docx(
         &[
             &scenario.base_year,
             &scenario.horizon,
-            &join_years(&scenario.milestones, lang),
+            &milestones_in_words(scenario, lang),
         ],
     ));
     let mut header = vec![t(Tr::Name).to_owned(), t(Tr::Unit).to_owned()];
@@ -397,6 +397,7 @@ pub fn report_docx(
             .filter(|_| !check.met)
             .map(|c| Tr::ChangeWouldMeet.fill(lang, &[&format::percent(c)]))
             .unwrap_or_default();
+        let (threshold, relative) = crate::i18n::threshold_parts(check, decimals, lang);
         chapter = chapter.paragraph(&Tr::ReportTarget.fill(
             lang,
             &[
@@ -405,8 +406,8 @@ pub fn report_docx(
                 &format::with_decimals(check.value, decimals),
                 &check.unit,
                 &if check.met { Tr::Reaching } else { Tr::Missing }.get(lang),
-                &check.comparison.symbol(),
-                &format::exact(check.threshold),
+                &threshold,
+                &relative,
                 &change,
             ],
         ));
@@ -431,11 +432,7 @@ pub fn report_docx(
                 lang.label(&check.label).to_owned(),
                 check.year.to_string(),
                 format::with_decimals(check.value, decimals),
-                format!(
-                    "{} {}",
-                    check.comparison.symbol(),
-                    format::exact(check.threshold)
-                ),
+                crate::i18n::threshold_in_words(check, decimals, lang),
                 check.unit.to_string(),
                 if check.met { Tr::Yes } else { Tr::No }
                     .get(lang)
@@ -594,10 +591,16 @@ fn repeat_headers(document: &[u8]) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn join_years(years: &[i32], lang: Lang) -> String {
-    years
+/// The milestones, each with the name of the period it ends where the plan names one:
+/// "2027（创建期）、2030（提升期）".
+fn milestones_in_words(scenario: &Scenario, lang: Lang) -> String {
+    scenario
+        .milestones
         .iter()
-        .map(i32::to_string)
+        .map(|&year| match scenario.period_name(year) {
+            Some(name) => Tr::MilestoneWithPeriod.fill(lang, &[&year, &lang.label(name)]),
+            None => year.to_string(),
+        })
         .collect::<Vec<_>>()
         .join(Tr::ListSeparator.get(lang))
 }

@@ -152,7 +152,8 @@ pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             .map_err(parse_error(path))?
             .migrate()
     } else {
-        // Version 5 reads as 6 (plain-string notes, no decimals).
+        // Versions 5 and 6 read as 7 (plain-string notes, no decimals; no periods, absolute
+        // thresholds).
         options().from_str(text).map_err(parse_error(path))?
     };
     workspace.format_version = FORMAT_VERSION;
@@ -408,7 +409,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
             .from_str::<super::migrate::ScenarioV4>(text)
             .map_err(&parse_error)?
             .migrate(),
-        // Version 5 reads as 6 (plain-string notes, no decimals).
+        // Versions 5 and 6 read as 7 (plain-string notes, no decimals; no periods, absolute
+        // thresholds).
         _ => {
             let mut scenario: Scenario = options().from_str(text).map_err(&parse_error)?;
             scenario.format_version = FORMAT_VERSION;

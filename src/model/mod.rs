@@ -49,7 +49,11 @@ use serde::{Deserialize, Serialize};
 ///   strings, read as the same in both languages); the version is raised so that an ecoplan of
 ///   version 5 refuses a file it cannot read with "newer than this ecoplan reads", not a type
 ///   error.
-pub const FORMAT_VERSION: u32 = 6;
+/// - 7: a plan's periods (`periods`, each named and ending at a milestone) and targets relative
+///   to a year (`relative_to`). A version-6 file reads as it is (no periods, every threshold
+///   absolute); the version is raised so that an ecoplan of version 6 refuses the new fields by
+///   the file's version.
+pub const FORMAT_VERSION: u32 = 7;
 
 /// The latest year a projection may reach.
 pub const MAX_HORIZON: i32 = 2060;
@@ -69,6 +73,10 @@ pub struct Scenario {
     pub base_year: i32,
     pub horizon: i32,
     pub milestones: Vec<i32>,
+    /// The plan's periods by name (创建期 to the first milestone, 提升期 to the next), each
+    /// ending at a milestone; a milestone without one is named by its year alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<Period>,
     pub series: Vec<Series>,
     #[serde(default)]
     pub capacities: Vec<Capacity>,
@@ -105,6 +113,16 @@ pub struct Metadata {
     pub notes: String,
 }
 
+/// A named period of the plan, from the milestone before it (or the base year) to `until`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The milestone the period ends at.
+    pub until: i32,
+    #[serde(with = "note")]
+    pub name: Label,
+}
+
 /// A label in the interface's two languages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,6 +152,7 @@ impl Scenario {
             base_year: 2021,
             horizon: 2028,
             milestones: vec![2025, 2028],
+            periods: Vec::new(),
             series: Vec::new(),
             capacities: Vec::new(),
             targets: Vec::new(),
@@ -167,6 +186,14 @@ impl Scenario {
                     .decimals
             }
         }
+    }
+
+    /// The name of the period ending at `milestone`, where the plan names one.
+    pub fn period_name(&self, milestone: i32) -> Option<&Label> {
+        self.periods
+            .iter()
+            .find(|p| p.until == milestone)
+            .map(|p| &p.name)
     }
 
     /// The years tables show: the base year, the milestones up to the horizon, and the horizon.

@@ -44,9 +44,15 @@ pub struct Target {
     pub label: Label,
     pub metric: Metric,
     pub comparison: Comparison,
+    /// The threshold in `unit`; with `relative_to`, the change from that year's value as a
+    /// fraction instead (−0.10: 10 % below it), as plans write "COD 比 2025 年下降 10 %".
     pub threshold: f64,
     pub unit: Unit,
     pub year: i32,
+    /// The year a relative threshold is measured from: the base year, a year of the projection
+    /// or a year of the series' observed history (energy intensity 13.5 % below 2020).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative_to: Option<i32>,
     /// In both languages; a plain string in older files (`model::note`).
     #[serde(default, with = "super::note")]
     pub source: super::Label,

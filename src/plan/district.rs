@@ -3,16 +3,151 @@
 
 use super::frame::{Place, PlaceKind, national_frame};
 use super::indicators::link_to_scenario;
-use crate::model::{FORMAT_VERSION, Label, Metadata, Methods, Rule, Scenario, Series};
+use crate::i18n::{Lang, Tr};
+use crate::model::{
+    FORMAT_VERSION, Label, MAX_HORIZON, MIN_BASE_YEAR, Metadata, Methods, Period, Rule, Scenario,
+    Series,
+};
 
-/// The years from the base year to the two milestones of a demonstration-zone plan: the
-/// creation period (创建期) and the improvement period (提升期), as the Hanyang plan has them
-/// (2021 → 2025 → 2028).
+/// The years from the base year to the two milestones of a demonstration-zone plan when none
+/// are given: the creation period (创建期) and the improvement period (提升期), as the Hanyang
+/// plan has them (2021 → 2025 → 2028).
 const CREATION_YEARS: i32 = 4;
 const IMPROVEMENT_YEARS: i32 = 7;
 
+/// What a new plan is for: File → New district and `ecoplan new` both fill this in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewPlan {
+    pub name: String,
+    pub region: String,
+    pub place: Place,
+    pub base_year: i32,
+    /// The last year projected; the last milestone when `None`.
+    pub horizon: Option<i32>,
+    /// The plan's milestones; base + 4 and base + 7 when empty.
+    pub milestones: Vec<i32>,
+    /// The name of the period ending at each milestone, in the order of `milestones` (an empty
+    /// name leaves a period unnamed). With the default milestones: 创建期 and 提升期.
+    pub period_names: Vec<String>,
+    /// The language of the new file's notes.
+    pub lang: Lang,
+}
+
+/// Why a new plan's years cannot be used, with the values to name.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewPlanError {
+    BaseYear(i32),
+    /// A milestone not after the base year.
+    MilestoneBeforeBase(i32),
+    /// A milestone past the horizon.
+    MilestonePastHorizon {
+        milestone: i32,
+        horizon: i32,
+    },
+    MilestoneTwice(i32),
+    /// The horizon not after the base year or past 2060.
+    Horizon(i32),
+}
+
+impl NewPlanError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NewPlanError::BaseYear(year) => {
+                Tr::BaseYearOutside.fill(lang, &[year, &MIN_BASE_YEAR, &(MAX_HORIZON - 1)])
+            }
+            NewPlanError::MilestoneBeforeBase(year) => {
+                Tr::MilestoneNotAfterBase.fill(lang, &[year])
+            }
+            NewPlanError::MilestonePastHorizon { milestone, horizon } => {
+                Tr::MilestonePastHorizon.fill(lang, &[milestone, horizon])
+            }
+            NewPlanError::MilestoneTwice(year) => Tr::MilestoneTwice.fill(lang, &[year]),
+            NewPlanError::Horizon(year) => Tr::HorizonOutside.fill(lang, &[year, &MAX_HORIZON]),
+        }
+    }
+}
+
+impl NewPlan {
+    /// A plan of a district with the default milestones.
+    pub fn district(name: &str, base_year: i32, lang: Lang) -> NewPlan {
+        NewPlan {
+            name: name.to_owned(),
+            region: name.to_owned(),
+            place: Place {
+                kind: PlaceKind::District,
+                coastal: false,
+            },
+            base_year,
+            horizon: None,
+            milestones: Vec::new(),
+            period_names: Vec::new(),
+            lang,
+        }
+    }
+
+    /// The milestones, horizon and named periods, or why they do not fit together.
+    pub fn years(&self) -> Result<(Vec<i32>, i32, Vec<Period>), NewPlanError> {
+        let base = self.base_year;
+        if !(MIN_BASE_YEAR..MAX_HORIZON).contains(&base) {
+            return Err(NewPlanError::BaseYear(base));
+        }
+        let (milestones, names): (Vec<i32>, Vec<String>) = if self.milestones.is_empty() {
+            let last = (base + IMPROVEMENT_YEARS).min(MAX_HORIZON);
+            let default: Vec<i32> = [base + CREATION_YEARS, last]
+                .into_iter()
+                .filter(|&y| y > base && y <= MAX_HORIZON)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            let names = if self.period_names.is_empty() && default.len() == 2 {
+                vec![
+                    Tr::CreationPeriod.get(self.lang).to_owned(),
+                    Tr::ImprovementPeriod.get(self.lang).to_owned(),
+                ]
+            } else {
+                self.period_names.clone()
+            };
+            (default, names)
+        } else {
+            (self.milestones.clone(), self.period_names.clone())
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for &year in &milestones {
+            if year <= base {
+                return Err(NewPlanError::MilestoneBeforeBase(year));
+            }
+            if !seen.insert(year) {
+                return Err(NewPlanError::MilestoneTwice(year));
+            }
+        }
+        let horizon = self
+            .horizon
+            .or_else(|| seen.last().copied())
+            .unwrap_or(base + IMPROVEMENT_YEARS);
+        if horizon <= base || horizon > MAX_HORIZON {
+            return Err(NewPlanError::Horizon(horizon));
+        }
+        if let Some(&milestone) = seen.iter().find(|&&y| y > horizon) {
+            return Err(NewPlanError::MilestonePastHorizon { milestone, horizon });
+        }
+        let periods = milestones
+            .iter()
+            .zip(&names)
+            .filter(|(_, name)| !name.trim().is_empty())
+            .map(|(&until, name)| Period {
+                until,
+                name: Label::same(name.trim()),
+            })
+            .collect();
+        Ok((seen.into_iter().collect(), horizon, periods))
+    }
+}
+
 /// A scenario for a new place: no base values, growth rates of 0 until the user sets them.
-pub fn new_district(name: Option<&str>, base_year: i32, place: Place) -> Scenario {
+pub fn new_district(plan: &NewPlan) -> Result<Scenario, NewPlanError> {
+    let (milestones, horizon, periods) = plan.years()?;
+    let place = plan.place;
+    let lang = plan.lang;
     let frame = national_frame();
     let indicators = frame
         .rows
@@ -26,47 +161,53 @@ pub fn new_district(name: Option<&str>, base_year: i32, place: Place) -> Scenari
         })
         .collect();
     // The series of the built-in plan, as a structure: keys, names, units and groups, which the
-    // indicators' links and the capacities a user adds refer to.
+    // indicators' links and the capacities a user adds refer to. The note says what is missing,
+    // in the language the user chose, until the user writes where the numbers come from.
     let series = super::hanyang_plan()
         .series
         .into_iter()
         .map(|s| Series {
             base: None,
             rule: Rule::growth(0.0),
-            source: Label::new(
-                "待录入基准年数值与增长率",
-                "enter the base-year value and the growth",
-            ),
+            source: Label::same(Tr::EnterBaseAndGrowth.get(lang)),
             observed: Vec::new(),
             ..s
         })
         .collect();
     let kind = match place.kind {
-        PlaceKind::District => "district (区)",
-        PlaceKind::County => "county (县)",
-        PlaceKind::City => "city (市)",
+        PlaceKind::District => Tr::KindDistrict,
+        PlaceKind::County => Tr::KindCounty,
+        PlaceKind::City => Tr::KindCity,
     };
-    let horizon = (base_year + IMPROVEMENT_YEARS).min(crate::model::MAX_HORIZON);
-    Scenario {
+    let name = plan.name.trim();
+    let notes = Tr::NewPlanNotes.fill(
+        lang,
+        &[
+            &kind.get(lang),
+            &if place.coastal {
+                Tr::CoastalSuffix.get(lang)
+            } else {
+                ""
+            },
+            &lang.label(&frame.source),
+        ],
+    );
+    Ok(Scenario {
         format_version: FORMAT_VERSION,
         metadata: Metadata {
-            name: name.unwrap_or("新建示范区规划 New plan").to_owned(),
-            region: name.unwrap_or_default().to_owned(),
+            name: if name.is_empty() {
+                Tr::NewPlanName.get(lang).to_owned()
+            } else {
+                name.to_owned()
+            },
+            region: plan.region.trim().to_owned(),
             author: String::new(),
-            notes: format!(
-                "A new {kind}{} from the national frame ({}): enter the base values, the rates, the capacities and the indicator values.",
-                if place.coastal { ", coastal" } else { "" },
-                frame.source.en
-            ),
+            notes,
         },
-        base_year,
+        base_year: plan.base_year,
         horizon,
-        milestones: [base_year + CREATION_YEARS, horizon]
-            .into_iter()
-            .filter(|&y| y > base_year && y <= horizon)
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect(),
+        milestones,
+        periods,
         series,
         capacities: Vec::new(),
         targets: Vec::new(),
@@ -75,5 +216,5 @@ pub fn new_district(name: Option<&str>, base_year: i32, place: Place) -> Scenari
         projects: Vec::new(),
         methods: Methods::default(),
         uncertainty: Vec::new(),
-    }
+    })
 }

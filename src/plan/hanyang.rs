@@ -311,6 +311,7 @@ pub fn hanyang_plan() -> Scenario {
             threshold: f::ENERGY_INTENSITY_TARGET,
             unit: unit("tce/万元"),
             year: f::END_YEAR,
+            relative_to: None,
             source: Label::new("第 1783 行", "line 1783"),
         },
         Target {
@@ -321,6 +322,7 @@ pub fn hanyang_plan() -> Scenario {
             threshold: f::GOOD_AIR_DAYS_TARGET,
             unit: unit("%"),
             year: f::END_YEAR,
+            relative_to: None,
             source: Label::new("第 1779 行", "line 1779"),
         },
     ];
@@ -413,6 +415,7 @@ pub fn hanyang_plan() -> Scenario {
         base_year: f::BASE_YEAR,
         horizon: f::END_YEAR,
         milestones: vec![f::MID_TERM, f::END_YEAR],
+        periods: Vec::new(),
         series,
         capacities,
         targets,

@@ -8,6 +8,6 @@ mod hanyang;
 mod indicators;
 mod methods;
 
-pub use district::new_district;
+pub use district::{NewPlan, NewPlanError, new_district};
 pub use hanyang::hanyang_plan;
 pub use indicators::link_to_scenario;

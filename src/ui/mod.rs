@@ -21,6 +21,7 @@ use crate::i18n::{Lang, Tr};
 pub enum View {
     #[default]
     Overview,
+    Plan,
     WhatIf,
     Baselines,
     Assumptions,
@@ -39,8 +40,9 @@ pub enum View {
 
 impl View {
     /// Every view, in the navigator's order (the order of `views::VIEWS`).
-    pub const ALL: [View; 15] = [
+    pub const ALL: [View; 16] = [
         View::Overview,
+        View::Plan,
         View::WhatIf,
         View::Baselines,
         View::Assumptions,
@@ -313,6 +315,9 @@ pub enum Command {
     RemoveMember(usize),
     /// Give the current member another name; undoable.
     RenameMember(String),
+    /// Tell the user what an edit did beyond what was asked (the horizon extended to a new
+    /// milestone), in the status bar.
+    Notify(String),
 }
 
 /// What a view gets: the document to read, the language, and where to put its commands.

@@ -382,3 +382,44 @@ mod tests {
         assert!(parse_number("inf").is_err());
     }
 }
+
+/// A text in both languages as two fields, Chinese then English, each committed when left
+/// (see `validated_edit`). Found as "{name}（中文）" / "{name} (English)" in either interface
+/// language's words; `required`: neither may be left empty. Returns the label as edited.
+pub fn label_pair_edit(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt + Clone,
+    label: &crate::model::Label,
+    name: &str,
+    width: f32,
+    required: bool,
+    lang: Lang,
+) -> Option<crate::model::Label> {
+    let mut edited = None;
+    for (text_lang, which) in [(Lang::Zh, Tr::InChinese), (Lang::En, Tr::InEnglish)] {
+        let field_name = format!("{name} {}", which.get(lang));
+        let shown = text_lang.text_of(label).to_owned();
+        let typed = validated_edit(
+            ui,
+            (id_salt.clone(), text_lang.code()),
+            shown,
+            width,
+            &field_name,
+            &field_name,
+            |text| {
+                let text = text.trim();
+                if required && text.is_empty() {
+                    Err(Tr::MustNotBeEmpty.get(lang).to_owned())
+                } else {
+                    Ok(text.to_owned())
+                }
+            },
+        );
+        if let Some(text) = typed {
+            let mut label = label.clone();
+            text_lang.set_label(&mut label, text);
+            edited = Some(label);
+        }
+    }
+    edited
+}

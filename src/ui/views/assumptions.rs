@@ -44,7 +44,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 /// 2060 never passes through 2, 20 and 206.
 pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let scenario = ctx.doc.scenario();
-    let years = (scenario.base_year + 1)..=MAX_HORIZON;
+    // Never below the last milestone: a horizon before it would hide the milestone's figures.
+    let last_milestone = scenario.milestones.iter().copied().max();
+    let first = last_milestone.map_or(scenario.base_year + 1, |m| m.max(scenario.base_year + 1));
+    let years = first..=MAX_HORIZON;
     let mut horizon = scenario.horizon;
     let response = ui
         .add(egui::Slider::new(&mut horizon, years.clone()).show_value(false))
@@ -67,6 +70,11 @@ pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 .trim()
                 .parse::<i32>()
                 .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+            if let Some(milestone) =
+                last_milestone.filter(|&m| year < m && year > scenario.base_year)
+            {
+                return Err(Tr::HorizonBeforeMilestone.fill(lang, &[&year, &milestone]));
+            }
             if !years.contains(&year) {
                 return Err(format!(
                     "{year}: {} {}–{}",
@@ -188,8 +196,18 @@ fn value_ui(
     });
 }
 
+/// A series' rule in full: its kind and driver, its numbers, and its periods or points.
 pub(super) fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
-    let key = series.key.as_str();
+    rule_editor_ui(ui, ctx, series, true);
+}
+
+/// A series' levers only (rates, intensity, elasticity, points' values), as the what-if view
+/// shows them beside what they move.
+pub(super) fn levers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
+    rule_editor_ui(ui, ctx, series, false);
+}
+
+fn rule_editor_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series, structure: bool) {
     let who = ctx.lang.label(&series.label).to_owned();
     // A driver by the name the user knows it by, not its key.
     let (doc, lang) = (ctx.doc, ctx.lang);
@@ -201,7 +219,30 @@ pub(super) fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series)
     let who = who.as_str();
     let unit = series.unit.symbol();
     let rule = series.rule.clone();
-    ui.vertical(|ui| match &rule {
+    ui.vertical(|ui| {
+        if structure {
+            rule_kind_ui(ui, ctx, series);
+        }
+        rule_numbers_ui(ui, ctx, series, &rule, who, unit, &label_of);
+        if structure {
+            rule_structure_ui(ui, ctx, series);
+        }
+    });
+    ui.label(RichText::new(series.unit.symbol()).weak());
+}
+
+/// The rule's numbers: rates, intensity, elasticity, points.
+fn rule_numbers_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    series: &Series,
+    rule: &Rule,
+    who: &str,
+    unit: &str,
+    label_of: &dyn Fn(&str) -> String,
+) {
+    let key = series.key.as_str();
+    match rule {
         Rule::Growth { rate, changes } => {
             let changes_for_rate = changes.clone();
             rate_ui(
@@ -352,9 +393,337 @@ pub(super) fn rule_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series)
                 );
             }
             if points.is_empty() {
-                ui.label(RichText::new(super::rule_summary(&rule, ctx.lang)).weak());
+                ui.label(RichText::new(super::rule_summary(rule, ctx.lang)).weak());
+            }
+        }
+    }
+}
+
+/// The kind of rule, and for a rule with a driver, which series drives it.
+fn rule_kind_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
+    use crate::engine::rule_kind::{RuleKind, possible_drivers, rule_of_kind};
+    let lang = ctx.lang;
+    let doc = ctx.doc;
+    let scenario = doc.scenario();
+    let key = series.key.as_str();
+    let kind = RuleKind::of(&series.rule);
+    ui.horizontal(|ui| {
+        let mut chosen = kind;
+        egui::ComboBox::from_id_salt(("rule-kind", key))
+            .selected_text(rule_kind_name(kind).get(lang))
+            .show_ui(ui, |ui| {
+                for option in RuleKind::ALL {
+                    ui.selectable_value(&mut chosen, option, rule_kind_name(option).get(lang));
+                }
+            })
+            .response
+            .accessible_name(format!("{} {key}", Tr::RuleKind.get(lang)));
+        if chosen != kind {
+            match rule_of_kind(scenario, &doc.analysis().projection, key, chosen, None) {
+                Some(rule) => ctx.apply(Edit::SetRule {
+                    series: key.to_owned(),
+                    rule,
+                }),
+                None => ctx.commands.push(Command::Notify(
+                    Tr::NoDriverAvailable.fill(lang, &[&lang.label(&series.label)]),
+                )),
+            }
+        }
+        if let Some(driver) = series.rule.driver() {
+            let mut picked = driver.to_owned();
+            let shown = scenario
+                .series(driver)
+                .map_or(driver, |s| lang.label(&s.label));
+            egui::ComboBox::from_id_salt(("rule-driver", key))
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for candidate in possible_drivers(scenario, key) {
+                        let label = scenario
+                            .series(candidate)
+                            .map_or(candidate, |s| lang.label(&s.label));
+                        ui.selectable_value(&mut picked, candidate.to_owned(), label);
+                    }
+                })
+                .response
+                .accessible_name(format!("{} {key}", Tr::Driver.get(lang)));
+            if picked != driver
+                && let Some(rule) = rule_of_kind(
+                    scenario,
+                    &doc.analysis().projection,
+                    key,
+                    kind,
+                    Some(&picked),
+                )
+            {
+                ctx.apply(Edit::SetRule {
+                    series: key.to_owned(),
+                    rule,
+                });
             }
         }
     });
-    ui.label(RichText::new(series.unit.symbol()).weak());
+}
+
+fn rule_kind_name(kind: crate::engine::rule_kind::RuleKind) -> Tr {
+    use crate::engine::rule_kind::RuleKind;
+    match kind {
+        RuleKind::Growth => Tr::KindGrowth,
+        RuleKind::Interp => Tr::KindInterp,
+        RuleKind::Step => Tr::KindStep,
+        RuleKind::Driven => Tr::KindDriven,
+        RuleKind::GrowthAs => Tr::KindGrowthAs,
+    }
+}
+
+/// A year field of a rule (a period's first year, a point's year), checked by the engine.
+fn rule_year_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    id: (&str, String),
+    (name, who): (&str, &str),
+    year: i32,
+    make: impl Fn(i32) -> Rule,
+) {
+    let (key, field) = id;
+    let lang = ctx.lang;
+    let doc = ctx.doc;
+    let typed = widgets::validated_edit(
+        ui,
+        (key, &field),
+        year.to_string(),
+        56.0,
+        &format!("{name} {key}"),
+        &format!("{name} · {who}"),
+        |text| {
+            let year = text
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+            let scenario = doc.scenario();
+            if year <= scenario.base_year || year > MAX_HORIZON {
+                return Err(format!(
+                    "{year}: {} {}–{}",
+                    Tr::YearOutside.get(lang),
+                    scenario.base_year + 1,
+                    MAX_HORIZON
+                ));
+            }
+            let edit = Edit::SetRule {
+                series: key.to_owned(),
+                rule: make(year),
+            };
+            doc.check(&edit).map(|()| year)
+        },
+    );
+    if let Some(year) = typed {
+        ctx.apply(Edit::SetRule {
+            series: key.to_owned(),
+            rule: make(year),
+        });
+    }
+}
+
+/// The rule's structure: a growth's periods (each from a year on), the points of a path or of
+/// steps, a driven series' intensity unit; each added, moved and removed here.
+fn rule_structure_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
+    let lang = ctx.lang;
+    let key = series.key.as_str();
+    let who = lang.label(&series.label).to_owned();
+    let scenario = ctx.doc.scenario();
+    let set = |rule: Rule| Edit::SetRule {
+        series: key.to_owned(),
+        rule,
+    };
+    match series.rule.clone() {
+        Rule::Growth { rate, changes } => {
+            for (i, change) in changes.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let all = changes.clone();
+                    rule_year_ui(
+                        ui,
+                        ctx,
+                        (key, format!("from-{i}")),
+                        (&format!("{} {}", Tr::PeriodFrom.get(lang), i + 2), &who),
+                        change.from,
+                        move |from| {
+                            let mut changes = all.clone();
+                            changes[i].from = from;
+                            changes.sort_by_key(|c| c.from);
+                            Rule::Growth { rate, changes }
+                        },
+                    );
+                    let remove = ui
+                        .small_button(Tr::Remove.get(lang))
+                        .accessible_name(format!(
+                            "{} {} {} {key}",
+                            Tr::Remove.get(lang),
+                            Tr::PeriodFrom.get(lang),
+                            i + 2
+                        ));
+                    if remove.clicked() {
+                        let mut changes = changes.clone();
+                        changes.remove(i);
+                        ctx.apply(set(Rule::Growth { rate, changes }));
+                    }
+                });
+            }
+            // A new period starts the year after the next milestone (5.5 % to 2030, 4.5 %
+            // from 2031), or the year after the last period's start.
+            let after = changes.last().map_or(scenario.base_year, |c| c.from);
+            let from = scenario
+                .milestones
+                .iter()
+                .copied()
+                .filter(|&m| m >= after && m > scenario.base_year)
+                .min()
+                .map_or(after + 1, |m| m + 1);
+            let add = ui
+                .small_button(format!("＋ {}", Tr::AddPeriod.get(lang)))
+                .accessible_name(format!("{} {key}", Tr::AddPeriod.get(lang)));
+            if add.clicked() {
+                let mut changes = changes.clone();
+                let last_rate = changes.last().map_or(rate, |c| c.rate);
+                changes.push(crate::model::RateChange {
+                    from: from.min(MAX_HORIZON),
+                    rate: last_rate,
+                });
+                ctx.apply(set(Rule::Growth { rate, changes }));
+            }
+        }
+        Rule::Interp { points, after_rate } => {
+            points_ui(ui, ctx, series, &points, &move |points| Rule::Interp {
+                points,
+                after_rate,
+            });
+        }
+        Rule::Step { points } => {
+            points_ui(ui, ctx, series, &points, &|points| Rule::Step { points });
+        }
+        Rule::Driven {
+            driver,
+            intensity,
+            intensity_unit,
+            change,
+        } => {
+            ui.horizontal(|ui| {
+                ui.label(Tr::IntensityUnit.get(lang));
+                let doc = ctx.doc;
+                let driver_unit = scenario
+                    .series(&driver)
+                    .map(|s| series.unit.divide(&s.unit));
+                let typed = widgets::validated_edit(
+                    ui,
+                    ("intensity-unit", key),
+                    intensity_unit.symbol().to_owned(),
+                    110.0,
+                    &format!("{} {key}", Tr::IntensityUnit.get(lang)),
+                    &format!("{} · {who}", Tr::IntensityUnit.get(lang)),
+                    |text| {
+                        let unit = crate::units::Unit::parse(text.trim()).map_err(|_| {
+                            format!("\"{}\" {}", text.trim(), Tr::NotAUnit.get(lang))
+                        })?;
+                        let Some(expected) = &driver_unit else {
+                            return Err(Tr::NotAUnit.get(lang).to_owned());
+                        };
+                        // The same intensity in the new unit, so the projection stays.
+                        let factor = intensity_unit
+                            .factor_to(&unit)
+                            .map_err(|_| Tr::UnitDoesNotConvert.fill(lang, &[&unit, expected]))?;
+                        let rule = Rule::Driven {
+                            driver: driver.clone(),
+                            intensity: intensity * factor,
+                            intensity_unit: unit,
+                            change,
+                        };
+                        doc.check(&Edit::SetRule {
+                            series: key.to_owned(),
+                            rule: rule.clone(),
+                        })
+                        .map(|()| rule)
+                    },
+                );
+                if let Some(rule) = typed {
+                    ctx.apply(set(rule));
+                }
+            });
+        }
+        Rule::GrowthAs { .. } => {}
+    }
+}
+
+/// The points of a path or of steps: each point's year (its value is above), removed or added.
+fn points_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    series: &Series,
+    points: &[(i32, f64)],
+    make: &dyn Fn(Vec<(i32, f64)>) -> Rule,
+) {
+    let lang = ctx.lang;
+    let key = series.key.as_str();
+    let who = lang.label(&series.label).to_owned();
+    for (i, &(year, _)) in points.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let all = points.to_vec();
+            rule_year_ui(
+                ui,
+                ctx,
+                (key, format!("point-year-{i}")),
+                (&format!("{} {}", Tr::PointYear.get(lang), i + 1), &who),
+                year,
+                |y| {
+                    let mut points = all.clone();
+                    points[i].0 = y;
+                    points.sort_by_key(|p| p.0);
+                    make(points)
+                },
+            );
+            let remove = ui
+                .small_button(Tr::Remove.get(lang))
+                .accessible_name(format!(
+                    "{} {} {} {key}",
+                    Tr::Remove.get(lang),
+                    Tr::PointYear.get(lang),
+                    i + 1
+                ));
+            if remove.clicked() {
+                let mut points = points.to_vec();
+                points.remove(i);
+                ctx.apply(Edit::SetRule {
+                    series: key.to_owned(),
+                    rule: make(points),
+                });
+            }
+        });
+    }
+    let scenario = ctx.doc.scenario();
+    let last = points.last().map_or(scenario.base_year, |p| p.0);
+    if last < MAX_HORIZON {
+        let add = ui
+            .small_button(format!("＋ {}", Tr::AddPoint.get(lang)))
+            .accessible_name(format!("{} {key}", Tr::AddPoint.get(lang)));
+        if add.clicked() {
+            let year = scenario
+                .milestones
+                .iter()
+                .copied()
+                .find(|&m| m > last)
+                .unwrap_or(last + 1);
+            // The new point holds the value the series projects in its year, so nothing moves.
+            let value = ctx
+                .doc
+                .analysis()
+                .projection
+                .value(key, year)
+                .filter(|v| v.is_finite())
+                .or_else(|| points.last().map(|p| p.1))
+                .unwrap_or(0.0);
+            let mut points = points.to_vec();
+            points.push((year, value));
+            ctx.apply(Edit::SetRule {
+                series: key.to_owned(),
+                rule: make(points),
+            });
+        }
+    }
 }

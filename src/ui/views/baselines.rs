@@ -8,15 +8,16 @@ use super::{rule_in_words, section};
 use crate::document::Edit;
 use crate::i18n::Tr;
 use crate::model::{Group, Label, Rule, Series};
-use crate::plan::hanyang_plan;
 use crate::ui::widgets::{Domain, NumberField};
 use crate::ui::{ViewCtx, widgets};
 use crate::units::Unit;
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let lang = ctx.lang;
-    let plan = hanyang_plan();
     let doc = ctx.doc;
+    // What Reset goes back to: the parent in a workspace, else the file as last saved (or as
+    // opened), never another district's figures.
+    let reference = ctx.parent.unwrap_or_else(|| doc.reference_scenario());
     let scenario = doc.scenario();
     section(ui, ctx.tr(Tr::Baselines));
     egui::ScrollArea::both()
@@ -137,11 +138,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             });
                         }
                         ui.label(rule_in_words(scenario, &series.rule, lang));
-                        match plan.series(&key) {
+                        match reference.series(&key) {
                             Some(original) => {
-                                // What the plan sets, with this file's own note kept: a note
-                                // in another wording (an older file's English) is no change
-                                // to reset, and resetting keeps it.
+                                // What the reference sets, with this file's own note kept: a
+                                // note in another wording is no change to reset, and resetting
+                                // keeps it.
                                 let original = Series {
                                     source: series.source.clone(),
                                     ..original.clone()
@@ -189,15 +190,31 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             }
                         }
                         // Last: the actions and the inheritance stay in view, the long note
-                        // runs off the edge (in full on hover).
-                        ui.scope(|ui| {
-                            ui.set_max_width(300.0);
-                            ui.add(
-                                egui::Label::new(RichText::new(lang.label(&series.source)).small())
-                                    .truncate(),
-                            )
-                            .on_hover_text(lang.label(&series.source));
-                        });
+                        // runs off the edge. Typed in the interface's language; a note that
+                        // read the same in both languages stays so.
+                        let shown = lang.label(&series.source).to_owned();
+                        let typed = widgets::validated_edit(
+                            ui,
+                            ("source", &key),
+                            shown.clone(),
+                            300.0,
+                            &format!("{} {key}", ctx.tr(Tr::Source)),
+                            &format!("{} · {}", ctx.tr(Tr::Source), lang.label(&series.label)),
+                            |text| Ok::<_, String>(text.trim().to_owned()),
+                        );
+                        if let Some(text) = typed {
+                            let source = if series.source.zh == series.source.en {
+                                Label::same(&text)
+                            } else {
+                                let mut source = series.source.clone();
+                                lang.set_label(&mut source, text);
+                                source
+                            };
+                            ctx.apply(Edit::SetSeriesSource {
+                                series: key.clone(),
+                                source,
+                            });
+                        }
                         ui.end_row();
                     }
                 });

@@ -88,6 +88,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            super::capacity_edit::add_capacity_ui(ui, ctx, medium);
+            if !analysis.capacities.iter().any(|c| c.medium == medium) {
+                ui.label(RichText::new(ctx.tr(Tr::NoCapacityYet)).weak());
+            }
             for result in analysis.capacities.iter().filter(|c| c.medium == medium) {
                 let Some(capacity) = scenario
                     .capacities
@@ -198,6 +202,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     );
                 });
                 basis_ui(ui, ctx, scenario, capacity, result);
+                super::capacity_edit::capacity_fields_ui(ui, ctx, capacity);
                 if last.capacity <= 0.0 {
                     ui.label(
                         RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED_TONE.now()),

@@ -3,6 +3,7 @@
 mod assumptions;
 mod baselines;
 mod capacity;
+mod capacity_edit;
 mod compare;
 mod ei;
 mod footprint;
@@ -10,8 +11,10 @@ mod goal_seek;
 mod indicators;
 mod methods;
 mod overview;
+mod plan;
 mod projections;
 mod projects;
+mod target_edit;
 mod targets;
 mod uncertainty;
 mod whatif;
@@ -72,13 +75,20 @@ impl ChartsShown {
     }
 }
 
-pub const VIEWS: [ViewInfo; 15] = [
+pub const VIEWS: [ViewInfo; 16] = [
     ViewInfo {
         view: View::Overview,
         key: "overview",
         title: Tr::Overview,
         charts: ChartsShown::None,
         ui: |ui, ctx, _| overview::ui(ui, ctx),
+    },
+    ViewInfo {
+        view: View::Plan,
+        key: "plan",
+        title: Tr::PlanView,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| plan::ui(ui, ctx),
     },
     ViewInfo {
         view: View::WhatIf,

@@ -2,12 +2,10 @@
 
 use eframe::egui::{self, RichText};
 
-use super::{edit_number, section};
-use crate::document::Edit;
+use super::section;
 use crate::format;
 use crate::i18n::Tr;
 use crate::ui::chart::chart_ui;
-use crate::ui::widgets::{Domain, NumberField};
 use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -38,29 +36,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 ui.label(lang.label(&check.label));
                 ui.label(check.year.to_string());
                 ui.label(format::with_decimals(check.value, decimals));
-                ui.horizontal(|ui| {
-                    ui.label(check.comparison.symbol());
-                    let key = check.key.clone();
-                    let field = NumberField::of(
-                        lang,
-                        ctx.tr(Tr::Threshold),
-                        &key,
-                        lang.label(&check.label),
-                        check.unit.symbol(),
-                        Domain::NonNegative,
-                    );
-                    edit_number(
-                        ui,
-                        ctx,
-                        ("threshold", &key),
-                        check.threshold,
-                        &field,
-                        |threshold| Edit::SetTargetThreshold {
-                            target: key.clone(),
-                            threshold,
-                        },
-                    );
-                });
+                ui.label(crate::i18n::threshold_in_words(check, decimals, lang));
                 ui.label(check.unit.symbol());
                 let (verdict, color) = if check.met {
                     (Tr::Yes, theme::ok())
@@ -82,6 +58,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            ui.add_space(6.0);
+            super::target_edit::add_target_ui(ui, ctx);
+            for target in &scenario.targets {
+                super::target_edit::target_fields_ui(ui, ctx, target);
+            }
             for check in checks {
                 ui.add_space(8.0);
                 ui.strong(lang.label(&check.label));

@@ -250,7 +250,7 @@ fn levers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         ui.label(RichText::new(ctx.lang.label(&s.label)).strong());
                     });
                     ui.indent(("whatif-lever", &s.key), |ui| {
-                        super::assumptions::rule_ui(ui, ctx, s);
+                        super::assumptions::levers_ui(ui, ctx, s);
                     });
                 }
             });

@@ -1,0 +1,457 @@
+//! Adding, editing and removing targets: the metric (a series, or the ratio of two with its
+//! unit), ≥ or ≤, the threshold (absolute in the target's unit, or a change from a named year's
+//! value: COD 10 % below 2025), the year and the source. Each change is one undoable edit that
+//! the engine checks first.
+
+use eframe::egui;
+
+use super::edit_number;
+use crate::document::Edit;
+use crate::i18n::{Lang, Tr};
+use crate::model::{Comparison, Label, Metric, Scenario, Target};
+use crate::ui::ViewCtx;
+use crate::ui::widgets::{self, Domain, NumberField};
+use crate::units::Unit;
+
+/// "＋ Add a target": a target on the first series, to be set in its fields; its threshold is
+/// the series' projected value in the target year, so it starts valid and met.
+pub fn add_target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let scenario = ctx.doc.scenario();
+    let Some(series) = scenario.series.first() else {
+        ui.label(ctx.tr(Tr::NoSeriesForTarget));
+        return;
+    };
+    if ui.button(format!("＋ {}", ctx.tr(Tr::AddTarget))).clicked() {
+        let key = (1..)
+            .map(|n| format!("target_{n}"))
+            .find(|k| scenario.targets.iter().all(|t| &t.key != k))
+            .expect("some key is free");
+        let year = scenario
+            .milestones
+            .iter()
+            .copied()
+            .filter(|&y| y <= scenario.horizon)
+            .max()
+            .unwrap_or(scenario.horizon);
+        let threshold = ctx
+            .doc
+            .analysis()
+            .projection
+            .value(&series.key, year)
+            .filter(|v| v.is_finite())
+            .unwrap_or(0.0);
+        let number = scenario.targets.len() + 1;
+        ctx.apply(Edit::AddTarget {
+            target: Box::new(Target {
+                key,
+                label: Label::new(&format!("新目标 {number}"), &format!("New target {number}")),
+                metric: Metric::Series(series.key.clone()),
+                comparison: Comparison::AtMost,
+                threshold,
+                unit: series.unit.clone(),
+                year,
+                relative_to: None,
+                source: Label::default(),
+            }),
+        });
+    }
+}
+
+fn series_combo(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    scenario: &Scenario,
+    chosen: &str,
+    accessible_name: &str,
+    lang: Lang,
+) -> Option<String> {
+    let shown = scenario
+        .series(chosen)
+        .map_or_else(|| chosen.to_owned(), |s| lang.label(&s.label).to_owned());
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(shown)
+        .width(180.0)
+        .show_ui(ui, |ui| {
+            for series in &scenario.series {
+                if ui
+                    .selectable_label(series.key == chosen, lang.label(&series.label))
+                    .clicked()
+                {
+                    picked = Some(series.key.clone());
+                }
+            }
+        })
+        .response
+        .accessible_name(accessible_name);
+    picked.filter(|k| k != chosen)
+}
+
+/// The unit a metric's value is in, as the target shows it.
+fn unit_of(scenario: &Scenario, metric: &Metric) -> Option<Unit> {
+    crate::engine::metric_unit(scenario, metric)
+}
+
+/// The fields of one target, under a header with its name.
+pub fn target_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, target: &Target) {
+    let lang = ctx.lang;
+    let key = target.key.clone();
+    let set = |changed: Target| Edit::SetTarget {
+        key: key.clone(),
+        target: Box::new(changed),
+    };
+    egui::CollapsingHeader::new(format!(
+        "{} {}",
+        Tr::EditTarget.get(lang),
+        lang.label(&target.label)
+    ))
+    .id_salt(("edit-target", &key))
+    .show(ui, |ui| {
+        egui::Grid::new(("target-fields", &key))
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.label(Tr::Name.get(lang));
+                ui.horizontal(|ui| {
+                    if let Some(label) = widgets::label_pair_edit(
+                        ui,
+                        ("target-label", &key),
+                        &target.label,
+                        &format!("{} {key}", Tr::Name.get(lang)),
+                        160.0,
+                        true,
+                        lang,
+                    ) {
+                        ctx.apply(set(Target {
+                            label,
+                            ..target.clone()
+                        }));
+                    }
+                });
+                ui.end_row();
+                metric_row(ui, ctx, target, &set);
+                ui.label(Tr::Rule.get(lang));
+                ui.horizontal(|ui| {
+                    let mut comparison = target.comparison;
+                    for option in [Comparison::AtMost, Comparison::AtLeast] {
+                        ui.radio_value(&mut comparison, option, option.symbol())
+                            .accessible_name(format!("{} {key}", option.symbol()))
+                            .on_hover_text(match option {
+                                Comparison::AtMost => Tr::AtMostWords.get(lang),
+                                Comparison::AtLeast => Tr::AtLeastWords.get(lang),
+                            });
+                    }
+                    if comparison != target.comparison {
+                        ctx.apply(set(Target {
+                            comparison,
+                            ..target.clone()
+                        }));
+                    }
+                });
+                ui.end_row();
+                threshold_rows(ui, ctx, target, &set);
+                ui.label(Tr::Year.get(lang));
+                let doc = ctx.doc;
+                let year = widgets::validated_edit(
+                    ui,
+                    ("target-year", &key),
+                    target.year.to_string(),
+                    64.0,
+                    &format!("{} {key}", Tr::Year.get(lang)),
+                    &format!("{} · {}", Tr::Year.get(lang), lang.label(&target.label)),
+                    |text| {
+                        let year = text.trim().parse::<i32>().map_err(|_| {
+                            format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang))
+                        })?;
+                        let scenario = doc.scenario();
+                        if year <= scenario.base_year || year > scenario.horizon {
+                            return Err(format!(
+                                "{year}: {} {}–{}",
+                                Tr::YearOutside.get(lang),
+                                scenario.base_year + 1,
+                                scenario.horizon
+                            ));
+                        }
+                        let edit = set(Target {
+                            year,
+                            ..target.clone()
+                        });
+                        doc.check(&edit).map(|()| edit)
+                    },
+                );
+                if let Some(edit) = year {
+                    ctx.apply(edit);
+                }
+                ui.end_row();
+                ui.label(Tr::Source.get(lang));
+                ui.horizontal(|ui| {
+                    if let Some(source) = widgets::label_pair_edit(
+                        ui,
+                        ("target-source", &key),
+                        &target.source,
+                        &format!("{} {key}", Tr::Source.get(lang)),
+                        240.0,
+                        false,
+                        lang,
+                    ) {
+                        ctx.apply(set(Target {
+                            source,
+                            ..target.clone()
+                        }));
+                    }
+                });
+                ui.end_row();
+            });
+        let remove = ui
+            .button(Tr::RemoveTarget.get(lang))
+            .accessible_name(format!("{} {key}", Tr::RemoveTarget.get(lang)));
+        if remove.clicked() {
+            ctx.apply(Edit::RemoveTarget { key: key.clone() });
+        }
+    });
+}
+
+/// What the target measures: a series, or a ratio of two (with the unit it is read in).
+fn metric_row(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    target: &Target,
+    set: &dyn Fn(Target) -> Edit,
+) {
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario();
+    let key = &target.key;
+    // A change of metric takes the metric's own unit, so the target stays comparable.
+    let with_metric = |metric: Metric| {
+        let unit = unit_of(scenario, &metric).unwrap_or_else(|| target.unit.clone());
+        let unit = if unit.is_compatible(&target.unit) {
+            target.unit.clone()
+        } else {
+            unit
+        };
+        set(Target {
+            metric,
+            unit,
+            ..target.clone()
+        })
+    };
+    ui.label(Tr::Metric.get(lang));
+    ui.horizontal(|ui| {
+        let is_ratio = matches!(target.metric, Metric::Ratio { .. });
+        let mut ratio = is_ratio;
+        for (option, text) in [(false, Tr::MetricSeries), (true, Tr::MetricRatio)] {
+            ui.radio_value(&mut ratio, option, text.get(lang))
+                .accessible_name(format!("{} {key}", text.get(lang)));
+        }
+        let first = |metric: &Metric| match metric {
+            Metric::Series(k) => k.clone(),
+            Metric::Ratio { numerator, .. } => numerator.clone(),
+        };
+        if ratio != is_ratio {
+            let numerator = first(&target.metric);
+            let metric = if ratio {
+                let denominator = scenario
+                    .series
+                    .iter()
+                    .find(|s| s.key != numerator)
+                    .map_or_else(|| numerator.clone(), |s| s.key.clone());
+                Metric::Ratio {
+                    numerator,
+                    denominator,
+                }
+            } else {
+                Metric::Series(numerator)
+            };
+            ctx.apply(with_metric(metric));
+        }
+        match &target.metric {
+            Metric::Series(series) => {
+                if let Some(picked) = series_combo(
+                    ui,
+                    ("target-series", key),
+                    scenario,
+                    series,
+                    &format!("{} {key}", Tr::Metric.get(lang)),
+                    lang,
+                ) {
+                    ctx.apply(with_metric(Metric::Series(picked)));
+                }
+            }
+            Metric::Ratio {
+                numerator,
+                denominator,
+            } => {
+                if let Some(picked) = series_combo(
+                    ui,
+                    ("target-numerator", key),
+                    scenario,
+                    numerator,
+                    &format!("{} {key}", Tr::Numerator.get(lang)),
+                    lang,
+                ) {
+                    ctx.apply(with_metric(Metric::Ratio {
+                        numerator: picked,
+                        denominator: denominator.clone(),
+                    }));
+                }
+                ui.label("÷");
+                if let Some(picked) = series_combo(
+                    ui,
+                    ("target-denominator", key),
+                    scenario,
+                    denominator,
+                    &format!("{} {key}", Tr::Denominator.get(lang)),
+                    lang,
+                ) {
+                    ctx.apply(with_metric(Metric::Ratio {
+                        numerator: numerator.clone(),
+                        denominator: picked,
+                    }));
+                }
+            }
+        }
+        ui.label(Tr::Unit.get(lang));
+        let doc = ctx.doc;
+        let unit = widgets::validated_edit(
+            ui,
+            ("target-unit", key),
+            target.unit.symbol().to_owned(),
+            90.0,
+            &format!("{} {key}", Tr::Unit.get(lang)),
+            &format!("{} · {}", Tr::Unit.get(lang), lang.label(&target.label)),
+            |text| {
+                let unit = Unit::parse(text.trim())
+                    .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAUnit.get(lang)))?;
+                if let Some(metric_unit) = unit_of(doc.scenario(), &target.metric)
+                    && !unit.is_compatible(&metric_unit)
+                {
+                    return Err(Tr::UnitDoesNotConvert.fill(lang, &[&unit, &metric_unit]));
+                }
+                let edit = set(Target {
+                    unit,
+                    ..target.clone()
+                });
+                doc.check(&edit).map(|()| edit)
+            },
+        );
+        if let Some(edit) = unit {
+            ctx.apply(edit);
+        }
+    });
+    ui.end_row();
+}
+
+/// Absolute, or a change from a year's value; then the threshold in the unit or in %.
+fn threshold_rows(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    target: &Target,
+    set: &dyn Fn(Target) -> Edit,
+) {
+    let lang = ctx.lang;
+    let key = target.key.clone();
+    let base_year = ctx.doc.scenario().base_year;
+    ui.label(Tr::ThresholdKind.get(lang));
+    ui.horizontal(|ui| {
+        let relative = target.relative_to.is_some();
+        let mut chosen = relative;
+        for (option, text) in [
+            (false, Tr::AbsoluteThreshold),
+            (true, Tr::RelativeThreshold),
+        ] {
+            ui.radio_value(&mut chosen, option, text.get(lang))
+                .accessible_name(format!("{} {key}", text.get(lang)));
+        }
+        if chosen != relative {
+            // Switching keeps the threshold's meaning where it can: the absolute value becomes
+            // the change from the base year's value, and back.
+            let check = ctx.doc.analysis().targets.iter().find(|c| c.key == key);
+            let base = check
+                .map(|c| c.base_value)
+                .filter(|v| v.is_finite() && *v > 0.0);
+            let changed = if chosen {
+                Target {
+                    relative_to: Some(base_year),
+                    threshold: base.map_or(0.0, |b| check.map_or(0.0, |c| c.threshold) / b - 1.0),
+                    ..target.clone()
+                }
+            } else {
+                Target {
+                    relative_to: None,
+                    threshold: check.map_or(0.0, |c| c.threshold),
+                    ..target.clone()
+                }
+            };
+            ctx.apply(set(changed));
+        }
+        if let Some(year) = target.relative_to {
+            ui.label(Tr::RelativeToYear.get(lang));
+            let doc = ctx.doc;
+            let typed = widgets::validated_edit(
+                ui,
+                ("target-relative-year", &key),
+                year.to_string(),
+                64.0,
+                &format!("{} {key}", Tr::RelativeToYear.get(lang)),
+                &format!(
+                    "{} · {}",
+                    Tr::RelativeToYear.get(lang),
+                    lang.label(&target.label)
+                ),
+                |text| {
+                    let year = text
+                        .trim()
+                        .parse::<i32>()
+                        .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+                    let edit = set(Target {
+                        relative_to: Some(year),
+                        ..target.clone()
+                    });
+                    doc.check(&edit)
+                        .map_err(|_| Tr::NoValueInYear.fill(lang, &[&year]))
+                        .map(|()| edit)
+                },
+            );
+            if let Some(edit) = typed {
+                ctx.apply(edit);
+            }
+        }
+    });
+    ui.end_row();
+    ui.label(Tr::Threshold.get(lang));
+    ui.horizontal(|ui| {
+        let who = lang.label(&target.label).to_owned();
+        let field = if target.relative_to.is_some() {
+            NumberField::of(lang, Tr::Threshold.get(lang), &key, &who, "", Domain::Rate)
+                .in_percent()
+        } else {
+            NumberField::of(
+                lang,
+                Tr::Threshold.get(lang),
+                &key,
+                &who,
+                target.unit.symbol(),
+                Domain::NonNegative,
+            )
+        };
+        let target_now = target.clone();
+        edit_number(
+            ui,
+            ctx,
+            ("target-threshold", &key),
+            target.threshold,
+            &field,
+            |threshold| {
+                set(Target {
+                    threshold,
+                    ..target_now.clone()
+                })
+            },
+        );
+        ui.label(if target.relative_to.is_some() {
+            "%".to_owned()
+        } else {
+            target.unit.symbol().to_owned()
+        });
+    });
+    ui.end_row();
+}

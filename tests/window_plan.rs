@@ -1,0 +1,722 @@
+//! A new district's plan built in the window from nothing, the way a consultant with the
+//! district's figures on paper builds it: File → New district, the plan's years, capacities,
+//! targets, rules and notes, saved and reported, with no file edited by hand. In Chinese, the
+//! language users read.
+
+use std::cell::RefCell;
+use std::io::Read;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use ecoplan::app::{EcoplanApp, FileDialogs, Picked};
+use ecoplan::i18n::Lang;
+use ecoplan::model::{Comparison, Metric, Rule};
+use ecoplan::ui::View;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Answers save dialogs with the paths the test chose, as a user picking them would.
+#[derive(Clone, Default)]
+struct ScriptedDialogs {
+    save: Rc<RefCell<Vec<PathBuf>>>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_scenario(&self) -> Picked {
+        None::<PathBuf>.into()
+    }
+
+    fn pick_table(&self) -> Picked {
+        None::<PathBuf>.into()
+    }
+
+    fn pick_save(&self, _suggested_name: &str, _extension: &str) -> Picked {
+        self.save.borrow_mut().pop().into()
+    }
+}
+
+fn harness(view: View, dialogs: ScriptedDialogs) -> Harness<'static, EcoplanApp> {
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(dialogs));
+    app.state.view = view;
+    app.state.lang = Lang::Zh;
+    Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_context_setup(ecoplan::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut EcoplanApp| app.window_ui(ui), app)
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-plan-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Types into the text field named `name` (replacing what it held) and leaves it with Enter.
+fn type_into(harness: &mut Harness<'static, EcoplanApp>, name: &str, text: &str) {
+    let field = || (egui::accesskit::Role::TextInput, name);
+    harness.get_by_role_and_label(field().0, field().1).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(field().0, field().1)
+        .type_text(text);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+/// Types into a field of a dialog, whose text is read as it is typed (no Enter).
+fn type_in_dialog(harness: &mut Harness<'static, EcoplanApp>, name: &str, text: &str) {
+    let field = || (egui::accesskit::Role::TextInput, name);
+    harness.get_by_role_and_label(field().0, field().1).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(field().0, field().1)
+        .type_text(text);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'static, EcoplanApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Opens the combo box named `combo` and picks `option` from its list (drawn above the view,
+/// so the last of the nodes that bear the name, where a table shows it too).
+fn choose(harness: &mut Harness<'static, EcoplanApp>, combo: &str, option: &str) {
+    click(harness, combo);
+    harness
+        .get_all_by_label(option)
+        .last()
+        .expect("the option is listed")
+        .click();
+    harness.run();
+}
+
+fn radio(harness: &mut Harness<'static, EcoplanApp>, label: &str) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, label)
+        .click();
+    harness.run();
+}
+
+fn show(harness: &mut Harness<'static, EcoplanApp>, view: View) {
+    harness.state_mut().state.view = view;
+    harness.run();
+}
+
+/// File → New district with the district's name, base year, milestones and periods.
+fn new_district(harness: &mut Harness<'static, EcoplanApp>) {
+    click(harness, "文件");
+    harness
+        .get_by_label_contains("新建示范区（国家指标框架）")
+        .click();
+    harness.run();
+    type_in_dialog(harness, "地区名称", "青山区");
+    type_in_dialog(harness, "基准年", "2024");
+    type_in_dialog(harness, "规划节点年", "2027, 2030");
+    type_in_dialog(harness, "各阶段名称", "创建期, 提升期");
+    assert!(
+        harness
+            .query_by_label("基准年 2024，节点年 2027、2030，预测至 2030 年")
+            .is_some(),
+        "the dialog says which years the plan will have"
+    );
+    click(harness, "创建");
+}
+
+#[test]
+fn the_new_district_dialog_takes_the_plans_years_and_refuses_a_milestone_past_the_horizon() {
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    click(&mut harness, "文件");
+    harness
+        .get_by_label_contains("新建示范区（国家指标框架）")
+        .click();
+    harness.run();
+    type_in_dialog(&mut harness, "基准年", "2024");
+    type_in_dialog(&mut harness, "规划节点年", "2027, 2032");
+    type_in_dialog(&mut harness, "预测终年", "2030");
+    assert!(
+        harness
+            .query_by_label("节点年 2032 晚于预测终年 2030")
+            .is_some()
+    );
+    // The create button does nothing while the years do not fit.
+    click(&mut harness, "创建");
+    assert_eq!(harness.state().doc.scenario().base_year, 2021);
+    type_in_dialog(&mut harness, "规划节点年", "2027，2029");
+    type_in_dialog(&mut harness, "基准年", "二零二四");
+    assert!(
+        harness
+            .query_by_label("基准年: \"二零二四\" 不是年份")
+            .is_some()
+    );
+    type_in_dialog(&mut harness, "基准年", "2024");
+    click(&mut harness, "创建");
+    let scenario = harness.state().doc.scenario();
+    assert_eq!(
+        (
+            scenario.base_year,
+            scenario.milestones.clone(),
+            scenario.horizon
+        ),
+        (2024, vec![2027, 2029], 2030)
+    );
+    // Without names, the periods are unnamed; with the default milestones, they are the
+    // creation and improvement periods, in the interface's language.
+    assert!(scenario.periods.is_empty());
+    click(&mut harness, "文件");
+    harness
+        .get_by_label_contains("新建示范区（国家指标框架）")
+        .click();
+    harness.run();
+    type_in_dialog(&mut harness, "基准年", "2024");
+    click(&mut harness, "创建");
+    let scenario = harness.state().doc.scenario();
+    assert_eq!(scenario.milestones, vec![2028, 2031]);
+    let names: Vec<&str> = scenario
+        .periods
+        .iter()
+        .map(|p| p.name.zh.as_str())
+        .collect();
+    assert_eq!(names, ["创建期", "提升期"]);
+    assert!(
+        scenario
+            .series
+            .iter()
+            .all(|s| s.source.zh == "待录入基准年数值与增长率")
+    );
+}
+
+#[test]
+fn the_plan_view_edits_milestones_periods_and_texts_and_never_hides_a_milestone() {
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::Plan);
+    type_into(&mut harness, "编制单位", "测试规划院");
+    type_into(&mut harness, "规划名称", "青山区生态文明建设示范区规划");
+    type_into(&mut harness, "阶段名称（英文） 2027", "creation");
+    // A milestone past the horizon extends it and says so.
+    click(&mut harness, "＋ 添加节点年");
+    let scenario = harness.state().doc.scenario();
+    assert_eq!(scenario.milestones, vec![2027, 2030, 2031]);
+    assert_eq!(scenario.horizon, 2031);
+    assert_eq!(
+        harness.state().notice.as_deref(),
+        Some("预测终年已延长至 2031 年，以包含节点年 2031")
+    );
+    // A horizon before a milestone is refused naming it, and the milestone stays.
+    type_into(&mut harness, "预测终年 年份", "2029");
+    let scenario = harness.state().doc.scenario();
+    assert_eq!(scenario.horizon, 2031);
+    assert!(
+        harness
+            .state()
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("2029 早于节点年 2031")),
+        "{:?}",
+        harness.state().message
+    );
+    // Moving a milestone keeps its period's name; removing one is undoable.
+    type_into(&mut harness, "规划节点 1", "2026");
+    let scenario = harness.state().doc.scenario();
+    assert_eq!(scenario.milestones, vec![2026, 2030, 2031]);
+    let first = scenario.period_name(2026).unwrap();
+    assert_eq!(
+        (first.zh.as_str(), first.en.as_str()),
+        ("创建期", "creation")
+    );
+    click(&mut harness, "删除 规划节点 2031");
+    assert_eq!(harness.state().doc.scenario().milestones, vec![2026, 2030]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().milestones,
+        vec![2026, 2030, 2031]
+    );
+    // A milestone typed twice or before the base year is refused where it is typed.
+    type_into(&mut harness, "规划节点 1", "2030");
+    type_into(&mut harness, "规划节点 1", "2020");
+    assert_eq!(
+        harness.state().doc.scenario().milestones,
+        vec![2026, 2030, 2031]
+    );
+    let metadata = &harness.state().doc.scenario().metadata;
+    assert_eq!(metadata.author, "测试规划院");
+    assert_eq!(metadata.name, "青山区生态文明建设示范区规划");
+    // The name may not be emptied: it is the report's title.
+    type_into(&mut harness, "规划名称", " ");
+    assert_eq!(
+        harness.state().doc.scenario().metadata.name,
+        "青山区生态文明建设示范区规划"
+    );
+}
+
+#[test]
+fn a_capacity_is_added_in_its_unit_edited_refused_in_a_unit_that_does_not_convert_and_removed() {
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::CapacityWater);
+    assert!(
+        harness
+            .query_by_label_contains("尚无该要素的环境容量")
+            .is_some()
+    );
+    click(&mut harness, "＋ 添加环境容量");
+    // Not yet: no pollutant.
+    assert!(harness.query_by_label("请选择或输入污染物").is_some());
+    choose(&mut harness, "常用污染物", "NH3-N 氨氮");
+    type_in_dialog(&mut harness, "新增容量 环境容量", "0.05");
+    type_in_dialog(&mut harness, "新增容量 单位", "万 t/a");
+    click(&mut harness, "添加环境容量");
+    let capacity = harness.state().doc.scenario().capacities[0].clone();
+    assert_eq!(
+        (capacity.pollutant.as_str(), capacity.series.as_str()),
+        ("NH3-N", "nh3n")
+    );
+    assert_eq!((capacity.value, capacity.unit.symbol()), (0.05, "万 t/a"));
+    assert_eq!(capacity.label.zh, "氨氮");
+    // Compared in the series' unit: 0.05 万 t/a is 500 t/a.
+    assert!(harness.query_by_label_contains("= 500").is_some());
+    // Edited: a unit that measures something else is refused, the source is typed.
+    click(&mut harness, "编辑环境容量 NH3-N");
+    type_into(&mut harness, "单位 NH3-N", "亿元");
+    assert_eq!(
+        harness.state().doc.scenario().capacities[0].unit.symbol(),
+        "万 t/a"
+    );
+    type_into(&mut harness, "单位 NH3-N", "t/a");
+    assert_eq!(
+        harness.state().doc.scenario().capacities[0].unit.symbol(),
+        "t/a"
+    );
+    type_into(&mut harness, "来源说明 NH3-N （中文）", "区水环境容量报告");
+    type_into(&mut harness, "污染物 NH3-N", "NH3N");
+    let capacity = &harness.state().doc.scenario().capacities[0];
+    assert_eq!(capacity.pollutant, "NH3N");
+    assert_eq!(capacity.source.zh, "区水环境容量报告");
+    // A typed pollutant of one's own, compared with a series chosen by name.
+    type_in_dialog(&mut harness, "新增容量 污染物", "TP");
+    choose(&mut harness, "新增容量 对比排放序列", "化学需氧量排放总量");
+    type_in_dialog(&mut harness, "新增容量 环境容量", "abc");
+    assert!(
+        harness
+            .query_by_label_contains("\"abc\" 不是数字")
+            .is_some()
+    );
+    type_in_dialog(&mut harness, "新增容量 环境容量", "120");
+    type_in_dialog(&mut harness, "新增容量 单位", "t/a");
+    click(&mut harness, "添加环境容量");
+    assert_eq!(harness.state().doc.scenario().capacities.len(), 2);
+    click(&mut harness, "编辑环境容量 TP");
+    click(&mut harness, "删除环境容量 TP");
+    let pollutants: Vec<String> = harness
+        .state()
+        .doc
+        .scenario()
+        .capacities
+        .iter()
+        .map(|c| c.pollutant.clone())
+        .collect();
+    assert_eq!(pollutants, ["NH3N"]);
+}
+
+#[test]
+fn a_target_is_added_measured_as_a_ratio_or_relative_to_a_year_and_removed() {
+    let mut harness = harness(View::Targets, ScriptedDialogs::default());
+    harness.run();
+    let before = harness.state().doc.scenario().targets.len();
+    click(&mut harness, "＋ 添加目标");
+    let target = harness.state().doc.scenario().targets[before].clone();
+    assert_eq!(target.metric, Metric::Series("gdp".into()));
+    assert!(
+        harness.state().doc.analysis().targets[before].met,
+        "it starts at the projection"
+    );
+    let key = target.key.clone();
+    click(&mut harness, &format!("编辑目标 {}", target.label.zh));
+    radio(&mut harness, &format!("两序列之比 {key}"));
+    choose(&mut harness, &format!("分子 {key}"), "能源消费总量");
+    choose(&mut harness, &format!("分母 {key}"), "地区生产总值");
+    type_into(&mut harness, &format!("单位 {key}"), "tce/万元");
+    radio(&mut harness, &format!("≤ {key}"));
+    type_into(&mut harness, &format!("目标值 {key}"), "0.17");
+    let target = harness.state().doc.scenario().targets[before].clone();
+    assert_eq!(
+        target.metric,
+        Metric::Ratio {
+            numerator: "energy".into(),
+            denominator: "gdp".into()
+        }
+    );
+    assert_eq!(
+        (target.comparison, target.threshold, target.unit.symbol()),
+        (Comparison::AtMost, 0.17, "tce/万元")
+    );
+    // Energy per GDP in 2028 by hand, from the projection: energy ÷ GDP (万 tce/亿元 = tce/万元).
+    let analysis = harness.state().doc.analysis();
+    let check = &analysis.targets[before];
+    let by_hand = analysis.projection.value("energy", target.year).unwrap()
+        / analysis.projection.value("gdp", target.year).unwrap();
+    assert!((check.value - by_hand).abs() < 1e-12);
+    assert_eq!(check.met, by_hand <= 0.17);
+    // Relative: 10 % below the base year's value.
+    radio(&mut harness, &format!("相对某年变化 {key}"));
+    type_into(&mut harness, &format!("参照年 {key}"), "2021");
+    type_into(&mut harness, &format!("目标值 {key}"), "-10");
+    let analysis = harness.state().doc.analysis();
+    let check = &analysis.targets[before];
+    let base = analysis.projection.value("energy", 2021).unwrap()
+        / analysis.projection.value("gdp", 2021).unwrap();
+    assert_eq!(check.relative, Some((2021, -0.1)));
+    assert!((check.threshold - base * 0.9).abs() < 1e-12);
+    // A reference year without a value is refused where it is typed.
+    type_into(&mut harness, &format!("参照年 {key}"), "2015");
+    assert_eq!(
+        harness.state().doc.scenario().targets[before].relative_to,
+        Some(2021)
+    );
+    // A unit that does not convert is refused; the year must be projected.
+    type_into(&mut harness, &format!("单位 {key}"), "万人");
+    type_into(&mut harness, &format!("年份 {key}"), "2040");
+    let target = &harness.state().doc.scenario().targets[before];
+    assert_eq!((target.unit.symbol(), target.year), ("tce/万元", 2028));
+    click(&mut harness, &format!("删除目标 {key}"));
+    assert_eq!(harness.state().doc.scenario().targets.len(), before);
+}
+
+#[test]
+fn a_rule_changes_kind_keeping_its_base_year_and_growth_takes_periods() {
+    let mut harness = harness(View::Assumptions, ScriptedDialogs::default());
+    harness.run();
+    let energy_2021 = harness
+        .state()
+        .doc
+        .analysis()
+        .projection
+        .value("energy", 2021)
+        .unwrap();
+    choose(&mut harness, "规则类型 energy", "驱动序列 × 强度");
+    let scenario = harness.state().doc.scenario();
+    match &scenario.series("energy").unwrap().rule {
+        Rule::Driven { driver, .. } => assert_eq!(driver, "gdp"),
+        other => panic!("{other:?}"),
+    }
+    let after = harness
+        .state()
+        .doc
+        .analysis()
+        .projection
+        .value("energy", 2021)
+        .unwrap();
+    assert!((after - energy_2021).abs() < 1e-9 * energy_2021);
+    // The intensity in the unit plans write, converted: 万 tce/亿元 is tce/万元.
+    type_into(&mut harness, "强度单位 energy", "tce/万元");
+    let after = harness
+        .state()
+        .doc
+        .analysis()
+        .projection
+        .value("energy", 2021)
+        .unwrap();
+    assert!((after - energy_2021).abs() < 1e-9 * energy_2021);
+    // Driven by population instead.
+    choose(&mut harness, "驱动序列 energy", "常住人口");
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .scenario()
+            .series("energy")
+            .unwrap()
+            .rule
+            .driver(),
+        Some("population")
+    );
+    // GDP in two periods: 7.5 % to 2025, then 6 % from 2026.
+    click(&mut harness, "添加阶段 gdp");
+    type_into(&mut harness, "起始年 2026 gdp %", "6");
+    match &harness.state().doc.scenario().series("gdp").unwrap().rule {
+        Rule::Growth { rate, changes } => {
+            assert_eq!(*rate, 0.075);
+            assert_eq!(changes.len(), 1);
+            assert_eq!((changes[0].from, changes[0].rate), (2026, 0.06));
+        }
+        other => panic!("{other:?}"),
+    }
+    let projection = &harness.state().doc.analysis().projection;
+    let gdp = |year| projection.value("gdp", year).unwrap();
+    // By hand: the 2025 value grows by 6 % a year from 2026.
+    assert!((gdp(2027) - gdp(2025) * 1.06 * 1.06).abs() < 1e-9 * gdp(2027));
+    // The period's first year moves, and the period goes.
+    type_into(&mut harness, "阶段起始年 2 gdp", "2027");
+    match &harness.state().doc.scenario().series("gdp").unwrap().rule {
+        Rule::Growth { changes, .. } => assert_eq!(changes[0].from, 2027),
+        other => panic!("{other:?}"),
+    }
+    click(&mut harness, "删除 阶段起始年 2 gdp");
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().rule,
+        Rule::growth(0.075)
+    );
+    // A path through points: one point at the horizon, holding the projected value; points added.
+    let msw_2028 = harness
+        .state()
+        .doc
+        .analysis()
+        .projection
+        .value("msw", 2028)
+        .unwrap();
+    choose(&mut harness, "规则类型 msw", "经过各点的路径");
+    match &harness.state().doc.scenario().series("msw").unwrap().rule {
+        Rule::Interp { points, .. } => {
+            assert_eq!(points.len(), 1);
+            assert_eq!(points[0].0, 2028);
+            assert!((points[0].1 - msw_2028).abs() < 1e-9 * msw_2028);
+        }
+        other => panic!("{other:?}"),
+    }
+    click(&mut harness, "删除 节点 1 msw");
+    click(&mut harness, "添加节点 msw");
+    choose(&mut harness, "规则类型 msw", "阶梯值");
+    choose(&mut harness, "规则类型 msw", "对驱动序列的弹性");
+    match &harness.state().doc.scenario().series("msw").unwrap().rule {
+        Rule::GrowthAs { elasticity, .. } => assert_eq!(*elasticity, 1.0),
+        other => panic!("{other:?}"),
+    }
+    choose(&mut harness, "规则类型 msw", "按增长率（可分阶段）");
+    assert!(matches!(
+        harness.state().doc.scenario().series("msw").unwrap().rule,
+        Rule::Growth { .. }
+    ));
+}
+
+#[test]
+fn reset_goes_back_to_the_file_as_opened_not_to_another_districts_figures() {
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::Baselines);
+    let field = "基准年数值 gdp";
+    let input = || (egui::accesskit::Role::TextInput, field);
+    harness.get_by_role_and_label(input().0, input().1).focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(input().0, input().1)
+        .type_text("420");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        Some(420.0)
+    );
+    type_into(&mut harness, "来源说明 gdp", "区统计局 2024 年统计公报");
+    click(&mut harness, "恢复为上级情景或已保存文件中的值 gdp");
+    let gdp = harness.state().doc.scenario().series("gdp").unwrap();
+    // Back to the new plan's empty value, not Hanyang's 916.2; the note typed is kept.
+    assert_eq!(gdp.base, None);
+    assert_eq!(gdp.source.zh, "区统计局 2024 年统计公报");
+}
+
+/// The whole path a user takes: File → New district, the plan's years, rules, capacities in
+/// t/a and 万 t/a, targets absolute and relative, notes, saved, reopened and reported.
+#[test]
+fn a_district_built_from_file_new_through_the_window_alone_saves_and_reports_what_was_typed() {
+    let dir = temp_dir("whole");
+    let saved = dir.join("青山区.ron");
+    let report = dir.join("青山区.docx");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(report.clone());
+    dialogs.save.borrow_mut().push(saved.clone());
+    let mut harness = harness(View::Overview, dialogs);
+    harness.run();
+    new_district(&mut harness);
+    // Base values and rules: GDP 6.5 % to 2027 then 5.5 %, population 0.5 %, energy driven by
+    // GDP at 0.25 tce/万元 falling 2 % a year, COD and NH₃-N growing.
+    show(&mut harness, View::Baselines);
+    for (key, value) in [
+        ("gdp", "680"),
+        ("population", "65"),
+        ("cod", "4800"),
+        ("nh3n", "420"),
+        ("so2", "900"),
+    ] {
+        type_into(&mut harness, &format!("基准年数值 {key}"), value);
+    }
+    type_into(&mut harness, "来源说明 gdp", "青山区统计局 2024 年统计公报");
+    show(&mut harness, View::Assumptions);
+    type_into(&mut harness, "年增长率 gdp %", "6.5");
+    click(&mut harness, "添加阶段 gdp");
+    type_into(&mut harness, "起始年 2028 gdp %", "5.5");
+    type_into(&mut harness, "年增长率 population %", "0.5");
+    type_into(&mut harness, "年增长率 cod %", "1");
+    type_into(&mut harness, "年增长率 nh3n %", "2");
+    choose(&mut harness, "规则类型 energy", "驱动序列 × 强度");
+    type_into(&mut harness, "强度单位 energy", "tce/万元");
+    type_into(
+        &mut harness,
+        "强度 (tce/万元) × 地区生产总值 energy",
+        "0.25",
+    );
+    type_into(&mut harness, "强度年变化 energy %", "-2");
+    // Capacities: COD in t/a, NH₃-N and SO₂ in 万 t/a.
+    show(&mut harness, View::CapacityWater);
+    click(&mut harness, "＋ 添加环境容量");
+    for (pollutant, value, unit) in [
+        ("COD 化学需氧量", "5200", "t/a"),
+        ("NH3-N 氨氮", "0.05", "万 t/a"),
+    ] {
+        choose(&mut harness, "常用污染物", pollutant);
+        type_in_dialog(&mut harness, "新增容量 环境容量", value);
+        type_in_dialog(&mut harness, "新增容量 单位", unit);
+        click(&mut harness, "添加环境容量");
+    }
+    show(&mut harness, View::CapacityAir);
+    click(&mut harness, "＋ 添加环境容量");
+    choose(&mut harness, "常用污染物", "SO2 二氧化硫");
+    type_in_dialog(&mut harness, "新增容量 环境容量", "0.3");
+    type_in_dialog(&mut harness, "新增容量 单位", "万 t/a");
+    click(&mut harness, "添加环境容量");
+    // Targets for 2030: energy per GDP ≤ 0.2 (absolute), COD 5 % below 2027 (relative).
+    show(&mut harness, View::Targets);
+    click(&mut harness, "＋ 添加目标");
+    click(&mut harness, "编辑目标 新目标 1");
+    type_into(&mut harness, "名称 target_1 （中文）", "万元GDP能耗");
+    radio(&mut harness, "两序列之比 target_1");
+    choose(&mut harness, "分子 target_1", "能源消费总量");
+    choose(&mut harness, "分母 target_1", "地区生产总值");
+    type_into(&mut harness, "单位 target_1", "tce/万元");
+    type_into(&mut harness, "目标值 target_1", "0.2");
+    click(&mut harness, "＋ 添加目标");
+    click(&mut harness, "编辑目标 新目标 2");
+    type_into(
+        &mut harness,
+        "名称 target_2 （中文）",
+        "化学需氧量排放总量较 2027 年下降",
+    );
+    choose(&mut harness, "考核对象 target_2", "化学需氧量排放总量");
+    radio(&mut harness, "相对某年变化 target_2");
+    type_into(&mut harness, "参照年 target_2", "2027");
+    type_into(&mut harness, "目标值 target_2", "-5");
+    // Save, and the chapter.
+    click(&mut harness, "文件");
+    harness.get_by_label_contains("另存为").click();
+    harness.run();
+    assert!(
+        !harness.state().doc.is_dirty(),
+        "{:?}",
+        harness.state().message
+    );
+    click(&mut harness, "文件");
+    harness.get_by_label("导出").click();
+    harness.run();
+    harness
+        .get_by_label_contains("导出分析报告（Word）")
+        .click();
+    harness.run();
+    assert!(report.exists(), "{:?}", harness.state().message);
+
+    let plan = ecoplan::io::load(&saved).unwrap();
+    assert_eq!(plan.metadata.name, "青山区");
+    assert_eq!((plan.base_year, plan.horizon), (2024, 2030));
+    assert_eq!(plan.milestones, vec![2027, 2030]);
+    assert_eq!(plan.periods.len(), 2);
+    assert_eq!(
+        plan.series("gdp").unwrap().source.zh,
+        "青山区统计局 2024 年统计公报"
+    );
+    assert_eq!(
+        plan.series("gdp").unwrap().rule,
+        Rule::Growth {
+            rate: 0.065,
+            changes: vec![ecoplan::model::RateChange {
+                from: 2028,
+                rate: 0.055
+            }]
+        }
+    );
+    match &plan.series("energy").unwrap().rule {
+        Rule::Driven {
+            driver,
+            intensity,
+            intensity_unit,
+            change,
+        } => {
+            assert_eq!(driver, "gdp");
+            assert_eq!(
+                (*intensity, intensity_unit.symbol(), *change),
+                (0.25, "tce/万元", -0.02)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let capacities: Vec<(&str, f64, &str)> = plan
+        .capacities
+        .iter()
+        .map(|c| (c.pollutant.as_str(), c.value, c.unit.symbol()))
+        .collect();
+    assert_eq!(
+        capacities,
+        [
+            ("COD", 5200.0, "t/a"),
+            ("NH3-N", 0.05, "万 t/a"),
+            ("SO2", 0.3, "万 t/a")
+        ]
+    );
+    assert_eq!(plan.targets.len(), 2);
+    assert_eq!(plan.targets[1].metric, Metric::Series("cod".into()));
+    assert_eq!(
+        (plan.targets[1].relative_to, plan.targets[1].threshold),
+        (Some(2027), -0.05)
+    );
+    // The projections by hand: GDP 680 × 1.065³ in 2027, then × 1.055³ to 2030.
+    let analysis = ecoplan::engine::analyse(&plan).unwrap();
+    let gdp_2030 = 680.0 * 1.065f64.powi(3) * 1.055f64.powi(3);
+    let projected = analysis.projection.value("gdp", 2030).unwrap();
+    assert!(
+        (projected - gdp_2030).abs() < 1e-9 * gdp_2030,
+        "{projected}"
+    );
+    // Energy: GDP (亿元) × 0.25 tce/万元 × 0.98^(t − 2024), in 万 tce (1 亿元 = 10⁴ 万元, 1 万 tce = 10⁴ tce).
+    let energy = analysis.projection.value("energy", 2030).unwrap();
+    assert!(
+        (energy - projected * 0.25 * 0.98f64.powi(6)).abs() < 1e-9 * energy,
+        "{energy}"
+    );
+    // NH₃-N's capacity compared in t/a: 500.
+    let nh3n = analysis
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == "NH3-N")
+        .unwrap();
+    assert!((nh3n.years[0].capacity - 500.0).abs() < 1e-9);
+
+    // The chapter carries the capacities, targets and milestones typed.
+    let mut document = String::new();
+    zip::ZipArchive::new(std::fs::File::open(&report).unwrap())
+        .unwrap()
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut document)
+        .unwrap();
+    for text in [
+        "青山区",
+        "2027",
+        "2030",
+        "化学需氧量",
+        "氨氮",
+        "二氧化硫",
+        "万元GDP能耗",
+    ] {
+        assert!(document.contains(text), "the report lacks {text}");
+    }
+    assert!(!document.contains("汉阳"), "nothing of another district");
+}
