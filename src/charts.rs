@@ -374,7 +374,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
                 "{} {} {} ({})",
                 Tr::Threshold.get(lang),
                 check.comparison.symbol(),
-                format::exact(check.threshold),
+                crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
                 check.year
             ),
             color: CAPACITY_COLOR,

@@ -167,24 +167,35 @@ pub fn threshold_parts(
     decimals: Option<u8>,
     lang: Lang,
 ) -> (String, String) {
-    let symbol = check.comparison.symbol();
+    let threshold = format!(
+        "{} {}",
+        check.comparison.symbol(),
+        threshold_value(check, decimals)
+    );
     match check.relative {
-        None => (
-            format!("{symbol} {}", crate::format::exact(check.threshold)),
-            String::new(),
-        ),
+        None => (threshold, String::new()),
         Some((year, change)) => {
             let relative = Tr::ChangeFromYear.fill(lang, &[&year, &crate::format::percent(change)]);
-            let value = crate::format::with_decimals(check.threshold, decimals);
             let relative = match lang {
                 Lang::Zh => format!("（{relative}）"),
                 Lang::En => format!(" ({relative})"),
             };
-            (format!("{symbol} {value}"), relative)
+            (threshold, relative)
         }
     }
 }
 
+/// A threshold's number: as typed for an absolute target (the plan's 0.136, ≥ 85), in the
+/// target's decimals for one computed from a reference year.
+pub fn threshold_value(check: &crate::engine::TargetCheck, decimals: Option<u8>) -> String {
+    match check.relative {
+        None => crate::format::exact(check.threshold),
+        Some(_) => crate::format::with_decimals(check.threshold, decimals),
+    }
+}
+
+/// A rule in words, its driver by name rather than key ("随地区生产总值", not "随gdp"): what a
+/// reader of the window or the report sees.
 pub fn rule_in_words(
     scenario: &crate::model::Scenario,
     rule: &crate::model::Rule,
@@ -881,6 +892,14 @@ texts! {
     NotAUnit => ("不是可识别的单位（如 t/a、万 t/a、亿元、万人、万 tce）", "is not a known unit (such as t/a, 万 t/a, 亿元, 万人, 万 tce)"),
     UnitDoesNotConvert => ("{0} 与 {1} 计量的不是同一种量，无法换算", "{0} and {1} measure different things and do not convert"),
     AddCapacity => ("添加环境容量", "Add a capacity"),
+    AddAirZone => ("添加功能区", "Add a zone"),
+    AddToMethod => ("将 {0} 纳入 A 值法", "{0} in the A-value method"),
+    AddRiver => ("添加河段", "Add a river segment"),
+    AddLake => ("添加湖库", "Add a lake"),
+    NoAirParameters => ("A 值法中尚无该污染物的限值与背景浓度", "the A-value method has no limit and background for this pollutant"),
+    NoWaterParameters => ("河流与湖泊模型中尚无该污染物的参数", "the river and lake models have no parameters for this pollutant"),
+    MustBeAboveZero => ("须大于 0", "must be above 0"),
+    TotalZoneArea => ("功能区总面积 km²", "Total zone area km²"),
     NewCapacity => ("新增容量", "New capacity"),
     EditCapacity => ("编辑环境容量", "Edit the capacity"),
     RemoveCapacity => ("删除环境容量", "Remove the capacity"),

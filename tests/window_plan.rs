@@ -720,3 +720,113 @@ fn a_district_built_from_file_new_through_the_window_alone_saves_and_reports_wha
     }
     assert!(!document.contains("汉阳"), "nothing of another district");
 }
+
+#[test]
+fn a_new_districts_river_and_a_value_zone_are_added_in_the_window_and_derive_its_capacity() {
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::CapacityWater);
+    click(&mut harness, "＋ 添加环境容量");
+    choose(&mut harness, "常用污染物", "COD 化学需氧量");
+    type_in_dialog(&mut harness, "新增容量 环境容量", "5000");
+    click(&mut harness, "添加环境容量");
+    // No river or lake yet: the derived basis says why, in Chinese.
+    assert!(
+        harness
+            .query_by_label_contains("河流与湖泊模型中尚无该污染物的参数")
+            .is_some()
+    );
+    click(&mut harness, "＋ 添加河段");
+    click(&mut harness, "＋ COD 河段 1");
+    let body = &harness.state().doc.scenario().methods.water.bodies[0];
+    assert_eq!(body.pollutants[0].target_mg_l, 20.0, "class III");
+    // A river with no velocity yet cannot be computed: named by its label.
+    assert!(harness.query_by_label_contains("流速 m/s = 0").is_some());
+    type_into(&mut harness, "设计流量 m³/s 河段 1", "10");
+    type_into(&mut harness, "流速 m/s 河段 1", "0.5");
+    type_into(&mut harness, "上游浓度 mg/L COD 河段 1", "5");
+    // By hand, with no decay: W = 31.536 × (Cs·(Q + q) − C₀·Q) = 31.536 × (20 × 10 − 5 × 10).
+    let by_hand = 31.536 * (20.0 * 10.0 - 5.0 * 10.0);
+    harness
+        .get_all_by_role(egui::accesskit::Role::RadioButton)
+        .find(|r| {
+            use egui_kittest::kittest::NodeT;
+            r.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("方法计算"))
+        })
+        .unwrap()
+        .click();
+    harness.run();
+    let analysis = harness.state().doc.analysis();
+    let cod = analysis
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == "COD")
+        .unwrap();
+    assert!(
+        (cod.years[0].capacity - by_hand).abs() < 1e-9,
+        "{}",
+        cod.years[0].capacity
+    );
+    // A non-point load comes off it.
+    click(&mut harness, "＋ 面源负荷 t/a COD");
+    type_into(&mut harness, "面源负荷 t/a COD", "100");
+    let analysis = harness.state().doc.analysis();
+    let cod = analysis
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == "COD")
+        .unwrap();
+    assert!((cod.years[0].capacity - (by_hand - 100.0)).abs() < 1e-9);
+    // Renamed and removed.
+    type_into(&mut harness, "名称 河段 1 （中文）", "府河汉阳段");
+    assert_eq!(
+        harness.state().doc.scenario().methods.water.bodies[0]
+            .name
+            .zh,
+        "府河汉阳段"
+    );
+    click(&mut harness, "删除 面源负荷 t/a COD");
+    // While the capacity is derived from it, the river's COD cannot go: refused, and kept.
+    click(&mut harness, "删除 COD 府河汉阳段");
+    assert_eq!(
+        harness.state().doc.scenario().methods.water.bodies[0]
+            .pollutants
+            .len(),
+        1
+    );
+    assert!(harness.state().message.is_some());
+    harness
+        .get_all_by_role(egui::accesskit::Role::RadioButton)
+        .find(|r| {
+            use egui_kittest::kittest::NodeT;
+            r.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("规划值（输入）"))
+        })
+        .unwrap()
+        .click();
+    harness.run();
+    click(&mut harness, "删除 COD 府河汉阳段");
+    assert!(
+        harness.state().doc.scenario().methods.water.bodies[0]
+            .pollutants
+            .is_empty()
+    );
+    // The A-value method: a zone and the pollutant's limit.
+    show(&mut harness, View::CapacityAir);
+    click(&mut harness, "＋ 添加环境容量");
+    choose(&mut harness, "常用污染物", "SO2 二氧化硫");
+    type_in_dialog(&mut harness, "新增容量 环境容量", "0.2");
+    type_in_dialog(&mut harness, "新增容量 单位", "万 t/a");
+    click(&mut harness, "添加环境容量");
+    click(&mut harness, "＋ 添加功能区");
+    click(&mut harness, "＋ 将 SO2 纳入 A 值法");
+    let air = &harness.state().doc.scenario().methods.air;
+    assert_eq!(air.zones.len(), 1);
+    assert_eq!(air.pollutants[0].limit_mg_m3, 0.06, "GB 3095-2012 class II");
+    click(&mut harness, "删除 功能区 1");
+    assert!(harness.state().doc.scenario().methods.air.zones.is_empty());
+}

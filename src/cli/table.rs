@@ -137,7 +137,7 @@ pub fn targets(scenario: &Scenario, targets: &[TargetCheck]) -> String {
             check.year.to_string(),
             format::with_decimals(check.value, decimals),
             check.comparison.symbol().to_owned(),
-            format::exact(check.threshold),
+            crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
             check.unit.to_string(),
             if check.met { "yes" } else { "NO" }.to_owned(),
             format::with_decimals(check.gap, decimals),

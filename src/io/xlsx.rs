@@ -213,7 +213,7 @@ pub fn workbook_bytes(
             format!(
                 "{} {}",
                 check.comparison.symbol(),
-                crate::format::exact(check.threshold)
+                crate::i18n::threshold_value(check, scenario.target_decimals(&check.key))
             ),
             &f.bold,
         )?;

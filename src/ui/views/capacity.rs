@@ -49,7 +49,11 @@ fn basis_ui(
                 format::value(d.result),
                 d.unit
             ),
-            Err(error) => format!("{} ({error})", ctx.tr(Tr::Derived)),
+            Err(error) => format!(
+                "{} ({})",
+                ctx.tr(Tr::Derived),
+                super::method_edit::derivation_refusal(capacity.medium, error, ctx.lang)
+            ),
         };
         ui.add_enabled_ui(derived.is_ok(), |ui| {
             ui.radio_value(&mut basis, CapacityBasis::Derived, derived_text);
@@ -225,6 +229,12 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
     let doc = ctx.doc;
     let methods = &doc.scenario().methods;
     let lang = ctx.lang;
+    let capacities: Vec<&crate::model::Capacity> = doc
+        .scenario()
+        .capacities
+        .iter()
+        .filter(|c| c.medium == medium)
+        .collect();
     match medium {
         Medium::Air => {
             let air = &methods.air;
@@ -253,12 +263,20 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         zone.area_km2,
                         move |m, v| m.air.zones[z].area_km2 = v,
                     );
+                    super::method_edit::air_zone_ui(ui, ctx, z, zone);
+                    ui.separator();
                 }
             });
             egui::Grid::new("air-pollutants")
                 .striped(true)
                 .show(ui, |ui| {
-                    for header in [Tr::Capacity, Tr::Limit, Tr::Background, Tr::Source] {
+                    for header in [
+                        Tr::Capacity,
+                        Tr::Limit,
+                        Tr::Background,
+                        Tr::Source,
+                        Tr::Remove,
+                    ] {
                         ui.strong(ctx.tr(header));
                     }
                     ui.end_row();
@@ -281,9 +299,11 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                             move |m, v| m.air.pollutants[i].background_mg_m3 = v,
                         );
                         ui.label(RichText::new(lang.label(&p.note)).small().weak());
+                        super::method_edit::air_pollutant_remove_ui(ui, ctx, i, &p.pollutant);
                         ui.end_row();
                     }
                 });
+            super::method_edit::air_additions_ui(ui, ctx, &capacities);
             widgets::assumption_note(ui, &air.note, lang);
         }
         Medium::Water => {
@@ -291,6 +311,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
             section(ui, ctx.tr(Tr::WaterMethod));
             for (b, body) in water.bodies.iter().enumerate() {
                 ui.strong(lang.label(&body.name));
+                super::method_edit::water_body_ui(ui, ctx, b, body);
                 ui.horizontal_wrapped(|ui| match body.model {
                     crate::model::WaterModel::River {
                         design_flow_m3_s,
@@ -351,6 +372,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                             Tr::TargetConcentration,
                             Tr::UpstreamConcentration,
                             Tr::Decay,
+                            Tr::Remove,
                         ] {
                             ui.label(RichText::new(ctx.tr(header)).weak());
                         }
@@ -385,10 +407,18 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                                     },
                                 );
                             }
+                            super::method_edit::water_pollutant_remove_ui(
+                                ui,
+                                ctx,
+                                (b, p),
+                                &format!("{} {}", params.pollutant, lang.label(&body.name)),
+                            );
                             ui.end_row();
                         }
                     });
+                super::method_edit::water_body_additions_ui(ui, ctx, b, body, &capacities);
             }
+            super::method_edit::water_additions_ui(ui, ctx, &capacities);
             ui.horizontal_wrapped(|ui| {
                 for (i, (pollutant, load)) in water.nonpoint_t_per_year.iter().enumerate() {
                     let name = format!("{} {pollutant}", ctx.tr(Tr::Nonpoint));
@@ -449,6 +479,7 @@ fn parameters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                             methods: Box::new(methods),
                         });
                     }
+                    super::method_edit::nonpoint_remove_ui(ui, ctx, i, pollutant);
                     ui.separator();
                 }
             });

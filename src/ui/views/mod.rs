@@ -9,6 +9,7 @@ mod ei;
 mod footprint;
 mod goal_seek;
 mod indicators;
+mod method_edit;
 mod methods;
 mod overview;
 mod plan;

@@ -65,7 +65,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     &format!(
                         "{} {} {} ({})",
                         check.comparison.symbol(),
-                        format::exact(check.threshold),
+                        crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
                         check.year,
                         verdict.get(lang)
                     ),

@@ -608,7 +608,7 @@ fn target_small(
                 format::with_decimals(check.value, decimals),
                 check.unit,
                 check.comparison.symbol(),
-                format::exact(check.threshold),
+                crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
                 check.unit,
                 verdict.get(lang)
             ))
@@ -664,7 +664,7 @@ fn target_small(
                         "{} {} {}",
                         ctx.tr(Tr::Threshold),
                         check.comparison.symbol(),
-                        format::exact(check.threshold)
+                        crate::i18n::threshold_value(check, scenario.target_decimals(&check.key))
                     ),
                     check.threshold,
                 )
