@@ -220,6 +220,15 @@ pub fn target_text(target: &crate::model::IndicatorTarget, lang: Lang) -> String
         IndicatorTarget::AtMost(v) => format!("≤ {}", crate::format::exact(*v)),
         IndicatorTarget::Equal(v) => format!("= {}", crate::format::exact(*v)),
         IndicatorTarget::Improving(_) => Tr::Improving.get(lang).to_owned(),
+        IndicatorTarget::AtLeastOrRising(v) => {
+            Tr::AtLeastOrRisingText.fill(lang, &[&crate::format::exact(*v)])
+        }
+        IndicatorTarget::AtMostOrFalling(v) => {
+            Tr::AtMostOrFallingText.fill(lang, &[&crate::format::exact(*v)])
+        }
+        IndicatorTarget::ChangeAtLeast(v) => {
+            Tr::ChangeAtLeastText.fill(lang, &[&crate::format::exact(*v)])
+        }
         IndicatorTarget::Task(label) => lang.label(label).to_owned(),
     }
 }
@@ -395,6 +404,25 @@ texts! {
     Easy => ("易达标", "easy"),
     Hard => ("难达标", "hard"),
     Improving => ("保持稳定或持续改善", "stable or improving"),
+    RuleAtLeast => ("≥ 目标值", "≥ a threshold"),
+    RuleAtMost => ("≤ 目标值", "≤ a threshold"),
+    RuleEqual => ("= 目标值", "= a threshold"),
+    ImprovingHigher => ("保持稳定或持续改善（越高越好）", "stable or improving (higher is better)"),
+    ImprovingLower => ("保持稳定或持续改善（越低越好）", "stable or improving (lower is better)"),
+    RuleTask => ("任务（完成与否）", "a task (done or not)"),
+    TaskWords => ("任务内容", "Task"),
+    UntilYear => ("至 {0} 年", "until {0}"),
+    SetPeriodTarget => ("设定本阶段目标", "Set this period's target"),
+    ComputedFrom => ("计算依据", "Computed from"),
+    NoLinkFits => ("指标 {0}：没有单位可换算为 {1} 的序列或比值", "indicator {0}: no series or ratio converts to {1}"),
+    LinkNone => ("录入数值", "values typed"),
+    LinkEi => ("生态环境状况指数计算", "the EI calculator"),
+    AtLeastOrRising => ("≥ 目标值或持续提高", "≥ a threshold or rising"),
+    AtMostOrFalling => ("≤ 目标值或持续下降", "≤ a threshold or falling"),
+    ChangeAtLeast => ("较上次评估变化不低于", "change from the previous assessment at least"),
+    AtLeastOrRisingText => ("≥ {0} 或持续提高", "≥ {0} or rising"),
+    AtMostOrFallingText => ("≤ {0} 或持续下降", "≤ {0} or falling"),
+    ChangeAtLeastText => ("较上次评估变化 ≥ {0}", "change from the previous assessment ≥ {0}"),
     Gap => ("差距", "Gap"),
     RequiredChange => ("达标所需年均变化", "Annual change that meets it"),
     Threshold => ("目标值", "Threshold"),
@@ -786,7 +814,6 @@ texts! {
     DateLabel => ("日期", "Date"),
     NoteLabel => ("备注", "Note"),
     RulePeriods => ("分期目标", "Targets by period"),
-    PeriodUntil => ("至 {0} 年：{1}", "until {0}: {1}"),
     SelectIndicator => ("点击序号查看指标详情", "Click a number to see the indicator's details"),
     FindingIndicatorDisagrees => (
         "指标 {0}（{1}）：规划所述为“{2}”，但{3}值 {4} 年为 {5}，{6}。",

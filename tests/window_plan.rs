@@ -830,3 +830,87 @@ fn a_new_districts_river_and_a_value_zone_are_added_in_the_window_and_derive_its
     click(&mut harness, "删除 功能区 1");
     assert!(harness.state().doc.scenario().methods.air.zones.is_empty());
 }
+
+#[test]
+fn an_indicators_rule_changes_kind_its_periods_take_targets_and_its_link_is_chosen() {
+    use ecoplan::engine::indicators::Status;
+    use ecoplan::model::{IndicatorLink, IndicatorTarget};
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    // Energy and GDP of the base year give indicator 20 a value: 0.25 tce/万元.
+    show(&mut harness, View::Baselines);
+    type_into(&mut harness, "基准年数值 gdp", "600");
+    type_into(&mut harness, "基准年数值 energy", "150");
+    show(&mut harness, View::Indicators);
+    harness.get_by_label("20").click();
+    harness.run();
+    let row = |h: &Harness<'static, EcoplanApp>| {
+        h.state()
+            .doc
+            .scenario()
+            .indicators
+            .iter()
+            .position(|i| i.number == "20")
+            .unwrap()
+    };
+    // ≤ 0.17 by 2030, the period to 2027 ≤ 0.2.
+    choose(&mut harness, "规则 20", "≤ 目标值");
+    type_into(&mut harness, "目标值 20", "0.17");
+    click(&mut harness, "设定本阶段目标 20 2027");
+    type_into(&mut harness, "目标值 20 2027", "0.2");
+    let index = row(&harness);
+    let indicator = harness.state().doc.scenario().indicators[index].clone();
+    assert_eq!(indicator.target, IndicatorTarget::AtMost(0.17));
+    assert_eq!(indicator.periods.len(), 1);
+    assert_eq!(
+        (indicator.periods[0].until, &indicator.periods[0].target),
+        (2027, &IndicatorTarget::AtMost(0.2))
+    );
+    // Energy stays at 150 while GDP is flat: 0.25 in every year, not met.
+    let status =
+        |h: &Harness<'static, EcoplanApp>| h.state().doc.analysis().indicators[row(h)].status;
+    assert_eq!(status(&harness), Status::NotMet);
+    // "≤ x or falling", and energy falling 3 % a year: met by falling.
+    choose(&mut harness, "规则 20", "≤ 目标值或持续下降");
+    click(&mut harness, "删除 目标值 20 2027");
+    show(&mut harness, View::Assumptions);
+    type_into(&mut harness, "年增长率 energy %", "-3");
+    show(&mut harness, View::Indicators);
+    let indicator = harness.state().doc.scenario().indicators[row(&harness)].clone();
+    assert_eq!(indicator.target, IndicatorTarget::AtMostOrFalling(0.17));
+    assert!(indicator.periods.is_empty());
+    assert_eq!(status(&harness), Status::Met);
+    // The link: the ratio is chosen by name, then no link.
+    assert!(matches!(
+        indicator.link,
+        Some(IndicatorLink::Metric(Metric::Ratio { .. }))
+    ));
+    radio(&mut harness, "计算依据 20 录入数值");
+    assert_eq!(
+        harness.state().doc.scenario().indicators[row(&harness)].link,
+        None
+    );
+    radio(&mut harness, "计算依据 20 两序列之比");
+    choose(&mut harness, "分子 20", "能源消费总量");
+    choose(&mut harness, "分母 20", "地区生产总值");
+    assert_eq!(
+        harness.state().doc.scenario().indicators[row(&harness)].link,
+        Some(IndicatorLink::Metric(Metric::Ratio {
+            numerator: "energy".into(),
+            denominator: "gdp".into()
+        }))
+    );
+    // A change from the previous assessment and a task: each kind reaches the file.
+    choose(&mut harness, "规则 20", "较上次评估变化不低于");
+    type_into(&mut harness, "目标值 20", "-1");
+    assert_eq!(
+        harness.state().doc.scenario().indicators[row(&harness)].target,
+        IndicatorTarget::ChangeAtLeast(-1.0)
+    );
+    choose(&mut harness, "规则 20", "任务（完成与否）");
+    assert!(matches!(
+        harness.state().doc.scenario().indicators[row(&harness)].target,
+        IndicatorTarget::Task(_)
+    ));
+}

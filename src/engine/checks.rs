@@ -148,9 +148,7 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
     let years = MIN_BASE_YEAR..=MAX_HORIZON;
     let threshold_errors =
         |key: &str, field: &str, target: &IndicatorTarget, errors: &mut Vec<ModelError>| {
-            if let IndicatorTarget::AtLeast(t)
-            | IndicatorTarget::AtMost(t)
-            | IndicatorTarget::Equal(t) = *target
+            if let Some(t) = target.threshold()
                 && !t.is_finite()
             {
                 errors.push(ModelError::invalid_value(

@@ -152,6 +152,27 @@ pub fn check(rule: &IndicatorTarget, value: f64, previous: Option<f64>) -> Statu
                 Better::Lower => value <= p || close(value, p),
             },
         },
+        // Met by the threshold alone; otherwise it takes the previous value to say.
+        IndicatorTarget::AtLeastOrRising(t) => {
+            value >= t
+                || close(value, t)
+                || match previous {
+                    None => return Status::NoData,
+                    Some(p) => value > p && !close(value, p),
+                }
+        }
+        IndicatorTarget::AtMostOrFalling(t) => {
+            value <= t
+                || close(value, t)
+                || match previous {
+                    None => return Status::NoData,
+                    Some(p) => value < p && !close(value, p),
+                }
+        }
+        IndicatorTarget::ChangeAtLeast(d) => match previous {
+            None => return Status::NoData,
+            Some(p) => value - p >= d || close(value - p, d),
+        },
         IndicatorTarget::Task(_) => return Status::NoData,
     };
     if met { Status::Met } else { Status::NotMet }
@@ -228,8 +249,14 @@ fn needed_change(
     unit: &str,
 ) -> Option<NeededChange> {
     let threshold = match *rule {
-        IndicatorTarget::AtLeast(t) | IndicatorTarget::AtMost(t) | IndicatorTarget::Equal(t) => t,
-        IndicatorTarget::Improving(_) | IndicatorTarget::Task(_) => return None,
+        IndicatorTarget::AtLeast(t)
+        | IndicatorTarget::AtMost(t)
+        | IndicatorTarget::Equal(t)
+        | IndicatorTarget::AtLeastOrRising(t)
+        | IndicatorTarget::AtMostOrFalling(t) => t,
+        IndicatorTarget::Improving(_)
+        | IndicatorTarget::ChangeAtLeast(_)
+        | IndicatorTarget::Task(_) => return None,
     };
     let value = start.value?;
     if check(rule, value, None) == Status::Met {
@@ -514,6 +541,42 @@ mod tests {
         scenario.indicators = vec![indicator];
         let analysis = crate::engine::analyse(&scenario).unwrap();
         analysis.indicators.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_threshold_or_a_trend_is_met_by_either_and_a_change_is_measured_from_the_last_value() {
+        use IndicatorTarget::*;
+        // ≥ 85 or rising: 86 meets it by the threshold, 80 after 79 by rising, 80 after 81 not;
+        // below the threshold with nothing before it there is nothing to say.
+        assert_eq!(check(&AtLeastOrRising(85.0), 86.0, None), Status::Met);
+        assert_eq!(check(&AtLeastOrRising(85.0), 80.0, Some(79.0)), Status::Met);
+        assert_eq!(
+            check(&AtLeastOrRising(85.0), 80.0, Some(81.0)),
+            Status::NotMet
+        );
+        assert_eq!(
+            check(&AtLeastOrRising(85.0), 80.0, Some(80.0)),
+            Status::NotMet
+        );
+        assert_eq!(check(&AtLeastOrRising(85.0), 80.0, None), Status::NoData);
+        assert_eq!(check(&AtMostOrFalling(0.17), 0.16, None), Status::Met);
+        assert_eq!(check(&AtMostOrFalling(0.17), 0.2, Some(0.21)), Status::Met);
+        assert_eq!(
+            check(&AtMostOrFalling(0.17), 0.2, Some(0.19)),
+            Status::NotMet
+        );
+        // ΔEQI > −1: 59.2 after 60 is −0.8, met; 58.5 after 60 is −1.5, not.
+        assert_eq!(check(&ChangeAtLeast(-1.0), 59.2, Some(60.0)), Status::Met);
+        assert_eq!(
+            check(&ChangeAtLeast(-1.0), 58.5, Some(60.0)),
+            Status::NotMet
+        );
+        assert_eq!(
+            check(&ChangeAtLeast(-1.0), 59.0, Some(60.0)),
+            Status::Met,
+            "on the line"
+        );
+        assert_eq!(check(&ChangeAtLeast(-1.0), 59.0, None), Status::NoData);
     }
 
     #[test]

@@ -358,6 +358,9 @@ pub fn rule_columns(rule: &crate::model::IndicatorTarget) -> (&'static str, Opti
         T::AtMost(v) => ("at_most", Some(v)),
         T::Equal(v) => ("equal", Some(v)),
         T::Improving(_) => ("improving", None),
+        T::AtLeastOrRising(v) => ("at_least_or_rising", Some(v)),
+        T::AtMostOrFalling(v) => ("at_most_or_falling", Some(v)),
+        T::ChangeAtLeast(v) => ("change_at_least", Some(v)),
         T::Task(_) => ("task", None),
     }
 }

@@ -74,6 +74,13 @@ pub enum IndicatorTarget {
     Equal(f64),
     /// 保持稳定或持续改善: compared with the previous year, in the direction that is better.
     Improving(Better),
+    /// ≥ x 或持续提高: at least the threshold, or higher than the previous year (the frame's
+    /// rows for a place still below the national level).
+    AtLeastOrRising(f64),
+    /// ≤ x 或持续下降: at most the threshold, or lower than the previous year.
+    AtMostOrFalling(f64),
+    /// The change from the previous assessment at least this (the 2024 frame's ΔEQI > −1).
+    ChangeAtLeast(f64),
     /// A yes/no task (制定实施, 建立, …), described in words; its progress is typed.
     Task(Label),
 }
@@ -152,6 +159,21 @@ pub enum Difficulty {
     Easy,
     /// 难达标
     Hard,
+}
+
+impl IndicatorTarget {
+    /// The threshold a rule compares with, where it has one.
+    pub fn threshold(&self) -> Option<f64> {
+        match *self {
+            IndicatorTarget::AtLeast(t)
+            | IndicatorTarget::AtMost(t)
+            | IndicatorTarget::Equal(t)
+            | IndicatorTarget::AtLeastOrRising(t)
+            | IndicatorTarget::AtMostOrFalling(t)
+            | IndicatorTarget::ChangeAtLeast(t) => Some(t),
+            IndicatorTarget::Improving(_) | IndicatorTarget::Task(_) => None,
+        }
+    }
 }
 
 impl Indicator {

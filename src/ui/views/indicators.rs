@@ -451,15 +451,7 @@ fn details_ui(
     }
 
     section(ui, ctx.tr(Tr::Target));
-    target_ui(ui, ctx, index, indicator);
-    if !indicator.periods.is_empty() {
-        ui.label(RichText::new(ctx.tr(Tr::RulePeriods)).strong());
-        for period in &indicator.periods {
-            ui.label(
-                Tr::PeriodUntil.fill(lang, &[&period.until, &target_text(&period.target, lang)]),
-            );
-        }
-    }
+    super::indicator_target::targets_ui(ui, ctx, index, indicator, milestones);
 
     if !milestones.is_empty() && indicator.applies && !is_task {
         section(ui, ctx.tr(Tr::Milestone));
@@ -542,45 +534,6 @@ fn details_ui(
         ui.add_space(6.0);
         ui.label(RichText::new(lang.label(&indicator.notes)).weak().small());
     }
-}
-
-/// The threshold of a ≥, ≤ or = rule, editable; other rules in words.
-fn target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, index: usize, indicator: &Indicator) {
-    let lang = ctx.lang;
-    let number = &indicator.number;
-    let (symbol, value, make): (&str, f64, fn(f64) -> IndicatorTarget) = match indicator.target {
-        IndicatorTarget::AtLeast(v) => ("≥", v, IndicatorTarget::AtLeast),
-        IndicatorTarget::AtMost(v) => ("≤", v, IndicatorTarget::AtMost),
-        IndicatorTarget::Equal(v) => ("=", v, IndicatorTarget::Equal),
-        IndicatorTarget::Improving(_) | IndicatorTarget::Task(_) => {
-            ui.label(target_text(&indicator.target, lang));
-            return;
-        }
-    };
-    ui.horizontal(|ui| {
-        ui.label(symbol);
-        let field = widgets::NumberField::of(
-            lang,
-            ctx.tr(Tr::Target),
-            number,
-            &format!("{number} {}", lang.label(&indicator.name)),
-            &indicator.unit,
-            widgets::Domain::Any,
-        )
-        .with_decimals(indicator.decimals);
-        if let Some(value) =
-            widgets::number_edit(ui, ("indicator-target", index), value, &field, |_| Ok(()))
-        {
-            ctx.apply(set(
-                index,
-                Indicator {
-                    target: make(value),
-                    ..indicator.clone()
-                },
-            ));
-        }
-        ui.label(&indicator.unit);
-    });
 }
 
 /// Observed values by year: each editable or removable, with its status and source; a new year

@@ -8,6 +8,7 @@ mod compare;
 mod ei;
 mod footprint;
 mod goal_seek;
+mod indicator_target;
 mod indicators;
 mod method_edit;
 mod methods;

@@ -57,7 +57,7 @@ pub fn add_target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     }
 }
 
-fn series_combo(
+pub(super) fn series_combo(
     ui: &mut egui::Ui,
     id_salt: impl egui::AsIdSalt,
     scenario: &Scenario,
