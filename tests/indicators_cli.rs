@@ -554,3 +554,108 @@ fn a_row_keyed_by_a_series_sets_its_observed_values_for_a_mid_term_review() {
         ["2023", "observed", "0.15"].map(str::to_owned)
     );
 }
+
+/// A frame of one's own (the 2024 revision's county table, say), with a title row above its
+/// header and its targets as frames write them.
+const COUNTY_FRAME_2024: &str = "\u{feff}国家生态文明建设示范区建设指标（2024 年修订，县）,,,,,,\n\
+序号,领域,指标名称,单位,目标值,指标属性,适用范围\n\
+1,生态安全,生态环境状况指数（EQI）,,ΔEQI>-1,约束性,县\n\
+2,,空气质量优良天数比例,%,≥85 或持续提高,约束性,市县\n\
+3,生态制度,生态文明建设规划,,制定实施,约束性,\n\
+4,生态经济,单位地区生产总值能耗,吨标准煤/万元,≤0.45,参考性,市\n";
+
+#[test]
+fn new_takes_a_frame_of_ones_own_and_refuses_a_target_it_cannot_read_by_cell() {
+    use ecoplan::model::{IndicatorKind, IndicatorTarget};
+    let dir = scratch_dir("own-frame");
+    let frame = dir.join("县级指标2024.csv");
+    std::fs::write(&frame, COUNTY_FRAME_2024).unwrap();
+    let out = dir.join("county.ron");
+    let output = ecoplan(&[
+        "new",
+        "--kind",
+        "county",
+        "--frame",
+        s(&frame),
+        "--output",
+        s(&out),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let plan = ecoplan::io::load(&out).unwrap();
+    let rows: Vec<(&str, bool, &IndicatorTarget)> = plan
+        .indicators
+        .iter()
+        .map(|i| (i.number.as_str(), i.applies, &i.target))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("1", true, &IndicatorTarget::ChangeAtLeast(-1.0)),
+            ("2", true, &IndicatorTarget::AtLeastOrRising(85.0)),
+            (
+                "3",
+                true,
+                &IndicatorTarget::Task(ecoplan::model::Label::same("制定实施"))
+            ),
+            ("4", false, &IndicatorTarget::AtMost(0.45)),
+        ]
+    );
+    // The domain of a merged cell carries down; kinds and units as written.
+    assert_eq!(plan.indicators[1].system.zh, "生态安全");
+    assert_eq!(plan.indicators[3].kind, IndicatorKind::Reference);
+    assert_eq!(plan.indicators[3].unit, "吨标准煤/万元");
+    // Rows of another frame are linked to nothing until the user links them.
+    assert!(plan.indicators.iter().all(|i| i.link.is_none()));
+    // A target without ≥, ≤ or = is refused by its cell, in the language asked.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, COUNTY_FRAME_2024.replace("≤0.45", "大约 0.45")).unwrap();
+    let refused = ecoplan(&["new", "--frame", s(&bad), "--lang", "zh"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = stderr(&refused);
+    assert!(message.contains("bad.csv:6:"), "{message}");
+    assert!(message.contains("无法识别目标值“大约 0.45”"), "{message}");
+    // A workbook reads the same.
+    let book = dir.join("frame.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, line) in COUNTY_FRAME_2024
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .enumerate()
+    {
+        for (c, cell) in line.split(',').enumerate() {
+            if !cell.is_empty() {
+                sheet.write(r as u32, c as u16, cell).unwrap();
+            }
+        }
+    }
+    workbook.save(&book).unwrap();
+    let from_book = dir.join("from-book.ron");
+    let output = ecoplan(&[
+        "new",
+        "--kind",
+        "county",
+        "--frame",
+        s(&book),
+        "-o",
+        s(&from_book),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let targets = |p: &ecoplan::model::Scenario| {
+        p.indicators
+            .iter()
+            .map(|i| {
+                (
+                    i.number.clone(),
+                    i.name.clone(),
+                    i.target.clone(),
+                    i.applies,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        targets(&ecoplan::io::load(&from_book).unwrap()),
+        targets(&plan)
+    );
+}

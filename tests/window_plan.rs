@@ -914,3 +914,77 @@ fn an_indicators_rule_changes_kind_its_periods_take_targets_and_its_link_is_chos
         IndicatorTarget::Task(_)
     ));
 }
+
+#[test]
+fn the_new_district_dialog_reads_a_frame_of_ones_own_and_names_a_bad_cell() {
+    let dir = temp_dir("frame");
+    let frame = dir.join("frame.csv");
+    std::fs::write(
+        &frame,
+        "序号,领域,指标名称,单位,目标值,指标属性,适用范围\n1,生态安全,生态环境状况指数,,ΔEQI>-1,约束性,县\n2,生态空间,优良天数比例,%,≥85,约束性,\n",
+    )
+    .unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "序号,指标名称,目标值\n1,优良天数比例,85\n").unwrap();
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    click(&mut harness, "文件");
+    harness
+        .get_by_label_contains("新建示范区（国家指标框架）")
+        .click();
+    harness.run();
+    type_in_dialog(&mut harness, "指标框架文件", &bad.display().to_string());
+    click(&mut harness, "读取");
+    assert!(
+        harness
+            .query_by_label_contains("bad.csv:2:10: 目标值 85 没有写明 ≥、≤ 或 =")
+            .is_some()
+    );
+    type_in_dialog(&mut harness, "指标框架文件", &frame.display().to_string());
+    click(&mut harness, "读取");
+    assert!(
+        harness
+            .query_by_label("frame：适用指标 1 项（共 2 项）")
+            .is_some()
+    );
+    type_in_dialog(&mut harness, "基准年", "2024");
+    click(&mut harness, "创建");
+    let scenario = harness.state().doc.scenario();
+    let numbers: Vec<(&str, bool)> = scenario
+        .indicators
+        .iter()
+        .map(|i| (i.number.as_str(), i.applies))
+        .collect();
+    assert_eq!(numbers, [("1", false), ("2", true)]);
+}
+
+#[test]
+fn the_only_scenario_of_a_file_is_renamed_like_any_edit_and_the_navigator_follows() {
+    let mut harness = harness(View::Plan, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    click(&mut harness, "重命名情景");
+    type_into(
+        &mut harness,
+        "新名称",
+        "青山区生态文明建设示范区规划（2025—2030）",
+    );
+    let name = "青山区生态文明建设示范区规划（2025—2030）";
+    assert_eq!(harness.state().doc.scenario().metadata.name, name);
+    assert_eq!(
+        harness.state().member_views()[0].0,
+        name,
+        "the navigator names it"
+    );
+    assert!(
+        harness.query_by_label(&format!("{name} ●")).is_some(),
+        "unsaved"
+    );
+    // Undone like any edit.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.scenario().metadata.name, "青山区");
+    // The Plan view's name field edits the same name.
+    type_into(&mut harness, "规划名称", "青山区规划");
+    assert!(harness.query_by_label("青山区规划 ●").is_some());
+}

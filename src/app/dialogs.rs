@@ -69,6 +69,12 @@ pub enum Modal {
         horizon: String,
         /// The periods' names as typed, one per milestone: "创建期, 提升期".
         period_names: String,
+        /// The path of a frame of one's own, as typed or picked.
+        frame_path: String,
+        /// The frame read from it (its file's name and rows); `None`: the national frame.
+        frame: Option<Box<crate::plan::frame::Frame>>,
+        /// Why the frame file could not be read, in the interface's language.
+        frame_error: Option<String>,
     },
     /// The changes a table would make, before they are applied.
     ImportPreview {
@@ -117,6 +123,7 @@ fn new_plan_from(
         milestones,
         period_names: list_items(period_names).map(str::to_owned).collect(),
         lang,
+        frame: None,
     })
 }
 
@@ -308,9 +315,13 @@ impl EcoplanApp {
                 milestones,
                 horizon,
                 period_names,
+                frame_path,
+                frame,
+                frame_error,
             } => {
                 use crate::plan::frame::{Place, PlaceKind};
                 let mut create = false;
+                let (mut read_frame, mut browse, mut national) = (false, false, false);
                 let plan = new_plan_from(
                     (name, region),
                     base_year,
@@ -320,7 +331,11 @@ impl EcoplanApp {
                     },
                     (milestones, horizon, period_names),
                     lang,
-                );
+                )
+                .map(|plan| crate::plan::NewPlan {
+                    frame: frame.as_deref().cloned(),
+                    ..plan
+                });
                 egui::Modal::new(egui::Id::unique("ecoplan-new-district")).show(ctx, |ui| {
                     ui.heading(Tr::NewDistrict.get(lang).trim_end_matches('…'));
                     egui::Grid::new("new-district")
@@ -368,16 +383,41 @@ impl EcoplanApp {
                         kind: *kind,
                         coastal: *coastal,
                     };
-                    let frame = crate::plan::frame::national_frame();
-                    let applying = frame
+                    // The frame: the national one, or a workbook of one's own.
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(Tr::IndicatorFrame.get(lang));
+                        ui.add(
+                            egui::TextEdit::singleline(frame_path)
+                                .hint_text(Tr::FrameFileHint.get(lang))
+                                .desired_width(220.0),
+                        )
+                        .accessible_name(Tr::FrameFile.get(lang));
+                        read_frame = ui.button(Tr::ReadFrame.get(lang)).clicked();
+                        browse = ui.button(Tr::Browse.get(lang)).clicked();
+                        national = ui
+                            .add_enabled(
+                                frame.is_some(),
+                                egui::Button::new(Tr::UseNationalFrame.get(lang)),
+                            )
+                            .clicked();
+                    });
+                    if let Some(error) = frame_error.as_deref() {
+                        ui.label(RichText::new(error).color(theme::bad()));
+                    }
+                    let shown = frame
+                        .as_deref()
+                        .unwrap_or_else(|| crate::plan::frame::national_frame());
+                    let applying = shown
                         .rows
                         .iter()
                         .filter(|r| r.scope.applies_to(place))
                         .count();
                     ui.label(
-                        RichText::new(
-                            Tr::NewDistrictRows.fill(lang, &[&applying, &frame.rows.len()]),
-                        )
+                        RichText::new(format!(
+                            "{}：{}",
+                            lang.label(&shown.name),
+                            Tr::NewDistrictRows.fill(lang, &[&applying, &shown.rows.len()])
+                        ))
                         .weak(),
                     );
                     let years = plan
@@ -414,6 +454,37 @@ impl EcoplanApp {
                         }
                     });
                 });
+                if browse {
+                    match self.dialogs.pick_table() {
+                        super::Picked::Path(path) => {
+                            *frame_path = path.display().to_string();
+                            read_frame = true;
+                        }
+                        super::Picked::Cancelled => {}
+                        super::Picked::Unavailable(why) => {
+                            *frame_error = Some(format!(
+                                "{}: {}",
+                                why.get(lang),
+                                Tr::TypeFramePath.get(lang)
+                            ));
+                        }
+                    }
+                }
+                if read_frame {
+                    match crate::io::frame_table::read_frame(std::path::Path::new(
+                        frame_path.trim(),
+                    )) {
+                        Ok(read) => {
+                            *frame = Some(Box::new(read));
+                            *frame_error = None;
+                        }
+                        Err(error) => *frame_error = Some(error.in_lang(lang)),
+                    }
+                }
+                if national {
+                    *frame = None;
+                    *frame_error = None;
+                }
                 if create
                     && let Ok(plan) = &plan
                     && let Ok(scenario) = crate::plan::new_district(plan)

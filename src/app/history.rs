@@ -194,6 +194,19 @@ impl EcoplanApp {
             self.message = Some(format!("{to}: {}", problem.get(self.lang())));
             return;
         }
+        if !self.members.is_workspace() {
+            // The only scenario of a file is named by its own name: an edit like any other.
+            let metadata = crate::model::Metadata {
+                name: to.to_owned(),
+                ..self.doc.scenario().metadata.clone()
+            };
+            if metadata != self.doc.scenario().metadata {
+                self.apply_edit(crate::document::Edit::SetMetadata {
+                    metadata: Box::new(metadata),
+                });
+            }
+            return;
+        }
         let from = self.members.current_name().to_owned();
         if from == to {
             return;

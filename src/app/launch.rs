@@ -94,7 +94,12 @@ pub(super) fn member_views<'a>(
                     .as_ref()
                     .expect("other members hold their documents")
             };
-            (slot.name.as_str(), doc.scenario(), doc.analysis())
+            let name = if members.is_workspace() {
+                slot.name.as_str()
+            } else {
+                doc.scenario().metadata.name.as_str()
+            };
+            (name, doc.scenario(), doc.analysis())
         })
         .collect()
 }

@@ -153,15 +153,22 @@ impl EcoplanApp {
         ui.label(RichText::new(Tr::Scenarios.get(lang)).weak());
         for (i, depth) in self.members.tree() {
             let slot = &self.members.slots[i];
+            // A file of one scenario is called by the scenario's own name, which the Plan view
+            // and Rename edit.
+            let name = if self.members.is_workspace() {
+                slot.name.as_str()
+            } else {
+                self.doc.scenario().metadata.name.as_str()
+            };
             ui.horizontal(|ui| {
                 ui.add_space(12.0 * depth as f32);
                 let text = if self
                     .doc_at(i)
                     .is_some_and(crate::document::Document::is_dirty)
                 {
-                    format!("{} ●", slot.name)
+                    format!("{name} ●")
                 } else {
-                    slot.name.clone()
+                    name.to_owned()
                 };
                 if ui
                     .selectable_label(i == self.members.current, text)

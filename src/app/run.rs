@@ -13,6 +13,26 @@ use crate::ui::{Command, UiCommand};
 
 impl EcoplanApp {
     /// Runs one command: the only place where the document, the workspace or the view changes.
+    /// Applies an edit to the current document and records it for undo, or says why not.
+    pub(super) fn apply_edit(&mut self, edit: crate::document::Edit) {
+        self.apply_merging(edit, false);
+    }
+
+    fn apply_merging(&mut self, edit: crate::document::Edit, merge: bool) {
+        let depth = self.doc.undo_depth();
+        match self.doc.apply_merging(edit, merge) {
+            Ok(()) => {
+                self.message = None;
+                if self.doc.undo_depth() > depth {
+                    self.record_edit();
+                }
+            }
+            Err(reason) => {
+                self.message = Some(format!("{}: {reason}", Tr::Rejected.get(self.lang())))
+            }
+        }
+    }
+
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Ui(command) => {
@@ -20,20 +40,7 @@ impl EcoplanApp {
                     self.run_ui(ctx, command);
                 }
             }
-            Command::Apply { edit, merge } => {
-                let depth = self.doc.undo_depth();
-                match self.doc.apply_merging(edit, merge) {
-                    Ok(()) => {
-                        self.message = None;
-                        if self.doc.undo_depth() > depth {
-                            self.record_edit();
-                        }
-                    }
-                    Err(reason) => {
-                        self.message = Some(format!("{}: {reason}", Tr::Rejected.get(self.lang())))
-                    }
-                }
-            }
+            Command::Apply { edit, merge } => self.apply_merging(edit, merge),
             Command::Show(view) => self.state.view = view,
             Command::OpenFile(path) => self.request(ctx, Pending::Open(path)),
             Command::CopyChart(spec) => match crate::io::chart_png::render_rgb(&spec, 1920, 1080) {
@@ -89,7 +96,7 @@ impl EcoplanApp {
             UiCommand::Redo => !self.future.is_empty(),
             UiCommand::RemoveScenario => self.members.removable(current),
             // A member's name is the workspace's; a single scenario keeps the name in its file.
-            UiCommand::RenameScenario => self.members.is_workspace(),
+            UiCommand::RenameScenario => true,
             UiCommand::MoveScenarioUp => self.members.move_target(current, true).is_some(),
             UiCommand::MoveScenarioDown => self.members.move_target(current, false).is_some(),
             UiCommand::NewFromPlan
@@ -144,6 +151,9 @@ impl EcoplanApp {
                     milestones: String::new(),
                     horizon: String::new(),
                     period_names: String::new(),
+                    frame_path: String::new(),
+                    frame: None,
+                    frame_error: None,
                 });
             }
             UiCommand::ExportIndicatorTemplate => self.export_table(Some(Table::Indicators)),
@@ -169,7 +179,12 @@ impl EcoplanApp {
                 self.modal = Some(Modal::ConfirmRemove(self.members.current));
             }
             UiCommand::RenameScenario => {
-                self.modal = Some(Modal::Rename(self.members.current_name().to_owned()));
+                let name = if self.members.is_workspace() {
+                    self.members.current_name().to_owned()
+                } else {
+                    self.doc.scenario().metadata.name.clone()
+                };
+                self.modal = Some(Modal::Rename(name));
             }
             UiCommand::MoveScenarioUp => self.move_member(true),
             UiCommand::MoveScenarioDown => self.move_member(false),

@@ -150,6 +150,10 @@ pub struct NewArgs {
     /// The names of the periods ending at each milestone, comma-separated (创建期,提升期).
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     pub periods: Vec<String>,
+    /// An indicator frame of one's own (.xlsx, .xls, .ods or .csv: 序号, 领域, 指标名称, 单位,
+    /// 目标值, 指标属性, 适用范围) instead of the national one.
+    #[arg(long, value_name = "BOOK")]
+    pub frame: Option<PathBuf>,
     /// The language of the new file's notes; by default the environment's (LC_ALL,
     /// LC_MESSAGES, LANG), Chinese where it states none.
     #[arg(long, value_enum)]
@@ -734,6 +738,13 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 milestones: args.milestones.clone(),
                 period_names: args.periods.clone(),
                 lang,
+                frame: match &args.frame {
+                    None => None,
+                    Some(book) => Some(
+                        io::frame_table::read_frame(book)
+                            .map_err(|error| Failure::input(error.in_lang(lang)))?,
+                    ),
+                },
             };
             let scenario = crate::plan::new_district(&plan).map_err(|error| {
                 let option = match error {

@@ -12,15 +12,10 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::csv::{field, with_bom};
+pub use super::table_reader::ImportError;
+use super::table_reader::{Cell, Table, read_table, said};
 use crate::i18n::{Lang, Tr};
 use crate::model::{IndicatorTarget, Label, MAX_HORIZON, MIN_BASE_YEAR, Observation, Scenario};
-
-/// The largest table read: the frame has 40 rows and a plan a dozen years; this is far beyond
-/// any real sheet and keeps a hostile file's work bounded.
-const MAX_ROWS: usize = 10_000;
-const MAX_COLUMNS: usize = 500;
-/// At most this many bytes are read from a table file.
-const MAX_BYTES: u64 = 20 * 1024 * 1024;
 
 /// The years a template has columns for: from the earliest value (or the base year) to the
 /// latest value (or the base year), every year between included.
@@ -113,21 +108,6 @@ pub fn template_xlsx(scenario: &Scenario, lang: Lang) -> Result<Vec<u8>, String>
     workbook.save_to_buffer().map_err(error)
 }
 
-/// A cell read from a table, whatever the file.
-#[derive(Clone, Debug, PartialEq)]
-enum Cell {
-    Empty,
-    Number(f64),
-    Text(String),
-}
-
-/// A table as rows of cells, with a way to name each cell's place.
-struct Table {
-    rows: Vec<Vec<Cell>>,
-    /// (row, column) → "BOOK!SHEET!D5" or "FILE:5:12".
-    place: Box<dyn Fn(usize, usize) -> String>,
-}
-
 /// What a row of the table is about: an indicator (by its number), or a projected series (by its
 /// key), whose observed values a mid-term review sets against the projection.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,293 +143,9 @@ pub struct ImportedValue {
     pub source: String,
 }
 
-/// Why a table cannot be imported: the first bad cell, named. The message is in both
-/// languages: the command line prints the English, the window the interface's language.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{place}: {}", message.en)]
-pub struct ImportError {
-    pub place: String,
-    pub message: Label,
-}
-
-impl ImportError {
-    /// The error in `lang`, starting with its place.
-    pub fn in_lang(&self, lang: Lang) -> String {
-        format!("{}: {}", self.place, lang.label(&self.message))
-    }
-}
-
-/// A message in both languages.
-fn said(zh: impl Into<String>, en: impl Into<String>) -> Label {
-    Label {
-        zh: zh.into(),
-        en: en.into(),
-    }
-}
-
-/// A message from below (file access, the workbook reader), in English alone: its wording is
-/// the library's.
-fn same(text: String) -> Label {
-    Label {
-        zh: text.clone(),
-        en: text,
-    }
-}
-
-fn column_letters(mut col: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(b'A' + (col % 26) as u8);
-        if col < 26 {
-            break;
-        }
-        col = col / 26 - 1;
-    }
-    letters.reverse();
-    String::from_utf8(letters).expect("ASCII letters")
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-/// Reads a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF), naming each cell by line
-/// and column.
-fn read_csv(path: &Path) -> Result<Table, ImportError> {
-    let text = super::safe_file::read_text_bounded(path, MAX_BYTES).map_err(|e| ImportError {
-        place: path.display().to_string(),
-        message: match e {
-            super::ReadError::Io { source, .. } => said(
-                format!("无法读取：{source}"),
-                format!("cannot read: {source}"),
-            ),
-            other => same(
-                other
-                    .to_string()
-                    .replace(&format!("{}: ", path.display()), "")
-                    .replace("scenario file", "table"),
-            ),
-        },
-    })?;
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
-    // (line, column) of each field's first character, by row and field.
-    let mut starts: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut row: Vec<Cell> = Vec::new();
-    let mut row_starts: Vec<(usize, usize)> = Vec::new();
-    let mut chars = text.chars().peekable();
-    let (mut line, mut col) = (1usize, 1usize);
-    let too_big = |line| ImportError {
-        place: format!("{}:{line}:1", path.display()),
-        message: said(
-            format!("表格超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列；指标数值表每项指标一行"),
-            format!(
-                "the table has more than {MAX_ROWS} rows or {MAX_COLUMNS} columns; an indicator table has one row per indicator"
-            ),
-        ),
-    };
-    loop {
-        // One field.
-        let start = (line, col);
-        let mut value = String::new();
-        let mut quoted = false;
-        if chars.peek() == Some(&'"') {
-            quoted = true;
-            chars.next();
-            col += 1;
-            loop {
-                match chars.next() {
-                    None => {
-                        return Err(ImportError {
-                            place: format!("{}:{}:{}", path.display(), start.0, start.1),
-                            message: said(
-                                "引号内的内容没有结束（缺少一个 \"）",
-                                "a quoted field is not closed (a \" is missing)",
-                            ),
-                        });
-                    }
-                    Some('"') if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        col += 2;
-                        value.push('"');
-                    }
-                    Some('"') => {
-                        col += 1;
-                        break;
-                    }
-                    Some('\r') => {
-                        // CRLF or a lone CR ends a line inside quotes as outside.
-                        if chars.peek() == Some(&'\n') {
-                            chars.next();
-                        }
-                        line += 1;
-                        col = 1;
-                        value.push('\n');
-                    }
-                    Some('\n') => {
-                        line += 1;
-                        col = 1;
-                        value.push('\n');
-                    }
-                    Some(c) => {
-                        col += 1;
-                        value.push(c);
-                    }
-                }
-            }
-        }
-        while let Some(&c) = chars.peek() {
-            if c == ',' || c == '\n' || c == '\r' {
-                break;
-            }
-            chars.next();
-            col += 1;
-            value.push(c);
-        }
-        let cell = if value.trim().is_empty() {
-            Cell::Empty
-        } else if !quoted && let Ok(v) = value.trim().parse::<f64>() {
-            Cell::Number(v)
-        } else {
-            Cell::Text(value)
-        };
-        row.push(cell);
-        row_starts.push(start);
-        if row.len() > MAX_COLUMNS {
-            return Err(too_big(line));
-        }
-        match chars.next() {
-            Some(',') => col += 1,
-            Some('\r') => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                line += 1;
-                col = 1;
-                rows.push(std::mem::take(&mut row));
-                starts.push(std::mem::take(&mut row_starts));
-            }
-            Some('\n') => {
-                line += 1;
-                col = 1;
-                rows.push(std::mem::take(&mut row));
-                starts.push(std::mem::take(&mut row_starts));
-            }
-            None => {
-                if !(row.len() == 1 && row[0] == Cell::Empty) {
-                    rows.push(row);
-                    starts.push(row_starts);
-                }
-                break;
-            }
-            Some(_) => unreachable!("a field ends at a comma, a line end or the end"),
-        }
-        if rows.len() > MAX_ROWS {
-            return Err(too_big(line));
-        }
-    }
-    let shown = path.display().to_string();
-    Ok(Table {
-        rows,
-        place: Box::new(move |r, c| match starts.get(r).and_then(|s| s.get(c)) {
-            Some((line, col)) => format!("{shown}:{line}:{col}"),
-            None => format!("{shown}:{}", r + 1),
-        }),
-    })
-}
-
-/// Reads the first sheet of a workbook.
-fn read_workbook(path: &Path) -> Result<Table, ImportError> {
-    use calamine::{Data, Reader, open_workbook_auto_from_rs};
-    let book = file_name(path);
-    let whole = |message: Label| ImportError {
-        place: book.clone(),
-        message,
-    };
-    let bytes = super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
-        place: path.display().to_string(),
-        message: same(
-            e.to_string()
-                .replace(&format!("{}: ", path.display()), "")
-                .replace("scenario file", "table"),
-        ),
-    })?;
-    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-        whole(said(
-            format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
-            format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
-        ))
-    })?;
-    let sheet = workbook
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| whole(said("工作簿中没有工作表", "the workbook has no sheet")))?;
-    let range = workbook.worksheet_range(&sheet).map_err(|e| {
-        whole(said(
-            format!("无法读取工作表 {sheet}：{e}"),
-            format!("sheet {sheet} cannot be read: {e}"),
-        ))
-    })?;
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let (height, width) = range.get_size();
-    // The rows and columns before the range's start are kept (absolute cell names), so they
-    // count too: data far down or far right is as much work as data that fills the sheet.
-    let (height, width) = (first_row as usize + height, first_col as usize + width);
-    if height > MAX_ROWS || width > MAX_COLUMNS {
-        return Err(whole(said(
-            format!(
-                "工作表 {sheet} 有 {height} 行 {width} 列；指标数值表每项指标一行，至多 {MAX_COLUMNS} 列"
-            ),
-            format!(
-                "sheet {sheet} has {height} rows and {width} columns; an indicator table has one row per indicator and at most {MAX_COLUMNS} columns"
-            ),
-        )));
-    }
-    // Rows and columns before the range's start are empty: keep absolute positions.
-    let mut rows = vec![Vec::new(); height];
-    for (r, cells) in range.rows().enumerate() {
-        let mut row = vec![Cell::Empty; first_col as usize];
-        row.extend(cells.iter().map(|cell| match cell {
-            Data::Int(v) => Cell::Number(*v as f64),
-            Data::Float(v) => Cell::Number(*v),
-            Data::String(s) if s.trim().is_empty() => Cell::Empty,
-            Data::String(s) => Cell::Text(s.clone()),
-            Data::Empty => Cell::Empty,
-            Data::Bool(b) => Cell::Text(b.to_string()),
-            Data::DateTime(d) => Cell::Text(d.to_string()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-            Data::Error(e) => Cell::Text(format!("#{e:?}")),
-        }));
-        rows[first_row as usize + r] = row;
-    }
-    Ok(Table {
-        rows,
-        place: Box::new(move |r, c| format!("{book}!{sheet}!{}{}", column_letters(c), r + 1)),
-    })
-}
-
 /// Reads a filled-in table and says which observed values it changes; changes nothing.
 pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue>, ImportError> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let table = match extension.as_deref() {
-        Some("csv") => read_csv(path)?,
-        Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods") => read_workbook(path)?,
-        _ => {
-            return Err(ImportError {
-                place: path.display().to_string(),
-                message: said(
-                    "文件名须以 .xlsx、.xls、.ods 或 .csv 结尾",
-                    "the file name must end in .xlsx, .xls, .ods or .csv",
-                ),
-            });
-        }
-    };
+    let table = read_table(path)?;
     values_of(&table, scenario)
 }
 
@@ -738,6 +434,7 @@ pub fn write_template(scenario: &Scenario, lang: Lang, out: &Path) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::table_reader::{column_letters, read_csv};
 
     #[test]
     fn columns_are_lettered_as_spreadsheets_do() {

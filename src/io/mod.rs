@@ -3,11 +3,13 @@
 pub mod chart_png;
 pub mod csv;
 pub mod export;
+pub mod frame_table;
 pub mod indicator_table;
 pub mod migrate;
 pub mod report;
 pub mod safe_file;
 pub mod scenario_file;
+pub mod table_reader;
 pub mod xlsx;
 
 pub use safe_file::{Backup, ReadError, SaveError, backup_path, write_atomically};

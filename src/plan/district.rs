@@ -1,7 +1,7 @@
 //! A new district from the national frame: the rows that apply to its kind of place, and the
 //! series the projection needs, all without values until the user enters them.
 
-use super::frame::{Place, PlaceKind, national_frame};
+use super::frame::{Frame, Place, PlaceKind, national_frame};
 use super::indicators::link_to_scenario;
 use crate::i18n::{Lang, Tr};
 use crate::model::{
@@ -31,6 +31,9 @@ pub struct NewPlan {
     pub period_names: Vec<String>,
     /// The language of the new file's notes.
     pub lang: Lang,
+    /// The indicator frame: the national one when `None`, else one the user brought
+    /// (`io::frame_table`), whose rows are linked to no series until the user links them.
+    pub frame: Option<Frame>,
 }
 
 /// Why a new plan's years cannot be used, with the values to name.
@@ -82,6 +85,7 @@ impl NewPlan {
             milestones: Vec::new(),
             period_names: Vec::new(),
             lang,
+            frame: None,
         }
     }
 
@@ -148,13 +152,16 @@ pub fn new_district(plan: &NewPlan) -> Result<Scenario, NewPlanError> {
     let (milestones, horizon, periods) = plan.years()?;
     let place = plan.place;
     let lang = plan.lang;
-    let frame = national_frame();
+    // The national frame's numbers are known, and so are the series its rows are computed
+    // from; a frame the user brings numbers its rows its own way.
+    let national = plan.frame.is_none();
+    let frame = plan.frame.as_ref().unwrap_or_else(|| national_frame());
     let indicators = frame
         .rows
         .iter()
         .map(|row| {
             let mut indicator = row.indicator(place, &frame.source);
-            if indicator.applies {
+            if indicator.applies && national {
                 link_to_scenario(&mut indicator);
             }
             indicator

@@ -345,44 +345,6 @@ pub fn decimals_ui(
     (chosen != current).then_some(chosen)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_field_only_shown_is_never_checked() {
-        let ctx = egui::Context::default();
-        let checks = std::cell::Cell::new(0);
-        for _ in 0..5 {
-            let mut output = ctx.run_ui(Default::default(), |ui| {
-                let committed =
-                    validated_edit(ui, "field", "7.50".into(), 80.0, "name", "label", |text| {
-                        checks.set(checks.get() + 1);
-                        parse_number(text)
-                    });
-                assert!(committed.is_none());
-            });
-            // No renderer here to take the font textures.
-            output.textures_delta.clear();
-        }
-        assert_eq!(
-            checks.get(),
-            0,
-            "the scenario is not re-checked on every frame"
-        );
-    }
-
-    #[test]
-    fn parses_what_users_type() {
-        assert_eq!(parse_number(" 7.5 "), Ok(7.5));
-        assert_eq!(parse_number("9%"), Ok(9.0));
-        assert_eq!(parse_number("１２．５"), Ok(12.5));
-        assert_eq!(parse_number("1,058.84"), Ok(1058.84));
-        assert!(parse_number("abc").is_err());
-        assert!(parse_number("inf").is_err());
-    }
-}
-
 /// A text in both languages as two fields, Chinese then English, each committed when left
 /// (see `validated_edit`). Found as "{name}（中文）" / "{name} (English)" in either interface
 /// language's words; `required`: neither may be left empty. Returns the label as edited.
@@ -422,4 +384,42 @@ pub fn label_pair_edit(
         }
     }
     edited
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_only_shown_is_never_checked() {
+        let ctx = egui::Context::default();
+        let checks = std::cell::Cell::new(0);
+        for _ in 0..5 {
+            let mut output = ctx.run_ui(Default::default(), |ui| {
+                let committed =
+                    validated_edit(ui, "field", "7.50".into(), 80.0, "name", "label", |text| {
+                        checks.set(checks.get() + 1);
+                        parse_number(text)
+                    });
+                assert!(committed.is_none());
+            });
+            // No renderer here to take the font textures.
+            output.textures_delta.clear();
+        }
+        assert_eq!(
+            checks.get(),
+            0,
+            "the scenario is not re-checked on every frame"
+        );
+    }
+
+    #[test]
+    fn parses_what_users_type() {
+        assert_eq!(parse_number(" 7.5 "), Ok(7.5));
+        assert_eq!(parse_number("9%"), Ok(9.0));
+        assert_eq!(parse_number("１２．５"), Ok(12.5));
+        assert_eq!(parse_number("1,058.84"), Ok(1058.84));
+        assert!(parse_number("abc").is_err());
+        assert!(parse_number("inf").is_err());
+    }
 }
