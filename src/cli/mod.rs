@@ -37,8 +37,9 @@ pub struct WindowArgs {
     /// Render a view into this PNG file and exit (works under Xvfb).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
-    /// The view to open: overview, baselines, assumptions, projections, capacity-water,
-    /// capacity-air, indicators, targets, projects.
+    /// The view to open: overview, plan, whatif, baselines, assumptions, projections,
+    /// capacity-water, capacity-air, indicators, targets, projects, footprint, ei, uncertainty,
+    /// goal-seek, compare.
     #[arg(long, value_name = "NAME")]
     pub view: Option<String>,
     /// Interface language.
