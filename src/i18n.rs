@@ -119,6 +119,9 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
                 format::percent(*after_rate)
             )
         }
+        Rule::Linear { change_per_year } => {
+            Tr::LinearChange.fill(lang, &[&crate::format::signed(*change_per_year, None)])
+        }
         Rule::Step { points } => {
             let points: Vec<String> = points
                 .iter()
@@ -191,6 +194,57 @@ pub fn threshold_value(check: &crate::engine::TargetCheck, decimals: Option<u8>)
     match check.relative {
         None => crate::format::exact(check.threshold),
         Some(_) => crate::format::with_decimals(check.threshold, decimals),
+    }
+}
+
+/// Where a fitted rule comes from, as its source note says it ("按 2019—2024 年年均增长率
+/// −2.48 % 外推，R² 0.99"), the driver by name.
+pub fn fit_note(
+    scenario: &crate::model::Scenario,
+    fit: &crate::engine::fit::Fit,
+    lang: Lang,
+) -> String {
+    use crate::engine::fit::FitMethod;
+    let percent = |v: f64| format!("{:.2} %", v * 100.0).replace("-0.00", "0.00");
+    let r2 = format!("{:.2}", fit.r2);
+    let driver = fit
+        .driver
+        .as_deref()
+        .and_then(|d| scenario.series(d))
+        .map_or("", |s| lang.label(&s.label));
+    let unit = match (&fit.driver, scenario.series(&fit.series)) {
+        (Some(d), Some(series)) => scenario
+            .series(d)
+            .map(|d| series.unit.divide(&d.unit).to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let (from, to) = (fit.from, fit.to);
+    match fit.method {
+        FitMethod::Cagr => Tr::FitNoteCagr.fill(lang, &[&from, &to, &percent(fit.value), &r2]),
+        FitMethod::LogLinear => {
+            Tr::FitNoteLogLinear.fill(lang, &[&from, &to, &percent(fit.value), &r2])
+        }
+        FitMethod::Linear => Tr::FitNoteLinear.fill(
+            lang,
+            &[&from, &to, &crate::format::signed(fit.value, None), &r2],
+        ),
+        FitMethod::Intensity => Tr::FitNoteIntensity.fill(
+            lang,
+            &[
+                &driver,
+                &from,
+                &to,
+                &crate::format::value(fit.level.unwrap_or(f64::NAN)),
+                &unit,
+                &percent(fit.value),
+                &r2,
+            ],
+        ),
+        FitMethod::Elasticity => Tr::FitNoteElasticity.fill(
+            lang,
+            &[&driver, &format!("{:.3}", fit.value), &from, &to, &r2],
+        ),
     }
 }
 
@@ -965,6 +1019,14 @@ texts! {
     KindInterp => ("经过各点的路径", "a path through points"),
     KindStep => ("阶梯值", "steps"),
     KindDriven => ("驱动序列 × 强度", "driver × intensity"),
+    FitNoteCagr => ("按 {0}—{1} 年年均增长率 {2} 外推，R² {3}", "extrapolated at the {0}–{1} average annual growth of {2}, R² {3}"),
+    FitNoteLogLinear => ("按 {0}—{1} 年最小二乘增长率 {2} 外推，R² {3}", "extrapolated at the {0}–{1} least-squares growth of {2}, R² {3}"),
+    FitNoteLinear => ("按 {0}—{1} 年线性趋势（每年 {2}）外推，R² {3}", "extrapolated on the {0}–{1} linear trend ({2} a year), R² {3}"),
+    FitNoteIntensity => ("{0} × 强度（按 {1}—{2} 年：基准年 {3} {4}，年均变化 {5}），R² {6}", "{0} × intensity (from {1}–{2}: {3} {4} in the base year, changing {5} a year), R² {6}"),
+    FitNoteElasticity => ("随{0}变化，弹性 {1}（{2}—{3} 年对数回归），R² {4}", "follows {0} with an elasticity of {1} ({2}–{3} log–log regression), R² {4}"),
+    KindLinear => ("线性趋势（每年固定增量）", "a linear trend (a constant change a year)"),
+    LinearChange => ("线性，每年 {0}", "linear, {0} a year"),
+    ChangePerYear => ("每年变化", "Change a year"),
     KindGrowthAs => ("对驱动序列的弹性", "elasticity to a driver"),
     Driver => ("驱动序列", "Driver"),
     NoDriverAvailable => ("{0}：没有可作驱动的序列（会形成循环）", "{0}: no series can drive it (it would make a cycle)"),

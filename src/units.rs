@@ -37,7 +37,7 @@ pub struct Unit {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum UnitError {
     #[error(
-        "unknown unit \"{0}\" (known: 元 万元 亿元, 人 万人, m³ 万 m³ 亿 m³, tce 万 tce, kg t 万 t, a, km² m² hm², %, 1; combined with one '/')"
+        "unknown unit \"{0}\" (known: 元 万元 亿元, 人 万人, m³ 万 m³ 亿 m³ (立方米), tce 万 tce (吨标准煤), kg t 万 t (吨), a (年), km² (平方公里) m² hm² (公顷), %, 1; combined with one '/')"
     )]
     Unknown(String),
     #[error("unit \"{unit}\" divides more than {max} times; write it with at most {max} '/'")]
@@ -67,6 +67,13 @@ const ATOMS: &[(&str, usize, f64)] = &[
     ("公顷", AREA, 1e-2),
     ("m²", AREA, 1e-6),
     ("m2", AREA, 1e-6),
+    // As statistics bureaus write them: 万立方米, 亿立方米, 平方公里, 平方米, 千克, 公斤, 万千瓦时.
+    ("立方米", VOLUME, 1.0),
+    ("平方公里", AREA, 1.0),
+    ("平方千米", AREA, 1.0),
+    ("平方米", AREA, 1e-6),
+    ("千克", MASS, 1e-3),
+    ("公斤", MASS, 1e-3),
 ];
 
 /// The most '/' a unit may hold.
@@ -153,6 +160,15 @@ impl Unit {
 
     pub fn convert(&self, value: f64, to: &Unit) -> Result<f64, UnitError> {
         Ok(value * self.factor_to(to)?)
+    }
+
+    /// The factor from `self` to `to`, reading a total as a year's where `to` is per year: a
+    /// statistics bureau's 吨 of COD emitted in a year is that year's t/a.
+    pub fn factor_as_annual(&self, to: &Unit) -> Result<f64, UnitError> {
+        self.factor_to(to).or_else(|error| {
+            let year = Unit::parse("a").expect("a is a unit");
+            self.divide(&year).factor_to(to).map_err(|_| error)
+        })
     }
 
     /// The unit of a quotient `self / other`, written as `self/other`.
@@ -277,6 +293,32 @@ mod tests {
         let error = Unit::parse("furlong").unwrap_err();
         assert!(error.to_string().contains("furlong"));
         assert!(Unit::parse("t/").is_err());
+    }
+
+    #[test]
+    fn units_as_statistics_bureaus_write_them_convert() {
+        for (from, to, factor) in [
+            ("亿立方米", "亿 m³", 1.0),
+            ("万立方米", "亿 m³", 1e-4),
+            ("平方公里", "km²", 1.0),
+            ("公顷", "km²", 0.01),
+            ("万吨标准煤", "万 tce", 1.0),
+            ("吨标准煤", "万 tce", 1e-4),
+            ("吨/年", "t/a", 1.0),
+            ("万吨", "t", 1e4),
+            ("万人", "人", 1e4),
+            ("公斤", "t", 1e-3),
+        ] {
+            let got = u(from).factor_to(&u(to)).unwrap();
+            assert!(
+                (got - factor).abs() < 1e-15 * factor.max(1.0),
+                "{from} → {to}: {got}"
+            );
+        }
+        // A year's total is that year's rate; a mass is no volume.
+        assert_eq!(u("吨").factor_as_annual(&u("t/a")).unwrap(), 1.0);
+        assert_eq!(u("万吨").factor_as_annual(&u("t/a")).unwrap(), 1e4);
+        assert!(u("吨").factor_as_annual(&u("亿 m³")).is_err());
     }
 
     #[test]

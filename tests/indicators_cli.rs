@@ -298,7 +298,7 @@ fn a_bad_cell_exits_2_naming_it_and_writes_nothing() {
     std::fs::write(&scenario, stdout(&ecoplan(&["default"]))).unwrap();
     let before = std::fs::read(&scenario).unwrap();
     let expect_refusal = |book: &Path, place: &str, words: &str| {
-        let output = ecoplan(&["import", s(book), "--into", s(&scenario)]);
+        let output = ecoplan(&["import", s(book), "--into", s(&scenario), "--lang", "en"]);
         assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
         let message = stderr(&output);
         assert!(message.starts_with(place), "{message} starts with {place}");
@@ -328,10 +328,14 @@ fn a_bad_cell_exits_2_naming_it_and_writes_nothing() {
         &format!("{}:1:9: ", s(&year)),
         "2099 is out of range",
     );
-    // A first column that is not the numbers.
+    // A first column that is not the numbers is read as statistics, whose rows need names.
     let header = dir.join("header.csv");
     std::fs::write(&header, "name,2021\n3,25\n").unwrap();
-    expect_refusal(&header, &format!("{}:1:1: ", s(&header)), "序号");
+    expect_refusal(
+        &header,
+        &format!("{}:1:1: ", s(&header)),
+        "no row of figures",
+    );
     // A value for a task.
     let task = dir.join("task.csv");
     std::fs::write(&task, "number,2021\n1,1\n").unwrap();

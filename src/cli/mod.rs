@@ -103,6 +103,10 @@ pub enum Command {
     /// scenario file: prints number,year,old,new and saves the scenario (keeping a .bak), or with
     /// --dry-run saves nothing. A bad cell exits 2 with BOOK!SHEET!CELL (FILE:LINE:COL for CSV).
     Import(ImportArgs),
+    /// Fit a series' rule to its history (observed values and base value): CSV
+    /// series,method,from,to,value,level,r2,rmse; with --apply, writes the rule and a source note
+    /// saying how it was derived into FILE (keeping a .bak).
+    Fit(FitArgs),
     /// A new scenario from the national indicator frame for a kind of place: the rows that apply,
     /// no values yet, and the series the projection needs without base values. Prints RON, or
     /// writes it with --output.
@@ -129,6 +133,66 @@ pub struct ImportArgs {
     /// Print the changes and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The sheet of the statistics (needed when several sheets hold figures).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// A row's name as the sheet writes it and the series it goes into (repeatable).
+    #[arg(long, value_name = "NAME=KEY", value_parser = parse_map)]
+    pub map: Vec<(String, String)>,
+    /// Pass over rows that match no series instead of stopping at the first.
+    #[arg(long)]
+    pub skip_unmatched: bool,
+    /// The language of messages; by default the environment's (LC_ALL, LC_MESSAGES, LANG),
+    /// Chinese where it states none.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+/// `NAME=KEY` of `--map`.
+fn parse_map(text: &str) -> Result<(String, String), String> {
+    let (name, key) = text
+        .rsplit_once('=')
+        .ok_or_else(|| format!("\"{text}\" is not NAME=KEY"))?;
+    let (name, key) = (name.trim(), key.trim());
+    if name.is_empty() || key.is_empty() {
+        return Err(format!("\"{text}\" is not NAME=KEY"));
+    }
+    Ok((name.to_owned(), key.to_owned()))
+}
+
+#[derive(Debug, Args)]
+pub struct FitArgs {
+    /// The scenario file whose history is fitted.
+    pub file: PathBuf,
+    /// The series' key.
+    #[arg(long, value_name = "KEY")]
+    pub series: String,
+    /// cagr (average annual growth between --from and --to), loglinear (least-squares growth),
+    /// linear (constant change a year), intensity (against --driver, with its yearly change) or
+    /// elasticity (log–log against --driver).
+    #[arg(long, value_name = "METHOD", value_parser = parse_fit_method)]
+    pub method: crate::engine::fit::FitMethod,
+    /// The first year of history used.
+    #[arg(long, value_name = "YEAR")]
+    pub from: i32,
+    /// The last year of history used.
+    #[arg(long, value_name = "YEAR")]
+    pub to: i32,
+    /// The driver of an intensity or an elasticity.
+    #[arg(long, value_name = "KEY")]
+    pub driver: Option<String>,
+    /// Write the fitted rule into FILE.
+    #[arg(long)]
+    pub apply: bool,
+    /// The language of the source note written with --apply; by default the environment's.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+fn parse_fit_method(text: &str) -> Result<crate::engine::fit::FitMethod, String> {
+    crate::engine::fit::FitMethod::from_key(text).ok_or_else(|| {
+        format!("\"{text}\" is not a method: cagr, loglinear, linear, intensity or elasticity")
+    })
 }
 
 #[derive(Debug, Args)]
@@ -722,6 +786,7 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             })
         }
         Command::Import(args) => import(args),
+        Command::Fit(args) => fit(args),
         Command::New(args) => {
             let lang = args
                 .lang
@@ -848,7 +913,25 @@ fn export_uncertainty(
 /// leaves the scenario file as it was.
 fn import(args: &ImportArgs) -> Result<String, Failure> {
     let scenario = io::load(&args.into).map_err(Failure::input)?;
-    let values = io::indicator_table::read_values(&args.book, &scenario).map_err(Failure::input)?;
+    let options = io::history_table::HistoryOptions {
+        sheet: args.sheet.clone(),
+        map: args.map.clone(),
+        skip_unmatched: args.skip_unmatched,
+    };
+    if let Some((_, key)) = args
+        .map
+        .iter()
+        .find(|(_, key)| scenario.series(key).is_none())
+    {
+        return Err(Failure::input(format!(
+            "--map: the scenario has no series \"{key}\""
+        )));
+    }
+    let lang = args
+        .lang
+        .unwrap_or_else(crate::i18n::Lang::from_environment);
+    let values = io::history_table::read_import(&args.book, &scenario, &options)
+        .map_err(|error| Failure::input(error.in_lang(lang)))?;
     let changes = io::indicator_table::changes_csv(&values);
     if args.dry_run || values.is_empty() {
         return Ok(changes);
@@ -864,6 +947,53 @@ fn import(args: &ImportArgs) -> Result<String, Failure> {
     }
     io::save(&changed, &args.into).map_err(Failure::input)?;
     Ok(changes)
+}
+
+fn fit(args: &FitArgs) -> Result<String, Failure> {
+    use crate::engine::fit;
+    let scenario = io::load(&args.file).map_err(Failure::input)?;
+    let result = fit::fit(
+        &scenario,
+        &args.series,
+        args.method,
+        (args.from, args.to),
+        args.driver.as_deref(),
+    )
+    .map_err(|error| Failure::input(format!("{}: {error}", args.file.display())))?;
+    let number = |v: f64| csv::number(v);
+    let out = format!(
+        "series,method,from,to,value,level,r2,rmse\n{},{},{},{},{},{},{},{}\n",
+        csv::field(&result.series),
+        result.method.key(),
+        result.from,
+        result.to,
+        number(result.value),
+        result.level.map(number).unwrap_or_default(),
+        number(result.r2),
+        number(result.rmse),
+    );
+    if args.apply {
+        let lang = args
+            .lang
+            .unwrap_or_else(crate::i18n::Lang::from_environment);
+        let rule = fit::rule_of_fit(&scenario, &result).ok_or_else(|| {
+            Failure::input(format!("{}: the fit gives no rule", args.file.display()))
+        })?;
+        let mut changed = scenario.clone();
+        let series = changed
+            .series_mut(&args.series)
+            .expect("the fit found the series");
+        series.rule = rule;
+        series.source = crate::model::Label::same(&crate::i18n::fit_note(&scenario, &result, lang));
+        if let Some(error) = engine::validate(&changed).into_iter().next() {
+            return Err(Failure::input(format!(
+                "{}: the fitted rule leaves the scenario invalid: {error}",
+                args.file.display()
+            )));
+        }
+        io::save(&changed, &args.file).map_err(Failure::input)?;
+    }
+    Ok(out)
 }
 
 /// The whole program from its arguments: a subcommand, or the window. Returns the exit code.

@@ -414,6 +414,17 @@ fn validate_series_values(
             push(check_points(scenario, key, points));
         }
         Rule::Step { points } => push(check_points(scenario, key, points)),
+        Rule::Linear { change_per_year } => {
+            if !change_per_year.is_finite() {
+                push(Err(ModelError::invalid_value(
+                    "series",
+                    key,
+                    "change_per_year",
+                    *change_per_year,
+                    "must be a finite number",
+                )));
+            }
+        }
         Rule::Driven {
             intensity, change, ..
         } => {

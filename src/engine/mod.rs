@@ -6,6 +6,7 @@ mod capacity;
 mod checks;
 mod error;
 mod findings;
+pub mod fit;
 pub mod indicators;
 pub mod methods;
 mod projection;

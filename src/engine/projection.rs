@@ -216,7 +216,9 @@ impl<'a> ProjectionPlan<'a> {
         let increasing_in_driver = |rule: &Rule| match rule {
             Rule::Driven { .. } => true,
             Rule::GrowthAs { elasticity, .. } => *elasticity == 1.0,
-            Rule::Growth { .. } | Rule::Interp { .. } | Rule::Step { .. } => false,
+            Rule::Growth { .. } | Rule::Interp { .. } | Rule::Step { .. } | Rule::Linear { .. } => {
+                false
+            }
         };
         let mut moves = vec![Moves::Not; self.scenario.series.len()];
         for &i in &self.order {
@@ -390,6 +392,9 @@ fn evaluate_into(
                 let ((y0, v0), (y1, v1)) = (segment[0], segment[1]);
                 v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0)
             }));
+        }
+        Rule::Linear { change_per_year } => {
+            out.extend((0..year_count).map(|i| base + change_per_year * i as f64));
         }
         Rule::Step { points } => out.extend((0..year_count).map(|i| {
             let year = year_of(i);

@@ -15,11 +15,13 @@ pub enum RuleKind {
     Step,
     Driven,
     GrowthAs,
+    Linear,
 }
 
 impl RuleKind {
-    pub const ALL: [RuleKind; 5] = [
+    pub const ALL: [RuleKind; 6] = [
         RuleKind::Growth,
+        RuleKind::Linear,
         RuleKind::Interp,
         RuleKind::Step,
         RuleKind::Driven,
@@ -33,6 +35,7 @@ impl RuleKind {
             Rule::Step { .. } => RuleKind::Step,
             Rule::Driven { .. } => RuleKind::Driven,
             Rule::GrowthAs { .. } => RuleKind::GrowthAs,
+            Rule::Linear { .. } => RuleKind::Linear,
         }
     }
 
@@ -99,6 +102,15 @@ pub fn rule_of_kind(
                 };
                 Rule::growth(rate.clamp(-super::MAX_RATE * 0.99, super::MAX_RATE))
             }
+        },
+        RuleKind::Linear => match current {
+            Rule::Linear { .. } => current.clone(),
+            _ => Rule::Linear {
+                change_per_year: match (base, end) {
+                    (Some(b), Some(e)) => (e - b) / years,
+                    _ => 0.0,
+                },
+            },
         },
         RuleKind::Interp => match current {
             Rule::Interp { .. } => current.clone(),
@@ -172,7 +184,12 @@ mod tests {
         let plan = hanyang_plan();
         let projection = projected(&plan);
         let value = |p: &Projection, year| p.value("msw", year).unwrap();
-        for kind in [RuleKind::Growth, RuleKind::Interp, RuleKind::Driven] {
+        for kind in [
+            RuleKind::Growth,
+            RuleKind::Linear,
+            RuleKind::Interp,
+            RuleKind::Driven,
+        ] {
             let rule = rule_of_kind(&plan, &projection, "msw", kind, None).unwrap();
             assert_eq!(RuleKind::of(&rule), kind);
             let mut changed = plan.clone();

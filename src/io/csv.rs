@@ -15,7 +15,7 @@ pub(crate) fn field(text: &str) -> String {
 }
 
 /// A value as a CSV cell: empty for no data (NaN), as a spreadsheet leaves it.
-fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     if value.is_nan() {
         String::new()
     } else {

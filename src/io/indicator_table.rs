@@ -149,6 +149,28 @@ pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue
     values_of(&table, scenario)
 }
 
+/// A header's cell that heads the indicator numbers.
+fn is_number_header(cell: &Cell) -> bool {
+    match cell {
+        Cell::Text(t) => {
+            let t = t.trim().to_lowercase();
+            ["序号", "number", "序号/number", "编号", "no.", "no"].contains(&t.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a table is laid out as the indicator template: its first row with anything in it
+/// starts with the numbers' header.
+pub(crate) fn is_template(table: &Table) -> bool {
+    table
+        .rows
+        .iter()
+        .find(|row| row.iter().any(|c| *c != Cell::Empty))
+        .and_then(|row| row.iter().find(|c| **c != Cell::Empty))
+        .is_some_and(is_number_header)
+}
+
 fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, ImportError> {
     let at = |r: usize, c: usize, message: Label| ImportError {
         place: (table.place)(r, c),
@@ -163,13 +185,6 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
         return Err(at(0, 0, said("表格为空", "the table is empty")));
     };
     let header = &table.rows[header_row];
-    let is_number_header = |cell: &Cell| match cell {
-        Cell::Text(t) => {
-            let t = t.trim().to_lowercase();
-            ["序号", "number", "序号/number", "编号", "no.", "no"].contains(&t.as_str())
-        }
-        _ => false,
-    };
     let Some(number_col) = header.iter().position(|c| *c != Cell::Empty) else {
         unreachable!("the header row has a cell")
     };
@@ -384,6 +399,13 @@ pub fn with_values(scenario: &Scenario, values: &[ImportedValue]) -> Scenario {
         };
         match &value.target {
             ImportTarget::Indicator(index) => changed.indicators[*index].set_observed(observation),
+            // The base year's value is the base value; every other year's an observed one.
+            ImportTarget::Series(key) if value.year == scenario.base_year => {
+                changed
+                    .series_mut(key)
+                    .expect("a series the import found")
+                    .base = Some(value.new);
+            }
             ImportTarget::Series(key) => {
                 let series = changed.series_mut(key).expect("a series the import found");
                 series.observed.retain(|o| o.year != observation.year);

@@ -4,6 +4,7 @@ pub mod chart_png;
 pub mod csv;
 pub mod export;
 pub mod frame_table;
+pub mod history_table;
 pub mod indicator_table;
 pub mod migrate;
 pub mod report;

@@ -105,7 +105,33 @@ fn file_name(path: &Path) -> String {
 /// Reads a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF), naming each cell by line
 /// and column.
 pub(crate) fn read_csv(path: &Path) -> Result<Table, ImportError> {
-    let text = super::safe_file::read_text_bounded(path, MAX_BYTES).map_err(|e| ImportError {
+    let text = csv_text(path)?;
+    table_of_csv(path, &text)
+}
+
+/// A CSV file's text: UTF-8 (with or without the byte-order mark Excel writes) or, as Excel on
+/// a Chinese Windows saves "CSV", GBK. A file that is neither is refused by the byte where it
+/// stops being text.
+fn csv_text(path: &Path) -> Result<String, ImportError> {
+    let utf8 = super::safe_file::read_text_bounded(path, MAX_BYTES);
+    if let Err(super::ReadError::NotText { offset, .. }) = &utf8 {
+        let bytes =
+            super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
+                place: path.display().to_string(),
+                message: same(e.to_string()),
+            })?;
+        return encoding_rs::GBK
+            .decode_without_bom_handling_and_without_replacement(&bytes)
+            .map(std::borrow::Cow::into_owned)
+            .ok_or_else(|| ImportError {
+                place: path.display().to_string(),
+                message: said(
+                    format!("第 {offset} 字节起既不是 UTF-8 也不是 GBK 文本"),
+                    format!("from byte {offset} on, the file is neither UTF-8 nor GBK text"),
+                ),
+            });
+    }
+    utf8.map_err(|e| ImportError {
         place: path.display().to_string(),
         message: match e {
             super::ReadError::Io { source, .. } => said(
@@ -119,7 +145,11 @@ pub(crate) fn read_csv(path: &Path) -> Result<Table, ImportError> {
                     .replace("scenario file", "table"),
             ),
         },
-    })?;
+    })
+}
+
+/// The cells of a CSV text, each named by line and column of `path`.
+fn table_of_csv(path: &Path, text: &str) -> Result<Table, ImportError> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     // (line, column) of each field's first character, by row and field.
     let mut starts: Vec<Vec<(usize, usize)>> = Vec::new();
@@ -247,7 +277,76 @@ pub(crate) fn read_csv(path: &Path) -> Result<Table, ImportError> {
 }
 
 /// Reads the first sheet of a workbook.
+/// Reads the sheets a statistics book may hold its figures in: the one named, else every
+/// visible worksheet (a hidden sheet is never read unless named); a CSV is one sheet named by
+/// its file.
+pub(crate) fn read_sheets(
+    path: &Path,
+    wanted: Option<&str>,
+) -> Result<Vec<(String, Table)>, ImportError> {
+    use calamine::{Reader, SheetType, SheetVisible, open_workbook_auto_from_rs};
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if extension.as_deref() == Some("csv")
+        || !matches!(
+            extension.as_deref(),
+            Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods")
+        )
+    {
+        return read_table(path).map(|table| vec![(file_name(path), table)]);
+    }
+    let book = file_name(path);
+    let bytes = super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
+        place: path.display().to_string(),
+        message: same(e.to_string().replace(&format!("{}: ", path.display()), "")),
+    })?;
+    let workbook =
+        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| ImportError {
+            place: book.clone(),
+            message: said(
+                format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
+                format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
+            ),
+        })?;
+    let sheets: Vec<String> = match wanted {
+        Some(name) => {
+            let names: Vec<String> = workbook.sheet_names();
+            if !names.iter().any(|n| n == name) {
+                return Err(ImportError {
+                    place: book,
+                    message: said(
+                        format!("没有名为“{name}”的工作表（有：{}）", names.join("、")),
+                        format!(
+                            "there is no sheet \"{name}\" (there are: {})",
+                            names.join(", ")
+                        ),
+                    ),
+                });
+            }
+            vec![name.to_owned()]
+        }
+        None => workbook
+            .sheets_metadata()
+            .iter()
+            .filter(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+            .map(|s| s.name.clone())
+            .collect(),
+    };
+    drop(workbook);
+    sheets
+        .into_iter()
+        .map(|sheet| read_workbook_sheet(path, Some(&sheet)).map(|table| (sheet, table)))
+        .collect()
+}
+
 fn read_workbook(path: &Path) -> Result<Table, ImportError> {
+    read_workbook_sheet(path, None)
+}
+
+/// Reads one sheet of a workbook: the one named, else the first.
+fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, ImportError> {
     use calamine::{Data, Reader, open_workbook_auto_from_rs};
     let book = file_name(path);
     let whole = |message: Label| ImportError {
@@ -268,11 +367,14 @@ fn read_workbook(path: &Path) -> Result<Table, ImportError> {
             format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
         ))
     })?;
-    let sheet = workbook
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| whole(said("工作簿中没有工作表", "the workbook has no sheet")))?;
+    let sheet = match wanted {
+        Some(name) => name.to_owned(),
+        None => workbook
+            .sheet_names()
+            .first()
+            .cloned()
+            .ok_or_else(|| whole(said("工作簿中没有工作表", "the workbook has no sheet")))?,
+    };
     let range = workbook.worksheet_range(&sheet).map_err(|e| {
         whole(said(
             format!("无法读取工作表 {sheet}：{e}"),

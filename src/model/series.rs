@@ -92,6 +92,8 @@ pub enum Rule {
     },
     /// v(t) = v(t0)·(driver(t)/driver(t0))^elasticity.
     GrowthAs { driver: String, elasticity: f64 },
+    /// v(t) = v(t0) + change_per_year·(t − t0): a linear trend fitted to the history.
+    Linear { change_per_year: f64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -106,7 +108,9 @@ impl Rule {
     pub fn driver(&self) -> Option<&str> {
         match self {
             Rule::Driven { driver, .. } | Rule::GrowthAs { driver, .. } => Some(driver),
-            Rule::Growth { .. } | Rule::Interp { .. } | Rule::Step { .. } => None,
+            Rule::Growth { .. } | Rule::Interp { .. } | Rule::Step { .. } | Rule::Linear { .. } => {
+                None
+            }
         }
     }
 

@@ -13,7 +13,7 @@ pub fn lever_value(rule: &Rule) -> Option<f64> {
         Rule::Driven { change, .. } => Some(*change),
         Rule::GrowthAs { elasticity, .. } => Some(*elasticity),
         Rule::Interp { after_rate, .. } => Some(*after_rate),
-        Rule::Step { .. } => None,
+        Rule::Step { .. } | Rule::Linear { .. } => None,
     }
 }
 
@@ -25,7 +25,7 @@ pub fn with_lever(rule: &Rule, value: f64) -> Option<Rule> {
         Rule::Driven { change, .. } => *change = value,
         Rule::GrowthAs { elasticity, .. } => *elasticity = value,
         Rule::Interp { after_rate, .. } => *after_rate = value,
-        Rule::Step { .. } => return None,
+        Rule::Step { .. } | Rule::Linear { .. } => return None,
     }
     Some(rule)
 }

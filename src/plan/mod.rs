@@ -1,6 +1,7 @@
 //! The Hanyang District plan (阳政〔2022〕17号), 2022–2028: its printed figures and the
 //! built-in default scenario made from them.
 
+pub mod aliases;
 mod district;
 pub mod figures;
 pub mod frame;

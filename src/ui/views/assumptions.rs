@@ -371,6 +371,16 @@ fn rule_numbers_ui(
                 },
             );
         }
+        Rule::Linear { change_per_year } => {
+            value_ui(
+                ui,
+                ctx,
+                (key, "change-per-year".into()),
+                (ctx.tr(Tr::ChangePerYear), who, unit, Domain::Any),
+                *change_per_year,
+                |v| Rule::Linear { change_per_year: v },
+            );
+        }
         Rule::Step { points } => {
             for (i, (year, value)) in points.iter().enumerate() {
                 let all = points.clone();
@@ -472,6 +482,7 @@ fn rule_kind_name(kind: crate::engine::rule_kind::RuleKind) -> Tr {
         RuleKind::Step => Tr::KindStep,
         RuleKind::Driven => Tr::KindDriven,
         RuleKind::GrowthAs => Tr::KindGrowthAs,
+        RuleKind::Linear => Tr::KindLinear,
     }
 }
 
@@ -647,7 +658,7 @@ fn rule_structure_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) 
                 }
             });
         }
-        Rule::GrowthAs { .. } => {}
+        Rule::GrowthAs { .. } | Rule::Linear { .. } => {}
     }
 }
 

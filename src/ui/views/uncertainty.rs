@@ -22,7 +22,7 @@ fn lever_text(rule: &crate::model::Rule, value: f64, lang: crate::i18n::Lang) ->
             format::percent(value)
         ),
         Rule::Interp { .. } => format!("{} {}", Tr::AfterRate.get(lang), format::percent(value)),
-        Rule::Growth { .. } | Rule::Step { .. } => {
+        Rule::Growth { .. } | Rule::Step { .. } | Rule::Linear { .. } => {
             format!("{} {}", Tr::GrowthRate.get(lang), format::percent(value))
         }
     }
