@@ -148,8 +148,10 @@ fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
                 // Thousands separators only in groups of three: "1,234.5", never "1,5".
                 let whole = ascii.split('.').next().unwrap_or("");
                 let groups: Vec<&str> = whole.trim_start_matches('-').split(',').collect();
+                // "0,859" is a decimal comma, never a thousand.
                 let sound = groups.len() > 1
                     && !groups[0].is_empty()
+                    && !groups[0].starts_with('0')
                     && groups[0].len() <= 3
                     && groups[1..].iter().all(|g| g.len() == 3);
                 if !sound {
