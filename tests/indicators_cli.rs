@@ -520,6 +520,46 @@ fn new_takes_the_plans_years_and_periods_and_writes_notes_in_the_language_asked(
     }
     let refused = ecoplan(&["new", "--milestones", "2027,x"]);
     assert_eq!(refused.status.code(), Some(2));
+    // One name per milestone; names may hold spaces.
+    let refused = ecoplan(&[
+        "new",
+        "--base-year",
+        "2024",
+        "--milestones",
+        "2027,2030",
+        "--periods",
+        "创建期",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("--periods"),
+        "{}",
+        stderr(&refused)
+    );
+    let named = stdout(&ecoplan(&[
+        "new",
+        "--base-year",
+        "2024",
+        "--milestones",
+        "2027,2030",
+        "--periods",
+        "creation period,improvement period",
+        "--lang",
+        "en",
+    ]));
+    assert!(named.contains("name: \"creation period\""), "{named}");
+    // Without milestones, a given horizon is the last one.
+    let text = stdout(&ecoplan(&[
+        "new",
+        "--base-year",
+        "2024",
+        "--horizon",
+        "2029",
+    ]));
+    assert!(
+        text.contains("milestones: [\n        2028,\n        2029,\n    ],"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -618,6 +658,32 @@ fn new_takes_a_frame_of_ones_own_and_refuses_a_target_it_cannot_read_by_cell() {
     let message = stderr(&refused);
     assert!(message.contains("bad.csv:6:"), "{message}");
     assert!(message.contains("无法识别目标值“大约 0.45”"), "{message}");
+    // Frames say "or improving" too; a frame without targets is refused.
+    let improving = dir.join("improving.csv");
+    std::fs::write(
+        &improving,
+        COUNTY_FRAME_2024.replace("≥85 或持续提高", "≥85或持续改善"),
+    )
+    .unwrap();
+    let out_improving = dir.join("improving.ron");
+    assert!(
+        ecoplan(&["new", "--frame", s(&improving), "-o", s(&out_improving)])
+            .status
+            .success()
+    );
+    assert_eq!(
+        ecoplan::io::load(&out_improving).unwrap().indicators[1].target,
+        IndicatorTarget::AtLeastOrRising(85.0)
+    );
+    let no_targets = dir.join("no-targets.csv");
+    std::fs::write(&no_targets, "序号,指标名称\n1,生态文明建设规划\n").unwrap();
+    let refused = ecoplan(&["new", "--frame", s(&no_targets), "--lang", "en"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("no 目标值 (target) column"),
+        "{}",
+        stderr(&refused)
+    );
     // A workbook reads the same.
     let book = dir.join("frame.xlsx");
     let mut workbook = rust_xlsxwriter::Workbook::new();

@@ -292,16 +292,20 @@ fn a_capacity_is_added_in_its_unit_edited_refused_in_a_unit_that_does_not_conver
         harness.state().doc.scenario().capacities[0].unit.symbol(),
         "万 t/a"
     );
+    // Another unit of the same quantity keeps the capacity: 0.05 万 t/a is 500 t/a.
     type_into(&mut harness, "单位 NH3-N", "t/a");
-    assert_eq!(
-        harness.state().doc.scenario().capacities[0].unit.symbol(),
-        "t/a"
-    );
+    let capacity = &harness.state().doc.scenario().capacities[0];
+    assert_eq!(capacity.unit.symbol(), "t/a");
+    assert!((capacity.value - 500.0).abs() < 1e-9, "{}", capacity.value);
     type_into(&mut harness, "来源说明 NH3-N （中文）", "区水环境容量报告");
     type_into(&mut harness, "污染物 NH3-N", "NH3N");
     let capacity = &harness.state().doc.scenario().capacities[0];
     assert_eq!(capacity.pollutant, "NH3N");
     assert_eq!(capacity.source.zh, "区水环境容量报告");
+    // A pollutant whose series the scenario lacks leaves none chosen, not the last one's.
+    choose(&mut harness, "常用污染物", "COD 化学需氧量");
+    choose(&mut harness, "常用污染物", "TP 总磷");
+    assert!(harness.query_by_label("请选择对比的排放序列").is_some());
     // A typed pollutant of one's own, compared with a series chosen by name.
     type_in_dialog(&mut harness, "新增容量 污染物", "TP");
     choose(&mut harness, "新增容量 对比排放序列", "化学需氧量排放总量");

@@ -121,7 +121,13 @@ fn new_plan_from(
         base_year,
         horizon,
         milestones,
-        period_names: list_items(period_names).map(str::to_owned).collect(),
+        // Names may hold spaces ("creation period"): only commas and 、 part them.
+        period_names: period_names
+            .split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_owned)
+            .collect(),
         lang,
         frame: None,
     })
@@ -413,10 +419,12 @@ impl EcoplanApp {
                         .filter(|r| r.scope.applies_to(place))
                         .count();
                     ui.label(
-                        RichText::new(format!(
-                            "{}：{}",
-                            lang.label(&shown.name),
-                            Tr::NewDistrictRows.fill(lang, &[&applying, &shown.rows.len()])
+                        RichText::new(Tr::FrameRows.fill(
+                            lang,
+                            &[
+                                &lang.label(&shown.name),
+                                &Tr::NewDistrictRows.fill(lang, &[&applying, &shown.rows.len()]),
+                            ],
                         ))
                         .weak(),
                     );
@@ -429,12 +437,14 @@ impl EcoplanApp {
                             let list: Vec<String> =
                                 milestones.iter().map(ToString::to_string).collect();
                             ui.label(
-                                RichText::new(
-                                    Tr::NewPlanYearsSummary.fill(
-                                        lang,
-                                        &[&base_year.trim(), &list.join("、"), horizon],
-                                    ),
-                                )
+                                RichText::new(Tr::NewPlanYearsSummary.fill(
+                                    lang,
+                                    &[
+                                        &base_year.trim(),
+                                        &list.join(Tr::ListSeparator.get(lang)),
+                                        horizon,
+                                    ],
+                                ))
                                 .weak(),
                             );
                         }
@@ -470,7 +480,9 @@ impl EcoplanApp {
                         }
                     }
                 }
-                if read_frame {
+                // The path field is what the plan is made from: Create reads it too, and a file
+                // that cannot be read leaves no frame of the last one behind.
+                if read_frame || (create && !frame_path.trim().is_empty()) {
                     match crate::io::frame_table::read_frame(std::path::Path::new(
                         frame_path.trim(),
                     )) {
@@ -478,13 +490,22 @@ impl EcoplanApp {
                             *frame = Some(Box::new(read));
                             *frame_error = None;
                         }
-                        Err(error) => *frame_error = Some(error.in_lang(lang)),
+                        Err(error) => {
+                            *frame = None;
+                            *frame_error = Some(error.in_lang(lang));
+                            create = false;
+                        }
                     }
                 }
                 if national {
                     *frame = None;
                     *frame_error = None;
+                    frame_path.clear();
                 }
+                let plan = plan.map(|plan| crate::plan::NewPlan {
+                    frame: frame.as_deref().cloned(),
+                    ..plan
+                });
                 if create
                     && let Ok(plan) = &plan
                     && let Ok(scenario) = crate::plan::new_district(plan)

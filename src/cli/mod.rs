@@ -816,6 +816,7 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 let option = match error {
                     crate::plan::NewPlanError::BaseYear(_) => "--base-year",
                     crate::plan::NewPlanError::Horizon(_) => "--horizon",
+                    crate::plan::NewPlanError::PeriodCount { .. } => "--periods",
                     _ => "--milestones",
                 };
                 Failure::input(format!("{option}: {}", error.message(lang)))

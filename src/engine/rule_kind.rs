@@ -1,8 +1,9 @@
-//! Changing a series' rule from one kind to another (`methods.md` §1): the new rule starts from
-//! values that keep what the series already projects where it can, so a change of kind moves
-//! nothing until the user changes a number. Growth takes the average rate the series had to the
-//! horizon; a path through points passes through its horizon value; a driven series' intensity
-//! is its base value over its driver's, so the base year stays.
+//! Changing a series' rule from one kind to another (`methods.md` §1): the new rule keeps the
+//! base year's value always, and what the series projects where the new kind can say it. Growth
+//! and a linear trend take the average change the series had to the horizon, so the horizon's
+//! value stays too; a path through points passes through its horizon value (the years between
+//! move onto a straight line); steps start flat at the base value until a point is added; a
+//! driven series' intensity is its base value over its driver's; an elasticity starts at 1.
 
 use super::Projection;
 use crate::model::{Group, Rule, Scenario};

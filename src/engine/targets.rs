@@ -142,6 +142,17 @@ fn check_one(
     let base_value = values[0];
     let threshold = match target.relative_to {
         None => target.threshold,
+        Some(year) if year >= target.year => {
+            return Err(ModelError::invalid(
+                "target",
+                key,
+                "relative_to",
+                format!(
+                    "{year} is not before the target's year {}: a change is measured from an earlier year",
+                    target.year
+                ),
+            ));
+        }
         Some(year) => {
             let reference = if (scenario.base_year..=scenario.horizon).contains(&year) {
                 Some(values[(year - scenario.base_year) as usize])

@@ -85,8 +85,24 @@ pub fn parse_target(text: &str) -> Option<IndicatorTarget> {
         .replace('＝', "=")
         .replace('≧', "≥")
         .replace('≦', "≤");
-    let rising = ["或持续提高", "或持续提升", "或提高", "orrising"];
-    let falling = ["或持续下降", "或持续降低", "或下降", "orfalling"];
+    // "≥85 或持续改善" is met by the threshold or by getting better: on the ≥ side better is
+    // higher, on the ≤ side lower.
+    let rising = [
+        "或持续提高",
+        "或持续提升",
+        "或提高",
+        "或持续改善",
+        "或改善",
+        "orrising",
+    ];
+    let falling = [
+        "或持续下降",
+        "或持续降低",
+        "或下降",
+        "或持续改善",
+        "或改善",
+        "orfalling",
+    ];
     let improving = [
         "保持稳定或持续改善",
         "持续改善",
@@ -262,7 +278,16 @@ fn frame_of(table: &Table, name: &str) -> Result<Frame, ImportError> {
         }
         let target_text = cell_text(row, Column::Target);
         let target = match column(Column::Target) {
-            None => IndicatorTarget::Improving(Better::Higher),
+            None => {
+                return Err(at(
+                    header_row,
+                    0,
+                    said(
+                        "表头中没有“目标值”列：每项指标须有目标",
+                        "the header has no 目标值 (target) column: every indicator needs a target",
+                    ),
+                ));
+            }
             Some(c) => {
                 if let Some(Cell::Number(v)) = row.get(c) {
                     return Err(at(

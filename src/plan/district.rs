@@ -48,6 +48,11 @@ pub enum NewPlanError {
         horizon: i32,
     },
     MilestoneTwice(i32),
+    /// Period names given, but not one per milestone.
+    PeriodCount {
+        names: usize,
+        milestones: usize,
+    },
     /// The horizon not after the base year or past 2060.
     Horizon(i32),
 }
@@ -65,6 +70,9 @@ impl NewPlanError {
                 Tr::MilestonePastHorizon.fill(lang, &[milestone, horizon])
             }
             NewPlanError::MilestoneTwice(year) => Tr::MilestoneTwice.fill(lang, &[year]),
+            NewPlanError::PeriodCount { names, milestones } => {
+                Tr::PeriodCountMismatch.fill(lang, &[names, milestones])
+            }
             NewPlanError::Horizon(year) => Tr::HorizonOutside.fill(lang, &[year, &MAX_HORIZON]),
         }
     }
@@ -96,10 +104,14 @@ impl NewPlan {
             return Err(NewPlanError::BaseYear(base));
         }
         let (milestones, names): (Vec<i32>, Vec<String>) = if self.milestones.is_empty() {
-            let last = (base + IMPROVEMENT_YEARS).min(MAX_HORIZON);
+            // The plan's last milestone is its horizon where one is given.
+            let last = self
+                .horizon
+                .unwrap_or(base + IMPROVEMENT_YEARS)
+                .min(MAX_HORIZON);
             let default: Vec<i32> = [base + CREATION_YEARS, last]
                 .into_iter()
-                .filter(|&y| y > base && y <= MAX_HORIZON)
+                .filter(|&y| y > base && y <= last)
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
@@ -115,6 +127,12 @@ impl NewPlan {
         } else {
             (self.milestones.clone(), self.period_names.clone())
         };
+        if !names.is_empty() && names.len() != milestones.len() {
+            return Err(NewPlanError::PeriodCount {
+                names: names.len(),
+                milestones: milestones.len(),
+            });
+        }
         let mut seen = std::collections::BTreeSet::new();
         for &year in &milestones {
             if year <= base {

@@ -588,14 +588,18 @@ fn rule_structure_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) 
                 .filter(|&m| m >= after && m > scenario.base_year)
                 .min()
                 .map_or(after + 1, |m| m + 1);
+            // No period can start after the last year projected.
             let add = ui
-                .small_button(format!("＋ {}", Tr::AddPeriod.get(lang)))
+                .add_enabled(
+                    from <= MAX_HORIZON,
+                    egui::Button::new(format!("＋ {}", Tr::AddPeriod.get(lang))).small(),
+                )
                 .accessible_name(format!("{} {key}", Tr::AddPeriod.get(lang)));
             if add.clicked() {
                 let mut changes = changes.clone();
                 let last_rate = changes.last().map_or(rate, |c| c.rate);
                 changes.push(crate::model::RateChange {
-                    from: from.min(MAX_HORIZON),
+                    from,
                     rate: last_rate,
                 });
                 ctx.apply(set(Rule::Growth { rate, changes }));
@@ -634,7 +638,7 @@ fn rule_structure_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) 
                             format!("\"{}\" {}", text.trim(), Tr::NotAUnit.get(lang))
                         })?;
                         let Some(expected) = &driver_unit else {
-                            return Err(Tr::NotAUnit.get(lang).to_owned());
+                            return Err(Tr::NoSuchDriver.fill(lang, &[&driver]));
                         };
                         // The same intensity in the new unit, so the projection stays.
                         let factor = intensity_unit

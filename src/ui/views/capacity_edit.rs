@@ -224,10 +224,10 @@ pub fn add_capacity_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium)
                                         form.pollutant = known.key.to_owned();
                                         form.label_zh = known.zh.to_owned();
                                         form.label_en = known.en.to_owned();
-                                        form.series = scenario
-                                            .series(known.series)
-                                            .map(|s| s.key.clone())
-                                            .or(form.series.clone());
+                                        // The pollutant's own series, or none chosen yet: never the
+                                        // series of the pollutant picked before.
+                                        form.series =
+                                            scenario.series(known.series).map(|s| s.key.clone());
                                         if form.unit.is_empty() {
                                             form.unit = "t/a".to_owned();
                                         }
@@ -412,7 +412,12 @@ pub fn capacity_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacity: &C
                         {
                             return Err(Tr::UnitDoesNotConvert.fill(lang, &[&unit, series_unit]));
                         }
+                        // The same capacity in the new unit: 0.05 万 t/a becomes 500 t/a.
+                        let factor = capacity.unit.factor_to(&unit).map_err(|_| {
+                            Tr::UnitDoesNotConvert.fill(lang, &[&unit, &capacity.unit])
+                        })?;
                         let edit = set(Capacity {
+                            value: capacity.value * factor,
                             unit,
                             ..capacity.clone()
                         });

@@ -13,6 +13,14 @@ use crate::model::{
 };
 use crate::ui::{ViewCtx, widgets};
 
+/// The first number n for which "{prefix} n" names nothing yet, so that a row added after
+/// one was removed is never named (and found) like another.
+fn fresh_number(names: &[String], prefix: &str) -> usize {
+    (1..)
+        .find(|n| !names.iter().any(|name| *name == format!("{prefix} {n}")))
+        .expect("some number is free")
+}
+
 /// Sends the methods as `change` leaves them.
 fn change_methods(ctx: &mut ViewCtx<'_>, change: impl FnOnce(&mut Methods)) {
     let mut methods = ctx.doc.scenario().methods.clone();
@@ -67,7 +75,7 @@ pub fn air_zone_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, z: usize, zone: &Ai
 pub fn air_additions_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacities: &[&Capacity]) {
     let lang = ctx.lang;
     let air = &ctx.doc.scenario().methods.air;
-    let zones = air.zones.len();
+    let names_of_zones: Vec<String> = air.zones.iter().map(|z| z.name.zh.clone()).collect();
     let missing: Vec<String> = capacities
         .iter()
         .filter(|c| !air.pollutants.iter().any(|p| p.pollutant == c.pollutant))
@@ -78,7 +86,7 @@ pub fn air_additions_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacities: &[
             .button(format!("＋ {}", Tr::AddAirZone.get(lang)))
             .clicked()
         {
-            let number = zones + 1;
+            let number = fresh_number(&names_of_zones, "功能区");
             change_methods(ctx, |m| {
                 m.air.zones.push(AirZone {
                     name: Label::new(&format!("功能区 {number}"), &format!("Zone {number}")),
@@ -119,11 +127,12 @@ fn air_limit_mg_m3(pollutant: &str) -> Option<f64> {
 }
 
 /// GB 3838-2002 class III limits (mg/L), the starting target of a pollutant added to a river
-/// or lake.
-fn class_iii_mg_l(pollutant: &str) -> Option<f64> {
+/// or lake (total phosphorus: 0.2 in rivers, 0.05 in lakes and reservoirs).
+fn class_iii_mg_l(pollutant: &str, lake: bool) -> Option<f64> {
     Some(match pollutant {
         "COD" => 20.0,
         "NH3-N" => 1.0,
+        "TP" if lake => 0.05,
         "TP" => 0.2,
         "TN" => 1.0,
         _ => return None,
@@ -174,6 +183,7 @@ pub fn water_body_additions_ui(
     capacities: &[&Capacity],
 ) {
     let lang = ctx.lang;
+    let lake = matches!(body.model, WaterModel::Lake { .. });
     ui.horizontal_wrapped(|ui| {
         for capacity in capacities
             .iter()
@@ -184,7 +194,7 @@ pub fn water_body_additions_ui(
             if ui.button(text).clicked() {
                 change_methods(ctx, |m| {
                     m.water.bodies[b].pollutants.push(WaterPollutant {
-                        target_mg_l: class_iii_mg_l(&pollutant).unwrap_or(0.0),
+                        target_mg_l: class_iii_mg_l(&pollutant, lake).unwrap_or(0.0),
                         pollutant,
                         upstream_mg_l: 0.0,
                         decay_per_day: 0.0,
@@ -213,7 +223,7 @@ pub fn water_pollutant_remove_ui(
 pub fn water_additions_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacities: &[&Capacity]) {
     let lang = ctx.lang;
     let water = &ctx.doc.scenario().methods.water;
-    let bodies = water.bodies.len();
+    let names_of_bodies: Vec<String> = water.bodies.iter().map(|b| b.name.zh.clone()).collect();
     let without_load: Vec<String> = capacities
         .iter()
         .filter(|c| {
@@ -227,7 +237,7 @@ pub fn water_additions_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacities: 
     ui.horizontal_wrapped(|ui| {
         for (tr, lake) in [(Tr::AddRiver, false), (Tr::AddLake, true)] {
             if ui.button(format!("＋ {}", tr.get(lang))).clicked() {
-                let number = bodies + 1;
+                let number = fresh_number(&names_of_bodies, if lake { "湖库" } else { "河段" });
                 let (zh, en) = if lake {
                     (format!("湖库 {number}"), format!("Lake {number}"))
                 } else {

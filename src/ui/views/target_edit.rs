@@ -22,10 +22,16 @@ pub fn add_target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         return;
     };
     if ui.button(format!("＋ {}", ctx.tr(Tr::AddTarget))).clicked() {
-        let key = (1..)
-            .map(|n| format!("target_{n}"))
-            .find(|k| scenario.targets.iter().all(|t| &t.key != k))
-            .expect("some key is free");
+        // The first number no target's key or name holds yet: the key and the name agree.
+        let number = (1..)
+            .find(|n| {
+                scenario
+                    .targets
+                    .iter()
+                    .all(|t| t.key != format!("target_{n}") && t.label.zh != format!("新目标 {n}"))
+            })
+            .expect("some number is free");
+        let key = format!("target_{number}");
         let year = scenario
             .milestones
             .iter()
@@ -40,7 +46,7 @@ pub fn add_target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             .value(&series.key, year)
             .filter(|v| v.is_finite())
             .unwrap_or(0.0);
-        let number = scenario.targets.len() + 1;
+
         ctx.apply(Edit::AddTarget {
             target: Box::new(Target {
                 key,
@@ -406,6 +412,9 @@ fn threshold_rows(
                         relative_to: Some(year),
                         ..target.clone()
                     });
+                    if year >= target.year {
+                        return Err(Tr::ReferenceNotBefore.fill(lang, &[&year, &target.year]));
+                    }
                     doc.check(&edit)
                         .map_err(|_| Tr::NoValueInYear.fill(lang, &[&year]))
                         .map(|()| edit)
