@@ -20,6 +20,7 @@ use egui_kittest::kittest::Queryable;
 #[derive(Clone, Default)]
 struct ScriptedDialogs {
     save: Rc<RefCell<Vec<PathBuf>>>,
+    tables: Rc<RefCell<Vec<PathBuf>>>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -28,7 +29,7 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pick_table(&self) -> Picked {
-        None::<PathBuf>.into()
+        self.tables.borrow_mut().pop().into()
     }
 
     fn pick_save(&self, _suggested_name: &str, _extension: &str) -> Picked {
@@ -991,4 +992,98 @@ fn the_only_scenario_of_a_file_is_renamed_like_any_edit_and_the_navigator_follow
     // The Plan view's name field edits the same name.
     type_into(&mut harness, "规划名称", "青山区规划");
     assert!(harness.query_by_label("青山区规划 ●").is_some());
+}
+
+/// The statistics as a bureau writes them, with a row the plan has no series for.
+const STATISTICS: &str = "青山区主要统计指标,,,,,,,\n\
+指标名称,单位,2019年,2020年,2021年,2022年,2023年,2024年\n\
+地区生产总值,亿元,520.3,531.6,566.2,590.8,622.4,655.1\n\
+化学需氧量排放量,吨,5210,5105,5020,4930,4840,4760\n\
+用水总量,亿立方米,2.31,2.28,2.30,2.27,2.25,2.24\n";
+
+#[test]
+fn statistics_import_with_the_matching_confirmed_and_a_fit_applied_from_the_history_view() {
+    let dir = temp_dir("history");
+    let book = dir.join("统计.csv");
+    std::fs::write(&book, STATISTICS).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.tables.borrow_mut().push(book.clone());
+    let mut harness = harness(View::Overview, dialogs);
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::History);
+    assert!(harness.query_by_label_contains("尚无历史数据").is_some());
+    click(&mut harness, "导入统计数据…");
+    // The rows matched by name and alias; the one without a series is not imported unless the
+    // user says so: here, as a new series.
+    assert!(
+        harness
+            .query_by_label("将导入 12 个数值（可撤销）")
+            .is_some()
+    );
+    choose(&mut harness, "导入到 用水总量", "新建序列");
+    assert!(
+        harness
+            .query_by_label("将导入 18 个数值（可撤销）")
+            .is_some()
+    );
+    click(&mut harness, "应用（可撤销）");
+    let scenario = harness.state().doc.scenario();
+    assert_eq!(scenario.series("gdp").unwrap().base, Some(655.1));
+    let water = scenario
+        .series
+        .iter()
+        .find(|s| s.label.zh == "用水总量")
+        .unwrap();
+    assert_eq!(water.unit.symbol(), "亿立方米");
+    assert_eq!(water.base, Some(2.24));
+    // One undo takes the whole import back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        None
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    // The fit: COD's 2019–2024 average rate, by hand, shown and applied with its note.
+    click(&mut harness, "化学需氧量排放总量");
+    let rate = (4760.0f64 / 5210.0).powf(0.2) - 1.0;
+    let note = format!("按 2019—2024 年年均增长率 {:.2} % 外推", rate * 100.0);
+    assert!(harness.query_by_label_contains(&note).is_some(), "{note}");
+    click(&mut harness, "应用（可撤销）");
+    let cod = harness
+        .state()
+        .doc
+        .scenario()
+        .series("cod")
+        .unwrap()
+        .clone();
+    assert_eq!(cod.rule, Rule::growth(rate));
+    assert!(cod.source.zh.starts_with(&note));
+    // The projection follows: 4760 × (1 + r)^6 in 2030, computed apart.
+    let projected = harness
+        .state()
+        .doc
+        .analysis()
+        .projection
+        .value("cod", 2030)
+        .unwrap();
+    assert!((projected - 4760.0 * (1.0 + rate).powi(6)).abs() < 1e-6);
+    // A least-squares alternative, and a fit that cannot be made says why in Chinese.
+    radio(&mut harness, "最小二乘增长率");
+    assert!(
+        harness
+            .query_by_label_contains("按 2019—2024 年最小二乘增长率")
+            .is_some()
+    );
+    // An intensity against GDP (the economy first), with its base year's level.
+    radio(&mut harness, "强度 × 驱动序列");
+    assert!(
+        harness
+            .query_by_label_contains("地区生产总值 × 强度（按 2019—2024 年")
+            .is_some()
+    );
+    type_into(&mut harness, "起始年", "2024");
+    assert!(harness.query_by_label_contains("不是一段年份").is_some());
 }

@@ -76,6 +76,15 @@ pub enum Modal {
         /// Why the frame file could not be read, in the interface's language.
         frame_error: Option<String>,
     },
+    /// The district's statistics, each row matched to a series (or a new one, or passed over)
+    /// for the user to confirm or change before anything is applied.
+    HistoryImport {
+        path: PathBuf,
+        /// Each sheet holding statistics, with its rows.
+        sheets: Vec<(String, Vec<crate::io::history_table::HistoryRow>)>,
+        sheet: usize,
+        mapping: Vec<RowTarget>,
+    },
     /// The changes a table would make, before they are applied.
     ImportPreview {
         path: PathBuf,
@@ -138,6 +147,84 @@ fn list_items(text: &str) -> impl Iterator<Item = &str> {
     text.split([',', '，', '、', ';', '；', ' '])
         .map(str::trim)
         .filter(|item| !item.is_empty())
+}
+
+/// Where a row of the statistics goes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowTarget {
+    Series(String),
+    /// A series made from the row: its name, its unit.
+    NewSeries,
+    Skip,
+}
+
+/// Each row's series as the names say (key, label, alias), else passed over.
+pub fn matched(
+    scenario: &crate::model::Scenario,
+    rows: &[crate::io::history_table::HistoryRow],
+) -> Vec<RowTarget> {
+    rows.iter()
+        .map(|row| {
+            crate::io::history_table::match_series(scenario, &row.name, &[])
+                .map_or(RowTarget::Skip, RowTarget::Series)
+        })
+        .collect()
+}
+
+/// The scenario with the new series the mapping asks for, and the values every row sets, or
+/// the first row's refusal (a unit that does not convert, a value out of its domain).
+fn imported(
+    scenario: &crate::model::Scenario,
+    rows: &[crate::io::history_table::HistoryRow],
+    mapping: &[RowTarget],
+    file: &str,
+) -> Result<
+    (
+        crate::model::Scenario,
+        Vec<crate::io::indicator_table::ImportedValue>,
+    ),
+    (usize, crate::io::indicator_table::ImportError),
+> {
+    use crate::io::history_table::row_values;
+    let mut with_new = scenario.clone();
+    let mut keys = Vec::with_capacity(rows.len());
+    for (row, target) in rows.iter().zip(mapping) {
+        keys.push(match target {
+            RowTarget::Skip => None,
+            RowTarget::Series(key) => Some(key.clone()),
+            RowTarget::NewSeries => {
+                let key = (1..)
+                    .map(|n| format!("series_{n}"))
+                    .find(|k| with_new.series(k).is_none())
+                    .expect("some key is free");
+                let unit = row
+                    .unit
+                    .as_deref()
+                    .and_then(|u| crate::units::Unit::parse(u).ok())
+                    .unwrap_or_else(crate::units::Unit::one);
+                with_new.series.push(crate::model::Series {
+                    key: key.clone(),
+                    label: crate::io::history_table::label_of(row),
+                    unit,
+                    group: crate::model::Group::Other,
+                    base: None,
+                    rule: crate::model::Rule::growth(0.0),
+                    source: crate::model::Label::same(file),
+                    observed: Vec::new(),
+                    decimals: None,
+                });
+                Some(key)
+            }
+        });
+    }
+    let mut values = Vec::new();
+    for (i, (row, key)) in rows.iter().zip(&keys).enumerate() {
+        if let Some(key) = key {
+            values.extend(row_values(&with_new, row, key).map_err(|e| (i, e))?);
+        }
+    }
+    let changed = crate::io::indicator_table::with_values(&with_new, &values);
+    Ok((changed, values))
 }
 
 /// The answers to "save the changes?".
@@ -512,6 +599,141 @@ impl EcoplanApp {
                 {
                     done = true;
                     self.request(ctx, super::Pending::New(Box::new(scenario)));
+                }
+            }
+            Modal::HistoryImport {
+                path,
+                sheets,
+                sheet,
+                mapping,
+            } => {
+                let file = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                let scenario = self.doc.scenario();
+                let mut apply = false;
+                let mut chosen_sheet = *sheet;
+                let result = imported(scenario, &sheets[*sheet].1, mapping, &file);
+                egui::Modal::new(egui::Id::unique("ecoplan-history-import")).show(ctx, |ui| {
+                    ui.heading(Tr::ImportPreviewTitle.fill(lang, &[&file]));
+                    if sheets.len() > 1 {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(Tr::ChooseSheet.get(lang));
+                            for (i, (name, _)) in sheets.iter().enumerate() {
+                                ui.radio_value(&mut chosen_sheet, i, name);
+                            }
+                        });
+                    }
+                    ui.label(RichText::new(Tr::ConfirmMatching.get(lang)).weak());
+                    egui::ScrollArea::vertical()
+                        .max_height(440.0)
+                        .show(ui, |ui| {
+                            egui::Grid::new("history-matching")
+                                .striped(true)
+                                .show(ui, |ui| {
+                                    for header in
+                                        [Tr::RowInSheet, Tr::Unit, Tr::HistoryYears, Tr::GoesInto]
+                                    {
+                                        ui.strong(header.get(lang));
+                                    }
+                                    ui.end_row();
+                                    for (i, row) in sheets[*sheet].1.iter().enumerate() {
+                                        ui.label(&row.name).on_hover_text(&row.place);
+                                        ui.label(row.unit.as_deref().unwrap_or("–"));
+                                        let years: Vec<i32> =
+                                            row.values.iter().map(|v| v.0).collect();
+                                        ui.label(format!(
+                                            "{}–{} ({})",
+                                            years.iter().min().unwrap_or(&0),
+                                            years.iter().max().unwrap_or(&0),
+                                            years.len()
+                                        ));
+                                        let shown = match &mapping[i] {
+                                            RowTarget::Skip => Tr::DoNotImport.get(lang).to_owned(),
+                                            RowTarget::NewSeries => {
+                                                Tr::AsNewSeries.get(lang).to_owned()
+                                            }
+                                            RowTarget::Series(key) => {
+                                                scenario.series(key).map_or_else(
+                                                    || key.clone(),
+                                                    |s| lang.label(&s.label).to_owned(),
+                                                )
+                                            }
+                                        };
+                                        egui::ComboBox::from_id_salt(("row-target", i))
+                                            .selected_text(shown)
+                                            .show_ui(ui, |ui| {
+                                                ui.selectable_value(
+                                                    &mut mapping[i],
+                                                    RowTarget::Skip,
+                                                    Tr::DoNotImport.get(lang),
+                                                );
+                                                ui.selectable_value(
+                                                    &mut mapping[i],
+                                                    RowTarget::NewSeries,
+                                                    Tr::AsNewSeries.get(lang),
+                                                );
+                                                for series in &scenario.series {
+                                                    ui.selectable_value(
+                                                        &mut mapping[i],
+                                                        RowTarget::Series(series.key.clone()),
+                                                        lang.label(&series.label),
+                                                    );
+                                                }
+                                            })
+                                            .response
+                                            .accessible_name(format!(
+                                                "{} {}",
+                                                Tr::GoesInto.get(lang),
+                                                row.name
+                                            ));
+                                        if let Err((bad, error)) = &result
+                                            && *bad == i
+                                        {
+                                            ui.label(
+                                                RichText::new(error.in_lang(lang))
+                                                    .color(theme::bad()),
+                                            );
+                                        }
+                                        ui.end_row();
+                                    }
+                                });
+                        });
+                    match &result {
+                        Ok((_, values)) => {
+                            ui.label(Tr::ValuesToImport.fill(lang, &[&values.len()]));
+                        }
+                        Err(_) => {
+                            ui.label(RichText::new(Tr::FixRowsFirst.get(lang)).color(theme::bad()));
+                        }
+                    }
+                    ui.horizontal(|ui| {
+                        apply = ui
+                            .add_enabled(
+                                result.as_ref().is_ok_and(|(_, v)| !v.is_empty()),
+                                egui::Button::new(Tr::ImportApply.get(lang)),
+                            )
+                            .clicked();
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            done = true;
+                        }
+                    });
+                });
+                if chosen_sheet != *sheet {
+                    *sheet = chosen_sheet;
+                    *mapping = matched(scenario, &sheets[chosen_sheet].1);
+                }
+                if apply && let Ok((changed, values)) = result {
+                    commands.push(Command::Apply {
+                        edit: crate::document::Edit::ImportValues {
+                            scenario: Box::new(changed),
+                            source: file.clone(),
+                        },
+                        merge: false,
+                    });
+                    self.notice = Some(Tr::ImportedValues.fill(lang, &[&values.len(), &file]));
+                    done = true;
                 }
             }
             Modal::ImportPreview { path, values } => {

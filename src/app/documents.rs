@@ -443,6 +443,35 @@ impl EcoplanApp {
 
     /// Reads a filled-in table and shows what it would change; nothing changes until Apply.
     fn read_import(&mut self, path: PathBuf) {
+        // The district's statistics: each sheet's rows, matched for the user to confirm.
+        if !io::history_table::is_indicator_template(&path) {
+            let read = io::history_table::read_history_sheets(&path, None).and_then(|sheets| {
+                if sheets.is_empty() {
+                    Err(io::history_table::no_history_header(&path))
+                } else {
+                    Ok(sheets)
+                }
+            });
+            match read {
+                Ok(sheets) => {
+                    self.message = None;
+                    self.notice = None;
+                    let scenario = self.doc.scenario();
+                    let mapping = super::dialogs::matched(scenario, &sheets[0].1);
+                    self.modal = Some(super::dialogs::Modal::HistoryImport {
+                        path,
+                        sheets,
+                        sheet: 0,
+                        mapping,
+                    });
+                }
+                Err(error) => {
+                    self.notice = None;
+                    self.message = Some(error.in_lang(self.lang()));
+                }
+            }
+            return;
+        }
         match io::indicator_table::read_values(&path, self.doc.scenario()) {
             Ok(values) => {
                 // A good read replaces the last import's refusal and export's confirmation.

@@ -37,7 +37,7 @@ pub struct WindowArgs {
     /// Render a view into this PNG file and exit (works under Xvfb).
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
-    /// The view to open: overview, plan, whatif, baselines, assumptions, projections,
+    /// The view to open: overview, plan, whatif, baselines, assumptions, projections, history,
     /// capacity-water, capacity-air, indicators, targets, projects, footprint, ei, uncertainty,
     /// goal-seek, compare.
     #[arg(long, value_name = "NAME")]

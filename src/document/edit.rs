@@ -17,6 +17,12 @@ pub enum Edit {
         series: String,
         rule: Rule,
     },
+    /// A rule with the note of where it comes from (a fit to the history), in one step.
+    SetRuleWithSource {
+        series: String,
+        rule: Rule,
+        source: Label,
+    },
     SetSeriesLabel {
         series: String,
         label: Label,
@@ -175,6 +181,15 @@ impl Edit {
                         }
                     }
                 }
+            }
+            Edit::SetRuleWithSource {
+                series,
+                rule,
+                source,
+            } => {
+                let changed = scenario.series_mut(series).ok_or_else(|| missing(series))?;
+                changed.rule = rule.clone();
+                changed.source = source.clone();
             }
             Edit::SetSeriesLabel { series, label } => {
                 scenario
@@ -393,6 +408,9 @@ impl Edit {
             }
             Edit::SetSeriesLabel { series, .. } => {
                 format!("{} {}", Tr::RenameLabelOf.get(lang), name(series))
+            }
+            Edit::SetRuleWithSource { series, .. } => {
+                format!("{} {}", Tr::ChangeRuleOf.get(lang), name(series))
             }
             Edit::SetSeriesDecimals { series, .. } => {
                 format!("{} {}", Tr::SetDecimalsOf.get(lang), name(series))

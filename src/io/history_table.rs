@@ -329,25 +329,13 @@ fn long_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
 /// Reads the statistics rows of a book: the sheet named, or the one visible sheet that holds
 /// a header of years (several such sheets: refused, naming them).
 pub fn read_history(path: &Path, sheet: Option<&str>) -> Result<Vec<HistoryRow>, ImportError> {
-    let sheets = read_sheets(path, sheet)?;
-    let mut found: Vec<(String, Vec<HistoryRow>)> = Vec::new();
-    for (name, table) in &sheets {
-        if let Some(rows) = wide_rows(table).or_else(|| long_rows(table)) {
-            found.push((name.clone(), rows?));
-        }
-    }
+    let mut found = read_history_sheets(path, sheet)?;
     let book = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     match found.len() {
-        0 => Err(ImportError {
-            place: book,
-            message: said(
-                "找不到年份表头：须有一行写明两个以上年份（如 2019、2020年），或有“指标、年份、数值”三列",
-                "no header of years: a row must give two or more years (2019, 2020年), or the columns 指标, 年份, 数值 (series, year, value)",
-            ),
-        }),
+        0 => Err(no_history_header(path)),
         1 => Ok(found.pop().expect("one").1),
         _ => {
             let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
@@ -366,6 +354,42 @@ pub fn read_history(path: &Path, sheet: Option<&str>) -> Result<Vec<HistoryRow>,
             })
         }
     }
+}
+
+/// A book in which no sheet holds a header of years.
+pub fn no_history_header(path: &Path) -> ImportError {
+    ImportError {
+        place: path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        message: said(
+            "找不到年份表头：须有一行写明两个以上年份（如 2019、2020年），或有“指标、年份、数值”三列",
+            "no header of years: a row must give two or more years (2019, 2020年), or the columns 指标, 年份, 数值 (series, year, value)",
+        ),
+    }
+}
+
+/// Every sheet that holds statistics (the one named, else every visible one with a header of
+/// years), each with its rows: the window lets the user choose among several.
+pub fn read_history_sheets(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<Vec<(String, Vec<HistoryRow>)>, ImportError> {
+    let mut found = Vec::new();
+    for (name, table) in read_sheets(path, sheet)? {
+        if let Some(rows) = wide_rows(&table).or_else(|| long_rows(&table)) {
+            found.push((name, rows?));
+        }
+    }
+    Ok(found)
+}
+
+/// Whether a book is the indicator template (its first column headed 序号), read as it always
+/// has been, rather than statistics.
+pub fn is_indicator_template(path: &Path) -> bool {
+    super::table_reader::read_table(path)
+        .is_ok_and(|table| super::indicator_table::is_template(&table))
 }
 
 /// The values the rows set in the scenario, matched and converted: refused at the first row no
@@ -489,10 +513,7 @@ pub fn read_import(
     scenario: &Scenario,
     options: &HistoryOptions,
 ) -> Result<Vec<ImportedValue>, ImportError> {
-    if options.sheet.is_none()
-        && let Ok(table) = super::table_reader::read_table(path)
-        && super::indicator_table::is_template(&table)
-    {
+    if options.sheet.is_none() && is_indicator_template(path) {
         return super::indicator_table::read_values(path, scenario);
     }
     let rows = read_history(path, options.sheet.as_deref())?;

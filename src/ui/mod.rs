@@ -26,6 +26,7 @@ pub enum View {
     Baselines,
     Assumptions,
     Projections,
+    History,
     CapacityWater,
     CapacityAir,
     Indicators,
@@ -40,13 +41,14 @@ pub enum View {
 
 impl View {
     /// Every view, in the navigator's order (the order of `views::VIEWS`).
-    pub const ALL: [View; 16] = [
+    pub const ALL: [View; 17] = [
         View::Overview,
         View::Plan,
         View::WhatIf,
         View::Baselines,
         View::Assumptions,
         View::Projections,
+        View::History,
         View::CapacityWater,
         View::CapacityAir,
         View::Indicators,

@@ -8,6 +8,7 @@ mod compare;
 mod ei;
 mod footprint;
 mod goal_seek;
+mod history;
 mod indicator_target;
 mod indicators;
 mod method_edit;
@@ -77,7 +78,7 @@ impl ChartsShown {
     }
 }
 
-pub const VIEWS: [ViewInfo; 16] = [
+pub const VIEWS: [ViewInfo; 17] = [
     ViewInfo {
         view: View::Overview,
         key: "overview",
@@ -119,6 +120,13 @@ pub const VIEWS: [ViewInfo; 16] = [
         title: Tr::Projections,
         charts: ChartsShown::Groups,
         ui: projections::ui,
+    },
+    ViewInfo {
+        view: View::History,
+        key: "history",
+        title: Tr::HistoryView,
+        charts: ChartsShown::None,
+        ui: |ui, ctx, _| history::ui(ui, ctx),
     },
     ViewInfo {
         view: View::CapacityWater,
