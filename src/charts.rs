@@ -798,6 +798,82 @@ fn group_key(group: Group) -> &'static str {
     }
 }
 
+/// A series' history as points, the curve a fit draws through the years it used, and the
+/// projection under the current rule and, where a fit is shown, under the fitted rule.
+pub fn fit_chart(
+    scenario: &Scenario,
+    analysis: &Analysis,
+    key: &str,
+    fit: Option<&crate::engine::fit::Fit>,
+    with_fit: Option<&Analysis>,
+    lang: Lang,
+) -> Option<ChartSpec> {
+    let series = scenario.series(key)?;
+    let projected = |analysis: &Analysis| -> Option<Vec<(f64, f64)>> {
+        let values = &analysis.projection.get(key)?.values;
+        Some(
+            analysis
+                .projection
+                .years()
+                .zip(values)
+                .map(|(y, v)| (f64::from(y), *v))
+                .collect(),
+        )
+    };
+    let mut lines = vec![ChartLine {
+        name: Tr::ProjectionNow.get(lang).to_owned(),
+        color: PALETTE[0],
+        points: projected(analysis)?,
+        emphasis: false,
+    }];
+    if let Some(fit) = fit {
+        lines.push(ChartLine {
+            name: Tr::FittedCurve.get(lang).to_owned(),
+            color: PALETTE[1],
+            points: fit
+                .fitted
+                .iter()
+                .map(|(y, v)| (f64::from(*y), *v))
+                .collect(),
+            emphasis: false,
+        });
+    }
+    if let Some(points) = with_fit.and_then(projected) {
+        lines.push(ChartLine {
+            name: Tr::ProjectionWithFit.get(lang).to_owned(),
+            color: PALETTE[2],
+            points,
+            emphasis: true,
+        });
+    }
+    let history = crate::engine::fit::history(scenario, key);
+    Some(ChartSpec {
+        key: format!("fit-{key}"),
+        title: titled(Tr::HistoryView, lang.label(&series.label), lang),
+        unit: series.unit.to_string(),
+        x_label: Tr::Year.get(lang).to_owned(),
+        lines,
+        observed: vec![ChartLine {
+            name: format!(
+                "{} · {}",
+                Tr::HistoryPoints.get(lang),
+                lang.label(&series.label)
+            ),
+            color: PALETTE[3],
+            points: history.iter().map(|(y, v)| (f64::from(*y), *v)).collect(),
+            emphasis: false,
+        }],
+        bands: Vec::new(),
+        levels: Vec::new(),
+        milestones: scenario.milestones.clone(),
+        marker: None,
+        note: None,
+        source_note: source_note(scenario, lang),
+        decimals: series.decimals,
+        lang,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -998,80 +1074,4 @@ mod tests {
             }
         }
     }
-}
-
-/// A series' history as points, the curve a fit draws through the years it used, and the
-/// projection under the current rule and, where a fit is shown, under the fitted rule.
-pub fn fit_chart(
-    scenario: &Scenario,
-    analysis: &Analysis,
-    key: &str,
-    fit: Option<&crate::engine::fit::Fit>,
-    with_fit: Option<&Analysis>,
-    lang: Lang,
-) -> Option<ChartSpec> {
-    let series = scenario.series(key)?;
-    let projected = |analysis: &Analysis| -> Option<Vec<(f64, f64)>> {
-        let values = &analysis.projection.get(key)?.values;
-        Some(
-            analysis
-                .projection
-                .years()
-                .zip(values)
-                .map(|(y, v)| (f64::from(y), *v))
-                .collect(),
-        )
-    };
-    let mut lines = vec![ChartLine {
-        name: Tr::ProjectionNow.get(lang).to_owned(),
-        color: PALETTE[0],
-        points: projected(analysis)?,
-        emphasis: false,
-    }];
-    if let Some(fit) = fit {
-        lines.push(ChartLine {
-            name: Tr::FittedCurve.get(lang).to_owned(),
-            color: PALETTE[1],
-            points: fit
-                .fitted
-                .iter()
-                .map(|(y, v)| (f64::from(*y), *v))
-                .collect(),
-            emphasis: false,
-        });
-    }
-    if let Some(points) = with_fit.and_then(projected) {
-        lines.push(ChartLine {
-            name: Tr::ProjectionWithFit.get(lang).to_owned(),
-            color: PALETTE[2],
-            points,
-            emphasis: true,
-        });
-    }
-    let history = crate::engine::fit::history(scenario, key);
-    Some(ChartSpec {
-        key: format!("fit-{key}"),
-        title: titled(Tr::HistoryView, lang.label(&series.label), lang),
-        unit: series.unit.to_string(),
-        x_label: Tr::Year.get(lang).to_owned(),
-        lines,
-        observed: vec![ChartLine {
-            name: format!(
-                "{} · {}",
-                Tr::HistoryPoints.get(lang),
-                lang.label(&series.label)
-            ),
-            color: PALETTE[3],
-            points: history.iter().map(|(y, v)| (f64::from(*y), *v)).collect(),
-            emphasis: false,
-        }],
-        bands: Vec::new(),
-        levels: Vec::new(),
-        milestones: scenario.milestones.clone(),
-        marker: None,
-        note: None,
-        source_note: source_note(scenario, lang),
-        decimals: series.decimals,
-        lang,
-    })
 }
