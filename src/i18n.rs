@@ -967,6 +967,7 @@ texts! {
     CreationPeriod => ("创建期", "creation period"),
     ImprovementPeriod => ("提升期", "improvement period"),
     EnterBaseAndGrowth => ("待录入基准年数值与增长率", "enter the base-year value and the growth"),
+    NewDoesNotOverwrite => ("文件已存在；ecoplan new 不会覆盖文件", "the file exists; ecoplan new does not overwrite files"),
     NewPlanName => ("新建示范区规划", "New plan"),
     NewPlanNotes => (
         "按国家指标框架（{2}）新建的规划（{0}{1}）：请录入基准值、增长率、环境容量与指标数值。",
@@ -990,6 +991,8 @@ texts! {
     NoWaterParameters => ("河流与湖泊模型中尚无该污染物的参数", "the river and lake models have no parameters for this pollutant"),
     MustBeAboveZero => ("须大于 0", "must be above 0"),
     TotalZoneArea => ("功能区总面积 km²", "Total zone area km²"),
+    NoGoalYet => ("本情景尚无此类目标：请先在“目标”或环境容量视图中添加。", "The scenario has no such goal yet: add one in Targets or a capacity view first."),
+    PollutantTaken => ("已有污染物 {0} 的环境容量", "there is a capacity for {0} already"),
     NewCapacity => ("新增容量", "New capacity"),
     EditCapacity => ("编辑环境容量", "Edit the capacity"),
     RemoveCapacity => ("删除环境容量", "Remove the capacity"),

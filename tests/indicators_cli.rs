@@ -427,7 +427,9 @@ fn new_makes_the_rows_of_a_kind_of_place_without_values() {
     assert!(ecoplan(&["check", s(&out)]).status.success());
     let again = ecoplan(&["new", "--output", s(&out)]);
     assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("exists"));
+    assert!(stderr(&again).contains("文件已存在"), "{}", stderr(&again));
+    let english = ecoplan(&["new", "--output", s(&out), "--lang", "en"]);
+    assert!(stderr(&english).contains("the file exists"));
     // Bad arguments exit 2.
     assert_eq!(
         ecoplan(&["new", "--kind", "village"]).status.code(),

@@ -1087,3 +1087,37 @@ fn statistics_import_with_the_matching_confirmed_and_a_fit_applied_from_the_hist
     type_into(&mut harness, "起始年", "2024");
     assert!(harness.query_by_label_contains("不是一段年份").is_some());
 }
+
+#[test]
+fn goal_seek_on_a_new_district_asks_about_its_own_targets_capacities_and_years() {
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::GoalSeek);
+    // No target yet: said so, and nothing to solve.
+    assert!(
+        harness
+            .query_by_label_contains("本情景尚无此类目标")
+            .is_some()
+    );
+    let solve = harness.get_by_label("求解");
+    {
+        use egui_kittest::kittest::NodeT;
+        assert!(solve.accesskit_node().is_disabled());
+    }
+    // The years are after the plan's base year.
+    let form = &harness.state().state.seek;
+    for year in [form.bound_year, form.until, form.sensitivity_year] {
+        assert!((2025..=2060).contains(&year), "{year}");
+    }
+    // A target added: the form asks about it.
+    show(&mut harness, View::Targets);
+    click(&mut harness, "＋ 添加目标");
+    show(&mut harness, View::GoalSeek);
+    assert_eq!(harness.state().state.seek.target, "target_1");
+    assert!(
+        harness
+            .query_by_label_contains("本情景尚无此类目标")
+            .is_none()
+    );
+}

@@ -827,8 +827,9 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 Some(path) => {
                     if path.exists() {
                         return Err(Failure::input(format!(
-                            "{}: the file exists; ecoplan new does not overwrite files",
-                            path.display()
+                            "{}: {}",
+                            path.display(),
+                            crate::i18n::Tr::NewDoesNotOverwrite.get(lang)
                         )));
                     }
                     io::save_text(&text, path).map_err(Failure::input)?;

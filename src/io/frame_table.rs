@@ -166,8 +166,24 @@ pub fn parse_target(text: &str) -> Option<IndicatorTarget> {
     if compact == "持续下降" || compact == "不增加" {
         return Some(IndicatorTarget::Improving(Better::Lower));
     }
-    // A task in words ("建立", "制定实施", "全面完成"): no number to check.
-    if !compact.is_empty() && !compact.chars().any(|c| c.is_ascii_digit()) {
+    // A task in words ("建立", "制定实施", "全面完成"): no number to check. A comparison in words
+    // ("小于零点一七吨", "不低于 85") is a threshold ecoplan cannot read, never a task.
+    let compares = [
+        "小于",
+        "大于",
+        "低于",
+        "高于",
+        "不超过",
+        "以上",
+        "以下",
+        "达到",
+        "至少",
+        "至多",
+    ];
+    if !compact.is_empty()
+        && !compact.chars().any(|c| c.is_ascii_digit())
+        && !compares.iter().any(|w| compact.contains(w))
+    {
         return Some(IndicatorTarget::Task(Label::same(text.trim())));
     }
     None
@@ -386,6 +402,7 @@ mod tests {
         assert_eq!(parse_target("建立"), Some(Task(Label::same("建立"))));
         // Words with a number that says neither ≥ nor ≤ are not guessed at.
         assert_eq!(parse_target("大约 85"), None);
+        assert_eq!(parse_target("小于零点一七吨"), None);
         assert_eq!(parse_target(""), None);
     }
 }

@@ -179,6 +179,55 @@ pub struct SeekState {
 }
 
 impl SeekState {
+    /// Points what the form names at the open scenario: a target, capacity or series it does
+    /// not have becomes its first one, and a year before its base year its horizon, so
+    /// that a new district's form never asks about another district's figures.
+    pub fn fit_to(&mut self, scenario: &crate::model::Scenario) {
+        let first_or = |current: &mut String, keys: Vec<&str>| {
+            if !keys.contains(&current.as_str())
+                && let Some(first) = keys.first()
+            {
+                *current = (*first).to_owned();
+            }
+        };
+        first_or(
+            &mut self.target,
+            scenario.targets.iter().map(|t| t.key.as_str()).collect(),
+        );
+        first_or(
+            &mut self.pollutant,
+            scenario
+                .capacities
+                .iter()
+                .map(|c| c.pollutant.as_str())
+                .collect(),
+        );
+        let series: Vec<&str> = scenario.series.iter().map(|s| s.key.as_str()).collect();
+        first_or(&mut self.bound_series, series.clone());
+        first_or(&mut self.sensitivity_series, series);
+        first_or(
+            &mut self.lever,
+            scenario
+                .series
+                .iter()
+                .filter(|s| crate::model::lever_value(&s.rule).is_some())
+                .map(|s| s.key.as_str())
+                .collect(),
+        );
+        // A goal may look past the horizon (the search projects as far as it asks), never
+        // before the base year.
+        let years = (scenario.base_year + 1)..=crate::model::MAX_HORIZON;
+        for year in [
+            &mut self.bound_year,
+            &mut self.until,
+            &mut self.sensitivity_year,
+        ] {
+            if !years.contains(year) {
+                *year = scenario.horizon;
+            }
+        }
+    }
+
     /// The goal the form shows now.
     pub fn goal(&self) -> crate::engine::seek::Goal {
         use crate::engine::seek::Goal;

@@ -292,6 +292,18 @@ pub fn add_capacity_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium)
                     ui.end_row();
                 });
             let candidate = capacity_of(&form, medium, lang).and_then(|capacity| {
+                if let Some(series) = scenario.series(&capacity.series)
+                    && !capacity.unit.is_compatible(&series.unit)
+                {
+                    return Err(Tr::UnitDoesNotConvert.fill(lang, &[&capacity.unit, &series.unit]));
+                }
+                if scenario
+                    .capacities
+                    .iter()
+                    .any(|c| c.pollutant == capacity.pollutant)
+                {
+                    return Err(Tr::PollutantTaken.fill(lang, &[&capacity.pollutant]));
+                }
                 let edit = Edit::AddCapacity {
                     capacity: Box::new(capacity),
                 };

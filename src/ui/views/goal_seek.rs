@@ -20,6 +20,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let doc = ctx.doc;
     let scenario = doc.scenario();
     let form = &mut state.seek;
+    form.fit_to(scenario);
     section(ui, ctx.tr(Tr::GoalSeek));
     egui::Grid::new("seek-form").num_columns(2).show(ui, |ui| {
         ui.label(ctx.tr(Tr::Goal));
@@ -168,6 +169,16 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     {
         form.answer = None;
     }
+    // A scenario without targets or capacities has no such goal to ask about (a new district
+    // before they are entered): said so, in the interface's language.
+    let nothing_to_ask = match form.goal {
+        GoalKind::Target => scenario.targets.is_empty(),
+        GoalKind::Capacity => scenario.capacities.is_empty(),
+        GoalKind::Bound => scenario.series.is_empty(),
+    };
+    if nothing_to_ask {
+        ui.label(RichText::new(ctx.tr(Tr::NoGoalYet)).color(theme::pending()));
+    }
     // A goal that measures nothing (no such target) is left to the engine to name.
     let moves =
         goal_series(scenario, &goal).is_empty() || lever_moves_goal(scenario, &form.lever, &goal);
@@ -175,7 +186,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         ui.label(RichText::new(ctx.tr(Tr::LeverDoesNotMoveGoal)).color(theme::near()));
     }
     if ui
-        .add_enabled(moves, egui::Button::new(ctx.tr(Tr::Solve)))
+        .add_enabled(
+            moves && !nothing_to_ask,
+            egui::Button::new(ctx.tr(Tr::Solve)),
+        )
         .clicked()
     {
         let answer = seek(scenario, &goal, &query.lever, query.range).map_err(|e| e.to_string());

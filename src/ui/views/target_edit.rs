@@ -39,13 +39,13 @@ pub fn add_target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             .filter(|&y| y <= scenario.horizon)
             .max()
             .unwrap_or(scenario.horizon);
-        let threshold = ctx
-            .doc
-            .analysis()
-            .projection
-            .value(&series.key, year)
-            .filter(|v| v.is_finite())
-            .unwrap_or(0.0);
+        let threshold = starting_threshold(
+            scenario,
+            ctx.doc.analysis(),
+            (&Metric::Series(series.key.clone()), Comparison::AtMost),
+            &series.unit,
+            year,
+        );
 
         ctx.apply(Edit::AddTarget {
             target: Box::new(Target {
@@ -91,6 +91,40 @@ pub(super) fn series_combo(
         .response
         .accessible_name(accessible_name);
     picked.filter(|k| k != chosen)
+}
+
+/// The metric's projected value in `year`, in `unit`, to the decimals it is shown in (four
+/// significant digits where it has none), rounded to the side that keeps the target met:
+/// where a new threshold starts.
+fn starting_threshold(
+    scenario: &Scenario,
+    analysis: &crate::engine::Analysis,
+    (metric, comparison): (&Metric, Comparison),
+    unit: &Unit,
+    year: i32,
+) -> f64 {
+    let raw = crate::engine::metric_value(&analysis.projection, metric, year);
+    let factor = unit_of(scenario, metric).and_then(|u| u.factor_to(unit).ok());
+    let Some(value) = raw
+        .zip(factor)
+        .map(|(v, f)| v * f)
+        .filter(|v| v.is_finite())
+    else {
+        return 0.0;
+    };
+    let decimals = match metric {
+        Metric::Series(key) => scenario.series(key).and_then(|s| s.decimals),
+        Metric::Ratio { .. } => None,
+    };
+    let decimals = decimals.map_or_else(
+        || (3 - value.abs().log10().floor() as i32).max(0),
+        i32::from,
+    );
+    let scale = 10f64.powi(decimals);
+    match comparison {
+        Comparison::AtMost => (value * scale).ceil() / scale,
+        Comparison::AtLeast => (value * scale).floor() / scale,
+    }
 }
 
 /// The unit a metric's value is in, as the target shows it.
@@ -226,7 +260,10 @@ fn metric_row(
     let lang = ctx.lang;
     let scenario = ctx.doc.scenario();
     let key = &target.key;
-    // A change of metric takes the metric's own unit, so the target stays comparable.
+    // A change of metric takes the metric's own unit, and a threshold at the metric's
+    // projected value in the target's year (as a new target starts): the old number measured
+    // something else.
+    let analysis = ctx.doc.analysis();
     let with_metric = |metric: Metric| {
         let unit = unit_of(scenario, &metric).unwrap_or_else(|| target.unit.clone());
         let unit = if unit.is_compatible(&target.unit) {
@@ -234,9 +271,21 @@ fn metric_row(
         } else {
             unit
         };
+        let threshold = if target.relative_to.is_some() {
+            target.threshold
+        } else {
+            starting_threshold(
+                scenario,
+                analysis,
+                (&metric, target.comparison),
+                &unit,
+                target.year,
+            )
+        };
         set(Target {
             metric,
             unit,
+            threshold,
             ..target.clone()
         })
     };
@@ -332,8 +381,19 @@ fn metric_row(
                 {
                     return Err(Tr::UnitDoesNotConvert.fill(lang, &[&unit, &metric_unit]));
                 }
+                // The same threshold in the new unit (a relative one is a fraction, unchanged).
+                let threshold = match target.relative_to {
+                    Some(_) => target.threshold,
+                    None => {
+                        target.threshold
+                            * target.unit.factor_to(&unit).map_err(|_| {
+                                Tr::UnitDoesNotConvert.fill(lang, &[&unit, &target.unit])
+                            })?
+                    }
+                };
                 let edit = set(Target {
                     unit,
+                    threshold,
                     ..target.clone()
                 });
                 doc.check(&edit).map(|()| edit)
