@@ -1011,6 +1011,7 @@ texts! {
     Numerator => ("分子", "Numerator"),
     Denominator => ("分母", "Denominator"),
     AtMostWords => ("不高于", "at most"),
+    EqualWords => ("等于", "equal to"),
     AtLeastWords => ("不低于", "at least"),
     ThresholdKind => ("目标值类型", "Kind of threshold"),
     AbsoluteThreshold => ("绝对值", "absolute"),

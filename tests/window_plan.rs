@@ -372,6 +372,17 @@ fn a_target_is_added_measured_as_a_ratio_or_relative_to_a_year_and_removed() {
         / analysis.projection.value("gdp", target.year).unwrap();
     assert!((check.value - by_hand).abs() < 1e-12);
     assert_eq!(check.met, by_hand <= 0.17);
+    // = : met only on the threshold.
+    radio(&mut harness, &format!("= {key}"));
+    assert_eq!(
+        harness.state().doc.scenario().targets[before].comparison,
+        Comparison::Equal
+    );
+    assert!(
+        !harness.state().doc.analysis().targets[before].met,
+        "0.17 is not the ratio"
+    );
+    radio(&mut harness, &format!("≤ {key}"));
     // Relative: 10 % below the base year's value.
     radio(&mut harness, &format!("相对某年变化 {key}"));
     type_into(&mut harness, &format!("参照年 {key}"), "2021");

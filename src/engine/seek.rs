@@ -156,6 +156,8 @@ fn margin(
     let by_comparison = |comparison: Comparison, value: f64, threshold: f64| match comparison {
         Comparison::AtMost => threshold - value,
         Comparison::AtLeast => value - threshold,
+        // The root is where the value equals the threshold, as for ≤.
+        Comparison::Equal => threshold - value,
     };
     match goal {
         Goal::Target(key) => {

@@ -18,6 +18,8 @@ pub enum Metric {
 pub enum Comparison {
     AtMost,
     AtLeast,
+    /// Equal to the threshold, to a billionth of it (100 % of a task's measure).
+    Equal,
 }
 
 impl Comparison {
@@ -25,6 +27,7 @@ impl Comparison {
         match self {
             Comparison::AtMost => "≤",
             Comparison::AtLeast => "≥",
+            Comparison::Equal => "=",
         }
     }
 
@@ -32,6 +35,9 @@ impl Comparison {
         match self {
             Comparison::AtMost => value <= threshold,
             Comparison::AtLeast => value >= threshold,
+            Comparison::Equal => {
+                (value - threshold).abs() <= 1e-9 * value.abs().max(threshold.abs()).max(1.0)
+            }
         }
     }
 }

@@ -124,6 +124,7 @@ fn starting_threshold(
     match comparison {
         Comparison::AtMost => (value * scale).ceil() / scale,
         Comparison::AtLeast => (value * scale).floor() / scale,
+        Comparison::Equal => (value * scale).round() / scale,
     }
 }
 
@@ -172,12 +173,13 @@ pub fn target_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, target: &Targe
                 ui.label(Tr::Rule.get(lang));
                 ui.horizontal(|ui| {
                     let mut comparison = target.comparison;
-                    for option in [Comparison::AtMost, Comparison::AtLeast] {
+                    for option in [Comparison::AtMost, Comparison::AtLeast, Comparison::Equal] {
                         ui.radio_value(&mut comparison, option, option.symbol())
                             .accessible_name(format!("{} {key}", option.symbol()))
                             .on_hover_text(match option {
                                 Comparison::AtMost => Tr::AtMostWords.get(lang),
                                 Comparison::AtLeast => Tr::AtLeastWords.get(lang),
+                                Comparison::Equal => Tr::EqualWords.get(lang),
                             });
                     }
                     if comparison != target.comparison {
