@@ -1132,3 +1132,53 @@ fn goal_seek_on_a_new_district_asks_about_its_own_targets_capacities_and_years()
             .is_none()
     );
 }
+
+#[test]
+fn the_base_year_moves_onto_the_history_with_a_preview_in_one_undo_step() {
+    let mut harness = harness(View::History, ScriptedDialogs::default());
+    harness.run();
+    // The plan's GDP as a mid-term review finds it: 2022 and 2023.
+    let observed = vec![
+        ecoplan::model::Observation {
+            year: 2022,
+            value: 850.0,
+            source: String::new(),
+        },
+        ecoplan::model::Observation {
+            year: 2023,
+            value: 900.0,
+            source: String::new(),
+        },
+    ];
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(
+        &ctx,
+        ecoplan::ui::Command::Apply {
+            edit: ecoplan::document::Edit::SetSeriesObserved {
+                series: "gdp".into(),
+                observed,
+            },
+            merge: false,
+        },
+    );
+    harness.run();
+    click(&mut harness, "将基准年移至 2023 年");
+    assert!(harness.query_by_label("取自历史数据").is_some());
+    assert!(harness.query_all_by_label("无该年数据，取预测值").count() > 5);
+    click(&mut harness, "移动基准年（可撤销）");
+    let scenario = harness.state().doc.scenario();
+    assert_eq!(scenario.base_year, 2023, "{:?}", harness.state().message);
+    assert_eq!(scenario.series("gdp").unwrap().base, Some(900.0));
+    // GDP goes on at 7.5 % from 900: 900 × 1.075⁵ in 2028, by hand.
+    let gdp_2028 = harness
+        .state()
+        .doc
+        .analysis()
+        .projection
+        .value("gdp", 2028)
+        .unwrap();
+    assert!((gdp_2028 - 900.0 * 1.075f64.powi(5)).abs() < 1e-9);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.scenario().base_year, 2021);
+}

@@ -126,6 +126,12 @@ pub enum Edit {
     RemoveProject {
         index: usize,
     },
+    /// Moves the base year forward onto the history (`engine::rebase`): the scenario as the
+    /// preview showed it.
+    Rebase {
+        scenario: Box<Scenario>,
+        year: i32,
+    },
     /// Replaces the whole scenario (New).
     ReplaceScenario {
         scenario: Box<Scenario>,
@@ -364,7 +370,9 @@ impl Edit {
                 }
                 scenario.projects.remove(*index);
             }
-            Edit::ReplaceScenario { scenario: new } => *scenario = (**new).clone(),
+            Edit::ReplaceScenario { scenario: new } | Edit::Rebase { scenario: new, .. } => {
+                *scenario = (**new).clone()
+            }
             Edit::SetSeriesObserved { series, observed } => {
                 scenario
                     .series_mut(series)
@@ -477,6 +485,7 @@ impl Edit {
             Edit::AddProject { .. } => Tr::AddProject.get(lang).to_owned(),
             Edit::RemoveProject { .. } => Tr::RemoveProject.get(lang).to_owned(),
             Edit::ReplaceScenario { .. } => Tr::NewScenario.get(lang).to_owned(),
+            Edit::Rebase { year, .. } => Tr::RebaseTo.fill(lang, &[year]),
             Edit::ImportValues { source, .. } => format!("{} {source}", Tr::ImportEdit.get(lang)),
             Edit::SetSeriesObserved { series, .. } => {
                 format!("{} {series}", Tr::EditObserved.get(lang))

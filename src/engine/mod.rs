@@ -11,6 +11,7 @@ pub mod indicators;
 pub mod methods;
 mod projection;
 mod projects;
+pub mod rebase;
 pub mod rule_kind;
 pub mod seek;
 mod targets;

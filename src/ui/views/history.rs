@@ -134,6 +134,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         ui.end_row();
                     }
                 });
+            rebase_ui(ui, ctx);
             ui.separator();
             form_ui(ui, ctx, &mut form);
             let computed = computed(ui, ctx, &form);
@@ -293,6 +294,81 @@ fn result_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, form: &FitForm, computed:
     ) {
         chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
     }
+}
+
+/// Moving the base year forward to a year of the history, with what each base value becomes.
+fn rebase_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    use crate::engine::rebase::{RebaseError, RebasedFrom, rebased};
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario();
+    // The latest year any series has history for, after the base year.
+    let latest = scenario
+        .series
+        .iter()
+        .flat_map(|s| s.observed.iter().map(|o| o.year))
+        .filter(|&y| y > scenario.base_year)
+        .max();
+    let Some(latest) = latest else {
+        return;
+    };
+    egui::CollapsingHeader::new(Tr::RebaseTo.fill(lang, &[&latest]))
+        .id_salt("rebase")
+        .show(ui, |ui| {
+            match rebased(scenario, &ctx.doc.analysis().projection, latest) {
+                Err(error) => {
+                    let text = match &error {
+                        RebaseError::Milestone { milestone, year } => {
+                            Tr::RebaseMilestone.fill(lang, &[milestone, year])
+                        }
+                        RebaseError::Target {
+                            target,
+                            target_year,
+                            year,
+                        } => Tr::RebaseTarget.fill(lang, &[target, target_year, year]),
+                        RebaseError::PastHorizon { year, horizon } => {
+                            Tr::HorizonBeforeMilestone.fill(lang, &[horizon, year])
+                        }
+                        RebaseError::NotForward { .. } => error.to_string(),
+                    };
+                    ui.label(RichText::new(text).color(theme::bad()));
+                }
+                Ok((moved, rows)) => {
+                    egui::Grid::new("rebase-preview")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for header in [Tr::Name, Tr::OldValue, Tr::NewValue, Tr::Source] {
+                                ui.strong(header.get(lang));
+                            }
+                            ui.end_row();
+                            for row in &rows {
+                                let Some(series) = scenario.series(&row.key) else {
+                                    continue;
+                                };
+                                let shown = |v: Option<f64>| {
+                                    v.map_or_else(
+                                        || "–".to_owned(),
+                                        |v| crate::format::with_decimals(v, series.decimals),
+                                    )
+                                };
+                                ui.label(lang.label(&series.label));
+                                ui.label(shown(row.old));
+                                ui.label(RichText::new(shown(row.new)).strong());
+                                ui.label(match row.from {
+                                    RebasedFrom::History => Tr::FromHistory.get(lang),
+                                    RebasedFrom::Projection => Tr::FromProjection.get(lang),
+                                });
+                                ui.end_row();
+                            }
+                        });
+                    if ui.button(ctx.tr(Tr::ApplyRebase)).clicked() {
+                        ctx.apply(Edit::Rebase {
+                            scenario: Box::new(moved),
+                            year: latest,
+                        });
+                    }
+                }
+            }
+        });
 }
 
 /// Why a fit cannot be made, in the interface's language, the series by name.
