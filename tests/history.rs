@@ -500,3 +500,41 @@ fn fits_print_their_columns_and_apply_the_rule_the_projection_then_follows() {
         assert!(!stderr(&refused).is_empty());
     }
 }
+
+#[test]
+fn the_workbook_and_the_projection_table_carry_the_history_before_the_base_year() {
+    use calamine::{Data, Reader};
+    let dir = scratch_dir("workbook");
+    let plan = new_district(&dir);
+    let book = dir.join("stats.csv");
+    std::fs::write(&book, STATISTICS).unwrap();
+    assert!(
+        ecoplan(&["import", s(&book), "--into", s(&plan), "--skip-unmatched"])
+            .status
+            .success()
+    );
+    let out = dir.join("out.xlsx");
+    let output = ecoplan(&["export", s(&plan), s(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut workbook = calamine::open_workbook_auto(&out).unwrap();
+    let first = workbook.sheet_names()[0].clone();
+    let range = workbook.worksheet_range(&first).unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    // Key, name, unit, then 2019–2023 from the history, then the projection from 2024.
+    assert_eq!(
+        &header[3..9],
+        ["2019", "2020", "2021", "2022", "2023", "2024"]
+    );
+    let gdp = range
+        .rows()
+        .find(|row| row[0] == Data::String("gdp".into()))
+        .unwrap();
+    assert_eq!(gdp[3], Data::Float(520.3));
+    assert_eq!(gdp[8], Data::Float(655.1));
+}

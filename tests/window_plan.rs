@@ -1048,6 +1048,11 @@ fn statistics_import_with_the_matching_confirmed_and_a_fit_applied_from_the_hist
         .unwrap();
     assert_eq!(water.unit.symbol(), "亿立方米");
     assert_eq!(water.base, Some(2.24));
+    // The projection table shows the history before the base year beside the projection.
+    show(&mut harness, View::Projections);
+    assert!(harness.query_all_by_label("2019").count() >= 1);
+    assert!(harness.query_by_label("520.30").is_some(), "GDP of 2019");
+    show(&mut harness, View::History);
     // One undo takes the whole import back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();

@@ -68,8 +68,20 @@ pub fn workbook_bytes(
     sheet.write_with_format(0, 0, Tr::Key.get(lang), &f.bold)?;
     sheet.write_with_format(0, 1, Tr::Name.get(lang), &f.bold)?;
     sheet.write_with_format(0, 2, Tr::Unit.get(lang), &f.bold)?;
+    // The history before the base year first, in its own columns, as the window shows it.
+    let history_years: Vec<i32> = scenario
+        .series
+        .iter()
+        .flat_map(|s| s.observed.iter().map(|o| o.year))
+        .filter(|&y| y < scenario.base_year)
+        .min()
+        .map_or_else(Vec::new, |first| (first..scenario.base_year).collect());
+    let first_projected = 3 + history_years.len() as u16;
+    for (i, year) in history_years.iter().enumerate() {
+        sheet.write_with_format(0, 3 + i as u16, *year, &f.bold)?;
+    }
     for (i, year) in analysis.projection.years().enumerate() {
-        sheet.write_with_format(0, 3 + i as u16, year, &f.bold)?;
+        sheet.write_with_format(0, first_projected + i as u16, year, &f.bold)?;
     }
     for (row, (series, projected)) in scenario
         .series
@@ -82,16 +94,21 @@ pub fn workbook_bytes(
         sheet.write(row, 1, lang.label(&series.label))?;
         sheet.write(row, 2, series.unit.symbol())?;
         let number = f.with_decimals(series.decimals);
+        for (i, year) in history_years.iter().enumerate() {
+            if let Some(observed) = series.observed.iter().find(|o| o.year == *year) {
+                sheet.write_with_format(row, 3 + i as u16, observed.value, &number)?;
+            }
+        }
         for (i, value) in projected.values.iter().enumerate() {
             // No data stays an empty cell, never 0.
             if value.is_finite() {
-                sheet.write_with_format(row, 3 + i as u16, *value, &number)?;
+                sheet.write_with_format(row, first_projected + i as u16, *value, &number)?;
             }
         }
     }
     sheet.set_column_width(0, 16)?;
     sheet.set_column_width(1, 24)?;
-    for i in 0..analysis.projection.years().count() {
+    for i in 0..history_years.len() + analysis.projection.years().count() {
         // Wide enough for 437,335.72 with its separators.
         sheet.set_column_width(3 + i as u16, 13)?;
     }

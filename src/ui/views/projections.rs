@@ -33,11 +33,24 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 .id_salt("projection-table")
                 .show(ui, |ui| {
                     let fill = theme::milestone_fill(ui.visuals());
+                    // The history before the base year, in its own columns, before the
+                    // projection's: what the rules were derived from.
+                    let history_years: Vec<i32> = scenario
+                        .series
+                        .iter()
+                        .flat_map(|s| s.observed.iter().map(|o| o.year))
+                        .filter(|&y| y < scenario.base_year)
+                        .min()
+                        .map_or_else(Vec::new, |first| (first..scenario.base_year).collect());
                     egui::Grid::new("projection-table")
                         .striped(true)
                         .show(ui, |ui| {
                             ui.strong(ctx.tr(Tr::Name));
                             ui.strong(ctx.tr(Tr::Unit));
+                            for year in &history_years {
+                                ui.label(RichText::new(year.to_string()).weak())
+                                    .on_hover_text(ctx.tr(Tr::HistoryPoints));
+                            }
                             for year in projection.years() {
                                 cell(
                                     ui,
@@ -51,6 +64,17 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             {
                                 ui.label(lang.label(&series.label));
                                 ui.label(series.unit.symbol());
+                                for year in &history_years {
+                                    let value = series
+                                        .observed
+                                        .iter()
+                                        .find(|o| o.year == *year)
+                                        .map_or_else(
+                                            || "–".to_owned(),
+                                            |o| format::with_decimals(o.value, series.decimals),
+                                        );
+                                    ui.label(RichText::new(value).italics().weak());
+                                }
                                 for (year, value) in projection.years().zip(&projected.values) {
                                     cell(
                                         ui,
