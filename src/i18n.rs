@@ -248,6 +248,44 @@ pub fn fit_note(
     }
 }
 
+/// Why a fit cannot be made, in the interface's language, the series by name.
+pub fn fit_refusal(
+    error: &crate::engine::fit::FitError,
+    scenario: &crate::model::Scenario,
+    lang: Lang,
+) -> String {
+    use crate::engine::fit::FitError;
+    let name = |key: &str| {
+        scenario
+            .series(key)
+            .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
+    };
+    match error {
+        FitError::UnknownSeries(key) => Tr::NoSuchDriver.fill(lang, &[key]),
+        FitError::Span { from, to } => Tr::FitSpan.fill(lang, &[from, to]),
+        FitError::TooFew {
+            series,
+            from,
+            to,
+            found,
+            needed,
+        } => Tr::FitTooFew.fill(lang, &[&name(series), from, to, found, needed]),
+        FitError::MissingEndYear { series, year } => {
+            Tr::FitMissingEnd.fill(lang, &[&name(series), year])
+        }
+        FitError::NotPositive {
+            series,
+            year,
+            value,
+        } => Tr::FitNotPositive.fill(lang, &[&name(series), year, value]),
+        FitError::NoDriver => Tr::FitDriver.get(lang).to_owned(),
+        FitError::OwnDriver { series } => Tr::FitOwnDriver.fill(lang, &[&name(series)]),
+        FitError::FlatDriver { driver, from, to } => {
+            Tr::FitFlatDriver.fill(lang, &[&name(driver), from, to])
+        }
+    }
+}
+
 /// A rule in words, its driver by name rather than key ("随地区生产总值", not "随gdp"): what a
 /// reader of the window or the report sees.
 pub fn rule_in_words(
@@ -873,7 +911,8 @@ texts! {
         "指标 {0}（{1}）：规划所述为“{2}”，但{3}值 {4} 年为 {5}，{6}。",
         "Indicator {0} ({1}): the plan states \"{2}\", but the {3} value for {4} is {5}: {6}.",
     ),
-    ImportValues => ("导入指标数值…", "Import indicator values…"),
+    ImportValues => ("导入数值（指标模板或统计数据）…", "Import values (indicator template or statistics)…"),
+    NoSuchSeries => ("情景中没有序列“{0}”", "the scenario has no series \"{0}\""),
     ExportIndicatorTemplate => ("导出指标数值模板…", "Export indicator template…"),
     ExportReport => ("导出分析报告（Word）…", "Export the report (Word)…"),
     ReportTitle => ("{0}：预测与环境承载力分析", "{0}: projections and carrying capacity"),
@@ -1031,6 +1070,7 @@ texts! {
     FitNoteLinear => ("按 {0}—{1} 年线性趋势（每年 {2}）外推，R² {3}", "extrapolated on the {0}–{1} linear trend ({2} a year), R² {3}"),
     FitNoteIntensity => ("{0} × 强度（按 {1}—{2} 年：基准年 {3} {4}，年均变化 {5}），R² {6}", "{0} × intensity (from {1}–{2}: {3} {4} in the base year, changing {5} a year), R² {6}"),
     FitNoteElasticity => ("随{0}变化，弹性 {1}（{2}—{3} 年对数回归），R² {4}", "follows {0} with an elasticity of {1} ({2}–{3} log–log regression), R² {4}"),
+    EachValue => ("逐项预览（原值 → 新值）", "Each value (old → new)"),
     ChooseSheet => ("工作表：", "Sheet:"),
     ConfirmMatching => ("请确认每一行导入哪个序列（可改为新建序列或不导入）；单位按序列换算，基准年的数值作为基准值。", "Confirm the series each row goes into (or a new series, or none); units are converted to the series', the base year's value becomes the base value."),
     RowInSheet => ("表中名称", "Row"),
@@ -1045,6 +1085,7 @@ texts! {
     RebaseTarget => ("目标 {0} 为 {1} 年，不晚于新基准年 {2}", "target {0} is for {1}, not after the new base year {2}"),
     FromHistory => ("取自历史数据", "from the history"),
     FromProjection => ("无该年数据，取预测值", "no figure that year: the projection's"),
+    SeriesBasis => ("依据", "Basis"),
     HistoryView => ("历史与趋势", "History and trends"),
     HistoryPoints => ("历史", "history"),
     ProjectionNow => ("现行规则预测", "projection now"),

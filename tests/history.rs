@@ -351,6 +351,22 @@ fn fits_print_their_columns_and_apply_the_rule_the_projection_then_follows() {
         cod.source.zh
     );
     assert!(dir.join("plan.ron.bak").exists());
+    // The chapter states the basis: the report's assumptions carry the note.
+    let report = dir.join("chapter.docx");
+    assert!(ecoplan(&["export", s(&plan), s(&report)]).status.success());
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::fs::File::open(&report).unwrap())
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(
+        document.contains(&note),
+        "the report states how COD's rate was derived"
+    );
     let projection = stdout(&ecoplan(&["project", s(&plan)]));
     let cod_2030: f64 = projection
         .lines()
@@ -537,4 +553,45 @@ fn the_workbook_and_the_projection_table_carry_the_history_before_the_base_year(
         .unwrap();
     assert_eq!(gdp[3], Data::Float(520.3));
     assert_eq!(gdp[8], Data::Float(655.1));
+}
+
+#[test]
+fn a_long_table_reads_by_its_columns_and_a_date_cell_is_refused() {
+    let dir = scratch_dir("long");
+    let plan = new_district(&dir);
+    // series, year, value: the year column is never a header of years.
+    let long = dir.join("long.csv");
+    std::fs::write(
+        &long,
+        "指标名称,年份,数值,单位\n地区生产总值,2022,590.8,亿元\n地区生产总值,2023,622.4,亿元\n地区生产总值,2024,655.1,亿元\n化学需氧量排放量,2024,4760,吨\n",
+    )
+    .unwrap();
+    let output = ecoplan(&["import", s(&long), "--into", s(&plan), "--dry-run"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "number,year,old,new\ngdp,2022,,590.8\ngdp,2023,,622.4\ngdp,2024,,655.1\ncod,2024,,4760\n"
+    );
+    // A cell formatted as a date is no figure, whatever its serial.
+    let book = dir.join("dates.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet().set_name("统计").unwrap();
+    sheet.write(0, 0, "指标").unwrap();
+    sheet.write(0, 1, 2023).unwrap();
+    sheet.write(0, 2, 2024).unwrap();
+    sheet.write(1, 0, "地区生产总值").unwrap();
+    sheet.write(1, 1, 622.4).unwrap();
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2021, 5, 1).unwrap();
+    let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    sheet
+        .write_datetime_with_format(1, 2, &date, &format)
+        .unwrap();
+    workbook.save(&book).unwrap();
+    let refused = ecoplan(&["import", s(&book), "--into", s(&plan)]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = stderr(&refused);
+    assert!(
+        message.contains("dates.xlsx!统计!C2") && message.contains("日期单元格"),
+        "{message}"
+    );
 }

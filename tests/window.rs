@@ -2237,7 +2237,11 @@ fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit(
     dialogs.open.borrow_mut().push(table.clone());
     let mut harness = harness_with(View::Indicators, Lang::En, dialogs.clone());
     harness.run();
-    click_menu(&mut harness, "File", "Import indicator values…");
+    click_menu(
+        &mut harness,
+        "File",
+        "Import values (indicator template or statistics)…",
+    );
     // The preview lists each change, and nothing has changed yet.
     assert!(
         harness
@@ -2278,7 +2282,11 @@ fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit(
     let bad = dir.join("bad.csv");
     std::fs::write(&bad, "序号,2021\n3,abc\n").unwrap();
     dialogs.open.borrow_mut().push(bad.clone());
-    click_menu(&mut harness, "File", "Import indicator values…");
+    click_menu(
+        &mut harness,
+        "File",
+        "Import values (indicator template or statistics)…",
+    );
     assert!(harness.query_by_label_contains("Import preview").is_none());
     let message = harness.state().message.clone().unwrap();
     assert!(

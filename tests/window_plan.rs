@@ -1038,6 +1038,9 @@ fn statistics_import_with_the_matching_confirmed_and_a_fit_applied_from_the_hist
             .query_by_label("将导入 18 个数值（可撤销）")
             .is_some()
     );
+    // Every value shows before it is applied: GDP of 2024, from nothing to 655.1.
+    click(&mut harness, "逐项预览（原值 → 新值）");
+    assert!(harness.query_all_by_label_contains("655.1").count() >= 1);
     click(&mut harness, "应用（可撤销）");
     let scenario = harness.state().doc.scenario();
     assert_eq!(scenario.series("gdp").unwrap().base, Some(655.1));

@@ -700,14 +700,6 @@ impl EcoplanApp {
                                     }
                                 });
                         });
-                    match &result {
-                        Ok((_, values)) => {
-                            ui.label(Tr::ValuesToImport.fill(lang, &[&values.len()]));
-                        }
-                        Err(_) => {
-                            ui.label(RichText::new(Tr::FixRowsFirst.get(lang)).color(theme::bad()));
-                        }
-                    }
                     ui.horizontal(|ui| {
                         apply = ui
                             .add_enabled(
@@ -719,6 +711,57 @@ impl EcoplanApp {
                             done = true;
                         }
                     });
+                    match &result {
+                        Ok((changed, values)) => {
+                            ui.label(Tr::ValuesToImport.fill(lang, &[&values.len()]));
+                            // Every value, old → new, before anything is applied.
+                            egui::CollapsingHeader::new(Tr::EachValue.get(lang))
+                                .id_salt("history-values")
+                                .show(ui, |ui| {
+                                    egui::ScrollArea::vertical()
+                                        .max_height(220.0)
+                                        .show(ui, |ui| {
+                                            egui::Grid::new("history-values-grid")
+                                                .striped(true)
+                                                .show(ui, |ui| {
+                                                    for header in [
+                                                        Tr::Name,
+                                                        Tr::Year,
+                                                        Tr::OldValue,
+                                                        Tr::NewValue,
+                                                        Tr::Source,
+                                                    ] {
+                                                        ui.strong(header.get(lang));
+                                                    }
+                                                    ui.end_row();
+                                                    for value in values {
+                                                        ui.label(value.target.name(changed, lang));
+                                                        ui.label(value.year.to_string());
+                                                        ui.label(value.old.map_or_else(
+                                                            || "–".into(),
+                                                            crate::format::value,
+                                                        ));
+                                                        ui.label(
+                                                            RichText::new(crate::format::value(
+                                                                value.new,
+                                                            ))
+                                                            .strong(),
+                                                        );
+                                                        ui.label(
+                                                            RichText::new(&value.source)
+                                                                .weak()
+                                                                .small(),
+                                                        );
+                                                        ui.end_row();
+                                                    }
+                                                });
+                                        });
+                                });
+                        }
+                        Err(_) => {
+                            ui.label(RichText::new(Tr::FixRowsFirst.get(lang)).color(theme::bad()));
+                        }
+                    }
                 });
                 if chosen_sheet != *sheet {
                     *sheet = chosen_sheet;

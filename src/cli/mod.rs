@@ -99,9 +99,10 @@ pub enum Command {
     /// Indicator statuses computed from values, rules and links: CSV columns
     /// number,name,unit,year,basis,value,rule,threshold,status.
     Indicators(IndicatorsArgs),
-    /// Import indicator values from a filled-in template (.xlsx, .xls, .ods or .csv) into a
-    /// scenario file: prints number,year,old,new and saves the scenario (keeping a .bak), or with
-    /// --dry-run saves nothing. A bad cell exits 2 with BOOK!SHEET!CELL (FILE:LINE:COL for CSV).
+    /// Import indicator values from a filled-in template, or a district's statistics as the
+    /// bureau delivers them (.xlsx, .xls, .ods or .csv, UTF-8 or GBK), into a scenario file:
+    /// prints number,year,old,new and saves the scenario (keeping a .bak), or with --dry-run saves
+    /// nothing. A bad cell exits 2 with BOOK!SHEET!CELL (FILE:LINE:COL for CSV).
     Import(ImportArgs),
     /// Fit a series' rule to its history (observed values and base value): CSV
     /// series,method,from,to,value,level,r2,rmse; with --apply, writes the rule and a source note
@@ -920,18 +921,19 @@ fn import(args: &ImportArgs) -> Result<String, Failure> {
         map: args.map.clone(),
         skip_unmatched: args.skip_unmatched,
     };
+    let lang = args
+        .lang
+        .unwrap_or_else(crate::i18n::Lang::from_environment);
     if let Some((_, key)) = args
         .map
         .iter()
         .find(|(_, key)| scenario.series(key).is_none())
     {
         return Err(Failure::input(format!(
-            "--map: the scenario has no series \"{key}\""
+            "--map: {}",
+            crate::i18n::Tr::NoSuchSeries.fill(lang, &[key])
         )));
     }
-    let lang = args
-        .lang
-        .unwrap_or_else(crate::i18n::Lang::from_environment);
     let values = io::history_table::read_import(&args.book, &scenario, &options)
         .map_err(|error| Failure::input(error.in_lang(lang)))?;
     let changes = io::indicator_table::changes_csv(&values);
@@ -961,7 +963,16 @@ fn fit(args: &FitArgs) -> Result<String, Failure> {
         (args.from, args.to),
         args.driver.as_deref(),
     )
-    .map_err(|error| Failure::input(format!("{}: {error}", args.file.display())))?;
+    .map_err(|error| {
+        let lang = args
+            .lang
+            .unwrap_or_else(crate::i18n::Lang::from_environment);
+        Failure::input(format!(
+            "{}: {}",
+            args.file.display(),
+            crate::i18n::fit_refusal(&error, &scenario, lang)
+        ))
+    })?;
     let number = |v: f64| csv::number(v);
     let out = format!(
         "series,method,from,to,value,level,r2,rmse\n{},{},{},{},{},{},{},{}\n",

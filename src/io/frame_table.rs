@@ -58,7 +58,7 @@ fn text_of(cell: &Cell) -> String {
     match cell {
         Cell::Empty => String::new(),
         Cell::Number(v) => crate::format::exact(*v),
-        Cell::Text(t) => t.trim().to_owned(),
+        Cell::Text(t) | Cell::Date(t) => t.trim().to_owned(),
     }
 }
 

@@ -128,6 +128,8 @@ fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(v) => Ok(Some(*v)),
+        // A date's serial number is no figure of a series.
+        Cell::Date(d) => Err(format!("📅 {d}")),
         Cell::Text(t) => {
             let t = t.trim();
             if ["—", "-", "–", "…", "/", "／", "——"].contains(&t) {
@@ -167,6 +169,33 @@ fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
     }
 }
 
+/// Why a value cell is refused: a text that is no number without doubt, or a date.
+fn not_a_number(
+    place: &dyn Fn(usize, usize) -> String,
+    (r, c): (usize, usize),
+    cell: &Cell,
+    (name, year): (&str, i32),
+) -> ImportError {
+    let message = match cell {
+        Cell::Date(d) => said(
+            format!("这是日期单元格（{d}），不是数值（{name}，{year} 年）"),
+            format!("a date cell ({d}), not a number ({name}, {year})"),
+        ),
+        Cell::Text(t) => said(
+            format!("“{}”不是数值（{name}，{year} 年）", t.trim()),
+            format!("\"{}\" is not a number ({name}, {year})", t.trim()),
+        ),
+        Cell::Empty | Cell::Number(_) => said(
+            format!("不是数值（{name}，{year} 年）"),
+            format!("not a number ({name}, {year})"),
+        ),
+    };
+    ImportError {
+        place: place(r, c),
+        message,
+    }
+}
+
 /// The rows of one table in the wide layout (a column per year), or `None` when it has no
 /// header row of years.
 fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
@@ -178,9 +207,22 @@ fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
             .enumerate()
             .filter_map(|(c, cell)| year_of(cell).map(|y| (c, y)))
             .collect();
-        let named = years
-            .first()
-            .is_some_and(|&(first, _)| row[..first].iter().any(|c| text_of(c).is_some()));
+        let named = years.first().is_some_and(|&(first, _)| {
+            row[..first].iter().any(|c| {
+                text_of(c).is_some_and(|t| {
+                    [
+                        "指标",
+                        "指标名称",
+                        "名称",
+                        "项目",
+                        "name",
+                        "series",
+                        "indicator",
+                    ]
+                    .contains(&normalised(t).as_str())
+                })
+            })
+        });
         (years.len() >= 2 || named).then_some((r, years))
     })?;
     let first_year_column = year_columns[0].0;
@@ -208,7 +250,7 @@ fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
                 match value_of(cell) {
                     Ok(Some(v)) => values.push((year, v, (table.place)(r, c))),
                     Ok(None) => {}
-                    Err(text) => {
+                    Err(_) => {
                         // A note row ("注：……", "资料来源：……") has words where numbers go only
                         // if it has no number at all; a row with numbers and words is refused.
                         let any_number = year_columns.iter().any(|&(c2, _)| {
@@ -218,13 +260,7 @@ fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
                             values.clear();
                             break;
                         }
-                        return Err(ImportError {
-                            place: (table.place)(r, c),
-                            message: said(
-                                format!("“{text}”不是数值（{name}，{year} 年）"),
-                                format!("\"{text}\" is not a number ({name}, {year})"),
-                            ),
-                        });
+                        return Err(not_a_number(&table.place, (r, c), cell, (name, year)));
                     }
                 }
             }
@@ -295,14 +331,9 @@ fn long_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
             let value = match value_of(row.get(value_c).unwrap_or(&Cell::Empty)) {
                 Ok(Some(v)) => v,
                 Ok(None) => continue,
-                Err(text) => {
-                    return Err(ImportError {
-                        place: (table.place)(r, value_c),
-                        message: said(
-                            format!("“{text}”不是数值（{name}，{year} 年）"),
-                            format!("\"{text}\" is not a number ({name}, {year})"),
-                        ),
-                    });
+                Err(_) => {
+                    let cell = row.get(value_c).unwrap_or(&Cell::Empty);
+                    return Err(not_a_number(&table.place, (r, value_c), cell, (name, year)));
                 }
             };
             let (name, bracketed) = split_unit(name);
@@ -378,7 +409,9 @@ pub fn read_history_sheets(
 ) -> Result<Vec<(String, Vec<HistoryRow>)>, ImportError> {
     let mut found = Vec::new();
     for (name, table) in read_sheets(path, sheet)? {
-        if let Some(rows) = wide_rows(&table).or_else(|| long_rows(&table)) {
+        // A long table names its columns (series, year, value); looked for first, so that its
+        // year column is never taken for a header of years.
+        if let Some(rows) = long_rows(&table).or_else(|| wide_rows(&table)) {
             found.push((name, rows?));
         }
     }

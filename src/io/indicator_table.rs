@@ -209,7 +209,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                 .parse::<i32>()
                 .ok()
                 .map(f64::from),
-            Cell::Number(_) | Cell::Empty => None,
+            Cell::Number(_) | Cell::Empty | Cell::Date(_) => None,
         };
         let Some(year) = year else { continue };
         if !years.contains(&(year as i32)) || year.abs() > 1e6 {
@@ -276,7 +276,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             // A number typed in a number cell: 3 (stored 3.0) is indicator "3".
             Cell::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
             Cell::Number(v) => v.to_string(),
-            Cell::Text(t) => t.trim().to_owned(),
+            Cell::Text(t) | Cell::Date(t) => t.trim().to_owned(),
         };
         let target = match scenario.indicators.iter().position(|i| i.number == number) {
             Some(index) => ImportTarget::Indicator(index),
@@ -333,6 +333,16 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             let value = match row.get(c).unwrap_or(&Cell::Empty) {
                 Cell::Empty => continue,
                 Cell::Number(v) => *v,
+                Cell::Date(d) => {
+                    return Err(at(
+                        r,
+                        c,
+                        said(
+                            format!("这是日期单元格（{d}），不是数值（指标 {number}，{year} 年）"),
+                            format!("a date cell ({d}), not a number (indicator {number}, {year})"),
+                        ),
+                    ));
+                }
                 Cell::Text(t) => crate::format::parse_typed(t).ok_or_else(|| {
                     at(
                         r,

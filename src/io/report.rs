@@ -541,9 +541,9 @@ pub fn report_docx(
 
     // 5 Assumptions.
     chapter = chapter.heading(2, &format!("5 {}", t(Tr::Assumptions)));
-    // The chapter states the assumptions; where each comes from (the plan's lines, the
-    // calibrations) stays with the scenario file and the Baselines view.
-    let header = [Tr::Name, Tr::Unit, Tr::BaseValue, Tr::Rule]
+    // The chapter states each assumption and its basis: the series' note, which a rule fitted
+    // to the history writes ("按 2019—2024 年年均增长率 −1.79 % 外推，R² 1.00").
+    let header = [Tr::Name, Tr::Unit, Tr::BaseValue, Tr::Rule, Tr::SeriesBasis]
         .map(|k| t(k).to_owned())
         .to_vec();
     let rows = scenario
@@ -557,6 +557,7 @@ pub fn report_docx(
                     .base
                     .map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals)),
                 crate::i18n::rule_in_words(scenario, &series.rule, lang),
+                lang.label(&series.source).to_owned(),
             ]
         })
         .collect();
@@ -564,7 +565,7 @@ pub fn report_docx(
         &title_of(Tr::Assumptions, lang),
         header,
         rows,
-        &[26, 12, 16, 46],
+        &[20, 10, 12, 28, 30],
     );
 
     let mut bytes = std::io::Cursor::new(Vec::new());

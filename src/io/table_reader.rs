@@ -40,6 +40,9 @@ pub(crate) enum Cell {
     Empty,
     Number(f64),
     Text(String),
+    /// A cell formatted as a date or time, as the workbook writes it: never a number, whatever
+    /// serial lies behind it (2021-05-01 is 44317).
+    Date(String),
 }
 
 /// A table as rows of cells, with a way to name each cell's place.
@@ -407,8 +410,8 @@ fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, Impor
             Data::String(s) => Cell::Text(s.clone()),
             Data::Empty => Cell::Empty,
             Data::Bool(b) => Cell::Text(b.to_string()),
-            Data::DateTime(d) => Cell::Text(d.to_string()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+            Data::DateTime(d) => Cell::Date(d.to_string()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Date(s.clone()),
             Data::Error(e) => Cell::Text(format!("#{e:?}")),
         }));
         rows[first_row as usize + r] = row;

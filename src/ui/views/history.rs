@@ -8,7 +8,7 @@ use eframe::egui::{self, RichText};
 use super::section;
 use crate::document::Edit;
 use crate::engine::fit::{self, Fit, FitMethod};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::model::Label;
 use crate::ui::chart::chart_ui;
 use crate::ui::command::UiCommand;
@@ -235,7 +235,9 @@ fn result_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, form: &FitForm, computed:
     let analysis = ctx.doc.analysis();
     match &computed.fit {
         Err(error) => {
-            ui.label(RichText::new(fit_refusal(error, scenario, lang)).color(theme::bad()));
+            ui.label(
+                RichText::new(crate::i18n::fit_refusal(error, scenario, lang)).color(theme::bad()),
+            );
         }
         Ok(result) => {
             let note = crate::i18n::fit_note(scenario, result, lang);
@@ -369,38 +371,4 @@ fn rebase_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 }
             }
         });
-}
-
-/// Why a fit cannot be made, in the interface's language, the series by name.
-fn fit_refusal(error: &fit::FitError, scenario: &crate::model::Scenario, lang: Lang) -> String {
-    use fit::FitError;
-    let name = |key: &str| {
-        scenario
-            .series(key)
-            .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
-    };
-    match error {
-        FitError::UnknownSeries(key) => Tr::NoSuchDriver.fill(lang, &[key]),
-        FitError::Span { from, to } => Tr::FitSpan.fill(lang, &[from, to]),
-        FitError::TooFew {
-            series,
-            from,
-            to,
-            found,
-            needed,
-        } => Tr::FitTooFew.fill(lang, &[&name(series), from, to, found, needed]),
-        FitError::MissingEndYear { series, year } => {
-            Tr::FitMissingEnd.fill(lang, &[&name(series), year])
-        }
-        FitError::NotPositive {
-            series,
-            year,
-            value,
-        } => Tr::FitNotPositive.fill(lang, &[&name(series), year, value]),
-        FitError::NoDriver => Tr::FitDriver.get(lang).to_owned(),
-        FitError::OwnDriver { series } => Tr::FitOwnDriver.fill(lang, &[&name(series)]),
-        FitError::FlatDriver { driver, from, to } => {
-            Tr::FitFlatDriver.fill(lang, &[&name(driver), from, to])
-        }
-    }
 }
