@@ -1038,6 +1038,7 @@ texts! {
     NoCapacityYet => ("尚无该要素的环境容量：请在上方添加。", "No capacity of this medium yet: add one above."),
     UsualPollutants => ("常用污染物", "Usual pollutants"),
     ChoosePollutant => ("请选择或输入污染物", "choose or type a pollutant"),
+    ChooseSeries => ("请选择序列", "choose a series"),
     ChooseEmissionSeries => ("请选择对比的排放序列", "choose the emission series to compare"),
     ComparedSeries => ("对比排放序列", "Compared emission"),
     AddTarget => ("添加目标", "Add a target"),

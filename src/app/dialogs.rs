@@ -149,6 +149,48 @@ fn list_items(text: &str) -> impl Iterator<Item = &str> {
         .filter(|item| !item.is_empty())
 }
 
+/// Every value an import sets, old → new, with the cell it comes from.
+fn values_grid(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    scenario: &crate::model::Scenario,
+    values: &[crate::io::indicator_table::ImportedValue],
+    lang: Lang,
+    height: f32,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt(id_salt)
+        .max_height(height)
+        .show(ui, |ui| {
+            egui::Grid::new(id_salt).striped(true).show(ui, |ui| {
+                for header in [
+                    Tr::Number,
+                    Tr::Name,
+                    Tr::Year,
+                    Tr::OldValue,
+                    Tr::NewValue,
+                    Tr::Source,
+                ] {
+                    ui.strong(header.get(lang));
+                }
+                ui.end_row();
+                for value in values {
+                    ui.label(&value.number);
+                    let name = value.target.name(scenario, lang);
+                    ui.add_sized(
+                        [220.0, ui.spacing().interact_size.y],
+                        egui::Label::new(name).truncate(),
+                    );
+                    ui.label(value.year.to_string());
+                    ui.label(value.old.map_or_else(|| "–".into(), crate::format::value));
+                    ui.label(RichText::new(crate::format::value(value.new)).strong());
+                    ui.label(RichText::new(&value.source).weak().small());
+                    ui.end_row();
+                }
+            });
+        });
+}
+
 /// Where a row of the statistics goes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RowTarget {
@@ -718,44 +760,14 @@ impl EcoplanApp {
                             egui::CollapsingHeader::new(Tr::EachValue.get(lang))
                                 .id_salt("history-values")
                                 .show(ui, |ui| {
-                                    egui::ScrollArea::vertical()
-                                        .max_height(220.0)
-                                        .show(ui, |ui| {
-                                            egui::Grid::new("history-values-grid")
-                                                .striped(true)
-                                                .show(ui, |ui| {
-                                                    for header in [
-                                                        Tr::Name,
-                                                        Tr::Year,
-                                                        Tr::OldValue,
-                                                        Tr::NewValue,
-                                                        Tr::Source,
-                                                    ] {
-                                                        ui.strong(header.get(lang));
-                                                    }
-                                                    ui.end_row();
-                                                    for value in values {
-                                                        ui.label(value.target.name(changed, lang));
-                                                        ui.label(value.year.to_string());
-                                                        ui.label(value.old.map_or_else(
-                                                            || "–".into(),
-                                                            crate::format::value,
-                                                        ));
-                                                        ui.label(
-                                                            RichText::new(crate::format::value(
-                                                                value.new,
-                                                            ))
-                                                            .strong(),
-                                                        );
-                                                        ui.label(
-                                                            RichText::new(&value.source)
-                                                                .weak()
-                                                                .small(),
-                                                        );
-                                                        ui.end_row();
-                                                    }
-                                                });
-                                        });
+                                    values_grid(
+                                        ui,
+                                        "history-values-grid",
+                                        changed,
+                                        values,
+                                        lang,
+                                        220.0,
+                                    );
                                 });
                         }
                         Err(_) => {
@@ -790,47 +802,14 @@ impl EcoplanApp {
                     if values.is_empty() {
                         ui.label(Tr::ImportNothing.get(lang));
                     } else {
-                        let scenario = self.doc.scenario();
-                        egui::ScrollArea::vertical()
-                            .max_height(420.0)
-                            .show(ui, |ui| {
-                                egui::Grid::new("import-preview")
-                                    .striped(true)
-                                    .show(ui, |ui| {
-                                        for header in [
-                                            Tr::Number,
-                                            Tr::Name,
-                                            Tr::Year,
-                                            Tr::OldValue,
-                                            Tr::NewValue,
-                                            Tr::Source,
-                                        ] {
-                                            ui.strong(header.get(lang));
-                                        }
-                                        ui.end_row();
-                                        for value in values.iter() {
-                                            ui.label(&value.number);
-                                            let name = value.target.name(scenario, lang);
-                                            ui.add_sized(
-                                                [220.0, ui.spacing().interact_size.y],
-                                                egui::Label::new(name).truncate(),
-                                            );
-                                            ui.label(value.year.to_string());
-                                            ui.label(
-                                                value.old.map_or_else(
-                                                    || "–".into(),
-                                                    crate::format::value,
-                                                ),
-                                            );
-                                            ui.label(
-                                                RichText::new(crate::format::value(value.new))
-                                                    .strong(),
-                                            );
-                                            ui.label(RichText::new(&value.source).weak().small());
-                                            ui.end_row();
-                                        }
-                                    });
-                            });
+                        values_grid(
+                            ui,
+                            "import-preview",
+                            self.doc.scenario(),
+                            values,
+                            lang,
+                            420.0,
+                        );
                     }
                     ui.horizontal(|ui| {
                         apply = ui

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 
 use crate::document::Edit;
 use crate::i18n::{Lang, Tr};
-use crate::model::{Capacity, CapacityBasis, Label, Medium, Scenario, default_near_threshold};
+use crate::model::{Capacity, CapacityBasis, Label, Medium, default_near_threshold};
 use crate::ui::{ViewCtx, theme, widgets};
 use crate::units::Unit;
 
@@ -155,45 +155,6 @@ fn capacity_of(form: &AddForm, medium: Medium, lang: Lang) -> Result<Capacity, S
     })
 }
 
-/// The series a capacity can be compared with: every series, emissions first.
-fn series_choices(scenario: &Scenario) -> Vec<(&str, &Label)> {
-    let mut choices: Vec<_> = scenario.series.iter().collect();
-    choices.sort_by_key(|s| s.group != crate::model::Group::Emissions);
-    choices.iter().map(|s| (s.key.as_str(), &s.label)).collect()
-}
-
-/// A series chooser; returns the key chosen when it changes.
-fn series_combo(
-    ui: &mut egui::Ui,
-    id_salt: impl egui::AsIdSalt,
-    scenario: &Scenario,
-    chosen: Option<&str>,
-    accessible_name: &str,
-    lang: Lang,
-) -> Option<String> {
-    let shown = chosen.and_then(|k| scenario.series(k)).map_or_else(
-        || Tr::ChooseEmissionSeries.get(lang).to_owned(),
-        |s| lang.label(&s.label).to_owned(),
-    );
-    let mut picked = None;
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(shown)
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            for (key, label) in series_choices(scenario) {
-                if ui
-                    .selectable_label(chosen == Some(key), lang.label(label))
-                    .clicked()
-                {
-                    picked = Some(key.to_owned());
-                }
-            }
-        })
-        .response
-        .accessible_name(accessible_name);
-    picked.filter(|k| Some(k.as_str()) != chosen)
-}
-
 /// "＋ Add a capacity": a form for one more pollutant of this medium.
 pub fn add_capacity_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
     let lang = ctx.lang;
@@ -255,7 +216,7 @@ pub fn add_capacity_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium)
                         ui.end_row();
                     }
                     ui.label(Tr::ComparedSeries.get(lang));
-                    if let Some(key) = series_combo(
+                    if let Some(key) = super::series_combo(
                         ui,
                         ("add-capacity-series", medium.key()),
                         scenario,
@@ -391,7 +352,7 @@ pub fn capacity_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacity: &C
                 });
                 ui.end_row();
                 ui.label(Tr::ComparedSeries.get(lang));
-                if let Some(series) = series_combo(
+                if let Some(series) = super::series_combo(
                     ui,
                     ("capacity-series", &pollutant),
                     scenario,

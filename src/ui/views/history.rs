@@ -174,12 +174,11 @@ fn form_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, form: &mut FitForm) {
         }
         if form.method.needs_driver() {
             ui.label(ctx.tr(Tr::Driver));
-            let chosen = form.driver.clone().unwrap_or_default();
-            if let Some(picked) = super::target_edit::series_combo(
+            if let Some(picked) = super::series_combo(
                 ui,
                 "fit-driver",
                 scenario,
-                &chosen,
+                form.driver.as_deref(),
                 ctx.tr(Tr::FitDriver),
                 lang,
             ) {

@@ -302,11 +302,11 @@ fn link_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, index: usize, indicator: &I
             }
         }
         let pick = |ui: &mut egui::Ui, role: Tr, chosen: &str| {
-            super::target_edit::series_combo(
+            super::series_combo(
                 ui,
                 ("indicator-link", number, role.name()),
                 scenario,
-                chosen,
+                Some(chosen),
                 &format!("{} {number}", role.get(lang)),
                 lang,
             )

@@ -227,6 +227,42 @@ fn edit_number(
     }
 }
 
+/// A chooser of one of the scenario's series by name; returns the key picked when it changes.
+/// Without a choice yet (or one the scenario lacks) it asks for one.
+fn series_combo(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    scenario: &crate::model::Scenario,
+    chosen: Option<&str>,
+    accessible_name: &str,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    let shown = chosen.and_then(|k| scenario.series(k)).map_or_else(
+        || Tr::ChooseSeries.get(lang).to_owned(),
+        |s| lang.label(&s.label).to_owned(),
+    );
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(shown)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for series in &scenario.series {
+                if ui
+                    .selectable_label(
+                        chosen == Some(series.key.as_str()),
+                        lang.label(&series.label),
+                    )
+                    .clicked()
+                {
+                    picked = Some(series.key.clone());
+                }
+            }
+        })
+        .response
+        .accessible_name(accessible_name);
+    picked.filter(|k| Some(k.as_str()) != chosen)
+}
+
 /// A section heading with a little space above it.
 fn section(ui: &mut egui::Ui, text: &str) {
     ui.add_space(8.0);

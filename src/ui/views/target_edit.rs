@@ -7,7 +7,7 @@ use eframe::egui;
 
 use super::edit_number;
 use crate::document::Edit;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::model::{Comparison, Label, Metric, Scenario, Target};
 use crate::ui::ViewCtx;
 use crate::ui::widgets::{self, Domain, NumberField};
@@ -61,36 +61,6 @@ pub fn add_target_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             }),
         });
     }
-}
-
-pub(super) fn series_combo(
-    ui: &mut egui::Ui,
-    id_salt: impl egui::AsIdSalt,
-    scenario: &Scenario,
-    chosen: &str,
-    accessible_name: &str,
-    lang: Lang,
-) -> Option<String> {
-    let shown = scenario
-        .series(chosen)
-        .map_or_else(|| chosen.to_owned(), |s| lang.label(&s.label).to_owned());
-    let mut picked = None;
-    egui::ComboBox::from_id_salt(id_salt)
-        .selected_text(shown)
-        .width(180.0)
-        .show_ui(ui, |ui| {
-            for series in &scenario.series {
-                if ui
-                    .selectable_label(series.key == chosen, lang.label(&series.label))
-                    .clicked()
-                {
-                    picked = Some(series.key.clone());
-                }
-            }
-        })
-        .response
-        .accessible_name(accessible_name);
-    picked.filter(|k| k != chosen)
 }
 
 /// The metric's projected value in `year`, in `unit`, to the decimals it is shown in (four
@@ -322,11 +292,11 @@ fn metric_row(
         }
         match &target.metric {
             Metric::Series(series) => {
-                if let Some(picked) = series_combo(
+                if let Some(picked) = super::series_combo(
                     ui,
                     ("target-series", key),
                     scenario,
-                    series,
+                    Some(series),
                     &format!("{} {key}", Tr::Metric.get(lang)),
                     lang,
                 ) {
@@ -337,11 +307,11 @@ fn metric_row(
                 numerator,
                 denominator,
             } => {
-                if let Some(picked) = series_combo(
+                if let Some(picked) = super::series_combo(
                     ui,
                     ("target-numerator", key),
                     scenario,
-                    numerator,
+                    Some(numerator),
                     &format!("{} {key}", Tr::Numerator.get(lang)),
                     lang,
                 ) {
@@ -351,11 +321,11 @@ fn metric_row(
                     }));
                 }
                 ui.label("÷");
-                if let Some(picked) = series_combo(
+                if let Some(picked) = super::series_combo(
                     ui,
                     ("target-denominator", key),
                     scenario,
-                    denominator,
+                    Some(denominator),
                     &format!("{} {key}", Tr::Denominator.get(lang)),
                     lang,
                 ) {
