@@ -256,7 +256,8 @@ fn a_unit_that_does_not_convert_a_text_in_a_number_cell_and_a_negative_value_are
     for (sheet, cell, words) in [
         (
             STATISTICS.replace("化学需氧量排放量,吨", "化学需氧量排放量,亿元"),
-            "bad.csv:6:1",
+            // The unit's own cell: 亿元 in the unit column.
+            "bad.csv:6:10",
             "无法换算",
         ),
         // Places are FILE:LINE:COLUMN, the column counted in characters as an editor counts.

@@ -24,6 +24,8 @@ pub struct HistoryRow {
     pub values: Vec<(i32, f64, String)>,
     /// Where the row's name stands.
     pub place: String,
+    /// Where its unit stands (its own cell, or the name's where the unit is in brackets).
+    pub unit_place: String,
 }
 
 /// How the rows of a statistics sheet are taken: which sheet, names mapped to keys by hand,
@@ -268,16 +270,16 @@ fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
                 continue;
             }
             let (name, bracketed) = split_unit(name);
-            let unit = unit_column
-                .and_then(|c| row.get(c))
-                .and_then(text_of)
-                .map(str::to_owned)
-                .or(bracketed);
+            let own_unit =
+                unit_column.and_then(|c| row.get(c).and_then(text_of).map(|u| (c, u.to_owned())));
+            let unit_place = (table.place)(r, own_unit.as_ref().map_or(name_column, |(c, _)| *c));
+            let unit = own_unit.map(|(_, u)| u).or(bracketed);
             rows.push(HistoryRow {
                 name,
                 unit,
                 values,
                 place: (table.place)(r, name_column),
+                unit_place,
             });
         }
         if rows.is_empty() {
@@ -337,11 +339,10 @@ fn long_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
                 }
             };
             let (name, bracketed) = split_unit(name);
-            let unit = unit_c
-                .and_then(|c| row.get(c))
-                .and_then(text_of)
-                .map(str::to_owned)
-                .or(bracketed);
+            let own_unit =
+                unit_c.and_then(|c| row.get(c).and_then(text_of).map(|u| (c, u.to_owned())));
+            let unit_place = (table.place)(r, own_unit.as_ref().map_or(name_c, |(c, _)| *c));
+            let unit = own_unit.map(|(_, u)| u).or(bracketed);
             let place = (table.place)(r, value_c);
             match rows.iter_mut().find(|h| h.name == name && h.unit == unit) {
                 Some(existing) => existing.values.push((year, value, place)),
@@ -350,6 +351,7 @@ fn long_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
                     unit,
                     values: vec![(year, value, place)],
                     place: (table.place)(r, name_c),
+                    unit_place,
                 }),
             }
         }
@@ -475,7 +477,7 @@ pub fn row_values(
         None => 1.0,
         Some(text) => {
             let unit = Unit::parse(text).map_err(|_| ImportError {
-                place: row.place.clone(),
+                place: row.unit_place.clone(),
                 message: said(
                     format!("不认识的单位“{text}”（{}）", row.name),
                     format!("unknown unit \"{text}\" ({})", row.name),
@@ -483,10 +485,10 @@ pub fn row_values(
             })?;
             unit.factor_as_annual(&series.unit)
                 .map_err(|_| ImportError {
-                    place: row.place.clone(),
+                    place: row.unit_place.clone(),
                     message: said(
                         format!(
-                            "{} 的单位“{text}”无法换算为序列 {} 的单位 {}",
+                            "{}的单位“{text}”无法换算为序列{}的单位 {}",
                             row.name, series.label.zh, series.unit
                         ),
                         format!(

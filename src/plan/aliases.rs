@@ -49,7 +49,8 @@ const ALIASES: &[(&str, &[&str])] = &[
             "烟粉尘排放量",
         ],
     ),
-    ("msw", &["生活垃圾产生量", "生活垃圾清运量", "生活垃圾"]),
+    // Collected (清运量) is not generated (产生量): a sheet's 清运量 is the user's to map.
+    ("msw", &["生活垃圾产生量", "生活垃圾"]),
     (
         "good_air_days",
         &["空气质量优良天数比例", "优良天数比例", "空气质量优良率"],
