@@ -409,15 +409,25 @@ pub fn series_chart(
         .filter(|s| s.unit == unit)
         .filter_map(|s| {
             let projected = analysis.projection.get(&s.key)?;
-            Some(ChartLine {
-                name: lang.label(&s.label).to_owned(),
-                color: series_color(scenario, &s.key),
-                points: analysis
+            // The history before the base year leads into the projection on one line (its
+            // points are drawn too, as observed values).
+            let mut points: Vec<(f64, f64)> = s
+                .observed
+                .iter()
+                .filter(|o| o.year < scenario.base_year && o.value.is_finite())
+                .map(|o| (f64::from(o.year), o.value))
+                .collect();
+            points.extend(
+                analysis
                     .projection
                     .years()
                     .zip(&projected.values)
-                    .map(|(y, v)| (f64::from(y), *v))
-                    .collect(),
+                    .map(|(y, v)| (f64::from(y), *v)),
+            );
+            Some(ChartLine {
+                name: lang.label(&s.label).to_owned(),
+                color: series_color(scenario, &s.key),
+                points,
                 emphasis: false,
             })
         })

@@ -596,3 +596,35 @@ fn a_long_table_reads_by_its_columns_and_a_date_cell_is_refused() {
         "{message}"
     );
 }
+
+#[test]
+fn a_series_chart_joins_the_history_to_the_projection() {
+    let mut plan = ecoplan::plan::hanyang_plan();
+    plan.series_mut("gdp").unwrap().observed = [(2019, 680.0), (2020, 720.0)]
+        .into_iter()
+        .map(|(year, value)| ecoplan::model::Observation {
+            year,
+            value,
+            source: String::new(),
+        })
+        .collect();
+    let analysis = ecoplan::engine::analyse(&plan).unwrap();
+    let spec = ecoplan::charts::series_chart(
+        &plan,
+        &analysis,
+        &["gdp"],
+        ecoplan::i18n::Lang::Zh,
+        "group-economy".into(),
+        "经济".into(),
+    )
+    .unwrap();
+    let line = &spec.lines[0].points;
+    // One line from 2019 through the base year 2021 to the horizon.
+    assert_eq!(
+        &line[..3],
+        &[(2019.0, 680.0), (2020.0, 720.0), (2021.0, 792.86)]
+    );
+    assert_eq!(line.last().unwrap().0, 2028.0);
+    // The history is drawn as points too.
+    assert_eq!(spec.observed[0].points.len(), 2);
+}
