@@ -11,6 +11,28 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
     format::parse_typed(text).ok_or_else(|| format!("\"{}\" is not a number", text.trim()))
 }
 
+/// A year as typed into a field, within `years` where given; the message names what was typed
+/// or the years allowed, in the interface's language.
+pub fn parse_year(
+    text: &str,
+    years: Option<std::ops::RangeInclusive<i32>>,
+    lang: Lang,
+) -> Result<i32, String> {
+    let year = text
+        .trim()
+        .parse::<i32>()
+        .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+    match years {
+        Some(years) if !years.contains(&year) => Err(format!(
+            "{year}: {} {}–{}",
+            Tr::YearOutside.get(lang),
+            years.start(),
+            years.end()
+        )),
+        _ => Ok(year),
+    }
+}
+
 /// What a number field accepts, checked before the engine sees the value so that the message
 /// speaks of what the user typed (a percent in a percent field) in the interface's language.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -66,23 +66,13 @@ pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         &format!("{} {}", ctx.tr(Tr::Horizon), ctx.tr(Tr::Year)),
         ctx.tr(Tr::Horizon),
         |text| {
-            let year = text
-                .trim()
-                .parse::<i32>()
-                .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+            let year = widgets::parse_year(text, None, lang)?;
             if let Some(milestone) =
                 last_milestone.filter(|&m| year < m && year > scenario.base_year)
             {
                 return Err(Tr::HorizonBeforeMilestone.fill(lang, &[&year, &milestone]));
             }
-            if !years.contains(&year) {
-                return Err(format!(
-                    "{year}: {} {}–{}",
-                    Tr::YearOutside.get(lang),
-                    years.start(),
-                    years.end()
-                ));
-            }
+            let year = widgets::parse_year(text, Some(years.clone()), lang)?;
             doc.check(&Edit::SetHorizon { year }).map(|()| year)
         },
     );
@@ -506,19 +496,8 @@ fn rule_year_ui(
         &format!("{name} {key}"),
         &format!("{name} · {who}"),
         |text| {
-            let year = text
-                .trim()
-                .parse::<i32>()
-                .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
             let scenario = doc.scenario();
-            if year <= scenario.base_year || year > MAX_HORIZON {
-                return Err(format!(
-                    "{year}: {} {}–{}",
-                    Tr::YearOutside.get(lang),
-                    scenario.base_year + 1,
-                    MAX_HORIZON
-                ));
-            }
+            let year = widgets::parse_year(text, Some(scenario.base_year + 1..=MAX_HORIZON), lang)?;
             let edit = Edit::SetRule {
                 series: key.to_owned(),
                 rule: make(year),

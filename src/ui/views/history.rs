@@ -163,11 +163,7 @@ fn form_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, form: &mut FitForm) {
                 56.0,
                 label.get(lang),
                 label.get(lang),
-                |text| {
-                    text.trim()
-                        .parse::<i32>()
-                        .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))
-                },
+                |text| widgets::parse_year(text, None, lang),
             ) {
                 *year = typed;
             }

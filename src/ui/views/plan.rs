@@ -175,18 +175,7 @@ fn milestone_row(
         &format!("{} {}", Tr::Milestone.get(lang), index + 1),
         &format!("{} {milestone}", Tr::Milestone.get(lang)),
         |text| {
-            let year = text
-                .trim()
-                .parse::<i32>()
-                .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
-            if year <= base_year || year > MAX_HORIZON {
-                return Err(format!(
-                    "{year}: {} {}–{}",
-                    Tr::YearOutside.get(lang),
-                    base_year + 1,
-                    MAX_HORIZON
-                ));
-            }
+            let year = widgets::parse_year(text, Some(base_year + 1..=MAX_HORIZON), lang)?;
             if year != milestone && scenario.milestones.contains(&year) {
                 return Err(Tr::MilestoneTwice.fill(lang, &[&year]));
             }

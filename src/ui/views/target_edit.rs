@@ -171,18 +171,9 @@ pub fn target_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, target: &Targe
                     &format!("{} {key}", Tr::Year.get(lang)),
                     &format!("{} · {}", Tr::Year.get(lang), lang.label(&target.label)),
                     |text| {
-                        let year = text.trim().parse::<i32>().map_err(|_| {
-                            format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang))
-                        })?;
                         let scenario = doc.scenario();
-                        if year <= scenario.base_year || year > scenario.horizon {
-                            return Err(format!(
-                                "{year}: {} {}–{}",
-                                Tr::YearOutside.get(lang),
-                                scenario.base_year + 1,
-                                scenario.horizon
-                            ));
-                        }
+                        let years = scenario.base_year + 1..=scenario.horizon;
+                        let year = widgets::parse_year(text, Some(years), lang)?;
                         let edit = set(Target {
                             year,
                             ..target.clone()
@@ -436,10 +427,7 @@ fn threshold_rows(
                     lang.label(&target.label)
                 ),
                 |text| {
-                    let year = text
-                        .trim()
-                        .parse::<i32>()
-                        .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+                    let year = widgets::parse_year(text, None, lang)?;
                     let edit = set(Target {
                         relative_to: Some(year),
                         ..target.clone()
