@@ -243,9 +243,20 @@ pub fn far_above_capacity(
     })
 }
 
-/// "数据来源：汉阳区规划；ecoplan 计算": the scenario the numbers come from.
+/// "资料来源：本规划测算": what a plan prints under its own figures. Never the program's name,
+/// which a delivered plan does not carry.
 fn source_note(scenario: &Scenario, lang: Lang) -> String {
-    Tr::SourceLine.fill(lang, &[&scenario.metadata.name])
+    Tr::SourceLine.fill(lang, &[&source_words(scenario, lang)])
+}
+
+/// Where a plan's figures come from, in words: the district's statistics (where the scenario
+/// holds history) and this plan's computation.
+pub fn source_words(scenario: &Scenario, lang: Lang) -> String {
+    if scenario.series.iter().any(|s| !s.observed.is_empty()) {
+        Tr::StatisticsAndPlan.get(lang).to_owned()
+    } else {
+        Tr::ComputedForPlan.get(lang).to_owned()
+    }
 }
 
 /// A source line with one more note: "…；HJ 192-2015".
@@ -727,7 +738,7 @@ pub fn comparison_chart(
     })
 }
 
-fn group_name(group: Group, lang: Lang) -> &'static str {
+pub fn group_name(group: Group, lang: Lang) -> &'static str {
     match group {
         Group::Economy => Tr::Economy.get(lang),
         Group::Population => Tr::Population.get(lang),

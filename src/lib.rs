@@ -1,8 +1,10 @@
 //! ecoplan: a workbench for ecological-civilization planning (生态文明建设示范区规划).
 //!
 //! Layers, each using only those before it: `units` and `model` (plain data) → `engine` (pure
-//! functions) → `plan` (the built-in Hanyang scenario) → `document` (edits and undo) → `io`
-//! (files and tables) → `cli`, `ui` (views), `app` (the window).
+//! functions) → `format`, `i18n` (numbers and words) → `charts` (what a chart shows) →
+//! `report` (the chapter as a document model) → `plan` (the built-in Hanyang scenario) →
+//! `document` (edits and undo) → `io` (files and tables) → `cli`, `ui` (views), `app` (the
+//! window).
 
 #[cfg(feature = "gui")]
 pub mod app;
@@ -16,6 +18,7 @@ pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod plan;
+pub mod report;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod units;

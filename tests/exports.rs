@@ -476,7 +476,7 @@ fn the_workbook_carries_a_monte_carlo_run_when_one_is_asked_for() {
 
     // Asked of a CSV, or of a scenario with nothing uncertain: refused, nothing written.
     for (file, out, says) in [
-        (high.to_str().unwrap(), "table.csv", "must end in .xlsx"),
+        (high.to_str().unwrap(), "table.csv", "must end in .xlsx, .docx or .md"),
         ("", "plan.xlsx", "no uncertain rates"),
     ] {
         let target = dir.join(out);

@@ -305,12 +305,16 @@ impl EcoplanApp {
             .as_ref()
             .filter(|(scenario, _)| scenario == self.doc.scenario())
             .map(|(_, result)| result);
+        // A workspace's chapter compares its scenarios.
+        let members = self.member_views();
+        let compared: &[_] = if members.len() >= 2 { &members } else { &[] };
         let result = io::export::export(
             io::export::Source {
                 scenario: self.doc.scenario(),
                 analysis: self.doc.analysis(),
                 file: self.current_file(),
                 uncertainty,
+                compared,
             },
             self.lang(),
             table.unwrap_or(Table::Projection),

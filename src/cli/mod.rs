@@ -844,17 +844,39 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 [file, out] => (Some(file.as_path()), out),
                 _ => unreachable!("clap takes one or two paths"),
             };
-            let (scenario, analysis) = analyse_file(file, args.horizon, &args.growth)?;
+            // A workspace exports its first member, and its chapter compares every member.
+            let members = match file {
+                Some(path) if matches!(io::load_any(path), Ok(io::Loaded::Workspace(_))) => {
+                    scenarios_of(&[path.to_path_buf()])?
+                        .into_iter()
+                        .map(|(name, scenario)| {
+                            analyse_scenario(scenario, file, args.horizon, &args.growth)
+                                .map(|(scenario, analysis)| (name, scenario, analysis))
+                        })
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+                _ => {
+                    let (scenario, analysis) = analyse_file(file, args.horizon, &args.growth)?;
+                    vec![(scenario.metadata.name.clone(), scenario, analysis)]
+                }
+            };
+            let (_, scenario, analysis) = &members[0];
+            let compared: Vec<(&str, &Scenario, &Analysis)> = if members.len() >= 2 {
+                members.iter().map(|(n, s, a)| (n.as_str(), s, a)).collect()
+            } else {
+                Vec::new()
+            };
             let uncertainty = match args.runs {
-                Some(runs) => Some(export_uncertainty(&scenario, runs, args.seed, out)?),
+                Some(runs) => Some(export_uncertainty(scenario, runs, args.seed, out)?),
                 None => None,
             };
             io::export::export(
                 io::export::Source {
-                    scenario: &scenario,
-                    analysis: &analysis,
+                    scenario,
+                    analysis,
                     file,
                     uncertainty: uncertainty.as_ref(),
+                    compared: &compared,
                 },
                 args.lang,
                 args.table,
@@ -877,13 +899,13 @@ fn export_uncertainty(
     out: &Path,
 ) -> Result<crate::engine::uncertainty::UncertaintyResult, Failure> {
     use crate::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
-    let xlsx = out
+    let takes_runs = out
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !xlsx {
+        .is_some_and(|e| ["xlsx", "docx", "md"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+    if !takes_runs {
         return Err(Failure::input(format!(
-            "{}: --runs adds a sheet to a workbook; the output must end in .xlsx",
+            "{}: --runs adds a sheet to a workbook or a section to the chapter; the output must end in .xlsx, .docx or .md",
             out.display()
         )));
     }

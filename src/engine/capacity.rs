@@ -71,10 +71,83 @@ pub struct CapacityAnalysis {
     pub first_exceedance_year: Option<i32>,
 }
 
+/// How an emission stands against its capacity over the whole period, not in one year: what a
+/// status must say when a pollutant is over capacity 2024–2029 and at 98 % in 2030.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Course {
+    /// Some year has no emission value.
+    NoData,
+    /// The capacity is 0 in some year: nothing can be emitted within it.
+    Saturated,
+    /// Within the capacity in every year; `near_from` is the first year at or above the near
+    /// threshold, if any.
+    Within { near_from: Option<i32> },
+    /// Above the capacity in these spans of years (first, last), in order; `at_end` when the
+    /// last span reaches the horizon.
+    Exceeded { spans: Vec<(i32, i32)>, at_end: bool },
+}
+
 impl CapacityAnalysis {
     pub fn at(&self, year: i32) -> Option<&CapacityYear> {
         self.years.iter().find(|y| y.year == year)
     }
+
+    /// The course over every year analysed.
+    pub fn course(&self) -> Course {
+        if self.years.iter().any(|y| y.status == CapacityStatus::NoData) {
+            return Course::NoData;
+        }
+        if self
+            .years
+            .iter()
+            .any(|y| y.status == CapacityStatus::Saturated)
+        {
+            return Course::Saturated;
+        }
+        let spans = exceeded_spans(&self.years);
+        if spans.is_empty() {
+            let near_from = self
+                .years
+                .iter()
+                .find(|y| y.status == CapacityStatus::Near)
+                .map(|y| y.year);
+            return Course::Within { near_from };
+        }
+        let last_year = self.years.last().map(|y| y.year);
+        let at_end = spans.last().map(|s| s.1) == last_year;
+        Course::Exceeded { spans, at_end }
+    }
+
+    /// The year of the highest utilisation, the first of equals.
+    pub fn peak(&self) -> Option<&CapacityYear> {
+        self.years
+            .iter()
+            .filter(|y| y.utilisation.is_some())
+            .fold(None, |best: Option<&CapacityYear>, y| match best {
+                Some(b) if b.utilisation >= y.utilisation => Some(b),
+                _ => Some(y),
+            })
+    }
+
+    /// Whether the emission is above the capacity already in the first year analysed (the
+    /// base year).
+    pub fn exceeded_at_start(&self) -> bool {
+        self.years
+            .first()
+            .is_some_and(|y| y.status == CapacityStatus::Exceeded)
+    }
+}
+
+/// The runs of consecutive years above the capacity.
+fn exceeded_spans(years: &[CapacityYear]) -> Vec<(i32, i32)> {
+    let mut spans: Vec<(i32, i32)> = Vec::new();
+    for year in years.iter().filter(|y| y.status == CapacityStatus::Exceeded) {
+        match spans.last_mut() {
+            Some(span) if span.1 + 1 == year.year => span.1 = year.year,
+            _ => spans.push((year.year, year.year)),
+        }
+    }
+    spans
 }
 
 /// Compares each capacity with its emission series, year by year, after converting the capacity
@@ -226,6 +299,67 @@ fn analyse_one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn analysed(utilisations: &[f64]) -> CapacityAnalysis {
+        CapacityAnalysis {
+            pollutant: "COD".into(),
+            medium: Medium::Water,
+            series: "cod".into(),
+            unit: Unit::parse("t/a").expect("unit"),
+            years: utilisations
+                .iter()
+                .enumerate()
+                .map(|(i, &u)| CapacityYear {
+                    year: 2021 + i as i32,
+                    emission: u * 100.0,
+                    capacity: 100.0,
+                    utilisation: Some(u),
+                    headroom: 100.0 - u * 100.0,
+                    status: CapacityStatus::classify(u * 100.0, 100.0, 0.8),
+                })
+                .collect(),
+            basis: CapacityBasis::Given,
+            derivation: None,
+            first_exceedance_year: None,
+        }
+    }
+
+    #[test]
+    fn a_course_names_every_span_over_capacity_and_whether_it_lasts() {
+        assert_eq!(
+            analysed(&[0.5, 0.7, 0.85, 0.9]).course(),
+            Course::Within {
+                near_from: Some(2023)
+            }
+        );
+        assert_eq!(
+            analysed(&[0.5, 0.6]).course(),
+            Course::Within { near_from: None }
+        );
+        // Over 2023–2024, back under at 98 % in 2025: not "near" at the horizon alone.
+        assert_eq!(
+            analysed(&[0.9, 0.95, 1.1, 1.05, 0.98]).course(),
+            Course::Exceeded {
+                spans: vec![(2023, 2024)],
+                at_end: false
+            }
+        );
+        let lasting = analysed(&[1.2, 0.9, 1.1, 1.2]);
+        assert_eq!(
+            lasting.course(),
+            Course::Exceeded {
+                spans: vec![(2021, 2021), (2023, 2024)],
+                at_end: true
+            }
+        );
+        assert!(lasting.exceeded_at_start());
+        assert_eq!(lasting.peak().map(|y| y.year), Some(2021));
+        let mut saturated = analysed(&[0.5, 0.6]);
+        saturated.years[1].capacity = 0.0;
+        saturated.years[1].utilisation = None;
+        saturated.years[1].status = CapacityStatus::Saturated;
+        assert_eq!(saturated.course(), Course::Saturated);
+    }
 
     #[test]
     fn zero_capacity_is_saturated_never_a_division() {

@@ -23,6 +23,9 @@ pub enum Finding {
         stated: StatedStatus,
         computed: Assessed,
     },
+    /// An indicator whose status reads met while a target on the same quantity is missed (a
+    /// "持续改善" rule met by the trend while "优良天数 ≥ 85" is not reached): both are said.
+    IndicatorTargetConflict { number: String, target: String },
 }
 
 /// Finds identical series, missed targets and indicator statuses the values contradict.
@@ -65,7 +68,39 @@ pub fn find_inconsistencies(
             })
         },
     ));
+    findings.extend(indicator_target_conflicts(scenario, targets, indicators));
     findings
+}
+
+/// Indicators read met whose quantity (the series or ratio they are linked to) has a target
+/// that is missed.
+fn indicator_target_conflicts(
+    scenario: &Scenario,
+    targets: &[TargetCheck],
+    indicators: &[IndicatorAssessment],
+) -> Vec<Finding> {
+    use crate::model::IndicatorLink;
+    let mut conflicts = Vec::new();
+    for (indicator, assessment) in scenario.indicators.iter().zip(indicators) {
+        let Some(IndicatorLink::Metric(metric)) = &indicator.link else {
+            continue;
+        };
+        if !indicator.applies || assessment.status != super::indicators::Status::Met {
+            continue;
+        }
+        for target in scenario.targets.iter().filter(|t| &t.metric == metric) {
+            let missed = targets
+                .iter()
+                .any(|c| c.key == target.key && !c.met && c.value.is_finite());
+            if missed {
+                conflicts.push(Finding::IndicatorTargetConflict {
+                    number: indicator.number.clone(),
+                    target: target.key.clone(),
+                });
+            }
+        }
+    }
+    conflicts
 }
 
 /// Pairs of series with the same unit and the same positive values (to nine significant

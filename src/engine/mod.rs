@@ -20,7 +20,7 @@ mod validate;
 pub mod workspace;
 
 pub use calibrate::growth_through;
-pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, analyse_capacities};
+pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, Course, analyse_capacities};
 pub use checks::{MAX_ELASTICITY, MAX_RATE, land_cover_beyond_area};
 
 /// Whether a distribution is one an uncertain rate (or, with `elasticity`, an elasticity) may

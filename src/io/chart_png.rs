@@ -100,7 +100,12 @@ fn draw<DB: DrawingBackend>(
             root.estimate_text_size(t, font).map_or(0, |s| s.0)
         })
     };
-    let title = lines(&spec.title, &title_font);
+    // A report's figure has its title in the caption, and none drawn.
+    let title = if spec.title.is_empty() {
+        Vec::new()
+    } else {
+        lines(&spec.title, &title_font)
+    };
     let note = spec
         .note
         .as_deref()

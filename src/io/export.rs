@@ -45,8 +45,10 @@ pub struct Source<'a> {
     pub analysis: &'a Analysis,
     /// The scenario's file, named in a report's footnote.
     pub file: Option<&'a Path>,
-    /// A Monte Carlo run of this scenario: the workbook gets its sheet.
+    /// A Monte Carlo run of this scenario: the workbook gets its sheet, the chapter its section.
     pub uncertainty: Option<&'a crate::engine::uncertainty::UncertaintyResult>,
+    /// The scenarios of a workspace, each analysed: the chapter compares them.
+    pub compared: &'a [(&'a str, &'a Scenario, &'a Analysis)],
 }
 
 /// Writes `out` in the format its extension names.
@@ -62,7 +64,16 @@ pub fn export(
         analysis,
         file,
         uncertainty,
+        compared,
     } = source;
+    let file = file.map(|f| f.display().to_string());
+    let chapter = crate::report::ChapterInput {
+        scenario,
+        analysis,
+        file: file.as_deref(),
+        uncertainty,
+        compared,
+    };
     let extension = out
         .extension()
         .and_then(|e| e.to_str())
@@ -78,13 +89,15 @@ pub fn export(
             super::indicator_table::write_template(scenario, lang, out)
         }
         Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, uncertainty, out),
-        Some("docx") => super::report::write_report(
-            scenario,
-            analysis,
-            lang,
-            file.map(|f| f.display().to_string()).as_deref(),
+        Some("docx") => super::report::write_report(&chapter, lang, out),
+        // The chapter as Markdown: what the Word file says, as plain text.
+        Some("md") => super::write_atomically(
             out,
-        ),
+            crate::report::markdown::to_markdown(&crate::report::chapter(&chapter, lang), lang)
+                .as_bytes(),
+            super::Backup::None,
+        )
+        .map_err(|e| e.to_string()),
         Some("png") => {
             let charts = all_charts(scenario, analysis, lang);
             let spec = match chart {
@@ -97,7 +110,7 @@ pub fn export(
             chart_png::write_png(&spec, out)
         }
         _ => Err(format!(
-            "{}: the file name must end in .csv, .xlsx, .docx or .png to say what to export",
+            "{}: the file name must end in .csv, .xlsx, .docx, .md or .png to say what to export",
             out.display()
         )),
     }

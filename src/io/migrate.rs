@@ -83,6 +83,7 @@ impl ScenarioV1 {
             projects: self.projects,
             methods: Methods::default(),
             uncertainty: Vec::new(),
+            chapter: Default::default(),
         })
     }
 }
@@ -149,6 +150,7 @@ impl ScenarioV4 {
             projects: self.projects,
             methods: self.methods,
             uncertainty: self.uncertainty,
+            chapter: Default::default(),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The scenario: plain data, serialised as RON. Nothing here computes; see `engine`.
 
 mod capacity;
+mod chapter;
 mod indicator;
 mod methods;
 pub mod note;
@@ -11,6 +12,7 @@ mod uncertainty;
 mod workspace;
 
 pub use capacity::{Capacity, CapacityBasis, Medium};
+pub use chapter::{ChapterSettings, Numbering, Section};
 pub use indicator::{
     Better, Difficulty, Indicator, IndicatorKind, IndicatorLink, IndicatorTarget, Observation,
     PeriodTarget, StatedStatus, TaskProgress, TaskState,
@@ -52,7 +54,7 @@ use serde::{Deserialize, Serialize};
 /// - 7: a plan's periods (`periods`, each named and ending at a milestone) and targets relative
 ///   to a year (`relative_to`). A version-6 file reads as it is (no periods, every threshold
 ///   absolute); the version is raised so that an ecoplan of version 6 refuses the new fields by
-///   the file's version.
+///   the file's version. The same version also holds the chapter's frame (`chapter`).
 pub const FORMAT_VERSION: u32 = 7;
 
 /// The latest year a projection may reach.
@@ -94,6 +96,9 @@ pub struct Scenario {
     /// Rates drawn from distributions in Monte Carlo runs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertainty: Vec<Uncertain>,
+    /// How the plan's chapter is framed (its number, title, sections, history years).
+    #[serde(default, skip_serializing_if = "ChapterSettings::is_default")]
+    pub chapter: ChapterSettings,
 }
 
 /// Utilisation at or above which a capacity reads as "near" (临近饱和) unless a file says
@@ -161,6 +166,7 @@ impl Scenario {
             projects: Vec::new(),
             methods: Methods::default(),
             uncertainty: Vec::new(),
+            chapter: Default::default(),
         }
     }
 

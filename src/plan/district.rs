@@ -241,5 +241,6 @@ pub fn new_district(plan: &NewPlan) -> Result<Scenario, NewPlanError> {
         projects: Vec::new(),
         methods: Methods::default(),
         uncertainty: Vec::new(),
+        chapter: Default::default(),
     })
 }

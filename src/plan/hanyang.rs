@@ -424,5 +424,6 @@ pub fn hanyang_plan() -> Scenario {
         projects,
         methods: super::methods::hanyang_methods(),
         uncertainty: Vec::new(),
+        chapter: Default::default(),
     }
 }

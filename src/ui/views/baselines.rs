@@ -25,7 +25,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         .show(ui, |ui| {
             egui::Grid::new("baselines")
                 .striped(true)
-                .num_columns(9)
+                .num_columns(10)
                 .show(ui, |ui| {
                     for header in [
                         Tr::Key,
@@ -34,6 +34,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         Tr::Decimals,
                         Tr::BaseValue,
                         Tr::Rule,
+                        Tr::HistoryYears,
                         Tr::Reset,
                         Tr::Remove,
                     ] {
@@ -138,6 +139,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             });
                         }
                         ui.label(rule_in_words(scenario, &series.rule, lang));
+                        history_cell(ui, series, scenario.base_year);
                         match reference.series(&key) {
                             Some(original) => {
                                 // What the reference sets, with this file's own note kept: a
@@ -239,4 +241,31 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 });
             }
         });
+}
+
+/// The series' history before the base year, what its rule was derived from: the span and
+/// the last values in the cell ("2016—2020 · 431.6 · 440.2"), every year on hover.
+fn history_cell(ui: &mut egui::Ui, series: &Series, base_year: i32) {
+    let before: Vec<_> = series
+        .observed
+        .iter()
+        .filter(|o| o.year < base_year)
+        .collect();
+    let (Some(first), Some(last)) = (before.first(), before.last()) else {
+        ui.label(RichText::new("–").weak());
+        return;
+    };
+    let value = |v: f64| crate::format::with_decimals(v, series.decimals);
+    let span = if first.year == last.year {
+        first.year.to_string()
+    } else {
+        format!("{}—{}", first.year, last.year)
+    };
+    let recent: Vec<String> = before.iter().rev().take(2).rev().map(|o| value(o.value)).collect();
+    let all: Vec<String> = before
+        .iter()
+        .map(|o| format!("{}: {}", o.year, value(o.value)))
+        .collect();
+    ui.label(RichText::new(format!("{span} · {}", recent.join(" · "))).weak())
+        .on_hover_text(all.join("\n"));
 }

@@ -1,0 +1,378 @@
+//! The chapter's sentences in the plan's register: a rate as 年均增长 / 年均下降 with the
+//! decimals that reproduce the printed figures, each series' basis, a pollutant over the whole
+//! period, a target with its gap. Pure functions of the analysis; every word comes from the
+//! i18n table.
+
+use crate::engine::{CapacityAnalysis, Course, Projection, TargetCheck};
+use crate::format;
+use crate::i18n::{Lang, Tr};
+use crate::model::{Numbering, Rule, Scenario, Series};
+
+/// 1 → 一, 12 → 十二, 31 → 三十一: the numbers of a plan's chapters and sections.
+pub fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10..=19 => format!("十{}", if n == 10 { String::new() } else { DIGITS[(n - 10) as usize].to_string() }),
+        20..=99 => {
+            let ones = n % 10;
+            format!(
+                "{}十{}",
+                DIGITS[(n / 10) as usize],
+                if ones == 0 { String::new() } else { DIGITS[ones as usize].to_string() }
+            )
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// A heading's number: `path` is its place (section 2, subsection 1 is `[2, 1]`) in a chapter
+/// numbered `chapter` (0: none). Plan numbering in Chinese is 一、（一）1．; in English, and with
+/// decimal numbering, 3.2 and 3.2.1.
+pub fn heading_number(numbering: Numbering, chapter: u32, path: &[u32], lang: Lang) -> String {
+    let plan = numbering == Numbering::Plan && lang == Lang::Zh;
+    match (plan, path) {
+        (true, [n]) => format!("{}、", chinese_numeral(*n)),
+        (true, [_, n]) => format!("（{}）", chinese_numeral(*n)),
+        (true, [.., n]) => format!("{n}．"),
+        (true, []) => String::new(),
+        (false, _) => {
+            let mut parts: Vec<String> = Vec::new();
+            if chapter > 0 {
+                parts.push(chapter.to_string());
+            }
+            parts.extend(path.iter().map(u32::to_string));
+            format!("{} ", parts.join("."))
+        }
+    }
+}
+
+/// The chapter's own heading: 第三章 预测与环境承载力分析, or the title alone without a number.
+pub fn chapter_heading(numbering: Numbering, chapter: u32, title: &str, lang: Lang) -> String {
+    if chapter == 0 {
+        return title.to_owned();
+    }
+    let number = if numbering == Numbering::Plan && lang == Lang::Zh {
+        chinese_numeral(chapter)
+    } else {
+        chapter.to_string()
+    };
+    Tr::ChapterHeading.fill(lang, &[&number, &title])
+}
+
+/// A table's or figure's number: 3-1 in chapter 3, 1 in a chapter without a number.
+pub fn caption_number(chapter: u32, n: usize) -> String {
+    if chapter == 0 {
+        n.to_string()
+    } else {
+        format!("{chapter}-{n}")
+    }
+}
+
+/// The decimals a rate needs, in percent, so that a reader multiplying the printed base by the
+/// printed rate gets the printed result: 68.1 × 1.013⁶ is 73.59 where 1.281 % gives the 73.50
+/// the table prints. At least one decimal, at most four.
+pub fn rate_decimals(rate: f64, value: f64, years: i32, decimals: Option<u8>) -> u8 {
+    let half_unit = 0.5 * 10f64.powi(-i32::from(decimals.unwrap_or(2)));
+    let exact = (1.0 + rate).powi(years);
+    (1..=4u8)
+        .find(|&d| {
+            let scale = 10f64.powi(i32::from(d) + 2);
+            let printed = (rate * scale).round() / scale;
+            let off = (value.abs() * ((1.0 + printed).powi(years) / exact - 1.0)).abs();
+            off < half_unit
+        })
+        .unwrap_or(4)
+}
+
+/// A rate as the plan writes it: 年均增长 7.5 %, 年均下降 2.49 %, 保持不变.
+pub fn annual_rate(rate: f64, decimals: u8, lang: Lang) -> String {
+    let percent = format!("{} %", format::fixed(rate.abs() * 100.0, decimals));
+    if rate == 0.0 || format::fixed(rate.abs() * 100.0, decimals).chars().all(|c| !c.is_ascii_digit() || c == '0') {
+        Tr::HeldConstant.get(lang).to_owned()
+    } else if rate > 0.0 {
+        Tr::AnnualGrowth.fill(lang, &[&percent])
+    } else {
+        Tr::AnnualDecline.fill(lang, &[&percent])
+    }
+}
+
+/// The largest value a series reaches over the projection and the years to it: what a rate's
+/// decimals must hold to.
+fn reach(projection: &Projection, series: &Series) -> (f64, i32) {
+    let values = projection.get(&series.key).map(|p| p.values.as_slice()).unwrap_or_default();
+    let years = values.len().saturating_sub(1) as i32;
+    let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    (largest, years.max(1))
+}
+
+/// How a series is projected, in words: 按年均增长 7.5 % 预测, 按单位地区生产总值能耗… 计算.
+pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang: Lang) -> String {
+    let (largest, years) = reach(projection, series);
+    let rate = |r: f64| annual_rate(r, rate_decimals(r, largest, years, series.decimals), lang);
+    let name_of = |key: &str| {
+        scenario
+            .series(key)
+            .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
+    };
+    let values = |points: &[(i32, f64)]| {
+        points
+            .iter()
+            .map(|(y, v)| Tr::YearValue.fill(lang, &[y, &format::with_decimals(*v, series.decimals)]))
+            .collect::<Vec<_>>()
+            .join(Tr::ListSeparator.get(lang))
+    };
+    match &series.rule {
+        Rule::Growth { rate: r, changes } => {
+            let mut text = rate(*r);
+            for change in changes {
+                text.push_str(&Tr::RateFromYear.fill(lang, &[&change.from, &rate(change.rate)]));
+            }
+            Tr::BasisGrowth.fill(lang, &[&text])
+        }
+        Rule::Linear { change_per_year } => {
+            let amount = format::with_decimals(change_per_year.abs(), series.decimals);
+            let unit = series.unit.to_string();
+            let words = if *change_per_year >= 0.0 {
+                Tr::AnnualIncrease.fill(lang, &[&amount, &unit])
+            } else {
+                Tr::AnnualDecrease.fill(lang, &[&amount, &unit])
+            };
+            Tr::BasisGrowth.fill(lang, &[&words])
+        }
+        Rule::Driven {
+            driver,
+            intensity,
+            intensity_unit,
+            change,
+        } => Tr::BasisDriven.fill(
+            lang,
+            &[
+                &name_of(driver),
+                &format::value(*intensity),
+                intensity_unit,
+                &annual_rate(*change, rate_decimals(*change, largest, years, series.decimals), lang),
+            ],
+        ),
+        Rule::GrowthAs { driver, elasticity } => {
+            Tr::BasisElasticity.fill(lang, &[&name_of(driver), &format::value(*elasticity)])
+        }
+        Rule::Interp { points, .. } => Tr::BasisInterp.fill(lang, &[&values(points)]),
+        Rule::Step { points } => Tr::BasisStep.fill(lang, &[&values(points)]),
+    }
+}
+
+/// "到规划中期（2025 年）" where the milestone ends a named period, "到 2025 年" otherwise.
+pub fn by_milestone(scenario: &Scenario, year: i32, lang: Lang) -> String {
+    match scenario.period_name(year) {
+        Some(name) => Tr::ByPeriod.fill(lang, &[&lang.label(name), &year]),
+        None => Tr::ByYear.fill(lang, &[&year]),
+    }
+}
+
+/// The milestones after the base year up to the horizon, and the horizon.
+pub fn milestones_ahead(scenario: &Scenario) -> Vec<i32> {
+    let mut years: Vec<i32> = scenario
+        .shown_years()
+        .into_iter()
+        .filter(|&y| y > scenario.base_year)
+        .collect();
+    years.dedup();
+    years
+}
+
+/// A series' sentence: its basis, its source, and its value at each milestone.
+pub fn series_sentence(
+    scenario: &Scenario,
+    projection: &Projection,
+    series: &Series,
+    lang: Lang,
+) -> String {
+    let source = lang.label(&series.source).trim();
+    let source = if source.is_empty() {
+        String::new()
+    } else {
+        Tr::InParentheses.fill(lang, &[&source])
+    };
+    let reaches: Vec<String> = milestones_ahead(scenario)
+        .into_iter()
+        .filter_map(|year| {
+            let value = projection.value(&series.key, year)?;
+            Some(Tr::ReachesBy.fill(
+                lang,
+                &[
+                    &by_milestone(scenario, year, lang),
+                    &format::with_decimals(value, series.decimals),
+                    &series.unit,
+                ],
+            ))
+        })
+        .collect();
+    Tr::SeriesSentence.fill(
+        lang,
+        &[
+            &lang.label(&series.label),
+            &basis(scenario, projection, series, lang),
+            &source,
+            &reaches.join(Tr::ClauseSeparator.get(lang)),
+        ],
+    )
+}
+
+/// The years of one span over capacity, in words: 2024—2029 年, 2024 年, 自 2024 年起.
+fn span_words(span: (i32, i32), to_end: bool, base_year: i32, lang: Lang) -> String {
+    match span {
+        (first, _) if to_end && first == base_year => Tr::SpanFromBase.fill(lang, &[&first]),
+        (first, _) if to_end => Tr::SpanFrom.fill(lang, &[&first]),
+        (first, last) if first == last => Tr::SpanYear.fill(lang, &[&first]),
+        (first, last) => Tr::SpanYears.fill(lang, &[&first, &last]),
+    }
+}
+
+/// The spans over capacity in words: "2024—2026 年、自 2029 年起".
+pub fn spans_words(spans: &[(i32, i32)], at_end: bool, base_year: i32, lang: Lang) -> String {
+    spans
+        .iter()
+        .enumerate()
+        .map(|(i, &span)| span_words(span, at_end && i + 1 == spans.len(), base_year, lang))
+        .collect::<Vec<_>>()
+        .join(Tr::ListSeparator.get(lang))
+}
+
+/// A capacity's course in a few words, for a table's column or a status chip: 规划期内未超载,
+/// 2024—2029 年超载, 自 2027 年起临近饱和, 已饱和.
+pub fn course_words(capacity: &CapacityAnalysis, base_year: i32, lang: Lang) -> String {
+    match capacity.course() {
+        Course::NoData => Tr::NoData.get(lang).to_owned(),
+        Course::Saturated => Tr::Saturated.get(lang).to_owned(),
+        Course::Within { near_from: None } => Tr::CourseWithinWord.get(lang).to_owned(),
+        Course::Within { near_from: Some(year) } => Tr::CourseNearWord.fill(lang, &[&year]),
+        Course::Exceeded { spans, at_end } => {
+            Tr::CourseExceededWord.fill(lang, &[&spans_words(&spans, at_end, base_year, lang)])
+        }
+    }
+}
+
+/// A pollutant over the whole period: within capacity throughout; near it from a year;
+/// exceeded from a year and still over at the horizon; exceeded and back under; saturated.
+/// `emission` names the series, `name` the capacity's pollutant.
+pub fn capacity_sentence(
+    capacity: &CapacityAnalysis,
+    emission: &str,
+    name: &str,
+    decimals: Option<u8>,
+    base_year: i32,
+    lang: Lang,
+) -> String {
+    let Some(last) = capacity.years.last() else {
+        return String::new();
+    };
+    let number = |v: f64| format::with_decimals(v, decimals);
+    let share = last.utilisation.map_or_else(|| "–".into(), format::percent);
+    let unit = &capacity.unit;
+    match capacity.course() {
+        Course::NoData => Tr::CourseNoData.fill(lang, &[&emission]),
+        Course::Saturated => Tr::CourseSaturated.fill(
+            lang,
+            &[&name, &last.year, &emission, &number(last.emission), unit],
+        ),
+        Course::Within { near_from: None } => Tr::CourseWithin.fill(
+            lang,
+            &[&emission, &name, &last.year, &number(last.emission), unit, &share],
+        ),
+        Course::Within { near_from: Some(year) } => Tr::CourseNear.fill(
+            lang,
+            &[&emission, &name, &last.year, &number(last.emission), unit, &share, &year],
+        ),
+        Course::Exceeded { spans, at_end } => {
+            let tail = if at_end {
+                Tr::TailStillOver.fill(lang, &[&last.year, &number(last.emission), unit, &share])
+            } else {
+                let back = spans.last().map_or(last.year, |s| s.1 + 1);
+                Tr::TailBackUnder.fill(
+                    lang,
+                    &[&back, &last.year, &number(last.emission), unit, &share],
+                )
+            };
+            Tr::CourseExceeded.fill(
+                lang,
+                &[&emission, &spans_words(&spans, at_end, base_year, lang), &name, &tail],
+            )
+        }
+    }
+}
+
+/// Whether a pollutant stays so far below its capacity (under a quarter of it in every year,
+/// the charts' 4× rule) that a figure would show a flat line: summarised with the others.
+pub fn far_below(capacity: &CapacityAnalysis) -> bool {
+    capacity.course() == Course::Within { near_from: None }
+        && capacity
+            .years
+            .iter()
+            .all(|y| y.utilisation.is_some_and(|u| u < 0.25))
+}
+
+/// A target's sentence: met, or missed by how much and what annual change would close it.
+pub fn target_sentence(check: &TargetCheck, decimals: Option<u8>, lang: Lang) -> String {
+    let threshold = crate::i18n::threshold_in_words(check, decimals, lang);
+    let value = format::with_decimals(check.value, decimals);
+    if check.met {
+        return Tr::TargetReached.fill(
+            lang,
+            &[&lang.label(&check.label), &check.year, &value, &check.unit, &threshold],
+        );
+    }
+    let closing = check
+        .required_annual_change
+        .map(|c| Tr::TargetClosing.fill(lang, &[&annual_rate(c, 2, lang)]))
+        .unwrap_or_default();
+    Tr::TargetNotReached.fill(
+        lang,
+        &[
+            &lang.label(&check.label),
+            &check.year,
+            &value,
+            &check.unit,
+            &threshold,
+            &format::with_decimals(check.gap.abs(), decimals),
+            &closing,
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapters_and_sections_are_numbered_as_plans_number_them() {
+        assert_eq!(chinese_numeral(3), "三");
+        assert_eq!(chinese_numeral(10), "十");
+        assert_eq!(chinese_numeral(14), "十四");
+        assert_eq!(chinese_numeral(31), "三十一");
+        assert_eq!(heading_number(Numbering::Plan, 3, &[2], Lang::Zh), "二、");
+        assert_eq!(heading_number(Numbering::Plan, 3, &[2, 1], Lang::Zh), "（一）");
+        assert_eq!(heading_number(Numbering::Plan, 3, &[2, 1, 4], Lang::Zh), "4．");
+        assert_eq!(heading_number(Numbering::Decimal, 3, &[2, 1], Lang::Zh), "3.2.1 ");
+        assert_eq!(heading_number(Numbering::Plan, 3, &[2], Lang::En), "3.2 ");
+        assert_eq!(heading_number(Numbering::Decimal, 0, &[2], Lang::En), "2 ");
+        assert_eq!(
+            chapter_heading(Numbering::Plan, 3, "预测与环境承载力分析", Lang::Zh),
+            "第三章 预测与环境承载力分析"
+        );
+        assert_eq!(caption_number(3, 2), "3-2");
+        assert_eq!(caption_number(0, 2), "2");
+    }
+
+    #[test]
+    fn a_rate_keeps_the_decimals_that_reproduce_the_printed_result() {
+        // 68.1 growing 1.281 % a year for 6 years is 73.50; printed as 1.3 % it would be 73.59.
+        assert_eq!(rate_decimals(0.01281, 73.50, 6, Some(2)), 2);
+        assert_eq!(rate_decimals(0.012_814, 7_350.0, 6, Some(2)), 3);
+        assert_eq!(rate_decimals(0.075, 1315.39, 7, Some(2)), 1);
+        assert_eq!(annual_rate(0.075, 1, Lang::Zh), "年均增长 7.5 %");
+        assert_eq!(annual_rate(-0.0249, 2, Lang::Zh), "年均下降 2.49 %");
+        assert_eq!(annual_rate(0.0, 1, Lang::Zh), "保持不变");
+        assert_eq!(annual_rate(-0.0249, 2, Lang::En), "falling 2.49 % a year");
+    }
+}
