@@ -244,8 +244,17 @@ pub fn far_above_capacity(
 }
 
 /// "资料来源：本规划测算": what a plan prints under its own figures. Never the program's name,
-/// which a delivered plan does not carry.
+/// which a delivered plan does not carry. On a slide the scenario is named too ("…；情景：高增长"): a meeting compares scenarios.
+/// The chapter's figures carry the plan's own line (`report_source_note`).
 fn source_note(scenario: &Scenario, lang: Lang) -> String {
+    Tr::SourceLineOfScenario.fill(
+        lang,
+        &[&source_words(scenario, lang), &scenario.metadata.name],
+    )
+}
+
+/// A figure's source line in the plan's chapter, which is the scenario's own document.
+pub fn report_source_note(scenario: &Scenario, lang: Lang) -> String {
     Tr::SourceLine.fill(lang, &[&source_words(scenario, lang)])
 }
 

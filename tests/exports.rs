@@ -228,7 +228,8 @@ fn unknown_extension_is_refused() {
     let output = ecoplan(&["export", "/tmp/ecoplan-out.pdf"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("must end in .csv, .xlsx, .docx or .png")
+        String::from_utf8_lossy(&output.stderr)
+            .contains("must end in .csv, .xlsx, .docx, .md or .png")
     );
 }
 
@@ -297,10 +298,12 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
             out.to_str().unwrap(),
         ]);
         let document = part(&out, "word/document.xml");
-        // Real Word tables: projection, capacity, targets, indicators, assumptions.
-        assert_eq!(document.matches("<w:tbl>").count(), 5, "{lang}");
-        // A picture per capacity and per target chart: 5 + 2, each with its caption.
-        assert_eq!(document.matches("<w:drawing>").count(), 7, "{lang}");
+        // Real Word tables: projection, water and air capacity, footprint, EI, targets,
+        // indicators, assumptions.
+        assert_eq!(document.matches("<w:tbl>").count(), 8, "{lang}");
+        // A picture per pollutant near or over its capacity (COD, NH₃-N, the saturated NO₂;
+        // SO₂ and PM10 far below are summarised instead), the footprint, the missed target.
+        assert_eq!(document.matches("<w:drawing>").count(), 5, "{lang}");
         let archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
         let media = archive
             .file_names()
@@ -309,14 +312,15 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
                     .is_ok_and(|n| n.starts_with("word/media/") && n.ends_with(".png"))
             })
             .count();
-        assert_eq!(media, 7);
-        // The scenario, the date and the file in a footnote.
-        let footnotes = part(&out, "word/footnotes.xml");
-        assert!(footnotes.contains("hanyang-high-growth.ron"), "{lang}");
+        assert_eq!(media, 5);
+        // The file and the program in the document's properties, never in its text.
+        let properties = part(&out, "docProps/custom.xml");
+        assert!(properties.contains("hanyang-high-growth.ron"), "{lang}");
+        assert!(properties.contains("ecoplan "), "{lang}");
         // Every table's header row repeats on each page it runs onto.
-        assert_eq!(document.matches("<w:tblHeader />").count(), 5, "{lang}");
+        assert_eq!(document.matches("<w:tblHeader />").count(), 8, "{lang}");
         // Caption numbers are SEQ fields (Word renumbers them and lists them); read as text
-        // (field codes left out) they say 表 1 …, 图 7 ….
+        // (field codes left out) they say 表 1-1 …, 图 1-5 ….
         let (table_word, figure_word) = if lang == "zh" {
             ("表", "图")
         } else {
@@ -326,35 +330,56 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
             document
                 .matches(&format!(" SEQ {table_word} \\* ARABIC "))
                 .count(),
-            5
+            8
         );
         assert_eq!(
             document
                 .matches(&format!(" SEQ {figure_word} \\* ARABIC "))
                 .count(),
-            7
+            5
         );
         let document = visible_text(&document);
+        assert!(
+            !document.contains(".ron") && !document.contains("ecoplan"),
+            "{lang}"
+        );
         if lang == "zh" {
-            assert!(document.contains("表 1 预测结果") && document.contains("图 7"));
-            // Table 4 gives the value each status is judged on: energy intensity projected for
-            // the last milestone, in its decimals, and the plan's word where there is no value.
+            assert!(document.contains("第一章 预测与环境承载力分析"));
+            assert!(document.contains("一、经济社会发展与资源环境压力预测"));
+            assert!(
+                document.contains("（一）水环境承载力")
+                    && document.contains("（二）大气环境承载力")
+            );
+            assert!(document.contains("表 1-1 主要指标预测结果") && document.contains("图 1-5"));
+            // The indicator table gives the value each status is judged on: energy intensity
+            // projected for the last milestone, in its decimals, and the plan's word where
+            // there is no value.
             assert!(document.contains("0.158 (2028)") && document.contains("85.0 (2028)"));
             assert!(document.contains("规划所述"));
             // Thresholds as the plan prints them.
             assert!(document.contains("≥ 85") && !document.contains("≥ 85.00"));
-            // The plan's register: COD at 9 %/yr exceeds its capacity from 2039.
-            assert!(document.contains("按本情景预测，2060 年化学需氧量排放总量为"));
-            assert!(document.contains("2039 年起超出环境容量"));
+            // The plan's register: each series' basis, COD at 9 %/yr over capacity from 2039
+            // to the horizon, the far-below pollutants in one sentence.
+            assert!(document.contains("地区生产总值按年均增长 9.0 %预测"));
+            assert!(document.contains(
+                "化学需氧量排放总量自 2039 年起超出化学需氧量环境容量，至 2060 年仍超出"
+            ));
+            assert!(document.contains("远低于环境容量"));
+            assert!(document.contains("资料来源：本规划测算"));
             // Chinese set in 宋体 (body) and 黑体 (headings) by name.
             let styles = part(&out, "word/styles.xml");
             assert!(
                 styles.contains("w:eastAsia=\"宋体\"") && styles.contains("w:eastAsia=\"黑体\"")
             );
         } else {
-            assert!(document.contains("Table 1. Projections") && document.contains("Figure 7."));
-            assert!(document.contains("it exceeds the capacity from 2039"));
-            assert!(!document.contains("按本情景预测"));
+            assert!(document.contains("Chapter 1 Projections and carrying capacity"));
+            assert!(document.contains("1.2.1 Water"));
+            assert!(
+                document.contains("Table 1-1. Projected values")
+                    && document.contains("Figure 1-5.")
+            );
+            assert!(document.contains("exceed the COD capacity from 2039 on"));
+            assert!(!document.contains("预测"));
         }
     }
 }
@@ -476,7 +501,11 @@ fn the_workbook_carries_a_monte_carlo_run_when_one_is_asked_for() {
 
     // Asked of a CSV, or of a scenario with nothing uncertain: refused, nothing written.
     for (file, out, says) in [
-        (high.to_str().unwrap(), "table.csv", "must end in .xlsx, .docx or .md"),
+        (
+            high.to_str().unwrap(),
+            "table.csv",
+            "must end in .xlsx, .docx or .md",
+        ),
         ("", "plan.xlsx", "no uncertain rates"),
     ] {
         let target = dir.join(out);

@@ -51,9 +51,17 @@ fn indicators_prints_exactly_its_columns_with_each_basis_rule_and_status() {
         "number,name,unit,year,basis,value,rule,threshold,status"
     );
     assert!(csv.lines().all(|l| l.split(',').count() == 9), "{csv}");
-    // Energy intensity: projected at both milestones, not met (0.159 against ≤ 0.136).
+    // Energy intensity: computed for the base year from its base values (energy ÷ GDP),
+    // projected at both milestones, not met (0.159 against ≤ 0.136).
     let energy = rows_of(&csv, "20");
-    assert_eq!(energy.len(), 2);
+    assert_eq!(energy.len(), 3);
+    assert_eq!(
+        (energy[0][3].as_str(), energy[0][4].as_str()),
+        ("2021", "computed")
+    );
+    let base: f64 = energy[0][5].parse().unwrap();
+    assert!((base - 125.55 / 792.86).abs() < 1e-4, "{base}");
+    let energy = &energy[1..];
     for (row, year) in energy.iter().zip(["2025", "2028"]) {
         assert_eq!(row[3], year);
         assert_eq!(row[4], "projected");
@@ -127,11 +135,12 @@ fn indicators_follows_growth_and_horizon_overrides() {
     let output = ecoplan(&["indicators", "--growth", "energy=0.05"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let energy = rows_of(&stdout(&output), "20");
-    assert_eq!(energy[1][8], "met", "{energy:?}");
+    assert_eq!(energy[2][3], "2028", "{energy:?}");
+    assert_eq!(energy[2][8], "met", "{energy:?}");
     // A longer horizon keeps the milestones the plan assesses; one before a target year is
     // refused as the other commands refuse it.
     let output = ecoplan(&["indicators", "--horizon", "2040"]);
-    assert_eq!(rows_of(&stdout(&output), "20").len(), 2);
+    assert_eq!(rows_of(&stdout(&output), "20").len(), 3);
     let output = ecoplan(&["indicators", "--horizon", "2026"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("extend the horizon"));

@@ -2620,10 +2620,19 @@ fn the_report_is_exported_from_the_file_menu() {
     harness.run();
     harness.get_by_label("导出").click();
     harness.run();
-    harness.get_by_label("导出分析报告（Word）…").click();
+    harness.get_by_label("导出规划章节（Word）…").click();
+    harness.run();
+    // The chapter's frame first: nothing is written until the user exports.
+    assert!(!dir.join("第三章.docx").exists());
+    harness.get_by_label("导出 Word…").click();
     harness.run();
     let report = dir.join("第三章.docx");
-    assert!(report.metadata().unwrap().len() > 50_000);
+    assert!(
+        report.metadata().is_ok_and(|m| m.len() > 50_000),
+        "{:?} {:?}",
+        harness.state().message,
+        harness.state().notice
+    );
     assert!(
         harness
             .state()

@@ -635,8 +635,10 @@ fn a_district_built_from_file_new_through_the_window_alone_saves_and_reports_wha
     harness.get_by_label("导出").click();
     harness.run();
     harness
-        .get_by_label_contains("导出分析报告（Word）")
+        .get_by_label_contains("导出规划章节（Word）")
         .click();
+    harness.run();
+    harness.get_by_label("导出 Word…").click();
     harness.run();
     assert!(report.exists(), "{:?}", harness.state().message);
 
@@ -1189,4 +1191,90 @@ fn the_base_year_moves_onto_the_history_with_a_preview_in_one_undo_step() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.scenario().base_year, 2021);
+}
+
+/// The text a reader of a .docx sees: tags and field codes removed.
+fn docx_text(path: &std::path::Path) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut out = String::new();
+    let mut in_tag = false;
+    for part in xml.split("</w:instrText>") {
+        let visible = part.split("<w:instrText").next().unwrap_or_default();
+        for c in visible.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_chapters_frame_is_set_in_the_export_dialog_kept_in_the_scenario_and_undone_in_one_step() {
+    let dir = temp_dir("chapter-dialog");
+    let dialogs = ScriptedDialogs::default();
+    let report = dir.join("第三章.docx");
+    dialogs.save.borrow_mut().push(report.clone());
+    let mut harness = harness(View::Overview, dialogs);
+    harness.run();
+    click(&mut harness, "文件");
+    click(&mut harness, "导出");
+    click(&mut harness, "导出规划章节（Word）…");
+    // Chapter 3, set on its number field (as a screen reader sets a spin button).
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::SpinButton, "章号")
+        .set_value_accesskit(3.0);
+    harness.run();
+    type_in_dialog(&mut harness, "章标题", "预测与承载力");
+    radio(&mut harness, "3.1、3.1.1");
+    // EI left out, the assumptions moved up before the uncertainty.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "生态环境状况指数")
+        .click();
+    harness.run();
+    click(&mut harness, "上移 预测假设及依据");
+    // The outline follows what is set, before anything is written.
+    assert!(
+        harness
+            .query_by_label("3.1 经济社会发展与资源环境压力预测")
+            .is_some()
+    );
+    assert!(harness.query_by_label("3.4 生态环境状况指数").is_none());
+    assert!(!report.exists());
+    assert!(!harness.state().doc.is_dirty());
+    click(&mut harness, "导出 Word…");
+    assert!(report.exists(), "{:?}", harness.state().message);
+
+    let chapter = harness.state().doc.scenario().chapter.clone();
+    assert_eq!(chapter.number, 3);
+    assert_eq!(chapter.title.zh, "预测与承载力");
+    assert_eq!(chapter.numbering, ecoplan::model::Numbering::Decimal);
+    use ecoplan::model::Section;
+    assert!(!chapter.sections.contains(&Section::Ecological));
+    let at = |s: Section| chapter.sections.iter().position(|&x| x == s).unwrap();
+    assert!(at(Section::Assumptions) < at(Section::Uncertainty));
+    assert!(
+        harness.state().doc.is_dirty(),
+        "the frame is part of the file"
+    );
+    let text = docx_text(&report);
+    assert!(text.contains("第3章 预测与承载力"), "{text}");
+    assert!(
+        text.contains("3.1 经济社会发展与资源环境压力预测"),
+        "{text}"
+    );
+    assert!(!text.contains("生态环境状况指数（EI）为"), "{text}");
+    // One undo takes the whole frame back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().doc.scenario().chapter.is_default());
 }

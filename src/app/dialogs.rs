@@ -45,6 +45,13 @@ impl PathPurpose {
 pub enum Modal {
     /// Remove this member?
     ConfirmRemove(usize),
+    /// File → Export the chapter: its frame, as edited (applied as one edit on export), and
+    /// the outline of the frame last shown.
+    Chapter {
+        chapter: Box<crate::model::ChapterSettings>,
+        outline: Vec<(u8, String)>,
+        outline_of: Option<Box<crate::model::ChapterSettings>>,
+    },
     /// The current member's new name, as typed.
     Rename(String),
     /// No file dialog could open: the path is typed here instead. `then` is what waits for the
@@ -336,6 +343,37 @@ impl EcoplanApp {
         self.recovery_ui(ctx);
     }
 
+    /// The headings the chapter would have with `chapter` as its frame.
+    fn outline(&self, chapter: &crate::model::ChapterSettings) -> Vec<(u8, String)> {
+        let scenario = crate::model::Scenario {
+            chapter: chapter.clone(),
+            ..self.doc.scenario().clone()
+        };
+        let members = self.member_views();
+        let compared: &[_] = if members.len() >= 2 { &members } else { &[] };
+        let uncertainty = self
+            .uncertainty
+            .last
+            .as_ref()
+            .filter(|(run_of, _)| run_of == self.doc.scenario())
+            .map(|(_, result)| result);
+        let input = crate::report::ChapterInput {
+            scenario: &scenario,
+            analysis: self.doc.analysis(),
+            file: None,
+            uncertainty,
+            compared,
+        };
+        let document = crate::report::chapter(&input, self.lang());
+        std::iter::once((1, document.heading.clone()))
+            .chain(
+                document
+                    .headings()
+                    .map(|(level, text)| (level, text.to_owned())),
+            )
+            .collect()
+    }
+
     fn modal_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         let lang = self.lang();
         let Some(mut modal) = self.modal.take() else {
@@ -363,6 +401,70 @@ impl EcoplanApp {
                         }
                     });
                 });
+            }
+            Modal::Chapter {
+                chapter,
+                outline,
+                outline_of,
+            } => {
+                if outline_of.as_deref() != Some(&**chapter) {
+                    *outline = self.outline(chapter);
+                    *outline_of = Some(chapter.clone());
+                }
+                let mut export = false;
+                egui::Modal::new(egui::Id::unique("ecoplan-chapter")).show(ctx, |ui| {
+                    ui.heading(Tr::ChapterDialogTitle.get(lang));
+                    ui.horizontal_top(|ui| {
+                        ui.vertical(|ui| {
+                            crate::ui::chapter_form::chapter_form(
+                                ui,
+                                chapter,
+                                self.doc.scenario(),
+                                lang,
+                            );
+                        });
+                        // No vertical separator: it takes the whole height the modal had,
+                        // and the modal grows by it every frame.
+                        ui.add_space(24.0);
+                        ui.vertical(|ui| {
+                            ui.strong(Tr::ChapterOutline.get(lang));
+                            egui::ScrollArea::vertical()
+                                .id_salt("chapter-outline")
+                                .max_height(360.0)
+                                .show(ui, |ui| {
+                                    for (level, text) in outline.iter() {
+                                        let indent = 12.0 * f32::from(level.saturating_sub(1));
+                                        ui.horizontal(|ui| {
+                                            ui.add_space(indent);
+                                            if *level <= 1 {
+                                                ui.strong(text);
+                                            } else {
+                                                ui.label(text);
+                                            }
+                                        });
+                                    }
+                                });
+                        });
+                    });
+                    ui.separator();
+                    ui.horizontal(|ui| {
+                        export = ui.button(Tr::ExportChapter.get(lang)).clicked();
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            done = true;
+                        }
+                    });
+                });
+                if export {
+                    // The frame goes into the scenario (undoable, saved with it) before the
+                    // chapter is written from it.
+                    if **chapter != self.doc.scenario().chapter {
+                        self.apply_edit(crate::document::Edit::SetChapter {
+                            chapter: chapter.clone(),
+                        });
+                    }
+                    done = true;
+                    self.ask_path(PathPurpose::Report, "report.docx");
+                }
             }
             Modal::Rename(text) => {
                 let problem = self.members.rename_problem(self.members.current, text);

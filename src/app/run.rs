@@ -157,7 +157,13 @@ impl EcoplanApp {
                 });
             }
             UiCommand::ExportIndicatorTemplate => self.export_table(Some(Table::Indicators)),
-            UiCommand::ExportReport => self.ask_path(PathPurpose::Report, "report.docx"),
+            UiCommand::ExportReport => {
+                self.modal = Some(super::dialogs::Modal::Chapter {
+                    chapter: Box::new(self.doc.scenario().chapter.clone()),
+                    outline: Vec::new(),
+                    outline_of: None,
+                });
+            }
             UiCommand::ImportValues => self.ask_path(PathPurpose::Import, ""),
             UiCommand::Open => self.ask_path(PathPurpose::Open, ""),
             UiCommand::Save => {

@@ -899,10 +899,11 @@ fn export_uncertainty(
     out: &Path,
 ) -> Result<crate::engine::uncertainty::UncertaintyResult, Failure> {
     use crate::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
-    let takes_runs = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["xlsx", "docx", "md"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+    let takes_runs = out.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["xlsx", "docx", "md"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
     if !takes_runs {
         return Err(Failure::input(format!(
             "{}: --runs adds a sheet to a workbook or a section to the chapter; the output must end in .xlsx, .docx or .md",

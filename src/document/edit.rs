@@ -61,6 +61,10 @@ pub enum Edit {
     SetMetadata {
         metadata: Box<Metadata>,
     },
+    /// How the chapter is framed (number, title, sections, history years).
+    SetChapter {
+        chapter: Box<crate::model::ChapterSettings>,
+    },
     /// Where a series' base value and rule come from, in both languages.
     SetSeriesSource {
         series: String,
@@ -269,6 +273,7 @@ impl Edit {
                     .collect();
             }
             Edit::SetMetadata { metadata } => scenario.metadata = (**metadata).clone(),
+            Edit::SetChapter { chapter } => scenario.chapter = (**chapter).clone(),
             Edit::SetSeriesSource { series, source } => {
                 scenario
                     .series_mut(series)
@@ -440,6 +445,7 @@ impl Edit {
             }
             Edit::SetPlanYears { .. } => Tr::EditPlanYears.get(lang).to_owned(),
             Edit::SetMetadata { .. } => Tr::EditPlanDescription.get(lang).to_owned(),
+            Edit::SetChapter { .. } => Tr::EditChapter.get(lang).to_owned(),
             Edit::SetSeriesSource { series, .. } => {
                 format!("{} {}", Tr::EditSourceOf.get(lang), name(series))
             }

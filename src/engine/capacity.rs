@@ -84,7 +84,10 @@ pub enum Course {
     Within { near_from: Option<i32> },
     /// Above the capacity in these spans of years (first, last), in order; `at_end` when the
     /// last span reaches the horizon.
-    Exceeded { spans: Vec<(i32, i32)>, at_end: bool },
+    Exceeded {
+        spans: Vec<(i32, i32)>,
+        at_end: bool,
+    },
 }
 
 impl CapacityAnalysis {
@@ -94,7 +97,11 @@ impl CapacityAnalysis {
 
     /// The course over every year analysed.
     pub fn course(&self) -> Course {
-        if self.years.iter().any(|y| y.status == CapacityStatus::NoData) {
+        if self
+            .years
+            .iter()
+            .any(|y| y.status == CapacityStatus::NoData)
+        {
             return Course::NoData;
         }
         if self
@@ -120,13 +127,13 @@ impl CapacityAnalysis {
 
     /// The year of the highest utilisation, the first of equals.
     pub fn peak(&self) -> Option<&CapacityYear> {
-        self.years
-            .iter()
-            .filter(|y| y.utilisation.is_some())
-            .fold(None, |best: Option<&CapacityYear>, y| match best {
+        self.years.iter().filter(|y| y.utilisation.is_some()).fold(
+            None,
+            |best: Option<&CapacityYear>, y| match best {
                 Some(b) if b.utilisation >= y.utilisation => Some(b),
                 _ => Some(y),
-            })
+            },
+        )
     }
 
     /// Whether the emission is above the capacity already in the first year analysed (the
@@ -141,7 +148,10 @@ impl CapacityAnalysis {
 /// The runs of consecutive years above the capacity.
 fn exceeded_spans(years: &[CapacityYear]) -> Vec<(i32, i32)> {
     let mut spans: Vec<(i32, i32)> = Vec::new();
-    for year in years.iter().filter(|y| y.status == CapacityStatus::Exceeded) {
+    for year in years
+        .iter()
+        .filter(|y| y.status == CapacityStatus::Exceeded)
+    {
         match spans.last_mut() {
             Some(span) if span.1 + 1 == year.year => span.1 = year.year,
             _ => spans.push((year.year, year.year)),
@@ -318,7 +328,7 @@ mod tests {
                     status: CapacityStatus::classify(u * 100.0, 100.0, 0.8),
                 })
                 .collect(),
-            basis: CapacityBasis::Given,
+            basis: CapacityBasis::Typed,
             derivation: None,
             first_exceedance_year: None,
         }

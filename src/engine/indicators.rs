@@ -377,6 +377,23 @@ fn assess(
                 target,
             })
         }
+        // A row linked to the projection has a value wherever its series have one: the base
+        // year's from the base values (energy ÷ GDP of 2021 gives indicator 20 its 0.179),
+        // unless a value was observed for that year.
+        (Some(IndicatorLink::Metric(_)), _)
+            if !is_task && !observed.iter().any(|o| o.year == base_year) =>
+        {
+            projected_at(base_year).map(|value| {
+                let target = rule_of(base_year);
+                Assessed {
+                    year: base_year,
+                    basis: Basis::Computed,
+                    value: Some(value),
+                    status: check(&target, value, previous_observed(base_year)),
+                    target,
+                }
+            })
+        }
         _ => None,
     };
     lines.extend(computed.clone());
@@ -478,9 +495,15 @@ fn assess(
     // latest value can. "Pending" is contradicted by nothing.
     let disagreement = indicator.stated.filter(|_| !is_task).and_then(|stated| {
         let contradicting = match stated {
-            StatedStatus::Met => latest
-                .iter()
-                .chain(milestone_rows.last().and_then(|m| m.projected.as_ref()))
+            // The plan's end first: what a plan claims met is judged there.
+            StatedStatus::Met => milestone_rows
+                .last()
+                .and_then(|m| m.projected.as_ref())
+                .into_iter()
+                .chain(latest.iter())
+                // The base year's value computed from the projection's base values is the
+                // start of the path to the target, not a claim the plan makes about now.
+                .filter(|a| !(linked_to_projection && a.basis == Basis::Computed))
                 .filter(|a| a.value.is_some())
                 .find(|a| a.status == Status::NotMet),
             StatedStatus::NotMet => latest.as_ref().filter(|a| a.status == Status::Met),
@@ -702,9 +725,19 @@ mod tests {
         let before = crate::engine::analyse(&scenario).unwrap().indicators[0].clone();
         assert_eq!(before.status, Status::NotMet);
         let basis: Vec<Basis> = before.lines.iter().map(|l| l.basis).collect();
-        assert_eq!(basis, [Basis::Projected, Basis::Projected]);
-        // No observed value: the needed change starts from the base year's projected value,
-        // a decline (a rate, since the unit is not a share).
+        // The base year's value computed from the base values, then the milestones.
+        assert_eq!(basis, [Basis::Computed, Basis::Projected, Basis::Projected]);
+        let base = &before.lines[0];
+        assert_eq!(base.year, 2021);
+        let (energy, gdp) = (
+            scenario.series("energy").unwrap().base.unwrap(),
+            scenario.series("gdp").unwrap().base.unwrap(),
+        );
+        // 万 tce per 亿元 is tce per 万元.
+        assert!((base.value.unwrap() - energy / gdp).abs() < 1e-12);
+        assert_eq!(format!("{:.3}", base.value.unwrap()), "0.158");
+        // No observed value: the needed change starts from the base year's value, a decline
+        // (a rate, since the unit is not a share).
         match before.milestones[1].needed {
             Some(NeededChange::Rate(r)) => assert!(r < 0.0, "{r}"),
             other => panic!("{other:?}"),

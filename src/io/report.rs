@@ -5,8 +5,8 @@
 //! so Word and WPS render it with the user's fonts.
 
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, InstrText, Paragraph, Pic, Run, RunFonts, Style,
-    StyleType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, FieldCharType, InstrText, Paragraph, Pic, Run, RunFonts, Style, StyleType,
+    Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use super::chart_png;
@@ -61,7 +61,12 @@ impl Writer {
         // First-line indent of two characters, as a Chinese plan's body text has.
         let paragraph = Paragraph::new().add_run(Run::new().add_text(text));
         let paragraph = if self.lang == Lang::Zh {
-            paragraph.indent(None, Some(docx_rs::SpecialIndentType::FirstLine(480)), None, None)
+            paragraph.indent(
+                None,
+                Some(docx_rs::SpecialIndentType::FirstLine(480)),
+                None,
+                None,
+            )
         } else {
             paragraph
         };

@@ -3,14 +3,14 @@
 //! mean.
 
 use super::wording::{
-    self, caption_number, capacity_sentence, chapter_heading, course_words, far_below,
+    self, capacity_sentence, caption_number, chapter_heading, course_words, far_below,
     heading_number, series_sentence, target_sentence,
 };
 use super::{Block, Document, FigureBlock, Properties, TableBlock};
 use crate::charts::{self, ChartSpec};
+use crate::engine::indicators::Status;
 use crate::engine::uncertainty::{PERCENTILES, UncertaintyResult};
 use crate::engine::{Analysis, CapacityAnalysis, Finding};
-use crate::engine::indicators::Status;
 use crate::format;
 use crate::i18n::{Lang, Tr};
 use crate::model::{Group, Medium, Scenario, Section};
@@ -70,7 +70,13 @@ impl Builder<'_> {
         caption_number(self.scenario().chapter.number, self.tables + 1)
     }
 
-    fn table(&mut self, title: String, header: Vec<String>, rows: Vec<Vec<String>>, shares: &[usize]) {
+    fn table(
+        &mut self,
+        title: String,
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        shares: &[usize],
+    ) {
         self.tables += 1;
         let source = Some(Tr::TableSource.fill(self.lang, &[&self.source()]));
         self.blocks.push(Block::Table(TableBlock {
@@ -82,10 +88,12 @@ impl Builder<'_> {
         }));
     }
 
-    fn figure(&mut self, chart: ChartSpec) {
+    fn figure(&mut self, mut chart: ChartSpec) {
         self.figures += 1;
         let caption = chart.title.clone();
-        self.blocks.push(Block::Figure(FigureBlock { chart, caption }));
+        chart.source_note = charts::report_source_note(self.scenario(), self.lang);
+        self.blocks
+            .push(Block::Figure(Box::new(FigureBlock { chart, caption })));
     }
 
     /// Where the figures come from: the district's statistics and this plan's computation.
@@ -112,7 +120,9 @@ pub fn chapter(input: &ChapterInput<'_>, lang: Lang) -> Document {
             Section::Projection => projection(&mut builder),
             Section::Capacity => capacity(&mut builder),
             Section::Footprint if input.analysis.footprint.is_some() => footprint(&mut builder),
-            Section::Ecological if scenario.methods.ei != Default::default() => ecological(&mut builder),
+            Section::Ecological if scenario.methods.ei != Default::default() => {
+                ecological(&mut builder)
+            }
             Section::Targets if !input.analysis.targets.is_empty() => targets(&mut builder),
             Section::Indicators if scenario.indicators.iter().any(|i| i.applies) => {
                 indicators(&mut builder)
@@ -157,7 +167,7 @@ fn projection(b: &mut Builder<'_>) {
     b.heading(2, Tr::SectionProjection.get(lang));
     let milestones: Vec<String> = wording::milestones_ahead(scenario)
         .into_iter()
-        .map(|y| wording::by_milestone(scenario, y, lang))
+        .map(|y| wording::milestone_words(scenario, y, lang))
         .collect();
     let intro = Tr::ChapterProjectionIntro.fill(
         lang,
@@ -181,7 +191,7 @@ fn projection(b: &mut Builder<'_>) {
                 "{}{}{}",
                 charts::group_name(group, lang),
                 Tr::LeadSeparator.get(lang),
-                sentences.join(lang_space(lang))
+                joined(&sentences, lang)
             ));
         }
     }
@@ -194,13 +204,15 @@ fn projection(b: &mut Builder<'_>) {
         .iter()
         .zip(&analysis.projection.series)
         .map(|(series, projected)| {
-            let mut row = vec![lang.label(&series.label).to_owned(), series.unit.to_string()];
+            let mut row = vec![
+                lang.label(&series.label).to_owned(),
+                series.unit.to_string(),
+            ];
             row.extend(history.iter().map(|&y| {
-                series
-                    .observed
-                    .iter()
-                    .find(|o| o.year == y)
-                    .map_or_else(|| "–".into(), |o| format::with_decimals(o.value, series.decimals))
+                series.observed.iter().find(|o| o.year == y).map_or_else(
+                    || "–".into(),
+                    |o| format::with_decimals(o.value, series.decimals),
+                )
             }));
             row.extend(years.iter().map(|&y| {
                 projected
@@ -214,16 +226,33 @@ fn projection(b: &mut Builder<'_>) {
     let columns = history.len() + years.len();
     let mut shares = vec![24, 10];
     shares.extend((0..columns).map(|_| 66 / columns.max(1)));
-    b.table(Tr::ProjectionTableTitle.get(lang).to_owned(), header, rows, &shares);
+    b.table(
+        Tr::ProjectionTableTitle.get(lang).to_owned(),
+        header,
+        rows,
+        &shares,
+    );
 }
 
-/// The sentence separator between sentences of one paragraph: none in Chinese, a space in
-/// English.
-fn lang_space(lang: Lang) -> &'static str {
-    Tr::SentenceSpace.get(lang)
+/// Sentences as one paragraph: run together in Chinese, a space between them in English.
+fn joined(sentences: &[String], lang: Lang) -> String {
+    sentences
+        .iter()
+        .filter(|s| !s.is_empty())
+        .fold(String::new(), |text, next| {
+            if text.is_empty() {
+                next.clone()
+            } else {
+                Tr::SentenceJoin.fill(lang, &[&text, next])
+            }
+        })
 }
 
-fn capacity_name<'a>(scenario: &'a Scenario, capacity: &'a CapacityAnalysis, lang: Lang) -> &'a str {
+fn capacity_name<'a>(
+    scenario: &'a Scenario,
+    capacity: &'a CapacityAnalysis,
+    lang: Lang,
+) -> &'a str {
     scenario
         .capacities
         .iter()
@@ -305,7 +334,7 @@ fn capacity(b: &mut Builder<'_>) {
                 ],
             ));
         }
-        b.paragraph(sentences.join(lang_space(lang)));
+        b.paragraph(joined(&sentences, lang));
         let header = [
             Tr::Pollutant,
             Tr::Emission,
@@ -345,7 +374,9 @@ fn capacity(b: &mut Builder<'_>) {
             near.iter().collect()
         };
         for capacity in drawn {
-            if let Some(chart) = charts::capacity_chart(scenario, analysis, &capacity.pollutant, lang) {
+            if let Some(chart) =
+                charts::capacity_chart(scenario, analysis, &capacity.pollutant, lang)
+            {
                 b.figure(chart);
             }
         }
@@ -411,14 +442,21 @@ fn footprint(b: &mut Builder<'_>) {
             ]
         })
         .collect();
-    b.table(Tr::FootprintTable.get(lang).to_owned(), header, rows, &[12, 22, 22, 22, 22]);
+    b.table(
+        Tr::FootprintTable.get(lang).to_owned(),
+        header,
+        rows,
+        &[12, 22, 22, 22, 22],
+    );
     if let Some(chart) = charts::footprint_chart(scenario, analysis, lang) {
         b.figure(chart);
     }
 }
 
 fn ecological(b: &mut Builder<'_>) {
-    use crate::engine::methods::{EI_DECIMALS, EI_TARGET, LandCover, area_for_ei, ecological_index};
+    use crate::engine::methods::{
+        EI_DECIMALS, EI_TARGET, LandCover, area_for_ei, ecological_index,
+    };
     let (scenario, lang) = (b.input.scenario, b.lang);
     let method = &scenario.methods.ei;
     let result = ecological_index(method);
@@ -451,10 +489,19 @@ fn ecological(b: &mut Builder<'_>) {
     ]
     .into_iter()
     .map(|(name, weight, value)| {
-        vec![name.get(lang).to_owned(), weight.to_owned(), format::fixed(value, 2)]
+        vec![
+            name.get(lang).to_owned(),
+            weight.to_owned(),
+            format::fixed(value, 2),
+        ]
     })
     .collect();
-    b.table(Tr::EiTable.get(lang).to_owned(), header, rows, &[50, 20, 30]);
+    b.table(
+        Tr::EiTable.get(lang).to_owned(),
+        header,
+        rows,
+        &[50, 20, 30],
+    );
 }
 
 fn targets(b: &mut Builder<'_>) {
@@ -463,7 +510,11 @@ fn targets(b: &mut Builder<'_>) {
     let met = analysis.targets.iter().filter(|c| c.met).count();
     let mut sentences = vec![Tr::TargetsSummary.fill(
         lang,
-        &[&analysis.targets.len(), &met, &(analysis.targets.len() - met)],
+        &[
+            &analysis.targets.len(),
+            &met,
+            &(analysis.targets.len() - met),
+        ],
     )];
     sentences.extend(
         analysis
@@ -471,7 +522,7 @@ fn targets(b: &mut Builder<'_>) {
             .iter()
             .map(|check| target_sentence(check, scenario.target_decimals(&check.key), lang)),
     );
-    b.paragraph(sentences.join(lang_space(lang)));
+    b.paragraph(joined(&sentences, lang));
     let header = [
         Tr::Name,
         Tr::Year,
@@ -494,9 +545,13 @@ fn targets(b: &mut Builder<'_>) {
                 format::with_decimals(check.value, decimals),
                 crate::i18n::threshold_in_words(check, decimals, lang),
                 check.unit.to_string(),
-                if check.met { Tr::Reached } else { Tr::NotReached }
-                    .get(lang)
-                    .to_owned(),
+                if check.met {
+                    Tr::Reached
+                } else {
+                    Tr::NotReached
+                }
+                .get(lang)
+                .to_owned(),
                 check
                     .required_annual_change
                     .filter(|_| !check.met)
@@ -504,7 +559,12 @@ fn targets(b: &mut Builder<'_>) {
             ]
         })
         .collect();
-    b.table(Tr::TargetsTable.get(lang).to_owned(), header, rows, &[22, 8, 13, 17, 11, 11, 18]);
+    b.table(
+        Tr::TargetsTable.get(lang).to_owned(),
+        header,
+        rows,
+        &[22, 8, 13, 17, 11, 11, 18],
+    );
     for check in analysis.targets.iter().filter(|c| !c.met) {
         b.figure(charts::target_chart(scenario, check, lang));
     }
@@ -513,7 +573,13 @@ fn targets(b: &mut Builder<'_>) {
 fn indicators(b: &mut Builder<'_>) {
     let (scenario, analysis, lang) = (b.input.scenario, b.input.analysis, b.lang);
     b.heading(2, Tr::SectionIndicators.get(lang));
-    let count = |status: Status| analysis.indicators.iter().filter(|a| a.status == status).count();
+    let count = |status: Status| {
+        analysis
+            .indicators
+            .iter()
+            .filter(|a| a.status == status)
+            .count()
+    };
     let applying = scenario.indicators.iter().filter(|i| i.applies).count();
     let mut sentences = vec![Tr::ReportIndicators.fill(
         lang,
@@ -538,7 +604,11 @@ fn indicators(b: &mut Builder<'_>) {
     if !without.is_empty() {
         sentences.push(Tr::IndicatorsWithoutData.fill(
             lang,
-            &[&without.len(), &b.next_table(), &without.join(Tr::ListSeparator.get(lang))],
+            &[
+                &without.len(),
+                &b.next_table(),
+                &without.join(Tr::ListSeparator.get(lang)),
+            ],
         ));
     }
     // A row whose rule reads met while a target on the same quantity is missed: both said.
@@ -559,10 +629,17 @@ fn indicators(b: &mut Builder<'_>) {
             }
         }
     }
-    b.paragraph(sentences.join(lang_space(lang)));
-    let header = [Tr::Number, Tr::Name, Tr::Unit, Tr::DecidingValue, Tr::Target, Tr::Status]
-        .map(|k| k.get(lang).to_owned())
-        .to_vec();
+    b.paragraph(joined(&sentences, lang));
+    let header = [
+        Tr::Number,
+        Tr::Name,
+        Tr::Unit,
+        Tr::DecidingValue,
+        Tr::Target,
+        Tr::Status,
+    ]
+    .map(|k| k.get(lang).to_owned())
+    .to_vec();
     let rows = rows_of
         .filter(|(_, a)| a.status != Status::NoData)
         .map(|(indicator, assessment)| {
@@ -578,7 +655,11 @@ fn indicators(b: &mut Builder<'_>) {
             let value = deciding
                 .and_then(|l| {
                     l.value.map(|v| {
-                        format!("{} ({})", format::with_decimals(v, indicator.decimals), l.year)
+                        format!(
+                            "{} ({})",
+                            format::with_decimals(v, indicator.decimals),
+                            l.year
+                        )
                     })
                 })
                 .unwrap_or_else(|| Tr::BasisStated.get(lang).to_owned());
@@ -588,11 +669,18 @@ fn indicators(b: &mut Builder<'_>) {
                 indicator.unit.clone(),
                 value,
                 crate::i18n::target_text(target, lang),
-                crate::i18n::status_tr(assessment.status).get(lang).to_owned(),
+                crate::i18n::status_tr(assessment.status)
+                    .get(lang)
+                    .to_owned(),
             ]
         })
         .collect();
-    b.table(Tr::IndicatorsTable.get(lang).to_owned(), header, rows, &[6, 32, 10, 16, 22, 14]);
+    b.table(
+        Tr::IndicatorsTable.get(lang).to_owned(),
+        header,
+        rows,
+        &[6, 32, 10, 16, 22, 14],
+    );
 }
 
 fn scenarios(b: &mut Builder<'_>) {
@@ -603,7 +691,12 @@ fn scenarios(b: &mut Builder<'_>) {
     let horizon = scenario.horizon;
     let mut sentences = vec![Tr::ScenariosIntro.fill(
         lang,
-        &[&compared.len(), &names.join(Tr::ListSeparator.get(lang)), &horizon, &b.next_table()],
+        &[
+            &compared.len(),
+            &names.join(Tr::ListSeparator.get(lang)),
+            &horizon,
+            &b.next_table(),
+        ],
     )];
     for (name, member, analysis) in compared {
         let missed: Vec<&str> = analysis
@@ -639,7 +732,7 @@ fn scenarios(b: &mut Builder<'_>) {
             ],
         ));
     }
-    b.paragraph(sentences.join(lang_space(lang)));
+    b.paragraph(joined(&sentences, lang));
     // The series whose value at the horizon differs between the scenarios: what the choice
     // is about. Where none differs, every series.
     let first = compared[0].1;
@@ -648,8 +741,10 @@ fn scenarios(b: &mut Builder<'_>) {
         .series
         .iter()
         .filter(|series| {
-            let values: Vec<Option<f64>> =
-                compared.iter().map(|(_, _, a)| at(a, &series.key)).collect();
+            let values: Vec<Option<f64>> = compared
+                .iter()
+                .map(|(_, _, a)| at(a, &series.key))
+                .collect();
             values.windows(2).any(|w| match (w[0], w[1]) {
                 (Some(x), Some(y)) => (x - y).abs() > 1e-9 * x.abs().max(1.0),
                 (x, y) => x.is_some() != y.is_some(),
@@ -666,7 +761,10 @@ fn scenarios(b: &mut Builder<'_>) {
     let rows = shown
         .iter()
         .map(|series| {
-            let mut row = vec![lang.label(&series.label).to_owned(), series.unit.to_string()];
+            let mut row = vec![
+                lang.label(&series.label).to_owned(),
+                series.unit.to_string(),
+            ];
             row.extend(compared.iter().map(|(_, _, a)| {
                 at(a, &series.key)
                     .map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals))
@@ -676,7 +774,12 @@ fn scenarios(b: &mut Builder<'_>) {
         .collect();
     let mut shares = vec![26, 12];
     shares.extend(names.iter().map(|_| 62 / names.len().max(1)));
-    b.table(Tr::ScenariosTable.fill(lang, &[&horizon]), header, rows, &shares);
+    b.table(
+        Tr::ScenariosTable.fill(lang, &[&horizon]),
+        header,
+        rows,
+        &shares,
+    );
     if !first.capacities.is_empty() {
         let mut header = vec![Tr::Pollutant.get(lang).to_owned()];
         header.extend(names.iter().map(|n| (*n).to_owned()));
@@ -692,9 +795,10 @@ fn scenarios(b: &mut Builder<'_>) {
                         .map_or_else(
                             || "–".into(),
                             |c| {
+                                // At the chapter's horizon in every member, whatever
+                                // its own horizon; the course is over its own period.
                                 let share = c
-                                    .years
-                                    .last()
+                                    .at(horizon)
                                     .and_then(|y| y.utilisation)
                                     .map_or_else(|| "–".into(), format::percent);
                                 format!("{share}（{}）", course_words(c, s.base_year, lang))
@@ -706,7 +810,12 @@ fn scenarios(b: &mut Builder<'_>) {
             .collect();
         let mut shares = vec![20];
         shares.extend(names.iter().map(|_| 80 / names.len().max(1)));
-        b.table(Tr::ScenariosCapacityTable.fill(lang, &[&horizon]), header, rows, &shares);
+        b.table(
+            Tr::ScenariosCapacityTable.fill(lang, &[&horizon]),
+            header,
+            rows,
+            &shares,
+        );
     }
 }
 
@@ -719,20 +828,33 @@ fn uncertainty(b: &mut Builder<'_>) {
     let horizon_index = (scenario.horizon - run.base_year) as usize;
     let mut sentences = vec![Tr::UncertaintyIntro.fill(
         lang,
-        &[&scenario.uncertainty.len(), &run.runs, &scenario.horizon, &b.next_table()],
+        &[
+            &scenario.uncertainty.len(),
+            &run.runs,
+            &scenario.horizon,
+            &b.next_table(),
+        ],
     )];
     for exceedance in &run.exceedance {
-        let Some(p) = exceedance.by_year.get(horizon_index).or(exceedance.by_year.last()) else {
+        let Some(p) = exceedance
+            .by_year
+            .get(horizon_index)
+            .or(exceedance.by_year.last())
+        else {
             continue;
         };
         let name = analysis
             .capacities
             .iter()
             .find(|c| c.pollutant == exceedance.pollutant)
-            .map_or(exceedance.pollutant.as_str(), |c| capacity_name(scenario, c, lang));
-        sentences.push(Tr::ExceedanceSentence.fill(lang, &[&name, &scenario.horizon, &format::percent(*p)]));
+            .map_or(exceedance.pollutant.as_str(), |c| {
+                capacity_name(scenario, c, lang)
+            });
+        sentences.push(
+            Tr::ExceedanceSentence.fill(lang, &[&name, &scenario.horizon, &format::percent(*p)]),
+        );
     }
-    b.paragraph(sentences.join(lang_space(lang)));
+    b.paragraph(joined(&sentences, lang));
     let header = [Tr::Name, Tr::Unit, Tr::P5, Tr::Median, Tr::P95]
         .map(|k| k.get(lang).to_owned())
         .to_vec();
@@ -742,9 +864,15 @@ fn uncertainty(b: &mut Builder<'_>) {
         .iter()
         .filter_map(|fan| {
             let series = scenario.series(&fan.series)?;
-            let at = fan.percentiles.get(horizon_index).or(fan.percentiles.last())?;
+            let at = fan
+                .percentiles
+                .get(horizon_index)
+                .or(fan.percentiles.last())?;
             let value = |q: f64| {
-                position(q).map_or_else(|| "–".into(), |k| format::with_decimals(at[k], series.decimals))
+                position(q).map_or_else(
+                    || "–".into(),
+                    |k| format::with_decimals(at[k], series.decimals),
+                )
             };
             Some(vec![
                 lang.label(&series.label).to_owned(),
@@ -787,5 +915,10 @@ fn assumptions(b: &mut Builder<'_>) {
             ]
         })
         .collect();
-    b.table(Tr::AssumptionsTable.get(lang).to_owned(), header, rows, &[20, 10, 12, 30, 28]);
+    b.table(
+        Tr::AssumptionsTable.get(lang).to_owned(),
+        header,
+        rows,
+        &[20, 10, 12, 30, 28],
+    );
 }

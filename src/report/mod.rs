@@ -36,10 +36,13 @@ pub struct Properties {
 #[derive(Clone, Debug)]
 pub enum Block {
     /// Level 2 is a section (一、), 3 a subsection (（一）); the text carries its number.
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(String),
     Table(TableBlock),
-    Figure(FigureBlock),
+    Figure(Box<FigureBlock>),
 }
 
 /// A table with its caption above it and its source below.
@@ -87,7 +90,7 @@ impl Document {
 
     pub fn figures(&self) -> impl Iterator<Item = &FigureBlock> {
         self.blocks.iter().filter_map(|b| match b {
-            Block::Figure(figure) => Some(figure),
+            Block::Figure(figure) => Some(&**figure),
             _ => None,
         })
     }

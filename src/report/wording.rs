@@ -13,13 +13,24 @@ pub fn chinese_numeral(n: u32) -> String {
     const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     match n {
         0..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => format!("十{}", if n == 10 { String::new() } else { DIGITS[(n - 10) as usize].to_string() }),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                String::new()
+            } else {
+                DIGITS[(n - 10) as usize].to_string()
+            }
+        ),
         20..=99 => {
             let ones = n % 10;
             format!(
                 "{}十{}",
                 DIGITS[(n / 10) as usize],
-                if ones == 0 { String::new() } else { DIGITS[ones as usize].to_string() }
+                if ones == 0 {
+                    String::new()
+                } else {
+                    DIGITS[ones as usize].to_string()
+                }
             )
         }
         _ => n.to_string(),
@@ -88,7 +99,11 @@ pub fn rate_decimals(rate: f64, value: f64, years: i32, decimals: Option<u8>) ->
 /// A rate as the plan writes it: 年均增长 7.5 %, 年均下降 2.49 %, 保持不变.
 pub fn annual_rate(rate: f64, decimals: u8, lang: Lang) -> String {
     let percent = format!("{} %", format::fixed(rate.abs() * 100.0, decimals));
-    if rate == 0.0 || format::fixed(rate.abs() * 100.0, decimals).chars().all(|c| !c.is_ascii_digit() || c == '0') {
+    if rate == 0.0
+        || format::fixed(rate.abs() * 100.0, decimals)
+            .chars()
+            .all(|c| !c.is_ascii_digit() || c == '0')
+    {
         Tr::HeldConstant.get(lang).to_owned()
     } else if rate > 0.0 {
         Tr::AnnualGrowth.fill(lang, &[&percent])
@@ -100,7 +115,10 @@ pub fn annual_rate(rate: f64, decimals: u8, lang: Lang) -> String {
 /// The largest value a series reaches over the projection and the years to it: what a rate's
 /// decimals must hold to.
 fn reach(projection: &Projection, series: &Series) -> (f64, i32) {
-    let values = projection.get(&series.key).map(|p| p.values.as_slice()).unwrap_or_default();
+    let values = projection
+        .get(&series.key)
+        .map(|p| p.values.as_slice())
+        .unwrap_or_default();
     let years = values.len().saturating_sub(1) as i32;
     let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
     (largest, years.max(1))
@@ -118,11 +136,16 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
     let values = |points: &[(i32, f64)]| {
         points
             .iter()
-            .map(|(y, v)| Tr::YearValue.fill(lang, &[y, &format::with_decimals(*v, series.decimals)]))
+            .map(|(y, v)| {
+                Tr::YearValue.fill(lang, &[y, &format::with_decimals(*v, series.decimals)])
+            })
             .collect::<Vec<_>>()
             .join(Tr::ListSeparator.get(lang))
     };
     match &series.rule {
+        Rule::Growth { rate: r, changes } if *r == 0.0 && changes.is_empty() => {
+            Tr::BasisConstant.get(lang).to_owned()
+        }
         Rule::Growth { rate: r, changes } => {
             let mut text = rate(*r);
             for change in changes {
@@ -151,7 +174,11 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
                 &name_of(driver),
                 &format::value(*intensity),
                 intensity_unit,
-                &annual_rate(*change, rate_decimals(*change, largest, years, series.decimals), lang),
+                &annual_rate(
+                    *change,
+                    rate_decimals(*change, largest, years, series.decimals),
+                    lang,
+                ),
             ],
         ),
         Rule::GrowthAs { driver, elasticity } => {
@@ -167,6 +194,14 @@ pub fn by_milestone(scenario: &Scenario, year: i32, lang: Lang) -> String {
     match scenario.period_name(year) {
         Some(name) => Tr::ByPeriod.fill(lang, &[&lang.label(name), &year]),
         None => Tr::ByYear.fill(lang, &[&year]),
+    }
+}
+
+/// A milestone as a sentence names it: "2025 年" or "规划中期（2025 年）".
+pub fn milestone_words(scenario: &Scenario, year: i32, lang: Lang) -> String {
+    match scenario.period_name(year) {
+        Some(name) => Tr::PeriodWords.fill(lang, &[&lang.label(name), &year]),
+        None => Tr::YearWords.fill(lang, &[&year]),
     }
 }
 
@@ -246,7 +281,9 @@ pub fn course_words(capacity: &CapacityAnalysis, base_year: i32, lang: Lang) -> 
         Course::NoData => Tr::NoData.get(lang).to_owned(),
         Course::Saturated => Tr::Saturated.get(lang).to_owned(),
         Course::Within { near_from: None } => Tr::CourseWithinWord.get(lang).to_owned(),
-        Course::Within { near_from: Some(year) } => Tr::CourseNearWord.fill(lang, &[&year]),
+        Course::Within {
+            near_from: Some(year),
+        } => Tr::CourseNearWord.fill(lang, &[&year]),
         Course::Exceeded { spans, at_end } => {
             Tr::CourseExceededWord.fill(lang, &[&spans_words(&spans, at_end, base_year, lang)])
         }
@@ -278,11 +315,28 @@ pub fn capacity_sentence(
         ),
         Course::Within { near_from: None } => Tr::CourseWithin.fill(
             lang,
-            &[&emission, &name, &last.year, &number(last.emission), unit, &share],
+            &[
+                &emission,
+                &name,
+                &last.year,
+                &number(last.emission),
+                unit,
+                &share,
+            ],
         ),
-        Course::Within { near_from: Some(year) } => Tr::CourseNear.fill(
+        Course::Within {
+            near_from: Some(year),
+        } => Tr::CourseNear.fill(
             lang,
-            &[&emission, &name, &last.year, &number(last.emission), unit, &share, &year],
+            &[
+                &emission,
+                &name,
+                &last.year,
+                &number(last.emission),
+                unit,
+                &share,
+                &year,
+            ],
         ),
         Course::Exceeded { spans, at_end } => {
             let tail = if at_end {
@@ -296,7 +350,12 @@ pub fn capacity_sentence(
             };
             Tr::CourseExceeded.fill(
                 lang,
-                &[&emission, &spans_words(&spans, at_end, base_year, lang), &name, &tail],
+                &[
+                    &emission,
+                    &spans_words(&spans, at_end, base_year, lang),
+                    &name,
+                    &tail,
+                ],
             )
         }
     }
@@ -319,7 +378,13 @@ pub fn target_sentence(check: &TargetCheck, decimals: Option<u8>, lang: Lang) ->
     if check.met {
         return Tr::TargetReached.fill(
             lang,
-            &[&lang.label(&check.label), &check.year, &value, &check.unit, &threshold],
+            &[
+                &lang.label(&check.label),
+                &check.year,
+                &value,
+                &check.unit,
+                &threshold,
+            ],
         );
     }
     let closing = check
@@ -351,9 +416,18 @@ mod tests {
         assert_eq!(chinese_numeral(14), "十四");
         assert_eq!(chinese_numeral(31), "三十一");
         assert_eq!(heading_number(Numbering::Plan, 3, &[2], Lang::Zh), "二、");
-        assert_eq!(heading_number(Numbering::Plan, 3, &[2, 1], Lang::Zh), "（一）");
-        assert_eq!(heading_number(Numbering::Plan, 3, &[2, 1, 4], Lang::Zh), "4．");
-        assert_eq!(heading_number(Numbering::Decimal, 3, &[2, 1], Lang::Zh), "3.2.1 ");
+        assert_eq!(
+            heading_number(Numbering::Plan, 3, &[2, 1], Lang::Zh),
+            "（一）"
+        );
+        assert_eq!(
+            heading_number(Numbering::Plan, 3, &[2, 1, 4], Lang::Zh),
+            "4．"
+        );
+        assert_eq!(
+            heading_number(Numbering::Decimal, 3, &[2, 1], Lang::Zh),
+            "3.2.1 "
+        );
         assert_eq!(heading_number(Numbering::Plan, 3, &[2], Lang::En), "3.2 ");
         assert_eq!(heading_number(Numbering::Decimal, 0, &[2], Lang::En), "2 ");
         assert_eq!(
@@ -368,8 +442,29 @@ mod tests {
     fn a_rate_keeps_the_decimals_that_reproduce_the_printed_result() {
         // 68.1 growing 1.281 % a year for 6 years is 73.50; printed as 1.3 % it would be 73.59.
         assert_eq!(rate_decimals(0.01281, 73.50, 6, Some(2)), 2);
-        assert_eq!(rate_decimals(0.012_814, 7_350.0, 6, Some(2)), 3);
         assert_eq!(rate_decimals(0.075, 1315.39, 7, Some(2)), 1);
+        // For any case: the base times the printed rate gives the printed result, and one
+        // decimal fewer would not (unless one is the least there is).
+        let printed = |v: f64| format!("{v:.2}");
+        for (base, rate, years) in [
+            (68.1, 0.01281, 6),
+            (6_810.0, 0.012_814, 6),
+            (792.86, 0.075, 7),
+            (3_338.73, 0.070_187, 7),
+            (310_763.95, 0.050_02, 7),
+            (0.0509, -0.0104, 7),
+        ] {
+            let end = base * f64::powi(1.0 + rate, years);
+            let d = rate_decimals(rate, end, years, Some(2));
+            let with = |d: u8| {
+                let scale = 10f64.powi(i32::from(d) + 2);
+                base * f64::powi(1.0 + (rate * scale).round() / scale, years)
+            };
+            assert_eq!(printed(with(d)), printed(end), "{base} {rate}: {d}");
+            if d > 1 {
+                assert_ne!(printed(with(d - 1)), printed(end), "{base} {rate}: {d}");
+            }
+        }
         assert_eq!(annual_rate(0.075, 1, Lang::Zh), "年均增长 7.5 %");
         assert_eq!(annual_rate(-0.0249, 2, Lang::Zh), "年均下降 2.49 %");
         assert_eq!(annual_rate(0.0, 1, Lang::Zh), "保持不变");

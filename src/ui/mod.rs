@@ -1,6 +1,7 @@
 //! The window's views. They read the document and push `Command`s; they never change the
 //! scenario themselves. `app` runs the commands.
 
+pub mod chapter_form;
 pub mod chart;
 pub mod command;
 pub mod fonts;

@@ -261,7 +261,13 @@ fn history_cell(ui: &mut egui::Ui, series: &Series, base_year: i32) {
     } else {
         format!("{}—{}", first.year, last.year)
     };
-    let recent: Vec<String> = before.iter().rev().take(2).rev().map(|o| value(o.value)).collect();
+    let recent: Vec<String> = before
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .map(|o| value(o.value))
+        .collect();
     let all: Vec<String> = before
         .iter()
         .map(|o| format!("{}: {}", o.year, value(o.value)))

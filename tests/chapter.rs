@@ -1,0 +1,308 @@
+//! The plan's chapter as a reviewer reads it: numbered as the user numbers it, the sections the
+//! user chose in the user's order, each pollutant described over the whole period, and neither
+//! the file's path nor the program's name in its text.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use ecoplan::engine::analyse;
+use ecoplan::i18n::Lang;
+use ecoplan::model::{Numbering, Observation, Rule, Scenario, Section};
+use ecoplan::plan::hanyang_plan;
+use ecoplan::report::markdown::to_markdown;
+use ecoplan::report::{ChapterInput, Document, chapter};
+
+fn chapter_of(scenario: &Scenario, lang: Lang) -> Document {
+    let analysis = analyse(scenario).expect("the scenario analyses");
+    chapter(
+        &ChapterInput {
+            scenario,
+            analysis: &analysis,
+            file: Some("/home/someone/plans/district.ron"),
+            uncertainty: None,
+            compared: &[],
+        },
+        lang,
+    )
+}
+
+/// The plan with COD projected by `rule` from `base`.
+fn with_cod(rule: Rule, base: f64) -> Scenario {
+    let mut scenario = hanyang_plan();
+    let cod = scenario.series_mut("cod").expect("the plan projects COD");
+    cod.rule = rule;
+    cod.base = Some(base);
+    scenario
+}
+
+/// The paragraph that speaks of COD against its capacity.
+fn cod_sentence(scenario: &Scenario) -> String {
+    chapter_of(scenario, Lang::Zh)
+        .paragraphs()
+        .find(|p| p.contains("化学需氧量环境容量"))
+        .expect("a paragraph on COD")
+        .to_owned()
+}
+
+#[test]
+fn a_pollutant_is_described_over_the_whole_period_in_each_case() {
+    // Within capacity throughout (the plan's own COD, 35 % of capacity in 2028).
+    let within = cod_sentence(&hanyang_plan());
+    assert!(
+        within.contains("规划期内化学需氧量排放总量始终低于化学需氧量环境容量，2028 年为 5,367.83 t/a，占环境容量的 35.1 %"),
+        "{within}"
+    );
+    // Near saturation from the base year: 13 000 of 15 314.61 t/a is 84.9 %.
+    let near = cod_sentence(&with_cod(Rule::growth(0.0), 13_000.0));
+    assert!(near.contains("但自 2021 年起临近饱和"), "{near}");
+    // Over capacity from the base year to the horizon.
+    let over = cod_sentence(&with_cod(Rule::growth(0.01), 20_000.0));
+    assert!(
+        over.contains("自基准年（2021 年）起超出化学需氧量环境容量，至 2028 年仍超出"),
+        "{over}"
+    );
+    // Over capacity 2024–2027, back under at 97.9 % in 2028: not "near" at the horizon alone.
+    let back = cod_sentence(&with_cod(
+        Rule::Interp {
+            points: vec![(2024, 16_000.0), (2026, 16_000.0), (2028, 15_000.0)],
+            after_rate: 0.0,
+        },
+        3_338.73,
+    ));
+    assert!(
+        back.contains("2024—2027 年超出化学需氧量环境容量，2028 年起回落至容量以内，2028 年为 15,000.00 t/a，占环境容量的 97.9 %"),
+        "{back}"
+    );
+    // A capacity of 0 (the plan's NO₂) is saturated whatever is emitted.
+    let document = chapter_of(&hanyang_plan(), Lang::Zh);
+    assert!(
+        document
+            .paragraphs()
+            .any(|p| p.contains("二氧化氮环境容量为 0，已达到饱和")),
+        "{}",
+        to_markdown(&document, Lang::Zh)
+    );
+    // The capacity table says the course in a word, for each case.
+    let table = chapter_of(
+        &with_cod(
+            Rule::Interp {
+                points: vec![(2024, 16_000.0), (2026, 16_000.0), (2028, 15_000.0)],
+                after_rate: 0.0,
+            },
+            3_338.73,
+        ),
+        Lang::Zh,
+    );
+    let water = table
+        .tables()
+        .find(|t| t.caption.starts_with("水环境容量"))
+        .expect("the water table");
+    assert_eq!(water.rows[0].last().unwrap(), "2024—2027 年超载");
+}
+
+#[test]
+fn pollutants_far_below_capacity_share_one_sentence_and_get_no_figure_unless_asked() {
+    let plan = hanyang_plan();
+    let document = chapter_of(&plan, Lang::Zh);
+    let air = document
+        .paragraphs()
+        .find(|p| p.contains("远低于环境容量"))
+        .expect("one sentence for SO₂ and PM10");
+    assert!(air.contains("二氧化硫排放量、烟尘（粉尘）排放量"), "{air}");
+    let drawn: Vec<&str> = document.figures().map(|f| f.chart.key.as_str()).collect();
+    assert!(
+        drawn.contains(&"capacity-COD") && drawn.contains(&"capacity-NO2"),
+        "{drawn:?}"
+    );
+    assert!(!drawn.contains(&"capacity-SO2"), "{drawn:?}");
+    let mut every = plan.clone();
+    every.chapter.every_figure = true;
+    let drawn: Vec<String> = chapter_of(&every, Lang::Zh)
+        .figures()
+        .map(|f| f.chart.key.clone())
+        .collect();
+    assert!(drawn.iter().any(|k| k == "capacity-SO2"), "{drawn:?}");
+}
+
+#[test]
+fn the_chapter_takes_the_users_number_numbering_sections_order_and_history_years() {
+    let mut scenario = hanyang_plan();
+    scenario.chapter.number = 3;
+    scenario.chapter.sections = vec![Section::Capacity, Section::Projection];
+    // History the statistics bureau gave, and two of its years chosen for the table.
+    let gdp = scenario.series_mut("gdp").unwrap();
+    gdp.observed = vec![
+        Observation {
+            year: 2019,
+            value: 700.5,
+            source: String::new(),
+        },
+        Observation {
+            year: 2020,
+            value: 731.25,
+            source: String::new(),
+        },
+    ];
+    scenario.chapter.history_years = vec![2020];
+    let document = chapter_of(&scenario, Lang::Zh);
+    assert_eq!(document.heading, "第三章 预测与环境承载力分析");
+    let headings: Vec<&str> = document
+        .headings()
+        .filter(|(level, _)| *level == 2)
+        .map(|(_, text)| text)
+        .collect();
+    assert_eq!(
+        headings,
+        ["一、环境承载力分析", "二、经济社会发展与资源环境压力预测"]
+    );
+    let projection = document
+        .tables()
+        .find(|t| t.caption == "主要指标预测结果")
+        .unwrap();
+    assert_eq!(
+        projection.header,
+        ["名称", "单位", "2020（实际）", "2021", "2025", "2028"]
+    );
+    assert_eq!(projection.rows[0][2], "731.25");
+    // Tables are numbered by the chapter: the projection table is the third, after the water
+    // and air tables.
+    let text = to_markdown(&document, Lang::Zh);
+    assert!(text.contains("**表 3-3 主要指标预测结果**"), "{text}");
+    assert!(text.contains("主要结果见表 3-3"), "{text}");
+    // Decimal numbering.
+    scenario.chapter.numbering = Numbering::Decimal;
+    let document = chapter_of(&scenario, Lang::Zh);
+    assert!(
+        document
+            .headings()
+            .any(|(_, text)| text == "3.1.1 水环境承载力"),
+        "{:?}",
+        document.headings().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn no_file_path_and_no_program_name_in_the_text_of_the_chapter() {
+    let document = chapter_of(&hanyang_plan(), Lang::Zh);
+    let text = to_markdown(&document, Lang::Zh);
+    assert!(
+        !text.contains("/home/someone") && !text.contains("ecoplan"),
+        "{text}"
+    );
+    // They are in the properties.
+    assert_eq!(
+        document.properties.file.as_deref(),
+        Some("/home/someone/plans/district.ron")
+    );
+    assert!(document.properties.made_by.starts_with("ecoplan "));
+}
+
+#[test]
+fn each_series_states_its_basis_and_a_rate_reproduces_the_printed_figures() {
+    let document = chapter_of(&hanyang_plan(), Lang::Zh);
+    let economy = document
+        .paragraphs()
+        .find(|p| p.starts_with("经济："))
+        .unwrap();
+    assert!(
+        economy.contains("地区生产总值按年均增长 7.5 %预测")
+            && economy.contains("预计到 2025 年达到 1,058.84 亿元，到 2028 年达到 1,315.39 亿元"),
+        "{economy}"
+    );
+    // Industrial water falls; its rate is printed with the decimals that give 0.0473.
+    let water = document
+        .paragraphs()
+        .find(|p| p.starts_with("用水："))
+        .unwrap();
+    assert!(water.contains("工业用水量按年均下降 1.04 %预测"), "{water}");
+    let base: f64 = 0.0509;
+    assert_eq!(format!("{:.4}", base * (1.0f64 - 0.0104).powi(7)), "0.0473");
+}
+
+#[test]
+fn a_target_missed_says_its_gap_and_the_annual_change_that_closes_it() {
+    let document = chapter_of(&hanyang_plan(), Lang::Zh);
+    let targets = document
+        .paragraphs()
+        .find(|p| p.starts_with("规划目标 2 项"))
+        .unwrap();
+    assert!(
+        targets.contains(
+            "未达到目标（≤ 0.136），相差 0.023 tce/万元；自基准年起须年均下降 2.15 %方可达到"
+        ),
+        "{targets}"
+    );
+}
+
+fn ecoplan(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(args)
+        .output()
+        .expect("ecoplan runs")
+}
+
+#[test]
+fn a_workspaces_chapter_compares_its_scenarios_and_a_run_adds_the_uncertainty() {
+    let dir = std::env::temp_dir().join(format!("ecoplan-chapter-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
+    let out = dir.join("chapter.md");
+    let output = ecoplan(&["export", workspace.to_str().unwrap(), out.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("## 七、情景比较"), "{text}");
+    // Every member at the chapter's horizon (2028), the high-growth one too, whose own
+    // projection runs to 2060 and is over capacity from 2039.
+    assert!(text.contains("各情景环境容量占用率（2028 年）"), "{text}");
+    let cod = text
+        .lines()
+        .rfind(|l| l.starts_with("| 化学需氧量 |"))
+        .expect("COD in the capacity comparison");
+    assert!(cod.contains("| 39.9 %（自 2039 年起超载） |"), "{cod}");
+    assert!(
+        text.contains("各情景主要预测结果") && text.contains("各情景环境容量占用率"),
+        "{text}"
+    );
+    // Each member by name, with the targets it reaches.
+    assert!(
+        text.contains("情景“") && text.contains("项目标中的"),
+        "{text}"
+    );
+
+    let high = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-high-growth.ron");
+    let out = dir.join("uncertain.md");
+    let output = ecoplan(&[
+        "export",
+        high.to_str().unwrap(),
+        out.to_str().unwrap(),
+        "--runs",
+        "500",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("不确定性分析"), "{text}");
+    assert!(text.contains("至 2060 年超出环境容量的概率为"), "{text}");
+    assert!(text.contains("预测值的不确定性区间（2060 年）"), "{text}");
+}
+
+#[test]
+fn the_chapters_frame_is_kept_in_the_scenario_file() {
+    let mut scenario = hanyang_plan();
+    scenario.chapter.number = 4;
+    scenario.chapter.title = ecoplan::model::Label::new("承载力分析", "Carrying capacity");
+    scenario.chapter.sections = vec![Section::Targets, Section::Capacity];
+    scenario.chapter.history_years = vec![2019];
+    let text = ecoplan::io::to_ron_string(&scenario);
+    let back = ecoplan::io::from_ron_str(&text, std::path::Path::new("mem.ron")).unwrap();
+    assert_eq!(back.chapter, scenario.chapter);
+    // The default frame writes nothing: older files and default files stay as they were.
+    assert!(!ecoplan::io::to_ron_string(&hanyang_plan()).contains("chapter:"));
+}
