@@ -161,7 +161,11 @@ fn the_chapter_takes_the_users_number_numbering_sections_order_and_history_years
         .unwrap();
     assert_eq!(
         projection.header,
-        ["名称", "单位", "2020（实际）", "2021", "2025", "2028"]
+        ["名称", "单位", "2020", "2021", "2025", "2028"]
+    );
+    assert_eq!(
+        projection.source.as_deref(),
+        Some("资料来源：统计资料，本规划测算。注：2020 年为统计值，2021 年为基准年，其后为预测值。")
     );
     assert_eq!(projection.rows[0][2], "731.25");
     // Tables are numbered by the chapter: the projection table is the third, after the water
@@ -179,6 +183,32 @@ fn the_chapter_takes_the_users_number_numbering_sections_order_and_history_years
         "{:?}",
         document.headings().collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn a_series_without_a_value_is_named_once_and_left_out_of_the_text_and_tables() {
+    let mut scenario = hanyang_plan();
+    scenario.series_mut("gdp_secondary").unwrap().base = None;
+    let document = chapter_of(&scenario, Lang::Zh);
+    assert!(
+        document
+            .paragraphs()
+            .any(|p| p == "以下序列尚无基准年数值，未列入预测：第二产业增加值。")
+    );
+    assert!(
+        document
+            .paragraphs()
+            .filter(|p| p.contains("第二产业增加值"))
+            .count()
+            == 1
+    );
+    for table in document.tables() {
+        assert!(
+            table.rows.iter().all(|row| row[0] != "第二产业增加值"),
+            "{}",
+            table.caption
+        );
+    }
 }
 
 #[test]

@@ -343,7 +343,8 @@ impl EcoplanApp {
         self.recovery_ui(ctx);
     }
 
-    /// The headings the chapter would have with `chapter` as its frame.
+    /// The headings the chapter would have with `chapter` as its frame, then (level 0) the
+    /// sections chosen that have nothing to say for this scenario and are left out.
     fn outline(&self, chapter: &crate::model::ChapterSettings) -> Vec<(u8, String)> {
         let scenario = crate::model::Scenario {
             chapter: chapter.clone(),
@@ -364,13 +365,20 @@ impl EcoplanApp {
             uncertainty,
             compared,
         };
-        let document = crate::report::chapter(&input, self.lang());
+        let lang = self.lang();
+        let document = crate::report::chapter(&input, lang);
+        let left_out = chapter
+            .sections
+            .iter()
+            .filter(|&&s| !crate::report::has_content(&input, s))
+            .map(|&s| (0, crate::ui::chapter_form::section_name(s, lang).to_owned()));
         std::iter::once((1, document.heading.clone()))
             .chain(
                 document
                     .headings()
                     .map(|(level, text)| (level, text.to_owned())),
             )
+            .chain(left_out)
             .collect()
     }
 
@@ -427,12 +435,13 @@ impl EcoplanApp {
                         // and the modal grows by it every frame.
                         ui.add_space(24.0);
                         ui.vertical(|ui| {
+                            ui.set_max_width(300.0);
                             ui.strong(Tr::ChapterOutline.get(lang));
                             egui::ScrollArea::vertical()
                                 .id_salt("chapter-outline")
                                 .max_height(360.0)
                                 .show(ui, |ui| {
-                                    for (level, text) in outline.iter() {
+                                    for (level, text) in outline.iter().filter(|(l, _)| *l > 0) {
                                         let indent = 12.0 * f32::from(level.saturating_sub(1));
                                         ui.horizontal(|ui| {
                                             ui.add_space(indent);
@@ -442,6 +451,21 @@ impl EcoplanApp {
                                                 ui.label(text);
                                             }
                                         });
+                                    }
+                                    let left_out: Vec<&str> = outline
+                                        .iter()
+                                        .filter(|(level, _)| *level == 0)
+                                        .map(|(_, text)| text.as_str())
+                                        .collect();
+                                    if !left_out.is_empty() {
+                                        ui.add_space(6.0);
+                                        ui.label(
+                                            RichText::new(Tr::SectionsLeftOut.fill(
+                                                lang,
+                                                &[&left_out.join(Tr::ListSeparator.get(lang))],
+                                            ))
+                                            .weak(),
+                                        );
                                     }
                                 });
                         });

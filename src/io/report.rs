@@ -120,7 +120,7 @@ impl Writer {
                 run = run.bold();
             }
             // Numbers line up on the right, as in a printed statistical table.
-            let numeric = !text.trim().is_empty()
+            let numeric = text.chars().any(|c| c.is_ascii_digit())
                 && text
                     .chars()
                     .all(|c| c.is_ascii_digit() || " .,-−–%()".contains(c));

@@ -115,23 +115,18 @@ pub fn chapter(input: &ChapterInput<'_>, lang: Lang) -> Document {
         tables: 0,
         figures: 0,
     };
-    for &section in &settings.sections {
+    // A section with nothing to say is left out rather than printed empty.
+    for &section in settings.sections.iter().filter(|&&s| has_content(input, s)) {
         match section {
             Section::Projection => projection(&mut builder),
             Section::Capacity => capacity(&mut builder),
-            Section::Footprint if input.analysis.footprint.is_some() => footprint(&mut builder),
-            Section::Ecological if scenario.methods.ei != Default::default() => {
-                ecological(&mut builder)
-            }
-            Section::Targets if !input.analysis.targets.is_empty() => targets(&mut builder),
-            Section::Indicators if scenario.indicators.iter().any(|i| i.applies) => {
-                indicators(&mut builder)
-            }
-            Section::Scenarios if input.compared.len() >= 2 => scenarios(&mut builder),
-            Section::Uncertainty if input.uncertainty.is_some() => uncertainty(&mut builder),
+            Section::Footprint => footprint(&mut builder),
+            Section::Ecological => ecological(&mut builder),
+            Section::Targets => targets(&mut builder),
+            Section::Indicators => indicators(&mut builder),
+            Section::Scenarios => scenarios(&mut builder),
+            Section::Uncertainty => uncertainty(&mut builder),
             Section::Assumptions => assumptions(&mut builder),
-            // A section with nothing to say is left out rather than printed empty.
-            _ => {}
         }
     }
     Document {
@@ -144,6 +139,22 @@ pub fn chapter(input: &ChapterInput<'_>, lang: Lang) -> Document {
             file: input.file.map(str::to_owned),
             made_by: format!("ecoplan {}", crate::assets::VERSION),
         },
+    }
+}
+
+/// Whether `section` has anything to say for `input`: a footprint needs its method, EI its
+/// land cover, the comparison two scenarios, the uncertainty a run.
+pub fn has_content(input: &ChapterInput<'_>, section: Section) -> bool {
+    let (scenario, analysis) = (input.scenario, input.analysis);
+    match section {
+        Section::Projection | Section::Assumptions => !scenario.series.is_empty(),
+        Section::Capacity => !analysis.capacities.is_empty(),
+        Section::Footprint => analysis.footprint.is_some(),
+        Section::Ecological => scenario.methods.ei != Default::default(),
+        Section::Targets => !analysis.targets.is_empty(),
+        Section::Indicators => scenario.indicators.iter().any(|i| i.applies),
+        Section::Scenarios => input.compared.len() >= 2,
+        Section::Uncertainty => input.uncertainty.is_some(),
     }
 }
 
@@ -178,12 +189,20 @@ fn projection(b: &mut Builder<'_>) {
         ],
     );
     b.paragraph(intro);
+    // A series without a value (no base value entered yet) has nothing to say: it is named
+    // once, so that the draft shows what is missing, and left out of the text and tables.
+    let projected = |key: &str| {
+        analysis
+            .projection
+            .get(key)
+            .is_some_and(|p| p.values.iter().any(|v| v.is_finite()))
+    };
     // A paragraph per group: the economy, the population, water, energy, emissions, waste.
     for group in Group::ALL {
         let sentences: Vec<String> = scenario
             .series
             .iter()
-            .filter(|s| s.group == group)
+            .filter(|s| s.group == group && projected(&s.key))
             .map(|s| series_sentence(scenario, &analysis.projection, s, lang))
             .collect();
         if !sentences.is_empty() {
@@ -195,14 +214,26 @@ fn projection(b: &mut Builder<'_>) {
             ));
         }
     }
+    let missing: Vec<&str> = scenario
+        .series
+        .iter()
+        .filter(|s| !projected(&s.key))
+        .map(|s| lang.label(&s.label))
+        .collect();
+    if !missing.is_empty() {
+        b.paragraph(
+            Tr::SeriesWithoutValues.fill(lang, &[&missing.join(Tr::ListSeparator.get(lang))]),
+        );
+    }
     let (history, years) = table_years(scenario);
     let mut header = vec![Tr::Name.get(lang).to_owned(), Tr::Unit.get(lang).to_owned()];
-    header.extend(history.iter().map(|y| Tr::YearObserved.fill(lang, &[y])));
+    header.extend(history.iter().map(i32::to_string));
     header.extend(years.iter().map(i32::to_string));
     let rows = scenario
         .series
         .iter()
         .zip(&analysis.projection.series)
+        .filter(|(series, _)| projected(&series.key))
         .map(|(series, projected)| {
             let mut row = vec![
                 lang.label(&series.label).to_owned(),
@@ -232,6 +263,21 @@ fn projection(b: &mut Builder<'_>) {
         rows,
         &shares,
     );
+    // Which columns are the statistics' and which the projection's, under the table.
+    if let (Some(first), Some(last), Some(Block::Table(table))) =
+        (history.first(), history.last(), b.blocks.last_mut())
+    {
+        let years = if first == last {
+            first.to_string()
+        } else {
+            Tr::YearSpan.fill(lang, &[first, last])
+        };
+        let note = Tr::ObservedColumnsNote.fill(lang, &[&years, &scenario.base_year]);
+        table.source = Some(match table.source.take() {
+            Some(source) => Tr::NoteAfterSource.fill(lang, &[&source, &note]),
+            None => note,
+        });
+    }
 }
 
 /// Sentences as one paragraph: run together in Chinese, a space between them in English.
@@ -262,9 +308,6 @@ fn capacity_name<'a>(
 
 fn capacity(b: &mut Builder<'_>) {
     let (scenario, analysis, lang) = (b.input.scenario, b.input.analysis, b.lang);
-    if analysis.capacities.is_empty() {
-        return;
-    }
     b.heading(2, Tr::SectionCapacity.get(lang));
     for medium in [Medium::Water, Medium::Air] {
         let of_medium: Vec<&CapacityAnalysis> = analysis
@@ -901,6 +944,12 @@ fn assumptions(b: &mut Builder<'_>) {
     let rows = scenario
         .series
         .iter()
+        .filter(|series| {
+            analysis
+                .projection
+                .get(&series.key)
+                .is_some_and(|p| p.values.iter().any(|v| v.is_finite()))
+        })
         .map(|series| {
             let base = analysis
                 .projection

@@ -7,7 +7,7 @@ mod build;
 pub mod markdown;
 pub mod wording;
 
-pub use build::{ChapterInput, chapter};
+pub use build::{ChapterInput, chapter, has_content};
 
 use crate::charts::ChartSpec;
 

@@ -101,6 +101,20 @@ pub fn capacity_status_color(status: CapacityStatus) -> Color32 {
     .now()
 }
 
+/// The colour of a capacity's course over the whole period: over capacity in any year is bad,
+/// whatever the horizon's utilisation.
+pub fn course_color(course: &crate::engine::Course) -> Color32 {
+    use crate::engine::Course;
+    match course {
+        Course::Within { near_from: None } => OK_TONE,
+        Course::Within { near_from: Some(_) } => NEAR_TONE,
+        Course::Exceeded { .. } => BAD_TONE,
+        Course::Saturated => SATURATED_TONE,
+        Course::NoData => NO_DATA_TONE,
+    }
+    .now()
+}
+
 pub fn indicator_status_color(status: Status) -> Color32 {
     match status {
         Status::Met => OK_TONE,

@@ -117,11 +117,19 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         lang.label(&capacity.label),
                         lang.label(&series.label)
                     ));
+                    // The whole period, not the horizon alone: over capacity 2024–2025 and
+                    // at 95 % in 2030 reads "2024—2025 年超载", not "临近饱和".
                     widgets::status_chip(
                         ui,
-                        status_text(last.status, lang),
-                        theme::capacity_status_color(last.status),
-                    );
+                        &crate::report::wording::course_words(result, scenario.base_year, lang),
+                        theme::course_color(&result.course()),
+                    )
+                    .on_hover_text(format!(
+                        "{} {}: {}",
+                        ctx.tr(Tr::Status),
+                        scenario.horizon,
+                        status_text(last.status, lang)
+                    ));
                 });
                 ui.horizontal_wrapped(|ui| {
                     ui.label(format!("{}:", ctx.tr(Tr::Capacity)));

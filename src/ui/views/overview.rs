@@ -80,8 +80,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         .striped(true)
         .show(ui, |ui| {
             ui.strong(ctx.tr(Tr::Capacity));
-            ui.strong(format!("{} {}", ctx.tr(Tr::Status), scenario.horizon));
-            ui.strong(ctx.tr(Tr::Utilisation));
+            ui.strong(ctx.tr(Tr::CourseColumn));
+            ui.strong(format!("{} {}", ctx.tr(Tr::Utilisation), scenario.horizon));
             ui.strong(ctx.tr(Tr::FirstExceedance));
             ui.end_row();
             for capacity in &analysis.capacities {
@@ -92,10 +92,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
                 ui.label(label);
                 let last = capacity.years.last().expect("a projection has years");
+                // Over the whole period: a base year already over capacity reads
+                // "自基准年（2024 年）起超载".
                 widgets::status_chip(
                     ui,
-                    status_text(last.status, lang),
-                    theme::capacity_status_color(last.status),
+                    &crate::report::wording::course_words(capacity, scenario.base_year, lang),
+                    theme::course_color(&capacity.course()),
                 );
                 ui.label(
                     last.utilisation
