@@ -165,7 +165,9 @@ fn the_chapter_takes_the_users_number_numbering_sections_order_and_history_years
     );
     assert_eq!(
         projection.source.as_deref(),
-        Some("资料来源：统计资料，本规划测算。注：2020 年为统计值，2021 年为基准年，其后为预测值。")
+        Some(
+            "资料来源：统计资料，本规划测算。注：2020 年为统计值，2021 年为基准年，其后为预测值。"
+        )
     );
     assert_eq!(projection.rows[0][2], "731.25");
     // Tables are numbered by the chapter: the projection table is the third, after the water

@@ -628,3 +628,130 @@ fn a_series_chart_joins_the_history_to_the_projection() {
     // The history is drawn as points too.
     assert_eq!(spec.observed[0].points.len(), 2);
 }
+
+/// A workbook of statistics written with rust_xlsxwriter: `rows` of (name, unit, values for
+/// 2022–2024), each value written by `write`.
+fn workbook(path: &Path, write: impl Fn(&mut rust_xlsxwriter::Worksheet)) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, header) in ["指标名称", "单位", "2022年", "2023年", "2024年"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    write(sheet);
+    book.save(path).unwrap();
+}
+
+/// Rewrites an xlsx so that its formulas have no cached value (`<f>…</f><v>0</v>` becomes
+/// `<f>…</f>`), as a workbook written by a program that does not compute them.
+fn without_cached_values(path: &Path) {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(bytes)
+                .unwrap()
+                .replace("</f><v>0</v>", "</f>");
+            bytes = text.into_bytes();
+        }
+        parts.push((name, bytes));
+    }
+    drop(archive);
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    for (name, bytes) in parts {
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(&bytes).unwrap();
+    }
+    writer.finish().unwrap();
+}
+
+#[test]
+fn a_percentage_cell_is_read_in_percent_and_refused_for_a_row_in_another_unit() {
+    let dir = scratch_dir("percent");
+    let plan = new_district(&dir);
+    let book = dir.join("统计.xlsx");
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    workbook(&book, |sheet| {
+        sheet.write_string(1, 0, "空气质量优良天数比例").unwrap();
+        // Shown as 86.5%, stored as 0.865.
+        for (c, v) in [0.859, 0.872, 0.865].iter().enumerate() {
+            sheet
+                .write_number_with_format(1, 2 + c as u16, *v, &percent)
+                .unwrap();
+        }
+    });
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--dry-run"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("good_air_days,2022,,85.9\n"), "{out}");
+    assert!(out.contains("good_air_days,2023,,87.2\n"), "{out}");
+
+    // The same cells in a row of 万人: refused by the first of them.
+    workbook(&book, |sheet| {
+        sheet.write_string(1, 0, "常住人口").unwrap();
+        sheet.write_string(1, 1, "万人").unwrap();
+        sheet.write_number(1, 2, 62.5).unwrap();
+        sheet
+            .write_number_with_format(1, 3, 0.631, &percent)
+            .unwrap();
+    });
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--lang", "zh"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("统计.xlsx!Sheet1!D2"), "{err}");
+    assert!(
+        err.contains("百分比格式的数值，而“常住人口”的单位是 万人"),
+        "{err}"
+    );
+    assert!(
+        load(&plan)
+            .series("population")
+            .unwrap()
+            .observed
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_formula_without_a_value_and_a_cell_past_the_bounds_are_refused_by_their_address() {
+    let dir = scratch_dir("formula");
+    let plan = new_district(&dir);
+    let book = dir.join("统计.xlsx");
+    workbook(&book, |sheet| {
+        sheet.write_string(1, 0, "地区生产总值").unwrap();
+        sheet.write_string(1, 1, "亿元").unwrap();
+        sheet.write_number(1, 2, 590.8).unwrap();
+        sheet
+            .write_formula(1, 3, rust_xlsxwriter::Formula::new("=C2*1.05"))
+            .unwrap();
+    });
+    // Saved by a program that does not compute: the formula without its cached value.
+    without_cached_values(&book);
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--lang", "zh"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("统计.xlsx!Sheet1!D2"), "{err}");
+    assert!(err.contains("没有计算结果"), "{err}");
+
+    // One value and one cell at the far corner of the sheet (XFD1048576): refused by the
+    // corner's address at once, nothing allocated for the range between.
+    workbook(&book, |sheet| {
+        sheet.write_string(1, 0, "地区生产总值").unwrap();
+        sheet.write_number(1, 2, 590.8).unwrap();
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    });
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--lang", "zh"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("统计.xlsx!Sheet1!XFD1048576"), "{err}");
+    assert!(err.contains("超出可读取的范围"), "{err}");
+}

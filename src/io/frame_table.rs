@@ -58,7 +58,9 @@ fn text_of(cell: &Cell) -> String {
     match cell {
         Cell::Empty => String::new(),
         Cell::Number(v) => crate::format::exact(*v),
-        Cell::Text(t) | Cell::Date(t) => t.trim().to_owned(),
+        Cell::Text(t) | Cell::Date(t) | Cell::Uncomputed(t) => t.trim().to_owned(),
+        // A target typed in a percentage cell: 85 %.
+        Cell::Percent(v) => format!("{}%", crate::format::exact(*v)),
     }
 }
 

@@ -38,9 +38,19 @@ pub struct HistoryOptions {
     pub skip_unmatched: bool,
 }
 
-/// A year as a header may write it: 2019, 2019.0, "2019", "2019年", "２０１９".
+/// A year as a header may write it: 2019, 2019.0, "2019", "2019年", "２０１９", within the
+/// years a plan may hold.
 pub(crate) fn year_of(cell: &Cell) -> Option<i32> {
-    let year = match cell {
+    let year = year_written(cell)?;
+    (i64::from(MIN_BASE_YEAR)..=i64::from(MAX_HORIZON))
+        .contains(&year)
+        .then_some(year as i32)
+}
+
+/// What a header cell writes as a year, whatever its range (2099 is a year, out of range; "指
+/// 标" is none): so that a year out of range is refused rather than its column passed over.
+pub(crate) fn year_written(cell: &Cell) -> Option<i64> {
+    Some(match cell {
         Cell::Number(v) if v.fract() == 0.0 => *v as i64,
         Cell::Text(t) => {
             let ascii: String = t
@@ -59,10 +69,7 @@ pub(crate) fn year_of(cell: &Cell) -> Option<i32> {
             digits.parse::<i64>().ok()?
         }
         _ => return None,
-    };
-    (i64::from(MIN_BASE_YEAR)..=i64::from(MAX_HORIZON))
-        .contains(&year)
-        .then_some(year as i32)
+    })
 }
 
 /// A name and the unit written in brackets after it: "地区生产总值（亿元）" → ("地区生产总值",
@@ -129,11 +136,13 @@ fn text_of(cell: &Cell) -> Option<&str> {
 fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Number(v) => Ok(Some(*v)),
+        Cell::Number(v) | Cell::Percent(v) => Ok(Some(*v)),
         // A date's serial number is no figure of a series.
         Cell::Date(d) => Err(format!("📅 {d}")),
+        Cell::Uncomputed(f) => Err(f.clone()),
         Cell::Text(t) => {
-            let t = t.trim();
+            // "86.5%" as typed text: 86.5 in a row in %.
+            let t = t.trim().trim_end_matches(['%', '％']).trim_end();
             if ["—", "-", "–", "…", "/", "／", "——"].contains(&t) {
                 return Ok(None);
             }
@@ -171,6 +180,36 @@ fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
     }
 }
 
+/// Whether a value cell is in percent: a percentage-formatted cell, or a text "86.5%".
+fn in_percent(cell: &Cell) -> bool {
+    match cell {
+        Cell::Percent(_) => true,
+        Cell::Text(t) => t.trim().ends_with(['%', '％']),
+        _ => false,
+    }
+}
+
+/// The unit of a row whose values include percentages: "%" where it states none; a row in
+/// another unit is refused by its first percent cell (86.5 % is not 86.5 万人).
+fn unit_with_percent(
+    unit: Option<String>,
+    percent_at: Option<String>,
+    name: &str,
+) -> Result<Option<String>, ImportError> {
+    match (unit, percent_at) {
+        (unit, None) => Ok(unit),
+        (None, Some(_)) => Ok(Some("%".to_owned())),
+        (Some(unit), Some(_)) if super::indicator_table::is_percent_unit(&unit) => Ok(Some(unit)),
+        (Some(unit), Some(place)) => Err(ImportError {
+            place,
+            message: said(
+                format!("百分比格式的数值，而“{name}”的单位是 {unit}"),
+                format!("a value in percent, while \"{name}\" is in {unit}"),
+            ),
+        }),
+    }
+}
+
 /// Why a value cell is refused: a text that is no number without doubt, or a date.
 fn not_a_number(
     place: &dyn Fn(usize, usize) -> String,
@@ -187,7 +226,8 @@ fn not_a_number(
             format!("“{}”不是数值（{name}，{year} 年）", t.trim()),
             format!("\"{}\" is not a number ({name}, {year})", t.trim()),
         ),
-        Cell::Empty | Cell::Number(_) => said(
+        Cell::Uncomputed(formula) => super::table_reader::uncomputed(formula),
+        Cell::Empty | Cell::Number(_) | Cell::Percent(_) => said(
             format!("不是数值（{name}，{year} 年）"),
             format!("not a number ({name}, {year})"),
         ),
@@ -269,11 +309,16 @@ fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
             if values.is_empty() {
                 continue;
             }
+            let percent_at = year_columns
+                .iter()
+                .find(|&&(c, _)| row.get(c).is_some_and(in_percent))
+                .map(|&(c, _)| (table.place)(r, c));
             let (name, bracketed) = split_unit(name);
             let own_unit =
                 unit_column.and_then(|c| row.get(c).and_then(text_of).map(|u| (c, u.to_owned())));
             let unit_place = (table.place)(r, own_unit.as_ref().map_or(name_column, |(c, _)| *c));
-            let unit = own_unit.map(|(_, u)| u).or(bracketed);
+            let unit =
+                unit_with_percent(own_unit.map(|(_, u)| u).or(bracketed), percent_at, &name)?;
             rows.push(HistoryRow {
                 name,
                 unit,
@@ -338,11 +383,14 @@ fn long_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
                     return Err(not_a_number(&table.place, (r, value_c), cell, (name, year)));
                 }
             };
+            let value_cell = row.get(value_c).unwrap_or(&Cell::Empty);
+            let percent_at = in_percent(value_cell).then(|| (table.place)(r, value_c));
             let (name, bracketed) = split_unit(name);
             let own_unit =
                 unit_c.and_then(|c| row.get(c).and_then(text_of).map(|u| (c, u.to_owned())));
             let unit_place = (table.place)(r, own_unit.as_ref().map_or(name_c, |(c, _)| *c));
-            let unit = own_unit.map(|(_, u)| u).or(bracketed);
+            let unit =
+                unit_with_percent(own_unit.map(|(_, u)| u).or(bracketed), percent_at, &name)?;
             let place = (table.place)(r, value_c);
             match rows.iter_mut().find(|h| h.name == name && h.unit == unit) {
                 Some(existing) => existing.values.push((year, value, place)),

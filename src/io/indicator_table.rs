@@ -149,6 +149,11 @@ pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue
     values_of(&table, scenario)
 }
 
+/// Whether a unit is a percentage: "%", "％".
+pub(crate) fn is_percent_unit(unit: &str) -> bool {
+    matches!(unit.trim(), "%" | "％")
+}
+
 /// A header's cell that heads the indicator numbers.
 fn is_number_header(cell: &Cell) -> bool {
     match cell {
@@ -201,16 +206,8 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
     let years = MIN_BASE_YEAR..=MAX_HORIZON;
     let mut year_columns: Vec<(usize, i32)> = Vec::new();
     for (c, cell) in header.iter().enumerate().skip(number_col + 1) {
-        let year = match cell {
-            Cell::Number(v) if v.fract() == 0.0 => Some(*v),
-            Cell::Text(t) => t
-                .trim()
-                .trim_end_matches('年')
-                .parse::<i32>()
-                .ok()
-                .map(f64::from),
-            Cell::Number(_) | Cell::Empty | Cell::Date(_) => None,
-        };
+        // The one year parser: 2021, "2021年", "２０２１", "2021.0".
+        let year = super::history_table::year_written(cell).map(|y| y as f64);
         let Some(year) = year else { continue };
         if !years.contains(&(year as i32)) || year.abs() > 1e6 {
             return Err(at(
@@ -275,8 +272,8 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             }
             // A number typed in a number cell: 3 (stored 3.0) is indicator "3".
             Cell::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
-            Cell::Number(v) => v.to_string(),
-            Cell::Text(t) | Cell::Date(t) => t.trim().to_owned(),
+            Cell::Number(v) | Cell::Percent(v) => v.to_string(),
+            Cell::Text(t) | Cell::Date(t) | Cell::Uncomputed(t) => t.trim().to_owned(),
         };
         let target = match scenario.indicators.iter().position(|i| i.number == number) {
             Some(index) => ImportTarget::Indicator(index),
@@ -333,6 +330,35 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
             let value = match row.get(c).unwrap_or(&Cell::Empty) {
                 Cell::Empty => continue,
                 Cell::Number(v) => *v,
+                // "86.5%" shown: 86.5 for an indicator in %, refused for any other unit.
+                Cell::Percent(v) => {
+                    let unit = match &target {
+                        ImportTarget::Indicator(index) => scenario.indicators[*index].unit.clone(),
+                        ImportTarget::Series(key) => scenario
+                            .series(key)
+                            .map_or_else(String::new, |s| s.unit.to_string()),
+                    };
+                    if !is_percent_unit(&unit) {
+                        return Err(at(
+                            r,
+                            c,
+                            said(
+                                format!(
+                                    "百分比格式的单元格（{} %），而指标 {number} 的单位是 {unit}",
+                                    crate::format::exact(*v)
+                                ),
+                                format!(
+                                    "a cell in percent format ({} %), while indicator {number} is in {unit}",
+                                    crate::format::exact(*v)
+                                ),
+                            ),
+                        ));
+                    }
+                    *v
+                }
+                Cell::Uncomputed(formula) => {
+                    return Err(at(r, c, super::table_reader::uncomputed(formula)));
+                }
                 Cell::Date(d) => {
                     return Err(at(
                         r,

@@ -43,6 +43,12 @@ pub(crate) enum Cell {
     /// A cell formatted as a date or time, as the workbook writes it: never a number, whatever
     /// serial lies behind it (2021-05-01 is 44317).
     Date(String),
+    /// A number formatted as a percentage, as the reader sees it: 86.5 for a cell that holds
+    /// 0.865 and shows "86.5%". Only a row in % may take it.
+    Percent(f64),
+    /// A formula the workbook holds no computed value for (saved by a program that does not
+    /// compute): its text, to name it in the refusal.
+    Uncomputed(String),
 }
 
 /// A table as rows of cells, with a way to name each cell's place.
@@ -364,6 +370,19 @@ fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, Impor
                 .replace("scenario file", "table"),
         ),
     })?;
+    // An xlsx is read cell by cell: its declared extent is never allocated (two cells at
+    // opposite corners would ask for 512 GB), and each cell keeps its number format.
+    if bytes.starts_with(b"PK")
+        && matches!(
+            path.extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("xlsx" | "xlsm")
+        )
+    {
+        return read_xlsx_sheet(bytes, &book, wanted);
+    }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         whole(said(
             format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
@@ -416,6 +435,153 @@ fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, Impor
         }));
         rows[first_row as usize + r] = row;
     }
+    Ok(Table {
+        rows,
+        place: Box::new(move |r, c| format!("{book}!{sheet}!{}{}", column_letters(c), r + 1)),
+    })
+}
+
+/// Why a formula cell without a value is refused.
+pub(crate) fn uncomputed(formula: &str) -> Label {
+    said(
+        format!(
+            "公式 {formula} 在文件中没有计算结果：请在 Excel 或 WPS 中打开、重新计算并保存后再导入"
+        ),
+        format!(
+            "the formula {formula} has no computed value in the file: open it in Excel or WPS, recalculate and save, then import"
+        ),
+    )
+}
+
+/// Whether an Excel number format shows its value in percent: a `%` outside quotes, escapes
+/// and brackets ("0.0%", "#,##0.00%", not "0.0\"%\"" or "[Red]0").
+fn is_percent_format(code: &str) -> bool {
+    let (mut quoted, mut bracket, mut escaped) = (false, false, false);
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            '%' if !quoted && !bracket => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// One sheet of an xlsx, streamed: cells beyond the bounds refused by their address, numbers
+/// in percent format read in percent, formulas without a value kept as such.
+fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<Table, ImportError> {
+    use calamine::{DataRef, Reader, Xlsx};
+    let whole = |message: Label| ImportError {
+        place: book.to_owned(),
+        message,
+    };
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        whole(said(
+            format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
+            format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
+        ))
+    })?;
+    let sheet = match wanted {
+        Some(name) => name.to_owned(),
+        None => workbook
+            .sheet_names()
+            .first()
+            .cloned()
+            .ok_or_else(|| whole(said("工作簿中没有工作表", "the workbook has no sheet")))?,
+    };
+    let unreadable = |e: calamine::XlsxError| {
+        whole(said(
+            format!("无法读取工作表 {sheet}：{e}"),
+            format!("sheet {sheet} cannot be read: {e}"),
+        ))
+    };
+    let name = |r: u32, c: u32| format!("{book}!{sheet}!{}{}", column_letters(c as usize), r + 1);
+    let beyond = |r: u32, c: u32| ImportError {
+        place: name(r, c),
+        message: said(
+            format!("单元格超出可读取的范围（至多 {MAX_ROWS} 行、{MAX_COLUMNS} 列）"),
+            format!(
+                "the cell is beyond what is read (at most {MAX_ROWS} rows and {MAX_COLUMNS} columns)"
+            ),
+        ),
+    };
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let put = |rows: &mut Vec<Vec<Cell>>, (r, c): (u32, u32), cell: Cell| {
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, Cell::Empty);
+        }
+        rows[r][c] = cell;
+    };
+    {
+        let mut cells = workbook
+            .worksheet_cells_reader(&sheet)
+            .map_err(unreadable)?;
+        let percent: Vec<bool> = cells
+            .styles()
+            .iter()
+            .map(|style| {
+                style
+                    .number_format
+                    .as_ref()
+                    .is_some_and(|f| is_percent_format(&f.format_code))
+            })
+            .collect();
+        while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(unreadable)? {
+            let (r, c) = cell.get_position();
+            if r as usize >= MAX_ROWS || c as usize >= MAX_COLUMNS {
+                return Err(beyond(r, c));
+            }
+            let in_percent = percent.get(style).copied().unwrap_or(false);
+            let value = match cell.get_value() {
+                DataRef::Int(v) if in_percent => Cell::Percent(*v as f64 * 100.0),
+                DataRef::Float(v) if in_percent => Cell::Percent(v * 100.0),
+                DataRef::Int(v) => Cell::Number(*v as f64),
+                DataRef::Float(v) => Cell::Number(*v),
+                DataRef::String(t) if t.trim().is_empty() => Cell::Empty,
+                DataRef::SharedString(t) if t.trim().is_empty() => Cell::Empty,
+                DataRef::String(t) => Cell::Text(t.clone()),
+                DataRef::SharedString(t) => Cell::Text((*t).to_owned()),
+                DataRef::Bool(b) => Cell::Text(b.to_string()),
+                DataRef::DateTime(d) => Cell::Date(d.to_string()),
+                DataRef::DateTimeIso(t) | DataRef::DurationIso(t) => Cell::Date(t.clone()),
+                DataRef::Error(e) => Cell::Text(format!("#{e:?}")),
+                DataRef::Empty => Cell::Empty,
+            };
+            if value != Cell::Empty {
+                put(&mut rows, (r, c), value);
+            }
+        }
+    }
+    // A formula with no value in the file: what it says, where a value was expected.
+    let mut formulas = workbook
+        .worksheet_cells_reader(&sheet)
+        .map_err(unreadable)?;
+    while let Some(formula) = formulas.next_formula().map_err(unreadable)? {
+        let (r, c) = formula.get_position();
+        if r as usize >= MAX_ROWS || c as usize >= MAX_COLUMNS {
+            return Err(beyond(r, c));
+        }
+        let empty = rows
+            .get(r as usize)
+            .and_then(|row| row.get(c as usize))
+            .is_none_or(|cell| *cell == Cell::Empty);
+        if empty && !formula.get_value().is_empty() {
+            put(
+                &mut rows,
+                (r, c),
+                Cell::Uncomputed(format!("={}", formula.get_value())),
+            );
+        }
+    }
+    let (book, sheet) = (book.to_owned(), sheet.clone());
     Ok(Table {
         rows,
         place: Box::new(move |r, c| format!("{book}!{sheet}!{}{}", column_letters(c), r + 1)),
