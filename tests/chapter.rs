@@ -338,3 +338,40 @@ fn the_chapters_frame_is_kept_in_the_scenario_file() {
     // The default frame writes nothing: older files and default files stay as they were.
     assert!(!ecoplan::io::to_ron_string(&hanyang_plan()).contains("chapter:"));
 }
+
+#[test]
+fn a_series_is_printed_in_the_unit_the_chapter_chooses_and_a_unit_that_does_not_convert_is_refused()
+{
+    let mut scenario = hanyang_plan();
+    scenario.chapter.units = vec![ecoplan::model::ChapterUnit {
+        series: "msw".into(),
+        unit: ecoplan::units::Unit::parse("万 t/a").unwrap(),
+    }];
+    let document = chapter_of(&scenario, Lang::Zh);
+    let waste = document
+        .paragraphs()
+        .find(|p| p.starts_with("生活垃圾："))
+        .unwrap();
+    // 437,335.72 t/a in 2028 is 43.73 万 t/a.
+    assert!(waste.contains("到 2028 年达到 43.73 万 t/a"), "{waste}");
+    let table = document
+        .tables()
+        .find(|t| t.caption == "主要指标预测结果")
+        .unwrap();
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r[0] == "生活垃圾产生量")
+        .unwrap();
+    assert_eq!(row[1], "万 t/a");
+    assert_eq!(row.last().unwrap(), "43.73");
+    // The scenario keeps its unit; a file whose chapter unit does not convert is refused.
+    assert_eq!(scenario.series("msw").unwrap().unit.to_string(), "t/a");
+    scenario.chapter.units[0].unit = ecoplan::units::Unit::parse("万元").unwrap();
+    let text = ecoplan::io::to_ron_string(&scenario);
+    let error = ecoplan::io::from_ron_str(&text, std::path::Path::new("plan.ron")).unwrap_err();
+    assert!(
+        error.to_string().contains("chapter unit \"msw\""),
+        "{error}"
+    );
+}

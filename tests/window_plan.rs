@@ -1251,6 +1251,15 @@ fn the_chapters_frame_is_set_in_the_export_dialog_kept_in_the_scenario_and_undon
     assert!(harness.query_by_label("3.4 生态环境状况指数").is_none());
     assert!(!report.exists());
     assert!(!harness.state().doc.is_dirty());
+    // Municipal waste in 万 t/a in the chapter; a unit that does not convert is refused.
+    click(&mut harness, "章节中的单位");
+    type_into(&mut harness, "章节中的单位 生活垃圾产生量", "万元");
+    assert!(
+        harness
+            .query_by_label_contains("“万元”不能由 t/a 换算")
+            .is_some()
+    );
+    type_into(&mut harness, "章节中的单位 生活垃圾产生量", "万 t/a");
     click(&mut harness, "导出 Word…");
     assert!(report.exists(), "{:?}", harness.state().message);
 
@@ -1266,8 +1275,13 @@ fn the_chapters_frame_is_set_in_the_export_dialog_kept_in_the_scenario_and_undon
         harness.state().doc.is_dirty(),
         "the frame is part of the file"
     );
+    assert_eq!(
+        chapter.unit_of("msw").map(ToString::to_string).as_deref(),
+        Some("万 t/a")
+    );
     let text = docx_text(&report);
     assert!(text.contains("第3章 预测与承载力"), "{text}");
+    assert!(text.contains("万 t/a"), "{text}");
     assert!(
         text.contains("3.1 经济社会发展与资源环境压力预测"),
         "{text}"

@@ -230,6 +230,8 @@ impl Edit {
                 if scenario.series.len() == before {
                     return Err(missing(series));
                 }
+                // The chapter's unit for it goes with it.
+                scenario.chapter.units.retain(|u| &u.series != series);
             }
             Edit::ReplaceSeries { series } => {
                 *scenario
@@ -532,6 +534,11 @@ fn rename_pollutant(methods: &mut Methods, from: &str, to: &str) {
 
 fn rename_references(scenario: &mut Scenario, from: &str, to: &str) {
     use crate::model::Metric;
+    for shown in &mut scenario.chapter.units {
+        if shown.series == from {
+            shown.series = to.to_owned();
+        }
+    }
     for series in &mut scenario.series {
         if let Rule::Driven { driver, .. } | Rule::GrowthAs { driver, .. } = &mut series.rule
             && driver == from

@@ -120,6 +120,26 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
             });
         }
     }
+    // The chapter's units: each of a series, and one its values convert to.
+    for shown in &scenario.chapter.units {
+        match scenario.series(&shown.series) {
+            None => errors.push(ModelError::Invalid {
+                item: "chapter unit",
+                key: shown.series.clone(),
+                field: "series".into(),
+                reason: "the scenario has no such series".into(),
+            }),
+            Some(series) => {
+                if let Err(source) = series.unit.factor_to(&shown.unit) {
+                    errors.push(ModelError::Unit {
+                        item: "chapter unit",
+                        key: shown.series.clone(),
+                        source,
+                    });
+                }
+            }
+        }
+    }
     uncertainty_errors(scenario, &mut errors);
     ei_errors(scenario, &mut errors);
     indicator_errors(scenario, &mut errors);

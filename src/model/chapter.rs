@@ -6,6 +6,16 @@
 use serde::{Deserialize, Serialize};
 
 use super::Label;
+use crate::units::Unit;
+
+/// The unit the chapter prints a series in, as the plan writes it (garbage in 万吨 where the
+/// series is kept in t/a); the scenario keeps its own unit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterUnit {
+    pub series: String,
+    pub unit: Unit,
+}
 
 /// One section of the chapter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -76,6 +86,9 @@ pub struct ChapterSettings {
     /// table and sentence otherwise).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub every_figure: bool,
+    /// Series printed in another unit than the scenario's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<ChapterUnit>,
 }
 
 fn default_number() -> u32 {
@@ -99,6 +112,7 @@ impl Default for ChapterSettings {
             sections: default_sections(),
             history_years: Vec::new(),
             every_figure: false,
+            units: Vec::new(),
         }
     }
 }
@@ -111,5 +125,13 @@ impl ChapterSettings {
 
     pub fn includes(&self, section: Section) -> bool {
         self.sections.contains(&section)
+    }
+
+    /// The unit the chapter prints `series` in, where it chooses one.
+    pub fn unit_of(&self, series: &str) -> Option<&Unit> {
+        self.units
+            .iter()
+            .find(|u| u.series == series)
+            .map(|u| &u.unit)
     }
 }

@@ -12,7 +12,7 @@ mod uncertainty;
 mod workspace;
 
 pub use capacity::{Capacity, CapacityBasis, Medium};
-pub use chapter::{ChapterSettings, Numbering, Section};
+pub use chapter::{ChapterSettings, ChapterUnit, Numbering, Section};
 pub use indicator::{
     Better, Difficulty, Indicator, IndicatorKind, IndicatorLink, IndicatorTarget, Observation,
     PeriodTarget, StatedStatus, TaskProgress, TaskState,

@@ -237,18 +237,18 @@ fn projection(b: &mut Builder<'_>) {
         .map(|(series, projected)| {
             let mut row = vec![
                 lang.label(&series.label).to_owned(),
-                series.unit.to_string(),
+                wording::shown_unit(scenario, series).1,
             ];
             row.extend(history.iter().map(|&y| {
                 series.observed.iter().find(|o| o.year == y).map_or_else(
                     || "–".into(),
-                    |o| format::with_decimals(o.value, series.decimals),
+                    |o| wording::shown_value(scenario, series, o.value),
                 )
             }));
             row.extend(years.iter().map(|&y| {
                 projected
                     .at(scenario.base_year, y)
-                    .map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals))
+                    .map_or_else(|| "–".into(), |v| wording::shown_value(scenario, series, v))
             }));
             row
         })
@@ -806,11 +806,11 @@ fn scenarios(b: &mut Builder<'_>) {
         .map(|series| {
             let mut row = vec![
                 lang.label(&series.label).to_owned(),
-                series.unit.to_string(),
+                wording::shown_unit(scenario, series).1,
             ];
             row.extend(compared.iter().map(|(_, _, a)| {
                 at(a, &series.key)
-                    .map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals))
+                    .map_or_else(|| "–".into(), |v| wording::shown_value(scenario, series, v))
             }));
             row
         })
@@ -957,8 +957,8 @@ fn assumptions(b: &mut Builder<'_>) {
                 .or(series.base);
             vec![
                 lang.label(&series.label).to_owned(),
-                series.unit.to_string(),
-                base.map_or_else(|| "–".into(), |v| format::with_decimals(v, series.decimals)),
+                wording::shown_unit(scenario, series).1,
+                base.map_or_else(|| "–".into(), |v| wording::shown_value(scenario, series, v)),
                 wording::basis(scenario, &analysis.projection, series, lang),
                 lang.label(&series.source).to_owned(),
             ]

@@ -136,9 +136,7 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
     let values = |points: &[(i32, f64)]| {
         points
             .iter()
-            .map(|(y, v)| {
-                Tr::YearValue.fill(lang, &[y, &format::with_decimals(*v, series.decimals)])
-            })
+            .map(|(y, v)| Tr::YearValue.fill(lang, &[y, &shown_value(scenario, series, *v)]))
             .collect::<Vec<_>>()
             .join(Tr::ListSeparator.get(lang))
     };
@@ -154,8 +152,8 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
             Tr::BasisGrowth.fill(lang, &[&text])
         }
         Rule::Linear { change_per_year } => {
-            let amount = format::with_decimals(change_per_year.abs(), series.decimals);
-            let unit = series.unit.to_string();
+            let amount = shown_value(scenario, series, change_per_year.abs());
+            let unit = shown_unit(scenario, series).1;
             let words = if *change_per_year >= 0.0 {
                 Tr::AnnualIncrease.fill(lang, &[&amount, &unit])
             } else {
@@ -216,6 +214,28 @@ pub fn milestones_ahead(scenario: &Scenario) -> Vec<i32> {
     years
 }
 
+/// How the chapter prints a series: the factor from the scenario's unit and the unit's name
+/// (万吨 for garbage kept in t/a), or the scenario's own where the chapter chooses none.
+pub fn shown_unit(scenario: &Scenario, series: &Series) -> (f64, String) {
+    scenario
+        .chapter
+        .unit_of(&series.key)
+        .and_then(|unit| {
+            series
+                .unit
+                .factor_to(unit)
+                .ok()
+                .map(|factor| (factor, unit.to_string()))
+        })
+        .unwrap_or_else(|| (1.0, series.unit.to_string()))
+}
+
+/// A series' value as the chapter prints it, in its chosen unit and the series' decimals.
+pub fn shown_value(scenario: &Scenario, series: &Series, value: f64) -> String {
+    let (factor, _) = shown_unit(scenario, series);
+    format::with_decimals(value * factor, series.decimals)
+}
+
 /// A series' sentence: its basis, its source, and its value at each milestone.
 pub fn series_sentence(
     scenario: &Scenario,
@@ -237,8 +257,8 @@ pub fn series_sentence(
                 lang,
                 &[
                     &by_milestone(scenario, year, lang),
-                    &format::with_decimals(value, series.decimals),
-                    &series.unit,
+                    &shown_value(scenario, series, value),
+                    &shown_unit(scenario, series).1,
                 ],
             ))
         })

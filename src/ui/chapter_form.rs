@@ -156,4 +156,64 @@ pub fn chapter_form(
         });
     }
     ui.checkbox(&mut chapter.every_figure, Tr::EveryFigure.get(lang));
+    units_form(ui, chapter, scenario, lang);
+}
+
+/// The unit the chapter prints each series in: empty for the scenario's own; one that does
+/// not convert from it is refused in words.
+fn units_form(ui: &mut egui::Ui, chapter: &mut ChapterSettings, scenario: &Scenario, lang: Lang) {
+    egui::CollapsingHeader::new(Tr::ChapterUnits.get(lang))
+        .id_salt("chapter-units")
+        .show(ui, |ui| {
+            ui.label(RichText::new(Tr::ChapterUnitsHint.get(lang)).weak());
+            egui::ScrollArea::vertical()
+                .id_salt("chapter-units-list")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("chapter-units-grid")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            for series in &scenario.series {
+                                let name = lang.label(&series.label);
+                                ui.label(name);
+                                let shown = chapter
+                                    .unit_of(&series.key)
+                                    .map_or_else(String::new, ToString::to_string);
+                                let own = series.unit.to_string();
+                                let typed = crate::ui::widgets::validated_edit_hinted(
+                                    ui,
+                                    ("chapter-unit", &series.key),
+                                    shown,
+                                    110.0,
+                                    &format!("{} {name}", Tr::ChapterUnits.get(lang)),
+                                    name,
+                                    &own,
+                                    |text| {
+                                        let text = text.trim();
+                                        if text.is_empty() || text == own {
+                                            return Ok(None);
+                                        }
+                                        crate::units::Unit::parse(text)
+                                            .ok()
+                                            .filter(|unit| series.unit.factor_to(unit).is_ok())
+                                            .map(Some)
+                                            .ok_or_else(|| {
+                                                Tr::ChapterUnitRefused.fill(lang, &[&text, &own])
+                                            })
+                                    },
+                                );
+                                if let Some(unit) = typed {
+                                    chapter.units.retain(|u| u.series != series.key);
+                                    if let Some(unit) = unit {
+                                        chapter.units.push(crate::model::ChapterUnit {
+                                            series: series.key.clone(),
+                                            unit,
+                                        });
+                                    }
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
 }
