@@ -598,7 +598,8 @@ pub fn footprint_chart(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> 
     };
     Some(ChartSpec {
         key: "footprint".into(),
-        title: Tr::Footprint.get(lang).to_owned(),
+        // What the chart shows: the footprint against the capacity, and their balance.
+        title: Tr::FootprintTable.get(lang).to_owned(),
         unit: Tr::TenThousandGha.get(lang).to_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines: vec![

@@ -247,8 +247,40 @@ fn each_series_states_its_basis_and_a_rate_reproduces_the_printed_figures() {
         .find(|p| p.starts_with("用水："))
         .unwrap();
     assert!(water.contains("工业用水量按年均下降 1.04 %预测"), "{water}");
-    let base: f64 = 0.0509;
-    assert_eq!(format!("{:.4}", base * (1.0f64 - 0.0104).powi(7)), "0.0473");
+    // Every constant rate the chapter prints, applied to the base value the projection table
+    // prints, gives the value it prints for the horizon (seven years on).
+    let projection = document
+        .tables()
+        .find(|t| t.caption == "主要指标预测结果")
+        .unwrap();
+    let number = |text: &str| text.replace(',', "").parse::<f64>().unwrap();
+    let mut checked = 0;
+    for row in &projection.rows {
+        let lead = format!("{}按年均", row[0]);
+        let Some(sentence) = document.paragraphs().find(|p| p.contains(&lead)) else {
+            continue;
+        };
+        let after = &sentence[sentence.find(&lead).unwrap() + lead.len()..];
+        let (sign, rest) = match after.strip_prefix("增长 ") {
+            Some(rest) => (1.0, rest),
+            None => (-1.0, after.strip_prefix("下降 ").unwrap()),
+        };
+        let rate = sign * number(rest.split(" %").next().unwrap()) / 100.0;
+        let (base, end) = (number(&row[2]), number(row.last().unwrap()));
+        let decimals = row.last().unwrap().split('.').nth(1).map_or(0, str::len);
+        // Within the last printed digit: the printed base is itself rounded (3,338.73 for a
+        // calibrated 3,338.7288), which no rate's decimals undo; a rate rounded to one decimal
+        // too few (1.3 % for 1.281 %) is off by far more.
+        let computed = base * (1.0 + rate).powi(7);
+        let unit = 10f64.powi(-(decimals as i32));
+        assert!(
+            (computed - end).abs() <= 1.5 * unit,
+            "{}: {base} × (1 + {rate})^7 = {computed}, printed {end}",
+            row[0]
+        );
+        checked += 1;
+    }
+    assert!(checked >= 8, "{checked} rates checked");
 }
 
 #[test]
@@ -294,14 +326,23 @@ fn a_workspaces_chapter_compares_its_scenarios_and_a_run_adds_the_uncertainty() 
         .lines()
         .rfind(|l| l.starts_with("| 化学需氧量 |"))
         .expect("COD in the capacity comparison");
-    assert!(cod.contains("| 39.9 %（自 2039 年起超载） |"), "{cod}");
+    assert!(cod.contains("| 39.9 %（规划期内未超载） |"), "{cod}");
+    assert!(
+        text.contains("“高增长 High growth”至 2060 年") && text.contains("按共同的 2028 年比较"),
+        "{text}"
+    );
     assert!(
         text.contains("各情景主要预测结果") && text.contains("各情景环境容量占用率"),
         "{text}"
     );
-    // Each member by name, with the targets it reaches.
+    // Each member by name, with the targets it reaches and, up to the common year, its
+    // capacities: NO₂ saturated is said apart from the others, none of which is exceeded.
     assert!(
-        text.contains("情景“") && text.contains("项目标中的"),
+        text.contains("情景“绿色转型 Green transition”达到 2 项目标中的 2 项，二氧化氮环境容量已饱和，其余污染物均未超出环境容量"),
+        "{text}"
+    );
+    assert!(
+        text.contains("情景“高增长 High growth”达到 2 项目标中的 1 项（未达到：万元GDP能耗）"),
         "{text}"
     );
 
@@ -373,5 +414,92 @@ fn a_series_is_printed_in_the_unit_the_chapter_chooses_and_a_unit_that_does_not_
     assert!(
         error.to_string().contains("chapter unit \"msw\""),
         "{error}"
+    );
+}
+
+#[test]
+fn an_indicator_met_while_a_target_on_its_quantity_is_missed_is_said_with_both() {
+    // Good-air days: indicator 7 asks ≥ 85 and reads met at 85.0 in 2028; a target of 90 on
+    // the same series is missed.
+    let mut scenario = hanyang_plan();
+    let target = scenario
+        .targets
+        .iter_mut()
+        .find(|t| t.key == "good_air_days")
+        .unwrap();
+    target.threshold = 90.0;
+    let analysis = analyse(&scenario).unwrap();
+    assert!(analysis.findings.iter().any(|f| matches!(
+        f,
+        ecoplan::engine::Finding::IndicatorTargetConflict { number, target }
+            if number == "7" && target == "good_air_days"
+    )));
+    let document = chapter_of(&scenario, Lang::Zh);
+    assert!(
+        document.paragraphs().any(|p| p.contains(
+            "指标 7（环境空气质量：优良天数比例、PM2.5浓度下降幅度）按其规则判定为已达标，但同一数量的目标“优良天数比例”（2028 年）未达到"
+        )),
+        "{}",
+        to_markdown(&document, Lang::Zh)
+    );
+    // With the plan's own target (≥ 85, met) there is nothing to say.
+    assert!(
+        !analyse(&hanyang_plan())
+            .unwrap()
+            .findings
+            .iter()
+            .any(|f| matches!(f, ecoplan::engine::Finding::IndicatorTargetConflict { .. }))
+    );
+}
+
+#[test]
+fn a_section_with_nothing_to_say_is_left_out_and_the_dialog_can_name_it() {
+    // A new district without values: no projection, no capacities, no targets.
+    let plan = ecoplan::plan::NewPlan {
+        name: "某区".into(),
+        region: String::new(),
+        place: ecoplan::plan::frame::Place {
+            kind: ecoplan::plan::frame::PlaceKind::District,
+            coastal: false,
+        },
+        base_year: 2024,
+        horizon: None,
+        milestones: vec![2027, 2030],
+        period_names: Vec::new(),
+        lang: Lang::Zh,
+        frame: None,
+    };
+    let scenario = ecoplan::plan::new_district(&plan).unwrap();
+    let analysis = analyse(&scenario).unwrap();
+    let input = ChapterInput {
+        scenario: &scenario,
+        analysis: &analysis,
+        file: None,
+        uncertainty: None,
+        compared: &[],
+    };
+    use ecoplan::report::has_content;
+    for section in [
+        Section::Projection,
+        Section::Capacity,
+        Section::Targets,
+        Section::Scenarios,
+        Section::Uncertainty,
+        Section::Assumptions,
+    ] {
+        assert!(!has_content(&input, section), "{section:?}");
+    }
+    assert!(has_content(&input, Section::Indicators));
+    let document = chapter(&input, Lang::Zh);
+    let headings: Vec<&str> = document.headings().map(|(_, t)| t).collect();
+    assert_eq!(headings, ["一、建设指标评估"]);
+    // Every row without data: named in a sentence, and no empty table.
+    assert_eq!(document.tables().count(), 0);
+    assert!(
+        document
+            .paragraphs()
+            .any(|p| p.contains("项指标均暂无数据")),
+        "{}",
+        to_markdown(&document, Lang::Zh)
     );
 }

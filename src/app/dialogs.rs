@@ -356,7 +356,7 @@ impl EcoplanApp {
             .uncertainty
             .last
             .as_ref()
-            .filter(|(run_of, _)| run_of == self.doc.scenario())
+            .filter(|(run_of, _)| run_of.same_but_chapter(self.doc.scenario()))
             .map(|(_, result)| result);
         let input = crate::report::ChapterInput {
             scenario: &scenario,

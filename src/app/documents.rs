@@ -303,7 +303,8 @@ impl EcoplanApp {
             .uncertainty
             .last
             .as_ref()
-            .filter(|(scenario, _)| scenario == self.doc.scenario())
+            // The chapter's frame set in the export dialog changes nothing the run drew.
+            .filter(|(scenario, _)| scenario.same_but_chapter(self.doc.scenario()))
             .map(|(_, result)| result);
         // A workspace's chapter compares its scenarios.
         let members = self.member_views();

@@ -91,10 +91,12 @@ pub enum Command {
     Format { file: PathBuf },
     /// Print the built-in scenario (the Hanyang plan) as RON.
     Default,
-    /// Export tables, a chart or the report: OUT ending in .csv (one table, UTF-8 with BOM), .xlsx
-    /// (every table, with Excel charts of emissions against capacity), .docx (the analysis as a
-    /// chapter of a plan: tables, charts, paragraphs) or .png (one chart, 1920×1080).
-    /// With --table indicators, .xlsx or .csv is the template of indicator values to fill in.
+    /// Export tables, a chart or the plan's chapter: OUT ending in .csv (one table, UTF-8 with
+    /// BOM), .xlsx (every table, with Excel charts of emissions against capacity), .docx (the
+    /// plan's chapter, framed by the scenario's `chapter` settings), .md (the same chapter as
+    /// Markdown) or .png (one chart, 1920×1080). A workspace FILE exports its first member, its
+    /// chapter comparing every member. With --table indicators, .xlsx or .csv is the template of
+    /// indicator values to fill in.
     Export(ExportArgs),
     /// Indicator statuses computed from values, rules and links: CSV columns
     /// number,name,unit,year,basis,value,rule,threshold,status.
@@ -1009,9 +1011,6 @@ fn fit(args: &FitArgs) -> Result<String, Failure> {
         number(result.rmse),
     );
     if args.apply {
-        let lang = args
-            .lang
-            .unwrap_or_else(crate::i18n::Lang::from_environment);
         let rule = fit::rule_of_fit(&scenario, &result).ok_or_else(|| {
             Failure::input(format!("{}: the fit gives no rule", args.file.display()))
         })?;
@@ -1020,7 +1019,11 @@ fn fit(args: &FitArgs) -> Result<String, Failure> {
             .series_mut(&args.series)
             .expect("the fit found the series");
         series.rule = rule;
-        series.source = crate::model::Label::same(&crate::i18n::fit_note(&scenario, &result, lang));
+        // The note in both languages: the chapter is written in either.
+        series.source = crate::model::Label {
+            zh: crate::i18n::fit_note(&scenario, &result, crate::i18n::Lang::Zh),
+            en: crate::i18n::fit_note(&scenario, &result, crate::i18n::Lang::En),
+        };
         if let Some(error) = engine::validate(&changed).into_iter().next() {
             return Err(Failure::input(format!(
                 "{}: the fitted rule leaves the scenario invalid: {error}",

@@ -125,6 +125,22 @@ impl CapacityAnalysis {
         Course::Exceeded { spans, at_end }
     }
 
+    /// The analysis up to `year` only: to compare scenarios of different horizons at a year
+    /// they share.
+    pub fn until(&self, year: i32) -> CapacityAnalysis {
+        let years: Vec<CapacityYear> = self
+            .years
+            .iter()
+            .filter(|y| y.year <= year)
+            .cloned()
+            .collect();
+        CapacityAnalysis {
+            first_exceedance_year: self.first_exceedance_year.filter(|&y| y <= year),
+            years,
+            ..self.clone()
+        }
+    }
+
     /// The year of the highest utilisation, the first of equals.
     pub fn peak(&self) -> Option<&CapacityYear> {
         self.years.iter().filter(|y| y.utilisation.is_some()).fold(
@@ -134,14 +150,6 @@ impl CapacityAnalysis {
                 _ => Some(y),
             },
         )
-    }
-
-    /// Whether the emission is above the capacity already in the first year analysed (the
-    /// base year).
-    pub fn exceeded_at_start(&self) -> bool {
-        self.years
-            .first()
-            .is_some_and(|y| y.status == CapacityStatus::Exceeded)
     }
 }
 
@@ -362,7 +370,6 @@ mod tests {
                 at_end: true
             }
         );
-        assert!(lasting.exceeded_at_start());
         assert_eq!(lasting.peak().map(|y| y.year), Some(2021));
         let mut saturated = analysed(&[0.5, 0.6]);
         saturated.years[1].capacity = 0.0;

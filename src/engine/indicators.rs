@@ -378,7 +378,7 @@ fn assess(
             })
         }
         // A row linked to the projection has a value wherever its series have one: the base
-        // year's from the base values (energy ÷ GDP of 2021 gives indicator 20 its 0.179),
+        // year's from the base values (energy ÷ GDP of the base year gives an intensity indicator its value),
         // unless a value was observed for that year.
         (Some(IndicatorLink::Metric(_)), _)
             if !is_task && !observed.iter().any(|o| o.year == base_year) =>

@@ -437,10 +437,19 @@ pub fn with_values(scenario: &Scenario, values: &[ImportedValue]) -> Scenario {
             ImportTarget::Indicator(index) => changed.indicators[*index].set_observed(observation),
             // The base year's value is the base value; every other year's an observed one.
             ImportTarget::Series(key) if value.year == scenario.base_year => {
-                changed
-                    .series_mut(key)
-                    .expect("a series the import found")
-                    .base = Some(value.new);
+                let series = changed.series_mut(key).expect("a series the import found");
+                series.base = Some(value.new);
+                // A new district's "enter the base value and the growth" is no longer true:
+                // the note says where the base value came from.
+                if series.source == crate::model::Label::same(Tr::EnterBaseAndGrowth.get(Lang::Zh))
+                    || series.source
+                        == crate::model::Label::same(Tr::EnterBaseAndGrowth.get(Lang::En))
+                {
+                    series.source = crate::model::Label {
+                        zh: Tr::BaseFromStatistics.fill(Lang::Zh, &[&value.year, &value.source]),
+                        en: Tr::BaseFromStatistics.fill(Lang::En, &[&value.year, &value.source]),
+                    };
+                }
             }
             ImportTarget::Series(key) => {
                 let series = changed.series_mut(key).expect("a series the import found");

@@ -113,42 +113,57 @@ impl Writer {
         // A short table stays on one page (every row kept with the next); a long one keeps its
         // header with its first row and repeats the header on every page (`repeat_headers`).
         let keep_whole = table.rows.len() <= 20;
-        let cell = |text: &str, bold: bool, keep: bool| {
+        let cell = |text: &str, bold: bool, keep: bool, right: bool| {
             // 9 pt (小五), the size of a statistical table in a Chinese plan.
             let mut run = Run::new().add_text(text).size(18);
             if bold {
                 run = run.bold();
             }
             // Numbers line up on the right, as in a printed statistical table.
-            let numeric = text.chars().any(|c| c.is_ascii_digit())
-                && text
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " .,-−–%()".contains(c));
+            let numeric = is_number(text);
             let paragraph = Paragraph::new().add_run(run).keep_next(keep);
-            TableCell::new().add_paragraph(if numeric && !bold {
+            TableCell::new().add_paragraph(if (numeric && !bold) || right {
                 paragraph.align(AlignmentType::Right)
             } else {
                 paragraph
             })
         };
+        // A header over a column of numbers lines up on the right with them.
+        let numeric_columns: Vec<bool> = (0..table.header.len())
+            .map(|c| {
+                let cells: Vec<&String> = table.rows.iter().filter_map(|r| r.get(c)).collect();
+                !cells.is_empty() && cells.iter().all(|t| is_number(t) || t.trim() == "–")
+            })
+            .collect();
         let mut rows = vec![
-            TableRow::new(table.header.iter().map(|h| cell(h, true, true)).collect()).cant_split(),
+            TableRow::new(
+                table
+                    .header
+                    .iter()
+                    .enumerate()
+                    .map(|(c, h)| {
+                        let right = numeric_columns.get(c).copied().unwrap_or(false);
+                        cell(h, true, true, right)
+                    })
+                    .collect(),
+            )
+            .cant_split(),
         ];
         let last = table.rows.len().saturating_sub(1);
         rows.extend(table.rows.iter().enumerate().map(|(i, row)| {
             let keep = keep_whole && i < last;
-            TableRow::new(row.iter().map(|c| cell(c, false, keep)).collect()).cant_split()
+            TableRow::new(row.iter().map(|c| cell(c, false, keep, false)).collect()).cant_split()
         }));
-        // Fixed columns in these shares of the text width, with narrow cell margins: Word and
-        // LibreOffice otherwise fit columns to their content and break "96,208.64" in two.
-        let total: usize = table.shares.iter().sum::<usize>().max(1);
+        // Fixed columns in shares of the text width fitted to what they hold, with narrow cell
+        // margins: Word and LibreOffice otherwise break "96,208.64" or a series' name in two.
+        let shares = fitted_shares(table);
+        let total: usize = shares.iter().sum::<usize>().max(1);
         let grid = Table::new(rows)
             .width(TEXT_WIDTH_TWIPS, WidthType::Dxa)
             .layout(TableLayoutType::Fixed)
             .margins(TableCellMargins::new().margin(0, 60, 0, 60))
             .set_grid(
-                table
-                    .shares
+                shares
                     .iter()
                     .map(|s| TEXT_WIDTH_TWIPS * s / total)
                     .collect(),
@@ -186,6 +201,33 @@ impl Writer {
         let number = self.figures;
         Ok(self.caption(Tr::FigureWord, number, &figure.caption, false))
     }
+}
+
+/// Whether a cell holds a number as tables print it: "96,208.64", "35.1 %", "-18.61".
+fn is_number(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .,-−–%()".contains(c))
+}
+
+/// Each column's share of the width: the widest thing it holds (a CJK character counts two),
+/// its header allowed two lines, at least four.
+fn fitted_shares(table: &TableBlock) -> Vec<usize> {
+    use unicode_width::UnicodeWidthStr;
+    (0..table.header.len())
+        .map(|c| {
+            let body = table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| t.width())
+                .max()
+                .unwrap_or(0);
+            let header = table.header[c].width().div_ceil(2);
+            body.max(header).clamp(4, 40)
+        })
+        .collect()
 }
 
 /// Now as an ISO 8601 time in UTC, for the document's properties (a `Z` time reads right in

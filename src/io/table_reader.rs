@@ -453,6 +453,13 @@ pub(crate) fn uncomputed(formula: &str) -> Label {
     )
 }
 
+/// A fraction in percent, rounded to the 15 significant digits a spreadsheet shows: 0.801 is
+/// 80.1, not 80.10000000000001.
+fn in_percent_of(fraction: f64) -> f64 {
+    let percent = fraction * 100.0;
+    format!("{percent:.12e}").parse().unwrap_or(percent)
+}
+
 /// Whether an Excel number format shows its value in percent: a `%` outside quotes, escapes
 /// and brackets ("0.0%", "#,##0.00%", not "0.0\"%\"" or "[Red]0").
 fn is_percent_format(code: &str) -> bool {
@@ -510,6 +517,9 @@ fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<T
         ),
     };
     let mut rows: Vec<Vec<Cell>> = Vec::new();
+    // Cells with a value in the file, an empty string included (=IF(…,"",…) computed to
+    // nothing is a computed formula).
+    let mut valued: std::collections::HashSet<(u32, u32)> = Default::default();
     let put = |rows: &mut Vec<Vec<Cell>>, (r, c): (u32, u32), cell: Cell| {
         let (r, c) = (r as usize, c as usize);
         if rows.len() <= r {
@@ -541,8 +551,9 @@ fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<T
             }
             let in_percent = percent.get(style).copied().unwrap_or(false);
             let value = match cell.get_value() {
+                // 0.801 shown as 80.1 %: in percent, without the binary noise of × 100.
                 DataRef::Int(v) if in_percent => Cell::Percent(*v as f64 * 100.0),
-                DataRef::Float(v) if in_percent => Cell::Percent(v * 100.0),
+                DataRef::Float(v) if in_percent => Cell::Percent(in_percent_of(*v)),
                 DataRef::Int(v) => Cell::Number(*v as f64),
                 DataRef::Float(v) => Cell::Number(*v),
                 DataRef::String(t) if t.trim().is_empty() => Cell::Empty,
@@ -555,6 +566,9 @@ fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<T
                 DataRef::Error(e) => Cell::Text(format!("#{e:?}")),
                 DataRef::Empty => Cell::Empty,
             };
+            if !matches!(cell.get_value(), DataRef::Empty) {
+                valued.insert((r, c));
+            }
             if value != Cell::Empty {
                 put(&mut rows, (r, c), value);
             }
@@ -569,11 +583,7 @@ fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<T
         if r as usize >= MAX_ROWS || c as usize >= MAX_COLUMNS {
             return Err(beyond(r, c));
         }
-        let empty = rows
-            .get(r as usize)
-            .and_then(|row| row.get(c as usize))
-            .is_none_or(|cell| *cell == Cell::Empty);
-        if empty && !formula.get_value().is_empty() {
+        if !valued.contains(&(r, c)) && !formula.get_value().is_empty() {
             put(
                 &mut rows,
                 (r, c),

@@ -123,10 +123,6 @@ impl ChapterSettings {
         *self == ChapterSettings::default()
     }
 
-    pub fn includes(&self, section: Section) -> bool {
-        self.sections.contains(&section)
-    }
-
     /// The unit the chapter prints `series` in, where it chooses one.
     pub fn unit_of(&self, series: &str) -> Option<&Unit> {
         self.units

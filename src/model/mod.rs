@@ -202,6 +202,19 @@ impl Scenario {
             .map(|p| &p.name)
     }
 
+    /// Whether `other` is this scenario but for the chapter's frame: what the analysis and a
+    /// Monte Carlo run depend on is the same.
+    pub fn same_but_chapter(&self, other: &Scenario) -> bool {
+        if self.chapter == other.chapter {
+            return self == other;
+        }
+        let framed = Scenario {
+            chapter: other.chapter.clone(),
+            ..self.clone()
+        };
+        framed == *other
+    }
+
     /// The years tables show: the base year, the milestones up to the horizon, and the horizon.
     pub fn shown_years(&self) -> Vec<i32> {
         let mut years = vec![self.base_year];

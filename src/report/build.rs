@@ -34,7 +34,6 @@ struct Builder<'a> {
     blocks: Vec<Block>,
     path: Vec<u32>,
     tables: usize,
-    figures: usize,
 }
 
 impl Builder<'_> {
@@ -70,26 +69,18 @@ impl Builder<'_> {
         caption_number(self.scenario().chapter.number, self.tables + 1)
     }
 
-    fn table(
-        &mut self,
-        title: String,
-        header: Vec<String>,
-        rows: Vec<Vec<String>>,
-        shares: &[usize],
-    ) {
+    fn table(&mut self, title: String, header: Vec<String>, rows: Vec<Vec<String>>) {
         self.tables += 1;
         let source = Some(Tr::TableSource.fill(self.lang, &[&self.source()]));
         self.blocks.push(Block::Table(TableBlock {
             caption: title,
             header,
             rows,
-            shares: shares.to_vec(),
             source,
         }));
     }
 
     fn figure(&mut self, mut chart: ChartSpec) {
-        self.figures += 1;
         let caption = chart.title.clone();
         chart.source_note = charts::report_source_note(self.scenario(), self.lang);
         self.blocks
@@ -113,7 +104,6 @@ pub fn chapter(input: &ChapterInput<'_>, lang: Lang) -> Document {
         blocks: Vec::new(),
         path: Vec::new(),
         tables: 0,
-        figures: 0,
     };
     // A section with nothing to say is left out rather than printed empty.
     for &section in settings.sections.iter().filter(|&&s| has_content(input, s)) {
@@ -134,7 +124,13 @@ pub fn chapter(input: &ChapterInput<'_>, lang: Lang) -> Document {
         chapter_number: settings.number,
         blocks: builder.blocks,
         properties: Properties {
-            title: Tr::ReportTitle.fill(lang, &[&scenario.metadata.name]),
+            title: Tr::ReportTitle.fill(
+                lang,
+                &[
+                    &scenario.metadata.name,
+                    &chapter_heading(settings.numbering, settings.number, &title, lang),
+                ],
+            ),
             scenario: scenario.metadata.name.clone(),
             file: input.file.map(str::to_owned),
             made_by: format!("ecoplan {}", crate::assets::VERSION),
@@ -147,7 +143,10 @@ pub fn chapter(input: &ChapterInput<'_>, lang: Lang) -> Document {
 pub fn has_content(input: &ChapterInput<'_>, section: Section) -> bool {
     let (scenario, analysis) = (input.scenario, input.analysis);
     match section {
-        Section::Projection | Section::Assumptions => !scenario.series.is_empty(),
+        // Something projected: a new district's series without base values have nothing.
+        Section::Projection | Section::Assumptions => {
+            scenario.series.iter().any(|s| projected(analysis, &s.key))
+        }
         Section::Capacity => !analysis.capacities.is_empty(),
         Section::Footprint => analysis.footprint.is_some(),
         Section::Ecological => scenario.methods.ei != Default::default(),
@@ -156,6 +155,14 @@ pub fn has_content(input: &ChapterInput<'_>, section: Section) -> bool {
         Section::Scenarios => input.compared.len() >= 2,
         Section::Uncertainty => input.uncertainty.is_some(),
     }
+}
+
+/// Whether a series has a value in some year: one without (no base value yet) is left out.
+fn projected(analysis: &Analysis, key: &str) -> bool {
+    analysis
+        .projection
+        .get(key)
+        .is_some_and(|p| p.values.iter().any(|v| v.is_finite()))
 }
 
 /// The years the projection table shows: the chosen history years, the base year, the
@@ -184,19 +191,14 @@ fn projection(b: &mut Builder<'_>) {
         lang,
         &[
             &scenario.base_year,
-            &milestones.join(Tr::ListSeparator.get(lang)),
+            &spaced(&milestones.join(Tr::ListSeparator.get(lang)), lang),
             &b.next_table(),
         ],
     );
     b.paragraph(intro);
     // A series without a value (no base value entered yet) has nothing to say: it is named
     // once, so that the draft shows what is missing, and left out of the text and tables.
-    let projected = |key: &str| {
-        analysis
-            .projection
-            .get(key)
-            .is_some_and(|p| p.values.iter().any(|v| v.is_finite()))
-    };
+    let projected = |key: &str| projected(analysis, key);
     // A paragraph per group: the economy, the population, water, energy, emissions, waste.
     for group in Group::ALL {
         let sentences: Vec<String> = scenario
@@ -253,30 +255,38 @@ fn projection(b: &mut Builder<'_>) {
             row
         })
         .collect();
-    // The name column wide enough for 地区生产总值 on one line.
-    let columns = history.len() + years.len();
-    let mut shares = vec![24, 10];
-    shares.extend((0..columns).map(|_| 66 / columns.max(1)));
-    b.table(
-        Tr::ProjectionTableTitle.get(lang).to_owned(),
-        header,
-        rows,
-        &shares,
-    );
+    b.table(Tr::ProjectionTableTitle.get(lang).to_owned(), header, rows);
     // Which columns are the statistics' and which the projection's, under the table.
     if let (Some(first), Some(last), Some(Block::Table(table))) =
         (history.first(), history.last(), b.blocks.last_mut())
     {
+        // The years shown, a run written as one span: 2019—2022, or 2016、2020.
+        let contiguous = (*last - *first) as usize + 1 == history.len();
         let years = if first == last {
             first.to_string()
-        } else {
+        } else if contiguous {
             Tr::YearSpan.fill(lang, &[first, last])
+        } else {
+            history
+                .iter()
+                .map(i32::to_string)
+                .collect::<Vec<_>>()
+                .join(Tr::ListSeparator.get(lang))
         };
         let note = Tr::ObservedColumnsNote.fill(lang, &[&years, &scenario.base_year]);
         table.source = Some(match table.source.take() {
             Some(source) => Tr::NoteAfterSource.fill(lang, &[&source, &note]),
             None => note,
         });
+    }
+}
+
+/// A list that starts with a year gets the space a number has after a word ("预测 2025 年").
+fn spaced(text: &str, lang: Lang) -> String {
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        Tr::SpaceBeforeYear.fill(lang, &[&text])
+    } else {
+        text.to_owned()
     }
 }
 
@@ -410,7 +420,7 @@ fn capacity(b: &mut Builder<'_>) {
             Medium::Air => Tr::AirCapacityTable,
         }
         .fill(lang, &[&scenario.horizon]);
-        b.table(title, header, rows, &[16, 13, 13, 9, 11, 13, 25]);
+        b.table(title, header, rows);
         let drawn: Vec<&&CapacityAnalysis> = if scenario.chapter.every_figure {
             of_medium.iter().collect()
         } else {
@@ -435,7 +445,8 @@ fn footprint(b: &mut Builder<'_>) {
         return;
     };
     b.heading(2, Tr::SectionFootprint.get(lang));
-    let gha = |v: f64| format::fixed(v, 0);
+    // In 万 gha, as the chart's axis.
+    let gha = |v: f64| format::fixed(v / 1e4, 2);
     let balance = |v: f64| {
         if v < 0.0 {
             Tr::EcologicalDeficit.fill(lang, &[&gha(-v)])
@@ -485,12 +496,7 @@ fn footprint(b: &mut Builder<'_>) {
             ]
         })
         .collect();
-    b.table(
-        Tr::FootprintTable.get(lang).to_owned(),
-        header,
-        rows,
-        &[12, 22, 22, 22, 22],
-    );
+    b.table(Tr::FootprintTable.get(lang).to_owned(), header, rows);
     if let Some(chart) = charts::footprint_chart(scenario, analysis, lang) {
         b.figure(chart);
     }
@@ -539,12 +545,7 @@ fn ecological(b: &mut Builder<'_>) {
         ]
     })
     .collect();
-    b.table(
-        Tr::EiTable.get(lang).to_owned(),
-        header,
-        rows,
-        &[50, 20, 30],
-    );
+    b.table(Tr::EiTable.get(lang).to_owned(), header, rows);
 }
 
 fn targets(b: &mut Builder<'_>) {
@@ -602,12 +603,7 @@ fn targets(b: &mut Builder<'_>) {
             ]
         })
         .collect();
-    b.table(
-        Tr::TargetsTable.get(lang).to_owned(),
-        header,
-        rows,
-        &[22, 8, 13, 17, 11, 11, 18],
-    );
+    b.table(Tr::TargetsTable.get(lang).to_owned(), header, rows);
     for check in analysis.targets.iter().filter(|c| !c.met) {
         b.figure(charts::target_chart(scenario, check, lang));
     }
@@ -644,15 +640,18 @@ fn indicators(b: &mut Builder<'_>) {
         .filter(|(_, a)| a.status == Status::NoData)
         .map(|(i, _)| format!("{} {}", i.number, lang.label(&i.name)))
         .collect();
+    // The rows with a value or the plan's word go into the table; the others are named.
+    let with_data = rows_of
+        .clone()
+        .filter(|(_, a)| a.status != Status::NoData)
+        .count();
     if !without.is_empty() {
-        sentences.push(Tr::IndicatorsWithoutData.fill(
-            lang,
-            &[
-                &without.len(),
-                &b.next_table(),
-                &without.join(Tr::ListSeparator.get(lang)),
-            ],
-        ));
+        let names = without.join(Tr::ListSeparator.get(lang));
+        sentences.push(if with_data == 0 {
+            Tr::IndicatorsAllWithoutData.fill(lang, &[&without.len(), &names])
+        } else {
+            Tr::IndicatorsWithoutData.fill(lang, &[&without.len(), &b.next_table(), &names])
+        });
     }
     // A row whose rule reads met while a target on the same quantity is missed: both said.
     for finding in &analysis.findings {
@@ -718,12 +717,9 @@ fn indicators(b: &mut Builder<'_>) {
             ]
         })
         .collect();
-    b.table(
-        Tr::IndicatorsTable.get(lang).to_owned(),
-        header,
-        rows,
-        &[6, 32, 10, 16, 22, 14],
-    );
+    if with_data > 0 {
+        b.table(Tr::IndicatorsTable.get(lang).to_owned(), header, rows);
+    }
 }
 
 fn scenarios(b: &mut Builder<'_>) {
@@ -731,7 +727,11 @@ fn scenarios(b: &mut Builder<'_>) {
     let compared = b.input.compared;
     b.heading(2, Tr::SectionScenarios.get(lang));
     let names: Vec<&str> = compared.iter().map(|(n, _, _)| *n).collect();
-    let horizon = scenario.horizon;
+    // One year for all: the chapter's horizon, or the earliest a member reaches.
+    let horizon = compared
+        .iter()
+        .map(|(_, s, _)| s.horizon)
+        .fold(scenario.horizon, i32::min);
     let mut sentences = vec![Tr::ScenariosIntro.fill(
         lang,
         &[
@@ -741,6 +741,14 @@ fn scenarios(b: &mut Builder<'_>) {
             &b.next_table(),
         ],
     )];
+    if compared.iter().any(|(_, s, _)| s.horizon != horizon) {
+        let each: Vec<String> = compared
+            .iter()
+            .map(|(name, s, _)| Tr::ScenarioHorizon.fill(lang, &[name, &s.horizon]))
+            .collect();
+        sentences
+            .push(Tr::CommonYear.fill(lang, &[&each.join(Tr::ListSeparator.get(lang)), &horizon]));
+    }
     for (name, member, analysis) in compared {
         let missed: Vec<&str> = analysis
             .targets
@@ -748,10 +756,20 @@ fn scenarios(b: &mut Builder<'_>) {
             .filter(|c| !c.met)
             .map(|c| lang.label(&c.label))
             .collect();
-        let over: Vec<&str> = analysis
+        // Over capacity in a year up to the common one; a saturated capacity is said apart.
+        let shared: Vec<CapacityAnalysis> = analysis
             .capacities
             .iter()
-            .filter(|c| c.first_exceedance_year.is_some())
+            .map(|c| c.until(horizon))
+            .collect();
+        let over: Vec<&str> = shared
+            .iter()
+            .filter(|c| matches!(c.course(), crate::engine::Course::Exceeded { .. }))
+            .map(|c| capacity_name(member, c, lang))
+            .collect();
+        let saturated: Vec<&str> = shared
+            .iter()
+            .filter(|c| c.course() == crate::engine::Course::Saturated)
             .map(|c| capacity_name(member, c, lang))
             .collect();
         let tail = if missed.is_empty() {
@@ -759,10 +777,18 @@ fn scenarios(b: &mut Builder<'_>) {
         } else {
             Tr::ScenarioMissed.fill(lang, &[&missed.join(Tr::ListSeparator.get(lang))])
         };
-        let capacity = if over.is_empty() {
-            Tr::ScenarioWithinAll.get(lang).to_owned()
-        } else {
-            Tr::ScenarioOver.fill(lang, &[&over.join(Tr::ListSeparator.get(lang))])
+        let list = |names: &[&str]| names.join(Tr::ListSeparator.get(lang));
+        let capacity = match (over.is_empty(), saturated.is_empty()) {
+            (true, true) => Tr::ScenarioWithinAll.get(lang).to_owned(),
+            (true, false) => Tr::ScenarioSaturatedOthersWithin.fill(lang, &[&list(&saturated)]),
+            (false, true) => Tr::ScenarioOver.fill(lang, &[&list(&over)]),
+            (false, false) => Tr::ScenarioAndSaturated.fill(
+                lang,
+                &[
+                    &Tr::ScenarioOver.fill(lang, &[&list(&over)]),
+                    &list(&saturated),
+                ],
+            ),
         };
         sentences.push(Tr::ScenarioSummary.fill(
             lang,
@@ -778,7 +804,7 @@ fn scenarios(b: &mut Builder<'_>) {
     b.paragraph(joined(&sentences, lang));
     // The series whose value at the horizon differs between the scenarios: what the choice
     // is about. Where none differs, every series.
-    let first = compared[0].1;
+    let first = scenario;
     let at = |a: &Analysis, key: &str| a.projection.value(key, horizon);
     let differing: Vec<&crate::model::Series> = first
         .series
@@ -815,14 +841,7 @@ fn scenarios(b: &mut Builder<'_>) {
             row
         })
         .collect();
-    let mut shares = vec![26, 12];
-    shares.extend(names.iter().map(|_| 62 / names.len().max(1)));
-    b.table(
-        Tr::ScenariosTable.fill(lang, &[&horizon]),
-        header,
-        rows,
-        &shares,
-    );
+    b.table(Tr::ScenariosTable.fill(lang, &[&horizon]), header, rows);
     if !first.capacities.is_empty() {
         let mut header = vec![Tr::Pollutant.get(lang).to_owned()];
         header.extend(names.iter().map(|n| (*n).to_owned()));
@@ -844,20 +863,18 @@ fn scenarios(b: &mut Builder<'_>) {
                                     .at(horizon)
                                     .and_then(|y| y.utilisation)
                                     .map_or_else(|| "–".into(), format::percent);
-                                format!("{share}（{}）", course_words(c, s.base_year, lang))
+                                let course = course_words(&c.until(horizon), s.base_year, lang);
+                                format!("{share}（{course}）")
                             },
                         )
                 }));
                 row
             })
             .collect();
-        let mut shares = vec![20];
-        shares.extend(names.iter().map(|_| 80 / names.len().max(1)));
         b.table(
             Tr::ScenariosCapacityTable.fill(lang, &[&horizon]),
             header,
             rows,
-            &shares,
         );
     }
 }
@@ -930,7 +947,6 @@ fn uncertainty(b: &mut Builder<'_>) {
         Tr::UncertaintyTable.fill(lang, &[&scenario.horizon]),
         header,
         rows,
-        &[30, 13, 19, 19, 19],
     );
 }
 
@@ -944,12 +960,7 @@ fn assumptions(b: &mut Builder<'_>) {
     let rows = scenario
         .series
         .iter()
-        .filter(|series| {
-            analysis
-                .projection
-                .get(&series.key)
-                .is_some_and(|p| p.values.iter().any(|v| v.is_finite()))
-        })
+        .filter(|series| projected(analysis, &series.key))
         .map(|series| {
             let base = analysis
                 .projection
@@ -964,10 +975,5 @@ fn assumptions(b: &mut Builder<'_>) {
             ]
         })
         .collect();
-    b.table(
-        Tr::AssumptionsTable.get(lang).to_owned(),
-        header,
-        rows,
-        &[20, 10, 12, 30, 28],
-    );
+    b.table(Tr::AssumptionsTable.get(lang).to_owned(), header, rows);
 }

@@ -51,8 +51,6 @@ pub struct TableBlock {
     pub caption: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
-    /// Each column's share of the text width: a name column wider than a number's.
-    pub shares: Vec<usize>,
     /// "资料来源：…", under the table.
     pub source: Option<String>,
 }

@@ -81,19 +81,27 @@ pub fn caption_number(chapter: u32, n: usize) -> String {
 }
 
 /// The decimals a rate needs, in percent, so that a reader multiplying the printed base by the
-/// printed rate gets the printed result: 68.1 × 1.013⁶ is 73.59 where 1.281 % gives the 73.50
-/// the table prints. At least one decimal, at most four.
-pub fn rate_decimals(rate: f64, value: f64, years: i32, decimals: Option<u8>) -> u8 {
-    let half_unit = 0.5 * 10f64.powi(-i32::from(decimals.unwrap_or(2)));
-    let exact = (1.0 + rate).powi(years);
-    (1..=4u8)
-        .find(|&d| {
-            let scale = 10f64.powi(i32::from(d) + 2);
-            let printed = (rate * scale).round() / scale;
-            let off = (value.abs() * ((1.0 + printed).powi(years) / exact - 1.0)).abs();
-            off < half_unit
-        })
-        .unwrap_or(4)
+/// printed rate gets the printed value of every year: 68.1 × 1.013⁶ is 73.59 where 1.28 %
+/// gives the 73.50 the table prints. At least one decimal, at most six; where the printed
+/// base's own rounding keeps any rate from reproducing every year, the fewest decimals that do
+/// so from the exact base.
+pub fn rate_decimals(rate: f64, base: f64, years: i32, decimals: Option<u8>) -> u8 {
+    let places = usize::from(decimals.unwrap_or(2));
+    let shown = |v: f64| format!("{v:.places$}");
+    let printed_base: f64 = shown(base).parse().unwrap_or(base);
+    let printed_rate = |d: u8| {
+        let scale = 10f64.powi(i32::from(d) + 2);
+        (rate * scale).round() / scale
+    };
+    let path = |r: f64, from: f64, k: i32| from * (1.0 + r).powi(k);
+    let reproduces = |d: u8, from: f64| {
+        (1..=years.max(1))
+            .all(|k| shown(path(printed_rate(d), from, k)) == shown(path(rate, base, k)))
+    };
+    (1..=6u8)
+        .find(|&d| reproduces(d, printed_base))
+        .or_else(|| (1..=6u8).find(|&d| reproduces(d, base)))
+        .unwrap_or(6)
 }
 
 /// A rate as the plan writes it: 年均增长 7.5 %, 年均下降 2.49 %, 保持不变.
@@ -112,22 +120,21 @@ pub fn annual_rate(rate: f64, decimals: u8, lang: Lang) -> String {
     }
 }
 
-/// The largest value a series reaches over the projection and the years to it: what a rate's
-/// decimals must hold to.
+/// A series' base-year value and the years projected from it: what a rate's decimals must
+/// reproduce.
 fn reach(projection: &Projection, series: &Series) -> (f64, i32) {
     let values = projection
         .get(&series.key)
         .map(|p| p.values.as_slice())
         .unwrap_or_default();
     let years = values.len().saturating_sub(1) as i32;
-    let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    (largest, years.max(1))
+    (values.first().copied().unwrap_or(0.0), years.max(1))
 }
 
 /// How a series is projected, in words: 按年均增长 7.5 % 预测, 按单位地区生产总值能耗… 计算.
 pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang: Lang) -> String {
-    let (largest, years) = reach(projection, series);
-    let rate = |r: f64| annual_rate(r, rate_decimals(r, largest, years, series.decimals), lang);
+    let (base, years) = reach(projection, series);
+    let rate = |r: f64| annual_rate(r, rate_decimals(r, base, years, series.decimals), lang);
     let name_of = |key: &str| {
         scenario
             .series(key)
@@ -174,7 +181,7 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
                 intensity_unit,
                 &annual_rate(
                     *change,
-                    rate_decimals(*change, largest, years, series.decimals),
+                    rate_decimals(*change, base, years, series.decimals),
                     lang,
                 ),
             ],
@@ -253,7 +260,14 @@ pub fn series_sentence(
         .into_iter()
         .filter_map(|year| {
             let value = projection.value(&series.key, year)?;
-            Some(Tr::ReachesBy.fill(
+            // A series that falls "降至", one that rises or holds "达到".
+            let base = projection.value(&series.key, scenario.base_year);
+            let words = if base.is_some_and(|b| value < b) {
+                Tr::FallsBy
+            } else {
+                Tr::ReachesBy
+            };
+            Some(words.fill(
                 lang,
                 &[
                     &by_milestone(scenario, year, lang),
@@ -460,29 +474,35 @@ mod tests {
 
     #[test]
     fn a_rate_keeps_the_decimals_that_reproduce_the_printed_result() {
-        // 68.1 growing 1.281 % a year for 6 years is 73.50; printed as 1.3 % it would be 73.59.
-        assert_eq!(rate_decimals(0.01281, 73.50, 6, Some(2)), 2);
-        assert_eq!(rate_decimals(0.075, 1315.39, 7, Some(2)), 1);
-        // For any case: the base times the printed rate gives the printed result, and one
-        // decimal fewer would not (unless one is the least there is).
+        // 68.1 growing 1.281 % a year for 6 years is 73.50; printed as 1.3 % it would be 73.59,
+        // and as 1.28 % one of the years between is off by a cent.
+        assert_eq!(rate_decimals(0.01281, 68.1, 6, Some(2)), 3);
+        assert_eq!(rate_decimals(0.075, 792.86, 7, Some(2)), 1);
+        // For any case: the printed base times the printed rate gives the printed value of
+        // every year, and one decimal fewer would not.
         let printed = |v: f64| format!("{v:.2}");
+        let reproduces = |base: f64, rate: f64, years: i32, d: u8| {
+            let scale = 10f64.powi(i32::from(d) + 2);
+            let shown_rate = (rate * scale).round() / scale;
+            let shown_base: f64 = printed(base).parse().unwrap();
+            (1..=years).all(|k| {
+                printed(shown_base * f64::powi(1.0 + shown_rate, k))
+                    == printed(base * f64::powi(1.0 + rate, k))
+            })
+        };
         for (base, rate, years) in [
             (68.1, 0.01281, 6),
             (6_810.0, 0.012_814, 6),
             (792.86, 0.075, 7),
             (3_338.73, 0.070_187, 7),
+            (333.879_9, 0.070_18, 7),
             (310_763.95, 0.050_02, 7),
             (0.0509, -0.0104, 7),
         ] {
-            let end = base * f64::powi(1.0 + rate, years);
-            let d = rate_decimals(rate, end, years, Some(2));
-            let with = |d: u8| {
-                let scale = 10f64.powi(i32::from(d) + 2);
-                base * f64::powi(1.0 + (rate * scale).round() / scale, years)
-            };
-            assert_eq!(printed(with(d)), printed(end), "{base} {rate}: {d}");
+            let d = rate_decimals(rate, base, years, Some(2));
+            assert!(reproduces(base, rate, years, d), "{base} {rate}: {d}");
             if d > 1 {
-                assert_ne!(printed(with(d - 1)), printed(end), "{base} {rate}: {d}");
+                assert!(!reproduces(base, rate, years, d - 1), "{base} {rate}: {d}");
             }
         }
         assert_eq!(annual_rate(0.075, 1, Lang::Zh), "年均增长 7.5 %");

@@ -275,7 +275,10 @@ fn result_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, form: &FitForm, computed:
                 ctx.apply(Edit::SetRuleWithSource {
                     series: form.series.clone(),
                     rule,
-                    source: Label::same(&note),
+                    source: Label {
+                        zh: crate::i18n::fit_note(scenario, result, crate::i18n::Lang::Zh),
+                        en: crate::i18n::fit_note(scenario, result, crate::i18n::Lang::En),
+                    },
                 });
             }
         }
