@@ -922,7 +922,7 @@ texts! {
     SpanYear => ("{0} 年", "in {0}"),
     SpanYears => ("{0}—{1} 年", "in {0}–{1}"),
     CourseWithinWord => ("规划期内未超载", "within capacity throughout"),
-    CourseNearWord => ("{0} 年起临近饱和", "near saturation from {0}"),
+    CourseNearWord => ("{0}临近饱和", "near saturation {0}"),
     CourseExceededWord => ("{0}超载", "over capacity {0}"),
     CourseNoData => (
         "{0}缺少排放数据，无法判断其与环境容量的关系。",
@@ -937,8 +937,8 @@ texts! {
         "{0} stay within the {1} capacity throughout the plan: {3} {4} in {2}, {5} of it.",
     ),
     CourseNear => (
-        "规划期内{0}低于{1}环境容量，但自 {6} 年起临近饱和，{2} 年为 {3} {4}，占环境容量的 {5}。",
-        "{0} stay within the {1} capacity but are near saturation from {6} on: {3} {4} in {2}, {5} of it.",
+        "规划期内{0}低于{1}环境容量，但{6}临近饱和，{2} 年为 {3} {4}，占环境容量的 {5}。",
+        "{0} stay within the {1} capacity but are near saturation {6}: {3} {4} in {2}, {5} of it.",
     ),
     CourseExceeded => ("{0}{1}超出{2}环境容量{3}。", "{0} exceed the {2} capacity {1}{3}."),
     TailStillOver => (

@@ -54,7 +54,7 @@ fn a_pollutant_is_described_over_the_whole_period_in_each_case() {
     );
     // Near saturation from the base year: 13 000 of 15 314.61 t/a is 84.9 %.
     let near = cod_sentence(&with_cod(Rule::growth(0.0), 13_000.0));
-    assert!(near.contains("但自 2021 年起临近饱和"), "{near}");
+    assert!(near.contains("但自基准年（2021 年）起临近饱和"), "{near}");
     // Over capacity from the base year to the horizon.
     let over = cod_sentence(&with_cod(Rule::growth(0.01), 20_000.0));
     assert!(

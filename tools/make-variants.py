@@ -31,6 +31,21 @@ def variant(file_name, name, notes, horizon, rates, uncertainty=None):
         i = text.index("rate: ", start)
         j = text.index(",", i)
         text = text[:i] + f"rate: {rate}" + text[j:]
+        # The series' note says what the scenario assumes: the plan's note would now contradict
+        # the rule (the chapter states each series' basis from it).
+        k = text.index("source: ", start) + len("source: ")
+        if text[k] == '"':
+            end = text.index('"', k + 1) + 1
+        else:
+            depth, end = 0, k
+            while True:
+                depth += {"(": 1, ")": -1}.get(text[end], 0)
+                end += 1
+                if depth == 0:
+                    break
+        percent = f"{float(rate) * 100:g} %"
+        note = f'(zh: "本情景假设：年均增长 {percent}", en: "this scenario assumes {percent} a year")'
+        text = text[:k] + note + text[end:]
     if uncertainty:
         end = text.rstrip().rindex(")")
         text = text[:end] + f"    uncertainty: {uncertainty},\n" + text[end:]

@@ -79,9 +79,12 @@ pub enum Course {
     NoData,
     /// The capacity is 0 in some year: nothing can be emitted within it.
     Saturated,
-    /// Within the capacity in every year; `near_from` is the first year at or above the near
-    /// threshold, if any.
-    Within { near_from: Option<i32> },
+    /// Within the capacity in every year; `near` the spans of years at or above the near
+    /// threshold (first, last), in order, with `near_at_end` when the last reaches the horizon.
+    Within {
+        near: Vec<(i32, i32)>,
+        near_at_end: bool,
+    },
     /// Above the capacity in these spans of years (first, last), in order; `at_end` when the
     /// last span reaches the horizon.
     Exceeded {
@@ -111,16 +114,13 @@ impl CapacityAnalysis {
         {
             return Course::Saturated;
         }
-        let spans = exceeded_spans(&self.years);
-        if spans.is_empty() {
-            let near_from = self
-                .years
-                .iter()
-                .find(|y| y.status == CapacityStatus::Near)
-                .map(|y| y.year);
-            return Course::Within { near_from };
-        }
+        let spans = spans_of(&self.years, CapacityStatus::Exceeded);
         let last_year = self.years.last().map(|y| y.year);
+        if spans.is_empty() {
+            let near = spans_of(&self.years, CapacityStatus::Near);
+            let near_at_end = near.last().map(|s| s.1) == last_year;
+            return Course::Within { near, near_at_end };
+        }
         let at_end = spans.last().map(|s| s.1) == last_year;
         Course::Exceeded { spans, at_end }
     }
@@ -153,13 +153,10 @@ impl CapacityAnalysis {
     }
 }
 
-/// The runs of consecutive years above the capacity.
-fn exceeded_spans(years: &[CapacityYear]) -> Vec<(i32, i32)> {
+/// The runs of consecutive years of one status (above the capacity, near it).
+fn spans_of(years: &[CapacityYear], status: CapacityStatus) -> Vec<(i32, i32)> {
     let mut spans: Vec<(i32, i32)> = Vec::new();
-    for year in years
-        .iter()
-        .filter(|y| y.status == CapacityStatus::Exceeded)
-    {
+    for year in years.iter().filter(|y| y.status == status) {
         match spans.last_mut() {
             Some(span) if span.1 + 1 == year.year => span.1 = year.year,
             _ => spans.push((year.year, year.year)),
@@ -347,12 +344,24 @@ mod tests {
         assert_eq!(
             analysed(&[0.5, 0.7, 0.85, 0.9]).course(),
             Course::Within {
-                near_from: Some(2023)
+                near: vec![(2023, 2024)],
+                near_at_end: true
             }
         );
         assert_eq!(
             analysed(&[0.5, 0.6]).course(),
-            Course::Within { near_from: None }
+            Course::Within {
+                near: Vec::new(),
+                near_at_end: false
+            }
+        );
+        // Near in 2021 only, then well below: not "near from 2021 on".
+        assert_eq!(
+            analysed(&[0.85, 0.5, 0.5]).course(),
+            Course::Within {
+                near: vec![(2021, 2021)],
+                near_at_end: false
+            }
         );
         // Over 2023–2024, back under at 98 % in 2025: not "near" at the horizon alone.
         assert_eq!(

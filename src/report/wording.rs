@@ -314,10 +314,10 @@ pub fn course_words(capacity: &CapacityAnalysis, base_year: i32, lang: Lang) -> 
     match capacity.course() {
         Course::NoData => Tr::NoData.get(lang).to_owned(),
         Course::Saturated => Tr::Saturated.get(lang).to_owned(),
-        Course::Within { near_from: None } => Tr::CourseWithinWord.get(lang).to_owned(),
-        Course::Within {
-            near_from: Some(year),
-        } => Tr::CourseNearWord.fill(lang, &[&year]),
+        Course::Within { near, .. } if near.is_empty() => Tr::CourseWithinWord.get(lang).to_owned(),
+        Course::Within { near, near_at_end } => {
+            Tr::CourseNearWord.fill(lang, &[&spans_words(&near, near_at_end, base_year, lang)])
+        }
         Course::Exceeded { spans, at_end } => {
             Tr::CourseExceededWord.fill(lang, &[&spans_words(&spans, at_end, base_year, lang)])
         }
@@ -347,7 +347,7 @@ pub fn capacity_sentence(
             lang,
             &[&name, &last.year, &emission, &number(last.emission), unit],
         ),
-        Course::Within { near_from: None } => Tr::CourseWithin.fill(
+        Course::Within { near, .. } if near.is_empty() => Tr::CourseWithin.fill(
             lang,
             &[
                 &emission,
@@ -358,9 +358,7 @@ pub fn capacity_sentence(
                 &share,
             ],
         ),
-        Course::Within {
-            near_from: Some(year),
-        } => Tr::CourseNear.fill(
+        Course::Within { near, near_at_end } => Tr::CourseNear.fill(
             lang,
             &[
                 &emission,
@@ -369,7 +367,7 @@ pub fn capacity_sentence(
                 &number(last.emission),
                 unit,
                 &share,
-                &year,
+                &spans_words(&near, near_at_end, base_year, lang),
             ],
         ),
         Course::Exceeded { spans, at_end } => {
@@ -398,7 +396,7 @@ pub fn capacity_sentence(
 /// Whether a pollutant stays so far below its capacity (under a quarter of it in every year,
 /// the charts' 4× rule) that a figure would show a flat line: summarised with the others.
 pub fn far_below(capacity: &CapacityAnalysis) -> bool {
-    capacity.course() == Course::Within { near_from: None }
+    matches!(capacity.course(), Course::Within { near, .. } if near.is_empty())
         && capacity
             .years
             .iter()

@@ -106,8 +106,8 @@ pub fn capacity_status_color(status: CapacityStatus) -> Color32 {
 pub fn course_color(course: &crate::engine::Course) -> Color32 {
     use crate::engine::Course;
     match course {
-        Course::Within { near_from: None } => OK_TONE,
-        Course::Within { near_from: Some(_) } => NEAR_TONE,
+        Course::Within { near, .. } if near.is_empty() => OK_TONE,
+        Course::Within { .. } => NEAR_TONE,
         Course::Exceeded { .. } => BAD_TONE,
         Course::Saturated => SATURATED_TONE,
         Course::NoData => NO_DATA_TONE,
