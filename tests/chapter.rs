@@ -362,8 +362,18 @@ fn a_workspaces_chapter_compares_its_scenarios_and_a_run_adds_the_uncertainty() 
     );
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("不确定性分析"), "{text}");
-    assert!(text.contains("至 2060 年超出环境容量的概率为"), "{text}");
-    assert!(text.contains("预测值的不确定性区间（2060 年）"), "{text}");
+    assert!(
+        text.contains("化学需氧量超出环境容量的概率：至 2025 年 "),
+        "{text}"
+    );
+    assert!(text.contains("至 2060 年 100.0 %"), "{text}");
+    // The drawn series at each milestone, median and range.
+    assert!(text.contains("预测值的中位数及 5 %—95 % 区间"), "{text}");
+    let start = text.find("**表 1-8 预测值的中位数及").unwrap();
+    let end = start + text[start..].find("资料来源").unwrap();
+    let table = &text[start..end];
+    assert!(table.contains("| 化学需氧量排放总量 | t/a |"), "{table}");
+    assert!(table.contains("| 2025 | 2028 | 2060 |"), "{table}");
 }
 
 #[test]

@@ -7,10 +7,30 @@ use crate::i18n::Tr;
 
 /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
 pub(crate) fn field(text: &str) -> String {
+    // A text that Excel or WPS would evaluate as a formula (=, +, -, @, a tab or a carriage
+    // return first) gets an apostrophe: the spreadsheet shows it as the text it is.
+    let neutral;
+    let text = if text.starts_with(FORMULA_STARTS) {
+        neutral = format!("'{text}");
+        neutral.as_str()
+    } else {
+        text
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_owned()
+    }
+}
+
+/// What a spreadsheet reads as the start of a formula in a cell of text.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text as `field` wrote it, without the apostrophe it put before a formula's start.
+pub(crate) fn unneutralised(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => text,
     }
 }
 
@@ -400,5 +420,33 @@ mod tests {
         assert_eq!(field("t/a"), "t/a");
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn a_text_a_spreadsheet_would_evaluate_is_written_as_text_and_read_back_as_it_was() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"点击\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\""
+        );
+        assert_eq!(field("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("-2+3"), "'-2+3");
+        assert_eq!(field("\tx"), "'\tx");
+        assert_eq!(field("化学需氧量"), "化学需氧量");
+        // Read back: the apostrophe goes, the text stays; an apostrophe of the user's stays.
+        for text in ["=HYPERLINK(\"x\")", "+1", "@a", "-b"] {
+            assert_eq!(super::unneutralised(&format!("'{text}")), text);
+        }
+        assert_eq!(super::unneutralised("'quoted'"), "'quoted'");
+        // Through the CSV reader, as an import of a template ecoplan wrote reads it.
+        let dir = std::env::temp_dir().join(format!("ecoplan-csv-neutral-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.csv");
+        std::fs::write(&path, format!("name,2021\n{},5\n", field("=SUM(A1)"))).unwrap();
+        let table = crate::io::table_reader::read_csv(&path).unwrap();
+        assert_eq!(
+            table.rows[1][0],
+            crate::io::table_reader::Cell::Text("=SUM(A1)".into())
+        );
     }
 }

@@ -238,7 +238,9 @@ fn table_of_csv(path: &Path, text: &str) -> Result<Table, ImportError> {
         } else if !quoted && let Ok(v) = value.trim().parse::<f64>() {
             Cell::Number(v)
         } else {
-            Cell::Text(value)
+            // A text ecoplan wrote with the apostrophe that keeps Excel from evaluating it
+            // ("'=HYPERLINK(…)") reads back as the text it was.
+            Cell::Text(super::csv::unneutralised(&value).to_owned())
         };
         row.push(cell);
         row_starts.push(start);

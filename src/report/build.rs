@@ -885,24 +885,23 @@ fn uncertainty(b: &mut Builder<'_>) {
         return;
     };
     b.heading(2, Tr::SectionUncertainty.get(lang));
-    let horizon_index = (scenario.horizon - run.base_year) as usize;
     let mut sentences = vec![Tr::UncertaintyIntro.fill(
         lang,
-        &[
-            &scenario.uncertainty.len(),
-            &run.runs,
-            &scenario.horizon,
-            &b.next_table(),
-        ],
+        &[&scenario.uncertainty.len(), &run.runs, &b.next_table()],
     )];
+    // Each pollutant's probability of having exceeded its capacity by each milestone.
+    let milestones = wording::milestones_ahead(scenario);
     for exceedance in &run.exceedance {
-        let Some(p) = exceedance
-            .by_year
-            .get(horizon_index)
-            .or(exceedance.by_year.last())
-        else {
+        let by: Vec<String> = milestones
+            .iter()
+            .filter_map(|&year| {
+                let p = exceedance.by_year.get((year - run.base_year) as usize)?;
+                Some(Tr::ByYearProbability.fill(lang, &[&year, &format::percent(*p)]))
+            })
+            .collect();
+        if by.is_empty() {
             continue;
-        };
+        }
         let name = analysis
             .capacities
             .iter()
@@ -911,43 +910,45 @@ fn uncertainty(b: &mut Builder<'_>) {
                 capacity_name(scenario, c, lang)
             });
         sentences.push(
-            Tr::ExceedanceSentence.fill(lang, &[&name, &scenario.horizon, &format::percent(*p)]),
+            Tr::ExceedanceSentence.fill(lang, &[&name, &by.join(Tr::ClauseSeparator.get(lang))]),
         );
     }
     b.paragraph(joined(&sentences, lang));
-    let header = [Tr::Name, Tr::Unit, Tr::P5, Tr::Median, Tr::P95]
-        .map(|k| k.get(lang).to_owned())
-        .to_vec();
+    // At each milestone, the median and the 5–95 % range ("1,234.5（1,100.0—1,400.0）"); a
+    // series the draws do not move is left out.
+    let years = wording::milestones_ahead(scenario);
+    let mut header = vec![Tr::Name.get(lang).to_owned(), Tr::Unit.get(lang).to_owned()];
+    header.extend(years.iter().map(i32::to_string));
     let position = |q: f64| PERCENTILES.iter().position(|&p| (p - q).abs() < 1e-9);
+    let (low, mid, high) = (position(0.05), position(0.50), position(0.95));
     let rows = run
         .fans
         .iter()
         .filter_map(|fan| {
             let series = scenario.series(&fan.series)?;
-            let at = fan
+            let (low, mid, high) = (low?, mid?, high?);
+            let moves = fan
                 .percentiles
-                .get(horizon_index)
-                .or(fan.percentiles.last())?;
-            let value = |q: f64| {
-                position(q).map_or_else(
+                .iter()
+                .any(|p| (p[high] - p[low]).abs() > 1e-9 * p[mid].abs().max(1.0));
+            if !moves {
+                return None;
+            }
+            let mut row = vec![lang.label(&series.label).to_owned(), fan.unit.clone()];
+            row.extend(years.iter().map(|&year| {
+                let index = (year - run.base_year) as usize;
+                fan.percentiles.get(index).map_or_else(
                     || "–".into(),
-                    |k| format::with_decimals(at[k], series.decimals),
+                    |p| {
+                        let v = |x: f64| format::with_decimals(x, series.decimals);
+                        Tr::MedianAndRange.fill(lang, &[&v(p[mid]), &v(p[low]), &v(p[high])])
+                    },
                 )
-            };
-            Some(vec![
-                lang.label(&series.label).to_owned(),
-                fan.unit.clone(),
-                value(0.05),
-                value(0.50),
-                value(0.95),
-            ])
+            }));
+            Some(row)
         })
         .collect();
-    b.table(
-        Tr::UncertaintyTable.fill(lang, &[&scenario.horizon]),
-        header,
-        rows,
-    );
+    b.table(Tr::UncertaintyTable.get(lang).to_owned(), header, rows);
 }
 
 fn assumptions(b: &mut Builder<'_>) {
