@@ -201,7 +201,7 @@ pub fn legend(spec: &ChartSpec) -> Vec<LegendEntry> {
 /// A capacity more than this many times everything drawn is stated in words instead of drawn:
 /// SO₂'s and PM10's capacities are some 2 500 times their emissions, and an axis reaching them
 /// shows the emission as a flat line at 0.
-const FAR_ABOVE: f64 = 4.0;
+pub const FAR_ABOVE: f64 = 4.0;
 
 /// The highest finite value of `values` (NaN when there is none): what a chart's axis must reach.
 pub fn peak(values: impl IntoIterator<Item = f64>) -> f64 {

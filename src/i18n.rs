@@ -1116,7 +1116,7 @@ texts! {
     PollutionLoad => ("污染负荷指数", "Pollution load index"),
     DecidingValue => ("判定值（年份）", "Value (year)"),
     ReportIndicators => (
-        "本区适用指标 {0} 项：已达标 {1} 项，待达标 {2} 项，未达标 {3} 项，尚无数据 {4} 项。有预测的指标按规划末年的预测值判定，其余按最新数值判定。",
+        "适用指标 {0} 项：已达标 {1} 项，待达标 {2} 项，未达标 {3} 项，尚无数据 {4} 项。有预测的指标按规划末年的预测值判定，其余按最新数值判定。",
         "{0} indicators apply: {1} met, {2} pending, {3} not met, {4} without data. Rows with a projection are judged at the plan's last milestone, the others on their latest value.",
     ),
     TableWord => ("表", "Table"),

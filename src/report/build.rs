@@ -530,17 +530,18 @@ fn ecological(b: &mut Builder<'_>) {
         .map(|k| k.get(lang).to_owned())
         .to_vec();
     let rows = [
-        (Tr::BiologicalAbundance, "0.35", result.biological_abundance),
-        (Tr::VegetationCover, "0.25", result.vegetation_cover),
-        (Tr::WaterNetworkDensity, "0.15", result.water_network),
-        (Tr::LandStress, "0.15", result.land_stress),
-        (Tr::PollutionLoad, "0.10", result.pollution_load),
+        (Tr::BiologicalAbundance, result.biological_abundance),
+        (Tr::VegetationCover, result.vegetation_cover),
+        (Tr::WaterNetworkDensity, result.water_network),
+        (Tr::LandStressIndex, result.land_stress),
+        (Tr::PollutionLoadIndex, result.pollution_load),
     ]
     .into_iter()
-    .map(|(name, weight, value)| {
+    .zip(crate::engine::methods::EI_WEIGHTS)
+    .map(|((name, value), weight)| {
         vec![
             name.get(lang).to_owned(),
-            weight.to_owned(),
+            format!("{weight:.2}"),
             format::fixed(value, 2),
         ]
     })
@@ -656,19 +657,13 @@ fn indicators(b: &mut Builder<'_>) {
     // A row whose rule reads met while a target on the same quantity is missed: both said.
     for finding in &analysis.findings {
         if let Finding::IndicatorTargetConflict { number, target } = finding {
-            let indicator = scenario.indicators.iter().find(|i| &i.number == number);
-            let check = analysis.targets.iter().find(|c| &c.key == target);
-            if let (Some(indicator), Some(check)) = (indicator, check) {
-                sentences.push(Tr::IndicatorTargetConflictText.fill(
-                    lang,
-                    &[
-                        number,
-                        &lang.label(&indicator.name),
-                        &lang.label(&check.label),
-                        &check.year,
-                    ],
-                ));
-            }
+            sentences.push(wording::conflict_sentence(
+                scenario,
+                &analysis.targets,
+                number,
+                target,
+                lang,
+            ));
         }
     }
     b.paragraph(joined(&sentences, lang));

@@ -394,13 +394,37 @@ pub fn capacity_sentence(
 }
 
 /// Whether a pollutant stays so far below its capacity (under a quarter of it in every year,
-/// the charts' 4× rule) that a figure would show a flat line: summarised with the others.
+/// the charts' rule, `charts::FAR_ABOVE`) that a figure would show a flat line: summarised
+/// with the others.
 pub fn far_below(capacity: &CapacityAnalysis) -> bool {
     matches!(capacity.course(), Course::Within { near, .. } if near.is_empty())
-        && capacity
-            .years
-            .iter()
-            .all(|y| y.utilisation.is_some_and(|u| u < 0.25))
+        && capacity.years.iter().all(|y| {
+            y.utilisation
+                .is_some_and(|u| u * crate::charts::FAR_ABOVE < 1.0)
+        })
+}
+
+/// An indicator read met while a target on the same quantity is missed, both named: the one
+/// sentence the Overview and the chapter say it in.
+pub fn conflict_sentence(
+    scenario: &Scenario,
+    targets: &[TargetCheck],
+    number: &str,
+    target: &str,
+    lang: Lang,
+) -> String {
+    let name = scenario
+        .indicators
+        .iter()
+        .find(|i| i.number == number)
+        .map_or("", |i| lang.label(&i.name));
+    let (label, year) = targets
+        .iter()
+        .find(|c| c.key == target)
+        .map_or((target, scenario.horizon), |c| {
+            (lang.label(&c.label), c.year)
+        });
+    Tr::IndicatorTargetConflictText.fill(lang, &[&number, &name, &label, &year])
 }
 
 /// A target's sentence: met, or missed by how much and what annual change would close it.

@@ -84,11 +84,12 @@ pub fn ecological_index(m: &EiMethod) -> EiResult {
     );
     let vegetation_cover = clamp(m.vegetation_coefficient * m.mean_ndvi);
     let pollution_load = clamp(m.pollution_load_index);
-    let ei = 0.35 * biological_abundance
-        + 0.25 * vegetation_cover
-        + 0.15 * water_network
-        + 0.15 * (100.0 - land_stress)
-        + 0.10 * (100.0 - pollution_load)
+    let [w_bio, w_veg, w_water, w_land, w_pollution] = EI_WEIGHTS;
+    let ei = w_bio * biological_abundance
+        + w_veg * vegetation_cover
+        + w_water * water_network
+        + w_land * (100.0 - land_stress)
+        + w_pollution * (100.0 - pollution_load)
         + m.restriction;
     EiResult {
         biological_abundance,
@@ -133,6 +134,10 @@ pub const EI_DECIMALS: u8 = 2;
 
 /// The EI that indicator 10 requires in a humid region (indicators.md, row 10).
 pub const EI_TARGET: f64 = 60.0;
+
+/// The weights of the sub-indices in EI (HJ 192-2015): biological abundance, vegetation cover,
+/// water network density, land stress, pollution load.
+pub const EI_WEIGHTS: [f64; 5] = [0.35, 0.25, 0.15, 0.15, 0.10];
 
 /// EI once `km2` of built-up land has become `cover`: the curve the EI chart draws.
 pub fn ei_after_conversion(m: &EiMethod, cover: LandCover, km2: f64) -> f64 {

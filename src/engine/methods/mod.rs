@@ -9,8 +9,8 @@ mod water;
 
 pub use air::{air_background_for, air_capacity};
 pub use ei::{
-    EI_DECIMALS, EI_TARGET, EiGrade, EiResult, EiWhatIf, LandCover, area_for_ei, ecological_index,
-    ei_after_conversion,
+    EI_DECIMALS, EI_TARGET, EI_WEIGHTS, EiGrade, EiResult, EiWhatIf, LandCover, area_for_ei,
+    ecological_index, ei_after_conversion,
 };
 pub use footprint::{FootprintYear, footprint_balance};
 pub use water::{water_body_capacity, water_capacity};

@@ -52,26 +52,28 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             });
             section(ui, ctx.tr(Tr::SubIndices));
             egui::Grid::new("ei-sub").striped(true).show(ui, |ui| {
+                let [w_bio, w_veg, w_water, w_land, w_pollution] =
+                    crate::engine::methods::EI_WEIGHTS.map(|w| format!("{w:.2}"));
                 for (name, weight, value) in [
                     (
                         Tr::BiologicalAbundance.get(lang),
-                        "0.35",
+                        w_bio,
                         result.biological_abundance,
                     ),
                     (
                         Tr::VegetationCover.get(lang),
-                        "0.25",
+                        w_veg,
                         result.vegetation_cover,
                     ),
                     (
                         Tr::WaterNetworkDensity.get(lang),
-                        "0.15",
+                        w_water,
                         result.water_network,
                     ),
-                    (Tr::LandStressIndex.get(lang), "0.15", result.land_stress),
+                    (Tr::LandStressIndex.get(lang), w_land, result.land_stress),
                     (
                         Tr::PollutionLoadIndex.get(lang),
-                        "0.10",
+                        w_pollution,
                         result.pollution_load,
                     ),
                 ] {

@@ -215,16 +215,13 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
             )
         }
         Finding::IndicatorTargetConflict { number, target } => {
-            let name = scenario
-                .indicators
-                .iter()
-                .find(|i| &i.number == number)
-                .map_or("", |i| lang.label(&i.name));
-            let check = ctx.doc.analysis().targets.iter().find(|c| &c.key == target);
-            let (label, year) = check.map_or((target.as_str(), scenario.horizon), |c| {
-                (lang.label(&c.label), c.year)
-            });
-            Tr::IndicatorTargetConflictText.fill(lang, &[number, &name, &label, &year])
+            crate::report::wording::conflict_sentence(
+                scenario,
+                &ctx.doc.analysis().targets,
+                number,
+                target,
+                lang,
+            )
         }
     }
 }
