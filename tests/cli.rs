@@ -403,3 +403,57 @@ fn decimals_beyond_what_a_number_holds_are_refused_where_they_are() {
         "{message}"
     );
 }
+
+/// `ecoplan ARGS` with its standard streams set up by the shell line `redirections`.
+#[cfg(unix)]
+fn through_shell(args: &str, redirections: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "exec '{}' {args} {redirections}",
+            env!("CARGO_BIN_EXE_ecoplan")
+        ))
+        .output()
+        .expect("sh runs")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_is_an_error_never_a_panic_and_a_lost_output_changes_nothing() {
+    // A message that cannot be written (stderr full) is lost, not a panic (101).
+    let missing = through_shell("check /nonexistent/plan.ron", "2>/dev/full");
+    assert_eq!(missing.status.code(), Some(2));
+    // Output to a full stdout is reported, help and version included.
+    for (args, redirect) in [
+        ("project", ">/dev/full"),
+        ("--help", ">/dev/full"),
+        ("--version", ">/dev/full"),
+    ] {
+        let output = through_shell(args, redirect);
+        assert_eq!(output.status.code(), Some(1), "{args} {redirect}");
+        assert!(
+            stderr(&output).contains("cannot write output"),
+            "{args} {redirect}: {}",
+            stderr(&output)
+        );
+    }
+    // An import whose list of changes cannot be printed saves nothing: it writes last.
+    let dir = std::env::temp_dir().join(format!("ecoplan-cli-full-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.ron");
+    std::fs::write(&plan, stdout(&ecoplan(&["default"]))).unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    let book = dir.join("values.csv");
+    std::fs::write(&book, "序号,2021\n3,25\n").unwrap();
+    let args = format!("import '{}' --into '{}'", book.display(), plan.display());
+    let output = through_shell(&args, ">/dev/full");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    assert!(!dir.join("plan.ron.bak").exists());
+    // Printed, it is saved.
+    let output = through_shell(&args, "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "number,year,old,new\n3,2021,,25\n");
+    assert_ne!(std::fs::read(&plan).unwrap(), before);
+}

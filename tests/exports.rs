@@ -524,3 +524,44 @@ fn the_workbook_carries_a_monte_carlo_run_when_one_is_asked_for() {
         assert!(!target.exists());
     }
 }
+
+#[test]
+fn an_output_never_replaces_an_input_or_any_scenario() {
+    let dir = out_dir("no-clobber");
+    let plan = dir.join("plan.ron");
+    run_ok(&["export", dir.join("warm.csv").to_str().unwrap()]);
+    std::fs::write(
+        &plan,
+        String::from_utf8(ecoplan(&["default"]).stdout).unwrap(),
+    )
+    .unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    // The scenario read, by its own name, by a link to it, and another scenario file.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&plan, dir.join("link.csv")).unwrap();
+    let other = dir.join("other.ron");
+    std::fs::write(&other, &before).unwrap();
+    let mut cases = vec![
+        (plan.clone(), "this is the scenario being read"),
+        (other.clone(), "this file is a scenario or workspace"),
+    ];
+    #[cfg(unix)]
+    cases.push((dir.join("link.csv"), "this is the scenario being read"));
+    for (out, says) in cases {
+        let output = ecoplan(&["export", plan.to_str().unwrap(), out.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{}", out.display());
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains(says), "{message}");
+    }
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    // A screenshot aimed at the scenario, or not a PNG, is refused before any window opens.
+    for out in [
+        plan.to_str().unwrap(),
+        dir.join("shot.jpg").to_str().unwrap(),
+    ] {
+        let output = ecoplan(&[plan.to_str().unwrap(), "--screenshot", out]);
+        assert_eq!(output.status.code(), Some(2), "{out}");
+    }
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}

@@ -106,6 +106,25 @@ pub(super) fn member_views<'a>(
 
 /// Opens the window (or renders a screenshot); returns the process exit code.
 pub fn main(args: &WindowArgs) -> i32 {
+    // A screenshot is a PNG, and never written over the scenario it shows or another one.
+    if let Some(out) = &args.screenshot {
+        let png = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let refused = if png {
+            crate::io::export::refuse_replacing_input(out, args.file.as_deref()).err()
+        } else {
+            Some(format!(
+                "{}: a screenshot is a PNG; the file name must end in .png",
+                out.display()
+            ))
+        };
+        if let Some(message) = refused {
+            eprintln!("{message}");
+            return 2;
+        }
+    }
     let (opened, open_error) = match &args.file {
         Some(path) => match open_file(path) {
             Ok(opened) => (Some(opened), None),

@@ -788,7 +788,13 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 Format::Table => table::indicators(&scenario, &analysis.indicators, args.lang),
             })
         }
-        Command::Import(args) => import(args),
+        Command::Import(args) => {
+            let (text, effect) = import(args)?;
+            if let Some(effect) = effect {
+                effect()?;
+            }
+            Ok(text)
+        }
         Command::Fit(args) => fit(args),
         Command::New(args) => {
             let lang = args
@@ -939,7 +945,11 @@ fn export_uncertainty(
 
 /// `ecoplan import BOOK --into SCENARIO [--dry-run]`: reads every value first, so a bad cell
 /// leaves the scenario file as it was.
-fn import(args: &ImportArgs) -> Result<String, Failure> {
+/// What a command still has to do once its output is printed: the write that makes it so, last,
+/// so that a command whose output cannot be printed changes nothing.
+type Effect = Box<dyn FnOnce() -> Result<(), Failure>>;
+
+fn import(args: &ImportArgs) -> Result<(String, Option<Effect>), Failure> {
     let scenario = io::load(&args.into).map_err(Failure::input)?;
     let options = io::history_table::HistoryOptions {
         sheet: args.sheet.clone(),
@@ -963,7 +973,7 @@ fn import(args: &ImportArgs) -> Result<String, Failure> {
         .map_err(|error| Failure::input(error.in_lang(lang)))?;
     let changes = io::indicator_table::changes_csv(&values);
     if args.dry_run || values.is_empty() {
-        return Ok(changes);
+        return Ok((changes, None));
     }
     let changed = io::indicator_table::with_values(&scenario, &values);
     // The values must leave a scenario that still analyses (a value can make a linked unit
@@ -974,8 +984,16 @@ fn import(args: &ImportArgs) -> Result<String, Failure> {
             args.into.display()
         )));
     }
-    io::save(&changed, &args.into).map_err(Failure::input)?;
-    Ok(changes)
+    let into = args.into.clone();
+    let save: Effect = Box::new(move || {
+        io::save(&changed, &into).map_err(|error| {
+            Failure::input(format!(
+                "{}: the changes listed were not saved: {error}",
+                into.display()
+            ))
+        })
+    });
+    Ok((changes, Some(save)))
 }
 
 fn fit(args: &FitArgs) -> Result<String, Failure> {
@@ -1048,15 +1066,25 @@ pub fn entry() -> i32 {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
             ) =>
         {
-            error.exit()
+            // Help and version are output: one that cannot be written is a failure.
+            return match print_out(&error.render().to_string()) {
+                Ok(()) => 0,
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(error) => {
+                    say(&format!("ecoplan: cannot write output: {error}"));
+                    1
+                }
+            };
         }
         Err(error) => {
             // Every argument error ends with the usage, so a script's log says what was expected.
             let message = error.render().to_string();
-            eprint!("{message}");
-            if !message.contains("Usage:") {
-                eprintln!("\n{}", Cli::command().render_usage());
-            }
+            let usage = if message.contains("Usage:") {
+                String::new()
+            } else {
+                format!("\n{}", Cli::command().render_usage())
+            };
+            say(&format!("{}{usage}", message.trim_end()));
             return 2;
         }
     };
@@ -1066,35 +1094,59 @@ pub fn entry() -> i32 {
         None => crate::app::main(&cli.window),
         #[cfg(not(feature = "gui"))]
         None => {
-            eprintln!(
-                "ecoplan was built without the window (feature \"gui\"); use a subcommand, see --help"
+            say(
+                "ecoplan was built without the window (feature \"gui\"); use a subcommand, see --help",
             );
             2
         }
     }
 }
 
-/// Runs a subcommand, printing its output or its message; returns the exit code.
+/// Runs a subcommand, printing its output or its message; returns the exit code. What the
+/// command writes to its files comes after its output is printed (an import's save): a lost
+/// output changes nothing.
 pub fn main(command: &Command) -> i32 {
-    match run(command) {
-        Ok(text) => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Ok(()) => 0,
-                // A closed pipe (`| head`) is not an error worth a message.
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
+    let outcome = match command {
+        Command::Import(args) => import(args),
+        command => run(command).map(|text| (text, None)),
+    };
+    match outcome {
+        Ok((text, effect)) => {
+            match print_out(&text) {
+                Ok(()) => {}
+                // A closed pipe (`| head`) is not an error worth a message, nor a reason to
+                // leave undone what was asked.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(error) => {
-                    eprintln!("ecoplan: cannot write output: {error}");
-                    1
+                    say(&format!("ecoplan: cannot write output: {error}"));
+                    return 1;
+                }
+            }
+            match effect.map_or(Ok(()), |effect| effect()) {
+                Ok(()) => 0,
+                Err(failure) => {
+                    say(&failure.message);
+                    failure.code
                 }
             }
         }
         Err(failure) => {
-            eprintln!("{}", failure.message);
+            say(&failure.message);
             failure.code
         }
     }
+}
+
+/// Writes the command's output to stdout, saying whether it got there. (A descriptor closed
+/// before the start, `>&-`, Rust's runtime has already opened on /dev/null: that output is
+/// as lost as one sent there, and cannot be told from it.)
+fn print_out(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()
+}
+
+/// A message to stderr; one that cannot be written is lost, never a panic (`2>/dev/full`).
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
 }

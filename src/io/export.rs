@@ -51,6 +51,33 @@ pub struct Source<'a> {
     pub compared: &'a [(&'a str, &'a Scenario, &'a Analysis)],
 }
 
+/// Refuses an output that would replace an input: `out` is the file being read (links
+/// followed), or an existing file that reads as a scenario or workspace. An export can be made
+/// again; the work in a scenario cannot.
+pub fn refuse_replacing_input(out: &Path, input: Option<&Path>) -> Result<(), String> {
+    if !out.exists() {
+        return Ok(());
+    }
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if input.is_some_and(|input| same(out, input)) {
+        return Err(format!(
+            "{}: this is the scenario being read; an output never replaces its input",
+            out.display()
+        ));
+    }
+    // A directory, a FIFO and the like are refused by the writer; only a regular file is read.
+    if out.is_file() && super::load_any(out).is_ok() {
+        return Err(format!(
+            "{}: this file is a scenario or workspace; an output never replaces one",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
 /// Writes `out` in the format its extension names.
 pub fn export(
     source: Source<'_>,
@@ -66,6 +93,7 @@ pub fn export(
         uncertainty,
         compared,
     } = source;
+    refuse_replacing_input(out, file)?;
     let file = file.map(|f| f.display().to_string());
     let chapter = crate::report::ChapterInput {
         scenario,
