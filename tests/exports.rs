@@ -218,7 +218,7 @@ fn unknown_chart_lists_the_charts() {
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(
-        message.contains("there is no chart \"capacity-XYZ\"") && message.contains("capacity-COD"),
+        message.contains("没有名为“capacity-XYZ”的图表") && message.contains("capacity-COD"),
         "{message}"
     );
 }
@@ -229,7 +229,7 @@ fn unknown_extension_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .contains("must end in .csv, .xlsx, .docx, .md or .png")
+            .contains("文件名须以 .csv、.xlsx、.docx、.md 或 .png 结尾")
     );
 }
 
@@ -542,11 +542,11 @@ fn an_output_never_replaces_an_input_or_any_scenario() {
     let other = dir.join("other.ron");
     std::fs::write(&other, &before).unwrap();
     let mut cases = vec![
-        (plan.clone(), "this is the scenario being read"),
-        (other.clone(), "this file is a scenario or workspace"),
+        (plan.clone(), "这是正在读取的情景文件：导出从不覆盖输入文件"),
+        (other.clone(), "此文件是情景或工作区文件"),
     ];
     #[cfg(unix)]
-    cases.push((dir.join("link.csv"), "this is the scenario being read"));
+    cases.push((dir.join("link.csv"), "这是正在读取的情景文件"));
     for (out, says) in cases {
         let output = ecoplan(&["export", plan.to_str().unwrap(), out.to_str().unwrap()]);
         assert_eq!(output.status.code(), Some(2), "{}", out.display());

@@ -1292,3 +1292,25 @@ fn the_chapters_frame_is_set_in_the_export_dialog_kept_in_the_scenario_and_undon
     harness.run();
     assert!(harness.state().doc.scenario().chapter.is_default());
 }
+
+#[test]
+fn an_export_aimed_at_a_scenario_file_is_refused_in_chinese_and_the_file_kept() {
+    let dir = temp_dir("export-refused");
+    // A scenario a colleague sent, saved under a name that looks like a table.
+    let scenario_text = ecoplan::io::to_ron_string(&ecoplan::plan::hanyang_plan());
+    let target = dir.join("同事的情景.csv");
+    std::fs::write(&target, &scenario_text).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.save.borrow_mut().push(target.clone());
+    let mut harness = harness(View::Overview, dialogs);
+    harness.run();
+    click(&mut harness, "文件");
+    click(&mut harness, "导出");
+    click(&mut harness, "预测结果（CSV）…");
+    let message = harness.state().message.clone().unwrap_or_default();
+    assert!(
+        message.contains("此文件是情景或工作区文件：导出从不覆盖它"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), scenario_text);
+}

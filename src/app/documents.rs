@@ -322,7 +322,8 @@ impl EcoplanApp {
             None,
             path,
         );
-        self.report_written(result, path);
+        let lang = self.lang();
+        self.report_written(result.map_err(|error| error.in_lang(lang)), path);
     }
 
     /// Says in the status bar what was written, or why not.

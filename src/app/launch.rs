@@ -8,7 +8,7 @@ use eframe::egui;
 use super::{EcoplanApp, MemberSlot, Members, NativeDialogs, Recovery, Screenshot};
 use crate::cli::WindowArgs;
 use crate::document::Document;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::io;
 use crate::model::Scenario;
 use crate::plan::hanyang_plan;
@@ -112,12 +112,16 @@ pub fn main(args: &WindowArgs) -> i32 {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let lang = args.lang.unwrap_or_else(Lang::from_environment);
         let refused = if png {
-            crate::io::export::refuse_replacing_input(out, args.file.as_deref()).err()
+            crate::io::export::refuse_replacing_input(out, args.file.as_deref())
+                .err()
+                .map(|error| error.in_lang(lang))
         } else {
             Some(format!(
-                "{}: a screenshot is a PNG; the file name must end in .png",
-                out.display()
+                "{}: {}",
+                out.display(),
+                Tr::ScreenshotNotPng.get(lang)
             ))
         };
         if let Some(message) = refused {

@@ -891,7 +891,7 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 args.chart.as_deref(),
                 out,
             )
-            .map_err(Failure::input)?;
+            .map_err(|error| Failure::input(error.in_lang(args.lang)))?;
             // Nothing on stdout: the file is the output.
             Ok(String::new())
         }

@@ -6,7 +6,8 @@ use std::path::Path;
 use super::{chart_png, csv, xlsx};
 use crate::charts::{ChartSpec, all_charts};
 use crate::engine::Analysis;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
+use crate::model::Label;
 use crate::model::Scenario;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -28,15 +29,50 @@ pub fn table_csv(scenario: &Scenario, analysis: &Analysis, lang: Lang, table: Ta
     })
 }
 
+/// Why an export is refused or failed: the file it concerns and what is wrong, in both
+/// languages (a writer's own message below is in its words alone).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportError {
+    pub place: String,
+    pub message: Label,
+}
+
+impl ExportError {
+    fn at(out: &Path, key: Tr, args: &[&dyn std::fmt::Display]) -> ExportError {
+        ExportError {
+            place: out.display().to_string(),
+            message: Label {
+                zh: key.fill(Lang::Zh, args),
+                en: key.fill(Lang::En, args),
+            },
+        }
+    }
+
+    /// A message from a writer below (the disk, the workbook or document library).
+    fn below(text: String) -> ExportError {
+        ExportError {
+            place: String::new(),
+            message: Label::same(&text),
+        }
+    }
+
+    /// The error in `lang`, starting with its file.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if self.place.is_empty() {
+            lang.label(&self.message).to_owned()
+        } else {
+            format!("{}: {}", self.place, lang.label(&self.message))
+        }
+    }
+}
+
 /// Finds a chart by its key, or says which keys there are.
-pub fn find_chart(charts: Vec<ChartSpec>, key: &str) -> Result<ChartSpec, String> {
+pub fn find_chart(charts: Vec<ChartSpec>, key: &str, out: &Path) -> Result<ChartSpec, ExportError> {
     let keys: Vec<String> = charts.iter().map(|c| c.key.clone()).collect();
-    charts.into_iter().find(|c| c.key == key).ok_or_else(|| {
-        format!(
-            "there is no chart \"{key}\"; the charts are: {}",
-            keys.join(", ")
-        )
-    })
+    charts
+        .into_iter()
+        .find(|c| c.key == key)
+        .ok_or_else(|| ExportError::at(out, Tr::ExportNoSuchChart, &[&key, &keys.join(", ")]))
 }
 
 /// What is exported, and where from.
@@ -54,7 +90,7 @@ pub struct Source<'a> {
 /// Refuses an output that would replace an input: `out` is the file being read (links
 /// followed), or an existing file that reads as a scenario or workspace. An export can be made
 /// again; the work in a scenario cannot.
-pub fn refuse_replacing_input(out: &Path, input: Option<&Path>) -> Result<(), String> {
+pub fn refuse_replacing_input(out: &Path, input: Option<&Path>) -> Result<(), ExportError> {
     if !out.exists() {
         return Ok(());
     }
@@ -63,17 +99,11 @@ pub fn refuse_replacing_input(out: &Path, input: Option<&Path>) -> Result<(), St
         _ => false,
     };
     if input.is_some_and(|input| same(out, input)) {
-        return Err(format!(
-            "{}: this is the scenario being read; an output never replaces its input",
-            out.display()
-        ));
+        return Err(ExportError::at(out, Tr::ExportIsInput, &[]));
     }
     // A directory, a FIFO and the like are refused by the writer; only a regular file is read.
     if out.is_file() && super::load_any(out).is_ok() {
-        return Err(format!(
-            "{}: this file is a scenario or workspace; an output never replaces one",
-            out.display()
-        ));
+        return Err(ExportError::at(out, Tr::ExportIsScenario, &[]));
     }
     Ok(())
 }
@@ -85,7 +115,7 @@ pub fn export(
     table: Table,
     chart: Option<&str>,
     out: &Path,
-) -> Result<(), String> {
+) -> Result<(), ExportError> {
     let Source {
         scenario,
         analysis,
@@ -106,7 +136,7 @@ pub fn export(
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
+    let written = match extension.as_deref() {
         Some("csv") => super::write_atomically(
             out,
             table_csv(scenario, analysis, lang, table).as_bytes(),
@@ -129,17 +159,15 @@ pub fn export(
         Some("png") => {
             let charts = all_charts(scenario, analysis, lang);
             let spec = match chart {
-                Some(key) => find_chart(charts, key)?,
+                Some(key) => find_chart(charts, key, out)?,
                 None => charts
                     .into_iter()
                     .next()
-                    .ok_or("the scenario has no chart to export")?,
+                    .ok_or_else(|| ExportError::at(out, Tr::ExportNoCharts, &[]))?,
             };
             chart_png::write_png(&spec, out)
         }
-        _ => Err(format!(
-            "{}: the file name must end in .csv, .xlsx, .docx, .md or .png to say what to export",
-            out.display()
-        )),
-    }
+        _ => return Err(ExportError::at(out, Tr::ExportExtension, &[])),
+    };
+    written.map_err(ExportError::below)
 }
