@@ -531,3 +531,34 @@ fn invalid_values_are_refused_at_their_line_and_column() {
         assert!(message.contains(says), "{message}");
     }
 }
+
+#[test]
+fn a_name_with_control_characters_is_refused_on_load_and_never_printed_raw() {
+    let dir = scratch_dir("control");
+    let mut scenario = hanyang_plan();
+    // ESC [2J clears a terminal; BEL rings it; NUL ends C strings.
+    scenario.series_mut("gdp").unwrap().label.zh = "地区生产总值\u{1b}[2J\u{7}".into();
+    scenario.capacities[0].label.en = "COD\u{0}".into();
+    let path = dir.join("control.ron");
+    std::fs::write(&path, to_ron_string(&scenario)).unwrap();
+    let error = load(&path).unwrap_err().to_string();
+    assert!(error.contains("control character"), "{error}");
+    assert!(error.contains("series \"gdp\""), "{error}");
+    assert!(
+        !error.contains('\u{1b}') && !error.contains('\u{0}'),
+        "{error:?}"
+    );
+    let output = ecoplan(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let printed = stderr(&output);
+    assert!(printed.contains("\\u{1b}"), "{printed}");
+    assert!(
+        !printed.contains('\u{1b}') && !printed.contains('\u{7}'),
+        "{printed:?}"
+    );
+    // Notes may hold line breaks: a note is no name.
+    let mut noted = hanyang_plan();
+    noted.metadata.notes = "第一行\n第二行\t完".into();
+    std::fs::write(&path, to_ron_string(&noted)).unwrap();
+    assert!(load(&path).is_ok());
+}

@@ -120,6 +120,7 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
             });
         }
     }
+    control_errors(scenario, &mut errors);
     // The chapter's units: each of a series, and one its values convert to.
     for shown in &scenario.chapter.units {
         match scenario.series(&shown.series) {
@@ -144,6 +145,59 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
     ei_errors(scenario, &mut errors);
     indicator_errors(scenario, &mut errors);
     errors
+}
+
+/// Names and keys with control characters (ESC, NUL, a bell) are refused: printed to a
+/// terminal they clear the screen or retitle the window, and no plan writes them. Notes may
+/// hold line breaks and tabs; names may not.
+fn control_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
+    let controlled = |text: &str| text.chars().any(char::is_control);
+    let mut check = |item: &'static str, key: &str, field: &str, text: &str| {
+        if controlled(text) {
+            errors.push(ModelError::Invalid {
+                item,
+                key: key.escape_debug().to_string(),
+                field: field.to_owned(),
+                reason: format!(
+                    "\"{}\" holds a control character; names may not",
+                    text.escape_debug()
+                ),
+            });
+        }
+    };
+    let name = &scenario.metadata.name;
+    check("scenario", name, "name", name);
+    check("scenario", name, "region", &scenario.metadata.region);
+    for series in &scenario.series {
+        check("series", &series.key, "key", &series.key);
+        check("series", &series.key, "label", &series.label.zh);
+        check("series", &series.key, "label", &series.label.en);
+    }
+    for capacity in &scenario.capacities {
+        check(
+            "capacity",
+            &capacity.pollutant,
+            "pollutant",
+            &capacity.pollutant,
+        );
+        check("capacity", &capacity.pollutant, "label", &capacity.label.zh);
+        check("capacity", &capacity.pollutant, "label", &capacity.label.en);
+    }
+    for target in &scenario.targets {
+        check("target", &target.key, "key", &target.key);
+        check("target", &target.key, "label", &target.label.zh);
+        check("target", &target.key, "label", &target.label.en);
+    }
+    for indicator in &scenario.indicators {
+        check("indicator", &indicator.number, "number", &indicator.number);
+        check("indicator", &indicator.number, "name", &indicator.name.zh);
+        check("indicator", &indicator.number, "name", &indicator.name.en);
+        check("indicator", &indicator.number, "unit", &indicator.unit);
+    }
+    for project in &scenario.projects {
+        check("project", &project.name.zh, "name", &project.name.zh);
+        check("project", &project.name.zh, "name", &project.name.en);
+    }
 }
 
 /// Decimals beyond what a number holds are refused: 200 would print noise.
