@@ -352,12 +352,7 @@ impl EcoplanApp {
         };
         let members = self.member_views();
         let compared: &[_] = if members.len() >= 2 { &members } else { &[] };
-        let uncertainty = self
-            .uncertainty
-            .last
-            .as_ref()
-            .filter(|(run_of, _)| run_of.same_but_chapter(self.doc.scenario()))
-            .map(|(_, result)| result);
+        let uncertainty = self.last_run();
         let input = crate::report::ChapterInput {
             scenario: &scenario,
             analysis: self.doc.analysis(),

@@ -297,15 +297,18 @@ impl EcoplanApp {
         self.ask_path(PathPurpose::Export(table), name);
     }
 
-    fn export_to(&mut self, table: Option<Table>, path: &Path) {
-        // The last Monte Carlo run, where it was of this very scenario.
-        let uncertainty = self
-            .uncertainty
+    /// The last Monte Carlo run, where it was of this very scenario: the chapter's frame set in
+    /// the export dialog changes nothing the run drew.
+    pub(super) fn last_run(&self) -> Option<&crate::engine::uncertainty::UncertaintyResult> {
+        self.uncertainty
             .last
             .as_ref()
-            // The chapter's frame set in the export dialog changes nothing the run drew.
             .filter(|(scenario, _)| scenario.same_but_chapter(self.doc.scenario()))
-            .map(|(_, result)| result);
+            .map(|(_, result)| result)
+    }
+
+    fn export_to(&mut self, table: Option<Table>, path: &Path) {
+        let uncertainty = self.last_run();
         // A workspace's chapter compares its scenarios.
         let members = self.member_views();
         let compared: &[_] = if members.len() >= 2 { &members } else { &[] };

@@ -316,10 +316,7 @@ pub(crate) fn read_sheets(
     let workbook =
         open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| ImportError {
             place: book.clone(),
-            message: said(
-                format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
-                format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
-            ),
+            message: not_a_workbook(&e),
         })?;
     let sheets: Vec<String> = match wanted {
         Some(name) => {
@@ -385,19 +382,15 @@ fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, Impor
     {
         return read_xlsx_sheet(bytes, &book, wanted);
     }
-    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
-        whole(said(
-            format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
-            format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
-        ))
-    })?;
+    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| whole(not_a_workbook(&e)))?;
     let sheet = match wanted {
         Some(name) => name.to_owned(),
         None => workbook
             .sheet_names()
             .first()
             .cloned()
-            .ok_or_else(|| whole(said("工作簿中没有工作表", "the workbook has no sheet")))?,
+            .ok_or_else(|| whole(no_sheet()))?,
     };
     let range = workbook.worksheet_range(&sheet).map_err(|e| {
         whole(said(
@@ -441,6 +434,18 @@ fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, Impor
         rows,
         place: Box::new(move |r, c| format!("{book}!{sheet}!{}{}", column_letters(c), r + 1)),
     })
+}
+
+/// Why a file is no workbook: the reader's own words after ours.
+fn not_a_workbook(e: &dyn std::fmt::Display) -> Label {
+    said(
+        format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
+        format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
+    )
+}
+
+fn no_sheet() -> Label {
+    said("工作簿中没有工作表", "the workbook has no sheet")
 }
 
 /// Why a formula cell without a value is refused.
@@ -488,19 +493,15 @@ fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<T
         place: book.to_owned(),
         message,
     };
-    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
-        whole(said(
-            format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
-            format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
-        ))
-    })?;
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| whole(not_a_workbook(&e)))?;
     let sheet = match wanted {
         Some(name) => name.to_owned(),
         None => workbook
             .sheet_names()
             .first()
             .cloned()
-            .ok_or_else(|| whole(said("工作簿中没有工作表", "the workbook has no sheet")))?,
+            .ok_or_else(|| whole(no_sheet()))?,
     };
     let unreadable = |e: calamine::XlsxError| {
         whole(said(

@@ -69,13 +69,7 @@ pub fn workbook_bytes(
     sheet.write_with_format(0, 1, Tr::Name.get(lang), &f.bold)?;
     sheet.write_with_format(0, 2, Tr::Unit.get(lang), &f.bold)?;
     // The history before the base year first, in its own columns, as the window shows it.
-    let history_years: Vec<i32> = scenario
-        .series
-        .iter()
-        .flat_map(|s| s.observed.iter().map(|o| o.year))
-        .filter(|&y| y < scenario.base_year)
-        .min()
-        .map_or_else(Vec::new, |first| (first..scenario.base_year).collect());
+    let history_years = scenario.history_span();
     let first_projected = 3 + history_years.len() as u16;
     for (i, year) in history_years.iter().enumerate() {
         sheet.write_with_format(0, 3 + i as u16, *year, &f.bold)?;

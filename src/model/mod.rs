@@ -215,6 +215,17 @@ impl Scenario {
         framed == *other
     }
 
+    /// The years of history before the base year that tables show: from the first year any
+    /// series has a value for, to the year before the base year.
+    pub fn history_span(&self) -> Vec<i32> {
+        self.series
+            .iter()
+            .flat_map(|s| s.observed.iter().map(|o| o.year))
+            .filter(|&y| y < self.base_year)
+            .min()
+            .map_or_else(Vec::new, |first| (first..self.base_year).collect())
+    }
+
     /// The years tables show: the base year, the milestones up to the horizon, and the horizon.
     pub fn shown_years(&self) -> Vec<i32> {
         let mut years = vec![self.base_year];

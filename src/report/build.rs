@@ -3,8 +3,8 @@
 //! mean.
 
 use super::wording::{
-    self, capacity_sentence, caption_number, chapter_heading, course_words, far_below,
-    heading_number, series_sentence, target_sentence,
+    self, capacity_name, capacity_sentence, caption_number, chapter_heading, course_words,
+    far_below, heading_number, series_sentence, target_sentence,
 };
 use super::{Block, Document, FigureBlock, Properties, TableBlock};
 use crate::charts::{self, ChartSpec};
@@ -302,18 +302,6 @@ fn joined(sentences: &[String], lang: Lang) -> String {
                 Tr::SentenceJoin.fill(lang, &[&text, next])
             }
         })
-}
-
-fn capacity_name<'a>(
-    scenario: &'a Scenario,
-    capacity: &'a CapacityAnalysis,
-    lang: Lang,
-) -> &'a str {
-    scenario
-        .capacities
-        .iter()
-        .find(|c| c.pollutant == capacity.pollutant)
-        .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label))
 }
 
 fn capacity(b: &mut Builder<'_>) {

@@ -393,6 +393,19 @@ pub fn capacity_sentence(
     }
 }
 
+/// A capacity's name (化学需氧量), or its pollutant's key where the scenario has none.
+pub fn capacity_name<'a>(
+    scenario: &'a Scenario,
+    capacity: &'a CapacityAnalysis,
+    lang: Lang,
+) -> &'a str {
+    scenario
+        .capacities
+        .iter()
+        .find(|c| c.pollutant == capacity.pollutant)
+        .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label))
+}
+
 /// Whether a pollutant stays so far below its capacity (under a quarter of it in every year,
 /// the charts' rule, `charts::FAR_ABOVE`) that a figure would show a flat line: summarised
 /// with the others.

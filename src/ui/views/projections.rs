@@ -35,13 +35,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     let fill = theme::milestone_fill(ui.visuals());
                     // The history before the base year, in its own columns, before the
                     // projection's: what the rules were derived from.
-                    let history_years: Vec<i32> = scenario
-                        .series
-                        .iter()
-                        .flat_map(|s| s.observed.iter().map(|o| o.year))
-                        .filter(|&y| y < scenario.base_year)
-                        .min()
-                        .map_or_else(Vec::new, |first| (first..scenario.base_year).collect());
+                    let history_years = scenario.history_span();
                     egui::Grid::new("projection-table")
                         .striped(true)
                         .show(ui, |ui| {

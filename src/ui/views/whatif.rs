@@ -14,7 +14,7 @@ use crate::engine::indicators::Status;
 use crate::engine::uncertainty::UncertaintyResult;
 use crate::engine::{Analysis, CapacityAnalysis, TargetCheck};
 use crate::format;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::model::{Group, Medium, Scenario, Series};
 use crate::ui::chart::color;
 use crate::ui::{Command, UiState, ViewCtx, theme};
@@ -334,7 +334,7 @@ fn key_figures_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, bands: Option<&Uncertain
     section(ui, ctx.tr(Tr::KeyFigures));
     let mut chips: Vec<(String, Color32)> = Vec::new();
     for capacity in &analysis.capacities {
-        let name = capacity_name(scenario, capacity, lang);
+        let name = crate::report::wording::capacity_name(scenario, capacity, lang);
         let (text, status) = match capacity.first_exceedance_year {
             Some(year) => (
                 format!("{name} {year}"),
@@ -384,18 +384,6 @@ fn key_figures_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, bands: Option<&Uncertain
             response.on_hover_text(ctx.tr(Tr::FirstExceedance));
         }
     }
-}
-
-fn capacity_name<'a>(
-    scenario: &'a Scenario,
-    capacity: &'a CapacityAnalysis,
-    lang: Lang,
-) -> &'a str {
-    scenario
-        .capacities
-        .iter()
-        .find(|c| c.pollutant == capacity.pollutant)
-        .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label))
 }
 
 /// The probability of having exceeded capacity by the horizon.
@@ -448,7 +436,7 @@ fn capacity_small(
 ) {
     let lang = ctx.lang;
     let scenario = ctx.doc.scenario();
-    let name = capacity_name(scenario, capacity, lang);
+    let name = crate::report::wording::capacity_name(scenario, capacity, lang);
     let last = capacity.years.last().expect("a projection has years");
     let utilisation = last.utilisation.map_or_else(|| "–".into(), format::percent);
     let mut title = format!(
