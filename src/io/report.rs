@@ -212,7 +212,8 @@ fn is_number(text: &str) -> bool {
 }
 
 /// Each column's share of the width: the widest thing it holds (a CJK character counts two),
-/// its header allowed two lines, at least four.
+/// its header allowed two lines but not a broken word, at least four and at most 24, plus
+/// the cell's margins.
 fn fitted_shares(table: &TableBlock) -> Vec<usize> {
     use unicode_width::UnicodeWidthStr;
     (0..table.header.len())
@@ -224,8 +225,18 @@ fn fitted_shares(table: &TableBlock) -> Vec<usize> {
                 .map(|t| t.width())
                 .max()
                 .unwrap_or(0);
-            let header = table.header[c].width().div_ceil(2);
-            body.max(header).clamp(4, 40)
+            // A header may take two lines, but never breaks inside a word ("Pollutant").
+            let header = &table.header[c];
+            let longest_word = header
+                .split_whitespace()
+                .map(|w| w.width())
+                .max()
+                .unwrap_or(0);
+            // Bold type is wider: three more for the header's longest word.
+            let header = header.width().div_ceil(2).max(longest_word + 3);
+            // Two more for the cell's margins; a long text may wrap rather than squeeze the
+            // numbers beside it.
+            body.max(header).clamp(4, 24) + 2
         })
         .collect()
 }
