@@ -562,3 +562,74 @@ fn a_name_with_control_characters_is_refused_on_load_and_never_printed_raw() {
     std::fs::write(&path, to_ron_string(&noted)).unwrap();
     assert!(load(&path).is_ok());
 }
+
+/// A scenario changed by `change` and saved as `name`.
+fn changed_plan(
+    dir: &Path,
+    name: &str,
+    change: impl FnOnce(&mut ecoplan::model::Scenario),
+) -> PathBuf {
+    let mut scenario = hanyang_plan();
+    change(&mut scenario);
+    let path = dir.join(name);
+    std::fs::write(&path, to_ron_string(&scenario)).unwrap();
+    path
+}
+
+#[test]
+fn numbers_beyond_what_a_number_holds_are_refused_by_series_and_year_never_printed_as_inf() {
+    let dir = scratch_dir("overflow");
+    let growing = changed_plan(&dir, "growing.ron", |s| {
+        let gdp = s.series.iter_mut().find(|s| s.key == "gdp").unwrap();
+        gdp.base = Some(1e307);
+        gdp.rule = Rule::growth(0.9);
+    });
+    let intensity = changed_plan(&dir, "intensity.ron", |s| {
+        let water = s
+            .series
+            .iter_mut()
+            .find(|s| s.key == "water_domestic")
+            .unwrap();
+        let Rule::Driven { intensity, .. } = &mut water.rule else {
+            panic!("domestic water is driven by population");
+        };
+        *intensity = 1e308;
+    });
+    let tiny = changed_plan(&dir, "tiny.ron", |s| {
+        let cod = s
+            .capacities
+            .iter_mut()
+            .find(|c| c.pollutant == "COD")
+            .unwrap();
+        cod.value = 1e-308;
+    });
+    // 1e307 × 1.9⁵ is past f64::MAX in 2026, the fifth year.
+    for (path, named) in [
+        (&growing, "series \"gdp\": the value for 2026"),
+        (&intensity, "series \"water_domestic\": the value for 2021"),
+        (&tiny, "capacity \"COD\": the value for 2021"),
+    ] {
+        let path = path.to_str().unwrap();
+        for command in ["check", "project", "capacity", "targets", "uncertainty"] {
+            let output = ecoplan(&[command, path]);
+            assert_eq!(output.status.code(), Some(2), "{command} {path}");
+            assert!(
+                stderr(&output).contains(named),
+                "{command}: {}",
+                stderr(&output)
+            );
+            assert!(stderr(&output).contains("too large"), "{}", stderr(&output));
+            let out = stdout(&output).to_lowercase();
+            assert!(
+                !out.contains("inf") && !out.contains("nan"),
+                "{command}: {out}"
+            );
+        }
+        // The line of the item, so the user finds it in the file.
+        assert!(stderr(&ecoplan(&["check", path])).starts_with(&format!("{path}:")));
+    }
+    // The plan as it is stays finite and computable: the guard refuses only overflows.
+    let plain = changed_plan(&dir, "plain.ron", |_| {});
+    let output = ecoplan(&["project", plain.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

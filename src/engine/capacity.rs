@@ -295,6 +295,18 @@ fn analyse_one(
             status: CapacityStatus::classify(emission, capacity_value, capacity.near_threshold),
         })
         .collect();
+    // A capacity of 1e-308 against a real emission overflows: refused, never "inf %".
+    if let Some(y) = years.iter().find(|y| {
+        y.utilisation.is_some_and(f64::is_infinite)
+            || y.headroom.is_infinite()
+            || y.capacity.is_infinite()
+    }) {
+        return Err(ModelError::NotFinite {
+            item: "capacity",
+            key: key.to_owned(),
+            year: y.year,
+        });
+    }
     let first_exceedance_year = years
         .iter()
         .find(|y| y.emission > y.capacity)

@@ -35,6 +35,16 @@ pub enum ModelError {
         field: String,
         reason: String,
     },
+    /// A value too large for a number (an overflow) or not a number, in a computed result:
+    /// never shown as `inf` or NaN.
+    #[error(
+        "{item} \"{key}\": the value for {year} is too large to compute (beyond 10^308) or not a number: check the values it is computed from"
+    )]
+    NotFinite {
+        item: &'static str,
+        key: String,
+        year: i32,
+    },
     #[error("{item} \"{key}\": {source}")]
     Unit {
         item: &'static str,

@@ -74,12 +74,59 @@ pub fn analyse(scenario: &Scenario) -> Result<Analysis, ModelError> {
     } else {
         Some(methods::footprint_balance(scenario, &projection)?)
     };
-    Ok(Analysis {
+    let analysis = Analysis {
         projection,
         capacities,
         footprint,
         targets,
         indicators,
         findings,
-    })
+    };
+    match first_overflow(scenario, &analysis) {
+        Some(error) => Err(error),
+        None => Ok(analysis),
+    }
+}
+
+/// The first result computed from the projection that overflowed (a ratio over a series near
+/// 0, a footprint of an enormous population): a refusal naming it, never `inf` in a table.
+/// The projection and the capacities refuse their own as they are computed.
+fn first_overflow(scenario: &Scenario, analysis: &Analysis) -> Option<ModelError> {
+    let overflow = |item: &'static str, key: &str, year: i32| ModelError::NotFinite {
+        item,
+        key: key.to_owned(),
+        year,
+    };
+    let footprint = analysis.footprint.iter().flatten().find(|y| {
+        !(y.footprint_gha.is_finite() && y.capacity_gha.is_finite() && y.balance_gha.is_finite())
+    });
+    if let Some(year) = footprint {
+        return Some(overflow(
+            "footprint",
+            &scenario.methods.footprint.population_series,
+            year.year,
+        ));
+    }
+    if let Some(check) = analysis
+        .targets
+        .iter()
+        .find(|t| t.value.is_infinite() || t.threshold.is_infinite())
+    {
+        return Some(overflow("target", &check.key, check.year));
+    }
+    for (indicator, assessment) in scenario.indicators.iter().zip(&analysis.indicators) {
+        let projected = assessment
+            .milestones
+            .iter()
+            .filter_map(|m| m.projected.as_ref());
+        if let Some(line) = assessment
+            .lines
+            .iter()
+            .chain(projected)
+            .find(|line| line.value.is_some_and(f64::is_infinite))
+        {
+            return Some(overflow("indicator", &indicator.number, line.year));
+        }
+    }
+    None
 }

@@ -361,7 +361,7 @@ fn evaluate_into(
     out.clear();
     match rule {
         Rule::Growth { rate, changes } => {
-            let values = out;
+            let values = &mut *out;
             let mut value = base;
             values.push(value);
             for i in 1..year_count {
@@ -440,7 +440,29 @@ fn evaluate_into(
             }
         }
     }
-    Ok(())
+    first_not_finite(series, rule, driver, out).map_or(Ok(()), |i| {
+        Err(ModelError::NotFinite {
+            item: "series",
+            key: series.key.clone(),
+            year: year_of(i),
+        })
+    })
+}
+
+/// The first year (as an index) whose value is beyond what a number holds (an overflow to
+/// infinity, or "not a number" from one) while what it is computed from is known. A series
+/// without a base value is no data (NaN) by design, carried through what it drives.
+fn first_not_finite(
+    series: &Series,
+    rule: &Rule,
+    driver: Option<(&Series, &[f64])>,
+    values: &[f64],
+) -> Option<usize> {
+    let own_known = series.base.is_some() || matches!(rule, Rule::Driven { .. });
+    values.iter().enumerate().position(|(i, v)| {
+        let driver_known = driver.is_none_or(|(_, d)| d.get(i).is_some_and(|d| !d.is_nan()));
+        v.is_infinite() || (v.is_nan() && own_known && driver_known)
+    })
 }
 
 #[cfg(test)]

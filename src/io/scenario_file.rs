@@ -434,6 +434,7 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
     let key_of = |item: &str, key: &str| match item {
         "capacity" => format!("pollutant: \"{key}\""),
         "uncertainty" | "uncertain rate of series" => format!("series: \"{key}\""),
+        "indicator" => format!("number: \"{key}\""),
         _ => format!("key: \"{key}\""),
     };
     let field_after = |start: usize, field: &str| -> usize {
@@ -476,6 +477,7 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
             field_after(start, field)
         }
         ModelError::Unit { item, key, .. } => field_after(text.find(&key_of(item, key))?, "unit"),
+        ModelError::NotFinite { item, key, .. } => text.find(&key_of(item, key))?,
     };
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
