@@ -644,9 +644,12 @@ fn workbook(path: &Path, write: impl Fn(&mut rust_xlsxwriter::Worksheet)) {
     book.save(path).unwrap();
 }
 
-/// Rewrites an xlsx so that its formulas have no cached value (`<f>…</f><v>0</v>` becomes
-/// `<f>…</f>`), as a workbook written by a program that does not compute them.
-fn without_cached_values(path: &Path) {
+/// Rewrites an xlsx part by part through `change` (name, bytes → bytes), then adds `extra`.
+fn rewrite_package(
+    path: &Path,
+    change: impl Fn(&str, Vec<u8>) -> Vec<u8>,
+    extra: Option<(&str, &[u8])>,
+) {
     use std::io::{Read, Write};
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
@@ -655,23 +658,38 @@ fn without_cached_values(path: &Path) {
         let name = file.name().unwrap().into_owned();
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes).unwrap();
-        if name.starts_with("xl/worksheets/") {
-            let text = String::from_utf8(bytes)
-                .unwrap()
-                .replace("</f><v>0</v>", "</f>");
-            bytes = text.into_bytes();
-        }
+        let bytes = change(&name, bytes);
         parts.push((name, bytes));
     }
     drop(archive);
     let mut writer = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    for (name, bytes) in parts {
-        writer
-            .start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        writer.write_all(&bytes).unwrap();
+    let options = zip::write::SimpleFileOptions::default().large_file(true);
+    for (name, bytes) in parts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .chain(extra)
+    {
+        writer.start_file(name, options).unwrap();
+        writer.write_all(bytes).unwrap();
     }
     writer.finish().unwrap();
+}
+
+/// Rewrites an xlsx so that its formulas have no cached value (`<f>…</f><v>0</v>` becomes
+/// `<f>…</f>`), as a workbook written by a program that does not compute them.
+fn without_cached_values(path: &Path) {
+    rewrite_package(
+        path,
+        |name, bytes| {
+            if name.starts_with("xl/worksheets/") {
+                let text = String::from_utf8(bytes).unwrap();
+                text.replace("</f><v>0</v>", "</f>").into_bytes()
+            } else {
+                bytes
+            }
+        },
+        None,
+    );
 }
 
 #[test]
@@ -754,4 +772,67 @@ fn a_formula_without_a_value_and_a_cell_past_the_bounds_are_refused_by_their_add
     let err = stderr(&output);
     assert!(err.contains("统计.xlsx!Sheet1!XFD1048576"), "{err}");
     assert!(err.contains("超出可读取的范围"), "{err}");
+}
+
+#[test]
+fn a_zip_bomb_and_a_declared_count_of_ten_trillion_texts_are_refused_before_anything_is_read() {
+    let dir = scratch_dir("bomb");
+    let plan = new_district(&dir);
+    let book = dir.join("统计.xlsx");
+    let fill = |book: &Path| {
+        workbook(book, |sheet| {
+            sheet.write_string(1, 0, "地区生产总值").unwrap();
+            sheet.write_string(1, 1, "亿元").unwrap();
+            sheet.write_number(1, 2, 590.8).unwrap();
+        })
+    };
+    // 300 MB of zeros deflate to a few hundred kilobytes: under the file-size bound, over
+    // what a package may inflate to.
+    fill(&book);
+    let zeros = vec![0u8; 300 * 1024 * 1024];
+    rewrite_package(
+        &book,
+        |_, bytes| bytes,
+        Some(("xl/media/image1.bin", &zeros)),
+    );
+    drop(zeros);
+    assert!(std::fs::metadata(&book).unwrap().len() < 20 * 1024 * 1024);
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--lang", "zh"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("统计.xlsx: 解压后超过 256 MB"), "{err}");
+
+    // Shared strings that declare 10¹³ distinct texts (the reader would reserve 240 TB).
+    fill(&book);
+    rewrite_package(
+        &book,
+        |name, bytes| {
+            if name == "xl/sharedStrings.xml" {
+                let text = String::from_utf8(bytes).unwrap();
+                let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+                let end = at + text[at..].find('"').unwrap();
+                format!("{}10000000000000{}", &text[..at], &text[end..]).into_bytes()
+            } else {
+                bytes
+            }
+        },
+        None,
+    );
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("统计.xlsx: the workbook declares 10000000000000 distinct texts"),
+        "{err}"
+    );
+    // Neither import changed the scenario; the same book with honest counts imports.
+    assert!(load(&plan).series("gdp").unwrap().observed.is_empty());
+    fill(&book);
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("gdp,2022,,590.8"),
+        "{}",
+        stdout(&output)
+    );
 }

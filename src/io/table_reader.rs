@@ -309,10 +309,7 @@ pub(crate) fn read_sheets(
         return read_table(path).map(|table| vec![(file_name(path), table)]);
     }
     let book = file_name(path);
-    let bytes = super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
-        place: path.display().to_string(),
-        message: same(e.to_string().replace(&format!("{}: ", path.display()), "")),
-    })?;
+    let bytes = workbook_bytes(path)?;
     let workbook =
         open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| ImportError {
             place: book.clone(),
@@ -361,14 +358,7 @@ fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, Impor
         place: book.clone(),
         message,
     };
-    let bytes = super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
-        place: path.display().to_string(),
-        message: same(
-            e.to_string()
-                .replace(&format!("{}: ", path.display()), "")
-                .replace("scenario file", "table"),
-        ),
-    })?;
+    let bytes = workbook_bytes(path)?;
     // An xlsx is read cell by cell: its declared extent is never allocated (two cells at
     // opposite corners would ask for 512 GB), and each cell keeps its number format.
     if bytes.starts_with(b"PK")
@@ -433,6 +423,133 @@ fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, Impor
     Ok(Table {
         rows,
         place: Box::new(move |r, c| format!("{book}!{sheet}!{}{}", column_letters(c), r + 1)),
+    })
+}
+
+/// What a workbook's zip package may hold once inflated: a 20 MB xlsx of real figures inflates
+/// to well under this; a zip bomb is stopped here instead of being read for seconds to gigabytes.
+const MAX_INFLATED: u64 = 256 * 1024 * 1024;
+/// Entries of a package: a workbook has a few dozen.
+const MAX_ENTRIES: usize = 10_000;
+/// Distinct texts a workbook may declare (its shared strings, for which the reader reserves
+/// memory up front): a million is far beyond any statistics book.
+const MAX_SHARED_STRINGS: u64 = 1_000_000;
+
+/// A workbook file's bytes, read within the size bound and, for a zip package (xlsx, ods),
+/// measured before any reader allocates for what it declares.
+fn workbook_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let bytes = super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
+        place: path.display().to_string(),
+        message: same(
+            e.to_string()
+                .replace(&format!("{}: ", path.display()), "")
+                .replace("scenario file", "table"),
+        ),
+    })?;
+    if bytes.starts_with(b"PK") {
+        measure_package(&bytes).map_err(|message| ImportError {
+            place: file_name(path),
+            message,
+        })?;
+    }
+    Ok(bytes)
+}
+
+/// Inflates every entry of a zip package into nothing, counting: refused past `MAX_INFLATED`
+/// in all (whatever sizes the entries declare, since a bomb lies about them) or past
+/// `MAX_ENTRIES`; the shared strings' declared count is bounded too.
+fn measure_package(bytes: &[u8]) -> Result<(), Label> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        said(
+            format!("不是完整的 xlsx 或 ods 文件（压缩包无法打开：{e}）"),
+            format!("not a whole xlsx or ods file (the zip package cannot be opened: {e})"),
+        )
+    })?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(said(
+            format!(
+                "压缩包中有 {} 个条目，工作簿至多 {MAX_ENTRIES} 个",
+                archive.len()
+            ),
+            format!(
+                "the package has {} entries; a workbook has at most {MAX_ENTRIES}",
+                archive.len()
+            ),
+        ));
+    }
+    let too_large = || {
+        said(
+            format!(
+                "解压后超过 {} MB（可能是“压缩炸弹”），不予读取",
+                MAX_INFLATED / (1024 * 1024)
+            ),
+            format!(
+                "it inflates to more than {} MB (a zip bomb?) and is not read",
+                MAX_INFLATED / (1024 * 1024)
+            ),
+        )
+    };
+    let mut inflated = 0u64;
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).map_err(|e| {
+            said(
+                format!("压缩包的第 {} 个条目无法读取：{e}", index + 1),
+                format!("entry {} of the package cannot be read: {e}", index + 1),
+            )
+        })?;
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        let shared_strings = name.ends_with("sharedStrings.xml");
+        // The opening of the shared strings, where `uniqueCount` is declared.
+        let mut head = Vec::new();
+        if shared_strings {
+            (&mut entry)
+                .take(4096)
+                .read_to_end(&mut head)
+                .map_err(|e| unreadable_entry(&name, &e))?;
+        }
+        let rest = std::io::copy(
+            &mut (&mut entry).take(MAX_INFLATED - inflated + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| unreadable_entry(&name, &e))?;
+        inflated += head.len() as u64 + rest;
+        if inflated > MAX_INFLATED {
+            return Err(too_large());
+        }
+        if let Some(count) = shared_strings.then(|| declared_count(&head)).flatten()
+            && count > MAX_SHARED_STRINGS
+        {
+            return Err(said(
+                format!("工作簿声明了 {count} 个不同的文本，至多可读取 {MAX_SHARED_STRINGS} 个"),
+                format!(
+                    "the workbook declares {count} distinct texts; at most {MAX_SHARED_STRINGS} are read"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn unreadable_entry(name: &str, e: &std::io::Error) -> Label {
+    said(
+        format!("压缩包条目 {name} 无法解压：{e}"),
+        format!("the package's entry {name} cannot be inflated: {e}"),
+    )
+}
+
+/// The `uniqueCount` (else `count`) the shared strings' `<sst>` declares.
+fn declared_count(head: &[u8]) -> Option<u64> {
+    let text = String::from_utf8_lossy(head);
+    let sst = &text[text.find("<sst")?..];
+    let sst = &sst[..sst.find('>').unwrap_or(sst.len())];
+    ["uniqueCount=", " count="].iter().find_map(|attribute| {
+        let after = &sst[sst.find(attribute)? + attribute.len()..];
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let value = &after[1..];
+        let digits = &value[..value.find(quote)?];
+        // A count too long for u64 is as much a refusal as one just above the bound.
+        Some(digits.trim().parse::<u64>().unwrap_or(u64::MAX))
     })
 }
 
