@@ -711,6 +711,29 @@ texts! {
     Ok => ("确定", "OK"),
     CopiedImage => ("已复制图片", "Copied the image"),
     SavedTo => ("已保存", "Saved"),
+    CannotSave => ("{0}：无法保存：{1}", "{0}: cannot save: {1}"),
+    SaveBusy => (
+        "{0}：未保存：另一个程序正在写入此文件（其锁文件 {1} 被占用）；请待其完成后再试",
+        "{0}: not saved: another program is writing this file (its lock {1} is held); try again when it has finished",
+    ),
+    ChangedOnDisk => (
+        "{0}：未保存：自打开以来，此文件已被其他程序或他人修改；现在保存将覆盖其修改",
+        "{0}: not saved: the file was changed by another program or person since it was opened; saving now would overwrite their change",
+    ),
+    ChangesNotSaved => (
+        "（上面列出的修改未保存）",
+        "(the changes listed were not saved)",
+    ),
+    ChangedOnDiskTitle => ("文件已被他人修改", "The file was changed elsewhere"),
+    ChangedOnDiskQuestion => (
+        "自打开或上次保存以来，{0} 已被其他程序或他人修改。覆盖将丢失其修改；也可另存为新文件。",
+        "{0} was changed by another program or person since it was opened or last saved here. Overwriting loses their change; or save under another name.",
+    ),
+    OverwriteTheirChange => ("覆盖保存", "Overwrite"),
+    OriginalKept => (
+        "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
+        "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",
+    ),
     Inherited => ("继承", "inherited"),
     Overridden => ("已修改", "overridden"),
     DifferencesFromParent => ("与上级情景的差异", "Differences from the parent"),

@@ -526,12 +526,13 @@ fn save_keeps_the_previous_version_as_bak() {
     let backup = std::fs::read_to_string(ecoplan::io::scenario_file::backup_path(&path)).unwrap();
     assert_eq!(backup, default_text());
     assert_eq!(load(&path).unwrap().metadata.author, "second");
-    // No temporary file is left behind.
-    let names: Vec<_> = std::fs::read_dir(&dir)
+    // No temporary file is left behind; the writers' lock stays (see `io::WriteLock`).
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    names.sort();
+    assert_eq!(names, [".plan.ron.lock", "plan.ron", "plan.ron.bak"]);
 }
 
 #[test]
@@ -558,7 +559,7 @@ fn failed_save_leaves_the_old_file_intact() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["plan.ron", "plan.ron.bak"]);
+    assert_eq!(names, [".plan.ron.lock", "plan.ron", "plan.ron.bak"]);
 }
 
 #[test]

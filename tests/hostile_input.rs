@@ -633,3 +633,142 @@ fn numbers_beyond_what_a_number_holds_are_refused_by_series_and_year_never_print
     let output = ecoplan(&["project", plain.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+/// A statistics CSV with one row: `name`, its unit and one value for 2022.
+fn one_row_book(dir: &Path, file: &str, name: &str, unit: &str, value: f64) -> PathBuf {
+    let path = dir.join(file);
+    std::fs::write(&path, format!("指标,单位,2022年\n{name},{unit},{value}\n")).unwrap();
+    path
+}
+
+#[test]
+fn twenty_pairs_of_concurrent_imports_into_one_file_keep_both_changes() {
+    let dir = scratch_dir("concurrent-imports");
+    let gdp_book = one_row_book(&dir, "gdp.csv", "地区生产总值", "亿元", 700.0);
+    let population_book = one_row_book(&dir, "population.csv", "常住人口", "万人", 60.0);
+    let binary = env!("CARGO_BIN_EXE_ecoplan");
+    for pair in 0..20 {
+        let plan = changed_plan(&dir, "plan.ron", |_| {});
+        let start = |book: &Path| {
+            Command::new(binary)
+                .args([
+                    "import",
+                    book.to_str().unwrap(),
+                    "--into",
+                    plan.to_str().unwrap(),
+                ])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (first, second) = (start(&gdp_book), start(&population_book));
+        for child in [first, second] {
+            let output = child.wait_with_output().unwrap();
+            assert!(output.status.success(), "pair {pair}: {}", stderr(&output));
+        }
+        let scenario = load(&plan).unwrap();
+        let observed = |key: &str| {
+            let series = scenario.series(key).unwrap();
+            series
+                .observed
+                .iter()
+                .map(|o| (o.year, o.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(observed("gdp"), vec![(2022, 700.0)], "pair {pair}");
+        assert_eq!(observed("population"), vec![(2022, 60.0)], "pair {pair}");
+    }
+    // No temporary file is left behind.
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_writer_that_holds_the_lock_too_long_stops_the_other_with_a_message() {
+    let dir = scratch_dir("busy");
+    let plan = changed_plan(&dir, "plan.ron", |_| {});
+    let before = std::fs::read_to_string(&plan).unwrap();
+    let lock = ecoplan::io::lock_writers(&plan, Duration::ZERO).unwrap();
+    let error = ecoplan::io::lock_writers(&plan, Duration::from_millis(50)).unwrap_err();
+    assert!(
+        matches!(error, ecoplan::io::SaveError::Busy { .. }),
+        "{error}"
+    );
+    assert!(
+        error
+            .in_lang(ecoplan::i18n::Lang::Zh)
+            .contains("另一个程序正在写入此文件"),
+        "{}",
+        error.in_lang(ecoplan::i18n::Lang::Zh)
+    );
+    drop(lock);
+    // Free again: a save goes through, and the file changed only by it.
+    ecoplan::io::save(&hanyang_plan(), &plan).unwrap();
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+}
+
+#[test]
+fn a_file_written_by_hand_is_kept_as_orig_through_two_imports_and_a_save() {
+    let dir = scratch_dir("comments");
+    let plan = dir.join("plan.ron");
+    let canonical = to_ron_string(&hanyang_plan());
+    let by_hand = canonical.replacen(
+        "    base_year: 2021,",
+        "    // 基准年按区统计局 2022 年公报\n    base_year: 2021,",
+        1,
+    );
+    std::fs::write(&plan, &by_hand).unwrap();
+    let orig = ecoplan::io::original_path(&plan);
+    let gdp_book = one_row_book(&dir, "gdp.csv", "地区生产总值", "亿元", 700.0);
+    let output = ecoplan(&[
+        "import",
+        gdp_book.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("已按 ecoplan 的格式重写；原文件（含注释与排版）保存在"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&orig).unwrap(), by_hand);
+    // A second import replaces the .bak with the first import's file; the original stays.
+    let population_book = one_row_book(&dir, "population.csv", "常住人口", "万人", 60.0);
+    let output = ecoplan(&[
+        "import",
+        population_book.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("orig"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&orig).unwrap(), by_hand);
+    let saved = load(&plan).unwrap();
+    ecoplan::io::save(&saved, &plan).unwrap();
+    assert_eq!(std::fs::read_to_string(&orig).unwrap(), by_hand);
+    // An older version is the user's text too: kept before it is rewritten.
+    let dir = scratch_dir("comments-v6");
+    let old = dir.join("old.ron");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/hanyang-format-v6.ron"
+        ),
+        &old,
+    )
+    .unwrap();
+    let loaded = load(&old).unwrap();
+    let saved = ecoplan::io::save(&loaded, &old).unwrap();
+    assert_eq!(saved.original, Some(ecoplan::io::original_path(&old)));
+    // A file in ecoplan's own layout is not copied.
+    let again = ecoplan::io::save(&loaded, &old).unwrap();
+    assert_eq!(again.original, None);
+}

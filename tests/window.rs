@@ -2997,3 +2997,62 @@ fn a_note_in_another_wording_is_nothing_to_reset_and_reset_keeps_it() {
     assert_eq!(after.base, Some(792.86));
     assert_eq!(after.source, gdp.source);
 }
+
+#[test]
+fn a_save_over_a_file_someone_else_changed_asks_first_and_loses_neither_change() {
+    let dir = temp_dir("changed-on-disk");
+    let path = dir.join("plan.ron");
+    ecoplan::io::save(&ecoplan::plan::hanyang_plan(), &path).unwrap();
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+    app.open(&path);
+    let mut harness = harness_for(app, View::Baselines, Lang::Zh);
+    harness.run();
+    type_into(&mut harness, "基准年数值 gdp", "800");
+    press_enter(&mut harness);
+    // A colleague saves their change while the window is open.
+    let mut theirs = ecoplan::plan::hanyang_plan();
+    theirs.series_mut("population").unwrap().base = Some(70.0);
+    ecoplan::io::save(&theirs, &path).unwrap();
+    let gdp_on_disk = || {
+        ecoplan::io::load(&path)
+            .unwrap()
+            .series("gdp")
+            .unwrap()
+            .base
+    };
+    let population_on_disk = || {
+        ecoplan::io::load(&path)
+            .unwrap()
+            .series("population")
+            .unwrap()
+            .base
+    };
+
+    // Save asks; Cancel keeps both: their file, and the window's unsaved work.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(harness.query_by_label("文件已被他人修改").is_some());
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert!(harness.query_by_label("文件已被他人修改").is_none());
+    assert_eq!(population_on_disk(), Some(70.0));
+    assert!(harness.state().doc.is_dirty());
+
+    // Asked again; Overwrite saves this work, and theirs stays in the backup.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label("覆盖保存").click();
+    harness.run();
+    assert_eq!(gdp_on_disk(), Some(800.0));
+    assert!(!harness.state().doc.is_dirty());
+    let backup = ecoplan::io::load(&ecoplan::io::backup_path(&path)).unwrap();
+    assert_eq!(backup.series("population").unwrap().base, Some(70.0));
+
+    // The window's own save is what it expects next time: no question.
+    type_into(&mut harness, "基准年数值 gdp", "810");
+    press_enter(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(harness.query_by_label("文件已被他人修改").is_none());
+    assert_eq!(gdp_on_disk(), Some(810.0));
+}

@@ -52,6 +52,9 @@ pub enum Modal {
         outline: Vec<(u8, String)>,
         outline_of: Option<Box<crate::model::ChapterSettings>>,
     },
+    /// The file was changed by someone else since it was opened or saved: overwrite it, save
+    /// under another name, or not save.
+    ChangedOnDisk { path: std::path::PathBuf },
     /// The current member's new name, as typed.
     Rename(String),
     /// No file dialog could open: the path is typed here instead. `then` is what waits for the
@@ -483,6 +486,38 @@ impl EcoplanApp {
                     }
                     done = true;
                     self.ask_path(PathPurpose::Report, "report.docx");
+                }
+            }
+            Modal::ChangedOnDisk { path } => {
+                let path = path.clone();
+                let mut answer = None;
+                egui::Modal::new(egui::Id::unique("ecoplan-changed-on-disk")).show(ctx, |ui| {
+                    ui.heading(Tr::ChangedOnDiskTitle.get(lang));
+                    ui.label(Tr::ChangedOnDiskQuestion.fill(lang, &[&path.display()]));
+                    ui.horizontal(|ui| {
+                        for (choice, label) in [
+                            (UnsavedAnswer::Save, Tr::OverwriteTheirChange),
+                            (UnsavedAnswer::Discard, Tr::SaveAs),
+                            (UnsavedAnswer::Cancel, Tr::Cancel),
+                        ] {
+                            if ui.button(label.get(lang)).clicked() {
+                                answer = Some(choice);
+                            }
+                        }
+                    });
+                });
+                match answer {
+                    Some(UnsavedAnswer::Save) => {
+                        self.save_over(path);
+                        done = true;
+                    }
+                    Some(UnsavedAnswer::Discard) => {
+                        // Save as asks for the path in a dialog of its own.
+                        self.save_as();
+                        done = true;
+                    }
+                    Some(UnsavedAnswer::Cancel) => done = true,
+                    None => {}
                 }
             }
             Modal::Rename(text) => {

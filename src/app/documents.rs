@@ -157,8 +157,9 @@ impl EcoplanApp {
     /// untouched.
     pub fn open(&mut self, path: &Path) {
         match open_file(path) {
-            Ok((doc, members)) => {
+            Ok((doc, members, on_disk)) => {
                 self.replace_document(doc, members);
+                self.on_disk = Some(on_disk);
                 self.state.remember_file(path);
             }
             Err(error) => self.open_error = Some(error.to_string()),
@@ -188,6 +189,7 @@ impl EcoplanApp {
     pub(super) fn replace_document(&mut self, doc: Document, members: Option<Members>) {
         self.members = members.unwrap_or_else(|| Members::single(&doc.scenario().metadata.name));
         self.doc = doc;
+        self.on_disk = None;
         self.history.clear();
         self.future.clear();
         self.message = None;
@@ -222,16 +224,37 @@ impl EcoplanApp {
         self.modal.is_none() && !self.any_dirty()
     }
 
-    /// Writes the scenario, or the whole workspace, to `path`.
+    /// Writes the scenario, or the whole workspace, to `path`; refused where the file is its
+    /// own and someone else changed it since it was opened or saved here (the user is asked).
     fn save_to(&mut self, path: PathBuf) -> bool {
+        let expected = self
+            .on_disk
+            .filter(|_| self.current_file() == Some(path.as_path()));
+        self.write_to(path, expected)
+    }
+
+    /// Saves over `path` whatever it holds now: the user chose to, asked about a change made
+    /// by someone else.
+    pub(super) fn save_over(&mut self, path: PathBuf) -> bool {
+        self.write_to(path, None)
+    }
+
+    fn write_to(&mut self, path: PathBuf, expected: Option<io::Fingerprint>) -> bool {
         let text = if self.members.is_workspace() {
             let views = self.member_views();
             io::workspace_to_ron_string(&self.members.to_workspace(|i| views[i].1))
         } else {
             io::to_ron_string(self.doc.scenario())
         };
-        match io::save_text(&text, &path) {
-            Ok(()) => {
+        let saved = io::lock_writers(&path, io::LOCK_WAIT)
+            .and_then(|lock| io::save_text_locked(&text, &path, &lock, expected));
+        match saved {
+            Err(io::SaveError::ChangedOnDisk { .. }) => {
+                self.modal = Some(super::dialogs::Modal::ChangedOnDisk { path });
+                false
+            }
+            Ok(saved) => {
+                self.on_disk = Some(saved.fingerprint);
                 if self.members.is_workspace() {
                     self.members.path = Some(path.clone());
                 } else {
@@ -246,11 +269,13 @@ impl EcoplanApp {
                 self.members.mark_shape_saved();
                 self.state.remember_file(&path);
                 self.message = None;
-                self.notice = Some(format!(
-                    "{}: {}",
-                    Tr::SavedTo.get(self.lang()),
-                    path.display()
-                ));
+                let lang = self.lang();
+                self.notice = Some(match &saved.original {
+                    Some(original) => {
+                        Tr::OriginalKept.fill(lang, &[&path.display(), &original.display()])
+                    }
+                    None => format!("{}: {}", Tr::SavedTo.get(lang), path.display()),
+                });
                 if let Some(recovery) = &self.recovery {
                     recovery.clear();
                 }
@@ -258,7 +283,7 @@ impl EcoplanApp {
             }
             Err(error) => {
                 // The file on disk and the work in memory are both as they were.
-                self.message = Some(error.to_string());
+                self.message = Some(error.in_lang(self.lang()));
                 false
             }
         }
@@ -278,6 +303,8 @@ impl EcoplanApp {
                     Ok(()) => {
                         self.record_edit();
                         self.doc.mark_saved();
+                        // What was read is the file now: a save after it is no overwrite.
+                        self.on_disk = io::Fingerprint::of_file(&path).ok().flatten();
                     }
                     Err(reason) => self.message = Some(reason),
                 }

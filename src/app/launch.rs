@@ -18,20 +18,22 @@ use crate::ui::{self, UiState, View};
 pub type ScreenshotOutcome = std::sync::Arc<std::sync::Mutex<Option<Result<PathBuf, String>>>>;
 
 /// A scenario file as one document, or a workspace file as its members (the first current).
+/// With what the file held, so that a save notices a change made by someone else meanwhile.
 pub(super) fn open_file(
     path: &std::path::Path,
-) -> Result<(Document, Option<Members>), io::LoadError> {
+) -> Result<(Document, Option<Members>, io::Fingerprint), io::LoadError> {
     let invalid = |source| io::LoadError::Invalid {
         path: path.to_owned(),
         at: None,
         source: Box::new(source),
     };
-    match io::load_any(path)? {
+    let (loaded, on_disk) = io::load_any_noting(path)?;
+    match loaded {
         io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
-            .map(|doc| (doc, None))
+            .map(|doc| (doc, None, on_disk))
             .map_err(invalid),
         io::Loaded::Workspace(workspace) => members_from(&workspace, Some(path.to_owned()))
-            .map(|(doc, members)| (doc, Some(members))),
+            .map(|(doc, members)| (doc, Some(members), on_disk)),
     }
 }
 
@@ -159,10 +161,11 @@ pub fn main(args: &WindowArgs) -> i32 {
         None => None,
     };
     let path = args.file.clone().filter(|_| open_error.is_none());
-    let (doc, members) = match opened {
-        Some(opened) => opened,
+    let (doc, members, on_disk) = match opened {
+        Some((doc, members, on_disk)) => (doc, members, Some(on_disk)),
         None => (
             Document::new(hanyang_plan(), None).expect("the built-in scenario is valid"),
+            None,
             None,
         ),
     };
@@ -209,6 +212,7 @@ pub fn main(args: &WindowArgs) -> i32 {
             if let Some(members) = members {
                 app.members = members;
             }
+            app.on_disk = on_disk;
             // `--recover FILE` claims that work before the scan, so the scan leaves it alone.
             let recovery_dir = Recovery::data_dir();
             let recovered = recover.as_deref().map(|file| match &recovery_dir {

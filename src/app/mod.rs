@@ -97,6 +97,9 @@ pub struct EcoplanApp {
     closing: bool,
     /// When unsaved work was last written to the recovery folder.
     last_autosave: Option<std::time::Instant>,
+    /// What the current file held when it was opened or last saved here: a save over a file
+    /// someone else has changed since asks first.
+    pub on_disk: Option<crate::io::Fingerprint>,
 }
 
 /// How often unsaved work is written to the recovery folder: a crash loses at most this much.
@@ -133,6 +136,7 @@ impl EcoplanApp {
             applied_theme: None,
             closing: false,
             last_autosave: None,
+            on_disk: None,
         }
     }
 

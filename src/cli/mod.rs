@@ -950,15 +950,25 @@ fn export_uncertainty(
 type Effect = Box<dyn FnOnce() -> Result<(), Failure>>;
 
 fn import(args: &ImportArgs) -> Result<(String, Option<Effect>), Failure> {
+    let lang = args
+        .lang
+        .unwrap_or_else(crate::i18n::Lang::from_environment);
+    // The scenario's writer lock from its read to its write: a second import into the same
+    // file waits and then reads this one's result, so both changes are kept.
+    let lock = if args.dry_run {
+        None
+    } else {
+        Some(
+            io::lock_writers(&args.into, io::LOCK_WAIT)
+                .map_err(|error| Failure::input(error.in_lang(lang)))?,
+        )
+    };
     let scenario = io::load(&args.into).map_err(Failure::input)?;
     let options = io::history_table::HistoryOptions {
         sheet: args.sheet.clone(),
         map: args.map.clone(),
         skip_unmatched: args.skip_unmatched,
     };
-    let lang = args
-        .lang
-        .unwrap_or_else(crate::i18n::Lang::from_environment);
     if let Some((_, key)) = args
         .map
         .iter()
@@ -985,19 +995,41 @@ fn import(args: &ImportArgs) -> Result<(String, Option<Effect>), Failure> {
         )));
     }
     let into = args.into.clone();
+    let lock = lock.expect("a lock is taken unless the import is a dry run");
     let save: Effect = Box::new(move || {
-        io::save(&changed, &into).map_err(|error| {
-            Failure::input(format!(
-                "{}: the changes listed were not saved: {error}",
-                into.display()
-            ))
-        })
+        let saved = io::save_text_locked(&io::to_ron_string(&changed), &into, &lock, None)
+            .map_err(|error| {
+                Failure::input(format!(
+                    "{} {}",
+                    error.in_lang(lang),
+                    crate::i18n::Tr::ChangesNotSaved.get(lang)
+                ))
+            })?;
+        say_original_kept(&into, &saved, lang);
+        Ok(())
     });
     Ok((changes, Some(save)))
 }
 
+/// Tells on stderr (stdout is the command's table) where the user's own text of a rewritten
+/// file was kept.
+fn say_original_kept(path: &Path, saved: &io::Saved, lang: crate::i18n::Lang) {
+    if let Some(original) = &saved.original {
+        say(&crate::i18n::Tr::OriginalKept.fill(lang, &[&path.display(), &original.display()]));
+    }
+}
+
 fn fit(args: &FitArgs) -> Result<String, Failure> {
     use crate::engine::fit;
+    let lang = args
+        .lang
+        .unwrap_or_else(crate::i18n::Lang::from_environment);
+    // With --apply, the file's writer lock from the read to the write, as an import holds it.
+    let lock = args
+        .apply
+        .then(|| io::lock_writers(&args.file, io::LOCK_WAIT))
+        .transpose()
+        .map_err(|error| Failure::input(error.in_lang(lang)))?;
     let scenario = io::load(&args.file).map_err(Failure::input)?;
     let result = fit::fit(
         &scenario,
@@ -1007,9 +1039,6 @@ fn fit(args: &FitArgs) -> Result<String, Failure> {
         args.driver.as_deref(),
     )
     .map_err(|error| {
-        let lang = args
-            .lang
-            .unwrap_or_else(crate::i18n::Lang::from_environment);
         Failure::input(format!(
             "{}: {}",
             args.file.display(),
@@ -1048,7 +1077,10 @@ fn fit(args: &FitArgs) -> Result<String, Failure> {
                 args.file.display()
             )));
         }
-        io::save(&changed, &args.file).map_err(Failure::input)?;
+        let lock = lock.expect("--apply takes the lock");
+        let saved = io::save_text_locked(&io::to_ron_string(&changed), &args.file, &lock, None)
+            .map_err(|error| Failure::input(error.in_lang(lang)))?;
+        say_original_kept(&args.file, &saved, lang);
     }
     Ok(out)
 }

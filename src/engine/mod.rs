@@ -97,8 +97,9 @@ fn first_overflow(scenario: &Scenario, analysis: &Analysis) -> Option<ModelError
         key: key.to_owned(),
         year,
     };
+    // NaN is no data (a series without a base value), carried through; infinity is overflow.
     let footprint = analysis.footprint.iter().flatten().find(|y| {
-        !(y.footprint_gha.is_finite() && y.capacity_gha.is_finite() && y.balance_gha.is_finite())
+        y.footprint_gha.is_infinite() || y.capacity_gha.is_infinite() || y.balance_gha.is_infinite()
     });
     if let Some(year) = footprint {
         return Some(overflow(

@@ -13,8 +13,11 @@ pub mod scenario_file;
 pub mod table_reader;
 pub mod xlsx;
 
-pub use safe_file::{Backup, ReadError, SaveError, backup_path, write_atomically};
+pub use safe_file::{
+    Backup, Fingerprint, LOCK_WAIT, ReadError, SaveError, WriteLock, backup_path, lock_writers,
+    write_atomically,
+};
 pub use scenario_file::{
-    LoadError, Loaded, from_ron_str, load, load_any, load_any_str, save, save_text, to_ron_string,
-    workspace_to_ron_string,
+    LoadError, Loaded, Saved, from_ron_str, load, load_any, load_any_noting, load_any_str,
+    original_path, save, save_text, save_text_locked, to_ron_string, workspace_to_ron_string,
 };

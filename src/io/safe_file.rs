@@ -95,10 +95,196 @@ pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
 
 /// Why a file could not be written. The previous file (if any) is as it was.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: cannot save: {source}", path.display())]
-pub struct SaveError {
-    pub path: PathBuf,
-    pub source: std::io::Error,
+pub enum SaveError {
+    #[error("{}: cannot save: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Another program holds the file's writer lock (an import, a save in another window).
+    #[error(
+        "{}: not saved: another program is writing this file (its lock {} is held); try again when it has finished",
+        path.display(),
+        lock.display()
+    )]
+    Busy { path: PathBuf, lock: PathBuf },
+    /// The file is no longer what was read or last saved: someone else saved over it.
+    #[error(
+        "{}: not saved: the file was changed by another program or person since it was opened; saving now would overwrite their change",
+        path.display()
+    )]
+    ChangedOnDisk { path: PathBuf },
+}
+
+impl SaveError {
+    /// The error in `lang`, starting with its file.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Tr;
+        match self {
+            SaveError::Io { path, source } => Tr::CannotSave.fill(lang, &[&path.display(), source]),
+            SaveError::Busy { path, lock } => {
+                Tr::SaveBusy.fill(lang, &[&path.display(), &lock.display()])
+            }
+            SaveError::ChangedOnDisk { path } => Tr::ChangedOnDisk.fill(lang, &[&path.display()]),
+        }
+    }
+}
+
+/// What a file held when it was read or written, to notice a change by someone else: its
+/// size and a hash of its bytes (a time alone changes on a copy that changed nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u64,
+}
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
+
+    /// The fingerprint of the file `path` finally names now, or `None` where there is none.
+    pub fn of_file(path: &Path) -> std::io::Result<Option<Fingerprint>> {
+        let target = resolve_links(path)?;
+        match std::fs::metadata(&target) {
+            Ok(metadata) if metadata.is_file() => {
+                Ok(Some(Fingerprint::of(&std::fs::read(&target)?)))
+            }
+            Ok(_) => Ok(None),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// How long a writer waits for another to finish before it stops with `SaveError::Busy`: an
+/// import or a save takes milliseconds, so this is long only for a stuck one.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The advisory lock of one file's writers, held until dropped: every save of a scenario or
+/// workspace file, and an import from its read to its write, holds it, so two writers never
+/// interleave and neither overwrites the other's change.
+///
+/// It is a lock on `.NAME.lock` beside the file rather than on the file itself, since a save
+/// renames a new file over the old one (a lock on the old one would guard nothing), and the
+/// lock file stays: removing it would let a third writer lock a new one while a second still
+/// waits on the removed one.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: std::fs::File,
+    target: PathBuf,
+}
+
+impl WriteLock {
+    /// The file the lock guards (links followed).
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+/// Where the writer lock of `target` is.
+fn lock_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.lock"))
+}
+
+/// Takes the writer lock of the file `path` names, waiting up to `wait` for another writer.
+pub fn lock_writers(path: &Path, wait: std::time::Duration) -> Result<WriteLock, SaveError> {
+    let fail = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let target = resolve_links(path).map_err(fail)?;
+    let lock = lock_path(&target);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    // Hidden in Explorer, as the leading dot hides it elsewhere.
+    #[cfg(windows)]
+    std::os::windows::fs::OpenOptionsExt::attributes(&mut options, 0x2);
+    let file = options.open(&lock).map_err(fail)?;
+    let start = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => {
+                return Ok(WriteLock {
+                    _file: file,
+                    target,
+                });
+            }
+            Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(SaveError::Busy {
+                    path: path.to_owned(),
+                    lock,
+                });
+            }
+            Err(std::fs::TryLockError::Error(error)) => return Err(fail(error)),
+        }
+    }
+}
+
+/// Temporary files of writes beside `target` that were killed before they could remove them:
+/// `.NAME.PID-N-NANOS.tmp` (and the backup's) of a process that no longer runs, or older than
+/// any write takes. Called with the writer lock held, so no live save of this file is among them.
+fn remove_stale_temporaries(target: &Path) {
+    const STALE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let folder = match target.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.bak."), format!(".{name}.")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = prefixes.iter().find_map(|prefix| {
+            let stem = file_name.strip_prefix(prefix)?.strip_suffix(".tmp")?;
+            let parts: Vec<&str> = stem.split('-').collect();
+            let [pid, count, nanos] = parts.as_slice() else {
+                return None;
+            };
+            (count.parse::<u64>().is_ok() && nanos.parse::<u64>().is_ok())
+                .then(|| pid.parse::<u32>().ok())
+                .flatten()
+        });
+        let Some(pid) = pid.filter(|pid| *pid != std::process::id()) else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if old || !process_runs(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs now, where the system says so cheaply (Linux); elsewhere
+/// assumed so, and a temporary file is removed by its age alone.
+fn process_runs(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
 }
 
 /// Whether a write keeps the previous version as `FILE.bak`.
@@ -197,12 +383,15 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
 /// is renamed over the old one (atomic on the same file system) and the folder is flushed. A
 /// symbolic link is followed and its target replaced. If any step fails, the old file is as it
 /// was and the temporary file is removed.
+///
+/// Temporary files of earlier writes of this file that were killed are removed first.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(), SaveError> {
-    let fail = |source| SaveError {
+    let fail = |source| SaveError::Io {
         path: path.to_owned(),
         source,
     };
     let target = resolve_links(path).map_err(fail)?;
+    remove_stale_temporaries(&target);
     let existing = match std::fs::metadata(&target) {
         Ok(metadata) if metadata.is_file() => Some(metadata),
         Ok(metadata) => {
@@ -347,6 +536,36 @@ mod tests {
             );
             assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
         }
+    }
+
+    #[test]
+    fn temporaries_of_a_killed_write_are_removed_by_the_next_write_and_live_ones_kept() {
+        let dir = folder("stale");
+        let path = dir.join("plan.ron");
+        std::fs::write(&path, "old").unwrap();
+        // No process has id 4000000000 (above every system's limit); this one runs.
+        let dead = [
+            ".plan.ron.4000000000-0-1.tmp",
+            ".plan.ron.bak.4000000000-3-9.tmp",
+        ];
+        let own = format!(".plan.ron.{}-7-1.tmp", std::process::id());
+        let others = [".other.ron.4000000000-0-1.tmp", ".plan.ron.notes.tmp"];
+        for name in dead
+            .iter()
+            .chain(&others)
+            .map(|n| n.to_string())
+            .chain([own.clone()])
+        {
+            std::fs::write(dir.join(name), "partial").unwrap();
+        }
+        write_atomically(&path, b"new", Backup::Keep).unwrap();
+        for name in dead {
+            assert!(!dir.join(name).exists(), "{name} is left");
+        }
+        for name in others.iter().map(|n| n.to_string()).chain([own]) {
+            assert!(dir.join(&name).exists(), "{name} was removed");
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
 
     #[test]
