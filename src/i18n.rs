@@ -730,6 +730,10 @@ texts! {
         "{0} was changed by another program or person since it was opened or last saved here. Overwriting loses their change; or save under another name.",
     ),
     OverwriteTheirChange => ("覆盖保存", "Overwrite"),
+    CannotDraw => (
+        "{0}：本机没有字体含有这些字符，图中显示为空白：{1}。请安装中文字体（如 Noto Sans CJK、微软雅黑），或用环境变量 {2} 指定字体文件",
+        "{0}: no font on this machine has these characters, drawn as blanks in the charts: {1}. Install a Chinese font (Noto Sans CJK, Microsoft YaHei) or name a font file in the environment variable {2}",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

@@ -3,7 +3,8 @@
 //! Layers, each using only those before it: `units` and `model` (plain data) → `engine` (pure
 //! functions) → `format`, `i18n` (numbers and words) → `charts` (what a chart shows) →
 //! `report` (the chapter as a document model) → `plan` (the built-in Hanyang scenario) →
-//! `document` (edits and undo) → `io` (files and tables) → `cli`, `ui` (views), `app` (the
+//! `document` (edits and undo) → `assets`, `typeface` (the bundled font and the system's CJK
+//! fallback) → `io` (files and tables) → `cli`, `ui` (views), `app` (the
 //! window).
 
 #[cfg(feature = "gui")]
@@ -19,6 +20,7 @@ pub mod io;
 pub mod model;
 pub mod plan;
 pub mod report;
+pub mod typeface;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod units;

@@ -565,3 +565,90 @@ fn an_output_never_replaces_an_input_or_any_scenario() {
     }
     assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
+
+/// A CJK font with far more characters than the bundled subset, as `.ci/run` installs it
+/// (fonts-wqy-microhei) or a desktop has it.
+fn a_system_cjk_font() -> PathBuf {
+    [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+    .expect("a CJK font: apt-get install fonts-wqy-microhei, as .ci/run does")
+}
+
+#[test]
+fn a_character_outside_the_bundled_font_is_drawn_with_the_systems_or_said() {
+    let dir = out_dir("rare-characters");
+    let mut plan = ecoplan::plan::hanyang_plan();
+    plan.metadata.name = "鄠邑区生态文明建设示范区规划".into();
+    let cod = plan
+        .capacities
+        .iter_mut()
+        .find(|c| c.pollutant == "COD")
+        .unwrap();
+    cod.label.zh = "鄠邑区化学需氧量（浉河断面）".into();
+    let file = dir.join("鄠邑区.ron");
+    std::fs::write(&file, ecoplan::io::to_ron_string(&plan)).unwrap();
+    let export = |font: &std::ffi::OsStr, out: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env("ECOPLAN_CJK_FONT", font)
+            .args(["export", "--chart", "capacity-COD", "--lang", "zh"])
+            .arg(&file)
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    // No fallback font: the chart is written and the characters it cannot draw are named.
+    let blank = dir.join("blank.png");
+    let output = export("".as_ref(), &blank);
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("本机没有字体含有这些字符，图中显示为空白：鄠浉"),
+        "{err}"
+    );
+    // The same for the Word chapter, whose figures are drawn the same way.
+    let report = dir.join("chapter.docx");
+    let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("ECOPLAN_CJK_FONT", "")
+        .args(["export", "--lang", "zh"])
+        .arg(&file)
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("chapter.docx：本机没有字体"), "{err}");
+    assert!(err.contains("鄠浉"), "{err}");
+    assert!(err.contains("ECOPLAN_CJK_FONT"), "{err}");
+
+    // With the system's CJK font: no warning, and the title is drawn in it (other pixels).
+    let drawn = dir.join("drawn.png");
+    let output = export(a_system_cjk_font().as_os_str(), &drawn);
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let (_, _, blank_pixels) = common::decode_png(&blank);
+    let (_, _, drawn_pixels) = common::decode_png(&drawn);
+    assert_ne!(blank_pixels, drawn_pixels);
+    // A chart the bundled font covers says nothing, with or without a fallback.
+    let plain = dir.join("plain.png");
+    let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("ECOPLAN_CJK_FONT", "")
+        .args(["export", "--chart", "capacity-COD"])
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -137,7 +137,8 @@ impl EcoplanApp {
             // The extension picks the report.
             PathPurpose::Report => self.export_to(None, &path),
             PathPurpose::SaveChart(spec) => {
-                let result = io::chart_png::write_png(&spec, &path);
+                let result = io::chart_png::write_png(&spec, &path)
+                    .map(|undrawable| io::export::Exported { undrawable });
                 self.report_written(result, &path);
             }
         }
@@ -356,15 +357,16 @@ impl EcoplanApp {
         self.report_written(result.map_err(|error| error.in_lang(lang)), path);
     }
 
-    /// Says in the status bar what was written, or why not.
-    fn report_written(&mut self, result: Result<(), String>, path: &Path) {
+    /// Says in the status bar what was written, or why not; characters its charts drew as
+    /// blanks are said as the message, so they are not missed.
+    fn report_written(&mut self, result: Result<io::export::Exported, String>, path: &Path) {
+        let lang = self.lang();
         match result {
-            Ok(()) => {
-                self.notice = Some(format!(
-                    "{}: {}",
-                    Tr::Exported.get(self.lang()),
-                    path.display()
-                ))
+            Ok(exported) => {
+                self.notice = Some(format!("{}: {}", Tr::Exported.get(lang), path.display()));
+                if let Some(warning) = exported.warning(path, lang) {
+                    self.message = Some(warning);
+                }
             }
             Err(error) => self.message = Some(error),
         }

@@ -878,7 +878,7 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 Some(runs) => Some(export_uncertainty(scenario, runs, args.seed, out)?),
                 None => None,
             };
-            io::export::export(
+            let exported = io::export::export(
                 io::export::Source {
                     scenario,
                     analysis,
@@ -892,6 +892,9 @@ pub fn run(command: &Command) -> Result<String, Failure> {
                 out,
             )
             .map_err(|error| Failure::input(error.in_lang(args.lang)))?;
+            if let Some(warning) = exported.warning(out, args.lang) {
+                say(&warning);
+            }
             // Nothing on stdout: the file is the output.
             Ok(String::new())
         }

@@ -14,14 +14,52 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub const WIDTH: u32 = 1920;
 pub const HEIGHT: u32 = 1080;
 
-const FONT: &str = "ecoplan-cjk";
+/// The names the two faces are registered under in plotters' font table.
+const BUNDLED_FONT: &str = "ecoplan-cjk";
+const SYSTEM_FONT: &str = "ecoplan-system-cjk";
 
-fn register_font() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        plotters::style::register_font(FONT, FontStyle::Normal, crate::assets::CJK_FONT)
-            .unwrap_or_else(|_| panic!("the bundled font is a valid OpenType font"));
+/// Every text a chart draws, as drawn.
+fn texts(spec: &ChartSpec) -> Vec<String> {
+    let mut texts = vec![
+        spec.title.clone(),
+        spec.unit.clone(),
+        spec.x_label.clone(),
+        spec.source_note.clone(),
+    ];
+    texts.extend(spec.note.clone());
+    texts.extend(spec.marker.as_ref().map(|(_, label)| label.clone()));
+    texts.extend(
+        crate::charts::legend(spec)
+            .into_iter()
+            .map(|entry| entry.name),
+    );
+    texts.iter().map(|t| drawable(t)).collect()
+}
+
+/// The face a chart is drawn in, registered: the bundled one, or the system's CJK font where
+/// the chart has characters outside the bundled subset (all its text in one face).
+fn chart_font(spec: &ChartSpec) -> &'static str {
+    static BUNDLED: Once = Once::new();
+    static SYSTEM: Once = Once::new();
+    let texts = texts(spec);
+    let (face, _) = crate::typeface::for_texts(texts.iter().map(String::as_str));
+    let (name, once) = if face.path.is_some() {
+        (SYSTEM_FONT, &SYSTEM)
+    } else {
+        (BUNDLED_FONT, &BUNDLED)
+    };
+    once.call_once(|| {
+        plotters::style::register_font(name, FontStyle::Normal, face.bytes)
+            .unwrap_or_else(|_| panic!("a font that parsed once parses again"));
     });
+    name
+}
+
+/// The characters of the chart that no font on this machine has: drawn as blanks, and said by
+/// every export that draws the chart.
+pub fn undrawable(spec: &ChartSpec) -> Vec<char> {
+    let texts = texts(spec);
+    crate::typeface::for_texts(texts.iter().map(String::as_str)).1
 }
 
 /// The bundled CJK font has no subscript digits and no superscripts but ² and ³: NO₂ is drawn
@@ -62,11 +100,11 @@ pub fn render_rgb_with_text(
     height: u32,
     text: f64,
 ) -> Result<Vec<u8>, String> {
-    register_font();
+    let font = chart_font(spec);
     let mut buffer = vec![255u8; (width * height * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut buffer, (width, height)).into_drawing_area();
-        draw(spec, &root, width, text)
+        draw(spec, &root, width, text, font)
             .map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
         root.present()
             .map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
@@ -79,6 +117,7 @@ fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     width: u32,
     text: f64,
+    font: &'static str,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let scale = width as f64 / 1920.0;
     let px = |size: f64| (size * scale).round() as i32;
@@ -91,9 +130,9 @@ fn draw<DB: DrawingBackend>(
     let (height_px, width_px) = (root.dim_in_pixel().1 as i32, root.dim_in_pixel().0 as i32);
     // Sizes read from the back of a meeting room on a 1920-pixel slide (tick digits about
     // 20 px tall).
-    let title_font = (FONT, tx(66.0)).into_font().color(&BLACK);
-    let note_font = (FONT, tx(40.0)).into_font().color(&grey);
-    let source_font = (FONT, tx(32.0)).into_font().color(&RGBColor(90, 90, 90));
+    let title_font = (font, tx(66.0)).into_font().color(&BLACK);
+    let note_font = (font, tx(40.0)).into_font().color(&grey);
+    let source_font = (font, tx(32.0)).into_font().color(&RGBColor(90, 90, 90));
     let room = (width_px - 2 * px(30.0)).max(10) as u32;
     let lines = |text: &str, font: &TextStyle| {
         wrap(&drawable(text), room, |t| {
@@ -133,7 +172,7 @@ fn draw<DB: DrawingBackend>(
     }
     let legend_width = (f64::from(width_px) * 0.26).round() as i32;
     let (plot_area, legend_area) = body.split_horizontally(width_px - legend_width);
-    legend(spec, &legend_area, legend_width, &px, &tx)?;
+    legend(spec, &legend_area, legend_width, (&px, &tx), font)?;
 
     let years: Vec<f64> = spec
         .lines
@@ -198,8 +237,8 @@ fn draw<DB: DrawingBackend>(
         .y_label_formatter(&|y| crate::format::fixed(*y, tick_decimals))
         .y_desc(drawable(&spec.unit))
         .x_desc(spec.x_label.clone())
-        .label_style((FONT, tx(40.0)))
-        .axis_desc_style((FONT, tx(42.0)))
+        .label_style((font, tx(40.0)))
+        .axis_desc_style((font, tx(42.0)))
         // Major grid lines only, light: the curves carry the slide, not the grid.
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 225, 225))
@@ -232,7 +271,7 @@ fn draw<DB: DrawingBackend>(
         ))?;
         // Said at the mark: "首次超载年份 2044", on the side with room.
         let right_half = x > 0.5 * (first + last);
-        let style = (FONT, tx(40.0)).into_font().color(&capacity).pos(Pos::new(
+        let style = (font, tx(40.0)).into_font().color(&capacity).pos(Pos::new(
             if right_half { HPos::Right } else { HPos::Left },
             VPos::Top,
         ));
@@ -280,10 +319,10 @@ fn legend<DB: DrawingBackend>(
     spec: &ChartSpec,
     area: &DrawingArea<DB, plotters::coord::Shift>,
     width: i32,
-    px: &dyn Fn(f64) -> i32,
-    tx: &dyn Fn(f64) -> i32,
+    (px, tx): (&dyn Fn(f64) -> i32, &dyn Fn(f64) -> i32),
+    face: &'static str,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let font = (FONT, tx(36.0)).into_font().color(&BLACK);
+    let font = (face, tx(36.0)).into_font().color(&BLACK);
     let glyph = px(36.0);
     let room = (width - glyph - px(30.0)).max(10) as u32;
     let line_height = tx(46.0);
@@ -371,12 +410,13 @@ fn wrap(text: &str, room: u32, measure: impl Fn(&str) -> u32) -> Vec<String> {
 }
 
 /// Writes the chart as a PNG of `WIDTH` × `HEIGHT`, through the safe writer: a failed export
-/// leaves the previous file as it was.
-pub fn write_png(spec: &ChartSpec, path: &Path) -> Result<(), String> {
+/// leaves the previous file as it was. Returns the characters drawn as blanks (`undrawable`).
+pub fn write_png(spec: &ChartSpec, path: &Path) -> Result<Vec<char>, String> {
     let rgb = render_rgb(spec, WIDTH, HEIGHT)?;
     let bytes = encode_png(&rgb, png::ColorType::Rgb, WIDTH, HEIGHT)
         .map_err(|error| format!("{}: cannot encode the PNG: {error}", path.display()))?;
-    super::write_atomically(path, &bytes, super::Backup::None).map_err(|e| e.to_string())
+    super::write_atomically(path, &bytes, super::Backup::None).map_err(|e| e.to_string())?;
+    Ok(undrawable(spec))
 }
 
 /// An 8-bit RGB or RGBA image as PNG bytes.

@@ -108,6 +108,26 @@ pub fn refuse_replacing_input(out: &Path, input: Option<&Path>) -> Result<(), Ex
     Ok(())
 }
 
+/// What an export wrote besides its file's content.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Exported {
+    /// Characters of its charts that no font on this machine has, drawn as blanks.
+    pub undrawable: Vec<char>,
+}
+
+impl Exported {
+    /// The warning to give with the file, in `lang`, where there is one.
+    pub fn warning(&self, out: &Path, lang: Lang) -> Option<String> {
+        (!self.undrawable.is_empty()).then(|| {
+            let characters: String = self.undrawable.iter().collect();
+            Tr::CannotDraw.fill(
+                lang,
+                &[&out.display(), &characters, &crate::typeface::FONT_VARIABLE],
+            )
+        })
+    }
+}
+
 /// Writes `out` in the format its extension names.
 pub fn export(
     source: Source<'_>,
@@ -115,7 +135,7 @@ pub fn export(
     table: Table,
     chart: Option<&str>,
     out: &Path,
-) -> Result<(), ExportError> {
+) -> Result<Exported, ExportError> {
     let Source {
         scenario,
         analysis,
@@ -136,18 +156,23 @@ pub fn export(
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    let drawn = |undrawable: Vec<char>| Exported { undrawable };
     let written = match extension.as_deref() {
         Some("csv") => super::write_atomically(
             out,
             table_csv(scenario, analysis, lang, table).as_bytes(),
             super::Backup::None,
         )
+        .map(|()| Exported::default())
         .map_err(|e| e.to_string()),
         Some("xlsx") if table == Table::Indicators => {
             super::indicator_table::write_template(scenario, lang, out)
+                .map(|()| Exported::default())
         }
-        Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, uncertainty, out),
-        Some("docx") => super::report::write_report(&chapter, lang, out),
+        // Its charts are Excel's, drawn by the reader in the reader's fonts.
+        Some("xlsx") => xlsx::write_xlsx(scenario, analysis, lang, uncertainty, out)
+            .map(|()| Exported::default()),
+        Some("docx") => super::report::write_report(&chapter, lang, out).map(drawn),
         // The chapter as Markdown: what the Word file says, as plain text.
         Some("md") => super::write_atomically(
             out,
@@ -155,6 +180,7 @@ pub fn export(
                 .as_bytes(),
             super::Backup::None,
         )
+        .map(|()| Exported::default())
         .map_err(|e| e.to_string()),
         Some("png") => {
             let charts = all_charts(scenario, analysis, lang);
@@ -165,7 +191,7 @@ pub fn export(
                     .next()
                     .ok_or_else(|| ExportError::at(out, Tr::ExportNoCharts, &[]))?,
             };
-            chart_png::write_png(&spec, out)
+            chart_png::write_png(&spec, out).map(drawn)
         }
         _ => return Err(ExportError::at(out, Tr::ExportExtension, &[])),
     };

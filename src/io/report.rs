@@ -355,12 +355,25 @@ fn repeat_headers(document: &[u8]) -> Vec<u8> {
 }
 
 /// Writes the chapter of `input` to `out`.
+/// Returns the characters its figures draw as blanks (no font on this machine has them); the
+/// text of the document is Word's to draw, in the reader's fonts.
 pub fn write_report(
     input: &crate::report::ChapterInput<'_>,
     lang: Lang,
     out: &std::path::Path,
-) -> Result<(), String> {
+) -> Result<Vec<char>, String> {
     let document = crate::report::chapter(input, lang);
     let bytes = report_docx(&document, lang)?;
-    super::write_atomically(out, &bytes, super::Backup::None).map_err(|e| e.to_string())
+    super::write_atomically(out, &bytes, super::Backup::None).map_err(|e| e.to_string())?;
+    let mut undrawable = Vec::new();
+    for block in &document.blocks {
+        if let Block::Figure(figure) = block {
+            for c in chart_png::undrawable(&figure.chart) {
+                if !undrawable.contains(&c) {
+                    undrawable.push(c);
+                }
+            }
+        }
+    }
+    Ok(undrawable)
 }
