@@ -772,3 +772,51 @@ fn a_file_written_by_hand_is_kept_as_orig_through_two_imports_and_a_save() {
     let again = ecoplan::io::save(&loaded, &old).unwrap();
     assert_eq!(again.original, None);
 }
+
+#[test]
+fn a_growth_flag_re_centres_an_uncertain_rate_as_the_windows_edit_does() {
+    let dir = scratch_dir("growth-recentre");
+    let plan = changed_plan(&dir, "plan.ron", |s| {
+        s.uncertainty = vec![ecoplan::model::Uncertain {
+            series: "gdp".into(),
+            distribution: ecoplan::model::Distribution::Normal {
+                mean: 0.075,
+                sd: 0.005,
+                min: 0.05,
+                max: 0.10,
+            },
+        }];
+    });
+    let output = ecoplan(&[
+        "uncertainty",
+        plan.to_str().unwrap(),
+        "--growth",
+        "gdp=0.03",
+        "--series",
+        "gdp",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    let line = out.lines().find(|l| l.starts_with("gdp,2028,")).unwrap();
+    let p50: f64 = line.split(',').nth(4).unwrap().parse().unwrap();
+    // The window's edit: the lever moves to 3 % and the distribution with it.
+    let mut expected = hanyang_plan();
+    expected.uncertainty = load(&plan).unwrap().uncertainty;
+    ecoplan::document::Edit::SetRule {
+        series: "gdp".into(),
+        rule: Rule::growth(0.03),
+    }
+    .apply(&mut expected)
+    .unwrap();
+    let ecoplan::model::Distribution::Normal { mean, min, max, .. } =
+        expected.uncertainty[0].distribution
+    else {
+        panic!("still normal");
+    };
+    assert!(
+        (mean - 0.03).abs() < 1e-12 && min < 0.03 && max > 0.03,
+        "{mean} {min} {max}"
+    );
+    // 792.86 × 1.03⁷ ≈ 975, where the distribution left at 7.5 % would give ≈ 1314.
+    assert!((p50 - 792.86 * 1.03f64.powi(7)).abs() < 15.0, "{line}");
+}

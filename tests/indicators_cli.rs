@@ -137,13 +137,17 @@ fn indicators_follows_growth_and_horizon_overrides() {
     let energy = rows_of(&stdout(&output), "20");
     assert_eq!(energy[2][3], "2028", "{energy:?}");
     assert_eq!(energy[2][8], "met", "{energy:?}");
-    // A longer horizon keeps the milestones the plan assesses; one before a target year is
-    // refused as the other commands refuse it.
+    // A longer horizon keeps the milestones the plan assesses; one before a milestone is
+    // refused as the window's edit refuses it.
     let output = ecoplan(&["indicators", "--horizon", "2040"]);
     assert_eq!(rows_of(&stdout(&output), "20").len(), 3);
     let output = ecoplan(&["indicators", "--horizon", "2026"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("extend the horizon"));
+    assert!(
+        stderr(&output).contains("--horizon 2026: the horizon 2026 is before the milestone 2028"),
+        "{}",
+        stderr(&output)
+    );
     // The table format and English names.
     let output = ecoplan(&["indicators", "--format", "table", "--lang", "en"]);
     assert!(stdout(&output).contains("Energy per unit of GDP"));

@@ -571,14 +571,27 @@ pub fn apply_overrides(
 ) -> Result<(), String> {
     refuse_repeated("--growth", growth.iter().map(|(key, _)| key.as_str()))
         .map_err(|failure| failure.message)?;
-    if let Some(horizon) = horizon {
-        scenario.horizon = horizon;
+    // The window's own edits, so that the command line and the window give the same scenario
+    // (a rate's uncertain distribution re-centred on the new rate, a horizon kept past the
+    // milestones).
+    use crate::document::Edit;
+    if let Some(year) = horizon {
+        Edit::SetHorizon { year }
+            .apply(scenario)
+            .map_err(|reason| format!("--horizon {year}: {reason}"))?;
     }
     for (key, rate) in growth {
-        let series = scenario
-            .series_mut(key)
-            .ok_or_else(|| format!("--growth {key}={rate}: there is no series \"{key}\""))?;
-        series.rule = Rule::growth(*rate);
+        if scenario.series(key).is_none() {
+            return Err(format!(
+                "--growth {key}={rate}: there is no series \"{key}\""
+            ));
+        }
+        Edit::SetRule {
+            series: key.clone(),
+            rule: Rule::growth(*rate),
+        }
+        .apply(scenario)
+        .map_err(|reason| format!("--growth {key}={rate}: {reason}"))?;
     }
     Ok(())
 }

@@ -221,7 +221,7 @@ impl Edit {
                     return Err(format!("a series \"{to}\" already exists"));
                 }
                 scenario.series_mut(from).ok_or_else(|| missing(from))?.key = to.clone();
-                rename_references(scenario, from, to);
+                crate::model::references::rename_series_uses(scenario, from, to);
             }
             Edit::AddSeries { series } => scenario.series.push((**series).clone()),
             Edit::RemoveSeries { series } => {
@@ -230,8 +230,16 @@ impl Edit {
                 if scenario.series.len() == before {
                     return Err(missing(series));
                 }
-                // The chapter's unit for it goes with it.
+                // The chapter's unit for it goes with it; any other use keeps it.
                 scenario.chapter.units.retain(|u| &u.series != series);
+                let uses = crate::model::references::uses_of(scenario, series);
+                if !uses.is_empty() {
+                    let places: Vec<String> = uses.iter().map(ToString::to_string).collect();
+                    return Err(format!(
+                        "series \"{series}\" is used by {}: change those first",
+                        places.join(", ")
+                    ));
+                }
             }
             Edit::ReplaceSeries { series } => {
                 *scenario
@@ -532,54 +540,6 @@ fn rename_pollutant(methods: &mut Methods, from: &str, to: &str) {
         .for_each(|(p, _)| rename(p));
 }
 
-fn rename_references(scenario: &mut Scenario, from: &str, to: &str) {
-    use crate::model::Metric;
-    for shown in &mut scenario.chapter.units {
-        if shown.series == from {
-            shown.series = to.to_owned();
-        }
-    }
-    for series in &mut scenario.series {
-        if let Rule::Driven { driver, .. } | Rule::GrowthAs { driver, .. } = &mut series.rule
-            && driver == from
-        {
-            *driver = to.to_owned();
-        }
-    }
-    for capacity in &mut scenario.capacities {
-        if capacity.series == from {
-            capacity.series = to.to_owned();
-        }
-    }
-    for uncertain in &mut scenario.uncertainty {
-        if uncertain.series == from {
-            uncertain.series = to.to_owned();
-        }
-    }
-    if scenario.methods.footprint.population_series == from {
-        scenario.methods.footprint.population_series = to.to_owned();
-    }
-    for target in &mut scenario.targets {
-        match &mut target.metric {
-            Metric::Series(key) => {
-                if key == from {
-                    *key = to.to_owned();
-                }
-            }
-            Metric::Ratio {
-                numerator,
-                denominator,
-            } => {
-                for key in [numerator, denominator] {
-                    if key == from {
-                        *key = to.to_owned();
-                    }
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,6 +560,81 @@ mod tests {
             Some("pop")
         );
         assert!(crate::engine::validate(&scenario).is_empty());
+    }
+
+    #[test]
+    fn renaming_gdp_or_energy_follows_indicator_links_and_the_non_point_load() {
+        use crate::model::references::{for_each_series_key, uses_of};
+        let mut scenario = hanyang_plan();
+        scenario
+            .methods
+            .water
+            .nonpoint_series
+            .push(("COD".into(), "gdp".into()));
+        let before_gdp = uses_of(&scenario, "gdp");
+        let before_energy = uses_of(&scenario, "energy");
+        assert!(
+            before_gdp
+                .iter()
+                .any(|u| matches!(u, crate::model::references::SeriesUse::Indicator { .. }))
+        );
+        for (from, to) in [("gdp", "地区生产总值"), ("energy", "能耗")] {
+            Edit::RenameSeries {
+                from: from.into(),
+                to: to.into(),
+            }
+            .apply(&mut scenario)
+            .unwrap();
+        }
+        // Every use moved with its series: none is left under the old keys.
+        assert_eq!(uses_of(&scenario, "地区生产总值"), before_gdp);
+        assert_eq!(uses_of(&scenario, "能耗"), before_energy);
+        for_each_series_key(&scenario, |place, key| {
+            assert!(key != "gdp" && key != "energy", "{place} still names {key}");
+        });
+        assert!(crate::engine::validate(&scenario).is_empty());
+    }
+
+    #[test]
+    fn removing_a_series_in_use_is_refused_naming_each_use() {
+        let mut scenario = hanyang_plan();
+        let error = Edit::RemoveSeries {
+            series: "population".into(),
+        }
+        .apply(&mut scenario)
+        .unwrap_err();
+        assert!(
+            error.contains("series \"population\" is used by series \"water_domestic\""),
+            "{error}"
+        );
+        assert!(error.contains("the footprint's population"), "{error}");
+    }
+
+    #[test]
+    fn the_checks_find_an_unknown_key_in_every_place_a_series_is_used() {
+        use crate::model::references::{for_each_series_key, for_each_series_key_mut};
+        let plan = hanyang_plan();
+        let mut count = 0;
+        for_each_series_key(&plan, |_, _| count += 1);
+        for n in 0..count {
+            let mut broken = plan.clone();
+            let mut at = 0;
+            let mut place = None;
+            for_each_series_key_mut(&mut broken, |use_, key| {
+                if at == n {
+                    *key = "no_such_series".into();
+                    place = Some(use_);
+                }
+                at += 1;
+            });
+            let errors = crate::engine::validate(&broken);
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e.to_string().contains("unknown series \"no_such_series\"")),
+                "{place:?}: {errors:?}"
+            );
+        }
     }
 
     #[test]

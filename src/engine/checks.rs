@@ -110,16 +110,23 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
             push_decimals("series", &series.key, decimals, &mut errors);
         }
     }
-    for series in &scenario.series {
-        if let Some(driver) = series.rule.driver()
-            && !keys.contains(driver)
-        {
-            errors.push(ModelError::UnknownSeries {
-                series: series.key.clone(),
-                driver: driver.to_owned(),
-            });
+    // Every use of a series key, wherever it is (`model::references`, the list rename and
+    // remove walk too), names a series of the scenario.
+    crate::model::references::for_each_series_key(scenario, |place, key| {
+        if keys.contains(key) {
+            return;
         }
-    }
+        errors.push(match place {
+            crate::model::references::SeriesUse::Driver { series } => ModelError::UnknownSeries {
+                series,
+                driver: key.to_owned(),
+            },
+            place => ModelError::UnknownSeriesUse {
+                place,
+                key: key.to_owned(),
+            },
+        });
+    });
     control_errors(scenario, &mut errors);
     // The chapter's units: each of a series, and one its values convert to.
     for shown in &scenario.chapter.units {

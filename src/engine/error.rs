@@ -18,6 +18,12 @@ pub enum ModelError {
     EmptyKey { item: &'static str, key: String },
     #[error("series \"{series}\" refers to the unknown series \"{driver}\"")]
     UnknownSeries { series: String, driver: String },
+    /// A series key used anywhere but a rule's driver (see `model::references`).
+    #[error("{place} refers to the unknown series \"{key}\"")]
+    UnknownSeriesUse {
+        place: crate::model::references::SeriesUse,
+        key: String,
+    },
     #[error("series refer to each other in a cycle: {}", cycle.join(" → "))]
     Cycle { cycle: Vec<String> },
     #[error("{item} \"{key}\": {field} = {value} is invalid: {reason}")]

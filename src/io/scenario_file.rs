@@ -481,6 +481,21 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
         }
         ModelError::Unit { item, key, .. } => field_after(text.find(&key_of(item, key))?, "unit"),
         ModelError::NotFinite { item, key, .. } => text.find(&key_of(item, key))?,
+        ModelError::UnknownSeriesUse { place, key } => {
+            use crate::model::references::SeriesUse;
+            let start = match place {
+                SeriesUse::Capacity { pollutant } => text.find(&key_of("capacity", pollutant)),
+                SeriesUse::Target { key } => text.find(&key_of("target", key)),
+                SeriesUse::Indicator { number } => text.find(&key_of("indicator", number)),
+                SeriesUse::NonpointLoad { .. } => text.find("nonpoint_series:"),
+                SeriesUse::Footprint => text.find("population_series:"),
+                SeriesUse::Uncertain => text.find("uncertainty:"),
+                SeriesUse::ChapterUnit => text.find("units:"),
+                SeriesUse::Driver { series } => text.find(&key_of("series", series)),
+            }
+            .unwrap_or(0);
+            start + text[start..].find(&format!("\"{key}\""))?
+        }
     };
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;

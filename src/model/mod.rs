@@ -6,6 +6,7 @@ mod indicator;
 mod methods;
 pub mod note;
 mod project;
+pub mod references;
 mod series;
 mod target;
 mod uncertainty;
