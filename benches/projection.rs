@@ -187,8 +187,7 @@ fn hostile_file_benches(c: &mut Criterion) {
                     key: "cod".into(),
                     base: None,
                     rule: Some(Rule::growth(0.05 + f64::from(k) * 1e-5)),
-                    observed: None,
-                    decimals: None,
+                    ..SeriesChange::default()
                 }],
                 ..Changes::default()
             }),

@@ -734,6 +734,17 @@ texts! {
         "{0}：本机没有字体含有这些字符，图中显示为空白：{1}。请安装中文字体（如 Noto Sans CJK、微软雅黑），或用环境变量 {2} 指定字体文件",
         "{0}: no font on this machine has these characters, drawn as blanks in the charts: {1}. Install a Chinese font (Noto Sans CJK, Microsoft YaHei) or name a font file in the environment variable {2}",
     ),
+    FollowParent => ("随上级情景更新", "Follow the parent"),
+    ChildrenNotFollowing => (
+        "以下情景未随上级更新（其修改与上级的这次修改冲突，或超出可继承的范围）：{0}",
+        "These scenarios did not follow their parent (their changes conflict with this edit, or go beyond what inheritance holds): {0}",
+    ),
+    DetachTitle => ("断开继承？", "Drop the parent link?"),
+    DetachQuestion => (
+        "以下情景的修改超出“变更”能保存的范围（如增删了序列、容量或目标，或改了名称、单位）：{0}。保存后它们将存为完整情景，不再随上级更新。",
+        "These scenarios change more than a change list holds (a series, capacity or target added or removed, a name or unit changed): {0}. Saved, they are stored whole and no longer follow their parent.",
+    ),
+    SaveDetached => ("保存为完整情景", "Save them whole"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

@@ -130,6 +130,7 @@ fn a_long_workspace_chain_holds_one_scenario_at_a_time_while_checked() {
                         rule: Some(Rule::growth(0.05)),
                         observed: None,
                         decimals: None,
+                        source: None,
                     }],
                     ..Changes::default()
                 }),

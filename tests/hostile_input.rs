@@ -67,6 +67,7 @@ fn child(name: &str, parent: &str, cod_rate: f64) -> Member {
                 rule: Some(Rule::growth(cod_rate)),
                 observed: None,
                 decimals: None,
+                source: None,
             }],
             ..Changes::default()
         }),

@@ -3056,3 +3056,146 @@ fn a_save_over_a_file_someone_else_changed_asks_first_and_loses_neither_change()
     assert!(harness.query_by_label("文件已被他人修改").is_none());
     assert_eq!(gdp_on_disk(), Some(810.0));
 }
+
+/// The base value of `key` in member `index`'s scenario, wherever the member is held.
+fn base_of(app: &EcoplanApp, index: usize, key: &str) -> Option<f64> {
+    app.doc_at(index)
+        .unwrap()
+        .scenario()
+        .series(key)
+        .unwrap()
+        .base
+}
+
+fn rule_of(app: &EcoplanApp, index: usize, key: &str) -> ecoplan::model::Rule {
+    app.doc_at(index)
+        .unwrap()
+        .scenario()
+        .series(key)
+        .unwrap()
+        .rule
+        .clone()
+}
+
+#[test]
+fn a_parents_edit_reaches_its_children_and_grandchildren_and_undo_takes_them_back_together() {
+    let mut harness = harness(View::Assumptions, Lang::Zh);
+    harness.run();
+    let plan_name = ecoplan::plan::hanyang_plan().metadata.name;
+    // A child with a rate of its own, and a grandchild of it.
+    harness.get_by_label("＋ 派生情景").click();
+    harness.run();
+    type_into(&mut harness, "年增长率 gdp %", "5.5");
+    press_enter(&mut harness);
+    harness.get_by_label("＋ 派生情景").click();
+    harness.run();
+    assert_eq!(harness.state().members.slots.len(), 3);
+    // Back to the plan: its GDP base value changes, and so does its own rate.
+    harness.get_by_label(&plan_name).click();
+    harness.run();
+    harness.get_by_label("基础数据").click();
+    harness.run();
+    type_into(&mut harness, "基准年数值 gdp", "800");
+    press_enter(&mut harness);
+    let app = harness.state();
+    for member in [1, 2] {
+        assert_eq!(base_of(app, member, "gdp"), Some(800.0), "member {member}");
+        // The child's own rate stays its own.
+        assert_eq!(
+            rule_of(app, member, "gdp"),
+            ecoplan::model::Rule::growth(0.055)
+        );
+    }
+    // The analysis of a follower is its own, made from the followed scenario.
+    let child_gdp = app
+        .doc_at(1)
+        .unwrap()
+        .analysis()
+        .projection
+        .value("gdp", 2022);
+    assert!(
+        (child_gdp.unwrap() - 800.0 * 1.055).abs() < 1e-9,
+        "{child_gdp:?}"
+    );
+    // The plan's rate changes: the children keep theirs.
+    harness.get_by_label("情景假设").click();
+    harness.run();
+    type_into(&mut harness, "年增长率 gdp %", "7");
+    press_enter(&mut harness);
+    assert_eq!(
+        rule_of(harness.state(), 1, "gdp"),
+        ecoplan::model::Rule::growth(0.055)
+    );
+    // One undo takes back the plan's rate; the next its base value, in all three at once.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let app = harness.state();
+    for member in [0, 1, 2] {
+        assert_eq!(base_of(app, member, "gdp"), Some(792.86), "member {member}");
+    }
+    // Redo brings it back everywhere.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    for member in [0, 1, 2] {
+        assert_eq!(
+            base_of(harness.state(), member, "gdp"),
+            Some(800.0),
+            "member {member}"
+        );
+    }
+}
+
+#[test]
+fn a_child_whose_changes_no_change_list_holds_is_saved_whole_only_when_the_user_says_so() {
+    let dir = temp_dir("detach");
+    let path = dir.join("workspace.ron");
+    let dialogs = ScriptedDialogs::default();
+    // Picked twice: the first save is cancelled.
+    dialogs
+        .save
+        .borrow_mut()
+        .extend([path.clone(), path.clone()]);
+    let mut harness = harness_with(View::Assumptions, Lang::Zh, dialogs);
+    harness.run();
+    harness.get_by_label("＋ 派生情景").click();
+    harness.run();
+    // The child drops a capacity: a change list cannot say that.
+    let child = harness.state().members.current_name().to_owned();
+    harness.state_mut().state.view = View::CapacityAir;
+    harness.run();
+    harness.get_by_label("编辑环境容量 SO2").click();
+    harness.run();
+    harness.get_by_label("删除环境容量 SO2").click();
+    harness.run();
+    assert_eq!(harness.state().doc.scenario().capacities.len(), 4);
+    assert!(
+        harness.state().message.is_none(),
+        "{:?}",
+        harness.state().message
+    );
+    click_menu(&mut harness, "文件", "另存为…");
+    assert!(harness.query_by_label("断开继承？").is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&format!("或改了名称、单位）：{child}。"))
+            .is_some()
+    );
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert!(!path.exists());
+    assert!(harness.state().any_dirty());
+    // Asked again, and saved whole.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label("保存为完整情景").click();
+    harness.run();
+    assert!(!harness.state().any_dirty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches("Changes(").count(), 0);
+    assert_eq!(text.matches("Full(").count(), 2);
+}

@@ -54,7 +54,17 @@ pub enum Modal {
     },
     /// The file was changed by someone else since it was opened or saved: overwrite it, save
     /// under another name, or not save.
-    ChangedOnDisk { path: std::path::PathBuf },
+    ChangedOnDisk {
+        path: std::path::PathBuf,
+        answers: super::documents::SaveAnswers,
+    },
+    /// Members whose changes no change list holds would be saved whole, without their parent
+    /// link: save so, or not save.
+    Detach {
+        path: std::path::PathBuf,
+        names: Vec<String>,
+        answers: super::documents::SaveAnswers,
+    },
     /// The current member's new name, as typed.
     Rename(String),
     /// No file dialog could open: the path is typed here instead. `then` is what waits for the
@@ -488,8 +498,40 @@ impl EcoplanApp {
                     self.ask_path(PathPurpose::Report, "report.docx");
                 }
             }
-            Modal::ChangedOnDisk { path } => {
-                let path = path.clone();
+            Modal::Detach {
+                path,
+                names,
+                answers,
+            } => {
+                let (path, answers) = (path.clone(), *answers);
+                let mut save = None;
+                egui::Modal::new(egui::Id::unique("ecoplan-detach")).show(ctx, |ui| {
+                    ui.heading(Tr::DetachTitle.get(lang));
+                    ui.label(Tr::DetachQuestion.fill(lang, &[&names.join("、")]));
+                    ui.horizontal(|ui| {
+                        if ui.button(Tr::SaveDetached.get(lang)).clicked() {
+                            save = Some(true);
+                        }
+                        if ui.button(Tr::Cancel.get(lang)).clicked() {
+                            save = Some(false);
+                        }
+                    });
+                });
+                match save {
+                    Some(true) => {
+                        done = true;
+                        let answers = super::documents::SaveAnswers {
+                            detach: true,
+                            ..answers
+                        };
+                        self.save_answered(path, answers);
+                    }
+                    Some(false) => done = true,
+                    None => {}
+                }
+            }
+            Modal::ChangedOnDisk { path, answers } => {
+                let (path, answers) = (path.clone(), *answers);
                 let mut answer = None;
                 egui::Modal::new(egui::Id::unique("ecoplan-changed-on-disk")).show(ctx, |ui| {
                     ui.heading(Tr::ChangedOnDiskTitle.get(lang));
@@ -508,8 +550,12 @@ impl EcoplanApp {
                 });
                 match answer {
                     Some(UnsavedAnswer::Save) => {
-                        self.save_over(path);
                         done = true;
+                        let answers = super::documents::SaveAnswers {
+                            overwrite: true,
+                            ..answers
+                        };
+                        self.save_answered(path, answers);
                     }
                     Some(UnsavedAnswer::Discard) => {
                         // Save as asks for the path in a dialog of its own.

@@ -15,6 +15,14 @@ use crate::i18n::Tr;
 use crate::io;
 use crate::io::export::Table;
 
+/// What the user answered to the questions a save asks: overwrite a file someone else changed,
+/// store whole the members whose changes no change list holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SaveAnswers {
+    pub overwrite: bool,
+    pub detach: bool,
+}
+
 impl EcoplanApp {
     /// Asks before replacing unsaved work.
     pub fn request(&mut self, ctx: &egui::Context, action: Pending) {
@@ -228,21 +236,30 @@ impl EcoplanApp {
     /// Writes the scenario, or the whole workspace, to `path`; refused where the file is its
     /// own and someone else changed it since it was opened or saved here (the user is asked).
     fn save_to(&mut self, path: PathBuf) -> bool {
+        self.write_to(path, SaveAnswers::default())
+    }
+
+    /// Saves with what the user answered to the questions a save may ask.
+    pub(super) fn save_answered(&mut self, path: PathBuf, answers: SaveAnswers) -> bool {
+        self.write_to(path, answers)
+    }
+
+    fn write_to(&mut self, path: PathBuf, answers: SaveAnswers) -> bool {
+        use super::dialogs::Modal;
         let expected = self
             .on_disk
-            .filter(|_| self.current_file() == Some(path.as_path()));
-        self.write_to(path, expected)
-    }
-
-    /// Saves over `path` whatever it holds now: the user chose to, asked about a change made
-    /// by someone else.
-    pub(super) fn save_over(&mut self, path: PathBuf) -> bool {
-        self.write_to(path, None)
-    }
-
-    fn write_to(&mut self, path: PathBuf, expected: Option<io::Fingerprint>) -> bool {
+            .filter(|_| !answers.overwrite && self.current_file() == Some(path.as_path()));
         let text = if self.members.is_workspace() {
             let views = self.member_views();
+            let detached = self.members.detached(|i| views[i].1);
+            if !detached.is_empty() && !answers.detach {
+                self.modal = Some(Modal::Detach {
+                    path,
+                    names: detached,
+                    answers,
+                });
+                return false;
+            }
             io::workspace_to_ron_string(&self.members.to_workspace(|i| views[i].1))
         } else {
             io::to_ron_string(self.doc.scenario())
@@ -251,7 +268,7 @@ impl EcoplanApp {
             .and_then(|lock| io::save_text_locked(&text, &path, &lock, expected));
         match saved {
             Err(io::SaveError::ChangedOnDisk { .. }) => {
-                self.modal = Some(super::dialogs::Modal::ChangedOnDisk { path });
+                self.modal = Some(Modal::ChangedOnDisk { path, answers });
                 false
             }
             Ok(saved) => {
@@ -300,9 +317,8 @@ impl EcoplanApp {
                 let edit = Edit::ReplaceScenario {
                     scenario: Box::new(scenario),
                 };
-                match self.doc.apply(edit) {
+                match self.apply_to_current(edit, false) {
                     Ok(()) => {
-                        self.record_edit();
                         self.doc.mark_saved();
                         // What was read is the file now: a save after it is no overwrite.
                         self.on_disk = io::Fingerprint::of_file(&path).ok().flatten();

@@ -9,9 +9,11 @@ use crate::document::Document;
 use crate::i18n::{Lang, Tr};
 
 pub enum HistoryEntry {
-    /// A step of this member's document.
+    /// A step of this member's document, and the steps its descendants took to follow it
+    /// (`Edit::FollowParent`), undone and redone with it.
     Edit {
         member: MemberId,
+        followers: Vec<MemberId>,
     },
     Structure(Box<StructureStep>),
 }
@@ -21,7 +23,7 @@ impl HistoryEntry {
     pub fn describe(&self, app: &EcoplanApp, redo: bool) -> String {
         let lang = app.lang();
         match self {
-            HistoryEntry::Edit { member } => {
+            HistoryEntry::Edit { member, .. } => {
                 let doc = app.members.index_of_id(*member).and_then(|i| app.doc_at(i));
                 let edit = doc.and_then(|d| if redo { d.redo_edit() } else { d.undo_edit() });
                 match (doc, edit) {
@@ -87,7 +89,130 @@ impl EcoplanApp {
     /// Notes that the current member's document took a new step.
     pub(super) fn record_edit(&mut self) {
         let member = self.members.slots[self.members.current].id;
-        self.record(HistoryEntry::Edit { member });
+        self.record(HistoryEntry::Edit {
+            member,
+            followers: Vec::new(),
+        });
+    }
+
+    /// Applies an edit to the current member, then lets every member that inherits from it
+    /// (children, their children) follow: each keeps its own changes over the parent as
+    /// edited. Recorded as one undo step with its followers; `merge` joins a slider's run.
+    pub(super) fn apply_to_current(
+        &mut self,
+        edit: crate::document::Edit,
+        merge: bool,
+    ) -> Result<(), String> {
+        let depth = self.doc.undo_depth();
+        let before = self
+            .members
+            .has_children(self.members.current)
+            .then(|| self.doc.scenario().clone());
+        let replayable = edit.clone();
+        self.doc.apply_merging(edit, merge)?;
+        let new_step = self.doc.undo_depth() > depth;
+        if new_step {
+            self.record_edit();
+        }
+        if let Some(before) = before {
+            let (followers, stayed) = self.follow(before, &replayable, merge && !new_step);
+            if let Some(HistoryEntry::Edit {
+                followers: list, ..
+            }) = self.history.last_mut()
+            {
+                list.extend(followers);
+            }
+            if !stayed.is_empty() {
+                self.notice =
+                    Some(Tr::ChildrenNotFollowing.fill(self.lang(), &[&stayed.join("、")]));
+            }
+        }
+        Ok(())
+    }
+
+    /// The descendants of the current member take up its change from `before`: each child's
+    /// changes over its parent as it was (`changes_from`) are applied to the parent as it is;
+    /// where they cannot be (the parent renamed what the child changes), the parent's edit
+    /// itself is applied to the child. Returns the members that took a new step, and the
+    /// names of those that could not follow.
+    fn follow(
+        &mut self,
+        before: crate::model::Scenario,
+        edit: &crate::document::Edit,
+        merge: bool,
+    ) -> (Vec<MemberId>, Vec<String>) {
+        use crate::document::Edit;
+        use crate::engine::workspace::{apply, changes_from};
+        let mut followers = Vec::new();
+        let mut stayed = Vec::new();
+        // Members whose scenario changed, with what it was: the current one first.
+        let mut changed = vec![(self.members.current, before)];
+        let mut next = 0;
+        while let Some((parent, parent_before)) = changed.get(next).cloned() {
+            next += 1;
+            let parent_after = self
+                .doc_at(parent)
+                .expect("a member holds its document")
+                .scenario()
+                .clone();
+            let name = self.members.slots[parent].name.clone();
+            let children: Vec<usize> = (0..self.members.slots.len())
+                .filter(|&i| self.members.slots[i].parent.as_deref() == Some(name.as_str()))
+                .collect();
+            for child in children {
+                let slot = &mut self.members.slots[child];
+                let Some(doc) = slot.doc.as_mut() else {
+                    continue;
+                };
+                let child_before = doc.scenario().clone();
+                // A child whose changes no change list holds stays as it is: what it
+                // overrides cannot be told, so the parent's edit could undo its own.
+                let followed = changes_from(&parent_before, &child_before).and_then(|changes| {
+                    let mut followed = parent_after.clone();
+                    if apply(&mut followed, &changes).is_ok() {
+                        followed
+                            .metadata
+                            .name
+                            .clone_from(&child_before.metadata.name);
+                        return Some(followed);
+                    }
+                    // The parent renamed or removed what the child changes: the same edit on
+                    // the child renames or removes it there too.
+                    let renames = matches!(
+                        edit,
+                        Edit::RenameSeries { .. }
+                            | Edit::RemoveSeries { .. }
+                            | Edit::SetCapacityRow { .. }
+                            | Edit::RemoveCapacity { .. }
+                            | Edit::SetTarget { .. }
+                            | Edit::RemoveTarget { .. }
+                    );
+                    let mut followed = child_before.clone();
+                    (renames && edit.apply(&mut followed).is_ok()).then_some(followed)
+                });
+                let Some(followed) = followed else {
+                    stayed.push(slot.name.clone());
+                    continue;
+                };
+                if followed == child_before {
+                    continue;
+                }
+                let depth = doc.undo_depth();
+                let follow = Edit::FollowParent {
+                    scenario: Box::new(followed),
+                };
+                match doc.apply_merging(follow, merge) {
+                    Ok(()) => {
+                        if doc.undo_depth() > depth {
+                            followers.push(slot.id);
+                        }
+                        changed.push((child, child_before));
+                    }
+                    Err(_) => stayed.push(slot.name.clone()),
+                }
+            }
+        }
+        (followers, stayed)
     }
 
     fn record_structure(&mut self, step: StructureStep) {
@@ -250,7 +375,7 @@ impl EcoplanApp {
     /// reverses it.
     fn replay(&mut self, entry: HistoryEntry, redo: bool) -> HistoryEntry {
         match entry {
-            HistoryEntry::Edit { member } => {
+            HistoryEntry::Edit { member, followers } => {
                 // An edit's member is in the workspace whenever its entry is reached: a removal
                 // made after the edit is undone before it.
                 if let Some(index) = self.members.index_of_id(member) {
@@ -261,7 +386,22 @@ impl EcoplanApp {
                         self.doc.undo();
                     }
                 }
-                HistoryEntry::Edit { member }
+                // The followers are its descendants, never the current member; their newest
+                // step is the one they took with it.
+                for follower in &followers {
+                    let doc = self
+                        .members
+                        .index_of_id(*follower)
+                        .and_then(|i| self.members.slots[i].doc.as_mut());
+                    if let Some(doc) = doc {
+                        if redo {
+                            doc.redo();
+                        } else {
+                            doc.undo();
+                        }
+                    }
+                }
+                HistoryEntry::Edit { member, followers }
             }
             HistoryEntry::Structure(step) => {
                 HistoryEntry::Structure(Box::new(self.revert_step(*step)))

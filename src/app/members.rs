@@ -204,6 +204,22 @@ impl Members {
             .expect("some name is free")
     }
 
+    /// The members with a parent whose changes no change list holds: saved, they are stored
+    /// whole and lose their parent link (the window asks first).
+    pub fn detached<'a>(&self, scenario_of: impl Fn(usize) -> &'a Scenario) -> Vec<String> {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(i, slot)| {
+                slot.parent
+                    .as_ref()
+                    .and_then(|parent| self.index_of(parent))
+                    .is_some_and(|p| changes_from(scenario_of(p), scenario_of(*i)).is_none())
+            })
+            .map(|(_, slot)| slot.name.clone())
+            .collect()
+    }
+
     /// The workspace to save: roots whole, children as their changes where a change list can
     /// hold them. `scenario_of(i)` gives member i's scenario.
     pub fn to_workspace<'a>(&self, scenario_of: impl Fn(usize) -> &'a Scenario) -> Workspace {

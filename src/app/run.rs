@@ -19,14 +19,8 @@ impl EcoplanApp {
     }
 
     fn apply_merging(&mut self, edit: crate::document::Edit, merge: bool) {
-        let depth = self.doc.undo_depth();
-        match self.doc.apply_merging(edit, merge) {
-            Ok(()) => {
-                self.message = None;
-                if self.doc.undo_depth() > depth {
-                    self.record_edit();
-                }
-            }
+        match self.apply_to_current(edit, merge) {
+            Ok(()) => self.message = None,
             Err(reason) => {
                 self.message = Some(format!("{}: {reason}", Tr::Rejected.get(self.lang())))
             }

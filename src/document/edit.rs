@@ -140,6 +140,11 @@ pub enum Edit {
     ReplaceScenario {
         scenario: Box<Scenario>,
     },
+    /// A workspace member takes up its parent's edit: the parent as edited, with the member's
+    /// own changes on it (made by the window along with the parent's edit, undone with it).
+    FollowParent {
+        scenario: Box<Scenario>,
+    },
     /// Replaces a series' observed values (a mid-term review's actual figures).
     SetSeriesObserved {
         series: String,
@@ -385,9 +390,9 @@ impl Edit {
                 }
                 scenario.projects.remove(*index);
             }
-            Edit::ReplaceScenario { scenario: new } | Edit::Rebase { scenario: new, .. } => {
-                *scenario = (**new).clone()
-            }
+            Edit::ReplaceScenario { scenario: new }
+            | Edit::FollowParent { scenario: new }
+            | Edit::Rebase { scenario: new, .. } => *scenario = (**new).clone(),
             Edit::SetSeriesObserved { series, observed } => {
                 scenario
                     .series_mut(series)
@@ -407,6 +412,8 @@ impl Edit {
             (Edit::SetRule { series: a, .. }, Edit::SetRule { series: b, .. }) => a == b,
             (Edit::SetHorizon { .. }, Edit::SetHorizon { .. }) => true,
             (Edit::SetMethods { .. }, Edit::SetMethods { .. }) => true,
+            // A parent's slider still moving: its children follow in the same step.
+            (Edit::FollowParent { .. }, Edit::FollowParent { .. }) => true,
             (
                 Edit::SetNearThreshold { pollutant: a, .. },
                 Edit::SetNearThreshold { pollutant: b, .. },
@@ -501,6 +508,7 @@ impl Edit {
             Edit::AddProject { .. } => Tr::AddProject.get(lang).to_owned(),
             Edit::RemoveProject { .. } => Tr::RemoveProject.get(lang).to_owned(),
             Edit::ReplaceScenario { .. } => Tr::NewScenario.get(lang).to_owned(),
+            Edit::FollowParent { .. } => Tr::FollowParent.get(lang).to_owned(),
             Edit::Rebase { year, .. } => Tr::RebaseTo.fill(lang, &[year]),
             Edit::ImportValues { source, .. } => format!("{} {source}", Tr::ImportEdit.get(lang)),
             Edit::SetSeriesObserved { series, .. } => {

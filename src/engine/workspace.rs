@@ -292,7 +292,7 @@ pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceE
 
 /// Applies a member's changes to its parent's scenario. (The member is named by the
 /// `WorkspaceError::Member` around an error.)
-fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
+pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
     let unknown = |what: &'static str, key: &str| {
         ModelError::invalid(
             what,
@@ -330,6 +330,9 @@ fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
         }
         if let Some(decimals) = change.decimals {
             series.decimals = decimals;
+        }
+        if let Some(source) = &change.source {
+            series.source.clone_from(source);
         }
     }
     for indicator in &changes.indicators {
@@ -380,6 +383,27 @@ fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
     if let Some(uncertainty) = &changes.uncertainty {
         scenario.uncertainty = uncertainty.clone();
     }
+    if let Some(metadata) = &changes.metadata {
+        scenario.metadata = metadata.clone();
+    }
+    if let Some(milestones) = &changes.milestones {
+        scenario.milestones.clone_from(milestones);
+    }
+    if let Some(periods) = &changes.periods {
+        scenario.periods.clone_from(periods);
+    }
+    if let Some(methods) = &changes.methods {
+        scenario.methods = (**methods).clone();
+    }
+    if let Some(groups) = &changes.project_groups {
+        scenario.project_groups.clone_from(groups);
+    }
+    if let Some(projects) = &changes.projects {
+        scenario.projects.clone_from(projects);
+    }
+    if let Some(chapter) = &changes.chapter {
+        scenario.chapter = (**chapter).clone();
+    }
     Ok(())
 }
 
@@ -409,14 +433,22 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
         let rule = (p.rule != c.rule).then(|| c.rule.clone());
         let observed = (p.observed != c.observed).then(|| c.observed.clone());
         let decimals = (p.decimals != c.decimals).then_some(c.decimals);
-        if base.is_some() || rule.is_some() || observed.is_some() || decimals.is_some() {
-            changes.series.push(SeriesChange {
+        let source = (p.source != c.source).then(|| c.source.clone());
+        let change = SeriesChange {
+            key: c.key.clone(),
+            base,
+            rule,
+            observed,
+            decimals,
+            source,
+        };
+        if change
+            != (SeriesChange {
                 key: c.key.clone(),
-                base,
-                rule,
-                observed,
-                decimals,
-            });
+                ..SeriesChange::default()
+            })
+        {
+            changes.series.push(change);
         }
     }
     for (p, c) in parent.capacities.iter().zip(&child.capacities) {
@@ -458,10 +490,36 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
             changes.indicators.push(c.clone());
         }
     }
+    // The name is the member's own; the rest of the description is a change like any other.
+    let described = |m: &crate::model::Metadata| crate::model::Metadata {
+        name: String::new(),
+        ..m.clone()
+    };
+    if described(&child.metadata) != described(&parent.metadata) {
+        changes.metadata = Some(child.metadata.clone());
+    }
+    if child.milestones != parent.milestones {
+        changes.milestones = Some(child.milestones.clone());
+    }
+    if child.periods != parent.periods {
+        changes.periods = Some(child.periods.clone());
+    }
+    if child.methods != parent.methods {
+        changes.methods = Some(Box::new(child.methods.clone()));
+    }
+    if child.project_groups != parent.project_groups {
+        changes.project_groups = Some(child.project_groups.clone());
+    }
+    if child.projects != parent.projects {
+        changes.projects = Some(child.projects.clone());
+    }
+    if child.chapter != parent.chapter {
+        changes.chapter = Some(Box::new(child.chapter.clone()));
+    }
     // Everything a change list holds, applied to the parent, must give the child back.
     let mut rebuilt = parent.clone();
     apply(&mut rebuilt, &changes).ok()?;
-    rebuilt.metadata = child.metadata.clone();
+    rebuilt.metadata.name.clone_from(&child.metadata.name);
     (rebuilt == *child).then_some(changes)
 }
 
@@ -486,6 +544,7 @@ mod tests {
             rule: Some(Rule::growth(rate)),
             observed: None,
             decimals: None,
+            source: None,
         }
     }
 
@@ -802,5 +861,41 @@ mod tests {
         let text = ron::to_string(&changes).unwrap();
         let read: Changes = ron::from_str(&text).unwrap();
         assert_eq!(read, changes);
+    }
+
+    #[test]
+    fn a_variants_notes_methods_projects_chapter_and_source_notes_are_changes_not_a_whole_copy() {
+        let parent = hanyang_plan();
+        let mut child = parent.clone();
+        child.metadata.name = "高增长".into();
+        child.metadata.notes = "按区发改委 2024 年口径".into();
+        child.milestones = vec![2025, 2028];
+        child
+            .methods
+            .water
+            .nonpoint_t_per_year
+            .push(("TP".into(), 12.0));
+        child.projects.truncate(3);
+        child.chapter.number = 4;
+        let gdp = child.series_mut("gdp").unwrap();
+        gdp.rule = Rule::growth(0.09);
+        gdp.source.zh = "高增长情景：年均 9 %".into();
+        let changes = changes_from(&parent, &child).expect("a change list holds all of these");
+        assert!(changes.metadata.is_some() && changes.methods.is_some());
+        assert!(changes.projects.is_some() && changes.chapter.is_some());
+        assert_eq!(
+            changes.milestones, None,
+            "unchanged milestones are not repeated"
+        );
+        assert_eq!(
+            changes.series[0].source.as_ref().unwrap().zh,
+            "高增长情景：年均 9 %"
+        );
+        let mut rebuilt = parent.clone();
+        apply(&mut rebuilt, &changes).unwrap();
+        assert_eq!(rebuilt, child);
+        // A removed capacity is beyond a change list: stored whole.
+        child.capacities.pop();
+        assert!(changes_from(&parent, &child).is_none());
     }
 }

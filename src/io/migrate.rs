@@ -173,6 +173,8 @@ struct MemberV4 {
     scenario: DefinitionV4,
 }
 
+// Read once per member of an old file, as `Definition` is.
+#[allow(clippy::large_enum_variant)]
 #[derive(Deserialize)]
 enum DefinitionV4 {
     Full(Box<ScenarioV4>),

@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CapacityBasis, Indicator, Observation, Rule, Scenario, Uncertain};
+use super::{
+    CapacityBasis, ChapterSettings, Indicator, Label, Metadata, Methods, Observation, Period,
+    Project, ProjectGroup, Rule, Scenario, Uncertain,
+};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +25,9 @@ pub struct Member {
     pub scenario: Definition,
 }
 
+// A change list is a few hundred bytes of empty lists and `None`s, one per member (at most
+// `MAX_MEMBERS`): boxing it would only add an allocation per member.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Definition {
     /// A whole scenario.
@@ -48,9 +54,30 @@ pub struct Changes {
     /// (values typed or imported for this scenario, another target, a task's progress).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// The scenario's description (region, author, notes) where it differs; its name is the
+    /// member's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
+    /// The milestones and their periods, where they differ (a scenario looking further).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub milestones: Option<Vec<i32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periods: Option<Vec<Period>>,
+    /// The derived methods' parameters, where they differ (another river flow, another
+    /// footprint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub methods: Option<Box<Methods>>,
+    /// The projects and their groups, where they differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_groups: Option<Vec<ProjectGroup>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub projects: Option<Vec<Project>>,
+    /// How the chapter is framed, where it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chapter: Option<Box<ChapterSettings>>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesChange {
     pub key: String,
@@ -65,6 +92,10 @@ pub struct SeriesChange {
     /// significant digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<Option<u8>>,
+    /// Where the base value and rule come from, where it differs (a variant's own rate says
+    /// why it is its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Label>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
