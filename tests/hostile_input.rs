@@ -821,3 +821,64 @@ fn a_growth_flag_re_centres_an_uncertain_rate_as_the_windows_edit_does() {
     // 792.86 × 1.03⁷ ≈ 975, where the distribution left at 7.5 % would give ≈ 1314.
     assert!((p50 - 792.86 * 1.03f64.powi(7)).abs() < 15.0, "{line}");
 }
+
+#[test]
+fn a_share_above_one_hundred_percent_is_refused_by_its_cell_in_both_imports() {
+    let dir = scratch_dir("share-above-100");
+    let plan = changed_plan(&dir, "plan.ron", |_| {});
+    let before = std::fs::read_to_string(&plan).unwrap();
+    // The bureau's statistics: good-air days at 250 %.
+    let statistics = one_row_book(&dir, "统计.csv", "空气质量优良天数比例", "%", 250.0);
+    let output = ecoplan(&[
+        "import",
+        statistics.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains(
+            "统计.csv:2:14: 250 不能作为空气质量优良天数比例的数值（百分比须在 0 到 100 之间）"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    // The indicator template: indicator 7 at 250 % would read "met".
+    let template = dir.join("指标.csv");
+    std::fs::write(
+        &template,
+        "序号,名称,单位,2021\n7,空气质量优良天数比例,%,250\n",
+    )
+    .unwrap();
+    let output = ecoplan(&[
+        "import",
+        template.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("指标.csv:2:16: 250 % is above 100 % (indicator 7, 2021)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+    // 100 % itself is a share.
+    std::fs::write(
+        &template,
+        "序号,名称,单位,2021\n7,空气质量优良天数比例,%,100\n",
+    )
+    .unwrap();
+    let output = ecoplan(&[
+        "import",
+        template.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

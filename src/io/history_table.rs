@@ -565,6 +565,22 @@ pub fn row_values(
                 ),
             });
         }
+        // A share cannot pass the whole: 250 % of good-air days is a typing error.
+        if super::indicator_table::is_percent_unit(&series.unit.to_string()) && new > 100.0 {
+            return Err(ImportError {
+                place: place.clone(),
+                message: said(
+                    format!(
+                        "{raw} 不能作为{}的数值（百分比须在 0 到 100 之间）",
+                        series.label.zh
+                    ),
+                    format!(
+                        "{raw} cannot be a value of {} (a percentage lies between 0 and 100)",
+                        series.label.en
+                    ),
+                ),
+            });
+        }
         let old = if *year == scenario.base_year {
             series.base
         } else {

@@ -326,18 +326,18 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                 (&scenario.series(key).expect("found above").observed, None)
             }
         };
+        let unit = match &target {
+            ImportTarget::Indicator(index) => scenario.indicators[*index].unit.clone(),
+            ImportTarget::Series(key) => scenario
+                .series(key)
+                .map_or_else(String::new, |s| s.unit.to_string()),
+        };
         for &(c, year) in &year_columns {
             let value = match row.get(c).unwrap_or(&Cell::Empty) {
                 Cell::Empty => continue,
                 Cell::Number(v) => *v,
                 // "86.5%" shown: 86.5 for an indicator in %, refused for any other unit.
                 Cell::Percent(v) => {
-                    let unit = match &target {
-                        ImportTarget::Indicator(index) => scenario.indicators[*index].unit.clone(),
-                        ImportTarget::Series(key) => scenario
-                            .series(key)
-                            .map_or_else(String::new, |s| s.unit.to_string()),
-                    };
                     if !is_percent_unit(&unit) {
                         return Err(at(
                             r,
@@ -390,6 +390,23 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                     said(
                         format!("{value} 不是有限数值（指标 {number}，{year} 年）"),
                         format!("{value} is not a finite number (indicator {number}, {year})"),
+                    ),
+                ));
+            }
+            // A share or a rate of decrease cannot pass the whole (250 % would read "met").
+            if is_percent_unit(&unit) && value > 100.0 {
+                return Err(at(
+                    r,
+                    c,
+                    said(
+                        format!(
+                            "{} % 超过 100 %（指标 {number}，{year} 年）",
+                            crate::format::exact(value)
+                        ),
+                        format!(
+                            "{} % is above 100 % (indicator {number}, {year})",
+                            crate::format::exact(value)
+                        ),
                     ),
                 ));
             }
