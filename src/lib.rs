@@ -1,7 +1,8 @@
 //! ecoplan: a workbench for ecological-civilization planning (生态文明建设示范区规划).
 //!
 //! Layers, each using only those before it: `units` and `model` (plain data) → `engine` (pure
-//! functions) → `format`, `i18n` (numbers and words) → `charts` (what a chart shows) →
+//! functions) → `format`, `i18n`, `refusals` (numbers and words; how the engine's errors read)
+//! → `charts` (what a chart shows) →
 //! `report` (the chapter as a document model) → `plan` (the built-in Hanyang scenario) →
 //! `document` (edits and undo) → `assets`, `typeface` (the bundled font and the system's CJK
 //! fallback) → `io` (files and tables) → `cli`, `ui` (views), `app` (the
@@ -19,6 +20,7 @@ pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod plan;
+pub mod refusals;
 pub mod report;
 pub mod typeface;
 #[cfg(feature = "gui")]

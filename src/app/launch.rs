@@ -8,6 +8,7 @@ use eframe::egui;
 use super::{EcoplanApp, MemberSlot, Members, NativeDialogs, Recovery, Screenshot};
 use crate::cli::WindowArgs;
 use crate::document::Document;
+use crate::engine::Reason;
 use crate::i18n::{Lang, Tr};
 use crate::io;
 use crate::model::Scenario;
@@ -73,7 +74,7 @@ pub(super) fn members_from(
                 "workspace",
                 "",
                 "workspace",
-                "holds no scenario",
+                Reason::HoldsNoScenario,
             ))
         })?;
     Ok((doc, Members::new(slots, 0, path)))

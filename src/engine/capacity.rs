@@ -1,5 +1,6 @@
 use super::methods::{Derivation, air_capacity, water_capacity};
 use super::{ModelError, Projection};
+use crate::engine::Reason;
 use crate::model::{Capacity, CapacityBasis, Medium, Scenario};
 use crate::units::Unit;
 
@@ -251,7 +252,7 @@ fn analyse_one(
             key,
             "value",
             capacity.value,
-            "must be a finite number of at least 0 (0 means saturated)",
+            Reason::CapacityValue,
         ));
     }
     if !(capacity.near_threshold > 0.0 && capacity.near_threshold <= 1.0) {
@@ -260,7 +261,7 @@ fn analyse_one(
             key,
             "near_threshold",
             capacity.near_threshold,
-            "must be a fraction above 0 and at most 1 (0.8 means 80 %)",
+            Reason::NearThreshold,
         ));
     }
     let emissions = projection

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ModelError;
+use crate::engine::Reason;
 use crate::model::{Distribution, MAX_HORIZON, MIN_BASE_YEAR, Rule, Scenario};
 
 /// Largest growth or intensity change per year accepted as a typed value. Rates beyond ±100 %
@@ -43,10 +44,10 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
                 "scenario",
                 &scenario.metadata.name,
                 "milestones",
-                format!(
-                    "milestone {year} is not after the base year {}",
-                    scenario.base_year
-                ),
+                Reason::MilestoneNotAfterBase {
+                    year,
+                    base: scenario.base_year,
+                },
             ));
         }
     }
@@ -56,10 +57,9 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
                 "scenario",
                 &scenario.metadata.name,
                 "periods",
-                format!(
-                    "a period ends in {}, which is not a milestone",
-                    period.until
-                ),
+                Reason::PeriodNotAMilestone {
+                    until: period.until,
+                },
             ));
         }
     }
@@ -135,7 +135,7 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
                 item: "chapter unit",
                 key: shown.series.clone(),
                 field: "series".into(),
-                reason: "the scenario has no such series".into(),
+                reason: Reason::NoSuchSeries,
             }),
             Some(series) => {
                 if let Err(source) = series.unit.factor_to(&shown.unit) {
@@ -165,10 +165,9 @@ fn control_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                 item,
                 key: key.escape_debug().to_string(),
                 field: field.to_owned(),
-                reason: format!(
-                    "\"{}\" holds a control character; names may not",
-                    text.escape_debug()
-                ),
+                reason: Reason::ControlCharacter {
+                    text: text.escape_debug().to_string(),
+                },
             });
         }
     };
@@ -215,7 +214,9 @@ fn push_decimals(item: &'static str, key: &str, decimals: u8, errors: &mut Vec<M
             key,
             "decimals",
             f64::from(decimals),
-            format!("at most {} decimals are shown", crate::format::MAX_DECIMALS),
+            Reason::Decimals {
+                max: crate::format::MAX_DECIMALS,
+            },
         ));
     }
 }
@@ -237,7 +238,7 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                     key,
                     field,
                     t,
-                    "a target must be a finite number",
+                    Reason::Finite,
                 ));
             }
         };
@@ -271,17 +272,20 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                     item,
                     key,
                     "periods",
-                    format!(
-                        "a period ends in {}, outside {}–{}",
-                        period.until, MIN_BASE_YEAR, MAX_HORIZON
-                    ),
+                    Reason::PeriodOutside {
+                        until: period.until,
+                        min: MIN_BASE_YEAR,
+                        max: MAX_HORIZON,
+                    },
                 ));
             } else if !seen.insert(period.until) {
                 errors.push(ModelError::invalid(
                     item,
                     key,
                     "periods",
-                    format!("two periods end in {}", period.until),
+                    Reason::PeriodTwice {
+                        until: period.until,
+                    },
                 ));
             }
         }
@@ -293,17 +297,20 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                     item,
                     key,
                     "observed",
-                    format!(
-                        "a value for {}, outside {}–{}",
-                        observation.year, MIN_BASE_YEAR, MAX_HORIZON
-                    ),
+                    Reason::ObservedOutside {
+                        year: observation.year,
+                        min: MIN_BASE_YEAR,
+                        max: MAX_HORIZON,
+                    },
                 ));
             } else if !seen.insert(observation.year) {
                 errors.push(ModelError::invalid(
                     item,
                     key,
                     "observed",
-                    format!("two values for {}", observation.year),
+                    Reason::ObservedTwice {
+                        year: observation.year,
+                    },
                 ));
             }
             if !observation.value.is_finite() {
@@ -312,7 +319,7 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                     key,
                     field,
                     observation.value,
-                    "a value must be a finite number",
+                    Reason::Finite,
                 ));
             }
         }
@@ -325,10 +332,11 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                     "series",
                     &series.key,
                     "observed",
-                    format!(
-                        "the value for {} is outside {}–{} or given twice",
-                        observation.year, MIN_BASE_YEAR, MAX_HORIZON
-                    ),
+                    Reason::ObservedOutside {
+                        year: observation.year,
+                        min: MIN_BASE_YEAR,
+                        max: MAX_HORIZON,
+                    },
                 ));
             }
             if !observation.value.is_finite() {
@@ -337,7 +345,7 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                     &series.key,
                     format!("observed value of {}", observation.year),
                     observation.value,
-                    "a value must be a finite number",
+                    Reason::Finite,
                 ));
             }
         }
@@ -404,7 +412,7 @@ fn ei_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                 "methods.ei",
                 field,
                 value,
-                "must be a finite number of at least 0",
+                Reason::NonNegative,
             ));
         }
     }
@@ -413,10 +421,10 @@ fn ei_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
             "EI",
             "methods.ei",
             "land cover",
-            format!(
-                "forest, grass, water and wetland, cropland, built-up and unused land add up to {land_cover} km², more than the district's area of {} km²",
-                ei.area_km2
-            ),
+            Reason::LandCoverBeyondArea {
+                cover: land_cover,
+                area: ei.area_km2,
+            },
         ));
     }
 }
@@ -428,7 +436,7 @@ fn check_nonnegative(key: &str, field: &str, value: f64, errors: &mut Vec<ModelE
             key,
             field,
             value,
-            "must be a finite number of at least 0",
+            Reason::NonNegative,
         ));
     }
 }
@@ -445,7 +453,7 @@ pub(crate) fn check_rate(
             key,
             field,
             rate,
-            "a yearly rate must be a fraction above −1 (−100 %) and at most 1 (+100 %); 0.075 means 7.5 %",
+            Reason::Rate,
         ));
     }
     Ok(())
@@ -481,10 +489,10 @@ fn validate_series_values(
                         "series",
                         key,
                         "changes",
-                        format!(
-                            "rate change years must rise after the base year {}; {} does not",
-                            scenario.base_year, change.from
-                        ),
+                        Reason::ChangeYearsRise {
+                            base: scenario.base_year,
+                            year: change.from,
+                        },
                     )));
                 }
                 previous = change.from;
@@ -502,7 +510,7 @@ fn validate_series_values(
                     key,
                     "change_per_year",
                     *change_per_year,
-                    "must be a finite number",
+                    Reason::Finite,
                 )));
             }
         }
@@ -515,7 +523,7 @@ fn validate_series_values(
                     key,
                     "intensity",
                     *intensity,
-                    "must be a finite number of at least 0",
+                    Reason::NonNegative,
                 )));
             }
             push(check_rate("series", key, "change", *change));
@@ -527,7 +535,7 @@ fn validate_series_values(
                     key,
                     "elasticity",
                     *elasticity,
-                    "must be a finite number between −10 and 10",
+                    Reason::Elasticity,
                 )));
             }
         }
@@ -542,10 +550,10 @@ fn check_points(scenario: &Scenario, key: &str, points: &[(i32, f64)]) -> Result
                 "series",
                 key,
                 "points",
-                format!(
-                    "point years must rise after the base year {}; {year} does not",
-                    scenario.base_year
-                ),
+                Reason::PointYearsRise {
+                    base: scenario.base_year,
+                    year,
+                },
             ));
         }
         if !value.is_finite() || value < 0.0 {
@@ -554,7 +562,7 @@ fn check_points(scenario: &Scenario, key: &str, points: &[(i32, f64)]) -> Result
                 key,
                 format!("point {year}"),
                 value,
-                "must be a finite number of at least 0",
+                Reason::NonNegative,
             ));
         }
         previous = year;
@@ -567,7 +575,7 @@ pub(crate) fn check_distribution(
     distribution: &Distribution,
     elasticity: bool,
 ) -> Result<(), ModelError> {
-    let invalid = |reason: &str| {
+    let invalid = |reason: Reason| {
         Err(ModelError::invalid(
             "uncertainty",
             series,
@@ -579,25 +587,25 @@ pub(crate) fn check_distribution(
         Distribution::Uniform { min, max } => (min, max),
         Distribution::Triangular { min, mode, max } => {
             if !(min <= mode && mode <= max) {
-                return invalid("needs min ≤ mode ≤ max");
+                return invalid(Reason::ModeOutsideRange);
             }
             (min, max)
         }
         Distribution::Normal { mean, sd, min, max } => {
             if !(sd > 0.0 && sd.is_finite() && mean.is_finite()) {
-                return invalid("needs a finite mean and a standard deviation above 0");
+                return invalid(Reason::NormalSpread);
             }
             (min, max)
         }
     };
     let ordered = min < max;
     if !ordered {
-        return invalid("needs min < max");
+        return invalid(Reason::MinBelowMax);
     }
     if elasticity {
         // Elasticities are bounded as in the rule itself (validate.rs).
         if min.abs() > MAX_ELASTICITY || max.abs() > MAX_ELASTICITY {
-            return invalid("an elasticity must stay between −10 and 10");
+            return invalid(Reason::Elasticity);
         }
         return Ok(());
     }
@@ -630,7 +638,7 @@ pub(crate) fn check_uncertain(
             "uncertainty",
             &item.series,
             "rule",
-            "a Step rule has no rate to vary",
+            Reason::StepHasNoRate,
         ));
     }
     Ok(index)

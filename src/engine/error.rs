@@ -32,14 +32,14 @@ pub enum ModelError {
         key: String,
         field: String,
         value: f64,
-        reason: String,
+        reason: Reason,
     },
     #[error("{item} \"{key}\": {field}: {reason}")]
     Invalid {
         item: &'static str,
         key: String,
         field: String,
-        reason: String,
+        reason: Reason,
     },
     /// A value too large for a number (an overflow) or not a number, in a computed result:
     /// never shown as `inf` or NaN.
@@ -65,14 +65,14 @@ impl ModelError {
         key: &str,
         field: impl Into<String>,
         value: f64,
-        reason: impl Into<String>,
+        reason: Reason,
     ) -> ModelError {
         ModelError::InvalidValue {
             item,
             key: key.to_owned(),
             field: field.into(),
             value,
-            reason: reason.into(),
+            reason,
         }
     }
 
@@ -80,13 +80,13 @@ impl ModelError {
         item: &'static str,
         key: &str,
         field: impl Into<String>,
-        reason: impl Into<String>,
+        reason: Reason,
     ) -> ModelError {
         ModelError::Invalid {
             item,
             key: key.to_owned(),
             field: field.into(),
-            reason: reason.into(),
+            reason,
         }
     }
 
@@ -97,4 +97,115 @@ impl ModelError {
             source,
         }
     }
+}
+
+/// What is wrong with a value or a field, with the values that say it: the words are
+/// `refusals::reason`'s, in either language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    Finite,
+    NonNegative,
+    Positive,
+    /// A capacity: 0 means saturated.
+    CapacityValue,
+    NearThreshold,
+    Rate,
+    Elasticity,
+    /// A share from 0 to below 1 (the footprint's biodiversity share).
+    Share,
+    TargetThreshold,
+    Decimals {
+        max: u8,
+    },
+    MilestoneNotAfterBase {
+        year: i32,
+        base: i32,
+    },
+    PeriodNotAMilestone {
+        until: i32,
+    },
+    PeriodOutside {
+        until: i32,
+        min: i32,
+        max: i32,
+    },
+    PeriodTwice {
+        until: i32,
+    },
+    ObservedOutside {
+        year: i32,
+        min: i32,
+        max: i32,
+    },
+    ObservedTwice {
+        year: i32,
+    },
+    ChangeYearsRise {
+        base: i32,
+        year: i32,
+    },
+    PointYearsRise {
+        base: i32,
+        year: i32,
+    },
+    NoSuchSeries,
+    NoSuchTarget,
+    NoSuchCapacity,
+    /// A member's change names what its parent does not hold.
+    NoSuchParentEntry,
+    NoSuchLandType {
+        land_type: String,
+    },
+    ControlCharacter {
+        text: String,
+    },
+    LandCoverBeyondArea {
+        cover: f64,
+        area: f64,
+    },
+    StepHasNoRate,
+    ModeOutsideRange,
+    NormalSpread,
+    MinBelowMax,
+    SeekRange {
+        low: f64,
+        high: f64,
+    },
+    /// A goal-seek range past what a rate (or an elasticity) may be.
+    SeekRangeTooWide {
+        low: f64,
+        high: f64,
+        elasticity: bool,
+    },
+    LeverDoesNotMoveGoal {
+        measured: Vec<String>,
+    },
+    SensitivityStep,
+    YearBeforeBase {
+        year: i32,
+    },
+    TooManyFanPasses {
+        runs: usize,
+        passes: usize,
+    },
+    Runs {
+        max: usize,
+    },
+    NoWaterParameters,
+    NoAirParameters,
+    YieldAndConsumption,
+    TargetYearOutside {
+        year: i32,
+        from: i32,
+        to: i32,
+    },
+    RelativeNotBefore {
+        year: i32,
+        target_year: i32,
+    },
+    RelativeNoValue {
+        year: i32,
+    },
+    DriverNotPositive,
+    HoldsNoScenario,
 }

@@ -28,7 +28,7 @@ pub use checks::{MAX_ELASTICITY, MAX_RATE, land_cover_beyond_area};
 pub fn distribution_is_valid(distribution: &crate::model::Distribution, elasticity: bool) -> bool {
     checks::check_distribution("", distribution, elasticity).is_ok()
 }
-pub use error::ModelError;
+pub use error::{ModelError, Reason};
 pub use findings::{Finding, find_inconsistencies};
 pub use indicators::{IndicatorAssessment, assess_indicators};
 pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};

@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use super::ModelError;
 use super::checks::value_errors;
+use crate::engine::Reason;
 use crate::model::{Rule, Scenario, Series};
 use crate::units::Unit;
 
@@ -424,7 +425,7 @@ fn evaluate_into(
                     &series.key,
                     format!("driver {} in the base year", driver_series.key),
                     driver_base,
-                    "an elasticity needs a driver above 0 in the base year",
+                    Reason::DriverNotPositive,
                 ));
             }
             // An elasticity of 1 (a share held constant) is the ratio itself: x.powf(1.0) is x

@@ -3,6 +3,7 @@
 
 use super::checks::{MAX_ELASTICITY, MAX_RATE};
 use super::{ModelError, ProjectionPlan, analyse_capacities, check_targets};
+use crate::engine::Reason;
 use crate::model::{Comparison, Metric, Scenario, lever_value, with_lever};
 
 /// What the lever has to achieve.
@@ -164,9 +165,7 @@ fn margin(
             let check = check_targets(scenario, &projection)?
                 .into_iter()
                 .find(|t| &t.key == key)
-                .ok_or_else(|| {
-                    ModelError::invalid("goal", key, "target", "there is no such target")
-                })?;
+                .ok_or_else(|| ModelError::invalid("goal", key, "target", Reason::NoSuchTarget))?;
             Ok(by_comparison(
                 check.comparison,
                 check.value,
@@ -178,7 +177,7 @@ fn margin(
                 .into_iter()
                 .find(|c| &c.pollutant == pollutant)
                 .ok_or_else(|| {
-                    ModelError::invalid("goal", pollutant, "capacity", "there is no such capacity")
+                    ModelError::invalid("goal", pollutant, "capacity", Reason::NoSuchCapacity)
                 })?;
             Ok(capacity
                 .years
@@ -213,12 +212,16 @@ pub fn seek(
     lever: &str,
     range: (f64, f64),
 ) -> Result<SeekAnswer, ModelError> {
-    let invalid_range = |reason: String| ModelError::invalid("goal seek", lever, "range", reason);
     if !(range.0.is_finite() && range.1.is_finite()) || range.0 == range.1 {
-        return Err(invalid_range(format!(
-            "{}..{} is not a range of two different finite numbers",
-            range.0, range.1
-        )));
+        return Err(ModelError::invalid(
+            "goal seek",
+            lever,
+            "range",
+            Reason::SeekRange {
+                low: range.0,
+                high: range.1,
+            },
+        ));
     }
     let (low, high) = (range.0.min(range.1), range.0.max(range.1));
     let scenario = scenario_for(scenario, goal);
@@ -234,7 +237,7 @@ pub fn seek(
             "goal seek",
             lever,
             "rule",
-            "a Step rule has no rate to move",
+            Reason::StepHasNoRate,
         ));
     }
     // (An unknown target or capacity measures nothing; the margin below names it.)
@@ -244,11 +247,9 @@ pub fn seek(
             "goal seek",
             lever,
             "lever",
-            format!(
-                "moving it does not move the goal, which depends on {} only; choose a series that drives {}",
-                measured.join(", "),
-                if measured.len() == 1 { "it" } else { "them" }
-            ),
+            Reason::LeverDoesNotMoveGoal {
+                measured: measured.clone(),
+            },
         ));
     }
     // The range stays within what a file may hold, so the answer can be applied and saved.
@@ -256,21 +257,22 @@ pub fn seek(
         scenario.series[index].rule,
         crate::model::Rule::GrowthAs { .. }
     );
-    let (within, bounds) = if elasticity {
-        (
-            low >= -MAX_ELASTICITY && high <= MAX_ELASTICITY,
-            "an elasticity lies from −10 to 10",
-        )
+    let within = if elasticity {
+        low >= -MAX_ELASTICITY && high <= MAX_ELASTICITY
     } else {
-        (
-            low > -1.0 && high <= MAX_RATE,
-            "a yearly rate lies above −1 (−100 %) and at most 1 (+100 %); 0.075 means 7.5 %",
-        )
+        low > -1.0 && high <= MAX_RATE
     };
     if !within {
-        return Err(invalid_range(format!(
-            "{low}..{high} is too wide: {bounds}"
-        )));
+        return Err(ModelError::invalid(
+            "goal seek",
+            lever,
+            "range",
+            Reason::SeekRangeTooWide {
+                low,
+                high,
+                elasticity,
+            },
+        ));
     }
     let at = |value: f64| margin(&plan, index, value, goal);
     let (at_low, at_high) = (at(low)?, at(high)?);
@@ -355,7 +357,7 @@ pub fn sensitivity(
             series,
             "step",
             step,
-            "must lie above 0 and below 1 (0.1 moves each rate by ±10 % of itself)",
+            Reason::SensitivityStep,
         ));
     }
     let scenario = scenario_for(scenario, &goal);
@@ -371,7 +373,7 @@ pub fn sensitivity(
             "sensitivity",
             series,
             "year",
-            format!("{year} is before the base year"),
+            Reason::YearBeforeBase { year },
         )
     })?;
     let result = |lever: Option<(usize, f64)>| -> Result<f64, ModelError> {

@@ -1,4 +1,5 @@
 use super::{ModelError, Projection};
+use crate::engine::Reason;
 use crate::model::{Label, Metric, Scenario, Target};
 use crate::units::Unit;
 
@@ -115,10 +116,11 @@ fn check_one(
             "target",
             key,
             "year",
-            format!(
-                "{} is outside the projection {}–{}; extend the horizon to check it",
-                target.year, scenario.base_year, scenario.horizon
-            ),
+            Reason::TargetYearOutside {
+                year: target.year,
+                from: scenario.base_year,
+                to: scenario.horizon,
+            },
         ));
     }
     if !target.threshold.is_finite() || (target.relative_to.is_some() && target.threshold <= -1.0) {
@@ -127,7 +129,7 @@ fn check_one(
             key,
             "threshold",
             target.threshold,
-            "must be a finite number (and above −100 % for a relative target)",
+            Reason::TargetThreshold,
         ));
     }
     let factor = raw_unit
@@ -147,10 +149,10 @@ fn check_one(
                 "target",
                 key,
                 "relative_to",
-                format!(
-                    "{year} is not before the target's year {}: a change is measured from an earlier year",
-                    target.year
-                ),
+                Reason::RelativeNotBefore {
+                    year,
+                    target_year: target.year,
+                },
             ));
         }
         Some(year) => {
@@ -164,9 +166,7 @@ fn check_one(
                     "target",
                     key,
                     "relative_to",
-                    format!(
-                        "{year} has no value: a relative target needs a year of the projection or of the series' observed history"
-                    ),
+                    Reason::RelativeNoValue { year },
                 )
             })?;
             reference * (1.0 + target.threshold)

@@ -11,6 +11,7 @@ use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::checks::{check_uncertain, series_positions};
 use super::{ModelError, ProjectionPlan, analyse_capacities, project};
+use crate::engine::Reason;
 use crate::model::{Distribution, Scenario, with_lever};
 
 /// The most draws one run may ask for.
@@ -131,10 +132,10 @@ fn monte_carlo_in_passes(
             "fans",
             "series",
             fan_series.len() as f64,
-            format!(
-                "fans of this many series over {} draws need more than {MAX_PASSES} passes of the draws; ask for fewer series or draws",
-                settings.runs
-            ),
+            Reason::TooManyFanPasses {
+                runs: settings.runs,
+                passes: MAX_PASSES,
+            },
         ));
     }
     let mut passes = fan_series.chunks(per_pass);
@@ -182,7 +183,7 @@ fn check_runs(runs: usize) -> Result<(), ModelError> {
             "runs",
             "runs",
             runs as f64,
-            format!("must be from 1 to {MAX_RUNS}"),
+            Reason::Runs { max: MAX_RUNS },
         ));
     }
     Ok(())

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::ModelError;
+use crate::engine::Reason;
 use crate::model::{
     CapacityChange, Changes, Definition, Scenario, SeriesChange, TargetChange, Workspace,
 };
@@ -294,12 +295,7 @@ pub fn resolve(workspace: &Workspace, name: &str) -> Result<Scenario, WorkspaceE
 /// `WorkspaceError::Member` around an error.)
 pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelError> {
     let unknown = |what: &'static str, key: &str| {
-        ModelError::invalid(
-            what,
-            key,
-            "change",
-            "the parent has no such entry to change",
-        )
+        ModelError::invalid(what, key, "change", Reason::NoSuchParentEntry)
     };
     if let Some(horizon) = changes.horizon {
         scenario.horizon = horizon;

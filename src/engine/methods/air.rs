@@ -1,5 +1,6 @@
 use super::{Derivation, Term};
 use crate::engine::ModelError;
+use crate::engine::Reason;
 use crate::model::AirMethod;
 
 const SOURCE: &str = "A-value method, GB/T 3840-91 (methods.md §2)";
@@ -11,12 +12,7 @@ pub fn air_capacity(method: &AirMethod, pollutant: &str) -> Result<Derivation, M
         .iter()
         .find(|p| p.pollutant == pollutant)
         .ok_or_else(|| {
-            ModelError::invalid(
-                "capacity",
-                pollutant,
-                "basis",
-                "the air method has no limit and background for this pollutant",
-            )
+            ModelError::invalid("capacity", pollutant, "basis", Reason::NoAirParameters)
         })?;
     let total_area: f64 = method.zones.iter().map(|z| z.area_km2).sum();
     for (field, value) in [
@@ -31,7 +27,7 @@ pub fn air_capacity(method: &AirMethod, pollutant: &str) -> Result<Derivation, M
                 pollutant,
                 field,
                 value,
-                "must be a finite number of at least 0",
+                Reason::NonNegative,
             ));
         }
     }
@@ -41,7 +37,7 @@ pub fn air_capacity(method: &AirMethod, pollutant: &str) -> Result<Derivation, M
             pollutant,
             "total zone area",
             total_area,
-            "must be above 0",
+            Reason::Positive,
         ));
     }
     let margin = (params.limit_mg_m3 - params.background_mg_m3).max(0.0);

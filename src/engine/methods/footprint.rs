@@ -1,3 +1,4 @@
+use crate::engine::Reason;
 use crate::engine::{ModelError, Projection};
 use crate::model::{FootprintMethod, Scenario};
 use crate::units::Unit;
@@ -48,7 +49,7 @@ pub fn footprint_balance(
             key,
             "biodiversity share",
             method.biodiversity_share,
-            "must be a fraction from 0 to below 1",
+            Reason::Share,
         ));
     }
     let mut footprint_per_person = 0.0;
@@ -62,7 +63,9 @@ pub fn footprint_balance(
                     "footprint item",
                     &item.name.zh,
                     "land_type",
-                    format!("there is no land type \"{}\"", item.land_type),
+                    Reason::NoSuchLandType {
+                        land_type: item.land_type.clone(),
+                    },
                 )
             })?;
         let valid = item.world_yield_t_per_hm2 > 0.0 && item.t_per_person >= 0.0;
@@ -72,7 +75,7 @@ pub fn footprint_balance(
                 &item.name.zh,
                 "world yield or consumption",
                 item.world_yield_t_per_hm2,
-                "the yield must be above 0 and the consumption at least 0",
+                Reason::YieldAndConsumption,
             ));
         }
         footprint_per_person +=

@@ -1,5 +1,6 @@
 use super::{Derivation, Term};
 use crate::engine::ModelError;
+use crate::engine::Reason;
 use crate::model::{WaterBody, WaterMethod, WaterModel};
 
 const SOURCE: &str = "1-D river segment and fully mixed lake models (methods.md §3)";
@@ -64,7 +65,7 @@ fn check(body: &WaterBody) -> Result<(), ModelError> {
                 name,
                 field,
                 value,
-                "must be a finite number of at least 0",
+                Reason::NonNegative,
             ));
         }
     }
@@ -76,7 +77,7 @@ fn check(body: &WaterBody) -> Result<(), ModelError> {
             name,
             "velocity",
             velocity_m_s,
-            "must be above 0",
+            Reason::Positive,
         ));
     }
     Ok(())
@@ -97,7 +98,7 @@ pub fn water_capacity(method: &WaterMethod, pollutant: &str) -> Result<Derivatio
             "capacity",
             pollutant,
             "basis",
-            "the water method has no river or lake parameters for this pollutant",
+            Reason::NoWaterParameters,
         ));
     }
     let ideal: f64 = parts.iter().map(|p| p.1).sum();

@@ -1,0 +1,297 @@
+//! How the engine's refusals read, in either language. The engine's errors are data (the item,
+//! the field, what is wrong and its values: `engine::ModelError`, `engine::Reason`); their words
+//! are here, at the level of the interface's words, so the window and the command line say the
+//! same thing in the user's language.
+
+use crate::engine::{ModelError, Reason};
+use crate::i18n::{Lang, Tr};
+
+impl std::fmt::Display for Reason {
+    /// The English words (the command line's without `--lang`, and the file's names).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&reason(self, Lang::En))
+    }
+}
+
+/// What is wrong, in `lang`.
+pub fn reason(reason: &Reason, lang: Lang) -> String {
+    let fill = |key: Tr, args: &[&dyn std::fmt::Display]| key.fill(lang, args);
+    match reason {
+        Reason::Finite => fill(Tr::ReasonFinite, &[]),
+        Reason::NonNegative => fill(Tr::ReasonNonNegative, &[]),
+        Reason::Positive => fill(Tr::MustBeAboveZero, &[]),
+        Reason::CapacityValue => fill(Tr::ReasonCapacityValue, &[]),
+        Reason::NearThreshold => fill(Tr::ReasonNearThreshold, &[]),
+        Reason::Rate => fill(Tr::ReasonRate, &[]),
+        Reason::Elasticity => fill(Tr::ReasonElasticity, &[]),
+        Reason::Share => fill(Tr::ReasonShare, &[]),
+        Reason::TargetThreshold => fill(Tr::ReasonTargetThreshold, &[]),
+        Reason::Decimals { max } => fill(Tr::ReasonDecimals, &[max]),
+        Reason::MilestoneNotAfterBase { year, base } => {
+            fill(Tr::ReasonMilestoneNotAfterBase, &[year, base])
+        }
+        Reason::PeriodNotAMilestone { until } => fill(Tr::ReasonPeriodNotAMilestone, &[until]),
+        Reason::PeriodOutside { until, min, max } => {
+            fill(Tr::ReasonPeriodOutside, &[until, min, max])
+        }
+        Reason::PeriodTwice { until } => fill(Tr::ReasonPeriodTwice, &[until]),
+        Reason::ObservedOutside { year, min, max } => {
+            fill(Tr::ReasonObservedOutside, &[year, min, max])
+        }
+        Reason::ObservedTwice { year } => fill(Tr::ReasonObservedTwice, &[year]),
+        Reason::ChangeYearsRise { base, year } => fill(Tr::ReasonChangeYearsRise, &[base, year]),
+        Reason::PointYearsRise { base, year } => fill(Tr::ReasonPointYearsRise, &[base, year]),
+        Reason::NoSuchSeries => fill(Tr::ReasonNoSuchSeries, &[]),
+        Reason::NoSuchTarget => fill(Tr::ReasonNoSuchTarget, &[]),
+        Reason::NoSuchCapacity => fill(Tr::ReasonNoSuchCapacity, &[]),
+        Reason::NoSuchParentEntry => fill(Tr::ReasonNoSuchParentEntry, &[]),
+        Reason::NoSuchLandType { land_type } => fill(Tr::ReasonNoSuchLandType, &[land_type]),
+        Reason::ControlCharacter { text } => fill(Tr::ReasonControlCharacter, &[text]),
+        Reason::LandCoverBeyondArea { cover, area } => {
+            fill(Tr::ReasonLandCoverBeyondArea, &[cover, area])
+        }
+        Reason::StepHasNoRate => fill(Tr::ReasonStepHasNoRate, &[]),
+        Reason::ModeOutsideRange => fill(Tr::ReasonModeOutsideRange, &[]),
+        Reason::NormalSpread => fill(Tr::ReasonNormalSpread, &[]),
+        Reason::MinBelowMax => fill(Tr::ReasonMinBelowMax, &[]),
+        Reason::SeekRange { low, high } => fill(Tr::ReasonSeekRange, &[low, high]),
+        Reason::SeekRangeTooWide {
+            low,
+            high,
+            elasticity,
+        } => {
+            let bounds = if *elasticity {
+                Tr::ReasonElasticity
+            } else {
+                Tr::ReasonRate
+            };
+            fill(Tr::ReasonSeekRangeTooWide, &[low, high, &bounds.get(lang)])
+        }
+        Reason::LeverDoesNotMoveGoal { measured } => {
+            let list = measured.join(list_separator(lang));
+            fill(Tr::ReasonLeverDoesNotMoveGoal, &[&list])
+        }
+        Reason::SensitivityStep => fill(Tr::ReasonSensitivityStep, &[]),
+        Reason::YearBeforeBase { year } => fill(Tr::ReasonYearBeforeBase, &[year]),
+        Reason::TooManyFanPasses { runs, passes } => {
+            fill(Tr::ReasonTooManyFanPasses, &[runs, passes])
+        }
+        Reason::Runs { max } => fill(Tr::ReasonRuns, &[max]),
+        Reason::NoWaterParameters => fill(Tr::NoWaterParameters, &[]),
+        Reason::NoAirParameters => fill(Tr::NoAirParameters, &[]),
+        Reason::YieldAndConsumption => fill(Tr::ReasonYieldAndConsumption, &[]),
+        Reason::TargetYearOutside { year, from, to } => {
+            fill(Tr::ReasonTargetYearOutside, &[year, from, to])
+        }
+        Reason::RelativeNotBefore { year, target_year } => {
+            fill(Tr::ReasonRelativeNotBefore, &[year, target_year])
+        }
+        Reason::RelativeNoValue { year } => fill(Tr::ReasonRelativeNoValue, &[year]),
+        Reason::DriverNotPositive => fill(Tr::ReasonDriverNotPositive, &[]),
+        Reason::HoldsNoScenario => fill(Tr::ReasonHoldsNoScenario, &[]),
+    }
+}
+
+fn list_separator(lang: Lang) -> &'static str {
+    Tr::ListSeparator.get(lang)
+}
+
+/// An item the engine names (`"capacity"`), as the window calls it.
+pub fn item_name(item: &str, lang: Lang) -> String {
+    let key = match item {
+        "series" | "series change" => Tr::ItemSeries,
+        "capacity" | "capacities" => Tr::ItemCapacity,
+        "target" | "targets" => Tr::ItemTarget,
+        "indicator" | "indicators" => Tr::ItemIndicator,
+        "scenario" => Tr::ItemScenario,
+        "uncertainty" | "uncertain rate of series" => Tr::ItemUncertainty,
+        "goal" => Tr::ItemGoal,
+        "goal seek" => Tr::ItemGoalSeek,
+        "sensitivity" => Tr::ItemSensitivity,
+        "EI" => Tr::ItemEi,
+        "water body" => Tr::ItemWaterBody,
+        "air method" => Tr::ItemAirMethod,
+        "footprint method" | "footprint" => Tr::ItemFootprint,
+        "footprint item" => Tr::ItemFootprintItem,
+        "chapter unit" => Tr::ItemChapterUnit,
+        "workspace" => Tr::ItemWorkspace,
+        "project" | "projects" => Tr::ItemProject,
+        _ => return item.to_owned(),
+    };
+    key.get(lang).to_owned()
+}
+
+/// A field the engine names (`"near_threshold"`), as the window labels it; a field named with
+/// a year (`"point 2025"`) keeps its year.
+pub fn field_name(field: &str, lang: Lang) -> String {
+    if let Some(year) = field.strip_prefix("point ") {
+        return Tr::FieldPointOf.fill(lang, &[&year]);
+    }
+    if let Some(year) = field.strip_prefix("observed value of ") {
+        return Tr::FieldObservedOf.fill(lang, &[&year]);
+    }
+    if let Some(rest) = field.strip_prefix("driver ")
+        && let Some(driver) = rest.strip_suffix(" in the base year")
+    {
+        return Tr::FieldDriverAtBase.fill(lang, &[&driver]);
+    }
+    let key = match field {
+        "base" => Tr::BaseValue,
+        "rate" => Tr::GrowthRate,
+        "value" => Tr::FieldValue,
+        "near_threshold" => Tr::FieldNearThreshold,
+        "unit" => Tr::FieldUnit,
+        "decimals" => Tr::FieldDecimals,
+        "milestones" => Tr::FieldMilestones,
+        "periods" => Tr::FieldPeriods,
+        "observed" => Tr::FieldObserved,
+        "changes" => Tr::FieldChanges,
+        "change_per_year" => Tr::FieldChangePerYear,
+        "intensity" => Tr::FieldIntensity,
+        "elasticity" => Tr::FieldElasticity,
+        "points" => Tr::FieldPoints,
+        "distribution" => Tr::FieldDistribution,
+        "rule" => Tr::FieldRule,
+        "range" => Tr::FieldRange,
+        "lever" => Tr::FieldLever,
+        "step" => Tr::FieldStep,
+        "year" => Tr::FieldYear,
+        "threshold" => Tr::FieldThreshold,
+        "relative_to" => Tr::FieldRelativeTo,
+        "basis" => Tr::FieldBasis,
+        "series" => Tr::ItemSeries,
+        "target" => Tr::ItemTarget,
+        "capacity" => Tr::ItemCapacity,
+        "change" => Tr::FieldChange,
+        "runs" => Tr::FieldRuns,
+        "name" => Tr::FieldName,
+        "region" => Tr::FieldRegion,
+        "land cover" => Tr::FieldLandCover,
+        "land_type" => Tr::FieldLandType,
+        "biodiversity share" => Tr::FieldBiodiversityShare,
+        "world yield or consumption" => Tr::FieldYieldOrConsumption,
+        "design flow" => Tr::DesignFlow,
+        "side inflow" => Tr::SideInflow,
+        "velocity" => Tr::Velocity,
+        "upstream distance" => Tr::UpstreamKm,
+        "downstream distance" => Tr::DownstreamKm,
+        "inflow" => Tr::Inflow,
+        "volume" => Tr::Volume,
+        "upstream" => Tr::UpstreamConcentration,
+        "decay" => Tr::Decay,
+        "A coefficient" => Tr::ACoefficient,
+        "limit" => Tr::Limit,
+        "background" => Tr::Background,
+        "total zone area" => Tr::TotalZoneArea,
+        _ => return field.to_owned(),
+    };
+    key.get(lang).to_owned()
+}
+
+impl ModelError {
+    /// The error in `lang`: items and fields by the window's names, the reason in words.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let item = |item: &str| item_name(item, lang);
+        match self {
+            ModelError::BaseYearRange {
+                base_year,
+                min,
+                max,
+            } => Tr::ErrorBaseYearRange.fill(lang, &[base_year, min, max]),
+            ModelError::YearRange { base_year, horizon } => {
+                Tr::ErrorYearRange.fill(lang, &[base_year, horizon])
+            }
+            ModelError::HorizonTooFar { horizon, max } => {
+                Tr::ErrorHorizonTooFar.fill(lang, &[horizon, max])
+            }
+            ModelError::DuplicateKey { item: what, key } => {
+                Tr::ErrorDuplicateKey.fill(lang, &[&item(what), key])
+            }
+            ModelError::EmptyKey { item: what, key } => {
+                Tr::ErrorEmptyKey.fill(lang, &[&item(what), key])
+            }
+            ModelError::UnknownSeries { series, driver } => {
+                Tr::ErrorUnknownSeries.fill(lang, &[&item(series), series, driver])
+            }
+            ModelError::UnknownSeriesUse { place, key } => {
+                Tr::ErrorUnknownSeriesUse.fill(lang, &[&use_name(place, lang), key])
+            }
+            ModelError::Cycle { cycle } => Tr::ErrorCycle.fill(lang, &[&cycle.join(" → ")]),
+            ModelError::InvalidValue {
+                item: what,
+                key,
+                field,
+                value,
+                reason: why,
+            } => Tr::ErrorInvalidValue.fill(
+                lang,
+                &[
+                    &item(what),
+                    key,
+                    &field_name(field, lang),
+                    value,
+                    &reason(why, lang),
+                ],
+            ),
+            ModelError::Invalid {
+                item: what,
+                key,
+                field,
+                reason: why,
+            } => Tr::ErrorInvalid.fill(
+                lang,
+                &[
+                    &item(what),
+                    key,
+                    &field_name(field, lang),
+                    &reason(why, lang),
+                ],
+            ),
+            ModelError::NotFinite {
+                item: what,
+                key,
+                year,
+            } => Tr::ErrorNotFinite.fill(lang, &[&item(what), key, year]),
+            ModelError::Unit {
+                item: what,
+                key,
+                source,
+            } => Tr::ErrorUnit.fill(lang, &[&item(what), key, &source.in_lang(lang)]),
+        }
+    }
+}
+
+/// Where a series key is used, in `lang`.
+fn use_name(place: &crate::model::references::SeriesUse, lang: Lang) -> String {
+    use crate::model::references::SeriesUse;
+    match place {
+        SeriesUse::Driver { series } => Tr::UseDriver.fill(lang, &[series]),
+        SeriesUse::Capacity { pollutant } => Tr::UseCapacity.fill(lang, &[pollutant]),
+        SeriesUse::NonpointLoad { pollutant } => Tr::UseNonpoint.fill(lang, &[pollutant]),
+        SeriesUse::Uncertain => Tr::UseUncertain.get(lang).to_owned(),
+        SeriesUse::Footprint => Tr::UseFootprint.get(lang).to_owned(),
+        SeriesUse::Target { key } => Tr::UseTarget.fill(lang, &[key]),
+        SeriesUse::Indicator { number } => Tr::UseIndicator.fill(lang, &[number]),
+        SeriesUse::ChapterUnit => Tr::UseChapterUnit.get(lang).to_owned(),
+    }
+}
+
+impl crate::units::UnitError {
+    /// The error in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        use crate::units::UnitError;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            UnitError::Unknown(unit) => Tr::UnitUnknown.fill(lang, &[unit]),
+            UnitError::TooManyDivisors { unit, max } => {
+                Tr::UnitTooManyDivisors.fill(lang, &[unit, max])
+            }
+            UnitError::Incompatible { from, to } => Tr::UnitIncompatible.fill(lang, &[from, to]),
+        }
+    }
+}
