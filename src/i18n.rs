@@ -948,6 +948,29 @@ texts! {
         "单位 {0} 与 {1} 度量的不是同一种量，无法换算",
         "units {0} and {1} measure different things and cannot be converted",
     ),
+    RefuseNoSeries => ("没有序列“{0}”", "there is no series \"{0}\""),
+    RefuseNoCapacity => ("没有环境容量“{0}”", "there is no capacity \"{0}\""),
+    RefuseNoTarget => ("没有目标“{0}”", "there is no target \"{0}\""),
+    RefuseNoIndicatorRow => ("没有第 {0} 行指标", "there is no indicator row {0}"),
+    RefuseNoProjectRow => ("没有第 {0} 行项目", "there is no project row {0}"),
+    RefuseSeriesExists => ("已有序列“{0}”", "a series \"{0}\" already exists"),
+    RefuseSeriesInUse => (
+        "序列“{0}”仍被以下各处使用：{1}；请先修改这些地方",
+        "series \"{0}\" is used by {1}: change those first",
+    ),
+    RefuseHorizonBeforeMilestone => (
+        "预测期末 {0} 早于规划节点 {1}；请先删除该节点",
+        "the horizon {0} is before the milestone {1}; remove the milestone first",
+    ),
+    RefuseMilestoneTwice => ("有规划节点重复", "a milestone is given twice"),
+    RefuseMilestoneAfterHorizon => (
+        "规划节点 {0} 晚于预测期末 {1}",
+        "the milestone {0} is after the horizon {1}",
+    ),
+    RunStopped => (
+        "蒙特卡洛计算线程意外终止",
+        "the Monte Carlo thread stopped unexpectedly",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

@@ -265,7 +265,7 @@ impl ModelError {
 }
 
 /// Where a series key is used, in `lang`.
-fn use_name(place: &crate::model::references::SeriesUse, lang: Lang) -> String {
+pub fn use_name(place: &crate::model::references::SeriesUse, lang: Lang) -> String {
     use crate::model::references::SeriesUse;
     match place {
         SeriesUse::Driver { series } => Tr::UseDriver.fill(lang, &[series]),

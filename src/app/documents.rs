@@ -323,7 +323,7 @@ impl EcoplanApp {
                         // What was read is the file now: a save after it is no overwrite.
                         self.on_disk = io::Fingerprint::of_file(&path).ok().flatten();
                     }
-                    Err(reason) => self.message = Some(reason),
+                    Err(reason) => self.message = Some(reason.in_lang(self.lang())),
                 }
             }
             Err(error) => self.open_error = Some(error.to_string()),

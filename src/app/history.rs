@@ -102,7 +102,7 @@ impl EcoplanApp {
         &mut self,
         edit: crate::document::Edit,
         merge: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), crate::document::Refusal> {
         let depth = self.doc.undo_depth();
         let before = self
             .members

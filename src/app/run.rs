@@ -22,7 +22,12 @@ impl EcoplanApp {
         match self.apply_to_current(edit, merge) {
             Ok(()) => self.message = None,
             Err(reason) => {
-                self.message = Some(format!("{}: {reason}", Tr::Rejected.get(self.lang())))
+                let lang = self.lang();
+                self.message = Some(format!(
+                    "{}: {}",
+                    Tr::Rejected.get(lang),
+                    reason.in_lang(lang)
+                ))
             }
         }
     }

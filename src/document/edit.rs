@@ -159,10 +159,69 @@ pub enum Edit {
     },
 }
 
+/// Why an edit cannot be made on the scenario as it is (the scenario it would give is checked
+/// after, by the engine). Data, worded in either language by `in_lang`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditRefusal {
+    NoSeries(String),
+    NoCapacity(String),
+    NoTarget(String),
+    NoIndicatorRow(usize),
+    NoProjectRow(usize),
+    SeriesExists(String),
+    SeriesInUse {
+        series: String,
+        uses: Vec<crate::model::references::SeriesUse>,
+    },
+    HorizonBeforeMilestone {
+        horizon: i32,
+        milestone: i32,
+    },
+    MilestoneTwice,
+    MilestoneAfterHorizon {
+        milestone: i32,
+        horizon: i32,
+    },
+}
+
+impl EditRefusal {
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            EditRefusal::NoSeries(key) => Tr::RefuseNoSeries.fill(lang, &[key]),
+            EditRefusal::NoCapacity(key) => Tr::RefuseNoCapacity.fill(lang, &[key]),
+            EditRefusal::NoTarget(key) => Tr::RefuseNoTarget.fill(lang, &[key]),
+            EditRefusal::NoIndicatorRow(row) => Tr::RefuseNoIndicatorRow.fill(lang, &[row]),
+            EditRefusal::NoProjectRow(row) => Tr::RefuseNoProjectRow.fill(lang, &[row]),
+            EditRefusal::SeriesExists(key) => Tr::RefuseSeriesExists.fill(lang, &[key]),
+            EditRefusal::SeriesInUse { series, uses } => {
+                let places: Vec<String> = uses
+                    .iter()
+                    .map(|u| crate::refusals::use_name(u, lang))
+                    .collect();
+                Tr::RefuseSeriesInUse
+                    .fill(lang, &[series, &places.join(Tr::ListSeparator.get(lang))])
+            }
+            EditRefusal::HorizonBeforeMilestone { horizon, milestone } => {
+                Tr::RefuseHorizonBeforeMilestone.fill(lang, &[horizon, milestone])
+            }
+            EditRefusal::MilestoneTwice => Tr::RefuseMilestoneTwice.get(lang).to_owned(),
+            EditRefusal::MilestoneAfterHorizon { milestone, horizon } => {
+                Tr::RefuseMilestoneAfterHorizon.fill(lang, &[milestone, horizon])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for EditRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
 impl Edit {
     /// Applies the edit. Fails, leaving the scenario as it was, when what it names is gone.
-    pub fn apply(&self, scenario: &mut Scenario) -> Result<(), String> {
-        let missing = |key: &str| format!("there is no series \"{key}\"");
+    pub fn apply(&self, scenario: &mut Scenario) -> Result<(), EditRefusal> {
+        let missing = |key: &str| EditRefusal::NoSeries(key.to_owned());
         match self {
             Edit::SetBase { series, value } => {
                 scenario
@@ -223,7 +282,7 @@ impl Edit {
                     return Ok(());
                 }
                 if scenario.series(to).is_some() {
-                    return Err(format!("a series \"{to}\" already exists"));
+                    return Err(EditRefusal::SeriesExists(to.clone()));
                 }
                 scenario.series_mut(from).ok_or_else(|| missing(from))?.key = to.clone();
                 crate::model::references::rename_series_uses(scenario, from, to);
@@ -239,11 +298,10 @@ impl Edit {
                 scenario.chapter.units.retain(|u| &u.series != series);
                 let uses = crate::model::references::uses_of(scenario, series);
                 if !uses.is_empty() {
-                    let places: Vec<String> = uses.iter().map(ToString::to_string).collect();
-                    return Err(format!(
-                        "series \"{series}\" is used by {}: change those first",
-                        places.join(", ")
-                    ));
+                    return Err(EditRefusal::SeriesInUse {
+                        series: series.clone(),
+                        uses,
+                    });
                 }
             }
             Edit::ReplaceSeries { series } => {
@@ -255,9 +313,10 @@ impl Edit {
                 if let Some(&last) = scenario.milestones.iter().max()
                     && last > *year
                 {
-                    return Err(format!(
-                        "the horizon {year} is before the milestone {last}; remove the milestone first"
-                    ));
+                    return Err(EditRefusal::HorizonBeforeMilestone {
+                        horizon: *year,
+                        milestone: last,
+                    });
                 }
                 scenario.horizon = *year;
             }
@@ -270,14 +329,15 @@ impl Edit {
                 sorted.sort_unstable();
                 sorted.dedup();
                 if sorted.len() != milestones.len() {
-                    return Err("a milestone is given twice".into());
+                    return Err(EditRefusal::MilestoneTwice);
                 }
                 if let Some(&last) = sorted.last()
                     && last > *horizon
                 {
-                    return Err(format!(
-                        "the milestone {last} is after the horizon {horizon}"
-                    ));
+                    return Err(EditRefusal::MilestoneAfterHorizon {
+                        milestone: last,
+                        horizon: *horizon,
+                    });
                 }
                 scenario.horizon = *horizon;
                 scenario.milestones = sorted;
@@ -304,7 +364,7 @@ impl Edit {
                     .capacities
                     .iter_mut()
                     .find(|c| &c.pollutant == pollutant)
-                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?;
+                    .ok_or_else(|| EditRefusal::NoCapacity(pollutant.clone()))?;
                 *row = (**capacity).clone();
                 if capacity.pollutant != *pollutant {
                     rename_pollutant(&mut scenario.methods, pollutant, &capacity.pollutant);
@@ -314,7 +374,7 @@ impl Edit {
                 let before = scenario.capacities.len();
                 scenario.capacities.retain(|c| &c.pollutant != pollutant);
                 if scenario.capacities.len() == before {
-                    return Err(format!("there is no capacity \"{pollutant}\""));
+                    return Err(EditRefusal::NoCapacity(pollutant.clone()));
                 }
             }
             Edit::AddTarget { target } => scenario.targets.push((**target).clone()),
@@ -323,13 +383,13 @@ impl Edit {
                     .targets
                     .iter_mut()
                     .find(|t| &t.key == key)
-                    .ok_or_else(|| format!("there is no target \"{key}\""))? = (**target).clone();
+                    .ok_or_else(|| EditRefusal::NoTarget(key.clone()))? = (**target).clone();
             }
             Edit::RemoveTarget { key } => {
                 let before = scenario.targets.len();
                 scenario.targets.retain(|t| &t.key != key);
                 if scenario.targets.len() == before {
-                    return Err(format!("there is no target \"{key}\""));
+                    return Err(EditRefusal::NoTarget(key.clone()));
                 }
             }
             Edit::SetNearThreshold {
@@ -340,7 +400,7 @@ impl Edit {
                     .capacities
                     .iter_mut()
                     .find(|c| &c.pollutant == pollutant)
-                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?
+                    .ok_or_else(|| EditRefusal::NoCapacity(pollutant.clone()))?
                     .near_threshold = *fraction;
             }
             Edit::SetCapacity { pollutant, value } => {
@@ -348,7 +408,7 @@ impl Edit {
                     .capacities
                     .iter_mut()
                     .find(|c| &c.pollutant == pollutant)
-                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?
+                    .ok_or_else(|| EditRefusal::NoCapacity(pollutant.clone()))?
                     .value = *value;
             }
             Edit::SetCapacityBasis { pollutant, basis } => {
@@ -356,7 +416,7 @@ impl Edit {
                     .capacities
                     .iter_mut()
                     .find(|c| &c.pollutant == pollutant)
-                    .ok_or_else(|| format!("there is no capacity \"{pollutant}\""))?
+                    .ok_or_else(|| EditRefusal::NoCapacity(pollutant.clone()))?
                     .basis = *basis;
             }
             Edit::SetMethods { methods } => scenario.methods = (**methods).clone(),
@@ -366,27 +426,25 @@ impl Edit {
                     .targets
                     .iter_mut()
                     .find(|t| &t.key == target)
-                    .ok_or_else(|| format!("there is no target \"{target}\""))?
+                    .ok_or_else(|| EditRefusal::NoTarget(target.clone()))?
                     .threshold = *threshold;
             }
             Edit::SetIndicator { index, indicator } => {
                 *scenario
                     .indicators
                     .get_mut(*index)
-                    .ok_or_else(|| format!("there is no indicator row {index}"))? =
-                    (**indicator).clone();
+                    .ok_or_else(|| EditRefusal::NoIndicatorRow(*index))? = (**indicator).clone();
             }
             Edit::SetProject { index, project } => {
                 *scenario
                     .projects
                     .get_mut(*index)
-                    .ok_or_else(|| format!("there is no project row {index}"))? =
-                    (**project).clone();
+                    .ok_or_else(|| EditRefusal::NoProjectRow(*index))? = (**project).clone();
             }
             Edit::AddProject { project } => scenario.projects.push((**project).clone()),
             Edit::RemoveProject { index } => {
                 if *index >= scenario.projects.len() {
-                    return Err(format!("there is no project row {index}"));
+                    return Err(EditRefusal::NoProjectRow(*index));
                 }
                 scenario.projects.remove(*index);
             }
@@ -396,7 +454,7 @@ impl Edit {
             Edit::SetSeriesObserved { series, observed } => {
                 scenario
                     .series_mut(series)
-                    .ok_or_else(|| format!("there is no series \"{series}\""))?
+                    .ok_or_else(|| EditRefusal::NoSeries(series.clone()))?
                     .observed
                     .clone_from(observed);
             }

@@ -3,7 +3,7 @@
 
 mod edit;
 
-pub use edit::Edit;
+pub use edit::{Edit, EditRefusal};
 
 use std::path::PathBuf;
 
@@ -19,6 +19,29 @@ pub const MAX_UNDO: usize = 500;
 struct Step {
     edit: Edit,
     before: Scenario,
+}
+
+/// Why an edit was refused: the edit cannot be made on this scenario, or the scenario it
+/// would give is invalid. Data, worded in the user's language by `in_lang`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    Edit(EditRefusal),
+    Model(engine::ModelError),
+}
+
+impl Refusal {
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Refusal::Edit(refusal) => refusal.in_lang(lang),
+            Refusal::Model(error) => error.in_lang(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(crate::i18n::Lang::En))
+    }
 }
 
 /// The document keeps one invariant: its scenario is always valid, so its analysis always
@@ -106,28 +129,33 @@ impl Document {
     }
 
     /// What the scenario would be after the edit, or why the edit is refused.
-    fn edited(&self, edit: &Edit) -> Result<(Scenario, Analysis), String> {
+    fn edited(&self, edit: &Edit) -> Result<(Scenario, Analysis), Refusal> {
         let mut candidate = self.scenario.clone();
-        edit.apply(&mut candidate)?;
+        edit.apply(&mut candidate).map_err(Refusal::Edit)?;
         // Analysing checks everything `validate` does (the value checks first, then what only
         // projecting finds), so the edit is analysed once, not validated and then analysed.
-        let analysis = engine::analyse(&candidate).map_err(|error| error.to_string())?;
+        let analysis = engine::analyse(&candidate).map_err(Refusal::Model)?;
         Ok((candidate, analysis))
     }
 
     /// Checks an edit without applying it: the message an input field shows while typing.
-    pub fn check(&self, edit: &Edit) -> Result<(), String> {
+    pub fn check(&self, edit: &Edit) -> Result<(), Refusal> {
         self.edited(edit).map(|_| ())
     }
 
+    /// `check` with the refusal in `lang`: what a field of the window shows as it is typed.
+    pub fn check_in(&self, lang: crate::i18n::Lang, edit: &Edit) -> Result<(), String> {
+        self.check(edit).map_err(|refusal| refusal.in_lang(lang))
+    }
+
     /// Applies an edit and recomputes the analysis, or refuses it and changes nothing.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), String> {
+    pub fn apply(&mut self, edit: Edit) -> Result<(), Refusal> {
         self.apply_merging(edit, false)
     }
 
     /// Like `apply`; with `merge`, an edit that continues the last one (a slider still being
     /// dragged) joins its undo step instead of making a new one.
-    pub fn apply_merging(&mut self, edit: Edit, merge: bool) -> Result<(), String> {
+    pub fn apply_merging(&mut self, edit: Edit, merge: bool) -> Result<(), Refusal> {
         let (scenario, analysis) = self.edited(&edit)?;
         let continues_last = merge
             && self.redo.is_empty()

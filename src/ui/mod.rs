@@ -402,6 +402,23 @@ impl ViewCtx<'_> {
     }
 }
 
+/// Why a Monte Carlo run gave no result.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JobError {
+    Model(crate::engine::ModelError),
+    /// Its thread ended without an answer (a bug: it never panics on a valid scenario).
+    Stopped,
+}
+
+impl JobError {
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            JobError::Model(error) => error.in_lang(lang),
+            JobError::Stopped => Tr::RunStopped.get(lang).to_owned(),
+        }
+    }
+}
+
 /// A Monte Carlo run on a background thread, and the last result with the scenario it is for.
 #[derive(Default)]
 pub struct UncertaintyJob {
@@ -410,7 +427,7 @@ pub struct UncertaintyJob {
         crate::model::Scenario,
         crate::engine::uncertainty::UncertaintyResult,
     )>,
-    pub error: Option<String>,
+    pub error: Option<JobError>,
     /// The settings of the last run started, to run again for another fan series.
     pub last_settings: Option<crate::engine::uncertainty::MonteCarlo>,
     /// The scenario whose run failed (with `error`): not run again until the scenario changes.
@@ -483,10 +500,10 @@ impl UncertaintyJob {
                 }
                 Ok(Ok(None)) => {}
                 Ok(Err(error)) => {
-                    self.error = Some(error.to_string());
+                    self.error = Some(JobError::Model(error));
                     self.failed_for = Some(running.scenario);
                 }
-                Err(_) => self.error = Some("the Monte Carlo thread stopped unexpectedly".into()),
+                Err(_) => self.error = Some(JobError::Stopped),
             }
         }
         self.running.is_some()

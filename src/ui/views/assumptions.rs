@@ -73,7 +73,8 @@ pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 return Err(Tr::HorizonBeforeMilestone.fill(lang, &[&year, &milestone]));
             }
             let year = widgets::parse_year(text, Some(years.clone()), lang)?;
-            doc.check(&Edit::SetHorizon { year }).map(|()| year)
+            doc.check_in(lang, &Edit::SetHorizon { year })
+                .map(|()| year)
         },
     );
     if let Some(year) = typed {
@@ -502,7 +503,7 @@ fn rule_year_ui(
                 series: key.to_owned(),
                 rule: make(year),
             };
-            doc.check(&edit).map(|()| year)
+            doc.check_in(lang, &edit).map(|()| year)
         },
     );
     if let Some(year) = typed {
@@ -629,10 +630,13 @@ fn rule_structure_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) 
                             intensity_unit: unit,
                             change,
                         };
-                        doc.check(&Edit::SetRule {
-                            series: key.to_owned(),
-                            rule: rule.clone(),
-                        })
+                        doc.check_in(
+                            lang,
+                            &Edit::SetRule {
+                                series: key.to_owned(),
+                                rule: rule.clone(),
+                            },
+                        )
                         .map(|()| rule)
                     },
                 );

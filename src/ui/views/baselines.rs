@@ -57,10 +57,13 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             |text| {
                                 let to = text.trim().to_owned();
                                 ctx.doc
-                                    .check(&Edit::RenameSeries {
-                                        from: key.clone(),
-                                        to: to.clone(),
-                                    })
+                                    .check_in(
+                                        lang,
+                                        &Edit::RenameSeries {
+                                            from: key.clone(),
+                                            to: to.clone(),
+                                        },
+                                    )
                                     .map(|()| to)
                             },
                         );

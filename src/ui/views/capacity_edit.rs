@@ -268,7 +268,7 @@ pub fn add_capacity_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium)
                 let edit = Edit::AddCapacity {
                     capacity: Box::new(capacity),
                 };
-                ctx.doc.check(&edit).map(|()| edit)
+                ctx.doc.check_in(lang, &edit).map(|()| edit)
             });
             ui.horizontal(|ui| {
                 let add = ui.add_enabled(
@@ -326,7 +326,7 @@ pub fn capacity_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacity: &C
                             pollutant: key.to_owned(),
                             ..capacity.clone()
                         });
-                        doc.check(&edit).map(|()| edit)
+                        doc.check_in(lang, &edit).map(|()| edit)
                     },
                 );
                 if let Some(edit) = renamed {
@@ -394,7 +394,7 @@ pub fn capacity_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacity: &C
                             unit,
                             ..capacity.clone()
                         });
-                        doc.check(&edit).map(|()| edit)
+                        doc.check_in(lang, &edit).map(|()| edit)
                     },
                 );
                 if let Some(edit) = unit {

@@ -192,7 +192,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         )
         .clicked()
     {
-        let answer = seek(scenario, &goal, &query.lever, query.range).map_err(|e| e.to_string());
+        let answer = seek(scenario, &goal, &query.lever, query.range).map_err(|e| e.in_lang(lang));
         form.answer = Some((query, answer));
     }
     match form.answer.as_ref().map(|(_, answer)| answer) {
@@ -269,7 +269,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 form.sensitivity_year,
                 0.1,
             )
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.in_lang(lang));
             form.swings = Some((doc.revision(), result));
         }
     });

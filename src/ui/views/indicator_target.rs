@@ -293,7 +293,7 @@ fn link_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, index: usize, indicator: &I
             match candidates
                 .into_iter()
                 .map(set_link)
-                .find(|edit| ctx.doc.check(edit).is_ok())
+                .find(|edit| ctx.doc.check_in(lang, edit).is_ok())
             {
                 Some(edit) => ctx.apply(edit),
                 None => ctx.commands.push(crate::ui::Command::Notify(

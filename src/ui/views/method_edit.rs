@@ -306,7 +306,7 @@ pub fn derivation_refusal(medium: Medium, error: &ModelError, lang: Lang) -> Str
             };
             format!("{key}: {field} = {value}, {}", reason.get(lang))
         }
-        other => other.to_string(),
+        other => other.in_lang(lang),
     }
 }
 

@@ -50,7 +50,7 @@ pub fn method_number(
                 &[&crate::format::value(cover), &crate::format::value(area)],
             ));
         }
-        ctx.doc.check(&edit)
+        ctx.doc.check_in(lang, &edit)
     });
     if let Some(v) = edited {
         let edit = with(v);

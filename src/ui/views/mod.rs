@@ -217,10 +217,10 @@ fn edit_number(
     field: &crate::ui::widgets::NumberField,
     edit: impl Fn(f64) -> crate::document::Edit,
 ) {
-    let doc = ctx.doc;
+    let (doc, lang) = (ctx.doc, ctx.lang);
     if let Some(v) =
         crate::ui::widgets::optional_number_edit(ui, id_salt, value.into(), field, |v| {
-            doc.check(&edit(v))
+            doc.check_in(lang, &edit(v))
         })
     {
         ctx.apply(edit(v));

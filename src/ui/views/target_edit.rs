@@ -178,7 +178,7 @@ pub fn target_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, target: &Targe
                             year,
                             ..target.clone()
                         });
-                        doc.check(&edit).map(|()| edit)
+                        doc.check_in(lang, &edit).map(|()| edit)
                     },
                 );
                 if let Some(edit) = year {
@@ -359,7 +359,7 @@ fn metric_row(
                     threshold,
                     ..target.clone()
                 });
-                doc.check(&edit).map(|()| edit)
+                doc.check_in(lang, &edit).map(|()| edit)
             },
         );
         if let Some(edit) = unit {
@@ -435,7 +435,7 @@ fn threshold_rows(
                     if year >= target.year {
                         return Err(Tr::ReferenceNotBefore.fill(lang, &[&year, &target.year]));
                     }
-                    doc.check(&edit)
+                    doc.check_in(lang, &edit)
                         .map_err(|_| Tr::NoValueInYear.fill(lang, &[&year]))
                         .map(|()| edit)
                 },

@@ -187,7 +187,7 @@ fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain],
             };
             if let Some(v) =
                 widgets::number_edit(ui, ("dist", &item.series, k), value, &field, |v| {
-                    ctx.doc.check(&with(v))
+                    ctx.doc.check_in(lang, &with(v))
                 })
             {
                 ctx.apply(with(v));
@@ -272,7 +272,7 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         ui.label(RichText::new(ctx.tr(Tr::NoUncertainty)).weak());
     }
     if let Some(error) = &ctx.uncertainty.error {
-        ui.label(RichText::new(error).color(theme::bad()));
+        ui.label(RichText::new(error.in_lang(lang)).color(theme::bad()));
     }
     let _ = lang;
 }

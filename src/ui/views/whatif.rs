@@ -164,7 +164,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     if ctx.doc.scenario().uncertainty.is_empty() {
                         ui.label(RichText::new(ctx.tr(Tr::NoUncertainRates)).weak());
                     } else if let Some(error) = state_of_bands.error {
-                        ui.label(RichText::new(error).color(theme::bad()));
+                        ui.label(RichText::new(error.in_lang(ctx.lang)).color(theme::bad()));
                     } else {
                         ui.horizontal(|ui| {
                             if state_of_bands.updating {
@@ -273,7 +273,7 @@ fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Bands<'a> {
     let job = ctx.whatif;
     if job.failed_for.as_ref() == Some(scenario) {
         // Not run again until the scenario changes: the same run would fail the same way.
-        bands.error = job.error.as_deref();
+        bands.error = job.error.as_ref();
         return bands;
     }
     let current = job.last.as_ref().is_some_and(|(s, _)| s == scenario);
@@ -323,7 +323,7 @@ struct Bands<'a> {
     shown: Option<&'a UncertaintyResult>,
     /// The shown bands (if any) are of an earlier state of the levers.
     updating: bool,
-    error: Option<&'a str>,
+    error: Option<&'a crate::ui::JobError>,
 }
 
 /// The strip of key figures: first exceedance per pollutant, targets met, indicators met.
