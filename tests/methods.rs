@@ -134,8 +134,19 @@ fn invalid_method_parameters_are_refused_by_name() {
         })
         .unwrap_err();
     assert!(
-        error.contains("长江汉阳段") && error.contains("velocity"),
-        "{error}"
+        matches!(
+            &error,
+            ecoplan::document::Refusal::Model(ecoplan::engine::ModelError::InvalidValue {
+                key, field, reason: ecoplan::engine::Reason::Positive, ..
+            }) if key == "长江汉阳段" && field == "velocity"
+        ),
+        "{error:?}"
+    );
+    // In the window's language, by the field's label.
+    let zh = error.in_lang(ecoplan::i18n::Lang::Zh);
+    assert!(
+        zh.contains("水体“长江汉阳段”") && zh.contains("须大于 0"),
+        "{zh}"
     );
 }
 

@@ -669,11 +669,26 @@ mod tests {
         }
         .apply(&mut scenario)
         .unwrap_err();
+        use crate::model::references::SeriesUse;
+        let EditRefusal::SeriesInUse { series, uses } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!(series, "population");
+        assert!(uses.contains(&SeriesUse::Driver {
+            series: "water_domestic".into()
+        }));
+        assert!(uses.contains(&SeriesUse::Footprint));
+        // Said in both languages, each use by its name.
+        let zh = error.in_lang(Lang::Zh);
         assert!(
-            error.contains("series \"population\" is used by series \"water_domestic\""),
+            zh.contains("序列“population”仍被以下各处使用：序列“water_domestic”"),
+            "{zh}"
+        );
+        assert!(zh.contains("生态足迹的人口"), "{zh}");
+        assert!(
+            error.to_string().contains("the footprint's population"),
             "{error}"
         );
-        assert!(error.contains("the footprint's population"), "{error}");
     }
 
     #[test]

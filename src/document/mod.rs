@@ -249,7 +249,14 @@ mod tests {
                 value: -1.0,
             })
             .unwrap_err();
-        assert!(error.contains("population"), "{error}");
+        assert!(
+            matches!(
+                &error,
+                Refusal::Model(engine::ModelError::InvalidValue { key, field, reason: engine::Reason::NonNegative, .. })
+                    if key == "population" && field == "base"
+            ),
+            "{error:?}"
+        );
         assert_eq!(doc.scenario(), &hanyang_plan());
         assert!(!doc.is_dirty());
         assert!(doc.undo_edit().is_none());
@@ -291,9 +298,12 @@ mod tests {
             let expected = crate::engine::validate(&candidate)
                 .into_iter()
                 .next()
-                .expect("the edit is invalid")
-                .to_string();
-            assert_eq!(doc.check(&edit).unwrap_err(), expected, "{edit:?}");
+                .expect("the edit is invalid");
+            assert_eq!(
+                doc.check(&edit).unwrap_err(),
+                Refusal::Model(expected),
+                "{edit:?}"
+            );
         }
     }
 
