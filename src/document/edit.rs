@@ -433,13 +433,13 @@ impl Edit {
                 *scenario
                     .indicators
                     .get_mut(*index)
-                    .ok_or_else(|| EditRefusal::NoIndicatorRow(*index))? = (**indicator).clone();
+                    .ok_or(EditRefusal::NoIndicatorRow(*index))? = (**indicator).clone();
             }
             Edit::SetProject { index, project } => {
                 *scenario
                     .projects
                     .get_mut(*index)
-                    .ok_or_else(|| EditRefusal::NoProjectRow(*index))? = (**project).clone();
+                    .ok_or(EditRefusal::NoProjectRow(*index))? = (**project).clone();
             }
             Edit::AddProject { project } => scenario.projects.push((**project).clone()),
             Edit::RemoveProject { index } => {
