@@ -882,3 +882,108 @@ fn a_share_above_one_hundred_percent_is_refused_by_its_cell_in_both_imports() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+#[test]
+fn an_unreadable_only_figure_is_refused_by_its_cell_and_template_numbers_read_as_statistics_do() {
+    let dir = scratch_dir("one-year");
+    let plan = changed_plan(&dir, "plan.ron", |_| {});
+    let book = dir.join("统计.csv");
+    // A sheet of one year: the GDP row's only figure is unreadable; a note row below is fine.
+    for bad in ["\"1,5\"", "abc", "\"1,234,5\""] {
+        std::fs::write(
+            &book,
+            format!("指标,单位,2022年\n地区生产总值,亿元,{bad}\n常住人口,万人,91\n注：2022 年为初步数,,见说明\n"),
+        )
+        .unwrap();
+        let output = ecoplan(&[
+            "import",
+            book.to_str().unwrap(),
+            "--into",
+            plan.to_str().unwrap(),
+            "--dry-run",
+            "--lang",
+            "zh",
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{bad}: {}", stdout(&output));
+        assert!(
+            stderr(&output).contains("统计.csv:2:11: "),
+            "{bad}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("不是数值（地区生产总值，2022 年）"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    // The note row alone is passed over, and "—" is no figure.
+    std::fs::write(
+        &book,
+        "指标,单位,2022年\n地区生产总值,亿元,—\n常住人口,万人,91\n资料来源：区统计局,,区统计局\n",
+    )
+    .unwrap();
+    let output = ecoplan(&[
+        "import",
+        book.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "number,year,old,new\npopulation,2022,,91\n"
+    );
+
+    // The indicator template: the same reading of numbers, and each indicator's domain.
+    let template = dir.join("指标.csv");
+    for (row, refusal) in [
+        ("7,x,%,\"1,5\"", "“1,5”不是数值（指标 7，2021 年）"),
+        (
+            "20,x,tce/万元,\"1.234,5\"",
+            "“1.234,5”不是数值（指标 20，2021 年）",
+        ),
+        ("7,x,%,\"0,859\"", "“0,859”不是数值（指标 7，2021 年）"),
+        (
+            "20,x,tce/万元,-5",
+            "-5 超出该指标可取的范围（指标 20，2021 年）",
+        ),
+        ("7,x,%,-250", "-250 超出该指标可取的范围（指标 7，2021 年）"),
+    ] {
+        std::fs::write(&template, format!("序号,名称,单位,2021\n{row}\n")).unwrap();
+        let output = ecoplan(&[
+            "import",
+            template.to_str().unwrap(),
+            "--into",
+            plan.to_str().unwrap(),
+            "--lang",
+            "zh",
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{row}: {}", stdout(&output));
+        assert!(
+            stderr(&output).contains(refusal),
+            "{row}: {}",
+            stderr(&output)
+        );
+    }
+    // A decrease rate may be negative (land use per GDP that rose), and "1,234.5" is a number.
+    std::fs::write(
+        &template,
+        "序号,名称,单位,2021\n22,x,%,-2\n20,x,tce/万元,\"1,234.5\"\n",
+    )
+    .unwrap();
+    let output = ecoplan(&[
+        "import",
+        template.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("22,2021,,-2\n"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains(",1234.5\n"), "{}", stdout(&output));
+}

@@ -488,7 +488,7 @@ impl EcoplanApp {
                 recovery.write(self.doc.scenario(), self.doc.path.as_deref())
             };
             if let Err(error) = written {
-                eprintln!("ecoplan: cannot autosave: {error}");
+                crate::io::say(&format!("ecoplan: cannot autosave: {error}"));
             }
         } else if !self.any_dirty() {
             recovery.clear();

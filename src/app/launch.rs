@@ -128,7 +128,7 @@ pub fn main(args: &WindowArgs) -> i32 {
             ))
         };
         if let Some(message) = refused {
-            eprintln!("{message}");
+            crate::io::say(&message);
             return 2;
         }
     }
@@ -136,7 +136,7 @@ pub fn main(args: &WindowArgs) -> i32 {
         Some(path) => match open_file(path) {
             Ok(opened) => (Some(opened), None),
             Err(error) => {
-                eprintln!("{error}");
+                crate::io::say(&error.to_string());
                 // A screenshot is a script's: it stops here. A file opened from the desktop (a
                 // Windows program has no console to print to) opens the window on the built-in
                 // plan with the reason in it, rather than nothing at all.
@@ -155,7 +155,10 @@ pub fn main(args: &WindowArgs) -> i32 {
     {
         Some(Err(name)) => {
             let names: Vec<&str> = View::ALL.iter().map(|v| v.key()).collect();
-            eprintln!("--view {name}: unknown view; one of {}", names.join(", "));
+            crate::io::say(&format!(
+                "--view {name}: unknown view; one of {}",
+                names.join(", ")
+            ));
             return 2;
         }
         Some(Ok(view)) => Some(view),
@@ -241,21 +244,21 @@ pub fn main(args: &WindowArgs) -> i32 {
         }),
     );
     if let Err(error) = result {
-        eprintln!("ecoplan: cannot open the window: {error}");
+        crate::io::say(&format!("ecoplan: cannot open the window: {error}"));
         return 1;
     }
     match outcome.map(|o| o.lock().map(|r| r.clone()).unwrap_or(None)) {
         None => 0,
         Some(Some(Ok(path))) => {
-            eprintln!("wrote {}", path.display());
+            crate::io::say(&format!("wrote {}", path.display()));
             0
         }
         Some(Some(Err(message))) => {
-            eprintln!("{message}");
+            crate::io::say(&message);
             1
         }
         Some(None) => {
-            eprintln!("ecoplan: the window closed before the screenshot was taken");
+            crate::io::say("ecoplan: the window closed before the screenshot was taken");
             1
         }
     }

@@ -1185,39 +1185,14 @@ pub fn main(command: &Command) -> i32 {
     }
 }
 
-/// Writes the command's output to stdout, saying whether it got there: an output with nowhere
-/// to go (`>&-`) is an error, not a silent success.
+/// Writes the command's output to stdout, saying whether it got there. (A descriptor closed
+/// before the start, `>&-`, Rust's runtime has already opened on /dev/null, as scripts open
+/// it on purpose (Python's `subprocess.DEVNULL` reads and writes too): that output is as lost
+/// as one sent there, and cannot be told from it.)
 fn print_out(text: &str) -> std::io::Result<()> {
-    if !text.is_empty() && stdout_was_closed() {
-        // Not a broken pipe (a reader that stopped, which ends quietly): nothing was read.
-        return Err(std::io::Error::other(
-            "standard output is closed (>&-): the output has nowhere to go",
-        ));
-    }
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()
 }
 
-/// Whether stdout was closed when the program started. Rust's runtime opens a closed standard
-/// descriptor on /dev/null for reading and writing, where a shell's `>/dev/null` opens it for
-/// writing only: on Linux the descriptor's flags tell them apart. Elsewhere nothing is said.
-fn stdout_was_closed() -> bool {
-    if !cfg!(target_os = "linux") {
-        return false;
-    }
-    let on_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
-    on_null
-        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|line| line.strip_prefix("flags:"))
-                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-                // O_ACCMODE is 0o3, O_RDWR 0o2.
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        })
-}
-
-/// A message to stderr; one that cannot be written is lost, never a panic (`2>/dev/full`).
-fn say(message: &str) {
-    let _ = writeln!(std::io::stderr(), "{message}");
-}
+use crate::io::say;

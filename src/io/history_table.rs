@@ -133,7 +133,7 @@ fn text_of(cell: &Cell) -> Option<&str> {
 /// A value cell: a number, a text that is one without doubt ("1,234.5" with thousands in
 /// groups of three, full-width digits), or a mark of no data ("—", "-", "…", "/"); any other
 /// text is refused by the caller.
-fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
+pub(crate) fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(v) | Cell::Percent(v) => Ok(Some(*v)),
@@ -238,6 +238,26 @@ fn not_a_number(
     }
 }
 
+/// Whether a row's first text is a note's, as statistics tables write them under the figures:
+/// 注、备注、说明、资料来源、数据来源 (with or without a colon), or "Note", "Source".
+fn is_note(name: &str) -> bool {
+    let name = name
+        .trim_start_matches(['*', '※', ' ', '　'])
+        .to_lowercase();
+    [
+        "注",
+        "备注",
+        "说明",
+        "资料来源",
+        "数据来源",
+        "来源",
+        "note",
+        "source",
+    ]
+    .iter()
+    .any(|word| name.starts_with(word))
+}
+
 /// The rows of one table in the wide layout (a column per year), or `None` when it has no
 /// header row of years.
 fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
@@ -293,12 +313,13 @@ fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportError>> {
                     Ok(Some(v)) => values.push((year, v, (table.place)(r, c))),
                     Ok(None) => {}
                     Err(_) => {
-                        // A note row ("注：……", "资料来源：……") has words where numbers go only
-                        // if it has no number at all; a row with numbers and words is refused.
+                        // A note row ("注：……", "资料来源：……") may run into the year columns;
+                        // any other row with something unreadable there is refused by that
+                        // cell, even where it is the row's only figure (a sheet of one year).
                         let any_number = year_columns.iter().any(|&(c2, _)| {
                             matches!(value_of(row.get(c2).unwrap_or(&Cell::Empty)), Ok(Some(_)))
                         });
-                        if !any_number {
+                        if !any_number && is_note(name) && matches!(cell, Cell::Text(_)) {
                             values.clear();
                             break;
                         }

@@ -332,8 +332,20 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                 .series(key)
                 .map_or_else(String::new, |s| s.unit.to_string()),
         };
+        // A change (a decrease rate, ΔEQI) may fall below 0; a share, an intensity or a count
+        // may not.
+        let may_be_negative = match &target {
+            ImportTarget::Indicator(index) => {
+                let name = &scenario.indicators[*index].name.zh;
+                ["下降", "降低", "变化", "幅度", "Δ", "增长", "提高"]
+                    .iter()
+                    .any(|word| name.contains(word))
+            }
+            ImportTarget::Series(_) => false,
+        };
         for &(c, year) in &year_columns {
-            let value = match row.get(c).unwrap_or(&Cell::Empty) {
+            let cell = row.get(c).unwrap_or(&Cell::Empty);
+            let value = match cell {
                 Cell::Empty => continue,
                 Cell::Number(v) => *v,
                 // "86.5%" shown: 86.5 for an indicator in %, refused for any other unit.
@@ -369,20 +381,49 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                         ),
                     ));
                 }
-                Cell::Text(t) => crate::format::parse_typed(t).ok_or_else(|| {
-                    at(
-                        r,
-                        c,
-                        said(
-                            format!("“{}”不是数值（指标 {number}，{year} 年）", t.trim()),
-                            format!(
-                                "\"{}\" is not a number (indicator {number}, {year})",
-                                t.trim()
+                // Read as the statistics are: full-width digits, a trailing %, thousands in
+                // groups of three; "1,5" and "1.234,5" are refused, never guessed at.
+                Cell::Text(t) => match super::history_table::value_of(cell) {
+                    Ok(Some(v)) => v,
+                    // "—" is the tables' way of saying there is no figure.
+                    Ok(None) => continue,
+                    Err(_) => {
+                        return Err(at(
+                            r,
+                            c,
+                            said(
+                                format!("“{}”不是数值（指标 {number}，{year} 年）", t.trim()),
+                                format!(
+                                    "\"{}\" is not a number (indicator {number}, {year})",
+                                    t.trim()
+                                ),
                             ),
-                        ),
-                    )
-                })?,
+                        ));
+                    }
+                },
             };
+            // Nor does a change in % fall below −100 %.
+            let floor = if is_percent_unit(&unit) {
+                -100.0
+            } else {
+                f64::NEG_INFINITY
+            };
+            if (value < 0.0 && !may_be_negative) || value < floor {
+                return Err(at(
+                    r,
+                    c,
+                    said(
+                        format!(
+                            "{} 超出该指标可取的范围（指标 {number}，{year} 年）：份额、强度与数量不能为负，变化率不低于 −100 %",
+                            crate::format::exact(value)
+                        ),
+                        format!(
+                            "{} is outside what the indicator can be (indicator {number}, {year}): a share, an intensity or a count is never negative, a change never below −100 %",
+                            crate::format::exact(value)
+                        ),
+                    ),
+                ));
+            }
             if !value.is_finite() {
                 return Err(at(
                     r,

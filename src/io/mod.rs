@@ -21,3 +21,10 @@ pub use scenario_file::{
     LoadError, Loaded, Saved, from_ron_str, load, load_any, load_any_noting, load_any_str,
     original_path, save, save_text, save_text_locked, to_ron_string, workspace_to_ron_string,
 };
+
+/// A message to stderr; one that cannot be written (`2>/dev/full`, a closed terminal) is lost,
+/// never a panic as `eprintln!` would make it.
+pub fn say(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{message}");
+}

@@ -309,11 +309,14 @@ pub(crate) fn read_sheets(
         return read_table(path).map(|table| vec![(file_name(path), table)]);
     }
     let book = file_name(path);
+    // Read and measured once for every sheet.
     let bytes = workbook_bytes(path)?;
     let workbook =
-        open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| ImportError {
-            place: book.clone(),
-            message: not_a_workbook(&e),
+        open_workbook_auto_from_rs(std::io::Cursor::new(bytes.as_slice())).map_err(|e| {
+            ImportError {
+                place: book.clone(),
+                message: not_a_workbook(&e),
+            }
         })?;
     let sheets: Vec<String> = match wanted {
         Some(name) => {
@@ -340,37 +343,78 @@ pub(crate) fn read_sheets(
             .collect(),
     };
     drop(workbook);
+    if sheets.len() > MAX_SHEETS {
+        return Err(ImportError {
+            place: book,
+            message: said(
+                format!(
+                    "工作簿有 {} 张可见工作表，至多读取 {MAX_SHEETS} 张；请用 --sheet 指明",
+                    sheets.len()
+                ),
+                format!(
+                    "the workbook has {} visible sheets; at most {MAX_SHEETS} are read: name one with --sheet",
+                    sheets.len()
+                ),
+            ),
+        });
+    }
     sheets
         .into_iter()
-        .map(|sheet| read_workbook_sheet(path, Some(&sheet)).map(|table| (sheet, table)))
+        .map(|sheet| sheet_of(&bytes, &book, Some(&sheet)).map(|table| (sheet, table)))
         .collect()
 }
 
+/// The most visible sheets searched for figures at once.
+const MAX_SHEETS: usize = 100;
+
 fn read_workbook(path: &Path) -> Result<Table, ImportError> {
-    read_workbook_sheet(path, None)
+    sheet_of(&workbook_bytes(path)?, &file_name(path), None)
 }
 
-/// Reads one sheet of a workbook: the one named, else the first.
-fn read_workbook_sheet(path: &Path, wanted: Option<&str>) -> Result<Table, ImportError> {
+/// Whether a zip package is an OpenDocument spreadsheet: it says so in its `mimetype`.
+fn is_ods_package(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_ok_and(|mut archive| {
+        use std::io::Read;
+        let Ok(entry) = archive.by_name("mimetype") else {
+            return false;
+        };
+        let mut kind = String::new();
+        entry.take(200).read_to_string(&mut kind).is_ok()
+            && kind.trim() == "application/vnd.oasis.opendocument.spreadsheet"
+    })
+}
+
+/// Whether a zip package is an Excel workbook (whatever its file is called): it holds the
+/// workbook part.
+fn is_xlsx_package(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK")
+        && zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_ok_and(|archive| {
+            archive
+                .file_names()
+                .any(|name| name.is_ok_and(|n| n.eq_ignore_ascii_case("xl/workbook.xml")))
+        })
+}
+
+/// Reads one sheet of a workbook's bytes (read and measured): the one named, else the first.
+fn sheet_of(bytes: &[u8], book: &str, wanted: Option<&str>) -> Result<Table, ImportError> {
     use calamine::{Data, Reader, open_workbook_auto_from_rs};
-    let book = file_name(path);
+    let book = book.to_owned();
     let whole = |message: Label| ImportError {
         place: book.clone(),
         message,
     };
-    let bytes = workbook_bytes(path)?;
-    // An xlsx is read cell by cell: its declared extent is never allocated (two cells at
-    // opposite corners would ask for 512 GB), and each cell keeps its number format.
-    if bytes.starts_with(b"PK")
-        && matches!(
-            path.extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase)
-                .as_deref(),
-            Some("xlsx" | "xlsm")
-        )
-    {
+    // An xlsx, whatever its name ends in, is read cell by cell: its declared extent is never
+    // allocated (two cells at opposite corners would ask for 512 GB), and each cell keeps its
+    // number format.
+    if is_xlsx_package(bytes) {
         return read_xlsx_sheet(bytes, &book, wanted);
+    }
+    // A binary xlsb is read whole by its extent: refused rather than risked.
+    if bytes.starts_with(b"PK") && !is_ods_package(bytes) {
+        return Err(whole(said(
+            "不支持 xlsb 等二进制工作簿：请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
+            "binary workbooks (xlsb) are not read: save it as .xlsx in Excel or WPS, then import",
+        )));
     }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| whole(not_a_workbook(&e)))?;
@@ -434,6 +478,8 @@ const MAX_ENTRIES: usize = 10_000;
 /// Distinct texts a workbook may declare (its shared strings, for which the reader reserves
 /// memory up front): a million is far beyond any statistics book.
 const MAX_SHARED_STRINGS: u64 = 1_000_000;
+/// How much of the shared strings is read for their opening.
+const MAX_SST_HEAD: u64 = 1024 * 1024;
 
 /// A workbook file's bytes, read within the size bound and, for a zip package (xlsx, ods),
 /// measured before any reader allocates for what it declares.
@@ -499,12 +545,16 @@ fn measure_package(bytes: &[u8]) -> Result<(), Label> {
             )
         })?;
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
-        let shared_strings = name.ends_with("sharedStrings.xml");
-        // The opening of the shared strings, where `uniqueCount` is declared.
+        // Found as the reader finds it: any case, either separator.
+        let shared_strings = name
+            .to_ascii_lowercase()
+            .replace('\\', "/")
+            .ends_with("sharedstrings.xml");
+        // The opening of the shared strings, where their count is declared.
         let mut head = Vec::new();
         if shared_strings {
             (&mut entry)
-                .take(4096)
+                .take(MAX_SST_HEAD)
                 .read_to_end(&mut head)
                 .map_err(|e| unreadable_entry(&name, &e))?;
         }
@@ -517,15 +567,28 @@ fn measure_package(bytes: &[u8]) -> Result<(), Label> {
         if inflated > MAX_INFLATED {
             return Err(too_large());
         }
-        if let Some(count) = shared_strings.then(|| declared_count(&head)).flatten()
-            && count > MAX_SHARED_STRINGS
-        {
-            return Err(said(
-                format!("工作簿声明了 {count} 个不同的文本，至多可读取 {MAX_SHARED_STRINGS} 个"),
-                format!(
-                    "the workbook declares {count} distinct texts; at most {MAX_SHARED_STRINGS} are read"
-                ),
-            ));
+        if shared_strings {
+            let count = match declared_count(&head) {
+                Some(count) => count,
+                // No table opening in the first megabyte: the reader would go on looking.
+                None if rest > 0 => Some(u64::MAX),
+                None => None,
+            };
+            if let Some(count) = count.filter(|&c| c > MAX_SHARED_STRINGS) {
+                let shown = if count == u64::MAX {
+                    "?".to_owned()
+                } else {
+                    count.to_string()
+                };
+                return Err(said(
+                    format!(
+                        "工作簿声明了 {shown} 个不同的文本，至多可读取 {MAX_SHARED_STRINGS} 个"
+                    ),
+                    format!(
+                        "the workbook declares {shown} distinct texts; at most {MAX_SHARED_STRINGS} are read"
+                    ),
+                ));
+            }
         }
     }
     Ok(())
@@ -538,19 +601,59 @@ fn unreadable_entry(name: &str, e: &std::io::Error) -> Label {
     )
 }
 
-/// The `uniqueCount` (else `count`) the shared strings' `<sst>` declares.
-fn declared_count(head: &[u8]) -> Option<u64> {
+/// What the shared strings' opening declares, read as the workbook reader reads it: the first
+/// element named `sst` (any prefix, after any declaration, comment or other element), its
+/// `uniqueCount` attribute (spaces around `=`, either quote) as digits. `Some(None)`: an
+/// opening without a count the reader would use; `None`: no opening in `head`.
+fn declared_count(head: &[u8]) -> Option<Option<u64>> {
     let text = String::from_utf8_lossy(head);
-    let sst = &text[text.find("<sst")?..];
-    let sst = &sst[..sst.find('>').unwrap_or(sst.len())];
-    ["uniqueCount=", " count="].iter().find_map(|attribute| {
-        let after = &sst[sst.find(attribute)? + attribute.len()..];
+    let mut rest: &str = &text;
+    loop {
+        let open = rest.find('<')?;
+        rest = &rest[open + 1..];
+        // Declarations, comments and instructions hold no element.
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = &after[after.find("-->")? + 3..];
+            continue;
+        }
+        if rest.starts_with('?') || rest.starts_with('!') {
+            rest = &rest[rest.find('>')? + 1..];
+            continue;
+        }
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        let local = name.rsplit(':').next().unwrap_or(name);
+        let tag_end = rest.find('>')?;
+        if local != "sst" {
+            rest = &rest[tag_end + 1..];
+            continue;
+        }
+        return Some(
+            attribute(&rest[name_end..tag_end], "uniqueCount").and_then(|v| v.parse().ok()),
+        );
+    }
+}
+
+/// The value of the attribute whose local name is `wanted` in a start tag's attributes.
+fn attribute<'a>(mut attributes: &'a str, wanted: &str) -> Option<&'a str> {
+    loop {
+        attributes = attributes.trim_start();
+        let name_end = attributes.find(|c: char| c == '=' || c.is_whitespace())?;
+        let name = &attributes[..name_end];
+        let after = attributes[name_end..]
+            .trim_start()
+            .strip_prefix('=')?
+            .trim_start();
         let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let value = &after[1..];
-        let digits = &value[..value.find(quote)?];
-        // A count too long for u64 is as much a refusal as one just above the bound.
-        Some(digits.trim().parse::<u64>().unwrap_or(u64::MAX))
-    })
+        let value_end = after[1..].find(quote)?;
+        let value = &after[1..1 + value_end];
+        if name.rsplit(':').next() == Some(wanted) {
+            return Some(value);
+        }
+        attributes = &after[value_end + 2..];
+    }
 }
 
 /// Why a file is no workbook: the reader's own words after ours.
@@ -604,7 +707,7 @@ fn is_percent_format(code: &str) -> bool {
 
 /// One sheet of an xlsx, streamed: cells beyond the bounds refused by their address, numbers
 /// in percent format read in percent, formulas without a value kept as such.
-fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<Table, ImportError> {
+fn read_xlsx_sheet(bytes: &[u8], book: &str, wanted: Option<&str>) -> Result<Table, ImportError> {
     use calamine::{DataRef, Reader, Xlsx};
     let whole = |message: Label| ImportError {
         place: book.to_owned(),
@@ -716,4 +819,30 @@ fn read_xlsx_sheet(bytes: Vec<u8>, book: &str, wanted: Option<&str>) -> Result<T
         rows,
         place: Box::new(move |r, c| format!("{book}!{sheet}!{}{}", column_letters(c), r + 1)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::declared_count;
+
+    #[test]
+    fn the_shared_strings_count_is_read_in_every_form_the_reader_accepts() {
+        let big = Some(Some(10_000_000_000_000));
+        for head in [
+            r#"<?xml version="1.0"?><sst xmlns="x" count="3" uniqueCount="10000000000000">"#,
+            r#"<x:sst xmlns:x="x" uniqueCount = '10000000000000'>"#,
+            r#"<?xml version="1.0"?><!-- a comment <sst uniqueCount="1"> --><sst uniqueCount="10000000000000"/>"#,
+            r#"<other/><sst
+                uniqueCount="10000000000000">"#,
+        ] {
+            assert_eq!(declared_count(head.as_bytes()), big, "{head}");
+        }
+        // `count` is not what the reader reserves for; a count it cannot parse it ignores.
+        assert_eq!(
+            declared_count(br#"<sst count="10000000000000">"#),
+            Some(None)
+        );
+        assert_eq!(declared_count(br#"<sst uniqueCount=" 12">"#), Some(None));
+        assert_eq!(declared_count(b"<?xml version=\"1.0\"?>"), None);
+    }
 }
