@@ -465,4 +465,24 @@ fn a_failed_write_is_an_error_never_a_panic_and_a_lost_output_changes_nothing() 
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), "number,year,old,new\n3,2021,,25\n");
     assert_ne!(std::fs::read(&plan).unwrap(), before);
+    // `fit --apply` too writes only once its line is printed.
+    let history = dir.join("history.csv");
+    std::fs::write(
+        &history,
+        "指标,单位,2019年,2020年\n地区生产总值,亿元,700,750\n",
+    )
+    .unwrap();
+    let import = format!("import '{}' --into '{}'", history.display(), plan.display());
+    assert!(through_shell(&import, ">/dev/null").status.success());
+    let before = std::fs::read(&plan).unwrap();
+    let fit = format!(
+        "fit '{}' --series gdp --method cagr --from 2019 --to 2021 --apply",
+        plan.display()
+    );
+    let output = through_shell(&fit, ">/dev/full");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let output = through_shell(&fit, "");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_ne!(std::fs::read(&plan).unwrap(), before);
 }

@@ -707,10 +707,14 @@ fn a_writer_that_holds_the_lock_too_long_stops_the_other_with_a_message() {
         "{}",
         error.in_lang(ecoplan::i18n::Lang::Zh)
     );
-    drop(lock);
-    // Free again: a save goes through, and the file changed only by it.
-    ecoplan::io::save(&hanyang_plan(), &plan).unwrap();
+    // While it was held, nothing was written.
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+    drop(lock);
+    // Free again: a save goes through.
+    let mut changed = hanyang_plan();
+    changed.metadata.author = "区生态环境局".into();
+    ecoplan::io::save(&changed, &plan).unwrap();
+    assert_eq!(load(&plan).unwrap().metadata.author, "区生态环境局");
 }
 
 #[test]
@@ -820,6 +824,21 @@ fn a_growth_flag_re_centres_an_uncertain_rate_as_the_windows_edit_does() {
     );
     // 792.86 × 1.03⁷ ≈ 975, where the distribution left at 7.5 % would give ≈ 1314.
     assert!((p50 - 792.86 * 1.03f64.powi(7)).abs() < 15.0, "{line}");
+    // A rate near +100 %: the distribution's top stops at 100 %, and the draws still follow.
+    let output = ecoplan(&[
+        "uncertainty",
+        plan.to_str().unwrap(),
+        "--growth",
+        "gdp=0.976",
+        "--series",
+        "gdp",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    let line = out.lines().find(|l| l.starts_with("gdp,2028,")).unwrap();
+    let p50: f64 = line.split(',').nth(4).unwrap().parse().unwrap();
+    let expected = 792.86 * 1.976f64.powi(7);
+    assert!((p50 / expected - 1.0).abs() < 0.02, "{line}: {expected}");
 }
 
 #[test]

@@ -3198,4 +3198,10 @@ fn a_child_whose_changes_no_change_list_holds_is_saved_whole_only_when_the_user_
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.matches("Changes(").count(), 0);
     assert_eq!(text.matches("Full(").count(), 2);
+    // The window says what the file holds: the child no longer inherits, and is not asked
+    // about again.
+    assert_eq!(harness.state().members.slots[1].parent, None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    assert!(harness.query_by_label("断开继承？").is_none());
 }

@@ -57,6 +57,8 @@ pub enum Modal {
     ChangedOnDisk {
         path: std::path::PathBuf,
         answers: super::documents::SaveAnswers,
+        /// What waits for the save (closing, opening another file).
+        then: Option<super::Pending>,
     },
     /// Members whose changes no change list holds would be saved whole, without their parent
     /// link: save so, or not save.
@@ -64,6 +66,7 @@ pub enum Modal {
         path: std::path::PathBuf,
         names: Vec<String>,
         answers: super::documents::SaveAnswers,
+        then: Option<super::Pending>,
     },
     /// The current member's new name, as typed.
     Rename(String),
@@ -327,9 +330,9 @@ impl EcoplanApp {
                     self.pending = None;
                     if self.save() {
                         self.perform(ctx, action);
-                    } else if let Some(Modal::PathPrompt { then, .. }) = &mut self.modal {
-                        // The path is being typed: the action waits for that save.
-                        *then = Some(action);
+                    } else {
+                        // A path being typed, or a question the save asks: the action waits.
+                        self.hand_on(Some(action));
                     }
                 }
                 Some(UnsavedAnswer::Discard) => {
@@ -388,6 +391,19 @@ impl EcoplanApp {
             )
             .chain(left_out)
             .collect()
+    }
+
+    /// Lets `then` wait for the save the open dialog is asking about (a path, an overwrite, a
+    /// parent link), if one is open; else the save failed and `then` is dropped with it.
+    fn hand_on(&mut self, then: Option<super::Pending>) {
+        if let Some(
+            Modal::PathPrompt { then: waiting, .. }
+            | Modal::ChangedOnDisk { then: waiting, .. }
+            | Modal::Detach { then: waiting, .. },
+        ) = &mut self.modal
+        {
+            *waiting = then;
+        }
     }
 
     fn modal_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -502,6 +518,7 @@ impl EcoplanApp {
                 path,
                 names,
                 answers,
+                then,
             } => {
                 let (path, answers) = (path.clone(), *answers);
                 let mut save = None;
@@ -524,13 +541,24 @@ impl EcoplanApp {
                             detach: true,
                             ..answers
                         };
-                        self.save_answered(path, answers);
+                        let then = then.take();
+                        if self.save_answered(path, answers) {
+                            if let Some(action) = then {
+                                self.perform(ctx, action);
+                            }
+                        } else {
+                            self.hand_on(then);
+                        }
                     }
                     Some(false) => done = true,
                     None => {}
                 }
             }
-            Modal::ChangedOnDisk { path, answers } => {
+            Modal::ChangedOnDisk {
+                path,
+                answers,
+                then,
+            } => {
                 let (path, answers) = (path.clone(), *answers);
                 let mut answer = None;
                 egui::Modal::new(egui::Id::unique("ecoplan-changed-on-disk")).show(ctx, |ui| {
@@ -555,12 +583,26 @@ impl EcoplanApp {
                             overwrite: true,
                             ..answers
                         };
-                        self.save_answered(path, answers);
+                        let then = then.take();
+                        if self.save_answered(path, answers) {
+                            if let Some(action) = then {
+                                self.perform(ctx, action);
+                            }
+                        } else {
+                            self.hand_on(then);
+                        }
                     }
                     Some(UnsavedAnswer::Discard) => {
                         // Save as asks for the path in a dialog of its own.
-                        self.save_as();
                         done = true;
+                        let then = then.take();
+                        if self.save_as() {
+                            if let Some(action) = then {
+                                self.perform(ctx, action);
+                            }
+                        } else {
+                            self.hand_on(then);
+                        }
                     }
                     Some(UnsavedAnswer::Cancel) => done = true,
                     None => {}

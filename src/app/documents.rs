@@ -249,14 +249,16 @@ impl EcoplanApp {
         let expected = self
             .on_disk
             .filter(|_| !answers.overwrite && self.current_file() == Some(path.as_path()));
+        let mut detached = Vec::new();
         let text = if self.members.is_workspace() {
             let views = self.member_views();
-            let detached = self.members.detached(|i| views[i].1);
+            detached = self.members.detached(|i| views[i].1);
             if !detached.is_empty() && !answers.detach {
                 self.modal = Some(Modal::Detach {
                     path,
                     names: detached,
                     answers,
+                    then: None,
                 });
                 return false;
             }
@@ -268,7 +270,11 @@ impl EcoplanApp {
             .and_then(|lock| io::save_text_locked(&text, &path, &lock, expected));
         match saved {
             Err(io::SaveError::ChangedOnDisk { .. }) => {
-                self.modal = Some(Modal::ChangedOnDisk { path, answers });
+                self.modal = Some(Modal::ChangedOnDisk {
+                    path,
+                    answers,
+                    then: None,
+                });
                 false
             }
             Ok(saved) => {
@@ -282,6 +288,13 @@ impl EcoplanApp {
                 for slot in &mut self.members.slots {
                     if let Some(doc) = &mut slot.doc {
                         doc.mark_saved();
+                    }
+                }
+                // Saved whole, a detached member no longer inherits: the window says what the
+                // file holds.
+                for slot in &mut self.members.slots {
+                    if detached.contains(&slot.name) {
+                        slot.parent = None;
                     }
                 }
                 self.members.mark_shape_saved();

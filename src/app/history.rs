@@ -103,14 +103,12 @@ impl EcoplanApp {
         edit: crate::document::Edit,
         merge: bool,
     ) -> Result<(), crate::document::Refusal> {
-        let depth = self.doc.undo_depth();
         let before = self
             .members
             .has_children(self.members.current)
             .then(|| self.doc.scenario().clone());
         let replayable = edit.clone();
-        self.doc.apply_merging(edit, merge)?;
-        let new_step = self.doc.undo_depth() > depth;
+        let new_step = self.doc.apply_merging(edit, merge)?;
         if new_step {
             self.record_edit();
         }
@@ -165,6 +163,12 @@ impl EcoplanApp {
                     continue;
                 };
                 let child_before = doc.scenario().clone();
+                // A new base year or a whole new scenario moves every value's meaning: a
+                // child's own base values belong to its old base year, so it stays as it is.
+                if matches!(edit, Edit::Rebase { .. } | Edit::ReplaceScenario { .. }) {
+                    stayed.push(slot.name.clone());
+                    continue;
+                }
                 // A child whose changes no change list holds stays as it is: what it
                 // overrides cannot be told, so the parent's edit could undo its own.
                 let followed = changes_from(&parent_before, &child_before).and_then(|changes| {
@@ -178,13 +182,13 @@ impl EcoplanApp {
                     }
                     // The parent renamed or removed what the child changes: the same edit on
                     // the child renames or removes it there too.
+                    // (Not a row's edit that also renames it: it would replace the child's
+                    // own values in the row too.)
                     let renames = matches!(
                         edit,
                         Edit::RenameSeries { .. }
                             | Edit::RemoveSeries { .. }
-                            | Edit::SetCapacityRow { .. }
                             | Edit::RemoveCapacity { .. }
-                            | Edit::SetTarget { .. }
                             | Edit::RemoveTarget { .. }
                     );
                     let mut followed = child_before.clone();
@@ -197,13 +201,12 @@ impl EcoplanApp {
                 if followed == child_before {
                     continue;
                 }
-                let depth = doc.undo_depth();
                 let follow = Edit::FollowParent {
                     scenario: Box::new(followed),
                 };
                 match doc.apply_merging(follow, merge) {
-                    Ok(()) => {
-                        if doc.undo_depth() > depth {
+                    Ok(new_step) => {
+                        if new_step {
                             followers.push(slot.id);
                         }
                         changed.push((child, child_before));

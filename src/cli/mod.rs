@@ -808,7 +808,13 @@ pub fn run(command: &Command) -> Result<String, Failure> {
             }
             Ok(text)
         }
-        Command::Fit(args) => fit(args),
+        Command::Fit(args) => {
+            let (text, effect) = fit(args)?;
+            if let Some(effect) = effect {
+                effect()?;
+            }
+            Ok(text)
+        }
         Command::New(args) => {
             let lang = args
                 .lang
@@ -969,17 +975,18 @@ fn import(args: &ImportArgs) -> Result<(String, Option<Effect>), Failure> {
     let lang = args
         .lang
         .unwrap_or_else(crate::i18n::Lang::from_environment);
+    let mut scenario = io::load(&args.into).map_err(Failure::input)?;
     // The scenario's writer lock from its read to its write: a second import into the same
-    // file waits and then reads this one's result, so both changes are kept.
+    // file waits and then reads this one's result, so both changes are kept. (Taken once the
+    // file is known to read, so a mistyped name leaves no lock file; then read under it.)
     let lock = if args.dry_run {
         None
     } else {
-        Some(
-            io::lock_writers(&args.into, io::LOCK_WAIT)
-                .map_err(|error| Failure::input(error.in_lang(lang)))?,
-        )
+        let lock = io::lock_writers(&args.into, io::LOCK_WAIT)
+            .map_err(|error| Failure::input(error.in_lang(lang)))?;
+        scenario = io::load(&args.into).map_err(Failure::input)?;
+        Some(lock)
     };
-    let scenario = io::load(&args.into).map_err(Failure::input)?;
     let options = io::history_table::HistoryOptions {
         sheet: args.sheet.clone(),
         map: args.map.clone(),
@@ -1035,18 +1042,22 @@ fn say_original_kept(path: &Path, saved: &io::Saved, lang: crate::i18n::Lang) {
     }
 }
 
-fn fit(args: &FitArgs) -> Result<String, Failure> {
+fn fit(args: &FitArgs) -> Result<(String, Option<Effect>), Failure> {
     use crate::engine::fit;
     let lang = args
         .lang
         .unwrap_or_else(crate::i18n::Lang::from_environment);
-    // With --apply, the file's writer lock from the read to the write, as an import holds it.
-    let lock = args
-        .apply
-        .then(|| io::lock_writers(&args.file, io::LOCK_WAIT))
-        .transpose()
-        .map_err(|error| Failure::input(error.in_lang(lang)))?;
-    let scenario = io::load(&args.file).map_err(Failure::input)?;
+    let mut scenario = io::load(&args.file).map_err(Failure::input)?;
+    // With --apply, the file's writer lock from the read to the write, as an import holds it
+    // (taken once the file is known to read, then read again under it).
+    let lock = if args.apply {
+        let lock = io::lock_writers(&args.file, io::LOCK_WAIT)
+            .map_err(|error| Failure::input(error.in_lang(lang)))?;
+        scenario = io::load(&args.file).map_err(Failure::input)?;
+        Some(lock)
+    } else {
+        None
+    };
     let result = fit::fit(
         &scenario,
         &args.series,
@@ -1094,11 +1105,17 @@ fn fit(args: &FitArgs) -> Result<String, Failure> {
             )));
         }
         let lock = lock.expect("--apply takes the lock");
-        let saved = io::save_text_locked(&io::to_ron_string(&changed), &args.file, &lock, None)
-            .map_err(|error| Failure::input(error.in_lang(lang)))?;
-        say_original_kept(&args.file, &saved, lang);
+        let file = args.file.clone();
+        // Written once the fit's line is printed: a lost output changes nothing.
+        let save: Effect = Box::new(move || {
+            let saved = io::save_text_locked(&io::to_ron_string(&changed), &file, &lock, None)
+                .map_err(|error| Failure::input(error.in_lang(lang)))?;
+            say_original_kept(&file, &saved, lang);
+            Ok(())
+        });
+        return Ok((out, Some(save)));
     }
-    Ok(out)
+    Ok((out, None))
 }
 
 /// The whole program from its arguments: a subcommand, or the window. Returns the exit code.
@@ -1156,6 +1173,7 @@ pub fn entry() -> i32 {
 pub fn main(command: &Command) -> i32 {
     let outcome = match command {
         Command::Import(args) => import(args),
+        Command::Fit(args) => fit(args),
         command => run(command).map(|text| (text, None)),
     };
     match outcome {

@@ -250,6 +250,14 @@ impl Edit {
                         .filter(|u| &u.series == series)
                     {
                         let moved = uncertain.distribution.recentred(before, after);
+                        // Moved past what a rate may be (a lever set near ±100 %), its bounds
+                        // stop there: the draws follow the lever rather than stay behind.
+                        let (low, high) = crate::engine::lever_bounds(elasticity);
+                        let moved = if crate::engine::distribution_is_valid(&moved, elasticity) {
+                            moved
+                        } else {
+                            moved.within(low, high)
+                        };
                         if crate::engine::distribution_is_valid(&moved, elasticity) {
                             uncertain.distribution = moved;
                         }
@@ -652,6 +660,25 @@ mod tests {
             .apply(&mut scenario)
             .unwrap();
         }
+        // Read directly: indicator 20's ratio and the non-point load name the new keys.
+        let twenty = scenario
+            .indicators
+            .iter()
+            .find(|i| i.number == "20")
+            .unwrap();
+        assert_eq!(
+            twenty.link,
+            Some(crate::model::IndicatorLink::Metric(
+                crate::model::Metric::Ratio {
+                    numerator: "能耗".into(),
+                    denominator: "地区生产总值".into(),
+                }
+            ))
+        );
+        assert_eq!(
+            scenario.methods.water.nonpoint_series,
+            vec![("COD".to_owned(), "地区生产总值".to_owned())]
+        );
         // Every use moved with its series: none is left under the old keys.
         assert_eq!(uses_of(&scenario, "地区生产总值"), before_gdp);
         assert_eq!(uses_of(&scenario, "能耗"), before_energy);

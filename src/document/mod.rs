@@ -150,12 +150,13 @@ impl Document {
 
     /// Applies an edit and recomputes the analysis, or refuses it and changes nothing.
     pub fn apply(&mut self, edit: Edit) -> Result<(), Refusal> {
-        self.apply_merging(edit, false)
+        self.apply_merging(edit, false).map(|_| ())
     }
 
     /// Like `apply`; with `merge`, an edit that continues the last one (a slider still being
-    /// dragged) joins its undo step instead of making a new one.
-    pub fn apply_merging(&mut self, edit: Edit, merge: bool) -> Result<(), Refusal> {
+    /// dragged) joins its undo step instead of making a new one. Returns whether it made a new
+    /// step (told by the step, not by the depth, which stays at `MAX_UNDO` once there).
+    pub fn apply_merging(&mut self, edit: Edit, merge: bool) -> Result<bool, Refusal> {
         let (scenario, analysis) = self.edited(&edit)?;
         let continues_last = merge
             && self.redo.is_empty()
@@ -186,7 +187,7 @@ impl Document {
         }
         self.analysis = analysis;
         self.revision = next_revision();
-        Ok(())
+        Ok(!continues_last)
     }
 
     /// How many steps undo can take back; an applied edit that made a new step raises it.
@@ -421,16 +422,30 @@ mod tests {
         })
         .unwrap();
         assert!((centre(&doc) - 0.07).abs() < 1e-12);
-        // At 95 %, the range would reach 104 %, beyond the valid rates: the lever moves alone.
+        // At 95 %, the range would reach 104 %, beyond the valid rates: it narrows about the
+        // lever to stop at 100 %, so the draws still follow it, and on its next move too.
         doc.apply(Edit::SetRule {
             series: "cod".into(),
             rule: Rule::growth(0.95),
         })
         .unwrap();
-        assert!((centre(&doc) - 0.07).abs() < 1e-12);
+        assert!((centre(&doc) - 0.95).abs() < 1e-12);
+        let Distribution::Uniform { min, max } = doc.scenario().uncertainty[0].distribution else {
+            panic!("still uniform");
+        };
+        assert!(
+            (max - 1.0).abs() < 1e-12 && (min - 0.90).abs() < 1e-12,
+            "{min} {max}"
+        );
+        doc.apply(Edit::SetRule {
+            series: "cod".into(),
+            rule: Rule::growth(0.5),
+        })
+        .unwrap();
+        assert!((centre(&doc) - 0.5).abs() < 1e-12);
         assert_eq!(
             crate::model::lever_value(&doc.scenario().series("cod").unwrap().rule),
-            Some(0.95)
+            Some(0.5)
         );
     }
 }

@@ -28,6 +28,16 @@ pub use checks::{MAX_ELASTICITY, MAX_RATE, land_cover_beyond_area};
 pub fn distribution_is_valid(distribution: &crate::model::Distribution, elasticity: bool) -> bool {
     checks::check_distribution("", distribution, elasticity).is_ok()
 }
+/// The values a lever may take, both included: a rate above −100 % and at most +100 %, an
+/// elasticity within ±10.
+pub fn lever_bounds(elasticity: bool) -> (f64, f64) {
+    if elasticity {
+        (-checks::MAX_ELASTICITY, checks::MAX_ELASTICITY)
+    } else {
+        // Above −1 by the smallest step a rate is typed in (0.01 %).
+        (-1.0 + 1e-4, checks::MAX_RATE)
+    }
+}
 pub use error::{ModelError, Reason};
 pub use findings::{Finding, find_inconsistencies};
 pub use indicators::{IndicatorAssessment, assess_indicators};

@@ -865,7 +865,8 @@ mod tests {
         let mut child = parent.clone();
         child.metadata.name = "高增长".into();
         child.metadata.notes = "按区发改委 2024 年口径".into();
-        child.milestones = vec![2025, 2028];
+        child.milestones = vec![2025, 2027];
+        child.periods.retain(|p| p.until == 2025);
         child
             .methods
             .water
@@ -879,9 +880,10 @@ mod tests {
         let changes = changes_from(&parent, &child).expect("a change list holds all of these");
         assert!(changes.metadata.is_some() && changes.methods.is_some());
         assert!(changes.projects.is_some() && changes.chapter.is_some());
+        assert_eq!(changes.milestones, Some(vec![2025, 2027]));
         assert_eq!(
-            changes.milestones, None,
-            "unchanged milestones are not repeated"
+            changes.horizon, None,
+            "an unchanged horizon is not repeated"
         );
         assert_eq!(
             changes.series[0].source.as_ref().unwrap().zh,

@@ -81,7 +81,11 @@ pub fn read_bytes_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError>
 /// opened handle is checked again; at most `limit + 1` bytes are read whatever the metadata says,
 /// since `/dev/zero` and files in `/proc` report a size of 0.
 pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
-    let bytes = read_bytes_bounded(path, limit)?;
+    text_of(path, read_bytes_bounded(path, limit)?)
+}
+
+/// A file's bytes as UTF-8 text, without a byte-order mark; `path` names it in the error.
+pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
     let mut text = String::from_utf8(bytes).map_err(|error| ReadError::NotText {
         path: path.to_owned(),
         offset: error.utf8_error().valid_up_to(),
@@ -207,10 +211,22 @@ pub fn lock_writers(path: &Path, wait: std::time::Duration) -> Result<WriteLock,
     let lock = lock_path(&target);
     let mut options = std::fs::OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
+    // Writable by whoever may write the folder (the umask still applies), so a colleague in a
+    // shared folder can take it too.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
     // Hidden in Explorer, as the leading dot hides it elsewhere.
     #[cfg(windows)]
     std::os::windows::fs::OpenOptionsExt::attributes(&mut options, 0x2);
-    let file = options.open(&lock).map_err(fail)?;
+    let file = match options.open(&lock) {
+        Ok(file) => file,
+        // Someone else's lock file that this user may only read: a lock on a read-only handle
+        // works as well.
+        Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+            std::fs::File::open(&lock).map_err(|_| fail(error))?
+        }
+        Err(error) => return Err(fail(error)),
+    };
     let start = std::time::Instant::now();
     loop {
         match file.try_lock() {

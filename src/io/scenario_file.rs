@@ -516,8 +516,10 @@ pub fn load(path: &Path) -> Result<Scenario, LoadError> {
 /// Reads a scenario or workspace file with what it held, so that a later save notices a change
 /// made by someone else in between (`save_text_locked`'s `expected`).
 pub fn load_any_noting(path: &Path) -> Result<(Loaded, Fingerprint), LoadError> {
-    let text = read_text(path)?;
-    let fingerprint = Fingerprint::of(text.as_bytes());
+    // The bytes as they are on disk, a byte-order mark included: what a save compares with.
+    let bytes = super::safe_file::read_bytes_bounded(path, MAX_FILE_BYTES)?;
+    let fingerprint = Fingerprint::of(&bytes);
+    let text = super::safe_file::text_of(path, bytes)?;
     Ok((load_any_str(&text, path)?, fingerprint))
 }
 

@@ -87,6 +87,36 @@ impl Distribution {
     }
 }
 
+impl Distribution {
+    /// The distribution with its bounds held within `low`..=`high` and its centre kept (so a
+    /// lever moved near ±100 % is still followed on its next move): a uniform range narrows
+    /// evenly about its middle, other bounds stop at the limit.
+    pub fn within(&self, low: f64, high: f64) -> Distribution {
+        let at = |v: f64| v.clamp(low, high);
+        match *self {
+            Distribution::Uniform { min, max } => {
+                let centre = at((min + max) / 2.0);
+                let half = ((max - min) / 2.0).min(centre - low).min(high - centre);
+                Distribution::Uniform {
+                    min: centre - half,
+                    max: centre + half,
+                }
+            }
+            Distribution::Triangular { min, mode, max } => Distribution::Triangular {
+                min: at(min),
+                mode: at(mode),
+                max: at(max),
+            },
+            Distribution::Normal { mean, sd, min, max } => Distribution::Normal {
+                mean: at(mean),
+                sd,
+                min: at(min),
+                max: at(max),
+            },
+        }
+    }
+}
+
 /// A series whose lever is drawn from a distribution in Monte Carlo runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
