@@ -924,8 +924,8 @@ texts! {
     ),
     ErrorInvalid => ("{0}“{1}”：{2}：{3}", "{0} \"{1}\": {2}: {3}"),
     ErrorNotFinite => (
-        "{0}“{1}”：{2} 年的数值过大，无法计算（超过 10^308）或不是数值：请检查其计算依据",
-        "{0} \"{1}\": the value for {2} is too large to compute (beyond 10^308) or not a number: check the values it is computed from",
+        "{0}“{1}”：{2} 年的数值无法计算（除以 0，或超过 10^308）：请检查其计算依据",
+        "{0} \"{1}\": the value for {2} cannot be computed (a division by 0, or beyond 10^308): check the values it is computed from",
     ),
     ErrorUnit => ("{0}“{1}”：{2}", "{0} \"{1}\": {2}"),
     UseDriver => ("序列“{0}”", "series \"{0}\""),

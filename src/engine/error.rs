@@ -44,7 +44,7 @@ pub enum ModelError {
     /// A value too large for a number (an overflow) or not a number, in a computed result:
     /// never shown as `inf` or NaN.
     #[error(
-        "{item} \"{key}\": the value for {year} is too large to compute (beyond 10^308) or not a number: check the values it is computed from"
+        "{item} \"{key}\": the value for {year} cannot be computed (a division by 0, or beyond 10^308): check the values it is computed from"
     )]
     NotFinite {
         item: &'static str,
