@@ -295,3 +295,129 @@ impl crate::units::UnitError {
         }
     }
 }
+
+/// The RON library's parse error in plain words: what was expected where, in `lang`; a rare one
+/// keeps the library's words after a plain lead.
+pub fn parse_words(code: &ron::Error, lang: Lang) -> String {
+    use ron::Error as E;
+    let fill = |key: Tr, args: &[&dyn std::fmt::Display]| key.fill(lang, args);
+    match code {
+        E::Eof => fill(Tr::ParseEof, &[]),
+        E::ExpectedComma => fill(Tr::ParseComma, &[]),
+        E::ExpectedString | E::ExpectedStringEnd => fill(Tr::ParseString, &[]),
+        E::ExpectedFloat | E::ExpectedInteger | E::IntegerOutOfBounds => fill(Tr::ParseNumber, &[]),
+        E::ExpectedArray | E::ExpectedArrayEnd => fill(Tr::ParseList, &[]),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
+            fill(Tr::ParseBrackets, &[])
+        }
+        E::ExpectedMapColon => fill(Tr::ParseColon, &[]),
+        E::UnexpectedChar(c) => fill(Tr::ParseUnexpected, &[c]),
+        E::TrailingCharacters => fill(Tr::ParseTrailing, &[]),
+        E::UnclosedBlockComment | E::UnclosedLineComment => fill(Tr::ParseComment, &[]),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => fill(Tr::ParseUnknownField, &[found, &names(expected, lang)]),
+        E::MissingStructField { field, .. } => fill(Tr::ParseMissingField, &[field]),
+        E::DuplicateStructField { field, .. } => fill(Tr::ParseDuplicateField, &[field]),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => fill(Tr::ParseUnknownVariant, &[found, &names(expected, lang)]),
+        E::InvalidValueForType { expected, found } => fill(Tr::ParseWrongValue, &[expected, found]),
+        E::ExceededRecursionLimit => fill(Tr::ParseTooDeep, &[]),
+        E::SuggestRawIdentifier(name) | E::InvalidIdentifier(name) => {
+            fill(Tr::ParseBadName, &[name])
+        }
+        other => fill(Tr::ParseOther, &[other]),
+    }
+}
+
+/// The file's own names, each quoted as `lang` quotes a name, in a list.
+fn names(names: &[&str], lang: Lang) -> String {
+    names
+        .iter()
+        .map(|name| Tr::QuotedName.fill(lang, &[name]))
+        .collect::<Vec<_>>()
+        .join(Tr::ListSeparator.get(lang))
+}
+
+impl crate::io::ReadError {
+    /// The error in `lang`, starting with its file.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        use crate::io::ReadError;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ReadError::Io { path, source } => {
+                Tr::ReadIo.fill(lang, &[&path.display(), &io_words(source, lang)])
+            }
+            ReadError::NotAFile { path, kind } => {
+                let kind = match *kind {
+                    "a named pipe" => Tr::KindPipe,
+                    "a device" => Tr::KindDevice,
+                    "a socket" => Tr::KindSocket,
+                    "a folder" => Tr::KindFolder,
+                    _ => Tr::KindOther,
+                };
+                Tr::ReadNotAFile.fill(lang, &[&path.display(), &kind.get(lang)])
+            }
+            ReadError::TooLarge { path, limit } => {
+                Tr::ReadTooLarge.fill(lang, &[&path.display(), &(limit / (1024 * 1024))])
+            }
+            ReadError::NotText { path, offset } => {
+                Tr::ReadNotText.fill(lang, &[&path.display(), offset])
+            }
+        }
+    }
+}
+
+impl crate::engine::workspace::WorkspaceError {
+    /// The error in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        use crate::engine::workspace::{MAX_MEMBERS, MAX_RESOLVED_SERIES, WorkspaceError as W};
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            W::Empty => Tr::WorkspaceEmpty.get(lang).to_owned(),
+            W::EmptyName { member } => Tr::WorkspaceEmptyName.fill(lang, &[&(member + 1)]),
+            W::DuplicateName {
+                member,
+                first,
+                name,
+            } => Tr::WorkspaceDuplicateName.fill(lang, &[&(first + 1), &(member + 1), name]),
+            W::OwnParent { name, .. } => Tr::WorkspaceOwnParent.fill(lang, &[name]),
+            W::UnknownParent { name, parent, .. } => {
+                Tr::WorkspaceUnknownParent.fill(lang, &[name, parent])
+            }
+            W::NoParent { name, .. } => Tr::WorkspaceNoParent.fill(lang, &[name]),
+            W::Cycle { names, .. } => Tr::WorkspaceCycle.fill(lang, &[&names.join(" → ")]),
+            W::UnknownMember { name } => Tr::WorkspaceUnknownMember.fill(lang, &[name]),
+            W::TooManyMembers { members } => {
+                Tr::WorkspaceTooManyMembers.fill(lang, &[members, &MAX_MEMBERS])
+            }
+            W::TooLarge { members, series } => {
+                Tr::WorkspaceTooLarge.fill(lang, &[members, series, &MAX_RESOLVED_SERIES])
+            }
+            W::Member { name, source, .. } => {
+                Tr::WorkspaceMember.fill(lang, &[name, &source.in_lang(lang)])
+            }
+        }
+    }
+}
+
+/// What the system said of a failed read or write, in `lang` for the usual cases (the system's
+/// own words, which are English on most machines, otherwise).
+pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let key = match error.kind() {
+        K::NotFound => Tr::IoNotFound,
+        K::PermissionDenied => Tr::IoPermissionDenied,
+        K::AlreadyExists => Tr::IoAlreadyExists,
+        K::StorageFull => Tr::IoStorageFull,
+        K::IsADirectory => Tr::KindFolder,
+        K::ReadOnlyFilesystem => Tr::IoReadOnly,
+        _ => return error.to_string(),
+    };
+    key.get(lang).to_owned()
+}

@@ -244,10 +244,30 @@ fn bad_arguments_exit_two_with_usage() {
 /// the desktop, the window shows the built-in plan and the reason instead (see `app::launch`).
 #[test]
 fn window_with_a_missing_file_exits_two_before_opening() {
-    let output = ecoplan(&["no-such-plan.ron", "--screenshot", "never-written.png"]);
+    let output = ecoplan(&[
+        "no-such-plan.ron",
+        "--screenshot",
+        "never-written.png",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).starts_with("no-such-plan.ron: cannot read"));
     assert!(!std::path::Path::new("never-written.png").exists());
+    // In Chinese where the environment states no language (or asks for Chinese).
+    let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .args(["no-such-plan.ron", "--screenshot", "never-written.png"])
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("no-such-plan.ron：无法读取：文件或文件夹不存在"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -619,7 +619,11 @@ fn numbers_beyond_what_a_number_holds_are_refused_by_series_and_year_never_print
                 "{command}: {}",
                 stderr(&output)
             );
-            assert!(stderr(&output).contains("cannot be computed"), "{}", stderr(&output));
+            assert!(
+                stderr(&output).contains("cannot be computed"),
+                "{}",
+                stderr(&output)
+            );
             let out = stdout(&output).to_lowercase();
             assert!(
                 !out.contains("inf") && !out.contains("nan"),

@@ -3205,3 +3205,98 @@ fn a_child_whose_changes_no_change_list_holds_is_saved_whole_only_when_the_user_
     harness.run();
     assert!(harness.query_by_label("断开继承？").is_none());
 }
+
+/// The words in Latin letters of `text` (three letters or more), outside file names and the
+/// quoted keys of the scenario: what a Chinese reader should not meet in a message.
+fn latin_words(text: &str, path: &std::path::Path) -> Vec<String> {
+    let text = text.replace(&path.display().to_string(), "");
+    // Quoted keys (“population”, "gdp") are the file's own names.
+    let mut plain = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '“' | '"' if !quoted => quoted = true,
+            '”' | '"' if quoted => quoted = false,
+            _ if !quoted => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn refusals_of_a_file_and_of_an_edit_read_chinese_in_the_chinese_window() {
+    let dir = temp_dir("chinese-refusals");
+    let plan = ecoplan::io::to_ron_string(&ecoplan::plan::hanyang_plan());
+    let cases = [
+        // A comma missing after a field.
+        (
+            "syntax.ron",
+            plan.replacen("    base_year: 2021,", "    base_year: 2021", 1),
+            "此处应有逗号",
+        ),
+        // A field the format does not have.
+        (
+            "field.ron",
+            plan.replacen("    base_year: 2021,", "    base_yaer: 2021,", 1),
+            "不认识的字段",
+        ),
+        // A value out of its domain.
+        (
+            "value.ron",
+            plan.replacen("base: 90.0,", "base: -90.0,", 1),
+            "须为不小于 0 的有限数值",
+        ),
+    ];
+    for (name, text, words) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &text).unwrap();
+        let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+        app.state.lang = Lang::Zh;
+        app.open(&path);
+        let error = app.open_error.clone().expect("refused");
+        assert!(error.contains(words), "{name}: {error}");
+        assert!(
+            error.starts_with(&format!("{}:", path.display())),
+            "{error}"
+        );
+        assert_eq!(
+            latin_words(&error, &path),
+            Vec::<String>::new(),
+            "{name}: {error}"
+        );
+        // Shown in the dialog as it is.
+        let mut harness = harness_for(app, View::Overview, Lang::Zh);
+        harness.run();
+        assert!(harness.query_by_label(&error).is_some(), "{error}");
+    }
+    // An edit the engine refuses, in the window's language with the field's label.
+    let mut harness = harness(View::Baselines, Lang::Zh);
+    harness.run();
+    // Past what a number holds by 2022: the engine's refusal, through the field.
+    type_into(&mut harness, "基准年数值 gdp", "1.7e308");
+    press_enter(&mut harness);
+    let shown: Vec<String> = harness
+        .query_all_by_label_contains("无法计算")
+        .map(|n| {
+            use egui_kittest::kittest::NodeT;
+            n.accesskit_node().label().unwrap_or_default().to_string()
+        })
+        .collect();
+    assert!(!shown.is_empty());
+    for text in &shown {
+        assert_eq!(
+            latin_words(text, std::path::Path::new("")),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        harness.state().doc.scenario().series("gdp").unwrap().base,
+        Some(792.86)
+    );
+}

@@ -171,7 +171,7 @@ impl EcoplanApp {
                 self.on_disk = Some(on_disk);
                 self.state.remember_file(path);
             }
-            Err(error) => self.open_error = Some(error.to_string()),
+            Err(error) => self.open_error = Some(error.in_lang(self.lang())),
         }
     }
 
@@ -339,7 +339,7 @@ impl EcoplanApp {
                     Err(reason) => self.message = Some(reason.in_lang(self.lang())),
                 }
             }
-            Err(error) => self.open_error = Some(error.to_string()),
+            Err(error) => self.open_error = Some(error.in_lang(self.lang())),
         }
     }
 

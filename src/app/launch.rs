@@ -136,14 +136,16 @@ pub fn main(args: &WindowArgs) -> i32 {
         Some(path) => match open_file(path) {
             Ok(opened) => (Some(opened), None),
             Err(error) => {
-                crate::io::say(&error.to_string());
+                // On the terminal in the language asked for, else the environment's.
+                let lang = args.lang.unwrap_or_else(Lang::from_environment);
+                crate::io::say(&error.in_lang(lang));
                 // A screenshot is a script's: it stops here. A file opened from the desktop (a
                 // Windows program has no console to print to) opens the window on the built-in
                 // plan with the reason in it, rather than nothing at all.
                 if args.screenshot.is_some() {
                     return 2;
                 }
-                (None, Some(error.to_string()))
+                (None, Some(error))
             }
         },
         None => (None, None),
@@ -237,7 +239,7 @@ pub fn main(args: &WindowArgs) -> i32 {
                 None => {}
             }
             if let Some(error) = open_error {
-                app.open_error = Some(error);
+                app.open_error = Some(error.in_lang(app.lang()));
             }
             app.screenshot = screenshot;
             Ok(Box::new(app))

@@ -30,6 +30,8 @@ pub enum LoadError {
         line: usize,
         col: usize,
         message: String,
+        /// The RON library's own error, for the words in another language.
+        code: Box<ron::Error>,
     },
     #[error("{}: format version {found} is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it", path.display())]
     NewerVersion { path: PathBuf, found: u32 },
@@ -83,6 +85,56 @@ fn parse_error(path: &Path) -> impl Fn(ron::error::SpannedError) -> LoadError + 
         line: error.span.start.line,
         col: error.span.start.col,
         message: parse_message(&error.code),
+        code: Box::new(error.code),
+    }
+}
+
+impl LoadError {
+    /// The error in `lang`, starting with its file (and line and column).
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{Lang, Tr};
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let at = |path: &Path, at: &Option<(usize, usize)>| {
+            format!(
+                "{}{}",
+                path.display(),
+                at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}"))
+            )
+        };
+        match self {
+            LoadError::Read(error) => error.in_lang(lang),
+            LoadError::Parse {
+                path,
+                line,
+                col,
+                code,
+                ..
+            } => format!(
+                "{}:{line}:{col}: {}",
+                path.display(),
+                crate::refusals::parse_words(code, lang)
+            ),
+            LoadError::NewerVersion { path, found } => {
+                Tr::LoadNewerVersion.fill(lang, &[&path.display(), found, &FORMAT_VERSION])
+            }
+            LoadError::UnknownVersion { path, found } => {
+                Tr::LoadUnknownVersion.fill(lang, &[&path.display(), found])
+            }
+            LoadError::Invalid {
+                path,
+                at: place,
+                source,
+            } => format!("{}: {}", at(path, place), source.in_lang(lang)),
+            LoadError::IsWorkspace { path } => Tr::LoadIsWorkspace.fill(lang, &[&path.display()]),
+            LoadError::Workspace {
+                path,
+                at: place,
+                source,
+                ..
+            } => format!("{}: {}", at(path, place), source.in_lang(lang)),
+        }
     }
 }
 
