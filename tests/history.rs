@@ -772,6 +772,22 @@ fn a_formula_without_a_value_and_a_cell_past_the_bounds_are_refused_by_their_add
     let err = stderr(&output);
     assert!(err.contains("统计.xlsx!Sheet1!XFD1048576"), "{err}");
     assert!(err.contains("超出可读取的范围"), "{err}");
+
+    // A cell formatted but empty far out (a style on a whole column) holds nothing to refuse.
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    workbook(&book, |sheet| {
+        sheet.write_string(1, 0, "地区生产总值").unwrap();
+        sheet.write_string(1, 1, "亿元").unwrap();
+        sheet.write_number(1, 2, 590.8).unwrap();
+        sheet.write_blank(4, 16_383, &bold).unwrap();
+    });
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--dry-run"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("gdp,2022,,590.8"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]

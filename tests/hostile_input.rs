@@ -912,7 +912,7 @@ fn an_unreadable_only_figure_is_refused_by_its_cell_and_template_numbers_read_as
     let plan = changed_plan(&dir, "plan.ron", |_| {});
     let book = dir.join("统计.csv");
     // A sheet of one year: the GDP row's only figure is unreadable; a note row below is fine.
-    for bad in ["\"1,5\"", "abc", "\"1,234,5\""] {
+    for bad in ["\"1,5\"", "abc", "\"1,234,5\"", "1e400", "NaN"] {
         std::fs::write(
             &book,
             format!("指标,单位,2022年\n地区生产总值,亿元,{bad}\n常住人口,万人,91\n注：2022 年为初步数,,见说明\n"),

@@ -171,11 +171,14 @@ pub(crate) fn value_of(cell: &Cell) -> Result<Option<f64>, String> {
                     return Err(t.to_owned());
                 }
             }
+            // "1e400", "inf" and "NaN" parse, but are no figure: refused by what was typed.
             ascii
                 .replace(',', "")
                 .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
                 .map(Some)
-                .map_err(|_| t.to_owned())
+                .ok_or_else(|| t.to_owned())
         }
     }
 }

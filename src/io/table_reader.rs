@@ -235,7 +235,11 @@ fn table_of_csv(path: &Path, text: &str) -> Result<Table, ImportError> {
         }
         let cell = if value.trim().is_empty() {
             Cell::Empty
-        } else if !quoted && let Ok(v) = value.trim().parse::<f64>() {
+        } else if !quoted
+            && let Ok(v) = value.trim().parse::<f64>()
+            && v.is_finite()
+        {
+            // ("1e400", "inf" and "NaN" stay text, refused by what was typed.)
             Cell::Number(v)
         } else {
             // A text ecoplan wrote with the apostrophe that keeps Excel from evaluating it
@@ -770,6 +774,11 @@ fn read_xlsx_sheet(bytes: &[u8], book: &str, wanted: Option<&str>) -> Result<Tab
         while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(unreadable)? {
             let (r, c) = cell.get_position();
             if r as usize >= MAX_ROWS || c as usize >= MAX_COLUMNS {
+                // A cell formatted but empty far out (a style on a whole column) holds nothing
+                // to read; one with a value there is refused by its address.
+                if matches!(cell.get_value(), DataRef::Empty) {
+                    continue;
+                }
                 return Err(beyond(r, c));
             }
             let in_percent = percent.get(style).copied().unwrap_or(false);
@@ -803,6 +812,9 @@ fn read_xlsx_sheet(bytes: &[u8], book: &str, wanted: Option<&str>) -> Result<Tab
         .map_err(unreadable)?;
     while let Some(formula) = formulas.next_formula().map_err(unreadable)? {
         let (r, c) = formula.get_position();
+        if formula.get_value().is_empty() {
+            continue;
+        }
         if r as usize >= MAX_ROWS || c as usize >= MAX_COLUMNS {
             return Err(beyond(r, c));
         }
