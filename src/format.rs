@@ -3,8 +3,7 @@
 //! percentages; a series or indicator with its own precision (`decimals`) shows that many
 //! decimals, as the plan prints it.
 
-/// The most decimals a series or indicator is shown with: past 12 an f64 shows noise, not data.
-pub const MAX_DECIMALS: u8 = 12;
+pub use crate::model::MAX_DECIMALS;
 
 /// `v` with `decimals` decimals, grouped, never "-0.00".
 pub fn fixed(v: f64, decimals: u8) -> String {

@@ -23,5 +23,5 @@ fn attach_parent_console() {
 fn main() {
     #[cfg(all(windows, not(debug_assertions)))]
     attach_parent_console();
-    std::process::exit(ecoplan::cli::entry());
+    std::process::exit(ecoplan::entry::run());
 }

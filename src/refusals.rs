@@ -340,37 +340,6 @@ fn names(names: &[&str], lang: Lang) -> String {
         .join(Tr::ListSeparator.get(lang))
 }
 
-impl crate::io::ReadError {
-    /// The error in `lang`, starting with its file.
-    pub fn in_lang(&self, lang: Lang) -> String {
-        use crate::io::ReadError;
-        if lang == Lang::En {
-            return self.to_string();
-        }
-        match self {
-            ReadError::Io { path, source } => {
-                Tr::ReadIo.fill(lang, &[&path.display(), &io_words(source, lang)])
-            }
-            ReadError::NotAFile { path, kind } => {
-                let kind = match *kind {
-                    "a named pipe" => Tr::KindPipe,
-                    "a device" => Tr::KindDevice,
-                    "a socket" => Tr::KindSocket,
-                    "a folder" => Tr::KindFolder,
-                    _ => Tr::KindOther,
-                };
-                Tr::ReadNotAFile.fill(lang, &[&path.display(), &kind.get(lang)])
-            }
-            ReadError::TooLarge { path, limit } => {
-                Tr::ReadTooLarge.fill(lang, &[&path.display(), &(limit / (1024 * 1024))])
-            }
-            ReadError::NotText { path, offset } => {
-                Tr::ReadNotText.fill(lang, &[&path.display(), offset])
-            }
-        }
-    }
-}
-
 impl crate::engine::workspace::WorkspaceError {
     /// The error in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {

@@ -4,5 +4,5 @@
 //! whose exit code (0, 1, 2) they read, as on every other system.
 
 fn main() {
-    std::process::exit(ecoplan::cli::entry());
+    std::process::exit(ecoplan::entry::run());
 }

@@ -1118,9 +1118,9 @@ fn fit(args: &FitArgs) -> Result<(String, Option<Effect>), Failure> {
     Ok((out, None))
 }
 
-/// The whole program from its arguments: a subcommand, or the window. Returns the exit code.
-/// `ecoplan` and, on Windows, the console program `ecoplan-cli` both run this.
-pub fn entry() -> i32 {
+/// The program's arguments, or the exit code when they are help, the version or wrong (said on
+/// stdout or stderr). `entry::run` dispatches what they ask for.
+pub fn parse() -> Result<Cli, i32> {
     use clap::CommandFactory;
     use clap::error::ErrorKind;
     let cli = match Cli::try_parse() {
@@ -1132,14 +1132,14 @@ pub fn entry() -> i32 {
             ) =>
         {
             // Help and version are output: one that cannot be written is a failure.
-            return match print_out(&error.render().to_string()) {
+            return Err(match print_out(&error.render().to_string()) {
                 Ok(()) => 0,
                 Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
                 Err(error) => {
                     say(&format!("ecoplan: cannot write output: {error}"));
                     1
                 }
-            };
+            });
         }
         Err(error) => {
             // Every argument error ends with the usage, so a script's log says what was expected.
@@ -1150,21 +1150,10 @@ pub fn entry() -> i32 {
                 format!("\n{}", Cli::command().render_usage())
             };
             say(&format!("{}{usage}", message.trim_end()));
-            return 2;
+            return Err(2);
         }
     };
-    match &cli.command {
-        Some(command) => main(command),
-        #[cfg(feature = "gui")]
-        None => crate::app::main(&cli.window),
-        #[cfg(not(feature = "gui"))]
-        None => {
-            say(
-                "ecoplan was built without the window (feature \"gui\"); use a subcommand, see --help",
-            );
-            2
-        }
-    }
+    Ok(cli)
 }
 
 /// Runs a subcommand, printing its output or its message; returns the exit code. What the

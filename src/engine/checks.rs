@@ -208,14 +208,14 @@ fn control_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
 
 /// Decimals beyond what a number holds are refused: 200 would print noise.
 fn push_decimals(item: &'static str, key: &str, decimals: u8, errors: &mut Vec<ModelError>) {
-    if decimals > crate::format::MAX_DECIMALS {
+    if decimals > crate::model::MAX_DECIMALS {
         errors.push(ModelError::invalid_value(
             item,
             key,
             "decimals",
             f64::from(decimals),
             Reason::Decimals {
-                max: crate::format::MAX_DECIMALS,
+                max: crate::model::MAX_DECIMALS,
             },
         ));
     }

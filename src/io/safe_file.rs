@@ -22,6 +22,38 @@ pub enum ReadError {
     NotText { path: PathBuf, offset: usize },
 }
 
+impl ReadError {
+    /// The error in `lang`, starting with its file.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::{Lang, Tr};
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            ReadError::Io { path, source } => Tr::ReadIo.fill(
+                lang,
+                &[&path.display(), &crate::refusals::io_words(source, lang)],
+            ),
+            ReadError::NotAFile { path, kind } => {
+                let kind = match *kind {
+                    "a named pipe" => Tr::KindPipe,
+                    "a device" => Tr::KindDevice,
+                    "a socket" => Tr::KindSocket,
+                    "a folder" => Tr::KindFolder,
+                    _ => Tr::KindOther,
+                };
+                Tr::ReadNotAFile.fill(lang, &[&path.display(), &kind.get(lang)])
+            }
+            ReadError::TooLarge { path, limit } => {
+                Tr::ReadTooLarge.fill(lang, &[&path.display(), &(limit / (1024 * 1024))])
+            }
+            ReadError::NotText { path, offset } => {
+                Tr::ReadNotText.fill(lang, &[&path.display(), offset])
+            }
+        }
+    }
+}
+
 fn file_kind(file_type: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {

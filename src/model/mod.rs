@@ -102,6 +102,10 @@ pub struct Scenario {
     pub chapter: ChapterSettings,
 }
 
+/// The most decimals a series or indicator is shown with (`decimals`, checked on load): past
+/// 12 an f64 shows noise, not data.
+pub const MAX_DECIMALS: u8 = 12;
+
 /// Utilisation at or above which a capacity reads as "near" (临近饱和) unless a file says
 /// otherwise.
 pub fn default_near_threshold() -> f64 {
