@@ -188,6 +188,15 @@ pub fn field_name(field: &str, lang: Lang) -> String {
     key.get(lang).to_owned()
 }
 
+/// A field of an item, by the window's label: `field_name`, except where an item's field means
+/// something of its own (a water body's "target" is its target concentration).
+pub fn field_of(item: &str, field: &str, lang: Lang) -> String {
+    match (item, field) {
+        ("water body", "target") => Tr::TargetConcentration.get(lang).to_owned(),
+        _ => field_name(field, lang),
+    }
+}
+
 impl ModelError {
     /// The error in `lang`: items and fields by the window's names, the reason in words.
     pub fn in_lang(&self, lang: Lang) -> String {
@@ -231,7 +240,7 @@ impl ModelError {
                 &[
                     &item(what),
                     key,
-                    &field_name(field, lang),
+                    &field_of(what, field, lang),
                     value,
                     &reason(why, lang),
                 ],
@@ -246,7 +255,7 @@ impl ModelError {
                 &[
                     &item(what),
                     key,
-                    &field_name(field, lang),
+                    &field_of(what, field, lang),
                     &reason(why, lang),
                 ],
             ),

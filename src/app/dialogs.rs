@@ -328,12 +328,9 @@ impl EcoplanApp {
             match answer {
                 Some(UnsavedAnswer::Save) => {
                     self.pending = None;
-                    if self.save() {
-                        self.perform(ctx, action);
-                    } else {
-                        // A path being typed, or a question the save asks: the action waits.
-                        self.hand_on(Some(action));
-                    }
+                    // A path being typed, or a question the save asks: the action waits.
+                    let saved = self.save();
+                    self.then_after_save(ctx, saved, Some(action));
                 }
                 Some(UnsavedAnswer::Discard) => {
                     self.pending = None;
@@ -403,6 +400,15 @@ impl EcoplanApp {
         ) = &mut self.modal
         {
             *waiting = then;
+        }
+    }
+
+    /// What waited for a save: done once saved, else handed to the question the save asks
+    /// now (or dropped with a failed save).
+    fn then_after_save(&mut self, ctx: &egui::Context, saved: bool, then: Option<super::Pending>) {
+        match then {
+            Some(action) if saved => self.perform(ctx, action),
+            then => self.hand_on(then),
         }
     }
 
@@ -541,14 +547,8 @@ impl EcoplanApp {
                             detach: true,
                             ..answers
                         };
-                        let then = then.take();
-                        if self.save_answered(path, answers) {
-                            if let Some(action) = then {
-                                self.perform(ctx, action);
-                            }
-                        } else {
-                            self.hand_on(then);
-                        }
+                        let (saved, then) = (self.save_answered(path, answers), then.take());
+                        self.then_after_save(ctx, saved, then);
                     }
                     Some(false) => done = true,
                     None => {}
@@ -583,26 +583,14 @@ impl EcoplanApp {
                             overwrite: true,
                             ..answers
                         };
-                        let then = then.take();
-                        if self.save_answered(path, answers) {
-                            if let Some(action) = then {
-                                self.perform(ctx, action);
-                            }
-                        } else {
-                            self.hand_on(then);
-                        }
+                        let (saved, then) = (self.save_answered(path, answers), then.take());
+                        self.then_after_save(ctx, saved, then);
                     }
                     Some(UnsavedAnswer::Discard) => {
                         // Save as asks for the path in a dialog of its own.
                         done = true;
-                        let then = then.take();
-                        if self.save_as() {
-                            if let Some(action) = then {
-                                self.perform(ctx, action);
-                            }
-                        } else {
-                            self.hand_on(then);
-                        }
+                        let (saved, then) = (self.save_as(), then.take());
+                        self.then_after_save(ctx, saved, then);
                     }
                     Some(UnsavedAnswer::Cancel) => done = true,
                     None => {}

@@ -422,20 +422,10 @@ fn sheet_of(bytes: &[u8], book: &str, wanted: Option<&str>) -> Result<Table, Imp
     }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| whole(not_a_workbook(&e)))?;
-    let sheet = match wanted {
-        Some(name) => name.to_owned(),
-        None => workbook
-            .sheet_names()
-            .first()
-            .cloned()
-            .ok_or_else(|| whole(no_sheet()))?,
-    };
-    let range = workbook.worksheet_range(&sheet).map_err(|e| {
-        whole(said(
-            format!("无法读取工作表 {sheet}：{e}"),
-            format!("sheet {sheet} cannot be read: {e}"),
-        ))
-    })?;
+    let sheet = sheet_to_read(workbook.sheet_names(), wanted).ok_or_else(|| whole(no_sheet()))?;
+    let range = workbook
+        .worksheet_range(&sheet)
+        .map_err(|e| whole(unreadable_sheet(&sheet, &e)))?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let (height, width) = range.get_size();
     // The rows and columns before the range's start are kept (absolute cell names), so they
@@ -668,6 +658,22 @@ fn not_a_workbook(e: &dyn std::fmt::Display) -> Label {
     )
 }
 
+/// The sheet a reader reads: the one named, else the first.
+fn sheet_to_read(names: Vec<String>, wanted: Option<&str>) -> Option<String> {
+    match wanted {
+        Some(name) => Some(name.to_owned()),
+        None => names.into_iter().next(),
+    }
+}
+
+/// Why a sheet cannot be read: the reader's words after ours.
+fn unreadable_sheet(sheet: &str, e: &dyn std::fmt::Display) -> Label {
+    said(
+        format!("无法读取工作表 {sheet}：{e}"),
+        format!("sheet {sheet} cannot be read: {e}"),
+    )
+}
+
 fn no_sheet() -> Label {
     said("工作簿中没有工作表", "the workbook has no sheet")
 }
@@ -719,20 +725,8 @@ fn read_xlsx_sheet(bytes: &[u8], book: &str, wanted: Option<&str>) -> Result<Tab
     };
     let mut workbook: Xlsx<_> =
         Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| whole(not_a_workbook(&e)))?;
-    let sheet = match wanted {
-        Some(name) => name.to_owned(),
-        None => workbook
-            .sheet_names()
-            .first()
-            .cloned()
-            .ok_or_else(|| whole(no_sheet()))?,
-    };
-    let unreadable = |e: calamine::XlsxError| {
-        whole(said(
-            format!("无法读取工作表 {sheet}：{e}"),
-            format!("sheet {sheet} cannot be read: {e}"),
-        ))
-    };
+    let sheet = sheet_to_read(workbook.sheet_names(), wanted).ok_or_else(|| whole(no_sheet()))?;
+    let unreadable = |e: calamine::XlsxError| whole(unreadable_sheet(&sheet, &e));
     let name = |r: u32, c: u32| format!("{book}!{sheet}!{}{}", column_letters(c as usize), r + 1);
     let beyond = |r: u32, c: u32| ImportError {
         place: name(r, c),

@@ -294,39 +294,19 @@ pub fn derivation_refusal(medium: Medium, error: &ModelError, lang: Lang) -> Str
             Medium::Air => Tr::NoAirParameters.get(lang).to_owned(),
             Medium::Water => Tr::NoWaterParameters.get(lang).to_owned(),
         },
+        // Short, for the choice it stands beside: the parameter by its label, the reason
+        // in words (`refusals` words both).
         ModelError::InvalidValue {
-            key, field, value, ..
-        } => {
-            let field =
-                parameter_label(field).map_or_else(|| field.clone(), |t| t.get(lang).to_owned());
-            let reason = if value.is_finite() && *value >= 0.0 {
-                Tr::MustBeAboveZero
-            } else {
-                Tr::MustBeNonNegative
-            };
-            format!("{key}: {field} = {value}, {}", reason.get(lang))
-        }
+            item,
+            key,
+            field,
+            value,
+            reason,
+        } => format!(
+            "{key}: {} = {value}, {}",
+            crate::refusals::field_of(item, field, lang),
+            crate::refusals::reason(reason, lang)
+        ),
         other => other.in_lang(lang),
     }
-}
-
-/// The window's label of a method parameter the engine names.
-fn parameter_label(field: &str) -> Option<Tr> {
-    Some(match field {
-        "design flow" => Tr::DesignFlow,
-        "side inflow" => Tr::SideInflow,
-        "velocity" => Tr::Velocity,
-        "upstream distance" => Tr::UpstreamKm,
-        "downstream distance" => Tr::DownstreamKm,
-        "inflow" => Tr::Inflow,
-        "volume" => Tr::Volume,
-        "target" => Tr::TargetConcentration,
-        "upstream" => Tr::UpstreamConcentration,
-        "decay" => Tr::Decay,
-        "A coefficient" => Tr::ACoefficient,
-        "limit" => Tr::Limit,
-        "background" => Tr::Background,
-        "total zone area" => Tr::TotalZoneArea,
-        _ => return None,
-    })
 }
