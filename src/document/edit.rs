@@ -683,7 +683,11 @@ mod tests {
         assert_eq!(uses_of(&scenario, "地区生产总值"), before_gdp);
         assert_eq!(uses_of(&scenario, "能耗"), before_energy);
         for_each_series_key(&scenario, |place, key| {
-            assert!(key != "gdp" && key != "energy", "{place} still names {key}");
+            assert!(
+                key != "gdp" && key != "energy",
+                "{} still names {key}",
+                place()
+            );
         });
         assert!(crate::engine::validate(&scenario).is_empty());
     }

@@ -116,7 +116,7 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
         if keys.contains(key) {
             return;
         }
-        errors.push(match place {
+        errors.push(match place() {
             crate::model::references::SeriesUse::Driver { series } => ModelError::UnknownSeries {
                 series,
                 driver: key.to_owned(),

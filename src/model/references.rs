@@ -64,54 +64,61 @@ fn metric_keys_mut(metric: &mut Metric) -> Vec<&mut String> {
     }
 }
 
-/// Every series key the scenario uses, with where. `for_each_series_key_mut` walks the same
-/// places in the same order (a test holds them together).
-pub fn for_each_series_key(scenario: &Scenario, mut visit: impl FnMut(SeriesUse, &str)) {
+/// Every series key the scenario uses, with where: `place()` makes the place, so that a walk
+/// that only reads the keys (the checks, on every edit) allocates nothing.
+/// `for_each_series_key_mut` walks the same places in the same order (a test holds them
+/// together).
+pub fn for_each_series_key(
+    scenario: &Scenario,
+    mut visit: impl FnMut(&dyn Fn() -> SeriesUse, &str),
+) {
     for series in &scenario.series {
         if let Rule::Driven { driver, .. } | Rule::GrowthAs { driver, .. } = &series.rule {
-            visit(
-                SeriesUse::Driver {
-                    series: series.key.clone(),
-                },
-                driver,
-            );
+            let place = || SeriesUse::Driver {
+                series: series.key.clone(),
+            };
+            visit(&place, driver);
         }
     }
     for capacity in &scenario.capacities {
-        let pollutant = capacity.pollutant.clone();
-        visit(SeriesUse::Capacity { pollutant }, &capacity.series);
+        let place = || SeriesUse::Capacity {
+            pollutant: capacity.pollutant.clone(),
+        };
+        visit(&place, &capacity.series);
     }
     for (pollutant, key) in &scenario.methods.water.nonpoint_series {
-        let pollutant = pollutant.clone();
-        visit(SeriesUse::NonpointLoad { pollutant }, key);
+        let place = || SeriesUse::NonpointLoad {
+            pollutant: pollutant.clone(),
+        };
+        visit(&place, key);
     }
     for uncertain in &scenario.uncertainty {
-        visit(SeriesUse::Uncertain, &uncertain.series);
+        visit(&|| SeriesUse::Uncertain, &uncertain.series);
     }
     let population = &scenario.methods.footprint.population_series;
     if !population.is_empty() {
-        visit(SeriesUse::Footprint, population);
+        visit(&|| SeriesUse::Footprint, population);
     }
     for target in &scenario.targets {
+        let place = || SeriesUse::Target {
+            key: target.key.clone(),
+        };
         for key in metric_keys(&target.metric) {
-            let use_ = SeriesUse::Target {
-                key: target.key.clone(),
-            };
-            visit(use_, key);
+            visit(&place, key);
         }
     }
     for indicator in &scenario.indicators {
         if let Some(IndicatorLink::Metric(metric)) = &indicator.link {
+            let place = || SeriesUse::Indicator {
+                number: indicator.number.clone(),
+            };
             for key in metric_keys(metric) {
-                let use_ = SeriesUse::Indicator {
-                    number: indicator.number.clone(),
-                };
-                visit(use_, key);
+                visit(&place, key);
             }
         }
     }
     for shown in &scenario.chapter.units {
-        visit(SeriesUse::ChapterUnit, &shown.series);
+        visit(&|| SeriesUse::ChapterUnit, &shown.series);
     }
 }
 
@@ -170,9 +177,9 @@ pub fn for_each_series_key_mut(
 /// Where `key` is used, in the visitor's order.
 pub fn uses_of(scenario: &Scenario, key: &str) -> Vec<SeriesUse> {
     let mut uses = Vec::new();
-    for_each_series_key(scenario, |use_, used| {
+    for_each_series_key(scenario, |place, used| {
         if used == key {
-            uses.push(use_);
+            uses.push(place());
         }
     });
     uses
@@ -194,7 +201,7 @@ mod tests {
 
     fn all(scenario: &Scenario) -> Vec<(SeriesUse, String)> {
         let mut found = Vec::new();
-        for_each_series_key(scenario, |u, k| found.push((u, k.to_owned())));
+        for_each_series_key(scenario, |place, k| found.push((place(), k.to_owned())));
         found
     }
 
