@@ -8,14 +8,12 @@ pub fn run() -> i32 {
         Err(code) => return code,
     };
     match &cli.command {
-        Some(command) => crate::cli::main(command),
+        Some(command) => crate::cli::main(command, cli.lang()),
         #[cfg(feature = "gui")]
-        None => crate::app::main(&cli.window),
+        None => crate::app::main(&cli.window, cli.lang.map(Into::into)),
         #[cfg(not(feature = "gui"))]
         None => {
-            crate::io::say(
-                "ecoplan was built without the window (feature \"gui\"); use a subcommand, see --help",
-            );
+            crate::io::say(crate::i18n::Tr::NoWindowBuilt.get(cli.lang()));
             2
         }
     }

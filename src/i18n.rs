@@ -5,14 +5,31 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Label;
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
-)]
+mod unit_words;
+pub use unit_words::unit_text;
+
+/// A unit as `lang` reads it (亿元 as "100 million yuan" in English); the file keeps its symbol.
+pub fn unit(lang: Lang, unit: &crate::units::Unit) -> std::borrow::Cow<'_, str> {
+    unit_text(lang, unit.symbol())
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// 中文 (the default: users read Chinese first).
     #[default]
     Zh,
     En,
+}
+
+/// The user's interface language on Windows, as a LANGID.
+#[cfg(windows)]
+fn windows_ui_language() -> u16 {
+    // kernel32, which every Windows program links.
+    unsafe extern "system" {
+        fn GetUserDefaultUILanguage() -> u16;
+    }
+    // SAFETY: GetUserDefaultUILanguage takes nothing and returns a value; it cannot fail.
+    unsafe { GetUserDefaultUILanguage() }
 }
 
 impl Lang {
@@ -32,13 +49,29 @@ impl Lang {
     }
 
     /// The language the environment states: LC_ALL, LC_MESSAGES or LANG (the first set), Chinese
-    /// for a `zh` locale and where none is stated (C, POSIX, nothing), English for any other.
+    /// for a `zh` locale and where none is stated (C, POSIX, nothing), English for any other. On
+    /// Windows, where those are rarely set (Git's shell sets LANG), the user's interface
+    /// language.
     pub fn from_environment() -> Lang {
         let stated = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|name| std::env::var(name).ok())
             .find(|value| !value.is_empty());
+        #[cfg(windows)]
+        if stated.is_none() {
+            return Lang::from_windows_language(windows_ui_language());
+        }
         Lang::from_locale(stated.as_deref())
+    }
+
+    /// The language of a Windows LANGID: Chinese for any Chinese (primary language 0x04), and
+    /// for none (0); English for any other.
+    pub fn from_windows_language(langid: u16) -> Lang {
+        const LANG_CHINESE: u16 = 0x04;
+        match langid & 0x3ff {
+            0 | LANG_CHINESE => Lang::Zh,
+            _ => Lang::En,
+        }
     }
 
     /// The language of a locale name (`zh_CN.UTF-8`, `en_GB`, `C`).
@@ -350,6 +383,13 @@ pub fn capacity_status_tr(status: crate::engine::CapacityStatus) -> Tr {
 }
 
 /// A status as a plan states it, in words.
+pub fn medium_tr(medium: crate::model::Medium) -> Tr {
+    match medium {
+        crate::model::Medium::Water => Tr::MediumWater,
+        crate::model::Medium::Air => Tr::MediumAir,
+    }
+}
+
 pub fn stated_tr(stated: crate::model::StatedStatus) -> Tr {
     status_tr(crate::engine::indicators::Status::of_stated(stated))
 }
@@ -1057,6 +1097,96 @@ texts! {
         "the workspace would resolve {0} inheriting members of up to {1} series each: more than the {2} series a workspace may resolve; split it into several files",
     ),
     WorkspaceMember => ("情景“{0}”：{1}", "workspace member \"{0}\": {1}"),
+    OptionExpected => ("{0} {1}：应写作 {2}", "{0} {1}: expected {2}"),
+    OptionNotNumber => ("{0} {1}：“{2}”不是数字", "{0} {1}: \"{2}\" is not a number"),
+    OptionNotRate => (
+        "{0} {1}：“{2}”不是数字（7.5% 写作 0.075）",
+        "{0} {1}: \"{2}\" is not a number (write 0.075 for 7.5 %)",
+    ),
+    OptionNotYear => ("{0} {1}：“{2}”不是年份", "{0} {1}: \"{2}\" is not a year"),
+    OptionRepeated => (
+        "{0} {1}=… 给出了不止一次；每个键只写一次",
+        "{0} {1}=… is given more than once; give each key once",
+    ),
+    OptionNoGoal => (
+        "请给出目标：--target KEY、--capacity POLLUTANT:YEAR 或 --bound KEY@YEAR<=VALUE",
+        "give the goal: --target KEY, --capacity POLLUTANT:YEAR or --bound KEY@YEAR<=VALUE",
+    ),
+    OptionRefused => ("{0} {1}：{2}", "{0} {1}: {2}"),
+    FormNameKey => ("NAME=KEY（表中的名称=序列键）", "NAME=KEY (the name in the sheet = the series key)"),
+    FormKeyRate => ("KEY=RATE，例如 gdp=0.075", "KEY=RATE, such as gdp=0.075"),
+    FormDistribution => (
+        "KEY=DIST，DIST 为 normal:MEAN,SD[,MIN,MAX]、uniform:MIN,MAX 或 triangular:MIN,MODE,MAX（小数：0.075 即 7.5%）",
+        "KEY=DIST with DIST normal:MEAN,SD[,MIN,MAX], uniform:MIN,MAX or triangular:MIN,MODE,MAX (fractions: 0.075 is 7.5 %)",
+    ),
+    FormRange => ("LOW,HIGH，例如 -0.1,0.2", "LOW,HIGH, such as -0.1,0.2"),
+    FormPollutantYear => ("POLLUTANT:YEAR，例如 COD:2040", "POLLUTANT:YEAR, such as COD:2040"),
+    FormBound => ("KEY@YEAR<=VALUE 或 KEY@YEAR>=VALUE", "KEY@YEAR<=VALUE or KEY@YEAR>=VALUE"),
+    CheckMember => ("成员“{0}”：", " member \"{0}\":"),
+    CheckSummary => (
+        "{0}：{1}通过：“{2}”，{3} 个序列、{4} 项环境容量、{5} 项目标、{6} 项指标、{7} 个项目，{8}–{9} 年",
+        "{0}:{1} ok: \"{2}\", {3} series, {4} capacities, {5} targets, {6} indicators, {7} projects, {8}–{9}",
+    ),
+    NoFootprintParameters => (
+        "该情景没有生态足迹参数（methods.footprint）",
+        "the scenario has no footprint parameters (methods.footprint)",
+    ),
+    RunsNeedWorkbook => (
+        "--runs 为工作簿添加一张表、为章节添加一节：输出文件须以 .xlsx、.docx 或 .md 结尾",
+        "--runs adds a sheet to a workbook or a section to the chapter; the output must end in .xlsx, .docx or .md",
+    ),
+    RunsNothingUncertain => (
+        "--runs：情景中没有可抽样的不确定增长率（uncertainty 列表为空）；请在“不确定性”视图中添加，或使用 ecoplan uncertainty --uncertain",
+        "--runs: the scenario has no uncertain rates to draw (its `uncertainty` list is empty); add them in the Uncertainty view or try `ecoplan uncertainty --uncertain`",
+    ),
+    ImportLeavesInvalid => ("导入的数值使情景无效：{0}", "the imported values leave the scenario invalid: {0}"),
+    FitGivesNoRule => ("拟合得不出规则", "the fit gives no rule"),
+    FitLeavesInvalid => ("拟合的规则使情景无效：{0}", "the fitted rule leaves the scenario invalid: {0}"),
+    CannotWriteOutput => ("ecoplan：无法写出结果：{0}", "ecoplan: cannot write output: {0}"),
+    ArgError => ("ecoplan：{0}", "ecoplan: {0}"),
+    ArgUsage => ("用法：{0}", "Usage: {0}"),
+    ArgUnknown => ("不认识的参数“{0}”", "unexpected argument \"{0}\""),
+    ArgUnknownCommand => ("不认识的命令“{0}”", "unrecognized command \"{0}\""),
+    ArgNeedsValue => ("{0} 需要一个值", "{0} needs a value"),
+    ArgInvalidValue => ("{0} 的值“{1}”无效", "invalid value \"{1}\" for {0}"),
+    ArgNotNumber => ("{0} 的值“{1}”不是有效的数", "the value \"{1}\" of {0} is not a valid number"),
+    ArgValueCount => ("{0} 的值个数不对", "{0} has the wrong number of values"),
+    ArgConflict => ("{0} 不能与 {1} 同时使用", "{0} cannot be used with {1}"),
+    ArgMissing => ("缺少必需的参数：{0}", "required arguments were not given: {0}"),
+    ArgNotUtf8 => ("参数不是有效的 UTF-8 文本", "an argument is not valid UTF-8 text"),
+    ArgWrong => ("命令行参数有误", "the arguments are wrong"),
+    ArgOneOf => ("；可选：{0}", "; one of: {0}"),
+    ArgDidYouMean => ("；是否要写 {0}？", "; did you mean {0}?"),
+    NoWindowBuilt => (
+        "ecoplan 构建时未包含窗口（gui 功能）；请使用子命令，见 --help",
+        "ecoplan was built without the window (feature \"gui\"); use a subcommand, see --help",
+    ),
+    ViewUnknown => ("--view {0}：没有这个视图；可选：{1}", "--view {0}: unknown view; one of {1}"),
+    WindowCannotOpen => ("ecoplan：无法打开窗口：{0}", "ecoplan: cannot open the window: {0}"),
+    ScreenshotWritten => ("已写出 {0}", "wrote {0}"),
+    ScreenshotWindowClosed => (
+        "ecoplan：截图前窗口已关闭",
+        "ecoplan: the window closed before the screenshot was taken",
+    ),
+    NoRecoveryFolder => ("{0}：本系统没有恢复文件夹", "{0}: no recovery folder on this system"),
+    CannotOpenNewWindow => ("{0}：无法打开新窗口：{1}", "{0}: cannot open a new window: {1}"),
+    PopulationPersons => ("人口（人）", "Population (people)"),
+    FootprintGha => ("生态足迹（gha）", "Footprint (gha)"),
+    CapacityGha => ("生态承载力（gha）", "Capacity (gha)"),
+    BalanceGha => ("生态盈亏（gha）", "Balance (gha)"),
+    CapacityPerPerson => ("人均生态承载力（gha/人）", "Capacity per person (gha)"),
+    EiStated => ("规划所述 EI", "EI stated by the plan"),
+    EiNotReachable => ("无法达到（EI 最高 {0}）", "not reachable (at most EI {0})"),
+    EiBuiltUpArea => ("建设用地 {0} km²", "{0} km² of built-up land"),
+    EiToReach => ("以{1}使 EI 达到 {0}", "to reach {0} with {1}"),
+    ValueBasis => ("数值来源", "Basis"),
+    NoExceedanceBy => ("{0} 年前未超载", "none by {0}"),
+    FirstExceedanceOf => ("{0} 首次超载年份：{1}", "first exceedance of {0}: {1}"),
+    MediumWater => ("水", "water"),
+    MediumAir => ("大气", "air"),
+    NotARecoveryFile => ("{0}：不是 {1} 中的恢复文件", "{0}: not a recovery file of {1}"),
+    RecoveryHeldElsewhere => ("{0}：另一个正在运行的 ecoplan 持有这份工作", "{0}: another running ecoplan holds this work"),
+    WindowOptionWithCommand => ("{0} 是窗口的选项，不能与命令同时使用", "{0} is an option of the window and cannot be used with a command"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

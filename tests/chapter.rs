@@ -300,6 +300,7 @@ fn a_target_missed_says_its_gap_and_the_annual_change_that_closes_it() {
 
 fn ecoplan(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args(args)
         .output()
         .expect("ecoplan runs")

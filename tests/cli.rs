@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 
 fn ecoplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .output()
         .expect("ecoplan runs")
@@ -129,12 +130,15 @@ fn targets_show_the_energy_intensity_gap() {
 
 #[test]
 fn table_format_is_readable() {
-    let output = ecoplan(&["targets", "--format", "table"]);
+    let output = ecoplan(&["targets", "--format", "table", "--lang", "zh"]);
     assert!(output.status.success());
     let text = stdout(&output);
     assert!(text.contains("energy_intensity"));
-    assert!(text.contains("NO"));
-    let output = ecoplan(&["project", "--format", "table"]);
+    assert!(
+        text.contains("未达标") && text.contains("达标所需年均变化"),
+        "{text}"
+    );
+    let output = ecoplan(&["project", "--format", "table", "--lang", "zh"]);
     let text = stdout(&output);
     assert!(text.contains("地区生产总值"));
     // Each series in the decimals the plan prints it with, thousands grouped: population
@@ -256,6 +260,7 @@ fn window_with_a_missing_file_exits_two_before_opening() {
     assert!(!std::path::Path::new("never-written.png").exists());
     // In Chinese where the environment states no language (or asks for Chinese).
     let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["no-such-plan.ron", "--screenshot", "never-written.png"])
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -428,6 +433,7 @@ fn decimals_beyond_what_a_number_holds_are_refused_where_they_are() {
 #[cfg(unix)]
 fn through_shell(args: &str, redirections: &str) -> Output {
     Command::new("sh")
+        .env("LC_ALL", "en_US.UTF-8")
         .arg("-c")
         .arg(format!(
             "exec '{}' {args} {redirections}",

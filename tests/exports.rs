@@ -9,6 +9,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 
 fn ecoplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args(args)
         .output()
         .expect("ecoplan runs")
@@ -173,6 +174,7 @@ fn png_of_a_chart_is_presentation_sized_without_a_display() {
     ] {
         let out = dir.join(format!("{chart}.png"));
         let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env("LC_ALL", "zh_CN.UTF-8")
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
             .args([
@@ -504,9 +506,9 @@ fn the_workbook_carries_a_monte_carlo_run_when_one_is_asked_for() {
         (
             high.to_str().unwrap(),
             "table.csv",
-            "must end in .xlsx, .docx or .md",
+            "输出文件须以 .xlsx、.docx 或 .md 结尾",
         ),
-        ("", "plan.xlsx", "no uncertain rates"),
+        ("", "plan.xlsx", "没有可抽样的不确定增长率"),
     ] {
         let target = dir.join(out);
         let mut args = vec!["export"];
@@ -594,6 +596,7 @@ fn a_character_outside_the_bundled_font_is_drawn_with_the_systems_or_said() {
     std::fs::write(&file, ecoplan::io::to_ron_string(&plan)).unwrap();
     let export = |font: &std::ffi::OsStr, out: &std::path::Path| {
         Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env("LC_ALL", "zh_CN.UTF-8")
             .env("ECOPLAN_CJK_FONT", font)
             .args(["export", "--chart", "capacity-COD", "--lang", "zh"])
             .arg(&file)
@@ -613,6 +616,7 @@ fn a_character_outside_the_bundled_font_is_drawn_with_the_systems_or_said() {
     // The same for the Word chapter, whose figures are drawn the same way.
     let report = dir.join("chapter.docx");
     let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .env("ECOPLAN_CJK_FONT", "")
         .args(["export", "--lang", "zh"])
         .arg(&file)
@@ -654,6 +658,7 @@ fn a_character_outside_the_bundled_font_is_drawn_with_the_systems_or_said() {
     // A chart the bundled font covers says nothing, with or without a fallback.
     let plain = dir.join("plain.png");
     let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .env("ECOPLAN_CJK_FONT", "")
         .args(["export", "--chart", "capacity-COD"])
         .arg(&plain)

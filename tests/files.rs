@@ -242,8 +242,9 @@ fn every_example_in_saves_loads_and_runs() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "ron") {
-            let scenarios = ecoplan::cli::scenarios_of(std::slice::from_ref(&path))
-                .unwrap_or_else(|f| panic!("{}", f.message));
+            let scenarios =
+                ecoplan::cli::scenarios_of(std::slice::from_ref(&path), ecoplan::i18n::Lang::En)
+                    .unwrap_or_else(|f| panic!("{}", f.message));
             for (_, scenario) in scenarios {
                 let analysis = ecoplan::engine::analyse(&scenario).unwrap();
                 assert!(!analysis.projection.series.is_empty());
@@ -626,8 +627,11 @@ fn an_uncertain_rate_of_an_unknown_series_is_refused_on_load() {
 #[test]
 fn the_example_workspace_resolves_its_children_like_the_variant_files() {
     let saves = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves");
-    let members = ecoplan::cli::scenarios_of(&[saves.join("hanyang-workspace.ron")])
-        .unwrap_or_else(|f| panic!("{}", f.message));
+    let members = ecoplan::cli::scenarios_of(
+        &[saves.join("hanyang-workspace.ron")],
+        ecoplan::i18n::Lang::En,
+    )
+    .unwrap_or_else(|f| panic!("{}", f.message));
     assert_eq!(members.len(), 5);
     assert_eq!(members[0].1, hanyang_plan());
     let high = &members[2].1;

@@ -19,6 +19,7 @@ fn scratch_dir(name: &str) -> PathBuf {
 /// Runs ecoplan and kills it after a generous time: a hang fails the test instead of the run.
 fn ecoplan(args: &[&str]) -> Output {
     let child = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

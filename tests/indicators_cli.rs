@@ -8,6 +8,7 @@ use calamine::{Data, Reader};
 
 fn ecoplan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args(args)
         .output()
         .expect("ecoplan runs")
@@ -144,7 +145,7 @@ fn indicators_follows_growth_and_horizon_overrides() {
     let output = ecoplan(&["indicators", "--horizon", "2026"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("--horizon 2026: the horizon 2026 is before the milestone 2028"),
+        stderr(&output).contains("--horizon 2026：预测期末 2026 早于规划节点 2028"),
         "{}",
         stderr(&output)
     );
@@ -504,12 +505,14 @@ fn new_takes_the_plans_years_and_periods_and_writes_notes_in_the_language_asked(
     let english = stdout(&ecoplan(&["new", "--lang", "en"]));
     assert!(english.contains("enter the base-year value"), "{english}");
     let from_env = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args(["new"])
         .env("LC_ALL", "en_GB.UTF-8")
         .output()
         .unwrap();
     assert!(stdout(&from_env).contains("enter the base-year value"));
     let chinese = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args(["new"])
         .env("LC_ALL", "zh_CN.UTF-8")
         .output()

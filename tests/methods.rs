@@ -175,6 +175,7 @@ fn the_default_ei_is_the_plans_47_79() {
 fn command_line_derives_capacities_and_prints_the_balance() {
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env("LC_ALL", "en_US.UTF-8")
             .args(args)
             .output()
             .unwrap()

@@ -47,11 +47,16 @@ fn screenshot_of_each_language_is_a_real_picture() {
 fn unknown_view_is_refused_before_opening() {
     let out = std::env::temp_dir().join("ecoplan-never-written.png");
     let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env("LC_ALL", "zh_CN.UTF-8")
         .args(["--view", "nowhere", "--screenshot"])
         .arg(&out)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("--view nowhere: unknown view"));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("--view nowhere：没有这个视图；可选：overview, plan"),
+        "{message}"
+    );
     assert!(!out.exists());
 }

@@ -300,6 +300,7 @@ fn sensitivity_ranks_the_levers_and_reprojects() {
 fn command_line_runs_uncertainty_and_seek() {
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env("LC_ALL", "en_US.UTF-8")
             .args(args)
             .output()
             .unwrap()

@@ -830,11 +830,13 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
     )
     .unwrap();
     assert!(
-        ecoplan::app::Recovery::claim(&dir, &elsewhere)
+        ecoplan::app::Recovery::claim(&dir, &elsewhere, ecoplan::i18n::Lang::En)
             .unwrap_err()
             .contains("not a recovery file")
     );
-    let claimed = ecoplan::app::Recovery::claim(&dir, &launched.borrow()[0]).unwrap();
+    let claimed =
+        ecoplan::app::Recovery::claim(&dir, &launched.borrow()[0], ecoplan::i18n::Lang::En)
+            .unwrap();
     match &claimed.loaded {
         ecoplan::io::Loaded::Scenario(s) => {
             assert_eq!(s.series("gdp").unwrap().base.unwrap(), 802.0)
@@ -1752,7 +1754,7 @@ fn ei_land_cover_larger_than_the_district_is_refused_in_the_window_and_by_check(
     let path = temp_dir("ei-area").join("too-green.ron");
     std::fs::write(&path, ecoplan::io::to_ron_string(&scenario)).unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_ecoplan"))
-        .args(["check", path.to_str().unwrap()])
+        .args(["check", path.to_str().unwrap(), "--lang", "en"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

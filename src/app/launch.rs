@@ -108,14 +108,17 @@ pub(super) fn member_views<'a>(
 }
 
 /// Opens the window (or renders a screenshot); returns the process exit code.
-pub fn main(args: &WindowArgs) -> i32 {
+pub fn main(args: &WindowArgs, asked: Option<Lang>) -> i32 {
+    // The terminal's messages in the language asked for, else the environment's; the window
+    // itself in the one asked for, else the one remembered.
+    let said = asked.unwrap_or_else(Lang::from_environment);
     // A screenshot is a PNG, and never written over the scenario it shows or another one.
     if let Some(out) = &args.screenshot {
         let png = out
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-        let lang = args.lang.unwrap_or_else(Lang::from_environment);
+        let lang = said;
         let refused = if png {
             crate::io::export::refuse_replacing_input(out, args.file.as_deref())
                 .err()
@@ -136,9 +139,7 @@ pub fn main(args: &WindowArgs) -> i32 {
         Some(path) => match open_file(path) {
             Ok(opened) => (Some(opened), None),
             Err(error) => {
-                // On the terminal in the language asked for, else the environment's.
-                let lang = args.lang.unwrap_or_else(Lang::from_environment);
-                crate::io::say(&error.in_lang(lang));
+                crate::io::say(&error.in_lang(said));
                 // A screenshot is a script's: it stops here. A file opened from the desktop (a
                 // Windows program has no console to print to) opens the window on the built-in
                 // plan with the reason in it, rather than nothing at all.
@@ -157,10 +158,7 @@ pub fn main(args: &WindowArgs) -> i32 {
     {
         Some(Err(name)) => {
             let names: Vec<&str> = View::ALL.iter().map(|v| v.key()).collect();
-            crate::io::say(&format!(
-                "--view {name}: unknown view; one of {}",
-                names.join(", ")
-            ));
+            crate::io::say(&Tr::ViewUnknown.fill(said, &[&name, &names.join(", ")]));
             return 2;
         }
         Some(Ok(view)) => Some(view),
@@ -187,8 +185,8 @@ pub fn main(args: &WindowArgs) -> i32 {
         persist_window: screenshot.is_none(),
         ..Default::default()
     };
-    let lang = args.lang;
-    let theme_choice = args.theme;
+    let lang = asked;
+    let theme_choice = args.theme.map(crate::ui::ThemeChoice::from);
     let recover = args.recover.clone();
     let result = eframe::run_native(
         "ecoplan",
@@ -222,11 +220,8 @@ pub fn main(args: &WindowArgs) -> i32 {
             // `--recover FILE` claims that work before the scan, so the scan leaves it alone.
             let recovery_dir = Recovery::data_dir();
             let recovered = recover.as_deref().map(|file| match &recovery_dir {
-                Some(dir) => Recovery::claim(dir, file),
-                None => Err(format!(
-                    "{}: no recovery folder on this system",
-                    file.display()
-                )),
+                Some(dir) => Recovery::claim(dir, file, said),
+                None => Err(Tr::NoRecoveryFolder.fill(said, &[&file.display()])),
             });
             if screenshot.is_none()
                 && let Some(dir) = recovery_dir
@@ -246,13 +241,13 @@ pub fn main(args: &WindowArgs) -> i32 {
         }),
     );
     if let Err(error) = result {
-        crate::io::say(&format!("ecoplan: cannot open the window: {error}"));
+        crate::io::say(&Tr::WindowCannotOpen.fill(said, &[&error]));
         return 1;
     }
     match outcome.map(|o| o.lock().map(|r| r.clone()).unwrap_or(None)) {
         None => 0,
         Some(Some(Ok(path))) => {
-            crate::io::say(&format!("wrote {}", path.display()));
+            crate::io::say(&Tr::ScreenshotWritten.fill(said, &[&path.display()]));
             0
         }
         Some(Some(Err(message))) => {
@@ -260,7 +255,7 @@ pub fn main(args: &WindowArgs) -> i32 {
             1
         }
         Some(None) => {
-            crate::io::say("ecoplan: the window closed before the screenshot was taken");
+            crate::io::say(Tr::ScreenshotWindowClosed.get(said));
             1
         }
     }
@@ -291,12 +286,13 @@ pub fn window_icon() -> egui::IconData {
 
 /// Opens `file` (orphaned recovered work) in a new window of this program.
 pub(super) fn launch_recovery_window(file: &std::path::Path, lang: Lang) -> Result<(), String> {
-    let program = std::env::current_exe().map_err(|e| format!("ecoplan: {e}"))?;
+    let program = std::env::current_exe()
+        .map_err(|e| format!("ecoplan: {}", crate::refusals::io_words(&e, lang)))?;
     let mut child = std::process::Command::new(program)
         .args(["--lang", lang.code(), "--recover"])
         .arg(file)
         .spawn()
-        .map_err(|e| format!("{}: cannot open a new window: {e}", file.display()))?;
+        .map_err(|e| Tr::CannotOpenNewWindow.fill(lang, &[&file.display(), &e]))?;
     // Waited for, so that the finished window leaves no zombie behind.
     std::thread::spawn(move || child.wait());
     Ok(())

@@ -188,14 +188,13 @@ impl Recovery {
     /// Claims the orphaned session whose work is `file` (for `ecoplan --recover FILE`, which
     /// restores a second orphan in a window of its own). Only a recovery file of `dir` is
     /// accepted: any other path would make its folder a recovery folder, and its files orphans.
-    pub fn claim(dir: &Path, file: &Path) -> Result<RecoveredWork, String> {
-        let not_recovery = || {
-            format!(
-                "{}: not a recovery file of {}",
-                file.display(),
-                dir.display()
-            )
-        };
+    pub fn claim(
+        dir: &Path,
+        file: &Path,
+        lang: crate::i18n::Lang,
+    ) -> Result<RecoveredWork, String> {
+        use crate::i18n::Tr;
+        let not_recovery = || Tr::NotARecoveryFile.fill(lang, &[&file.display(), &dir.display()]);
         let canonical = |path: &Path| std::fs::canonicalize(path).map_err(|_| not_recovery());
         let (file_dir, own_dir) = (
             canonical(file.parent().unwrap_or(Path::new(".")))?,
@@ -211,16 +210,17 @@ impl Recovery {
             return Err(not_recovery());
         }
         let session = Session::claim(dir, id)
-            .map_err(|e| format!("{}: {e}", file.display()))?
-            .ok_or_else(|| {
+            .map_err(|e| {
                 format!(
-                    "{}: another running ecoplan holds this work",
-                    file.display()
+                    "{}: {}",
+                    file.display(),
+                    crate::refusals::io_words(&e, lang)
                 )
-            })?;
+            })?
+            .ok_or_else(|| Tr::RecoveryHeldElsewhere.fill(lang, &[&file.display()]))?;
         load_session(dir, session).map_err(|(error, session)| {
             drop(session);
-            error.to_string()
+            error.in_lang(lang)
         })
     }
 }

@@ -4,7 +4,13 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::engine::{CapacityAnalysis, Projection, TargetCheck};
 use crate::format;
+use crate::i18n::{Lang, Tr, unit, unit_text};
 use crate::model::Scenario;
+
+/// A header row of texts in `lang`.
+fn header(lang: Lang, columns: &[Tr]) -> Vec<String> {
+    columns.iter().map(|c| c.get(lang).to_owned()).collect()
+}
 
 /// Lays out rows in columns; the first `left` columns are left-aligned, the rest right-aligned.
 fn layout(rows: &[Vec<String>], left: usize) -> String {
@@ -38,15 +44,15 @@ fn layout(rows: &[Vec<String>], left: usize) -> String {
     out
 }
 
-pub fn projection(scenario: &Scenario, projection: &Projection) -> String {
-    let mut header = vec!["series".to_owned(), "名称".to_owned(), "unit".to_owned()];
-    header.extend(projection.years().map(|y| y.to_string()));
-    let mut rows = vec![header];
+pub fn projection(scenario: &Scenario, projection: &Projection, lang: Lang) -> String {
+    let mut head = header(lang, &[Tr::Key, Tr::Name, Tr::Unit]);
+    head.extend(projection.years().map(|y| y.to_string()));
+    let mut rows = vec![head];
     for (series, projected) in scenario.series.iter().zip(&projection.series) {
         let mut row = vec![
             series.key.clone(),
-            series.label.zh.clone(),
-            series.unit.to_string(),
+            lang.label(&series.label).to_owned(),
+            unit(lang, &series.unit).into_owned(),
         ];
         row.extend(
             projected
@@ -59,22 +65,21 @@ pub fn projection(scenario: &Scenario, projection: &Projection) -> String {
     layout(&rows, 3)
 }
 
-pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis]) -> String {
-    let mut rows = vec![
-        [
-            "pollutant",
-            "medium",
-            "year",
-            "emission",
-            "capacity",
-            "unit",
-            "utilization",
-            "headroom",
-            "status",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis], lang: Lang) -> String {
+    let mut rows = vec![header(
+        lang,
+        &[
+            Tr::Pollutant,
+            Tr::Medium,
+            Tr::Year,
+            Tr::Emission,
+            Tr::Capacity,
+            Tr::Unit,
+            Tr::Utilisation,
+            Tr::Headroom,
+            Tr::Status,
+        ],
+    )];
     for analysis in capacities {
         // In the unit of the emission series, so in its decimals.
         let decimals = scenario.series(&analysis.series).and_then(|s| s.decimals);
@@ -86,16 +91,18 @@ pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis]) -> String 
         }) {
             rows.push(vec![
                 analysis.pollutant.clone(),
-                analysis.medium.key().to_owned(),
+                crate::i18n::medium_tr(analysis.medium).get(lang).to_owned(),
                 year.year.to_string(),
                 number(year.emission),
                 number(year.capacity),
-                analysis.unit.to_string(),
+                unit(lang, &analysis.unit).into_owned(),
                 year.utilisation
                     .map(format::percent)
                     .unwrap_or_else(|| "–".into()),
                 number(year.headroom),
-                year.status.key().to_owned(),
+                crate::i18n::capacity_status_tr(year.status)
+                    .get(lang)
+                    .to_owned(),
             ]);
         }
     }
@@ -103,33 +110,29 @@ pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis]) -> String 
     out.push('\n');
     for analysis in capacities {
         let first = analysis.first_exceedance_year.map_or_else(
-            || format!("none by {}", scenario.horizon),
+            || Tr::NoExceedanceBy.fill(lang, &[&scenario.horizon]),
             |y| y.to_string(),
         );
-        out.push_str(&format!(
-            "first exceedance of {}: {first}\n",
-            analysis.pollutant
-        ));
+        out.push_str(&Tr::FirstExceedanceOf.fill(lang, &[&analysis.pollutant, &first]));
+        out.push('\n');
     }
     out
 }
 
-pub fn targets(scenario: &Scenario, targets: &[TargetCheck]) -> String {
-    let mut rows = vec![
-        [
-            "target",
-            "year",
-            "value",
-            "",
-            "threshold",
-            "unit",
-            "met",
-            "gap",
-            "annual change to meet",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+pub fn targets(scenario: &Scenario, targets: &[TargetCheck], lang: Lang) -> String {
+    let mut head = header(lang, &[Tr::Key, Tr::Year, Tr::Value]);
+    head.push(String::new());
+    head.extend(header(
+        lang,
+        &[
+            Tr::Threshold,
+            Tr::Unit,
+            Tr::Status,
+            Tr::Gap,
+            Tr::RequiredChange,
+        ],
+    ));
+    let mut rows = vec![head];
     for check in targets {
         let decimals = scenario.target_decimals(&check.key);
         rows.push(vec![
@@ -138,8 +141,10 @@ pub fn targets(scenario: &Scenario, targets: &[TargetCheck]) -> String {
             format::with_decimals(check.value, decimals),
             check.comparison.symbol().to_owned(),
             crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
-            check.unit.to_string(),
-            if check.met { "yes" } else { "NO" }.to_owned(),
+            unit(lang, &check.unit).into_owned(),
+            if check.met { Tr::Yes } else { Tr::No }
+                .get(lang)
+                .to_owned(),
             format::with_decimals(check.gap, decimals),
             check
                 .required_annual_change
@@ -150,20 +155,19 @@ pub fn targets(scenario: &Scenario, targets: &[TargetCheck]) -> String {
     layout(&rows, 1)
 }
 
-pub fn footprint(years: &[crate::engine::methods::FootprintYear]) -> String {
-    let mut rows = vec![
-        [
-            "year",
-            "population",
-            "footprint (gha)",
-            "capacity (gha)",
-            "balance (gha)",
-            "gha/person",
-            "capacity gha/person",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+pub fn footprint(years: &[crate::engine::methods::FootprintYear], lang: Lang) -> String {
+    let mut rows = vec![header(
+        lang,
+        &[
+            Tr::Year,
+            Tr::PopulationPersons,
+            Tr::FootprintGha,
+            Tr::CapacityGha,
+            Tr::BalanceGha,
+            Tr::FootprintPerPerson,
+            Tr::CapacityPerPerson,
+        ],
+    )];
     for y in years {
         rows.push(vec![
             y.year.to_string(),
@@ -178,54 +182,46 @@ pub fn footprint(years: &[crate::engine::methods::FootprintYear]) -> String {
     layout(&rows, 1)
 }
 
-pub fn ei(method: &crate::model::EiMethod) -> String {
-    use crate::engine::methods::{LandCover, area_for_ei, ecological_index};
+pub fn ei(method: &crate::model::EiMethod, lang: Lang) -> String {
+    use crate::engine::methods::{
+        EI_DECIMALS, EI_TARGET, LandCover, area_for_ei, ecological_index,
+    };
     let r = ecological_index(method);
     let mut rows = vec![vec![
         "EI".to_owned(),
-        format::fixed(r.ei, crate::engine::methods::EI_DECIMALS),
-        {
-            let (zh, en) = crate::i18n::Tr::ei_grade(r.grade()).both();
-            format!("{en} ({zh})")
-        },
+        format::fixed(r.ei, EI_DECIMALS),
+        Tr::ei_grade(r.grade()).get(lang).to_owned(),
     ]];
     for (name, value) in [
-        ("biological abundance 生物丰度", r.biological_abundance),
-        ("vegetation cover 植被覆盖", r.vegetation_cover),
-        ("water network 水网密度", r.water_network),
-        ("land stress 土地胁迫", r.land_stress),
-        ("pollution load 污染负荷", r.pollution_load),
+        (Tr::BiologicalAbundance, r.biological_abundance),
+        (Tr::VegetationCover, r.vegetation_cover),
+        (Tr::WaterNetworkDensity, r.water_network),
+        (Tr::LandStress, r.land_stress),
+        (Tr::PollutionLoad, r.pollution_load),
     ] {
         rows.push(vec![
-            name.to_owned(),
-            format::fixed(value, crate::engine::methods::EI_DECIMALS),
+            name.get(lang).to_owned(),
+            format::fixed(value, EI_DECIMALS),
         ]);
     }
     rows.push(vec![
-        "stated by the plan".to_owned(),
-        format::fixed(method.stated, crate::engine::methods::EI_DECIMALS),
+        Tr::EiStated.get(lang).to_owned(),
+        format::fixed(method.stated, EI_DECIMALS),
     ]);
     for (cover, name) in [
-        (LandCover::Forest, "forest"),
-        (LandCover::Grass, "grass"),
-        (LandCover::Wetland, "wetland"),
+        (LandCover::Forest, Tr::Forest),
+        (LandCover::Grass, Tr::Grass),
+        (LandCover::Wetland, Tr::Wetland),
     ] {
-        let answer = area_for_ei(method, cover, crate::engine::methods::EI_TARGET);
+        let answer = area_for_ei(method, cover, EI_TARGET);
         let text = answer.area_km2.map_or_else(
-            || {
-                format!(
-                    "not reachable (at most EI {})",
-                    format::fixed(answer.best_ei, crate::engine::methods::EI_DECIMALS)
-                )
-            },
-            |km2| {
-                format!(
-                    "{} km² of built-up land",
-                    format::fixed(km2, crate::engine::methods::EI_DECIMALS)
-                )
-            },
+            || Tr::EiNotReachable.fill(lang, &[&format::fixed(answer.best_ei, EI_DECIMALS)]),
+            |km2| Tr::EiBuiltUpArea.fill(lang, &[&format::fixed(km2, EI_DECIMALS)]),
         );
-        rows.push(vec![format!("to reach 60 with {name}"), text]);
+        rows.push(vec![
+            Tr::EiToReach.fill(lang, &[&EI_TARGET, &name.get(lang)]),
+            text,
+        ]);
     }
     layout(&rows, 1)
 }
@@ -236,37 +232,36 @@ pub fn indicators(
     assessments: &[crate::engine::IndicatorAssessment],
     lang: crate::i18n::Lang,
 ) -> String {
-    let mut rows = vec![
-        [
-            "number",
-            "name",
-            "unit",
-            "year",
-            "basis",
-            "value",
-            "rule",
-            "threshold",
-            "status",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
+    let mut rows = vec![header(
+        lang,
+        &[
+            Tr::Number,
+            Tr::Name,
+            Tr::Unit,
+            Tr::Year,
+            Tr::ValueBasis,
+            Tr::Value,
+            Tr::Rule,
+            Tr::Threshold,
+            Tr::Status,
+        ],
+    )];
     for (indicator, assessment) in scenario.indicators.iter().zip(assessments) {
         for line in &assessment.lines {
             let (rule, threshold) = crate::io::csv::rule_columns(&line.target);
             rows.push(vec![
                 indicator.number.clone(),
                 lang.label(&indicator.name).to_owned(),
-                indicator.unit.clone(),
+                unit_text(lang, &indicator.unit).into_owned(),
                 line.year.to_string(),
-                line.basis.key().to_owned(),
+                crate::i18n::basis_tr(line.basis).get(lang).to_owned(),
                 line.value.map_or_else(
                     || "–".into(),
                     |v| format::with_decimals(v, indicator.decimals),
                 ),
                 rule.to_owned(),
                 threshold.map_or_else(String::new, format::exact),
-                line.status.key().to_owned(),
+                crate::i18n::status_tr(line.status).get(lang).to_owned(),
             ]);
         }
     }

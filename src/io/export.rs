@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Tr};
 use crate::model::Label;
 use crate::model::Scenario;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Table {
     Projection,
     Capacity,

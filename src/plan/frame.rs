@@ -47,7 +47,7 @@ pub enum Scope {
 }
 
 /// The kind of place a plan is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
     /// 区: a city district, assessed at county level without the rural rows.
     District,

@@ -1,0 +1,635 @@
+//! What each command does, from its arguments to the text it prints, every message in the
+//! user's language.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::{self, Analysis};
+use crate::i18n::{Lang, Tr};
+use crate::io::{self, csv};
+use crate::model::{Rule, Scenario};
+use crate::plan::hanyang_plan;
+
+use super::args::*;
+use super::{options, say, table};
+
+/// The named scenarios of a workspace file, or of several scenario files.
+pub fn scenarios_of(files: &[PathBuf], lang: Lang) -> Result<Vec<(String, Scenario)>, Failure> {
+    if let [file] = files {
+        return match io::load_any(file).map_err(|error| Failure::input(error.in_lang(lang)))? {
+            io::Loaded::Workspace(workspace) => {
+                let resolved = crate::engine::workspace::resolve_all(&workspace)
+                    .map_err(|error| Failure::at(file, error.in_lang(lang)))?;
+                Ok(workspace
+                    .workspace
+                    .iter()
+                    .map(|m| m.name.clone())
+                    .zip(resolved)
+                    .collect())
+            }
+            io::Loaded::Scenario(scenario) => Ok(vec![(scenario.metadata.name.clone(), *scenario)]),
+        };
+    }
+    files
+        .iter()
+        .map(|file| {
+            io::load(file)
+                .map(|s| (s.metadata.name.clone(), s))
+                .map_err(|error| Failure::input(error.in_lang(lang)))
+        })
+        .collect()
+}
+
+/// A failure of a command: the message for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: i32,
+}
+
+impl Failure {
+    /// Bad input: exit code 2.
+    pub(super) fn input(message: impl ToString) -> Failure {
+        Failure {
+            message: message.to_string(),
+            code: 2,
+        }
+    }
+
+    /// Bad input in a file: `FILE: message`.
+    fn at(file: &Path, message: impl std::fmt::Display) -> Failure {
+        Failure::input(format!("{}: {message}", file.display()))
+    }
+}
+
+/// Loads the scenario a command names, or the built-in one.
+fn load(file: Option<&Path>, lang: Lang) -> Result<Scenario, Failure> {
+    match file {
+        Some(path) => io::load(path).map_err(|error| Failure::input(error.in_lang(lang))),
+        None => Ok(hanyang_plan()),
+    }
+}
+
+/// Applies `--horizon` and `--growth` to a scenario.
+pub fn apply_overrides(
+    scenario: &mut Scenario,
+    horizon: Option<i32>,
+    growth: &[(String, f64)],
+    lang: Lang,
+) -> Result<(), Failure> {
+    options::refuse_repeated(lang, "--growth", growth.iter().map(|(key, _)| key.as_str()))?;
+    // The window's own edits, so that the command line and the window give the same scenario
+    // (a rate's uncertain distribution re-centred on the new rate, a horizon kept past the
+    // milestones).
+    use crate::document::Edit;
+    if let Some(year) = horizon {
+        Edit::SetHorizon { year }
+            .apply(scenario)
+            .map_err(|refusal| {
+                Failure::input(
+                    Tr::OptionRefused.fill(lang, &[&"--horizon", &year, &refusal.in_lang(lang)]),
+                )
+            })?;
+    }
+    for (key, rate) in growth {
+        let given = format!("{key}={rate}");
+        if scenario.series(key).is_none() {
+            return Err(Failure::input(Tr::OptionRefused.fill(
+                lang,
+                &[&"--growth", &given, &Tr::NoSuchSeries.fill(lang, &[key])],
+            )));
+        }
+        Edit::SetRule {
+            series: key.clone(),
+            rule: Rule::growth(*rate),
+        }
+        .apply(scenario)
+        .map_err(|refusal| {
+            Failure::input(
+                Tr::OptionRefused.fill(lang, &[&"--growth", &given, &refusal.in_lang(lang)]),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+fn analysis_for(args: &AnalysisArgs, lang: Lang) -> Result<(Scenario, Analysis), Failure> {
+    analyse_file(args.file.as_deref(), args.horizon, &args.growth, lang)
+}
+
+/// Loads a scenario (or the built-in one), applies the overrides and analyses it.
+fn analyse_file(
+    file: Option<&Path>,
+    horizon: Option<i32>,
+    growth: &[(String, f64)],
+    lang: Lang,
+) -> Result<(Scenario, Analysis), Failure> {
+    let scenario = load(file, lang)?;
+    analyse_scenario(scenario, file, horizon, growth, lang)
+}
+
+/// Applies the overrides to a loaded scenario and analyses it.
+fn analyse_scenario(
+    mut scenario: Scenario,
+    file: Option<&Path>,
+    horizon: Option<i32>,
+    growth: &[(String, f64)],
+    lang: Lang,
+) -> Result<(Scenario, Analysis), Failure> {
+    apply_overrides(&mut scenario, horizon, growth, lang)?;
+    let analysis = engine::analyse(&scenario).map_err(|error| refused(file, &error, lang))?;
+    Ok((scenario, analysis))
+}
+
+/// A scenario's refusal, named by its file or as the built-in one.
+fn refused(file: Option<&Path>, error: &engine::ModelError, lang: Lang) -> Failure {
+    let origin = file.map_or_else(
+        || Tr::BuiltIn.get(lang).to_owned(),
+        |p| p.display().to_string(),
+    );
+    Failure::input(format!("{origin}: {}", error.in_lang(lang)))
+}
+
+/// The line `ecoplan check` prints for a scenario, or for each member of a workspace in the
+/// listed order.
+fn check_summary(file: &Path, member: Option<&str>, scenario: &Scenario, lang: Lang) -> String {
+    let member = member.map_or_else(String::new, |name| Tr::CheckMember.fill(lang, &[&name]));
+    let mut line = Tr::CheckSummary.fill(
+        lang,
+        &[
+            &file.display(),
+            &member,
+            &scenario.metadata.name,
+            &scenario.series.len(),
+            &scenario.capacities.len(),
+            &scenario.targets.len(),
+            &scenario.indicators.len(),
+            &scenario.projects.len(),
+            &scenario.base_year,
+            &scenario.horizon,
+        ],
+    );
+    line.push('\n');
+    line
+}
+
+/// Runs a subcommand and returns what it prints on stdout.
+pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
+    match command {
+        Command::Project(args) => {
+            let (scenario, analysis) = analysis_for(args, lang)?;
+            Ok(match args.format {
+                Format::Csv => csv::projection_csv(&analysis.projection),
+                Format::Table => table::projection(&scenario, &analysis.projection, lang),
+            })
+        }
+        Command::Capacity(CapacityArgs {
+            analysis: args,
+            derived,
+        }) => {
+            let (scenario, analysis) = if *derived {
+                let mut scenario = load(args.file.as_deref(), lang)?;
+                for capacity in &mut scenario.capacities {
+                    capacity.basis = crate::model::CapacityBasis::Derived;
+                }
+                analyse_scenario(
+                    scenario,
+                    args.file.as_deref(),
+                    args.horizon,
+                    &args.growth,
+                    lang,
+                )?
+            } else {
+                analysis_for(args, lang)?
+            };
+            Ok(match args.format {
+                Format::Csv => csv::capacity_csv(&analysis.capacities),
+                Format::Table => table::capacity(&scenario, &analysis.capacities, lang),
+            })
+        }
+        Command::Footprint(args) => {
+            let (_, analysis) = analysis_for(args, lang)?;
+            let years = analysis
+                .footprint
+                .as_ref()
+                .ok_or_else(|| Failure::input(Tr::NoFootprintParameters.get(lang)))?;
+            Ok(match args.format {
+                Format::Csv => csv::footprint_csv(years),
+                Format::Table => table::footprint(years, lang),
+            })
+        }
+        Command::Uncertainty(args) => {
+            use crate::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
+            let a = &args.analysis;
+            let mut scenario = load(a.file.as_deref(), lang)?;
+            apply_overrides(&mut scenario, a.horizon, &a.growth, lang)?;
+            options::refuse_repeated(
+                lang,
+                "--uncertain",
+                args.uncertain.iter().map(|u| u.series.as_str()),
+            )?;
+            for item in &args.uncertain {
+                scenario.uncertainty.retain(|u| u.series != item.series);
+                scenario.uncertainty.push(item.clone());
+            }
+            let fan_series = if args.fan_series.is_empty() {
+                scenario.series.iter().map(|s| s.key.clone()).collect()
+            } else {
+                args.fan_series.clone()
+            };
+            let settings = MonteCarlo {
+                runs: args.runs,
+                seed: args.seed,
+                sampling: if args.lhs {
+                    Sampling::LatinHypercube
+                } else {
+                    Sampling::Random
+                },
+            };
+            let never = std::sync::atomic::AtomicBool::new(false);
+            let progress = std::sync::atomic::AtomicUsize::new(0);
+            let result = monte_carlo(&scenario, settings, &fan_series, &progress, &never)
+                .map_err(|error| refused(a.file.as_deref(), &error, lang))?
+                .expect("an uncancelled run finishes");
+            Ok(match args.table {
+                UncertaintyTable::Fan => csv::fan_csv(&result),
+                UncertaintyTable::Exceedance => csv::exceedance_csv(&result),
+            })
+        }
+        Command::Seek(args) => {
+            let scenario = load(args.file.as_deref(), lang)?;
+            let goal = options::goal(lang, args)?;
+            let range = options::range(lang, &args.range)?;
+            let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range)
+                .map_err(|error| refused(args.file.as_deref(), &error, lang))?;
+            Ok(csv::seek_csv(&answer))
+        }
+        Command::Sensitivity(args) => {
+            let scenario = load(args.file.as_deref(), lang)?;
+            let (base, swings) =
+                crate::engine::seek::sensitivity(&scenario, &args.series, args.year, args.step)
+                    .map_err(|error| refused(args.file.as_deref(), &error, lang))?;
+            Ok(csv::sensitivity_csv(base, &swings))
+        }
+        Command::Compare(args) => {
+            let scenarios = scenarios_of(&args.files, lang)?;
+            let analyses = scenarios
+                .iter()
+                .map(|(name, s)| {
+                    engine::analyse(s)
+                        .map_err(|e| Failure::input(format!("{name}: {}", e.in_lang(lang))))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let named: Vec<(&str, &Scenario, &Analysis)> = scenarios
+                .iter()
+                .zip(&analyses)
+                .map(|((name, scenario), analysis)| (name.as_str(), scenario, analysis))
+                .collect();
+            Ok(match args.table {
+                CompareTable::Values => csv::compare_values_csv(&named, &args.series),
+                CompareTable::Capacity => csv::compare_capacity_csv(&named),
+                CompareTable::Targets => csv::compare_targets_csv(&named),
+            })
+        }
+        Command::Ei { file } => {
+            let scenario = load(file.as_deref(), lang)?;
+            Ok(table::ei(&scenario.methods.ei, lang))
+        }
+        Command::Targets(args) => {
+            let (scenario, analysis) = analysis_for(args, lang)?;
+            Ok(match args.format {
+                Format::Csv => csv::targets_csv(&analysis.targets),
+                Format::Table => table::targets(&scenario, &analysis.targets, lang),
+            })
+        }
+        Command::Check { file } => Ok(
+            match io::load_any(file).map_err(|error| Failure::input(error.in_lang(lang)))? {
+                io::Loaded::Scenario(scenario) => check_summary(file, None, &scenario, lang),
+                io::Loaded::Workspace(workspace) => {
+                    let mut lines = vec![String::new(); workspace.workspace.len()];
+                    crate::engine::workspace::for_each_resolved(&workspace, |member, scenario| {
+                        let name = &workspace.workspace[member].name;
+                        lines[member] = check_summary(file, Some(name), scenario, lang);
+                        Ok::<(), crate::engine::workspace::WorkspaceError>(())
+                    })
+                    .map_err(|error| Failure::at(file, error.in_lang(lang)))?;
+                    lines.concat()
+                }
+            },
+        ),
+        Command::Default => Ok(io::to_ron_string(&hanyang_plan())),
+        Command::Format { file } => Ok(
+            match io::load_any(file).map_err(|error| Failure::input(error.in_lang(lang)))? {
+                io::Loaded::Scenario(scenario) => io::to_ron_string(&scenario),
+                io::Loaded::Workspace(workspace) => io::workspace_to_ron_string(&workspace),
+            },
+        ),
+        Command::Indicators(args) => {
+            let (scenario, analysis) = analysis_for(&args.analysis, lang)?;
+            Ok(match args.analysis.format {
+                Format::Csv => csv::indicators_csv(&scenario, &analysis.indicators, lang),
+                Format::Table => table::indicators(&scenario, &analysis.indicators, lang),
+            })
+        }
+        Command::Import(args) => {
+            let (text, effect) = import(args, lang)?;
+            if let Some(effect) = effect {
+                effect()?;
+            }
+            Ok(text)
+        }
+        Command::Fit(args) => {
+            let (text, effect) = fit(args, lang)?;
+            if let Some(effect) = effect {
+                effect()?;
+            }
+            Ok(text)
+        }
+        Command::New(args) => {
+            let name = args.name.as_deref().map(str::trim).unwrap_or_default();
+            let plan = crate::plan::NewPlan {
+                name: name.to_owned(),
+                region: args.region.as_deref().map_or(name, str::trim).to_owned(),
+                place: crate::plan::frame::Place {
+                    kind: args.kind.into(),
+                    coastal: args.coastal,
+                },
+                base_year: args.base_year,
+                horizon: args.horizon,
+                milestones: args.milestones.clone(),
+                period_names: args.periods.clone(),
+                lang,
+                frame: match &args.frame {
+                    None => None,
+                    Some(book) => Some(
+                        io::frame_table::read_frame(book)
+                            .map_err(|error| Failure::input(error.in_lang(lang)))?,
+                    ),
+                },
+            };
+            let scenario = crate::plan::new_district(&plan).map_err(|error| {
+                let option = match error {
+                    crate::plan::NewPlanError::BaseYear(_) => "--base-year",
+                    crate::plan::NewPlanError::Horizon(_) => "--horizon",
+                    crate::plan::NewPlanError::PeriodCount { .. } => "--periods",
+                    _ => "--milestones",
+                };
+                Failure::input(format!("{option}: {}", error.message(lang)))
+            })?;
+            let text = io::to_ron_string(&scenario);
+            match &args.output {
+                None => Ok(text),
+                Some(path) => {
+                    if path.exists() {
+                        return Err(Failure::input(format!(
+                            "{}: {}",
+                            path.display(),
+                            Tr::NewDoesNotOverwrite.get(lang)
+                        )));
+                    }
+                    io::save_text(&text, path)
+                        .map_err(|error| Failure::input(error.in_lang(lang)))?;
+                    Ok(String::new())
+                }
+            }
+        }
+        Command::Export(args) => {
+            let (file, out) = match args.paths.as_slice() {
+                [out] => (None, out),
+                [file, out] => (Some(file.as_path()), out),
+                _ => unreachable!("clap takes one or two paths"),
+            };
+            // A workspace exports its first member, and its chapter compares every member.
+            let members = match file {
+                Some(path) if matches!(io::load_any(path), Ok(io::Loaded::Workspace(_))) => {
+                    scenarios_of(&[path.to_path_buf()], lang)?
+                        .into_iter()
+                        .map(|(name, scenario)| {
+                            analyse_scenario(scenario, file, args.horizon, &args.growth, lang)
+                                .map(|(scenario, analysis)| (name, scenario, analysis))
+                        })
+                        .collect::<Result<Vec<_>, _>>()?
+                }
+                _ => {
+                    let (scenario, analysis) =
+                        analyse_file(file, args.horizon, &args.growth, lang)?;
+                    vec![(scenario.metadata.name.clone(), scenario, analysis)]
+                }
+            };
+            let (_, scenario, analysis) = &members[0];
+            let compared: Vec<(&str, &Scenario, &Analysis)> = if members.len() >= 2 {
+                members.iter().map(|(n, s, a)| (n.as_str(), s, a)).collect()
+            } else {
+                Vec::new()
+            };
+            let uncertainty = match args.runs {
+                Some(runs) => Some(export_uncertainty(scenario, runs, args.seed, out, lang)?),
+                None => None,
+            };
+            let exported = io::export::export(
+                io::export::Source {
+                    scenario,
+                    analysis,
+                    file,
+                    uncertainty: uncertainty.as_ref(),
+                    compared: &compared,
+                },
+                lang,
+                args.table.into(),
+                args.chart.as_deref(),
+                out,
+            )
+            .map_err(|error| Failure::input(error.in_lang(lang)))?;
+            if let Some(warning) = exported.warning(out, lang) {
+                say(&warning);
+            }
+            // Nothing on stdout: the file is the output.
+            Ok(String::new())
+        }
+    }
+}
+
+/// `ecoplan export … OUT.xlsx --runs N`: the draws the workbook's Uncertainty sheet shows, with
+/// the fans of the series compared with a capacity.
+fn export_uncertainty(
+    scenario: &Scenario,
+    runs: usize,
+    seed: u64,
+    out: &Path,
+    lang: Lang,
+) -> Result<crate::engine::uncertainty::UncertaintyResult, Failure> {
+    use crate::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
+    let takes_runs = out.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["xlsx", "docx", "md"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
+    if !takes_runs {
+        return Err(Failure::at(out, Tr::RunsNeedWorkbook.get(lang)));
+    }
+    if scenario.uncertainty.is_empty() {
+        return Err(Failure::input(Tr::RunsNothingUncertain.get(lang)));
+    }
+    let mut fans: Vec<String> = Vec::new();
+    for capacity in &scenario.capacities {
+        if !fans.contains(&capacity.series) {
+            fans.push(capacity.series.clone());
+        }
+    }
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let progress = std::sync::atomic::AtomicUsize::new(0);
+    let settings = MonteCarlo {
+        runs,
+        seed,
+        sampling: Sampling::Random,
+    };
+    Ok(monte_carlo(scenario, settings, &fans, &progress, &never)
+        .map_err(|error| Failure::input(error.in_lang(lang)))?
+        .expect("an uncancelled run finishes"))
+}
+
+/// `ecoplan import BOOK --into SCENARIO [--dry-run]`: reads every value first, so a bad cell
+/// leaves the scenario file as it was.
+/// What a command still has to do once its output is printed: the write that makes it so, last,
+/// so that a command whose output cannot be printed changes nothing.
+type Effect = Box<dyn FnOnce() -> Result<(), Failure>>;
+
+pub(super) fn import(args: &ImportArgs, lang: Lang) -> Result<(String, Option<Effect>), Failure> {
+    let load = |path: &Path| io::load(path).map_err(|error| Failure::input(error.in_lang(lang)));
+    let mut scenario = load(&args.into)?;
+    // The scenario's writer lock from its read to its write: a second import into the same
+    // file waits and then reads this one's result, so both changes are kept. (Taken once the
+    // file is known to read, so a mistyped name leaves no lock file; then read under it.)
+    let lock = if args.dry_run {
+        None
+    } else {
+        let lock = io::lock_writers(&args.into, io::LOCK_WAIT)
+            .map_err(|error| Failure::input(error.in_lang(lang)))?;
+        scenario = load(&args.into)?;
+        Some(lock)
+    };
+    if let Some((_, key)) = args
+        .map
+        .iter()
+        .find(|(_, key)| scenario.series(key).is_none())
+    {
+        return Err(Failure::input(format!(
+            "--map: {}",
+            Tr::NoSuchSeries.fill(lang, &[key])
+        )));
+    }
+    let options = io::history_table::HistoryOptions {
+        sheet: args.sheet.clone(),
+        map: args.map.clone(),
+        skip_unmatched: args.skip_unmatched,
+    };
+    let values = io::history_table::read_import(&args.book, &scenario, &options)
+        .map_err(|error| Failure::input(error.in_lang(lang)))?;
+    let changes = io::indicator_table::changes_csv(&values);
+    if args.dry_run || values.is_empty() {
+        return Ok((changes, None));
+    }
+    let changed = io::indicator_table::with_values(&scenario, &values);
+    // The values must leave a scenario that still analyses (a value can make a linked unit
+    // conversion or a check fail only through a bug, but the file is worth the check).
+    if let Some(error) = engine::validate(&changed).into_iter().next() {
+        return Err(Failure::at(
+            &args.into,
+            Tr::ImportLeavesInvalid.fill(lang, &[&error.in_lang(lang)]),
+        ));
+    }
+    let into = args.into.clone();
+    let lock = lock.expect("a lock is taken unless the import is a dry run");
+    let save: Effect = Box::new(move || {
+        let saved = io::save_text_locked(&io::to_ron_string(&changed), &into, &lock, None)
+            .map_err(|error| {
+                Failure::input(format!(
+                    "{} {}",
+                    error.in_lang(lang),
+                    Tr::ChangesNotSaved.get(lang)
+                ))
+            })?;
+        say_original_kept(&into, &saved, lang);
+        Ok(())
+    });
+    Ok((changes, Some(save)))
+}
+
+/// Tells on stderr (stdout is the command's table) where the user's own text of a rewritten
+/// file was kept.
+fn say_original_kept(path: &Path, saved: &io::Saved, lang: crate::i18n::Lang) {
+    if let Some(original) = &saved.original {
+        say(&Tr::OriginalKept.fill(lang, &[&path.display(), &original.display()]));
+    }
+}
+
+pub(super) fn fit(args: &FitArgs, lang: Lang) -> Result<(String, Option<Effect>), Failure> {
+    use crate::engine::fit;
+    let load = |path: &Path| io::load(path).map_err(|error| Failure::input(error.in_lang(lang)));
+    let mut scenario = load(&args.file)?;
+    // With --apply, the file's writer lock from the read to the write, as an import holds it
+    // (taken once the file is known to read, then read again under it).
+    let lock = if args.apply {
+        let lock = io::lock_writers(&args.file, io::LOCK_WAIT)
+            .map_err(|error| Failure::input(error.in_lang(lang)))?;
+        scenario = load(&args.file)?;
+        Some(lock)
+    } else {
+        None
+    };
+    let result = fit::fit(
+        &scenario,
+        &args.series,
+        args.method.into(),
+        (args.from, args.to),
+        args.driver.as_deref(),
+    )
+    .map_err(|error| {
+        Failure::at(
+            &args.file,
+            crate::i18n::fit_refusal(&error, &scenario, lang),
+        )
+    })?;
+    let number = |v: f64| csv::number(v);
+    let out = format!(
+        "series,method,from,to,value,level,r2,rmse\n{},{},{},{},{},{},{},{}\n",
+        csv::field(&result.series),
+        result.method.key(),
+        result.from,
+        result.to,
+        number(result.value),
+        result.level.map(number).unwrap_or_default(),
+        number(result.r2),
+        number(result.rmse),
+    );
+    if args.apply {
+        let rule = fit::rule_of_fit(&scenario, &result)
+            .ok_or_else(|| Failure::at(&args.file, Tr::FitGivesNoRule.get(lang)))?;
+        let mut changed = scenario.clone();
+        let series = changed
+            .series_mut(&args.series)
+            .expect("the fit found the series");
+        series.rule = rule;
+        // The note in both languages: the chapter is written in either.
+        series.source = crate::model::Label {
+            zh: crate::i18n::fit_note(&scenario, &result, Lang::Zh),
+            en: crate::i18n::fit_note(&scenario, &result, Lang::En),
+        };
+        if let Some(error) = engine::validate(&changed).into_iter().next() {
+            return Err(Failure::at(
+                &args.file,
+                Tr::FitLeavesInvalid.fill(lang, &[&error.in_lang(lang)]),
+            ));
+        }
+        let lock = lock.expect("--apply takes the lock");
+        let file = args.file.clone();
+        // Written once the fit's line is printed: a lost output changes nothing.
+        let save: Effect = Box::new(move || {
+            let saved = io::save_text_locked(&io::to_ron_string(&changed), &file, &lock, None)
+                .map_err(|error| Failure::input(error.in_lang(lang)))?;
+            say_original_kept(&file, &saved, lang);
+            Ok(())
+        });
+        return Ok((out, Some(save)));
+    }
+    Ok((out, None))
+}
