@@ -4,7 +4,7 @@
 
 use crate::engine::{Analysis, TargetCheck};
 use crate::format;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Lang, Tr, unit, unit_text};
 use crate::model::{Group, Medium, Scenario};
 
 pub type Rgb = [u8; 3];
@@ -230,7 +230,7 @@ pub fn far_above_capacity(
             lang,
             &[
                 &format::with_decimals(value, decimals),
-                &capacity.unit,
+                &unit(lang, &capacity.unit),
                 &last.year,
                 &last.utilisation.map_or_else(|| "–".into(), format::percent),
                 // Two decimals: 99.98 %, not a rounded 100.0 % that reads as no emission.
@@ -315,7 +315,7 @@ pub fn capacity_chart(
     Some(ChartSpec {
         key: format!("capacity-{pollutant}"),
         title: medium.fill(lang, &[&lang.label(&capacity.label)]),
-        unit: result.unit.to_string(),
+        unit: unit(lang, &result.unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines: std::iter::once(ChartLine {
             name: format!("{} ({})", Tr::Emission.get(lang), lang.label(&series.label)),
@@ -329,7 +329,7 @@ pub fn capacity_chart(
         })
         .chain(varies.then(|| {
             ChartLine {
-                name: format!("{} ({})", Tr::Capacity.get(lang), result.unit),
+                name: format!("{} ({})", Tr::Capacity.get(lang), unit(lang, &result.unit)),
                 color: CAPACITY_COLOR,
                 points: result
                     .years
@@ -350,7 +350,7 @@ pub fn capacity_chart(
                     "{} {} {}",
                     Tr::Capacity.get(lang),
                     format::with_decimals(capacity_value, series.decimals),
-                    result.unit
+                    unit(lang, &result.unit)
                 ),
                 color: CAPACITY_COLOR,
                 value: capacity_value,
@@ -375,7 +375,7 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
     ChartSpec {
         key: format!("target-{}", check.key),
         title: titled(Tr::Targets, lang.label(&check.label), lang),
-        unit: check.unit.to_string(),
+        unit: unit(lang, &check.unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines: vec![ChartLine {
             name: lang.label(&check.label).to_owned(),
@@ -460,7 +460,7 @@ pub fn series_chart(
     Some(ChartSpec {
         key,
         title,
-        unit: unit.to_string(),
+        unit: crate::i18n::unit(lang, &unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines,
         observed,
@@ -512,9 +512,13 @@ pub fn fan_chart(
             "{} {} {}",
             Tr::Capacity.get(lang),
             format::with_decimals(v, decimals),
-            fan.unit
+            unit_text(lang, &fan.unit)
         ),
-        None => format!("{} ({})", Tr::Capacity.get(lang), fan.unit),
+        None => format!(
+            "{} ({})",
+            Tr::Capacity.get(lang),
+            unit_text(lang, &fan.unit)
+        ),
     };
     let mut lines = vec![ChartLine {
         name: format!("p50 ({})", Tr::Median.get(lang)),
@@ -553,7 +557,7 @@ pub fn fan_chart(
     ChartSpec {
         key: format!("fan-{}", fan.series),
         title: titled(Tr::FanChart, label, lang),
-        unit: fan.unit.clone(),
+        unit: unit_text(lang, &fan.unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines,
         observed: Vec::new(),
@@ -715,7 +719,7 @@ pub fn comparison_chart(
     Some(ChartSpec {
         key: format!("compare-{key}"),
         title: titled(Tr::Compare, lang.label(&series.label), lang),
-        unit: series.unit.to_string(),
+        unit: unit(lang, &series.unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines,
         observed: Vec::new(),
@@ -727,7 +731,7 @@ pub fn comparison_chart(
                     "{} {} {}",
                     Tr::Capacity.get(lang),
                     format::with_decimals(value, series.decimals),
-                    series.unit
+                    unit(lang, &series.unit)
                 );
                 if !single {
                     name.push_str(&format!(" ({})", names.join(", ")));
@@ -806,7 +810,7 @@ pub fn all_charts(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Vec<C
             } else {
                 format!("group-{}-{}", group_key(group), i + 1)
             };
-            let title = format!("{} ({unit})", group_name(group, lang));
+            let title = format!("{} ({})", group_name(group, lang), unit_text(lang, unit));
             charts.extend(series_chart(scenario, analysis, &keys, lang, key, title));
         }
     }
@@ -881,7 +885,7 @@ pub fn fit_chart(
     Some(ChartSpec {
         key: format!("fit-{key}"),
         title: titled(Tr::HistoryView, lang.label(&series.label), lang),
-        unit: series.unit.to_string(),
+        unit: unit(lang, &series.unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines,
         observed: vec![ChartLine {

@@ -285,6 +285,9 @@ pub fn use_name(place: &crate::model::references::SeriesUse, lang: Lang) -> Stri
         SeriesUse::Target { key } => Tr::UseTarget.fill(lang, &[key]),
         SeriesUse::Indicator { number } => Tr::UseIndicator.fill(lang, &[number]),
         SeriesUse::ChapterUnit => Tr::UseChapterUnit.get(lang).to_owned(),
+        SeriesUse::GoalSeek => Tr::ItemGoalSeek.get(lang).to_owned(),
+        SeriesUse::Sensitivity => Tr::ItemSensitivity.get(lang).to_owned(),
+        SeriesUse::FanChart => Tr::UseFanChart.get(lang).to_owned(),
     }
 }
 
@@ -393,9 +396,30 @@ pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
         K::PermissionDenied => Tr::IoPermissionDenied,
         K::AlreadyExists => Tr::IoAlreadyExists,
         K::StorageFull => Tr::IoStorageFull,
-        K::IsADirectory => Tr::KindFolder,
+        K::IsADirectory => Tr::IoIsAFolder,
         K::ReadOnlyFilesystem => Tr::IoReadOnly,
-        _ => return error.to_string(),
+        K::DirectoryNotEmpty => Tr::IoFolderNotEmpty,
+        K::NotADirectory => Tr::IoNotAFolder,
+        K::InvalidFilename => Tr::IoInvalidName,
+        K::FileTooLarge => Tr::IoTooLarge,
+        K::ResourceBusy | K::ExecutableFileBusy => Tr::IoBusy,
+        K::TimedOut => Tr::IoTimedOut,
+        K::CrossesDevices => Tr::IoCrossesDevices,
+        K::Unsupported => Tr::IoUnsupported,
+        K::UnexpectedEof => Tr::IoUnexpectedEnd,
+        K::OutOfMemory => Tr::IoOutOfMemory,
+        K::QuotaExceeded => Tr::IoQuota,
+        K::Interrupted => Tr::IoInterrupted,
+        K::WriteZero | K::BrokenPipe => Tr::IoWriteFailed,
+        // The system's own words where English is asked for; its code otherwise, since they
+        // are English on most machines.
+        _ if lang == Lang::En => return error.to_string(),
+        _ => {
+            return match error.raw_os_error() {
+                Some(code) => Tr::IoSystemCode.fill(lang, &[&code]),
+                None => Tr::IoSystemOther.get(lang).to_owned(),
+            };
+        }
     };
     key.get(lang).to_owned()
 }

@@ -139,7 +139,7 @@ fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_k
     harness.run();
     type_into(&mut harness, "Base-year value population", "-5");
     // Named by the field's label and the unit, with what was typed.
-    let reason = "-5 万人: cannot be negative";
+    let reason = "-5 10,000 people: cannot be negative";
     assert!(
         harness.query_by_label(reason).is_some(),
         "the reason is shown while typing"
@@ -167,7 +167,7 @@ fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_k
     let message = harness.state().message.clone().unwrap();
     assert_eq!(
         message,
-        "Not applied: Base-year value · Resident population: -5 万人: cannot be negative"
+        "Not applied: Base-year value · Resident population: -5 10,000 people: cannot be negative"
     );
     assert!(harness.query_by_label(&format!("⚠ {message}")).is_some());
     type_into(&mut harness, "Base-year value population", "lots");

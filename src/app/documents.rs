@@ -145,8 +145,10 @@ impl EcoplanApp {
             // The extension picks the report.
             PathPurpose::Report => self.export_to(None, &path),
             PathPurpose::SaveChart(spec) => {
+                let lang = self.lang();
                 let result = io::chart_png::write_png(&spec, &path)
-                    .map(|undrawable| io::export::Exported { undrawable });
+                    .map(|undrawable| io::export::Exported { undrawable })
+                    .map_err(|error| error.in_lang(lang, &path));
                 self.report_written(result, &path);
             }
         }
@@ -501,7 +503,9 @@ impl EcoplanApp {
                 recovery.write(self.doc.scenario(), self.doc.path.as_deref())
             };
             if let Err(error) = written {
-                crate::io::say(&format!("ecoplan: cannot autosave: {error}"));
+                crate::io::say(
+                    &Tr::CannotAutosave.fill(self.lang(), &[&error.in_lang(self.lang())]),
+                );
             }
         } else if !self.any_dirty() {
             recovery.clear();

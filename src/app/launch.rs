@@ -16,7 +16,9 @@ use crate::plan::hanyang_plan;
 use crate::ui::{self, UiState, View};
 
 /// Where a screenshot run reports: the PNG written, or why not.
-pub type ScreenshotOutcome = std::sync::Arc<std::sync::Mutex<Option<Result<PathBuf, String>>>>;
+pub type ScreenshotOutcome = std::sync::Arc<
+    std::sync::Mutex<Option<Result<PathBuf, (PathBuf, crate::io::export::WriteError)>>>,
+>;
 
 /// A scenario file as one document, or a workspace file as its members (the first current).
 /// With what the file held, so that a save notices a change made by someone else meanwhile.
@@ -244,14 +246,14 @@ pub fn main(args: &WindowArgs, asked: Option<Lang>) -> i32 {
         crate::io::say(&Tr::WindowCannotOpen.fill(said, &[&error]));
         return 1;
     }
-    match outcome.map(|o| o.lock().map(|r| r.clone()).unwrap_or(None)) {
+    match outcome.map(|o| o.lock().map(|mut r| r.take()).unwrap_or(None)) {
         None => 0,
         Some(Some(Ok(path))) => {
             crate::io::say(&Tr::ScreenshotWritten.fill(said, &[&path.display()]));
             0
         }
-        Some(Some(Err(message))) => {
-            crate::io::say(&message);
+        Some(Some(Err((path, error)))) => {
+            crate::io::say(&error.in_lang(said, &path));
             1
         }
         Some(None) => {

@@ -149,17 +149,21 @@ impl EcoplanApp {
     /// Autosaves unsaved work to a session of its own in the recovery folder `dir`, and offers
     /// back the work of every session there whose instance ended without saving.
     pub fn with_recovery(mut self, dir: PathBuf) -> EcoplanApp {
-        match Recovery::open(dir.clone()) {
+        match Recovery::open(dir.clone(), self.lang()) {
             Ok((recovery, scan)) => {
                 self.offered_recovery = scan.orphans;
                 self.recovery_notes = scan.unreadable;
                 self.recovery = Some(recovery);
             }
             Err(error) => {
+                let lang = self.lang();
                 self.message = Some(format!(
-                    "{}: {error} — {}",
-                    dir.display(),
-                    Tr::NoAutosave.get(self.lang())
+                    "{} — {}",
+                    Tr::InFile.fill(
+                        lang,
+                        &[&dir.display(), &crate::refusals::io_words(&error, lang)]
+                    ),
+                    Tr::NoAutosave.get(lang)
                 ));
             }
         }

@@ -124,10 +124,14 @@ impl Session {
 
 impl Recovery {
     /// Opens this instance's session in `dir` and claims every orphaned session there.
-    pub fn open(dir: PathBuf) -> std::io::Result<(Recovery, RecoveryScan)> {
+    /// Opens the folder with a session of this instance's; what it found is said in `lang`.
+    pub fn open(
+        dir: PathBuf,
+        lang: crate::i18n::Lang,
+    ) -> std::io::Result<(Recovery, RecoveryScan)> {
         std::fs::create_dir_all(&dir)?;
         let session = Session::create(&dir)?;
-        let scan = scan(&dir, &session.id);
+        let scan = scan(&dir, &session.id, lang);
         Ok((Recovery { dir, session }, scan))
     }
 
@@ -150,21 +154,19 @@ impl Recovery {
     }
 
     /// Writes a scenario (atomically, like a save).
-    pub fn write(&self, scenario: &Scenario, origin: Option<&Path>) -> Result<(), String> {
+    pub fn write(&self, scenario: &Scenario, origin: Option<&Path>) -> Result<(), io::SaveError> {
         self.write_text(&io::to_ron_string(scenario), origin)
     }
 
     /// Writes a scenario's or a workspace's text.
-    pub fn write_text(&self, text: &str, origin: Option<&Path>) -> Result<(), String> {
+    pub fn write_text(&self, text: &str, origin: Option<&Path>) -> Result<(), io::SaveError> {
         let origin = origin.map(|p| p.display().to_string()).unwrap_or_default();
         io::write_atomically(
             &session_file(&self.dir, &self.session.id, "origin"),
             origin.as_bytes(),
             io::Backup::None,
-        )
-        .map_err(|e| e.to_string())?;
+        )?;
         io::write_atomically(&self.work_path(), text.as_bytes(), io::Backup::None)
-            .map_err(|e| e.to_string())
     }
 
     /// Forgets this instance's work: it was saved or deliberately discarded.
@@ -277,7 +279,7 @@ fn load_session(
 
 /// Every orphaned session in `dir` except `own`, claimed; unreadable work is moved to
 /// `dir/unreadable/` and named. Lock files left without work are tidied away.
-fn scan(dir: &Path, own: &str) -> RecoveryScan {
+fn scan(dir: &Path, own: &str, lang: crate::i18n::Lang) -> RecoveryScan {
     let mut result = RecoveryScan::default();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return result;
@@ -322,18 +324,22 @@ fn scan(dir: &Path, own: &str) -> RecoveryScan {
             Ok(work) => result.orphans.push(work),
             // Work saved by a newer ecoplan is not damaged: it stays for that version.
             Err((error, session)) if matches!(*error, io::LoadError::NewerVersion { .. }) => {
-                result.unreadable.push(error.to_string());
+                result.unreadable.push(error.in_lang(lang));
                 drop(session);
             }
-            Err((error, session)) => match set_aside(dir, &session.id) {
+            Err((error, session)) => match set_aside(dir, &session.id, lang) {
                 Ok(kept) => {
+                    let error = error.in_lang(lang);
                     result
                         .unreadable
                         .push(format!("{error} → {}", kept.display()));
                     session.remove(dir);
                 }
                 // Left in place, to be named again at the next start.
-                Err(why) => result.unreadable.push(format!("{error} — {why}")),
+                Err(why) => {
+                    let error = error.in_lang(lang);
+                    result.unreadable.push(format!("{error} — {why}"));
+                }
             },
         }
     }
@@ -342,10 +348,15 @@ fn scan(dir: &Path, own: &str) -> RecoveryScan {
 
 /// Moves an unreadable recovery file (and its origin) to `dir/unreadable/` under a name no
 /// earlier file there has; returns where.
-fn set_aside(dir: &Path, id: &str) -> Result<PathBuf, String> {
+fn set_aside(dir: &Path, id: &str, lang: crate::i18n::Lang) -> Result<PathBuf, String> {
     let aside = dir.join("unreadable");
     let from = session_file(dir, id, "ron");
-    let fail = |error: std::io::Error| format!("{}: cannot move it aside: {error}", from.display());
+    let fail = |error: std::io::Error| {
+        crate::i18n::Tr::CannotSetAside.fill(
+            lang,
+            &[&from.display(), &crate::refusals::io_words(&error, lang)],
+        )
+    };
     std::fs::create_dir_all(&aside).map_err(fail)?;
     let stem = (0..)
         .map(|n| {

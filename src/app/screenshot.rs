@@ -47,7 +47,9 @@ impl Screenshot {
         }
         let captured = self.image.lock().ok().and_then(|mut slot| slot.take());
         if let Some(image) = captured {
-            let result = write_png(&self.path, &image).map(|()| self.path.clone());
+            let result = write_png(&self.path, &image)
+                .map(|()| self.path.clone())
+                .map_err(|error| (self.path.clone(), error));
             if let Ok(mut outcome) = self.outcome.lock() {
                 *outcome = Some(result);
             }
@@ -58,7 +60,11 @@ impl Screenshot {
 }
 
 /// Writes an RGBA image as PNG, through the safe writer.
-pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+pub fn write_png(
+    path: &Path,
+    image: &egui::ColorImage,
+) -> Result<(), crate::io::export::WriteError> {
+    use crate::io::export::WriteError;
     let [width, height] = image.size;
     let pixels: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
     let bytes = crate::io::chart_png::encode_png(
@@ -67,6 +73,10 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
         width as u32,
         height as u32,
     )
-    .map_err(|error| format!("{}: cannot encode the PNG: {error}", path.display()))?;
-    crate::io::write_atomically(path, &bytes, crate::io::Backup::None).map_err(|e| e.to_string())
+    .map_err(|error| WriteError::Build(error.to_string()))?;
+    Ok(crate::io::write_atomically(
+        path,
+        &bytes,
+        crate::io::Backup::None,
+    )?)
 }

@@ -18,7 +18,7 @@ pub fn scenarios_of(files: &[PathBuf], lang: Lang) -> Result<Vec<(String, Scenar
         return match io::load_any(file).map_err(|error| Failure::input(error.in_lang(lang)))? {
             io::Loaded::Workspace(workspace) => {
                 let resolved = crate::engine::workspace::resolve_all(&workspace)
-                    .map_err(|error| Failure::at(file, error.in_lang(lang)))?;
+                    .map_err(|error| Failure::at(lang, file, error.in_lang(lang)))?;
                 Ok(workspace
                     .workspace
                     .iter()
@@ -55,9 +55,9 @@ impl Failure {
         }
     }
 
-    /// Bad input in a file: `FILE: message`.
-    fn at(file: &Path, message: impl std::fmt::Display) -> Failure {
-        Failure::input(format!("{}: {message}", file.display()))
+    /// Bad input in a file: `FILE: message` (`FILE：message` in Chinese).
+    fn at(lang: Lang, file: &Path, message: impl std::fmt::Display) -> Failure {
+        Failure::input(Tr::InFile.fill(lang, &[&file.display(), &message]))
     }
 }
 
@@ -146,7 +146,7 @@ fn refused(file: Option<&Path>, error: &engine::ModelError, lang: Lang) -> Failu
         || Tr::BuiltIn.get(lang).to_owned(),
         |p| p.display().to_string(),
     );
-    Failure::input(format!("{origin}: {}", error.in_lang(lang)))
+    Failure::input(Tr::InFile.fill(lang, &[&origin, &error.in_lang(lang)]))
 }
 
 /// The line `ecoplan check` prints for a scenario, or for each member of a workspace in the
@@ -275,8 +275,9 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             let analyses = scenarios
                 .iter()
                 .map(|(name, s)| {
-                    engine::analyse(s)
-                        .map_err(|e| Failure::input(format!("{name}: {}", e.in_lang(lang))))
+                    engine::analyse(s).map_err(|e| {
+                        Failure::input(Tr::InFile.fill(lang, &[name, &e.in_lang(lang)]))
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let named: Vec<(&str, &Scenario, &Analysis)> = scenarios
@@ -311,7 +312,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                         lines[member] = check_summary(file, Some(name), scenario, lang);
                         Ok::<(), crate::engine::workspace::WorkspaceError>(())
                     })
-                    .map_err(|error| Failure::at(file, error.in_lang(lang)))?;
+                    .map_err(|error| Failure::at(lang, file, error.in_lang(lang)))?;
                     lines.concat()
                 }
             },
@@ -464,7 +465,7 @@ fn export_uncertainty(
             .any(|x| e.eq_ignore_ascii_case(x))
     });
     if !takes_runs {
-        return Err(Failure::at(out, Tr::RunsNeedWorkbook.get(lang)));
+        return Err(Failure::at(lang, out, Tr::RunsNeedWorkbook.get(lang)));
     }
     if scenario.uncertainty.is_empty() {
         return Err(Failure::input(Tr::RunsNothingUncertain.get(lang)));
@@ -533,6 +534,7 @@ pub(super) fn import(args: &ImportArgs, lang: Lang) -> Result<(String, Option<Ef
     // conversion or a check fail only through a bug, but the file is worth the check).
     if let Some(error) = engine::validate(&changed).into_iter().next() {
         return Err(Failure::at(
+            lang,
             &args.into,
             Tr::ImportLeavesInvalid.fill(lang, &[&error.in_lang(lang)]),
         ));
@@ -585,6 +587,7 @@ pub(super) fn fit(args: &FitArgs, lang: Lang) -> Result<(String, Option<Effect>)
     )
     .map_err(|error| {
         Failure::at(
+            lang,
             &args.file,
             crate::i18n::fit_refusal(&error, &scenario, lang),
         )
@@ -603,7 +606,7 @@ pub(super) fn fit(args: &FitArgs, lang: Lang) -> Result<(String, Option<Effect>)
     );
     if args.apply {
         let rule = fit::rule_of_fit(&scenario, &result)
-            .ok_or_else(|| Failure::at(&args.file, Tr::FitGivesNoRule.get(lang)))?;
+            .ok_or_else(|| Failure::at(lang, &args.file, Tr::FitGivesNoRule.get(lang)))?;
         let mut changed = scenario.clone();
         let series = changed
             .series_mut(&args.series)
@@ -616,6 +619,7 @@ pub(super) fn fit(args: &FitArgs, lang: Lang) -> Result<(String, Option<Effect>)
         };
         if let Some(error) = engine::validate(&changed).into_iter().next() {
             return Err(Failure::at(
+                lang,
                 &args.file,
                 Tr::FitLeavesInvalid.fill(lang, &[&error.in_lang(lang)]),
             ));

@@ -220,9 +220,11 @@ fn capacity_by_year(
     };
     let load = projection
         .get(key)
-        .ok_or_else(|| ModelError::UnknownSeries {
-            series: format!("non-point load of {}", capacity.pollutant),
-            driver: key.clone(),
+        .ok_or_else(|| ModelError::UnknownSeriesUse {
+            place: crate::model::references::SeriesUse::NonpointLoad {
+                pollutant: capacity.pollutant.clone(),
+            },
+            key: key.clone(),
         })?;
     let t_per_year = Unit::parse("t/a").expect("t/a is a unit");
     let to_t = load
@@ -264,12 +266,15 @@ fn analyse_one(
             Reason::NearThreshold,
         ));
     }
-    let emissions = projection
-        .get(&capacity.series)
-        .ok_or_else(|| ModelError::UnknownSeries {
-            series: format!("capacity {key}"),
-            driver: capacity.series.clone(),
-        })?;
+    let emissions =
+        projection
+            .get(&capacity.series)
+            .ok_or_else(|| ModelError::UnknownSeriesUse {
+                place: crate::model::references::SeriesUse::Capacity {
+                    pollutant: key.to_owned(),
+                },
+                key: capacity.series.clone(),
+            })?;
     let (value, unit, derivation) = effective_capacity(scenario, capacity)?;
     let capacity_value = unit
         .convert(value, &emissions.unit)

@@ -620,14 +620,12 @@ pub(crate) fn check_uncertain(
     position: &HashMap<&str, usize>,
     item: &crate::model::Uncertain,
 ) -> Result<usize, ModelError> {
-    let index =
-        position
-            .get(item.series.as_str())
-            .copied()
-            .ok_or_else(|| ModelError::UnknownSeries {
-                series: "uncertainty".into(),
-                driver: item.series.clone(),
-            })?;
+    let index = position.get(item.series.as_str()).copied().ok_or_else(|| {
+        ModelError::UnknownSeriesUse {
+            place: crate::model::references::SeriesUse::Uncertain,
+            key: item.series.clone(),
+        }
+    })?;
     let elasticity = matches!(
         scenario.series[index].rule,
         crate::model::Rule::GrowthAs { .. }

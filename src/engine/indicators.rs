@@ -201,9 +201,11 @@ fn link_factor(
 ) -> Result<f64, ModelError> {
     let item = "indicator";
     let key = indicator.number.as_str();
-    let unknown = |series: &str| ModelError::UnknownSeries {
-        series: format!("indicator {key}"),
-        driver: series.to_owned(),
+    let unknown = |series: &str| ModelError::UnknownSeriesUse {
+        place: crate::model::references::SeriesUse::Indicator {
+            number: key.to_owned(),
+        },
+        key: series.to_owned(),
     };
     let from = metric_unit(scenario, metric).ok_or_else(|| match metric {
         crate::model::Metric::Series(s) => unknown(s),

@@ -195,9 +195,9 @@ fn margin(
             let projected =
                 projection
                     .value(series, *year)
-                    .ok_or_else(|| ModelError::UnknownSeries {
-                        series: "goal".into(),
-                        driver: series.clone(),
+                    .ok_or_else(|| ModelError::UnknownSeriesUse {
+                        place: crate::model::references::SeriesUse::GoalSeek,
+                        key: series.clone(),
                     })?;
             Ok(by_comparison(*comparison, projected, *value))
         }
@@ -228,9 +228,9 @@ pub fn seek(
     let plan = ProjectionPlan::new(&scenario)?;
     let index = plan
         .series_index(lever)
-        .ok_or_else(|| ModelError::UnknownSeries {
-            series: "goal seek".into(),
-            driver: lever.to_owned(),
+        .ok_or_else(|| ModelError::UnknownSeriesUse {
+            place: crate::model::references::SeriesUse::GoalSeek,
+            key: lever.to_owned(),
         })?;
     if lever_value(&scenario.series[index].rule).is_none() {
         return Err(ModelError::invalid(
@@ -364,9 +364,9 @@ pub fn sensitivity(
     let plan = ProjectionPlan::new(&scenario)?;
     let target = plan
         .series_index(series)
-        .ok_or_else(|| ModelError::UnknownSeries {
-            series: "sensitivity".into(),
-            driver: series.to_owned(),
+        .ok_or_else(|| ModelError::UnknownSeriesUse {
+            place: crate::model::references::SeriesUse::Sensitivity,
+            key: series.to_owned(),
         })?;
     let year_index = usize::try_from(year - scenario.base_year).map_err(|_| {
         ModelError::invalid(

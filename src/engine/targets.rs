@@ -92,9 +92,11 @@ fn check_one(
     target: &Target,
 ) -> Result<TargetCheck, ModelError> {
     let key = target.key.as_str();
-    let unknown = |series: &str| ModelError::UnknownSeries {
-        series: format!("target {key}"),
-        driver: series.to_owned(),
+    let unknown = |series: &str| ModelError::UnknownSeriesUse {
+        place: crate::model::references::SeriesUse::Target {
+            key: key.to_owned(),
+        },
+        key: series.to_owned(),
     };
     // The projection's index finds each series at once; a search of the scenario per target
     // would grow with the product of targets and series.

@@ -227,9 +227,9 @@ fn monte_carlo_pass_reading_levers(
         .iter()
         .map(|key| {
             plan.series_index(key)
-                .ok_or_else(|| ModelError::UnknownSeries {
-                    series: "fan chart".into(),
-                    driver: key.clone(),
+                .ok_or_else(|| ModelError::UnknownSeriesUse {
+                    place: crate::model::references::SeriesUse::FanChart,
+                    key: key.clone(),
                 })
         })
         .collect::<Result<_, _>>()?;

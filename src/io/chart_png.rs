@@ -411,11 +411,12 @@ fn wrap(text: &str, room: u32, measure: impl Fn(&str) -> u32) -> Vec<String> {
 
 /// Writes the chart as a PNG of `WIDTH` × `HEIGHT`, through the safe writer: a failed export
 /// leaves the previous file as it was. Returns the characters drawn as blanks (`undrawable`).
-pub fn write_png(spec: &ChartSpec, path: &Path) -> Result<Vec<char>, String> {
-    let rgb = render_rgb(spec, WIDTH, HEIGHT)?;
+pub fn write_png(spec: &ChartSpec, path: &Path) -> Result<Vec<char>, super::export::WriteError> {
+    use super::export::WriteError;
+    let rgb = render_rgb(spec, WIDTH, HEIGHT).map_err(WriteError::Build)?;
     let bytes = encode_png(&rgb, png::ColorType::Rgb, WIDTH, HEIGHT)
-        .map_err(|error| format!("{}: cannot encode the PNG: {error}", path.display()))?;
-    super::write_atomically(path, &bytes, super::Backup::None).map_err(|e| e.to_string())?;
+        .map_err(|error| WriteError::Build(error.to_string()))?;
+    super::write_atomically(path, &bytes, super::Backup::None)?;
     Ok(undrawable(spec))
 }
 

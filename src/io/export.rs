@@ -48,11 +48,14 @@ impl ExportError {
         }
     }
 
-    /// A message from a writer below (the disk, the workbook or document library).
-    fn below(text: String) -> ExportError {
+    /// A writer's failure (the disk, the workbook or document library), in both languages.
+    fn written(out: &Path, error: WriteError) -> ExportError {
         ExportError {
             place: String::new(),
-            message: Label::same(&text),
+            message: Label {
+                zh: error.in_lang(Lang::Zh, out),
+                en: error.in_lang(Lang::En, out),
+            },
         }
     }
 
@@ -62,6 +65,30 @@ impl ExportError {
             lang.label(&self.message).to_owned()
         } else {
             format!("{}: {}", self.place, lang.label(&self.message))
+        }
+    }
+}
+
+/// Why writing an output failed: the disk (the save's own error, in both languages), or the
+/// library that builds the file (its words, after ours: a bug to report, not a user's error).
+#[derive(Debug)]
+pub enum WriteError {
+    Save(super::SaveError),
+    Build(String),
+}
+
+impl From<super::SaveError> for WriteError {
+    fn from(error: super::SaveError) -> Self {
+        WriteError::Save(error)
+    }
+}
+
+impl WriteError {
+    /// The error in `lang`, starting with its file.
+    pub fn in_lang(&self, lang: Lang, out: &Path) -> String {
+        match self {
+            WriteError::Save(error) => error.in_lang(lang),
+            WriteError::Build(detail) => Tr::CannotBuildFile.fill(lang, &[&out.display(), detail]),
         }
     }
 }
@@ -164,7 +191,7 @@ pub fn export(
             super::Backup::None,
         )
         .map(|()| Exported::default())
-        .map_err(|e| e.to_string()),
+        .map_err(WriteError::Save),
         Some("xlsx") if table == Table::Indicators => {
             super::indicator_table::write_template(scenario, lang, out)
                 .map(|()| Exported::default())
@@ -181,7 +208,7 @@ pub fn export(
             super::Backup::None,
         )
         .map(|()| Exported::default())
-        .map_err(|e| e.to_string()),
+        .map_err(WriteError::Save),
         Some("png") => {
             let charts = all_charts(scenario, analysis, lang);
             let spec = match chart {
@@ -195,5 +222,5 @@ pub fn export(
         }
         _ => return Err(ExportError::at(out, Tr::ExportExtension, &[])),
     };
-    written.map_err(ExportError::below)
+    written.map_err(|error| ExportError::written(out, error))
 }

@@ -538,22 +538,27 @@ pub fn changes_csv(values: &[ImportedValue]) -> String {
 }
 
 /// Writes the template in the format the extension names.
-pub fn write_template(scenario: &Scenario, lang: Lang, out: &Path) -> Result<(), String> {
+pub fn write_template(
+    scenario: &Scenario,
+    lang: Lang,
+    out: &Path,
+) -> Result<(), super::export::WriteError> {
+    use super::export::WriteError;
     let extension = out
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let bytes = match extension.as_deref() {
         Some("csv") => template_csv(scenario, lang).into_bytes(),
-        Some("xlsx") => template_xlsx(scenario, lang)?,
+        Some("xlsx") => template_xlsx(scenario, lang).map_err(WriteError::Build)?,
+        // `export` refuses other extensions before it gets here.
         _ => {
-            return Err(format!(
-                "{}: the indicator template is written as .xlsx or .csv",
-                out.display()
+            return Err(WriteError::Build(
+                Tr::TemplateExtension.get(lang).to_owned(),
             ));
         }
     };
-    super::write_atomically(out, &bytes, super::Backup::None).map_err(|e| e.to_string())
+    Ok(super::write_atomically(out, &bytes, super::Backup::None)?)
 }
 
 #[cfg(test)]

@@ -361,10 +361,10 @@ pub fn write_report(
     input: &crate::report::ChapterInput<'_>,
     lang: Lang,
     out: &std::path::Path,
-) -> Result<Vec<char>, String> {
+) -> Result<Vec<char>, super::export::WriteError> {
     let document = crate::report::chapter(input, lang);
-    let bytes = report_docx(&document, lang)?;
-    super::write_atomically(out, &bytes, super::Backup::None).map_err(|e| e.to_string())?;
+    let bytes = report_docx(&document, lang).map_err(super::export::WriteError::Build)?;
+    super::write_atomically(out, &bytes, super::Backup::None)?;
     let mut undrawable = Vec::new();
     for block in &document.blocks {
         if let Block::Figure(figure) = block {

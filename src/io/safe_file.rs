@@ -157,7 +157,10 @@ impl SaveError {
     pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Tr;
         match self {
-            SaveError::Io { path, source } => Tr::CannotSave.fill(lang, &[&path.display(), source]),
+            SaveError::Io { path, source } => Tr::CannotSave.fill(
+                lang,
+                &[&path.display(), &crate::refusals::io_words(source, lang)],
+            ),
             SaveError::Busy { path, lock } => {
                 Tr::SaveBusy.fill(lang, &[&path.display(), &lock.display()])
             }

@@ -543,6 +543,8 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
                 SeriesUse::Footprint => text.find("population_series:"),
                 SeriesUse::Uncertain => text.find("uncertainty:"),
                 SeriesUse::ChapterUnit => text.find("units:"),
+                // Given on the command line or in a view, not in the file.
+                SeriesUse::GoalSeek | SeriesUse::Sensitivity | SeriesUse::FanChart => None,
                 SeriesUse::Driver { series } => text.find(&key_of("series", series)),
             }
             .unwrap_or(0);

@@ -144,8 +144,11 @@ fn csv_text(path: &Path) -> Result<String, ImportError> {
         place: path.display().to_string(),
         message: match e {
             super::ReadError::Io { source, .. } => said(
-                format!("无法读取：{source}"),
-                format!("cannot read: {source}"),
+                format!("无法读取：{}", crate::refusals::io_words(&source, Lang::Zh)),
+                format!(
+                    "cannot read: {}",
+                    crate::refusals::io_words(&source, Lang::En)
+                ),
             ),
             other => same(
                 other

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, XlsxError};
 
 use crate::engine::Analysis;
 use crate::engine::uncertainty::UncertaintyResult;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Lang, Tr, unit, unit_text};
 use crate::model::Scenario;
 
 /// Sheet names in the workbook's language; Excel allows at most 31 characters and no `[]:*?/\`.
@@ -86,7 +86,7 @@ pub fn workbook_bytes(
         let row = row as u32 + 1;
         sheet.write(row, 0, series.key.as_str())?;
         sheet.write(row, 1, lang.label(&series.label))?;
-        sheet.write(row, 2, series.unit.symbol())?;
+        sheet.write(row, 2, unit(lang, &series.unit).as_ref())?;
         let number = f.with_decimals(series.decimals);
         for (i, year) in history_years.iter().enumerate() {
             if let Some(observed) = series.observed.iter().find(|o| o.year == *year) {
@@ -152,7 +152,7 @@ pub fn workbook_bytes(
                 sheet.write_with_format(row, 3, year.emission, &number)?;
             }
             sheet.write_with_format(row, 4, year.capacity, &number)?;
-            sheet.write(row, 5, result.unit.symbol())?;
+            sheet.write(row, 5, unit(lang, &result.unit).as_ref())?;
             if let Some(utilisation) = year.utilisation {
                 sheet.write_with_format(row, 6, utilisation, &f.percent)?;
             }
@@ -167,7 +167,7 @@ pub fn workbook_bytes(
         let mut chart = Chart::new(ChartType::Line);
         chart
             .title()
-            .set_name(&format!("{label} ({})", result.unit));
+            .set_name(&format!("{label} ({})", unit(lang, &result.unit)));
         chart
             .add_series()
             .set_name(Tr::Emission.get(lang))
@@ -179,7 +179,7 @@ pub fn workbook_bytes(
             .set_categories((capacity_sheet, first_row, 2, last_row, 2))
             .set_values((capacity_sheet, first_row, 4, last_row, 4));
         chart.x_axis().set_name(Tr::Year.get(lang));
-        chart.y_axis().set_name(result.unit.symbol());
+        chart.y_axis().set_name(unit(lang, &result.unit).as_ref());
         charts.push(chart);
     }
     for (i, chart) in charts.iter().enumerate() {
@@ -228,7 +228,7 @@ pub fn workbook_bytes(
             ),
             &f.bold,
         )?;
-        sheet.write(row, 4, check.unit.symbol())?;
+        sheet.write(row, 4, unit(lang, &check.unit).as_ref())?;
         sheet.write(row, 5, if check.met { Tr::Yes } else { Tr::No }.get(lang))?;
         if check.gap.is_finite() {
             sheet.write_with_format(row, 6, check.gap, &number)?;
@@ -421,7 +421,7 @@ fn uncertainty_sheet(
                     sheet.write_with_format(row, 2 + k as u16, *value, &number)?;
                 }
             }
-            sheet.write(row, 7, fan.unit.as_str())?;
+            sheet.write(row, 7, unit_text(lang, &fan.unit).as_ref())?;
             row += 1;
         }
     }
@@ -466,7 +466,7 @@ fn indicators_sheet(
         for line in &assessment.lines {
             sheet.write(row, 0, indicator.number.as_str())?;
             sheet.write(row, 1, lang.label(&indicator.name))?;
-            sheet.write(row, 2, indicator.unit.as_str())?;
+            sheet.write(row, 2, unit_text(lang, &indicator.unit).as_ref())?;
             sheet.write(row, 3, line.year)?;
             sheet.write(row, 4, crate::i18n::basis_tr(line.basis).get(lang))?;
             if let Some(value) = line.value {
@@ -492,8 +492,8 @@ pub fn write_xlsx(
     lang: Lang,
     uncertainty: Option<&UncertaintyResult>,
     path: &Path,
-) -> Result<(), String> {
+) -> Result<(), super::export::WriteError> {
     let bytes = workbook_bytes(scenario, analysis, lang, uncertainty)
-        .map_err(|e| format!("{}: cannot build the workbook: {e}", path.display()))?;
-    super::write_atomically(path, &bytes, super::Backup::None).map_err(|e| e.to_string())
+        .map_err(|e| super::export::WriteError::Build(e.to_string()))?;
+    Ok(super::write_atomically(path, &bytes, super::Backup::None)?)
 }

@@ -24,6 +24,12 @@ pub enum SeriesUse {
     Indicator { number: String },
     /// The unit the chapter prints the key in.
     ChapterUnit,
+    /// What goal seek moves or watches (given by its caller, not held in the file).
+    GoalSeek,
+    /// What a sensitivity analysis watches.
+    Sensitivity,
+    /// A fan chart asked of a Monte Carlo run.
+    FanChart,
 }
 
 impl std::fmt::Display for SeriesUse {
@@ -40,6 +46,9 @@ impl std::fmt::Display for SeriesUse {
             SeriesUse::Target { key } => write!(f, "target \"{key}\""),
             SeriesUse::Indicator { number } => write!(f, "indicator {number}"),
             SeriesUse::ChapterUnit => write!(f, "a unit of the chapter"),
+            SeriesUse::GoalSeek => write!(f, "goal seek"),
+            SeriesUse::Sensitivity => write!(f, "the sensitivity analysis"),
+            SeriesUse::FanChart => write!(f, "a fan chart"),
         }
     }
 }

@@ -239,7 +239,7 @@ fn projection(b: &mut Builder<'_>) {
         .map(|(series, projected)| {
             let mut row = vec![
                 lang.label(&series.label).to_owned(),
-                wording::shown_unit(scenario, series).1,
+                wording::shown_unit(scenario, series, lang).1,
             ];
             row.extend(history.iter().map(|&y| {
                 series.observed.iter().find(|o| o.year == y).map_or_else(
@@ -332,7 +332,7 @@ fn capacity(b: &mut Builder<'_>) {
                         &capacity_name(scenario, capacity, lang),
                         &derivation.formula,
                         &format::value(derivation.result),
-                        &derivation.unit,
+                        &crate::i18n::unit_text(lang, &derivation.unit),
                         &derivation.source,
                     ],
                 ));
@@ -396,7 +396,7 @@ fn capacity(b: &mut Builder<'_>) {
                     capacity_name(scenario, capacity, lang).to_owned(),
                     format::with_decimals(last.emission, decimals),
                     format::with_decimals(last.capacity, decimals),
-                    capacity.unit.to_string(),
+                    crate::i18n::unit(lang, &capacity.unit).into_owned(),
                     last.utilisation.map_or_else(|| "–".into(), format::percent),
                     format::with_decimals(last.headroom, decimals),
                     course_words(capacity, scenario.base_year, lang),
@@ -577,7 +577,7 @@ fn targets(b: &mut Builder<'_>) {
                 check.year.to_string(),
                 format::with_decimals(check.value, decimals),
                 crate::i18n::threshold_in_words(check, decimals, lang),
-                check.unit.to_string(),
+                crate::i18n::unit(lang, &check.unit).into_owned(),
                 if check.met {
                     Tr::Reached
                 } else {
@@ -691,7 +691,7 @@ fn indicators(b: &mut Builder<'_>) {
             vec![
                 indicator.number.clone(),
                 lang.label(&indicator.name).to_owned(),
-                indicator.unit.clone(),
+                crate::i18n::unit_text(lang, &indicator.unit).into_owned(),
                 value,
                 crate::i18n::target_text(target, lang),
                 crate::i18n::status_tr(assessment.status)
@@ -815,7 +815,7 @@ fn scenarios(b: &mut Builder<'_>) {
         .map(|series| {
             let mut row = vec![
                 lang.label(&series.label).to_owned(),
-                wording::shown_unit(scenario, series).1,
+                wording::shown_unit(scenario, series, lang).1,
             ];
             row.extend(compared.iter().map(|(_, _, a)| {
                 at(a, &series.key)
@@ -917,7 +917,10 @@ fn uncertainty(b: &mut Builder<'_>) {
             if !moves {
                 return None;
             }
-            let mut row = vec![lang.label(&series.label).to_owned(), fan.unit.clone()];
+            let mut row = vec![
+                lang.label(&series.label).to_owned(),
+                crate::i18n::unit_text(lang, &fan.unit).into_owned(),
+            ];
             row.extend(years.iter().map(|&year| {
                 let index = (year - run.base_year) as usize;
                 fan.percentiles.get(index).map_or_else(
@@ -952,7 +955,7 @@ fn assumptions(b: &mut Builder<'_>) {
                 .or(series.base);
             vec![
                 lang.label(&series.label).to_owned(),
-                wording::shown_unit(scenario, series).1,
+                wording::shown_unit(scenario, series, lang).1,
                 base.map_or_else(|| "–".into(), |v| wording::shown_value(scenario, series, v)),
                 wording::basis(scenario, &analysis.projection, series, lang),
                 lang.label(&series.source).to_owned(),

@@ -160,7 +160,7 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
         }
         Rule::Linear { change_per_year } => {
             let amount = shown_value(scenario, series, change_per_year.abs());
-            let unit = shown_unit(scenario, series).1;
+            let unit = shown_unit(scenario, series, lang).1;
             let words = if *change_per_year >= 0.0 {
                 Tr::AnnualIncrease.fill(lang, &[&amount, &unit])
             } else {
@@ -178,7 +178,7 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
             &[
                 &name_of(driver),
                 &format::value(*intensity),
-                intensity_unit,
+                &crate::i18n::unit(lang, intensity_unit),
                 &annual_rate(
                     *change,
                     rate_decimals(*change, base, years, series.decimals),
@@ -222,8 +222,9 @@ pub fn milestones_ahead(scenario: &Scenario) -> Vec<i32> {
 }
 
 /// How the chapter prints a series: the factor from the scenario's unit and the unit's name
-/// (万吨 for garbage kept in t/a), or the scenario's own where the chapter chooses none.
-pub fn shown_unit(scenario: &Scenario, series: &Series) -> (f64, String) {
+/// in `lang` (万吨 for garbage kept in t/a), or the scenario's own where the chapter chooses
+/// none.
+pub fn shown_unit(scenario: &Scenario, series: &Series, lang: Lang) -> (f64, String) {
     scenario
         .chapter
         .unit_of(&series.key)
@@ -232,14 +233,14 @@ pub fn shown_unit(scenario: &Scenario, series: &Series) -> (f64, String) {
                 .unit
                 .factor_to(unit)
                 .ok()
-                .map(|factor| (factor, unit.to_string()))
+                .map(|factor| (factor, crate::i18n::unit(lang, unit).into_owned()))
         })
-        .unwrap_or_else(|| (1.0, series.unit.to_string()))
+        .unwrap_or_else(|| (1.0, crate::i18n::unit(lang, &series.unit).into_owned()))
 }
 
 /// A series' value as the chapter prints it, in its chosen unit and the series' decimals.
 pub fn shown_value(scenario: &Scenario, series: &Series, value: f64) -> String {
-    let (factor, _) = shown_unit(scenario, series);
+    let (factor, _) = shown_unit(scenario, series, Lang::Zh);
     format::with_decimals(value * factor, series.decimals)
 }
 
@@ -272,7 +273,7 @@ pub fn series_sentence(
                 &[
                     &by_milestone(scenario, year, lang),
                     &shown_value(scenario, series, value),
-                    &shown_unit(scenario, series).1,
+                    &shown_unit(scenario, series, lang).1,
                 ],
             ))
         })
@@ -340,7 +341,7 @@ pub fn capacity_sentence(
     };
     let number = |v: f64| format::with_decimals(v, decimals);
     let share = last.utilisation.map_or_else(|| "–".into(), format::percent);
-    let unit = &capacity.unit;
+    let unit = &crate::i18n::unit(lang, &capacity.unit);
     match capacity.course() {
         Course::NoData => Tr::CourseNoData.fill(lang, &[&emission]),
         Course::Saturated => Tr::CourseSaturated.fill(
@@ -451,7 +452,7 @@ pub fn target_sentence(check: &TargetCheck, decimals: Option<u8>, lang: Lang) ->
                 &lang.label(&check.label),
                 &check.year,
                 &value,
-                &check.unit,
+                &crate::i18n::unit(lang, &check.unit),
                 &threshold,
             ],
         );
@@ -466,7 +467,7 @@ pub fn target_sentence(check: &TargetCheck, decimals: Option<u8>, lang: Lang) ->
             &lang.label(&check.label),
             &check.year,
             &value,
-            &check.unit,
+            &crate::i18n::unit(lang, &check.unit),
             &threshold,
             &format::with_decimals(check.gap.abs(), decimals),
             &closing,

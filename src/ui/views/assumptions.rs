@@ -208,7 +208,7 @@ fn rule_editor_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series, str
             .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
     };
     let who = who.as_str();
-    let unit = series.unit.symbol();
+    let unit = &*crate::i18n::unit(lang, &series.unit);
     let rule = series.rule.clone();
     ui.vertical(|ui| {
         if structure {
@@ -219,7 +219,7 @@ fn rule_editor_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series, str
             rule_structure_ui(ui, ctx, series);
         }
     });
-    ui.label(RichText::new(series.unit.symbol()).weak());
+    ui.label(RichText::new(crate::i18n::unit(lang, &series.unit)).weak());
 }
 
 /// The rule's numbers: rates, intensity, elasticity, points.
@@ -286,12 +286,13 @@ fn rule_numbers_ui(
                 (key, "intensity".into()),
                 (
                     &format!(
-                        "{} ({intensity_unit}) × {}",
+                        "{} ({}) × {}",
                         ctx.tr(Tr::Intensity),
+                        crate::i18n::unit(ctx.lang, intensity_unit),
                         label_of(driver)
                     ),
                     who,
-                    intensity_unit.symbol(),
+                    &crate::i18n::unit(ctx.lang, intensity_unit),
                     Domain::NonNegative,
                 ),
                 i0,

@@ -97,7 +97,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 label,
                             });
                         }
-                        ui.label(series.unit.symbol());
+                        ui.label(crate::i18n::unit(lang, &series.unit));
                         if let Some(decimals) = widgets::decimals_ui(
                             ui,
                             ("decimals", &key),
@@ -130,7 +130,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 ctx.tr(Tr::BaseValue),
                                 &key,
                                 lang.label(&series.label),
-                                series.unit.symbol(),
+                                &crate::i18n::unit(lang, &series.unit),
                                 Domain::NonNegative,
                             )
                             .with_decimals(series.decimals);

@@ -39,7 +39,7 @@ fn basis_ui(
             "{} {} {}",
             ctx.tr(Tr::Typed),
             format::value(capacity.value),
-            capacity.unit
+            crate::i18n::unit(ctx.lang, &capacity.unit)
         );
         ui.radio_value(&mut basis, CapacityBasis::Typed, typed);
         let derived_text = match &derived {
@@ -47,7 +47,7 @@ fn basis_ui(
                 "{} {} {}",
                 ctx.tr(Tr::Derived),
                 format::value(d.result),
-                d.unit
+                crate::i18n::unit_text(ctx.lang, &d.unit)
             ),
             Err(error) => format!(
                 "{} ({})",
@@ -139,7 +139,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         ctx.tr(Tr::Capacity),
                         &pollutant,
                         ctx.lang.label(&capacity.label),
-                        capacity.unit.symbol(),
+                        &crate::i18n::unit(ctx.lang, &capacity.unit),
                         Domain::NonNegative,
                     );
                     edit_number(
@@ -154,7 +154,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         },
                     );
 
-                    ui.label(capacity.unit.symbol());
+                    ui.label(crate::i18n::unit(ctx.lang, &capacity.unit));
                     ui.separator();
                     ui.label(format!("{}:", ctx.tr(Tr::NearThreshold)));
                     let field = NumberField::of(
@@ -184,7 +184,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                             RichText::new(format!(
                                 "= {} {}",
                                 format::with_decimals(last.capacity, decimals),
-                                result.unit
+                                crate::i18n::unit(ctx.lang, &result.unit)
                             ))
                             .weak(),
                         );
@@ -203,7 +203,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         "{}: {} {}",
                         ctx.tr(Tr::Headroom),
                         format::with_decimals(last.headroom, decimals),
-                        result.unit
+                        crate::i18n::unit(ctx.lang, &result.unit)
                     ));
                     ui.separator();
                     let first = result

@@ -103,7 +103,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 .accessible_name(Tr::BoundValue.get(lang));
             let unit = scenario
                 .series(&form.bound_series)
-                .map(|s| s.unit.to_string())
+                .map(|s| crate::i18n::unit(lang, &s.unit).into_owned())
                 .unwrap_or_default();
             ui.label(unit);
         });

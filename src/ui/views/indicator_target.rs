@@ -119,7 +119,7 @@ fn rule_ui(
                 Tr::Target.get(lang),
                 id,
                 &format!("{} {}", indicator.number, lang.label(&indicator.name)),
-                &indicator.unit,
+                &crate::i18n::unit_text(lang, &indicator.unit),
                 widgets::Domain::Any,
             )
             .with_decimals(indicator.decimals);
@@ -135,7 +135,7 @@ fn rule_ui(
                     _ => IndicatorTarget::ChangeAtLeast(value),
                 });
             }
-            ui.label(&indicator.unit);
+            ui.label(crate::i18n::unit_text(lang, &indicator.unit));
         }
         if let IndicatorTarget::Task(words) = rule {
             let name = format!("{} {id}", Tr::TaskWords.get(lang));

@@ -252,7 +252,7 @@ fn row_ui(
     let name = lang.label(&indicator.name);
     truncated(ui, name_width, text(name))
         .on_hover_text(format!("{name}\n{}", lang.label(&indicator.notes)));
-    ui.label(text(&indicator.unit));
+    ui.label(text(&crate::i18n::unit_text(lang, &indicator.unit)));
     let is_task = matches!(indicator.target, IndicatorTarget::Task(_));
     if indicator.applies && !is_task {
         let field = widgets::NumberField::of(
@@ -260,7 +260,7 @@ fn row_ui(
             &Tr::ValueInYear.fill(lang, &[&base_year]),
             &number,
             &format!("{number} {name}"),
-            &indicator.unit,
+            &crate::i18n::unit_text(lang, &indicator.unit),
             widgets::Domain::Any,
         )
         .narrow()
@@ -403,7 +403,7 @@ fn details_ui(
         RichText::new(format!(
             "{} · {}",
             lang.label(&indicator.system),
-            indicator.unit
+            crate::i18n::unit_text(lang, &indicator.unit)
         ))
         .weak(),
     );
@@ -467,11 +467,10 @@ fn details_ui(
                     ui.label(milestone.year.to_string());
                     ui.label(target_text(&milestone.target, lang));
                     status_label(ui, milestone.projected.as_ref(), indicator.decimals, lang);
-                    ui.label(
-                        milestone
-                            .needed
-                            .map_or_else(|| "–".into(), |n| needed_text(n, &indicator.unit, lang)),
-                    );
+                    ui.label(milestone.needed.map_or_else(
+                        || "–".into(),
+                        |n| needed_text(n, &crate::i18n::unit_text(lang, &indicator.unit), lang),
+                    ));
                     ui.end_row();
                 }
             });
@@ -566,7 +565,7 @@ fn values_ui(
                     &format!("{} {year}", ctx.tr(Tr::ValuesByYear)),
                     &number,
                     &format!("{number} {name}"),
-                    &indicator.unit,
+                    &crate::i18n::unit_text(lang, &indicator.unit),
                     widgets::Domain::Any,
                 )
                 .with_decimals(indicator.decimals);
@@ -635,7 +634,7 @@ fn values_ui(
             &Tr::ValueInYear.fill(lang, &[&year]),
             &number,
             &format!("{number} {name}"),
-            &indicator.unit,
+            &crate::i18n::unit_text(lang, &indicator.unit),
             widgets::Domain::Any,
         );
         if let Some(value) =

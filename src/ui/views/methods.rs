@@ -71,18 +71,18 @@ pub fn how_computed_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &str, derivatio
                 for term in &derivation.terms {
                     ui.label(RichText::new(&term.symbol).monospace());
                     ui.label(format::value(term.value));
-                    ui.label(&term.unit);
+                    ui.label(crate::i18n::unit_text(ctx.lang, &term.unit));
                     ui.end_row();
                 }
                 for (part, value) in &derivation.parts {
                     ui.label(part);
                     ui.label(format::value(*value));
-                    ui.label(&derivation.unit);
+                    ui.label(crate::i18n::unit_text(ctx.lang, &derivation.unit));
                     ui.end_row();
                 }
                 ui.strong("=");
                 ui.strong(format::value(derivation.result));
-                ui.strong(&derivation.unit);
+                ui.strong(crate::i18n::unit_text(ctx.lang, &derivation.unit));
                 ui.end_row();
             });
             ui.label(RichText::new(&derivation.source).small().weak());

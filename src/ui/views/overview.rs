@@ -32,7 +32,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     (scenario.series(key), analysis.projection.get(key))
                 {
                     ui.label(lang.label(&series.label));
-                    ui.label(series.unit.symbol());
+                    ui.label(crate::i18n::unit(lang, &series.unit));
                     for &year in &years {
                         ui.label(
                             projected
@@ -48,7 +48,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             for check in &analysis.targets {
                 let decimals = scenario.target_decimals(&check.key);
                 ui.label(lang.label(&check.label));
-                ui.label(check.unit.symbol());
+                ui.label(crate::i18n::unit(lang, &check.unit));
                 for &year in &years {
                     let value = check.values[(year - scenario.base_year) as usize];
                     let text = RichText::new(format::with_decimals(value, decimals));

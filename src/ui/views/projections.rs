@@ -57,7 +57,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                                 scenario.series.iter().zip(&projection.series)
                             {
                                 ui.label(lang.label(&series.label));
-                                ui.label(series.unit.symbol());
+                                ui.label(crate::i18n::unit(lang, &series.unit));
                                 for year in &history_years {
                                     let value = series
                                         .observed
@@ -119,7 +119,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     .filter(|s| state.chart_series.contains(&s.key) && s.unit.symbol() == unit)
                     .map(|s| s.key.as_str())
                     .collect();
-                let title = format!("{} ({unit})", ctx.tr(Tr::Projections));
+                let title = format!(
+                    "{} ({})",
+                    ctx.tr(Tr::Projections),
+                    crate::i18n::unit_text(lang, unit)
+                );
                 let analysis = doc.analysis();
                 if let Some(spec) = series_chart(
                     scenario,
@@ -191,7 +195,7 @@ fn observed_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                             &format!("{} {year}", ctx.tr(Tr::BasisObserved)),
                             &series.key,
                             lang.label(&series.label),
-                            series.unit.symbol(),
+                            &crate::i18n::unit(lang, &series.unit),
                             Domain::Any,
                         )
                         .with_decimals(series.decimals);
@@ -305,7 +309,7 @@ fn observed_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             ctx.tr(Tr::AddValue),
             ctx.tr(Tr::BasisObserved),
             lang.label(&series.label),
-            series.unit.symbol(),
+            &crate::i18n::unit(lang, &series.unit),
             Domain::Any,
         );
         if let Some(value) =
@@ -325,6 +329,6 @@ fn observed_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             observed.sort_by_key(|o| o.year);
             ctx.apply(set(series, observed));
         }
-        ui.label(series.unit.symbol());
+        ui.label(crate::i18n::unit(lang, &series.unit));
     });
 }

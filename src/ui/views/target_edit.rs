@@ -458,7 +458,7 @@ fn threshold_rows(
                 Tr::Threshold.get(lang),
                 &key,
                 &who,
-                target.unit.symbol(),
+                &crate::i18n::unit(lang, &target.unit),
                 Domain::NonNegative,
             )
         };
@@ -479,7 +479,7 @@ fn threshold_rows(
         ui.label(if target.relative_to.is_some() {
             "%".to_owned()
         } else {
-            target.unit.symbol().to_owned()
+            crate::i18n::unit(lang, &target.unit).into_owned()
         });
     });
     ui.end_row();

@@ -37,7 +37,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 ui.label(check.year.to_string());
                 ui.label(format::with_decimals(check.value, decimals));
                 ui.label(crate::i18n::threshold_in_words(check, decimals, lang));
-                ui.label(check.unit.symbol());
+                ui.label(crate::i18n::unit(lang, &check.unit));
                 let (verdict, color) = if check.met {
                     (Tr::Yes, theme::ok())
                 } else {

@@ -491,7 +491,7 @@ fn capacity_small(
         .height(SMALL_HEIGHT)
         .width(ui.available_width())
         .label_formatter(crate::ui::chart::snapped(
-            capacity.unit.to_string(),
+            crate::i18n::unit(lang, &capacity.unit).into_owned(),
             decimals,
         ))
         .include_y(0.0)
@@ -594,10 +594,10 @@ fn target_small(
                 lang.label(&check.label),
                 check.year,
                 format::with_decimals(check.value, decimals),
-                check.unit,
+                crate::i18n::unit(lang, &check.unit),
                 check.comparison.symbol(),
                 crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
-                check.unit,
+                crate::i18n::unit(lang, &check.unit),
                 verdict.get(lang)
             ))
             .strong()
@@ -625,7 +625,10 @@ fn target_small(
         .y_grid_spacer(crate::ui::chart::value_marks())
         .height(SMALL_HEIGHT)
         .width(ui.available_width())
-        .label_formatter(crate::ui::chart::snapped(check.unit.to_string(), decimals))
+        .label_formatter(crate::ui::chart::snapped(
+            crate::i18n::unit(lang, &check.unit).into_owned(),
+            decimals,
+        ))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
