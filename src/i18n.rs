@@ -1210,6 +1210,8 @@ texts! {
     TemplateExtension => ("指标模板写作 .xlsx 或 .csv 文件", "the indicator template is written as .xlsx or .csv"),
     CannotAutosave => ("ecoplan：无法自动保存：{0}", "ecoplan: cannot autosave: {0}"),
     CannotSetAside => ("{0}：无法移到一旁：{1}", "{0}: cannot move it aside: {1}"),
+    SaveNotAFile => ("{0}：未保存：这是{1}，不是可替换的文件", "{0}: not saved: it is {1}, not a file to replace"),
+    SaveReadOnly => ("{0}：未保存：文件为只读；请另存为其他名称，或先取消只读", "{0}: not saved: the file is read-only; save under another name or make it writable first"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

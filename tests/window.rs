@@ -3301,4 +3301,62 @@ fn refusals_of_a_file_and_of_an_edit_read_chinese_in_the_chinese_window() {
         harness.state().doc.scenario().series("gdp").unwrap().base,
         Some(792.86)
     );
+    // A bad cell of a statistics workbook, named by its cell; and a save the disk refuses
+    // (the name is taken by a folder): in Chinese, the work kept.
+    let book = dir.join("统计.csv");
+    std::fs::write(
+        &book,
+        "指标名称,单位,2020年,2021年\n地区生产总值,亿元,750,暂缺\n",
+    )
+    .unwrap();
+    let folder = dir.join("方案.ron");
+    std::fs::create_dir_all(folder.join("里面")).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(book.clone());
+    dialogs.save.borrow_mut().push(folder.clone());
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(dialogs));
+    app.state.lang = Lang::Zh;
+    let mut harness = harness_for(app, View::History, Lang::Zh);
+    harness.run();
+    harness.get_by_label("导入统计数据…").click();
+    harness.run();
+    let refused = harness
+        .state()
+        .message
+        .clone()
+        .expect("the import is refused");
+    assert!(
+        refused.contains("统计.csv:2:15") && refused.contains("“暂缺”不是数值"),
+        "{refused}"
+    );
+    assert_eq!(
+        latin_words(&refused, &book),
+        Vec::<String>::new(),
+        "{refused}"
+    );
+    harness
+        .state_mut()
+        .doc
+        .apply(ecoplan::document::Edit::SetRule {
+            series: "gdp".into(),
+            rule: ecoplan::model::Rule::growth(0.08),
+        })
+        .unwrap();
+    harness.run();
+    click_menu(&mut harness, "文件", "另存为…");
+    let refused = harness
+        .state()
+        .message
+        .clone()
+        .expect("the save is refused");
+    assert!(
+        refused.contains("未保存") && refused.contains("这是文件夹"),
+        "{refused}"
+    );
+    assert_eq!(
+        latin_words(&refused, &folder),
+        Vec::<String>::new(),
+        "{refused}"
+    );
+    assert!(harness.state().doc.is_dirty(), "the work is kept, unsaved");
 }

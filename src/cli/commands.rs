@@ -381,11 +381,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 None => Ok(text),
                 Some(path) => {
                     if path.exists() {
-                        return Err(Failure::input(format!(
-                            "{}: {}",
-                            path.display(),
-                            Tr::NewDoesNotOverwrite.get(lang)
-                        )));
+                        return Err(Failure::at(lang, path, Tr::NewDoesNotOverwrite.get(lang)));
                     }
                     io::save_text(&text, path)
                         .map_err(|error| Failure::input(error.in_lang(lang)))?;

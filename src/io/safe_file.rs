@@ -35,14 +35,7 @@ impl ReadError {
                 &[&path.display(), &crate::refusals::io_words(source, lang)],
             ),
             ReadError::NotAFile { path, kind } => {
-                let kind = match *kind {
-                    "a named pipe" => Tr::KindPipe,
-                    "a device" => Tr::KindDevice,
-                    "a socket" => Tr::KindSocket,
-                    "a folder" => Tr::KindFolder,
-                    _ => Tr::KindOther,
-                };
-                Tr::ReadNotAFile.fill(lang, &[&path.display(), &kind.get(lang)])
+                Tr::ReadNotAFile.fill(lang, &[&path.display(), &kind_tr(kind).get(lang)])
             }
             ReadError::TooLarge { path, limit } => {
                 Tr::ReadTooLarge.fill(lang, &[&path.display(), &(limit / (1024 * 1024))])
@@ -51,6 +44,18 @@ impl ReadError {
                 Tr::ReadNotText.fill(lang, &[&path.display(), offset])
             }
         }
+    }
+}
+
+/// The words of a kind `file_kind` names.
+fn kind_tr(kind: &str) -> crate::i18n::Tr {
+    use crate::i18n::Tr;
+    match kind {
+        "a named pipe" => Tr::KindPipe,
+        "a device" => Tr::KindDevice,
+        "a socket" => Tr::KindSocket,
+        "a folder" => Tr::KindFolder,
+        _ => Tr::KindOther,
     }
 }
 
@@ -137,6 +142,18 @@ pub enum SaveError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The name is taken by something that is not a file (a folder, a pipe): nothing replaced.
+    #[error("{}: not saved: it is {kind}, not a file to replace", path.display())]
+    NotAFile { path: PathBuf, kind: &'static str },
+    /// The file is marked read-only.
+    #[error(
+        "{}: not saved: the file is read-only; save under another name or make it writable first",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    /// The file as it is on disk cannot be read to compare it with what was opened.
+    #[error("{0}")]
+    Read(ReadError),
     /// Another program holds the file's writer lock (an import, a save in another window).
     #[error(
         "{}: not saved: another program is writing this file (its lock {} is held); try again when it has finished",
@@ -165,6 +182,11 @@ impl SaveError {
                 Tr::SaveBusy.fill(lang, &[&path.display(), &lock.display()])
             }
             SaveError::ChangedOnDisk { path } => Tr::ChangedOnDisk.fill(lang, &[&path.display()]),
+            SaveError::NotAFile { path, kind } => {
+                Tr::SaveNotAFile.fill(lang, &[&path.display(), &kind_tr(kind).get(lang)])
+            }
+            SaveError::ReadOnly { path } => Tr::SaveReadOnly.fill(lang, &[&path.display()]),
+            SaveError::Read(error) => error.in_lang(lang),
         }
     }
 }
@@ -446,11 +468,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
     let existing = match std::fs::metadata(&target) {
         Ok(metadata) if metadata.is_file() => Some(metadata),
         Ok(metadata) => {
-            return Err(fail(std::io::Error::other(format!(
-                "{} is {}, not a file to replace",
-                target.display(),
-                file_kind(metadata.file_type())
-            ))));
+            return Err(SaveError::NotAFile {
+                path: path.to_owned(),
+                kind: file_kind(metadata.file_type()),
+            });
         }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => return Err(fail(error)),
@@ -459,10 +480,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
         .as_ref()
         .is_some_and(|metadata| metadata.permissions().readonly())
     {
-        return Err(fail(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "the file is read-only; save under another name or make it writable first",
-        )));
+        return Err(SaveError::ReadOnly {
+            path: path.to_owned(),
+        });
     }
     let (temporary, mut file) = create_temporary(&target).map_err(fail)?;
     let mut backup_temporary = None;

@@ -620,14 +620,10 @@ pub fn save_text_locked(
     expected: Option<Fingerprint>,
 ) -> Result<Saved, SaveError> {
     let target = lock.target();
-    let fail = |source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    };
     let existing = match std::fs::metadata(target) {
         Ok(metadata) if metadata.is_file() => Some(
             super::safe_file::read_bytes_bounded(target, MAX_FILE_BYTES)
-                .map_err(|e| fail(std::io::Error::other(e.to_string())))?,
+                .map_err(SaveError::Read)?,
         ),
         _ => None,
     };

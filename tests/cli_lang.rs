@@ -1,0 +1,247 @@
+//! The command line in the user's language: every refusal path with `LANG=zh_CN.UTF-8` reads
+//! Chinese (no Latin-script word but the keys, options, units and file names the user gave),
+//! names its place, and the English interface reads English, units included.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `ecoplan` in a locale: the environment's language, as a user's terminal states it.
+fn ecoplan_in(locale: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .args(args)
+        .output()
+        .expect("ecoplan runs")
+}
+
+fn dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ecoplan-cli-lang-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// The Latin-script words of a message that are not among `given` (what the user typed: keys,
+/// options, file names) or the usage line's syntax.
+fn foreign_words(message: &str, given: &[&str]) -> Vec<String> {
+    // Names no translation changes: the program, file extensions, units the scenario writes
+    // (its file keeps them), pollutants.
+    const NAMES: &[&str] = &[
+        "ecoplan",
+        "csv",
+        "xlsx",
+        "xls",
+        "ods",
+        "docx",
+        "md",
+        "png",
+        "ron",
+        "tce",
+        "gha",
+        "EI",
+        "COD",
+        "NH3",
+        "SO2",
+        "NO2",
+        "PM10",
+        "normal",
+        "uniform",
+        "triangular",
+        "cagr",
+        "loglinear",
+        "linear",
+        "intensity",
+        "elasticity",
+    ];
+    message
+        .lines()
+        .filter(|line| !line.starts_with("用法："))
+        .flat_map(|line| {
+            line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .filter(|word| word.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|word| {
+            // A placeholder of the syntax (KEY=RATE, POLLUTANT:YEAR) is upper case.
+            !NAMES.contains(&word.as_str())
+                && !word.chars().all(|c| !c.is_ascii_lowercase())
+                && !given.iter().any(|g| g.contains(word.as_str()))
+                && !word.starts_with("--")
+        })
+        .collect()
+}
+
+#[test]
+fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
+    let dir = dir("zh");
+    let plan = dir.join("district.ron");
+    let out = ecoplan_in("zh_CN.UTF-8", &["default"]);
+    std::fs::write(&plan, &out.stdout).unwrap();
+    let broken = dir.join("broken.ron");
+    std::fs::write(&broken, "(name: \"x\",").unwrap();
+    let missing = dir.join("missing.ron");
+    let sheet = dir.join("statistics.csv");
+    std::fs::write(&sheet, "指标,2021\n地区生产总值,暂无\n").unwrap();
+    let good_sheet = dir.join("good.csv");
+    std::fs::write(&good_sheet, "指标,2021\n地区生产总值,800\n").unwrap();
+    // A save that cannot be made: the backup's place is taken by a folder.
+    let held = dir.join("held.ron");
+    std::fs::copy(&plan, &held).unwrap();
+    std::fs::create_dir_all(dir.join("held.ron.bak").join("inside")).unwrap();
+    let p = text(&plan);
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["check", text(&broken)], "broken.ron:1:"),
+        (vec!["check", text(&missing)], "missing.ron"),
+        (
+            vec!["project", p, "--growth", "nosuch=0.1"],
+            "--growth nosuch=0.1",
+        ),
+        (
+            vec!["project", p, "--growth", "gdp=fast"],
+            "--growth gdp=fast",
+        ),
+        (vec!["project", p, "--horizon", "2026"], "--horizon 2026"),
+        (vec!["project", p, "--horizon", "2100"], "district.ron"),
+        (vec!["project", "--horizn", "2030"], "--horizn"),
+        (vec!["export", p, "out.pdf"], "out.pdf"),
+        (vec!["uncertainty", p, "--runs", "0"], "district.ron"),
+        (
+            vec!["uncertainty", p, "--uncertain", "gdp=normal:0.07"],
+            "--uncertain",
+        ),
+        (
+            vec!["seek", p, "--lever", "gdp", "--target", "nosuch"],
+            "nosuch",
+        ),
+        (
+            vec!["seek", p, "--lever", "gdp", "--bound", "cod@20x0<=1"],
+            "--bound",
+        ),
+        (
+            vec!["sensitivity", p, "--series", "nosuch", "--year", "2025"],
+            "nosuch",
+        ),
+        (
+            vec!["import", text(&sheet), "--into", p],
+            "statistics.csv:2:",
+        ),
+        (
+            vec![
+                "import",
+                text(&good_sheet),
+                "--into",
+                text(&held),
+                "--map",
+                "地区生产总值=gdp",
+            ],
+            "held.ron",
+        ),
+        (
+            vec![
+                "fit", p, "--series", "gdp", "--method", "cagr", "--from", "2000", "--to", "2001",
+            ],
+            "district.ron",
+        ),
+        (
+            vec![
+                "fit", p, "--series", "gdp", "--method", "spline", "--from", "2000", "--to", "2001",
+            ],
+            "spline",
+        ),
+        (vec!["new", "--base-year", "1800"], "--base-year"),
+        (vec!["new", "--output", p], "district.ron"),
+        (vec!["--screenshot", "x.png", "project"], "--screenshot"),
+    ];
+    for (args, place) in &cases {
+        let output = ecoplan_in("zh_CN.UTF-8", args);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {message}");
+        assert!(message.contains(place), "{args:?} names {place}: {message}");
+        assert!(
+            message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{args:?} in Chinese: {message}"
+        );
+        let foreign = foreign_words(&message, args);
+        assert!(foreign.is_empty(), "{args:?}: {foreign:?} in {message}");
+    }
+    // Nothing was saved by the failed import.
+    assert_eq!(std::fs::read(&held).unwrap(), std::fs::read(&plan).unwrap());
+}
+
+#[test]
+fn a_locale_that_states_no_language_reads_chinese_and_lang_overrides_any() {
+    for locale in ["C", "POSIX", "C.UTF-8", ""] {
+        let output = ecoplan_in(locale, &["project", "--horizon", "2100"]);
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains("晚于 2060 年"), "{locale:?}: {message}");
+    }
+    let output = ecoplan_in(
+        "zh_CN.UTF-8",
+        &["project", "--horizon", "2100", "--lang", "en"],
+    );
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("beyond 2060"), "{message}");
+    let output = ecoplan_in(
+        "en_GB.UTF-8",
+        &["--lang", "zh", "project", "--horizon", "2100"],
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("晚于 2060 年"));
+}
+
+#[test]
+fn the_english_interface_reads_english_units_included_and_csv_keeps_its_columns() {
+    let table = ecoplan_in("en_US.UTF-8", &["project", "--format", "table"]);
+    let table = String::from_utf8_lossy(&table.stdout);
+    let gdp = table.lines().find(|l| l.starts_with("gdp ")).unwrap();
+    assert!(
+        gdp.contains("GDP") && gdp.contains("100 million yuan"),
+        "{gdp}"
+    );
+    assert!(
+        !table.contains("亿元") && !table.contains("万人"),
+        "{table}"
+    );
+    let zh = ecoplan_in("zh_CN.UTF-8", &["project", "--format", "table"]);
+    let zh = String::from_utf8_lossy(&zh.stdout);
+    assert!(
+        zh.lines()
+            .any(|l| l.starts_with("gdp ") && l.contains("地区生产总值") && l.contains("亿元"))
+    );
+    // The CSV is the scripts' interface: the same bytes whatever the language.
+    let csv_en = ecoplan_in("en_US.UTF-8", &["project"]).stdout;
+    let csv_zh = ecoplan_in("zh_CN.UTF-8", &["project"]).stdout;
+    assert_eq!(csv_en, csv_zh);
+    assert!(String::from_utf8_lossy(&csv_en).starts_with("series,year,value,unit\n"));
+    assert!(
+        String::from_utf8_lossy(&csv_en).contains(",亿元\n"),
+        "the file's own units"
+    );
+    // The chapter in English prints English units; in Chinese the scenario's.
+    let dir = dir("en");
+    let chapter = dir.join("chapter.md");
+    let output = ecoplan_in("en_US.UTF-8", &["export", text(&chapter)]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let english = std::fs::read_to_string(&chapter).unwrap();
+    assert!(english.contains("100 million yuan"), "{english}");
+    assert!(english.contains("10,000 tce"), "{english}");
+    assert!(
+        !english.contains("亿元") && !english.contains("万 tce"),
+        "{english}"
+    );
+    let output = ecoplan_in("en_US.UTF-8", &["export", text(&chapter), "--lang", "zh"]);
+    assert!(output.status.success());
+    assert!(std::fs::read_to_string(&chapter).unwrap().contains("亿元"));
+}
