@@ -123,6 +123,15 @@ pub fn parse_typed(text: &str) -> Option<f64> {
 }
 
 /// A fraction as a percentage with one decimal: 0.0702 → "7.0 %"; two decimals below 1 %.
+/// A lever's value as it is read: a rate in % to three decimals (what goal seek finds is
+/// read to a thousandth of a point), an elasticity as a plain number to three decimals.
+pub fn lever(kind: crate::model::LeverKind, value: f64) -> String {
+    match kind {
+        crate::model::LeverKind::Rate => format!("{} %", fixed(value * 100.0, 3)),
+        crate::model::LeverKind::Elasticity => fixed(value, 3),
+    }
+}
+
 pub fn percent(fraction: f64) -> String {
     let p = fraction * 100.0;
     if p.is_nan() {

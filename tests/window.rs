@@ -3360,3 +3360,67 @@ fn refusals_of_a_file_and_of_an_edit_read_chinese_in_the_chinese_window() {
     );
     assert!(harness.state().doc.is_dirty(), "the work is kept, unsaved");
 }
+
+#[test]
+fn an_elasticity_lever_is_spread_searched_and_read_as_an_elasticity_a_rate_in_percent() {
+    let mut harness = harness(View::Uncertainty, Lang::Zh);
+    harness.run();
+    // Ticking an elasticity (secondary industry follows GDP at 1.0) spreads it by a tenth of
+    // itself; a rate (GDP, 7.5 %) by one point.
+    for key in ["gdp_secondary", "gdp"] {
+        harness.get_by_label(&format!("不确定 {key}")).click();
+        harness.run();
+    }
+    let uncertainty = harness.state().doc.scenario().uncertainty.clone();
+    let sd_of = |key: &str| match uncertainty.iter().find(|u| u.series == key) {
+        Some(ecoplan::model::Uncertain {
+            distribution: ecoplan::model::Distribution::Normal { sd, min, max, .. },
+            ..
+        }) => (*sd, *min, *max),
+        other => panic!("{key}: {other:?}"),
+    };
+    assert_eq!(sd_of("gdp_secondary"), (0.1, 0.6, 1.4));
+    let (sd, min, max) = sd_of("gdp");
+    assert_eq!(sd, 0.01);
+    assert!((min - 0.035).abs() < 1e-12 && (max - 0.115).abs() < 1e-12);
+    // Goal seek on an elasticity: its range and its answer are plain numbers, not %.
+    harness.state_mut().state.view = View::GoalSeek;
+    harness.run();
+    harness.state_mut().state.seek.goal = ecoplan::ui::GoalKind::Bound;
+    harness.state_mut().state.seek.bound_series = "gdp_secondary".into();
+    harness.state_mut().state.seek.bound_year = 2028;
+    harness.state_mut().state.seek.bound_value = 250.0;
+    harness.run();
+    harness.state_mut().state.seek.lever = "gdp_secondary".into();
+    harness.run();
+    let seek = &harness.state().state.seek;
+    assert_eq!((seek.low_percent, seek.high_percent), (-1.0, 3.0));
+    harness.get_by_label("求解").click();
+    harness.run();
+    let answer = harness
+        .query_all_by_label_contains("第二产业增加值: ")
+        .map(|n| {
+            use egui_kittest::kittest::NodeT;
+            let node = n.accesskit_node();
+            node.label()
+                .filter(|l| !l.is_empty())
+                .or(node.value())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .next()
+        .expect("an answer");
+    assert!(!answer.contains('%'), "{answer}");
+    let value: f64 = answer
+        .trim_start_matches("第二产业增加值: ")
+        .trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("{answer:?}"));
+    // 169.78 × (1.075^e)^7 = 250 gives e ≈ 0.763.
+    assert!((value - 0.763).abs() < 0.002, "{answer}");
+    // Back to a rate: the range is in % again.
+    harness.state_mut().state.seek.lever = "gdp".into();
+    harness.run();
+    let seek = &harness.state().state.seek;
+    assert_eq!((seek.low_percent, seek.high_percent), (-20.0, 30.0));
+}

@@ -25,7 +25,7 @@ pub use methods::{
 pub use project::{Project, ProjectGroup};
 pub use series::{Group, RateChange, Rule, Series};
 pub use target::{Comparison, Metric, Target};
-pub use uncertainty::{Distribution, Uncertain, lever_value, with_lever};
+pub use uncertainty::{Distribution, LeverKind, Uncertain, lever_kind, lever_value, with_lever};
 pub use workspace::{
     CapacityChange, Changes, Definition, Member, SeriesChange, TargetChange, Workspace,
 };

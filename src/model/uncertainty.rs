@@ -17,6 +17,60 @@ pub fn lever_value(rule: &Rule) -> Option<f64> {
     }
 }
 
+/// What a lever is: a rate (a fraction a year, read in %: growth, an intensity's change) or
+/// an elasticity (a plain number: % change of the series per % change of its driver).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeverKind {
+    Rate,
+    Elasticity,
+}
+
+/// The kind of a rule's lever, where it has one.
+pub fn lever_kind(rule: &Rule) -> Option<LeverKind> {
+    match rule {
+        Rule::GrowthAs { .. } => Some(LeverKind::Elasticity),
+        Rule::Growth { .. } | Rule::Driven { .. } | Rule::Interp { .. } => Some(LeverKind::Rate),
+        Rule::Step { .. } | Rule::Linear { .. } => None,
+    }
+}
+
+impl LeverKind {
+    /// The spread an uncertain lever starts from, centred on its value: a rate ±1 point (one
+    /// standard deviation) cut at ±4 points; an elasticity ±10 % of itself (at least 0.05), cut
+    /// at four standard deviations. A rate's spread in points would be nothing for an
+    /// elasticity of 0.6, and an elasticity's would be ±600 % a year for a rate.
+    pub fn default_distribution(self, value: f64) -> Distribution {
+        let sd = match self {
+            LeverKind::Rate => 0.01,
+            LeverKind::Elasticity => (0.1 * value.abs()).max(0.05),
+        };
+        Distribution::Normal {
+            mean: value,
+            sd,
+            min: value - 4.0 * sd,
+            max: value + 4.0 * sd,
+        }
+    }
+
+    /// How many of the shown unit one of the lever is: 100 (%) for a rate, 1 for an
+    /// elasticity. What a field of the lever shows and takes.
+    pub fn shown_scale(self) -> f64 {
+        match self {
+            LeverKind::Rate => 100.0,
+            LeverKind::Elasticity => 1.0,
+        }
+    }
+
+    /// The range a search of the lever starts from, in the lever's own terms: −20 % to +30 %
+    /// a year for a rate, −1 to 3 for an elasticity (decoupling to strongly coupled).
+    pub fn default_range(self) -> (f64, f64) {
+        match self {
+            LeverKind::Rate => (-0.2, 0.3),
+            LeverKind::Elasticity => (-1.0, 3.0),
+        }
+    }
+}
+
 /// The rule with its lever set to `value`.
 pub fn with_lever(rule: &Rule, value: f64) -> Option<Rule> {
     let mut rule = rule.clone();

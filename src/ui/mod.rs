@@ -163,8 +163,12 @@ pub struct SeekState {
     pub pollutant: String,
     pub until: i32,
     pub lever: String,
+    /// The search's range as the lever reads (% of a rate, an elasticity as it is).
     pub low_percent: f64,
     pub high_percent: f64,
+    /// The kind of lever the range was set for: another kind brings its own default range.
+    #[serde(skip)]
+    pub range_kind: Option<crate::model::LeverKind>,
     pub sensitivity_series: String,
     pub sensitivity_year: i32,
     /// The last answer and the question it answers.
@@ -251,13 +255,27 @@ impl SeekState {
         }
     }
 
-    /// The question the form asks now of the scenario at `revision`.
-    pub fn query(&self, revision: u64) -> SeekQuery {
+    /// The question the form asks now of the scenario at `revision`, its lever of `kind`.
+    pub fn query(&self, revision: u64, kind: crate::model::LeverKind) -> SeekQuery {
+        let scale = kind.shown_scale();
         SeekQuery {
             goal: self.goal(),
             lever: self.lever.clone(),
-            range: (self.low_percent / 100.0, self.high_percent / 100.0),
+            range: (self.low_percent / scale, self.high_percent / scale),
             revision,
+        }
+    }
+
+    /// Sets the range to the default of a lever of `kind` when it was set for another kind
+    /// (−20 % to 30 % a year means nothing for an elasticity).
+    pub fn fit_range_to(&mut self, kind: crate::model::LeverKind) {
+        if self.range_kind != Some(kind) {
+            if self.range_kind.is_some() || kind != crate::model::LeverKind::Rate {
+                let (low, high) = kind.default_range();
+                self.low_percent = low * kind.shown_scale();
+                self.high_percent = high * kind.shown_scale();
+            }
+            self.range_kind = Some(kind);
         }
     }
 
@@ -286,6 +304,7 @@ impl Default for SeekState {
             lever: "energy".into(),
             low_percent: -20.0,
             high_percent: 30.0,
+            range_kind: None,
             sensitivity_series: "cod".into(),
             sensitivity_year: 2028,
             answer: None,

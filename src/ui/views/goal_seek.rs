@@ -12,7 +12,7 @@ use crate::engine::seek::{
 };
 use crate::format;
 use crate::i18n::Tr;
-use crate::model::{MAX_HORIZON, lever_value, with_lever};
+use crate::model::{LeverKind, MAX_HORIZON, lever_value, with_lever};
 use crate::ui::{GoalKind, UiState, ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
@@ -131,18 +131,25 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 })
                 .response
                 .accessible_name(ctx.tr(Tr::Lever));
+            // The range in the lever's terms: % for a rate, plain for an elasticity.
+            let kind = lever_kind_of(scenario, &form.lever);
+            form.fit_range_to(kind);
+            let (speed, suffix) = match kind {
+                LeverKind::Rate => (0.1, " %"),
+                LeverKind::Elasticity => (0.01, ""),
+            };
             ui.label(ctx.tr(Tr::Range));
             ui.add(
                 egui::DragValue::new(&mut form.low_percent)
-                    .speed(0.1)
-                    .suffix(" %"),
+                    .speed(speed)
+                    .suffix(suffix),
             )
             .accessible_name(ctx.tr(Tr::RangeLow));
             ui.label("–");
             ui.add(
                 egui::DragValue::new(&mut form.high_percent)
-                    .speed(0.1)
-                    .suffix(" %"),
+                    .speed(speed)
+                    .suffix(suffix),
             )
             .accessible_name(ctx.tr(Tr::RangeHigh));
         });
@@ -161,7 +168,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         }
         form.lever_chosen_for = Some(identity);
     }
-    let query = form.query(doc.revision());
+    let kind = lever_kind_of(scenario, &form.lever);
+    let query = form.query(doc.revision(), kind);
     if form
         .answer
         .as_ref()
@@ -208,7 +216,13 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     let name = scenario
                         .series(&answer.lever)
                         .map_or(answer.lever.as_str(), |s| lang.label(&s.label));
-                    ui.label(RichText::new(format!("{name}: {:.3} %", value * 100.0)).strong());
+                    ui.label(
+                        RichText::new(format!(
+                            "{name}: {}",
+                            format::lever(lever_kind_of(scenario, &answer.lever), value)
+                        ))
+                        .strong(),
+                    );
                     ui.label(
                         RichText::new(format!(
                             "{} {}",
@@ -332,4 +346,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         }
         None => {}
     }
+}
+
+/// The kind of the series' lever (a rate where the series has none, as the form's default).
+fn lever_kind_of(scenario: &crate::model::Scenario, key: &str) -> LeverKind {
+    scenario
+        .series(key)
+        .and_then(|s| crate::model::lever_kind(&s.rule))
+        .unwrap_or(LeverKind::Rate)
 }

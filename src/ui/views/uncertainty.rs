@@ -28,16 +28,6 @@ fn lever_text(rule: &crate::model::Rule, value: f64, lang: crate::i18n::Lang) ->
     }
 }
 
-/// A distribution centred on the current rate: what ticking "uncertain" starts from.
-fn default_distribution(rate: f64) -> Distribution {
-    Distribution::Normal {
-        mean: rate,
-        sd: 0.01,
-        min: rate - 0.04,
-        max: rate + 0.04,
-    }
-}
-
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let lang = ctx.lang;
     let doc = ctx.doc;
@@ -74,7 +64,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             if ticked {
                                 list.push(Uncertain {
                                     series: series.key.clone(),
-                                    distribution: default_distribution(rate),
+                                    distribution: crate::model::lever_kind(&series.rule)
+                                        .unwrap_or(crate::model::LeverKind::Rate)
+                                        .default_distribution(rate),
                                 });
                             } else {
                                 list.retain(|u| u.series != series.key);
