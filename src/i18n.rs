@@ -893,6 +893,18 @@ texts! {
         "an elasticity needs a driver above 0 in the base year",
     ),
     ReasonHoldsNoScenario => ("其中没有情景", "holds no scenario"),
+    ReasonCorrelation => ("须在 −1 到 1 之间", "must lie between −1 and 1"),
+    ReasonCorrelationWithItself => ("不能与自身相关", "cannot be correlated with itself"),
+    ReasonCorrelationNotUncertain => (
+        "“{0}”不是不确定参数：先在“不确定性”中勾选它",
+        "\"{0}\" is not uncertain: tick it in Uncertainty first",
+    ),
+    ReasonCorrelationTwice => ("这一对参数的相关系数给出了两次", "the pair is given twice"),
+    ReasonCorrelationsInconsistent => (
+        "与其他相关系数不能同时成立（相关矩阵不是半正定的）：请减小其中某些系数",
+        "cannot hold together with the other correlations (the matrix is not positive semi-definite): make some of them smaller",
+    ),
+    ItemCorrelation => ("相关系数", "correlation"),
     ItemSeries => ("序列", "series"),
     ItemCapacity => ("环境容量", "capacity"),
     ItemTarget => ("目标", "target"),
@@ -1212,6 +1224,8 @@ texts! {
     CannotSetAside => ("{0}：无法移到一旁：{1}", "{0}: cannot move it aside: {1}"),
     SaveNotAFile => ("{0}：未保存：这是{1}，不是可替换的文件", "{0}: not saved: it is {1}, not a file to replace"),
     SaveReadOnly => ("{0}：未保存：文件为只读；请另存为其他名称，或先取消只读", "{0}: not saved: the file is read-only; save under another name or make it writable first"),
+    ChangeCorrelations => ("修改相关系数", "Change correlations"),
+    FormCorrelate => ("KEY1,KEY2=RHO，例如 gdp,energy=0.6", "KEY1,KEY2=RHO, such as gdp,energy=0.6"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

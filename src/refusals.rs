@@ -89,6 +89,13 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         Reason::RelativeNoValue { year } => fill(Tr::ReasonRelativeNoValue, &[year]),
         Reason::DriverNotPositive => fill(Tr::ReasonDriverNotPositive, &[]),
         Reason::HoldsNoScenario => fill(Tr::ReasonHoldsNoScenario, &[]),
+        Reason::Correlation => fill(Tr::ReasonCorrelation, &[]),
+        Reason::CorrelationWithItself => fill(Tr::ReasonCorrelationWithItself, &[]),
+        Reason::CorrelationNotUncertain { series } => {
+            fill(Tr::ReasonCorrelationNotUncertain, &[series])
+        }
+        Reason::CorrelationTwice => fill(Tr::ReasonCorrelationTwice, &[]),
+        Reason::CorrelationsInconsistent => fill(Tr::ReasonCorrelationsInconsistent, &[]),
     }
 }
 
@@ -108,6 +115,7 @@ pub fn item_name(item: &str, lang: Lang) -> String {
         "goal" => Tr::ItemGoal,
         "goal seek" => Tr::ItemGoalSeek,
         "sensitivity" => Tr::ItemSensitivity,
+        "correlation" => Tr::ItemCorrelation,
         "EI" => Tr::ItemEi,
         "water body" => Tr::ItemWaterBody,
         "air method" => Tr::ItemAirMethod,

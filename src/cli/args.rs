@@ -273,6 +273,10 @@ pub struct UncertaintyArgs {
     /// triangular:MIN,MODE,MAX (fractions: 0.075 is 7.5 %).
     #[arg(long, value_name = "KEY=DIST", value_parser = super::options::uncertain_arg)]
     pub uncertain: Vec<crate::model::Uncertain>,
+    /// KEY1,KEY2=RHO: draw the two uncertain levers with rank correlation RHO (−1 to 1),
+    /// replacing the scenario's for that pair (repeatable).
+    #[arg(long, value_name = "KEY1,KEY2=RHO", value_parser = super::options::correlate_arg, allow_hyphen_values = true)]
+    pub correlate: Vec<crate::model::Correlation>,
     /// Series of the fan table (default: every series).
     #[arg(long = "series", value_name = "KEY")]
     pub fan_series: Vec<String>,

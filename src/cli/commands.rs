@@ -231,6 +231,28 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 scenario.uncertainty.retain(|u| u.series != item.series);
                 scenario.uncertainty.push(item.clone());
             }
+            let pairs: Vec<String> = args
+                .correlate
+                .iter()
+                .map(|c| {
+                    let (a, b) = &c.between;
+                    if a < b { format!("{a},{b}") } else { format!("{b},{a}") }
+                })
+                .collect();
+            options::refuse_repeated(lang, "--correlate", pairs.iter().map(String::as_str))?;
+            let same = |c: &crate::model::Correlation, d: &crate::model::Correlation| {
+                c.between == d.between
+                    || (c.between.0 == d.between.1 && c.between.1 == d.between.0)
+            };
+            for item in &args.correlate {
+                scenario.correlations.retain(|c| !same(c, item));
+                scenario.correlations.push(item.clone());
+            }
+            // The scenario as the options make it is checked as a file is: a correlation of a
+            // lever that is not uncertain, or a matrix that cannot be, is refused by its pair.
+            if let Some(error) = engine::validate(&scenario).into_iter().next() {
+                return Err(refused(a.file.as_deref(), &error, lang));
+            }
             let fan_series = if args.fan_series.is_empty() {
                 scenario.series.iter().map(|s| s.key.clone()).collect()
             } else {

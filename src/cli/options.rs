@@ -4,7 +4,7 @@
 
 use crate::engine::seek::Goal;
 use crate::i18n::{Lang, Tr};
-use crate::model::{Comparison, Distribution, Uncertain};
+use crate::model::{Comparison, Correlation, Distribution, Uncertain};
 
 use super::Failure;
 use super::args::SeekArgs;
@@ -19,6 +19,9 @@ pub fn in_lang(command: clap::Command, lang: Lang) -> clap::Command {
                 arg.value_parser(move |t: &str| uncertain(lang, t).map_err(|f| f.message))
             }
             "map" => arg.value_parser(move |t: &str| map(lang, t).map_err(|f| f.message)),
+            "correlate" => {
+                arg.value_parser(move |t: &str| correlate(lang, t).map_err(|f| f.message))
+            }
             _ => arg,
         })
     })
@@ -31,6 +34,29 @@ pub fn growth_arg(text: &str) -> Result<(String, f64), String> {
 
 pub fn uncertain_arg(text: &str) -> Result<Uncertain, String> {
     uncertain(Lang::from_environment(), text).map_err(|f| f.message)
+}
+
+pub fn correlate_arg(text: &str) -> Result<Correlation, String> {
+    correlate(Lang::from_environment(), text).map_err(|f| f.message)
+}
+
+/// `KEY1,KEY2=RHO` of `--correlate`.
+pub fn correlate(lang: Lang, text: &str) -> Result<Correlation, Failure> {
+    let form = || expected(lang, "--correlate", text, Tr::FormCorrelate);
+    let (pair, rho) = text.rsplit_once('=').ok_or_else(form)?;
+    let (a, b) = pair
+        .split_once(',')
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .ok_or_else(form)?;
+    let rho = rho
+        .trim()
+        .parse()
+        .map_err(|_| not_number(lang, "--correlate", text, rho))?;
+    Ok(Correlation {
+        between: (a.to_owned(), b.to_owned()),
+        rho,
+    })
 }
 
 pub fn map_arg(text: &str) -> Result<(String, String), String> {

@@ -3,6 +3,7 @@
 
 use crate::i18n::{Lang, Tr};
 use crate::model::{
+    Correlation,
     Capacity, CapacityBasis, Indicator, Label, Metadata, Methods, Period, Project, Rule, Scenario,
     Series, Target, Uncertain,
 };
@@ -104,9 +105,14 @@ pub enum Edit {
         pollutant: String,
         basis: CapacityBasis,
     },
-    /// Replaces the list of uncertain rates.
+    /// Replaces the list of uncertain rates (a correlation of a lever no longer uncertain
+    /// goes with it).
     SetUncertainty {
         uncertainty: Vec<Uncertain>,
+    },
+    /// Replaces the rank correlations between uncertain levers.
+    SetCorrelations {
+        correlations: Vec<Correlation>,
     },
     /// Replaces the parameters of the capacity, footprint and EI methods.
     SetMethods {
@@ -428,7 +434,16 @@ impl Edit {
                     .basis = *basis;
             }
             Edit::SetMethods { methods } => scenario.methods = (**methods).clone(),
-            Edit::SetUncertainty { uncertainty } => scenario.uncertainty = uncertainty.clone(),
+            Edit::SetUncertainty { uncertainty } => {
+                scenario.uncertainty = uncertainty.clone();
+                let uncertain = |key: &str| uncertainty.iter().any(|u| u.series == key);
+                scenario
+                    .correlations
+                    .retain(|c| uncertain(&c.between.0) && uncertain(&c.between.1));
+            }
+            Edit::SetCorrelations { correlations } => {
+                scenario.correlations = correlations.clone();
+            }
             Edit::SetTargetThreshold { target, threshold } => {
                 scenario
                     .targets
@@ -560,6 +575,7 @@ impl Edit {
             }
             Edit::SetMethods { .. } => Tr::ChangeMethodParameters.get(lang).to_owned(),
             Edit::SetUncertainty { .. } => Tr::ChangeUncertainty.get(lang).to_owned(),
+            Edit::SetCorrelations { .. } => Tr::ChangeCorrelations.get(lang).to_owned(),
             Edit::SetTargetThreshold { target, .. } => {
                 format!("{} {target}", Tr::SetThresholdOf.get(lang))
             }

@@ -149,6 +149,7 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
         }
     }
     uncertainty_errors(scenario, &mut errors);
+    errors.extend(correlation_errors(scenario));
     ei_errors(scenario, &mut errors);
     indicator_errors(scenario, &mut errors);
     errors
@@ -350,6 +351,78 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
             }
         }
     }
+}
+
+/// Each correlation: between two different uncertain levers, within −1 to 1, each pair once;
+/// together a correlation matrix (positive semi-definite), or the draws cannot have them.
+fn correlation_errors(scenario: &Scenario) -> Vec<ModelError> {
+    let mut errors = Vec::new();
+    let mut pairs = HashSet::new();
+    let refuse = |(a, b): &(String, String), field: &str, value: f64, reason| {
+        ModelError::invalid_value("correlation", &format!("{a}, {b}"), field, value, reason)
+    };
+    for correlation in &scenario.correlations {
+        let (a, b) = &correlation.between;
+        let rho = correlation.rho;
+        let uncertain = |key: &str| scenario.uncertainty.iter().any(|u| u.series == key);
+        let error = if !(rho.is_finite() && (-1.0..=1.0).contains(&rho)) {
+            Some(Reason::Correlation)
+        } else if a == b {
+            Some(Reason::CorrelationWithItself)
+        } else if let Some(key) = [a, b].into_iter().find(|key| !uncertain(key)) {
+            Some(Reason::CorrelationNotUncertain {
+                series: key.clone(),
+            })
+        } else if !pairs.insert(if a < b { (a, b) } else { (b, a) }) {
+            Some(Reason::CorrelationTwice)
+        } else {
+            None
+        };
+        if let Some(reason) = error {
+            errors.push(refuse(&correlation.between, "rho", rho, reason));
+        }
+    }
+    if errors.is_empty()
+        && let Err(at) = super::correlate::cholesky(&correlation_matrix(scenario))
+    {
+        // Named by the first correlation of the lever at which the matrix fails.
+        let lever = &scenario.uncertainty[at.row].series;
+        if let Some(correlation) = scenario
+            .correlations
+            .iter()
+            .find(|c| &c.between.0 == lever || &c.between.1 == lever)
+        {
+            errors.push(refuse(
+                &correlation.between,
+                "rho",
+                correlation.rho,
+                Reason::CorrelationsInconsistent,
+            ));
+        }
+    }
+    errors
+}
+
+/// The rank correlations between the uncertain levers, in the order of `uncertainty`: 1 on
+/// the diagonal, 0 for a pair not given.
+pub fn correlation_matrix(scenario: &Scenario) -> Vec<Vec<f64>> {
+    let k = scenario.uncertainty.len();
+    let index = |key: &str| scenario.uncertainty.iter().position(|u| u.series == key);
+    let mut matrix = vec![vec![0.0; k]; k];
+    for (i, row) in matrix.iter_mut().enumerate() {
+        row[i] = 1.0;
+    }
+    for correlation in &scenario.correlations {
+        if let (Some(i), Some(j)) = (
+            index(&correlation.between.0),
+            index(&correlation.between.1),
+        ) && i != j
+        {
+            matrix[i][j] = correlation.rho;
+            matrix[j][i] = correlation.rho;
+        }
+    }
+    matrix
 }
 
 /// Each uncertain rate: its series exists and has a rate, its distribution is sound, and no

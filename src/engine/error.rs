@@ -208,4 +208,14 @@ pub enum Reason {
     },
     DriverNotPositive,
     HoldsNoScenario,
+    /// A rank correlation outside −1 to 1.
+    Correlation,
+    /// A lever correlated with itself.
+    CorrelationWithItself,
+    /// A correlation of a series whose lever is not uncertain.
+    CorrelationNotUncertain { series: String },
+    /// The pair is given twice.
+    CorrelationTwice,
+    /// Together the correlations are no correlation matrix.
+    CorrelationsInconsistent,
 }

@@ -4,6 +4,7 @@
 mod calibrate;
 mod capacity;
 mod checks;
+pub mod correlate;
 mod error;
 mod findings;
 pub mod fit;

@@ -263,8 +263,26 @@ fn monte_carlo_pass_reading_levers(
     };
     let collected = |series: usize| moved[series] && one_lever[series].is_none();
     let runs = settings.runs;
-    let latin = (settings.sampling == Sampling::LatinHypercube)
+    let mut latin = (settings.sampling == Sampling::LatinHypercube)
         .then(|| latin_hypercube(runs, uncertain.len(), settings.seed));
+    // Correlated levers: every draw's uniforms made first and reordered (Iman–Conover), each
+    // lever keeping its values (and its strata). Without correlations the draws are made as
+    // they go, as before.
+    if !scenario.correlations.is_empty() {
+        let mut table = latin
+            .take()
+            .unwrap_or_else(|| independent_uniforms(runs, uncertain.len(), settings.seed));
+        let matrix = super::checks::correlation_matrix(scenario);
+        super::correlate::iman_conover(&mut table, &matrix, settings.seed).map_err(|_| {
+            ModelError::invalid(
+                "correlation",
+                "uncertainty",
+                "rho",
+                Reason::CorrelationsInconsistent,
+            )
+        })?;
+        latin = Some(table);
+    }
 
     // Each chunk returns its fan values (per fan, year, draw) and exceedance counts.
     let chunk_count = runs.div_ceil(CHUNK);
@@ -465,6 +483,18 @@ fn monte_carlo_pass_reading_levers(
 }
 
 /// For each parameter, one point in each of `runs` equal strata of [0, 1), in shuffled order.
+/// Independent uniform draws, one row per lever, each row its own seeded stream.
+fn independent_uniforms(runs: usize, parameters: usize, seed: u64) -> Vec<Vec<f64>> {
+    (0..parameters)
+        .map(|p| {
+            let mut rng = Generator::seed_from_u64(
+                seed.rotate_left(29) ^ (p as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407),
+            );
+            (0..runs).map(|_| rng.random::<f64>()).collect()
+        })
+        .collect()
+}
+
 fn latin_hypercube(runs: usize, parameters: usize, seed: u64) -> Vec<Vec<f64>> {
     (0..parameters)
         .map(|p| {

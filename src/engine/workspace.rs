@@ -379,6 +379,9 @@ pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<(), ModelErro
     if let Some(uncertainty) = &changes.uncertainty {
         scenario.uncertainty = uncertainty.clone();
     }
+    if let Some(correlations) = &changes.correlations {
+        scenario.correlations = correlations.clone();
+    }
     if let Some(metadata) = &changes.metadata {
         scenario.metadata = metadata.clone();
     }
@@ -474,6 +477,9 @@ pub fn changes_from(parent: &Scenario, child: &Scenario) -> Option<Changes> {
     }
     if child.uncertainty != parent.uncertainty {
         changes.uncertainty = Some(child.uncertainty.clone());
+    }
+    if child.correlations != parent.correlations {
+        changes.correlations = Some(child.correlations.clone());
     }
     if child.indicators.len() != parent.indicators.len() {
         return None;

@@ -83,6 +83,7 @@ impl ScenarioV1 {
             projects: self.projects,
             methods: Methods::default(),
             uncertainty: Vec::new(),
+            correlations: Vec::new(),
             chapter: Default::default(),
         })
     }
@@ -150,6 +151,7 @@ impl ScenarioV4 {
             projects: self.projects,
             methods: self.methods,
             uncertainty: self.uncertainty,
+            correlations: Vec::new(),
             chapter: Default::default(),
         })
     }

@@ -25,7 +25,9 @@ pub use methods::{
 pub use project::{Project, ProjectGroup};
 pub use series::{Group, RateChange, Rule, Series};
 pub use target::{Comparison, Metric, Target};
-pub use uncertainty::{Distribution, LeverKind, Uncertain, lever_kind, lever_value, with_lever};
+pub use uncertainty::{
+    Correlation, Distribution, LeverKind, Uncertain, lever_kind, lever_value, with_lever,
+};
 pub use workspace::{
     CapacityChange, Changes, Definition, Member, SeriesChange, TargetChange, Workspace,
 };
@@ -55,7 +57,8 @@ use serde::{Deserialize, Serialize};
 /// - 7: a plan's periods (`periods`, each named and ending at a milestone) and targets relative
 ///   to a year (`relative_to`). A version-6 file reads as it is (no periods, every threshold
 ///   absolute); the version is raised so that an ecoplan of version 6 refuses the new fields by
-///   the file's version. The same version also holds the chapter's frame (`chapter`).
+///   the file's version. The same version also holds the chapter's frame (`chapter`) and the
+///   rank correlations of uncertain levers (`correlations`), each left out while empty.
 pub const FORMAT_VERSION: u32 = 7;
 
 /// The latest year a projection may reach.
@@ -97,6 +100,9 @@ pub struct Scenario {
     /// Rates drawn from distributions in Monte Carlo runs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub uncertainty: Vec<Uncertain>,
+    /// Rank correlations between uncertain levers (none: drawn independently).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correlations: Vec<Correlation>,
     /// How the plan's chapter is framed (its number, title, sections, history years).
     #[serde(default, skip_serializing_if = "ChapterSettings::is_default")]
     pub chapter: ChapterSettings,
@@ -171,6 +177,7 @@ impl Scenario {
             projects: Vec::new(),
             methods: Methods::default(),
             uncertainty: Vec::new(),
+            correlations: Vec::new(),
             chapter: Default::default(),
         }
     }

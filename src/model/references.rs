@@ -104,6 +104,10 @@ pub fn for_each_series_key(
     for uncertain in &scenario.uncertainty {
         visit(&|| SeriesUse::Uncertain, &uncertain.series);
     }
+    for correlation in &scenario.correlations {
+        visit(&|| SeriesUse::Uncertain, &correlation.between.0);
+        visit(&|| SeriesUse::Uncertain, &correlation.between.1);
+    }
     let population = &scenario.methods.footprint.population_series;
     if !population.is_empty() {
         visit(&|| SeriesUse::Footprint, population);
@@ -156,6 +160,10 @@ pub fn for_each_series_key_mut(
     }
     for uncertain in &mut scenario.uncertainty {
         visit(SeriesUse::Uncertain, &mut uncertain.series);
+    }
+    for correlation in &mut scenario.correlations {
+        visit(SeriesUse::Uncertain, &mut correlation.between.0);
+        visit(SeriesUse::Uncertain, &mut correlation.between.1);
     }
     let population = &mut scenario.methods.footprint.population_series;
     if !population.is_empty() {

@@ -171,6 +171,16 @@ impl Distribution {
     }
 }
 
+/// The rank correlation of two uncertain levers' draws (Spearman's ρ, −1 to 1): GDP growth
+/// and energy growth move together, not independently.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correlation {
+    /// The two series whose levers are correlated (each uncertain).
+    pub between: (String, String),
+    pub rho: f64,
+}
+
 /// A series whose lever is drawn from a distribution in Monte Carlo runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

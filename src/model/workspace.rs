@@ -50,6 +50,8 @@ pub struct Changes {
     pub targets: Vec<TargetChange>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Vec<Uncertain>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlations: Option<Vec<crate::model::Correlation>>,
     /// Indicators that differ from the parent's: each replaces the parent's row of its number
     /// (values typed or imported for this scenario, another target, a task's progress).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -241,6 +241,7 @@ pub fn new_district(plan: &NewPlan) -> Result<Scenario, NewPlanError> {
         projects: Vec::new(),
         methods: Methods::default(),
         uncertainty: Vec::new(),
+        correlations: Vec::new(),
         chapter: Default::default(),
     })
 }

@@ -424,6 +424,7 @@ pub fn hanyang_plan() -> Scenario {
         projects,
         methods: super::methods::hanyang_methods(),
         uncertainty: Vec::new(),
+        correlations: Vec::new(),
         chapter: Default::default(),
     }
 }
