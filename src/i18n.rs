@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Label;
 
 mod unit_words;
-pub use unit_words::unit_text;
+pub use unit_words::{unit_from_english, unit_text};
 
 /// A unit as `lang` reads it (亿元 as "100 million yuan" in English); the file keeps its symbol.
 pub fn unit(lang: Lang, unit: &crate::units::Unit) -> std::borrow::Cow<'_, str> {
@@ -562,11 +562,11 @@ texts! {
     Yes => ("达标", "met"),
     No => ("未达标", "not met"),
     Group => ("类别", "Group"),
-    Investment => ("投资（亿元）", "Investment (亿元)"),
+    Investment => ("投资（亿元）", "Investment (100 million yuan)"),
     StatedCount => ("规划项目数", "Projects (plan)"),
-    StatedInvestment => ("规划投资（亿元）", "Investment (plan, 亿元)"),
+    StatedInvestment => ("规划投资（亿元）", "Investment (plan, 100 million yuan)"),
     Listed => ("已列项目", "Listed"),
-    ListedInvestment => ("已列投资（亿元）", "Listed investment (亿元)"),
+    ListedInvestment => ("已列投资（亿元）", "Listed investment (100 million yuan)"),
     Ungrouped => ("未分类", "no group"),
     PlanCheck => ("与规划核对", "Check against the plan"),
     PlanCheckOk => ("与规划一致", "Matches the plan"),
@@ -971,11 +971,9 @@ texts! {
     ),
     ErrorUnknownSeriesUse => ("{0}引用了不存在的序列“{1}”", "{0} refers to the unknown series \"{1}\""),
     ErrorCycle => ("序列之间循环引用：{0}", "series refer to each other in a cycle: {0}"),
-    ErrorInvalidValue => (
-        "{0}“{1}”：{2} = {3} 无效：{4}",
-        "{0} \"{1}\": {2} = {3} is invalid: {4}",
-    ),
-    ErrorInvalid => ("{0}“{1}”：{2}：{3}", "{0} \"{1}\": {2}: {3}"),
+    ErrorInvalidValue => ("{0}：{1} = {2} 无效：{3}", "{0}: {1} = {2} is invalid: {3}"),
+    ErrorInvalid => ("{0}：{1}：{2}", "{0}: {1}: {2}"),
+    ItemNamed => ("{0}“{1}”", "{0} \"{1}\""),
     ErrorNotFinite => (
         "{0}“{1}”：{2} 年的数值无法计算（除以 0，或超过 10^308）：请检查其计算依据",
         "{0} \"{1}\": the value for {2} cannot be computed (a division by 0, or beyond 10^308): check the values it is computed from",
@@ -1226,6 +1224,16 @@ texts! {
     SaveReadOnly => ("{0}：未保存：文件为只读；请另存为其他名称，或先取消只读", "{0}: not saved: the file is read-only; save under another name or make it writable first"),
     ChangeCorrelations => ("修改相关系数", "Change correlations"),
     FormCorrelate => ("KEY1,KEY2=RHO，例如 gdp,energy=0.6", "KEY1,KEY2=RHO, such as gdp,energy=0.6"),
+    RebaseNotForward => ("{0} 年不在基准年 {1} 之后", "{0} is not after the base year {1}"),
+    FolderNotFlushed => ("ecoplan：{0}：已保存，但其文件夹无法写入磁盘：{1}", "ecoplan: {0}: saved, but the folder could not be flushed to disk: {1}"),
+    ArgTwice => ("{0} 给出了不止一次", "{0} is given more than once"),
+    ArgOutOfRange => ("{0} 的值“{1}”超出可用范围", "the value \"{1}\" of {0} is out of range"),
+    FieldMin => ("下限", "min"),
+    FieldMax => ("上限", "max"),
+    FieldMean => ("均值", "mean"),
+    FieldSd => ("标准差", "sd"),
+    FieldMode => ("众数", "mode"),
+    FieldRho => ("相关系数", "rank correlation"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",
@@ -1911,6 +1919,32 @@ impl Tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_a_locale_or_a_windows_language_states() {
+        for (locale, lang) in [
+            (None, Lang::Zh),
+            (Some("C"), Lang::Zh),
+            (Some("POSIX"), Lang::Zh),
+            (Some("C.UTF-8"), Lang::Zh),
+            (Some("zh_CN.UTF-8"), Lang::Zh),
+            (Some("zh_TW"), Lang::Zh),
+            (Some("en_US.UTF-8"), Lang::En),
+            (Some("de_DE"), Lang::En),
+        ] {
+            assert_eq!(Lang::from_locale(locale), lang, "{locale:?}");
+        }
+        // LANGIDs: zh-CN 0x0804, zh-TW 0x0404, en-US 0x0409, de-DE 0x0407, none 0.
+        for (langid, lang) in [
+            (0x0804, Lang::Zh),
+            (0x0404, Lang::Zh),
+            (0x0409, Lang::En),
+            (0x0407, Lang::En),
+            (0, Lang::Zh),
+        ] {
+            assert_eq!(Lang::from_windows_language(langid), lang, "{langid:#x}");
+        }
+    }
 
     /// Every `.rs` file under `src/`, as text.
     fn sources() -> Vec<(std::path::PathBuf, String)> {

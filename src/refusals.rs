@@ -172,6 +172,12 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "capacity" => Tr::ItemCapacity,
         "change" => Tr::FieldChange,
         "runs" => Tr::FieldRuns,
+        "min" => Tr::FieldMin,
+        "max" => Tr::FieldMax,
+        "mean" => Tr::FieldMean,
+        "sd" => Tr::FieldSd,
+        "mode" => Tr::FieldMode,
+        "rho" => Tr::FieldRho,
         "name" => Tr::FieldName,
         "region" => Tr::FieldRegion,
         "land cover" => Tr::FieldLandCover,
@@ -208,10 +214,15 @@ pub fn field_of(item: &str, field: &str, lang: Lang) -> String {
 impl ModelError {
     /// The error in `lang`: items and fields by the window's names, the reason in words.
     pub fn in_lang(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
         let item = |item: &str| item_name(item, lang);
+        // An item with its key, or alone where it has none (the number of draws).
+        let named = |what: &str, key: &str| {
+            if key.is_empty() {
+                item(what)
+            } else {
+                Tr::ItemNamed.fill(lang, &[&item(what), &key])
+            }
+        };
         match self {
             ModelError::BaseYearRange {
                 base_year,
@@ -246,8 +257,7 @@ impl ModelError {
             } => Tr::ErrorInvalidValue.fill(
                 lang,
                 &[
-                    &item(what),
-                    key,
+                    &named(what, key),
                     &field_of(what, field, lang),
                     value,
                     &reason(why, lang),
@@ -261,8 +271,7 @@ impl ModelError {
             } => Tr::ErrorInvalid.fill(
                 lang,
                 &[
-                    &item(what),
-                    key,
+                    &named(what, key),
                     &field_of(what, field, lang),
                     &reason(why, lang),
                 ],

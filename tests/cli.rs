@@ -283,7 +283,7 @@ fn bad_values_exit_two_naming_what() {
     let output = ecoplan(&["project", "--growth", "gdp=3"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("series \"gdp\": rate = 3"),
+        stderr(&output).contains("series \"gdp\": Annual growth = 3"),
         "{}",
         stderr(&output)
     );

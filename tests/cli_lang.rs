@@ -27,11 +27,12 @@ fn text(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
-/// The Latin-script words of a message that are not among `given` (what the user typed: keys,
-/// options, file names) or the usage line's syntax.
+/// The Latin-script words of a message that are not among `given` (each word of what the user
+/// typed: keys, options, file names) or the syntax's names and placeholders; the usage line is
+/// syntax.
 fn foreign_words(message: &str, given: &[&str]) -> Vec<String> {
     // Names no translation changes: the program, file extensions, units the scenario writes
-    // (its file keeps them), pollutants.
+    // (its file keeps them), pollutants, the forms' keywords and placeholders.
     const NAMES: &[&str] = &[
         "ecoplan",
         "csv",
@@ -58,23 +59,39 @@ fn foreign_words(message: &str, given: &[&str]) -> Vec<String> {
         "linear",
         "intensity",
         "elasticity",
+        "KEY",
+        "KEY1",
+        "KEY2",
+        "RATE",
+        "RHO",
+        "DIST",
+        "MEAN",
+        "SD",
+        "MIN",
+        "MAX",
+        "MODE",
+        "LOW",
+        "HIGH",
+        "POLLUTANT",
+        "YEAR",
+        "VALUE",
+        "NAME",
+        "METHOD",
     ];
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .filter(|word| word.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+            .map(str::to_owned)
+            .collect()
+    };
+    let typed: Vec<String> = given.iter().flat_map(|g| words(g)).collect();
     message
         .lines()
         .filter(|line| !line.starts_with("用法："))
-        .flat_map(|line| {
-            line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .filter(|word| word.chars().filter(char::is_ascii_alphabetic).count() >= 2)
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .filter(|word| {
-            // A placeholder of the syntax (KEY=RATE, POLLUTANT:YEAR) is upper case.
-            !NAMES.contains(&word.as_str())
-                && !word.chars().all(|c| !c.is_ascii_lowercase())
-                && !given.iter().any(|g| g.contains(word.as_str()))
-                && !word.starts_with("--")
-        })
+        .flat_map(words)
+        // An option (`--horizon`) is the command line's own name.
+        .filter(|word| !word.starts_with("--"))
+        .filter(|word| !NAMES.contains(&word.as_str()) && !typed.contains(word))
         .collect()
 }
 
@@ -108,7 +125,7 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
             "--growth gdp=fast",
         ),
         (vec!["project", p, "--horizon", "2026"], "--horizon 2026"),
-        (vec!["project", p, "--horizon", "2100"], "district.ron"),
+        (vec!["project", p, "--horizon", "2100"], "--horizon 2100"),
         (vec!["project", "--horizn", "2030"], "--horizn"),
         (vec!["export", p, "out.pdf"], "out.pdf"),
         (vec!["uncertainty", p, "--runs", "0"], "district.ron"),

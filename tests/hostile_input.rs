@@ -473,8 +473,9 @@ fn messages_name_no_internal_types_and_no_member_twice() {
         "{}",
         stderr(&output)
     );
+    // In plain words at its place, not the parser's ("Expected opening `(` for struct").
     assert!(
-        stderr(&output).contains("the scenario file"),
+        stderr(&output).contains("empty.ron:1:1: an entry in ( ) is expected here"),
         "{}",
         stderr(&output)
     );

@@ -361,3 +361,142 @@ fn command_line_runs_uncertainty_and_seek() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--target"));
 }
+
+/// GDP growth and the secondary industry's elasticity to GDP, both uncertain, at `rho`.
+fn correlated(rho: f64, sampling: Sampling) -> UncertaintyResult {
+    use ecoplan::model::Correlation;
+    let mut scenario = hanyang_plan();
+    let normal = |mean: f64, sd: f64| Distribution::Normal {
+        mean,
+        sd,
+        min: mean - 4.0 * sd,
+        max: mean + 4.0 * sd,
+    };
+    scenario.uncertainty = vec![
+        Uncertain {
+            series: "gdp".into(),
+            distribution: normal(0.075, 0.02),
+        },
+        Uncertain {
+            series: "gdp_secondary".into(),
+            distribution: normal(1.0, 0.2),
+        },
+    ];
+    if rho != 0.0 {
+        scenario.correlations = vec![Correlation {
+            between: ("gdp".into(), "gdp_secondary".into()),
+            rho,
+        }];
+    }
+    assert!(ecoplan::engine::validate(&scenario).is_empty());
+    run(&scenario, 4000, 11, sampling, &["gdp", "gdp_secondary"])
+}
+
+#[test]
+fn correlated_levers_widen_or_narrow_what_they_drive_together_and_keep_each_lever() {
+    for sampling in [Sampling::Random, Sampling::LatinHypercube] {
+        let spread = |result: &UncertaintyResult, key: &str| {
+            let fan = result.fans.iter().find(|f| f.series == key).unwrap();
+            let last = fan.percentiles.last().unwrap();
+            last[4] - last[0]
+        };
+        let (against, independent, together) = (
+            correlated(-0.8, sampling),
+            correlated(0.0, sampling),
+            correlated(0.8, sampling),
+        );
+        // Secondary industry = f(GDP, elasticity): moving together widens its p5–p95, moving
+        // against each other narrows it.
+        let widths = [
+            spread(&against, "gdp_secondary"),
+            spread(&independent, "gdp_secondary"),
+            spread(&together, "gdp_secondary"),
+        ];
+        assert!(
+            widths[0] < 0.8 * widths[1] && widths[2] > 1.15 * widths[1],
+            "{sampling:?}: {widths:?}"
+        );
+        // GDP alone moves with its own lever: correlating only reorders its draws, so its fan
+        // is the same at any correlation (and the independent run's within sampling error).
+        let gdp = |r: &UncertaintyResult| {
+            r.fans
+                .iter()
+                .find(|f| f.series == "gdp")
+                .unwrap()
+                .percentiles
+                .clone()
+        };
+        assert_eq!(gdp(&against), gdp(&together));
+        for (a, b) in gdp(&together)
+            .last()
+            .unwrap()
+            .iter()
+            .zip(gdp(&independent).last().unwrap())
+        {
+            assert!((a / b - 1.0).abs() < 0.02, "{sampling:?}: {a} against {b}");
+        }
+    }
+}
+
+#[test]
+fn correlations_that_cannot_hold_together_are_refused_by_their_pair_and_unticking_drops_them() {
+    use ecoplan::document::{Document, Edit};
+    use ecoplan::model::Correlation;
+    let mut scenario = hanyang_plan();
+    let normal = |mean: f64| Distribution::Normal {
+        mean,
+        sd: 0.01,
+        min: mean - 0.04,
+        max: mean + 0.04,
+    };
+    scenario.uncertainty = ["gdp", "energy", "cod"]
+        .map(|key| Uncertain {
+            series: key.into(),
+            distribution: normal(0.05),
+        })
+        .to_vec();
+    let pair = |a: &str, b: &str, rho: f64| Correlation {
+        between: (a.into(), b.into()),
+        rho,
+    };
+    scenario.correlations = vec![
+        pair("gdp", "energy", 0.9),
+        pair("energy", "cod", 0.9),
+        pair("gdp", "cod", -0.9),
+    ];
+    let errors = ecoplan::engine::validate(&scenario);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = errors[0].in_lang(ecoplan::i18n::Lang::Zh);
+    assert!(
+        message.contains("相关系数") && message.contains("半正定"),
+        "{message}"
+    );
+    // The same pairs at 0.5, 0.5 and 0.1 can hold together.
+    scenario.correlations = vec![
+        pair("gdp", "energy", 0.5),
+        pair("energy", "cod", 0.5),
+        pair("gdp", "cod", 0.1),
+    ];
+    assert!(ecoplan::engine::validate(&scenario).is_empty());
+    // Unticking energy takes its two correlations with it; the edit is not refused.
+    let mut doc = Document::new(scenario.clone(), None).unwrap();
+    let kept: Vec<Uncertain> = scenario
+        .uncertainty
+        .iter()
+        .filter(|u| u.series != "energy")
+        .cloned()
+        .collect();
+    doc.apply(Edit::SetUncertainty { uncertainty: kept })
+        .unwrap();
+    assert_eq!(doc.scenario().correlations, vec![pair("gdp", "cod", 0.1)]);
+    // Out of range, with itself, and of a lever that is not uncertain: each refused.
+    for bad in [
+        pair("gdp", "cod", 1.5),
+        pair("gdp", "gdp", 0.5),
+        pair("gdp", "msw", 0.5),
+    ] {
+        let mut with_bad = doc.scenario().clone();
+        with_bad.correlations.push(bad.clone());
+        assert!(!ecoplan::engine::validate(&with_bad).is_empty(), "{bad:?}");
+    }
+}

@@ -411,11 +411,11 @@ impl EcoplanApp {
             io::Loaded::Scenario(scenario) => {
                 Document::new((**scenario).clone(), work.origin.clone())
                     .map(|doc| (doc, None))
-                    .map_err(|error| error.to_string())
+                    .map_err(|error| error.in_lang(self.lang()))
             }
             io::Loaded::Workspace(workspace) => members_from(workspace, work.origin.clone())
                 .map(|(doc, members)| (doc, Some(members)))
-                .map_err(|error| error.to_string()),
+                .map_err(|error| error.in_lang(self.lang())),
         };
         let (mut doc, members) = match restored {
             Ok(restored) => restored,

@@ -135,8 +135,26 @@ fn analyse_scenario(
     growth: &[(String, f64)],
     lang: Lang,
 ) -> Result<(Scenario, Analysis), Failure> {
+    let given = scenario.clone();
     apply_overrides(&mut scenario, horizon, growth, lang)?;
-    let analysis = engine::analyse(&scenario).map_err(|error| refused(file, &error, lang))?;
+    let analysis = engine::analyse(&scenario).map_err(|error| {
+        // What the options made of a scenario that analyses is named by the options, not by
+        // the file (`--horizon 2100: …`).
+        let options: Vec<String> = horizon
+            .map(|year| format!("--horizon {year}"))
+            .into_iter()
+            .chain(
+                growth
+                    .iter()
+                    .map(|(key, rate)| format!("--growth {key}={rate}")),
+            )
+            .collect();
+        if !options.is_empty() && engine::analyse(&given).is_ok() {
+            Failure::input(Tr::InFile.fill(lang, &[&options.join(" "), &error.in_lang(lang)]))
+        } else {
+            refused(file, &error, lang)
+        }
+    })?;
     Ok((scenario, analysis))
 }
 
@@ -236,13 +254,16 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 .iter()
                 .map(|c| {
                     let (a, b) = &c.between;
-                    if a < b { format!("{a},{b}") } else { format!("{b},{a}") }
+                    if a < b {
+                        format!("{a},{b}")
+                    } else {
+                        format!("{b},{a}")
+                    }
                 })
                 .collect();
             options::refuse_repeated(lang, "--correlate", pairs.iter().map(String::as_str))?;
             let same = |c: &crate::model::Correlation, d: &crate::model::Correlation| {
-                c.between == d.between
-                    || (c.between.0 == d.between.1 && c.between.1 == d.between.0)
+                c.between == d.between || (c.between.0 == d.between.1 && c.between.1 == d.between.0)
             };
             for item in &args.correlate {
                 scenario.correlations.retain(|c| !same(c, item));

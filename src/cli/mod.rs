@@ -52,7 +52,8 @@ pub fn parse_from(arguments: impl IntoIterator<Item = OsString>) -> Result<Cli, 
             Ok(()) => 0,
             Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(error) => {
-                say(&Tr::CannotWriteOutput.fill(Lang::from_environment(), &[&error]));
+                let lang = asked_lang(&arguments);
+                say(&Tr::CannotWriteOutput.fill(lang, &[&crate::refusals::io_words(&error, lang)]));
                 1
             }
         });
@@ -72,7 +73,12 @@ fn try_parse(arguments: &[OsString]) -> Result<Cli, clap::Error> {
 /// The language an argument list asks for (`--lang en`, `--lang=en`), read before clap has
 /// parsed it so that clap's own refusals are worded in it; else the environment's.
 fn asked_lang(arguments: &[OsString]) -> Lang {
-    let mut words = arguments.iter().filter_map(|a| a.to_str());
+    // The last one, as clap keeps it; nothing after `--` is an option.
+    let mut asked = None;
+    let mut words = arguments
+        .iter()
+        .filter_map(|a| a.to_str())
+        .take_while(|word| *word != "--");
     while let Some(word) = words.next() {
         let value = match word.strip_prefix("--lang") {
             Some("") => words.next(),
@@ -80,13 +86,16 @@ fn asked_lang(arguments: &[OsString]) -> Lang {
             None => None,
         };
         match value {
-            Some("zh") => return Lang::Zh,
-            Some("en") => return Lang::En,
+            Some("zh") => asked = Some(Lang::Zh),
+            Some("en") => asked = Some(Lang::En),
             _ => {}
         }
     }
-    Lang::from_environment()
+    asked.unwrap_or_else(Lang::from_environment)
 }
+
+/// The options `options::in_lang` parses: their refusals are already worded.
+const OUR_FORMS: [&str; 4] = ["--growth", "--uncertain", "--map", "--correlate"];
 
 /// A refusal of clap's in `lang`: what was wrong, with clap's suggestion, and the usage, so
 /// that a script's log says what was expected.
@@ -103,17 +112,19 @@ fn argument_error(error: &clap::Error, arguments: &[OsString], lang: Lang) -> St
         ErrorKind::InvalidValue if value.is_empty() => Tr::ArgNeedsValue.fill(lang, &[&arg]),
         ErrorKind::InvalidValue => Tr::ArgInvalidValue.fill(lang, &[&arg, &value]),
         // Our own parsers' refusal (`options`) says all; clap's number parsers' does not.
-        ErrorKind::ValueValidation => match std::error::Error::source(error) {
-            Some(source)
-                if !source.is::<std::num::ParseIntError>()
-                    && !source.is::<std::num::ParseFloatError>() =>
-            {
-                source.to_string()
-            }
-            _ => Tr::ArgNotNumber.fill(lang, &[&arg, &value]),
-        },
+        ErrorKind::ValueValidation if OUR_FORMS.iter().any(|form| arg.starts_with(form)) => {
+            std::error::Error::source(error).map_or_else(String::new, ToString::to_string)
+        }
+        ErrorKind::ValueValidation if value.trim().parse::<f64>().is_ok() => {
+            Tr::ArgOutOfRange.fill(lang, &[&arg, &value])
+        }
+        ErrorKind::ValueValidation => Tr::ArgNotNumber.fill(lang, &[&arg, &value]),
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             Tr::ArgValueCount.fill(lang, &[&arg])
+        }
+        // clap calls an option given twice a conflict with itself.
+        ErrorKind::ArgumentConflict if text(ContextKind::PriorArg).as_ref() == Some(&arg) => {
+            Tr::ArgTwice.fill(lang, &[&arg])
         }
         ErrorKind::ArgumentConflict => Tr::ArgConflict.fill(
             lang,
@@ -180,7 +191,8 @@ pub fn main(command: &Command, lang: Lang) -> i32 {
                 // leave undone what was asked.
                 Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
                 Err(error) => {
-                    say(&Tr::CannotWriteOutput.fill(lang, &[&error]));
+                    say(&Tr::CannotWriteOutput
+                        .fill(lang, &[&crate::refusals::io_words(&error, lang)]));
                     return 1;
                 }
             }
@@ -246,6 +258,18 @@ mod tests {
         let growth = refusal(&["project", "--growth", "gdp=fast", "--lang", "zh"]);
         assert!(growth.contains("“fast”不是数字"), "{growth}");
         assert!(growth.contains("用法：ecoplan project"), "{growth}");
+        let range = refusal(&["project", "--horizon", "99999999999", "--lang", "zh"]);
+        assert!(range.contains("“99999999999”超出可用范围"), "{range}");
+        let twice = refusal(&[
+            "project",
+            "--horizon",
+            "2030",
+            "--horizon",
+            "2031",
+            "--lang",
+            "zh",
+        ]);
+        assert!(twice.contains("给出了不止一次"), "{twice}");
         let missing = refusal(&["fit", "x.ron", "--lang", "zh"]);
         assert!(missing.contains("缺少必需的参数"), "{missing}");
     }
@@ -256,6 +280,7 @@ mod tests {
             vec!["project", "--lang", "en"],
             vec!["check", "x.ron", "--lang=en"],
             vec!["export", "--lang", "en", "out.csv"],
+            vec!["--lang", "zh", "project", "--lang", "en"],
         ] {
             let arguments: Vec<OsString> = std::iter::once("ecoplan")
                 .chain(words.iter().copied())

@@ -248,7 +248,9 @@ pub fn indicators(
     )];
     for (indicator, assessment) in scenario.indicators.iter().zip(assessments) {
         for line in &assessment.lines {
-            let (rule, threshold) = crate::io::csv::rule_columns(&line.target);
+            // The rule in words (the CSV's `rule` column keeps its keys for scripts).
+            let rule = crate::i18n::target_text(&line.target, lang);
+            let (_, threshold) = crate::io::csv::rule_columns(&line.target);
             rows.push(vec![
                 indicator.number.clone(),
                 lang.label(&indicator.name).to_owned(),
@@ -259,7 +261,7 @@ pub fn indicators(
                     || "–".into(),
                     |v| format::with_decimals(v, indicator.decimals),
                 ),
-                rule.to_owned(),
+                rule,
                 threshold.map_or_else(String::new, format::exact),
                 crate::i18n::status_tr(line.status).get(lang).to_owned(),
             ]);

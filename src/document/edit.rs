@@ -3,9 +3,8 @@
 
 use crate::i18n::{Lang, Tr};
 use crate::model::{
-    Correlation,
-    Capacity, CapacityBasis, Indicator, Label, Metadata, Methods, Period, Project, Rule, Scenario,
-    Series, Target, Uncertain,
+    Capacity, CapacityBasis, Correlation, Indicator, Label, Metadata, Methods, Period, Project,
+    Rule, Scenario, Series, Target, Uncertain,
 };
 
 #[derive(Clone, Debug, PartialEq)]

@@ -413,10 +413,8 @@ pub fn correlation_matrix(scenario: &Scenario) -> Vec<Vec<f64>> {
         row[i] = 1.0;
     }
     for correlation in &scenario.correlations {
-        if let (Some(i), Some(j)) = (
-            index(&correlation.between.0),
-            index(&correlation.between.1),
-        ) && i != j
+        if let (Some(i), Some(j)) = (index(&correlation.between.0), index(&correlation.between.1))
+            && i != j
         {
             matrix[i][j] = correlation.rho;
             matrix[j][i] = correlation.rho;

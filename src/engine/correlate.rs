@@ -74,10 +74,11 @@ fn invert_lower(l: &[Vec<f64>]) -> Vec<Vec<f64>> {
     let mut inverse = vec![vec![0.0; k]; k];
     for i in 0..k {
         inverse[i][i] = 1.0 / l[i][i];
-        for j in 0..i {
-            let sum: f64 = (j..i).map(|m| l[i][m] * inverse[m][j]).sum();
-            inverse[i][j] = -sum / l[i][i];
-        }
+        // Row i below the diagonal from the rows above it (forward substitution).
+        let row: Vec<f64> = (0..i)
+            .map(|j| -(j..i).map(|m| l[i][m] * inverse[m][j]).sum::<f64>() / l[i][i])
+            .collect();
+        inverse[i][..i].copy_from_slice(&row);
     }
     inverse
 }

@@ -213,7 +213,9 @@ pub enum Reason {
     /// A lever correlated with itself.
     CorrelationWithItself,
     /// A correlation of a series whose lever is not uncertain.
-    CorrelationNotUncertain { series: String },
+    CorrelationNotUncertain {
+        series: String,
+    },
     /// The pair is given twice.
     CorrelationTwice,
     /// Together the correlations are no correlation matrix.

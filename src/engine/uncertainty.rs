@@ -180,7 +180,7 @@ fn check_runs(runs: usize) -> Result<(), ModelError> {
     if runs == 0 || runs > MAX_RUNS {
         return Err(ModelError::invalid_value(
             "uncertainty",
-            "runs",
+            "",
             "runs",
             runs as f64,
             Reason::Runs { max: MAX_RUNS },
@@ -274,12 +274,7 @@ fn monte_carlo_pass_reading_levers(
             .unwrap_or_else(|| independent_uniforms(runs, uncertain.len(), settings.seed));
         let matrix = super::checks::correlation_matrix(scenario);
         super::correlate::iman_conover(&mut table, &matrix, settings.seed).map_err(|_| {
-            ModelError::invalid(
-                "correlation",
-                "uncertainty",
-                "rho",
-                Reason::CorrelationsInconsistent,
-            )
+            ModelError::invalid("correlation", "", "rho", Reason::CorrelationsInconsistent)
         })?;
         latin = Some(table);
     }

@@ -56,6 +56,49 @@ pub fn unit_text(lang: Lang, symbol: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A unit as the English interface wrote it (a workbook exported in English, read back by an
+/// import) in the scenario's symbols: "100 million yuan" as 亿元, "m³/person/d" as m³/人/d.
+/// Text that is not such a unit is returned as it is.
+pub fn unit_from_english(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut part = String::new();
+    for c in text.chars().chain(std::iter::once('\0')) {
+        if c == '/' || c == '·' || c == '\0' {
+            let trimmed = part.trim();
+            let (prefix, rest) = PREFIXES
+                .iter()
+                .find_map(|(zh, en)| {
+                    trimmed
+                        .strip_prefix(en)
+                        .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+                        .map(|rest| (*zh, rest.trim()))
+                })
+                .unwrap_or(("", trimmed));
+            let word = match rest {
+                "yuan" => "元",
+                "people" | "person" => "人",
+                "households" => "户",
+                "count" => "个",
+                "times" => "次",
+                other => other,
+            };
+            out.push_str(prefix);
+            // 万 tce, 亿 m³: a Latin symbol after a prefix is written apart, as the plan writes it.
+            if !prefix.is_empty() && word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                out.push(' ');
+            }
+            out.push_str(word);
+            if c != '\0' {
+                out.push(c);
+            }
+            part.clear();
+        } else {
+            part.push(c);
+        }
+    }
+    out
+}
+
 /// One part of a unit (`万 tce`, `人`, `亿元`) in English. A person under a division is singular
 /// (m³/person), people counted are plural (10,000 people).
 fn part_in_english(part: &str, divided: bool) -> String {
@@ -68,8 +111,13 @@ fn part_in_english(part: &str, divided: bool) -> String {
                 .map(|rest| (Some(*en), rest.trim()))
         })
         .unwrap_or((None, trimmed));
+    // Per person (m³/person), but per 10,000 people; people counted are plural.
     let word = if rest == "人" {
-        Cow::Borrowed(if divided { "person" } else { "people" })
+        Cow::Borrowed(if divided && prefix.is_none() {
+            "person"
+        } else {
+            "people"
+        })
     } else {
         match WORDS.iter().find(|(zh, _)| *zh == rest) {
             Some((_, en)) => Cow::Borrowed(*en),
@@ -104,9 +152,31 @@ mod tests {
             ("%", "%"),
             ("–", "–"),
             ("万元·人", "10,000 yuan·people"),
+            ("张/万人", "张/10,000 people"),
         ] {
             assert_eq!(unit_text(Lang::En, zh), en, "{zh}");
             assert_eq!(unit_text(Lang::Zh, zh), zh);
+        }
+        // Read back from an English workbook, each parses to the unit it came from.
+        for zh in [
+            "亿元",
+            "万人",
+            "万 tce",
+            "亿 m³",
+            "tce/万元",
+            "m³/人/d",
+            "t/a",
+            "%",
+            "万立方米",
+        ] {
+            let english = unit_text(Lang::En, zh);
+            let back = unit_from_english(&english);
+            let (a, b) = (
+                crate::units::Unit::parse(zh).unwrap(),
+                crate::units::Unit::parse(&back)
+                    .unwrap_or_else(|e| panic!("{zh} → {english} → {back}: {e}")),
+            );
+            assert_eq!(a.factor_to(&b), Ok(1.0), "{zh} → {english} → {back}");
         }
     }
 

@@ -548,13 +548,18 @@ pub fn row_values(
     let factor = match &row.unit {
         None => 1.0,
         Some(text) => {
-            let unit = Unit::parse(text).map_err(|_| ImportError {
-                place: row.unit_place.clone(),
-                message: said(
-                    format!("不认识的单位“{text}”（{}）", row.name),
-                    format!("unknown unit \"{text}\" ({})", row.name),
-                ),
-            })?;
+            // A workbook exported in English writes its units in English words.
+            let unit = Unit::parse(text)
+                .or_else(|error| {
+                    Unit::parse(&crate::i18n::unit_from_english(text)).map_err(|_| error)
+                })
+                .map_err(|_| ImportError {
+                    place: row.unit_place.clone(),
+                    message: said(
+                        format!("不认识的单位“{text}”（{}）", row.name),
+                        format!("unknown unit \"{text}\" ({})", row.name),
+                    ),
+                })?;
             unit.factor_as_annual(&series.unit)
                 .map_err(|_| ImportError {
                     place: row.unit_place.clone(),

@@ -516,9 +516,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: Backup) -> Result<(),
     // The new file is in place; a folder that cannot be flushed (some file systems refuse)
     // does not make the save a failure.
     if let Err(error) = sync_folder(target.parent().unwrap_or(Path::new("."))) {
-        crate::io::say(&format!(
-            "ecoplan: {}: saved, but the folder could not be flushed to disk: {error}",
-            target.display()
+        let lang = crate::i18n::Lang::from_environment();
+        crate::io::say(&crate::i18n::Tr::FolderNotFlushed.fill(
+            lang,
+            &[&target.display(), &crate::refusals::io_words(&error, lang)],
         ));
     }
     Ok(())

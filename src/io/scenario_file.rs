@@ -93,6 +93,22 @@ impl LoadError {
     /// The error in `lang`, starting with its file (and line and column).
     pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::{Lang, Tr};
+        // A parse error in plain words in either language (the library's own are terse:
+        // "Expected comma"); the others' English is their `Display`.
+        if let LoadError::Parse {
+            path,
+            line,
+            col,
+            code,
+            ..
+        } = self
+        {
+            return format!(
+                "{}:{line}:{col}: {}",
+                path.display(),
+                crate::refusals::parse_words(code, lang)
+            );
+        }
         if lang == Lang::En {
             return self.to_string();
         }
@@ -544,7 +560,7 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
                 SeriesUse::Uncertain => text.find("uncertainty:"),
                 SeriesUse::ChapterUnit => text.find("units:"),
                 // Given on the command line or in a view, not in the file.
-                SeriesUse::GoalSeek | SeriesUse::Sensitivity | SeriesUse::FanChart => None,
+                SeriesUse::GoalSeek | SeriesUse::Sensitivity | SeriesUse::FanChart => return None,
                 SeriesUse::Driver { series } => text.find(&key_of("series", series)),
             }
             .unwrap_or(0);

@@ -70,6 +70,10 @@ pub struct ImportError {
 impl ImportError {
     /// The error in `lang`, starting with its place.
     pub fn in_lang(&self, lang: Lang) -> String {
+        // A message that names its file itself (a read error) has no place of its own.
+        if self.place.is_empty() {
+            return lang.label(&self.message).to_owned();
+        }
         format!("{}: {}", self.place, lang.label(&self.message))
     }
 }
@@ -84,10 +88,11 @@ pub(crate) fn said(zh: impl Into<String>, en: impl Into<String>) -> Label {
 
 /// A message from below (file access, the workbook reader), in English alone: its wording is
 /// the library's.
-fn same(text: String) -> Label {
+/// A read error in both languages (it starts with its file: the place is left empty).
+fn both_of(error: &super::ReadError) -> Label {
     Label {
-        zh: text.clone(),
-        en: text,
+        zh: error.in_lang(Lang::Zh),
+        en: error.in_lang(Lang::En),
     }
 }
 
@@ -126,8 +131,8 @@ fn csv_text(path: &Path) -> Result<String, ImportError> {
     if let Err(super::ReadError::NotText { offset, .. }) = &utf8 {
         let bytes =
             super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
-                place: path.display().to_string(),
-                message: same(e.to_string()),
+                place: String::new(),
+                message: both_of(&e),
             })?;
         return encoding_rs::GBK
             .decode_without_bom_handling_and_without_replacement(&bytes)
@@ -150,12 +155,12 @@ fn csv_text(path: &Path) -> Result<String, ImportError> {
                     crate::refusals::io_words(&source, Lang::En)
                 ),
             ),
-            other => same(
-                other
-                    .to_string()
-                    .replace(&format!("{}: ", path.display()), "")
-                    .replace("scenario file", "table"),
-            ),
+            other => {
+                return ImportError {
+                    place: String::new(),
+                    message: both_of(&other),
+                };
+            }
         },
     })
 }
@@ -482,12 +487,8 @@ const MAX_SST_HEAD: u64 = 1024 * 1024;
 /// measured before any reader allocates for what it declares.
 fn workbook_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
     let bytes = super::safe_file::read_bytes_bounded(path, MAX_BYTES).map_err(|e| ImportError {
-        place: path.display().to_string(),
-        message: same(
-            e.to_string()
-                .replace(&format!("{}: ", path.display()), "")
-                .replace("scenario file", "table"),
-        ),
+        place: String::new(),
+        message: both_of(&e),
     })?;
     if bytes.starts_with(b"PK") {
         measure_package(&bytes).map_err(|message| ImportError {
@@ -653,10 +654,11 @@ fn attribute<'a>(mut attributes: &'a str, wanted: &str) -> Option<&'a str> {
     }
 }
 
-/// Why a file is no workbook: the reader's own words after ours.
+/// Why a file is no workbook: in English with the reader's own words after ours (they are
+/// English; the Chinese says what matters without them).
 fn not_a_workbook(e: &dyn std::fmt::Display) -> Label {
     said(
-        format!("不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：{e}"),
+        "不是 ecoplan 能读取的工作簿（xlsx、xls、ods）：文件已损坏，或不是这些格式之一".to_owned(),
         format!("not a workbook ecoplan can read (xlsx, xls, ods): {e}"),
     )
 }

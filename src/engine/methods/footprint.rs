@@ -35,9 +35,9 @@ pub fn footprint_balance(
     let key = method.population_series.as_str();
     let population = projection
         .get(key)
-        .ok_or_else(|| ModelError::UnknownSeries {
-            series: "footprint method".into(),
-            driver: key.to_owned(),
+        .ok_or_else(|| ModelError::UnknownSeriesUse {
+            place: crate::model::references::SeriesUse::Footprint,
+            key: key.to_owned(),
         })?;
     let to_persons = population
         .unit

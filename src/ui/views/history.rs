@@ -328,7 +328,9 @@ fn rebase_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         RebaseError::PastHorizon { year, horizon } => {
                             Tr::HorizonBeforeMilestone.fill(lang, &[horizon, year])
                         }
-                        RebaseError::NotForward { .. } => error.to_string(),
+                        RebaseError::NotForward { year, base_year } => {
+                            Tr::RebaseNotForward.fill(lang, &[year, base_year])
+                        }
                     };
                     ui.label(RichText::new(text).color(theme::bad()));
                 }

@@ -180,7 +180,7 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
                     &year,
                     &name,
                     &format::with_decimals(*value, scenario.target_decimals(target)),
-                    &unit,
+                    &crate::i18n::unit_text(lang, unit),
                     &format::exact(*threshold),
                 ],
             )
