@@ -1234,6 +1234,13 @@ texts! {
     FieldSd => ("标准差", "sd"),
     FieldMode => ("众数", "mode"),
     FieldRho => ("相关系数", "rank correlation"),
+    Correlations => ("参数间的相关性（秩相关系数）", "Correlations between levers (rank correlation)"),
+    CorrelationsNeedTwo => ("勾选两个以上不确定参数后，可设置它们之间的相关系数。", "Tick two or more uncertain levers to set how they move together."),
+    CorrelationsHint => (
+        "−1 到 1：正值同向变动（如生产总值增速与能耗增速），0 为相互独立；抽样时保持各参数自身的分布。",
+        "−1 to 1: positive moves together (GDP growth and energy growth), 0 is independent; each lever keeps its own distribution.",
+    ),
+    Correlation => ("相关系数", "Correlation"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

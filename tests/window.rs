@@ -3424,3 +3424,48 @@ fn an_elasticity_lever_is_spread_searched_and_read_as_an_elasticity_a_rate_in_pe
     let seek = &harness.state().state.seek;
     assert_eq!((seek.low_percent, seek.high_percent), (-20.0, 30.0));
 }
+
+#[test]
+fn correlations_are_typed_in_the_uncertainty_view_and_an_impossible_set_is_refused() {
+    let mut harness = harness(View::Uncertainty, Lang::Zh);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("勾选两个以上不确定参数")
+            .is_some()
+    );
+    for key in ["gdp", "energy", "cod"] {
+        harness.get_by_label(&format!("不确定 {key}")).click();
+        harness.run();
+    }
+    type_into(&mut harness, "相关系数 gdp energy", "0.6");
+    press_enter(&mut harness);
+    type_into(&mut harness, "相关系数 energy cod", "0.6");
+    press_enter(&mut harness);
+    let correlations = |h: &Harness<'static, EcoplanApp>| {
+        h.state()
+            .doc
+            .scenario()
+            .correlations
+            .iter()
+            .map(|c| (c.between.0.clone(), c.between.1.clone(), c.rho))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        correlations(&harness),
+        [
+            ("gdp".to_owned(), "energy".to_owned(), 0.6),
+            ("energy".to_owned(), "cod".to_owned(), 0.6)
+        ]
+    );
+    // GDP against COD at −0.9 cannot hold with the two above: refused, with why, in Chinese.
+    type_into(&mut harness, "相关系数 gdp cod", "-0.9");
+    press_enter(&mut harness);
+    let message = harness.state().message.clone().unwrap_or_default();
+    assert!(message.contains("半正定"), "{message}");
+    assert_eq!(correlations(&harness).len(), 2);
+    // Unticking a lever drops its correlations.
+    harness.get_by_label("不确定 energy").click();
+    harness.run();
+    assert!(correlations(&harness).is_empty());
+}

@@ -74,7 +74,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             ctx.apply(Edit::SetUncertainty { uncertainty: list });
                         }
                         match position {
-                            Some(i) => distribution_ui(ui, ctx, &scenario.uncertainty, i),
+                            Some(i) => {
+                                let kind = crate::model::lever_kind(&series.rule)
+                                    .unwrap_or(crate::model::LeverKind::Rate);
+                                distribution_ui(ui, ctx, &scenario.uncertainty, i, kind)
+                            }
                             None => {
                                 ui.label("");
                                 ui.label(
@@ -85,13 +89,107 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                         ui.end_row();
                     }
                 });
+            correlations_ui(ui, ctx);
             ui.separator();
             run_ui(ui, ctx, state);
             results_ui(ui, ctx, state);
         });
 }
 
-fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain], i: usize) {
+/// The rank correlations between the uncertain levers: a triangle of fields, one per pair
+/// (0 is independent); a set the draws cannot have together is refused with the reason.
+fn correlations_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario();
+    let levers: Vec<&str> = scenario
+        .uncertainty
+        .iter()
+        .map(|u| u.series.as_str())
+        .collect();
+    ui.separator();
+    ui.strong(ctx.tr(Tr::Correlations));
+    if levers.len() < 2 {
+        ui.label(RichText::new(ctx.tr(Tr::CorrelationsNeedTwo)).weak());
+        return;
+    }
+    let name = |key: &str| {
+        scenario
+            .series(key)
+            .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
+    };
+    let rho_of = |a: &str, b: &str| {
+        scenario
+            .correlations
+            .iter()
+            .find(|c| {
+                (c.between.0 == a && c.between.1 == b) || (c.between.0 == b && c.between.1 == a)
+            })
+            .map_or(0.0, |c| c.rho)
+    };
+    // The list with the pair set to `rho` (0 takes it out: independent is the default).
+    let with = |a: &str, b: &str, rho: f64| {
+        let mut correlations = scenario.correlations.clone();
+        correlations.retain(|c| {
+            !((c.between.0 == a && c.between.1 == b) || (c.between.0 == b && c.between.1 == a))
+        });
+        if rho != 0.0 {
+            correlations.push(crate::model::Correlation {
+                between: (a.to_owned(), b.to_owned()),
+                rho,
+            });
+        }
+        Edit::SetCorrelations { correlations }
+    };
+    let mut edit = None;
+    egui::Grid::new("correlations")
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("");
+            for b in &levers[1..] {
+                ui.strong(name(b));
+            }
+            ui.end_row();
+            for (i, a) in levers[..levers.len() - 1].iter().enumerate() {
+                ui.strong(name(a));
+                for (j, b) in levers.iter().enumerate().skip(1) {
+                    if j <= i {
+                        ui.label("");
+                        continue;
+                    }
+                    let field = widgets::NumberField {
+                        name: format!("{} {a} {b}", Tr::Correlation.get(lang)),
+                        label: format!("{} · {} · {}", Tr::Correlation.get(lang), name(a), name(b)),
+                        scale: 1.0,
+                        unit: String::new(),
+                        domain: widgets::Domain::Any,
+                        lang,
+                        width: 64.0,
+                        decimals: Some(2),
+                    };
+                    if let Some(rho) =
+                        widgets::number_edit(ui, ("rho", *a, *b), rho_of(a, b), &field, |v| {
+                            ctx.doc.check_in(lang, &with(a, b, v))
+                        })
+                    {
+                        edit = Some(with(a, b, rho));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    ui.label(RichText::new(ctx.tr(Tr::CorrelationsHint)).weak());
+    if let Some(edit) = edit {
+        ctx.apply(edit);
+    }
+}
+
+fn distribution_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    list: &[Uncertain],
+    i: usize,
+    kind: crate::model::LeverKind,
+) {
     let lang = ctx.lang;
     let item = &list[i];
     let (min, max, centre) = match item.distribution {
@@ -155,7 +253,18 @@ fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain],
                 (Tr::Max, max),
             ],
         };
+        // An elasticity's fields without "%".
+        let plain = |label: Tr| match (kind, label) {
+            (crate::model::LeverKind::Rate, _) => label,
+            (_, Tr::Min) => Tr::FieldMin,
+            (_, Tr::Mode) => Tr::FieldMode,
+            (_, Tr::Max) => Tr::FieldMax,
+            (_, Tr::Mean) => Tr::FieldMean,
+            (_, Tr::Sd) => Tr::FieldSd,
+            (_, other) => other,
+        };
         for (k, (label, value)) in fields.into_iter().enumerate() {
+            let label = plain(label);
             ui.label(label.get(lang));
             let with = |v: f64| {
                 let mut d = item.distribution.clone();
@@ -167,11 +276,15 @@ fn distribution_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, list: &[Uncertain],
                 set(d)
             };
             let name = format!("{} {}", label.get(lang), item.series);
+            // A rate's parameters in %, an elasticity's as they are.
             let field = widgets::NumberField {
                 label: name.clone(),
                 name,
-                scale: 100.0,
-                unit: "%".to_owned(),
+                scale: kind.shown_scale(),
+                unit: match kind {
+                    crate::model::LeverKind::Rate => "%".to_owned(),
+                    crate::model::LeverKind::Elasticity => String::new(),
+                },
                 domain: widgets::Domain::Any,
                 lang,
                 width: 96.0,
