@@ -1241,6 +1241,11 @@ texts! {
         "−1 to 1: positive moves together (GDP growth and energy growth), 0 is independent; each lever keeps its own distribution.",
     ),
     Correlation => ("相关系数", "Correlation"),
+    ImportanceNeedsYear => ("--table importance 需要 --year YEAR：哪一年的结果", "--table importance needs --year YEAR: the year of the result"),
+    ImportanceNeedsOne => (
+        "--table importance 需要一个结果：--series KEY（该年的序列值）或 --capacity POLLUTANT（截至该年超载的概率）",
+        "--table importance needs one result: --series KEY (its value that year) or --capacity POLLUTANT (the probability of having exceeded it by then)",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

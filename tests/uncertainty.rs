@@ -500,3 +500,67 @@ fn correlations_that_cannot_hold_together_are_refused_by_their_pair_and_untickin
         assert!(!ecoplan::engine::validate(&with_bad).is_empty(), "{bad:?}");
     }
 }
+
+#[test]
+fn importance_names_the_lever_that_drives_a_result_with_shares_between_zero_and_one() {
+    let importance = |args: &[&str]| -> Vec<(String, f64)> {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env("LC_ALL", "en_US.UTF-8")
+            .args(["uncertainty", "--table", "importance"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let text = String::from_utf8(output.stdout).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some("lever,share"));
+        lines
+            .map(|l| {
+                let (lever, share) = l.split_once(',').unwrap();
+                (lever.to_owned(), share.parse().unwrap())
+            })
+            .collect()
+    };
+    // The secondary industry in 2028 follows GDP with an elasticity: a wide elasticity and a
+    // narrow GDP growth make the elasticity the first driver; COD, unrelated, reads about 0.
+    let shares = importance(&[
+        "--uncertain",
+        "gdp=normal:0.075,0.002",
+        "--uncertain",
+        "gdp_secondary=normal:1.0,0.3,0.1,1.9",
+        "--uncertain",
+        "cod=normal:0.05,0.01",
+        "--series",
+        "gdp_secondary",
+        "--year",
+        "2028",
+    ]);
+    let levers: Vec<&str> = shares.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(levers, ["gdp_secondary", "gdp", "cod"], "{shares:?}");
+    assert!(
+        shares.iter().all(|(_, s)| (0.0..=1.0).contains(s)),
+        "{shares:?}"
+    );
+    assert!(shares[0].1 > 0.8 && shares[2].1 < 0.02, "{shares:?}");
+    let sum: f64 = shares.iter().map(|(_, s)| s).sum();
+    assert!((sum - 1.0).abs() < 0.1, "nearly additive: {shares:?}");
+    // Having exceeded COD's capacity by 2050 depends on COD's own rate, not on GDP's.
+    let shares = importance(&[
+        "--horizon",
+        "2060",
+        "--uncertain",
+        "gdp=normal:0.075,0.005",
+        "--uncertain",
+        "cod=normal:0.05,0.03",
+        "--capacity",
+        "COD",
+        "--year",
+        "2050",
+    ]);
+    assert_eq!(shares[0].0, "cod", "{shares:?}");
+    assert!(shares[0].1 > 0.9 && shares[1].1 < 0.05, "{shares:?}");
+}

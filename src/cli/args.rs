@@ -280,15 +280,24 @@ pub struct UncertaintyArgs {
     /// Series of the fan table (default: every series).
     #[arg(long = "series", value_name = "KEY")]
     pub fan_series: Vec<String>,
-    /// Which table to print.
+    /// Which table to print: fan percentiles, exceedance probabilities, or (importance) each
+    /// uncertain lever's share of the variance of one result, CSV lever,share, largest first.
     #[arg(long, value_enum, default_value_t = UncertaintyTable::Fan)]
     pub table: UncertaintyTable,
+    /// With --table importance: the probability of this pollutant's emission having exceeded
+    /// its capacity by --year, instead of a series' value.
+    #[arg(long, value_name = "POLLUTANT", conflicts_with = "fan_series")]
+    pub capacity: Option<String>,
+    /// With --table importance: the year of the result.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum UncertaintyTable {
     Fan,
     Exceedance,
+    Importance,
 }
 
 #[derive(Debug, Args)]

@@ -290,12 +290,21 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             };
             let never = std::sync::atomic::AtomicBool::new(false);
             let progress = std::sync::atomic::AtomicUsize::new(0);
-            let result = monte_carlo(&scenario, settings, &fan_series, &progress, &never)
-                .map_err(|error| refused(a.file.as_deref(), &error, lang))?
-                .expect("an uncancelled run finishes");
+            let run = || {
+                monte_carlo(&scenario, settings, &fan_series, &progress, &never)
+                    .map_err(|error| refused(a.file.as_deref(), &error, lang))
+                    .map(|result| result.expect("an uncancelled run finishes"))
+            };
             Ok(match args.table {
-                UncertaintyTable::Fan => csv::fan_csv(&result),
-                UncertaintyTable::Exceedance => csv::exceedance_csv(&result),
+                UncertaintyTable::Fan => csv::fan_csv(&run()?),
+                UncertaintyTable::Exceedance => csv::exceedance_csv(&run()?),
+                UncertaintyTable::Importance => {
+                    let outcome = importance_outcome(args, lang)?;
+                    let shares =
+                        crate::engine::importance::importance(&scenario, settings, &outcome)
+                            .map_err(|error| refused(a.file.as_deref(), &error, lang))?;
+                    csv::importance_csv(&shares)
+                }
             })
         }
         Command::Seek(args) => {
@@ -485,6 +494,28 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             // Nothing on stdout: the file is the output.
             Ok(String::new())
         }
+    }
+}
+
+/// The result `--table importance` asks about: one `--series` or `--capacity`, and `--year`.
+fn importance_outcome(
+    args: &UncertaintyArgs,
+    lang: Lang,
+) -> Result<crate::engine::importance::Outcome, Failure> {
+    use crate::engine::importance::Outcome;
+    let year = args
+        .year
+        .ok_or_else(|| Failure::input(Tr::ImportanceNeedsYear.get(lang)))?;
+    match (args.fan_series.as_slice(), &args.capacity) {
+        ([key], None) => Ok(Outcome::Series {
+            key: key.clone(),
+            year,
+        }),
+        ([], Some(pollutant)) => Ok(Outcome::Exceeded {
+            pollutant: pollutant.clone(),
+            year,
+        }),
+        _ => Err(Failure::input(Tr::ImportanceNeedsOne.get(lang))),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod correlate;
 mod error;
 mod findings;
 pub mod fit;
+pub mod importance;
 pub mod indicators;
 pub mod methods;
 mod projection;

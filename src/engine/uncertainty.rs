@@ -176,7 +176,7 @@ pub fn passes(scenario: &Scenario, runs: usize, fans: usize) -> Result<usize, Mo
     Ok(fans.div_ceil(per_pass).max(1))
 }
 
-fn check_runs(runs: usize) -> Result<(), ModelError> {
+pub(super) fn check_runs(runs: usize) -> Result<(), ModelError> {
     if runs == 0 || runs > MAX_RUNS {
         return Err(ModelError::invalid_value(
             "uncertainty",
@@ -263,21 +263,15 @@ fn monte_carlo_pass_reading_levers(
     };
     let collected = |series: usize| moved[series] && one_lever[series].is_none();
     let runs = settings.runs;
-    let mut latin = (settings.sampling == Sampling::LatinHypercube)
-        .then(|| latin_hypercube(runs, uncertain.len(), settings.seed));
     // Correlated levers: every draw's uniforms made first and reordered (Iman–Conover), each
-    // lever keeping its values (and its strata). Without correlations the draws are made as
-    // they go, as before.
-    if !scenario.correlations.is_empty() {
-        let mut table = latin
-            .take()
-            .unwrap_or_else(|| independent_uniforms(runs, uncertain.len(), settings.seed));
-        let matrix = super::checks::correlation_matrix(scenario);
-        super::correlate::iman_conover(&mut table, &matrix, settings.seed).map_err(|_| {
-            ModelError::invalid("correlation", "", "rho", Reason::CorrelationsInconsistent)
-        })?;
-        latin = Some(table);
-    }
+    // lever keeping its values (and its strata). Without correlations independent draws are
+    // made as they go, as before.
+    let latin =
+        if settings.sampling == Sampling::LatinHypercube || !scenario.correlations.is_empty() {
+            Some(uniform_table(scenario, settings)?)
+        } else {
+            None
+        };
 
     // Each chunk returns its fan values (per fan, year, draw) and exceedance counts.
     let chunk_count = runs.div_ceil(CHUNK);
@@ -478,6 +472,26 @@ fn monte_carlo_pass_reading_levers(
 }
 
 /// For each parameter, one point in each of `runs` equal strata of [0, 1), in shuffled order.
+/// Every draw's uniforms, one row per uncertain lever: a Latin hypercube or independent
+/// draws, reordered to the scenario's rank correlations.
+pub(super) fn uniform_table(
+    scenario: &Scenario,
+    settings: MonteCarlo,
+) -> Result<Vec<Vec<f64>>, ModelError> {
+    let (runs, levers) = (settings.runs, scenario.uncertainty.len());
+    let mut table = match settings.sampling {
+        Sampling::LatinHypercube => latin_hypercube(runs, levers, settings.seed),
+        Sampling::Random => independent_uniforms(runs, levers, settings.seed),
+    };
+    if !scenario.correlations.is_empty() {
+        let matrix = super::checks::correlation_matrix(scenario);
+        super::correlate::iman_conover(&mut table, &matrix, settings.seed).map_err(|_| {
+            ModelError::invalid("correlation", "", "rho", Reason::CorrelationsInconsistent)
+        })?;
+    }
+    Ok(table)
+}
+
 /// Independent uniform draws, one row per lever, each row its own seeded stream.
 fn independent_uniforms(runs: usize, parameters: usize, seed: u64) -> Vec<Vec<f64>> {
     (0..parameters)

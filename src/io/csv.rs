@@ -210,6 +210,15 @@ pub fn seek_csv(answer: &crate::engine::seek::SeekAnswer) -> String {
     )
 }
 
+/// `lever,share`: each uncertain lever's share of a result's variance, largest first.
+pub fn importance_csv(shares: &[crate::engine::importance::Share]) -> String {
+    let mut out = String::from("lever,share\n");
+    for share in shares {
+        let _ = writeln!(out, "{},{}", field(&share.lever), share.share);
+    }
+    out
+}
+
 /// `lever,lever_value,result_low,result_high,swing,base`, widest swing first.
 pub fn sensitivity_csv(base: f64, swings: &[crate::engine::seek::Swing]) -> String {
     let mut out = String::from("lever,lever_value,result_low,result_high,swing,base\n");
