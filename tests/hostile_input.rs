@@ -561,7 +561,7 @@ fn a_name_with_control_characters_is_refused_on_load_and_never_printed_raw() {
     );
     // Notes may hold line breaks: a note is no name.
     let mut noted = hanyang_plan();
-    noted.metadata.notes = "第一行\n第二行\t完".into();
+    noted.metadata.notes = ecoplan::model::Label::same("第一行\n第二行\t完");
     std::fs::write(&path, to_ron_string(&noted)).unwrap();
     assert!(load(&path).is_ok());
 }

@@ -491,7 +491,7 @@ fn new_takes_the_plans_years_and_periods_and_writes_notes_in_the_language_asked(
     // Notes in Chinese: no series says in English what is missing.
     assert!(plan.series.iter().all(|s| s.source.zh == s.source.en));
     assert!(plan.series.iter().all(|s| !s.source.zh.is_ascii()));
-    assert!(!plan.metadata.notes.is_ascii());
+    assert!(!plan.metadata.notes.zh.is_ascii());
     // Without --horizon the horizon is the last milestone.
     let text = stdout(&ecoplan(&[
         "new",

@@ -24,7 +24,14 @@ UNCERTAIN_HIGH = (
 
 def variant(file_name, name, notes, horizon, rates, uncertainty=None):
     text = BASE.replace('name: "汉阳区生态文明建设示范区规划 2022–2028"', f'name: "{name}"', 1)
-    text = re.sub(r'notes: "Built-in default\.[^"]*"', f'notes: "{notes}"', text, count=1)
+    # The plan's notes (in both languages) give way to the variant's (a plain string: read as
+    # the same in both).
+    text = re.sub(
+        r'notes: \(\s*zh: "内置情景[^"]*",\s*en: "Built-in default\.[^"]*",?\s*\)',
+        f'notes: "{notes}"',
+        text,
+        count=1,
+    )
     text = text.replace("horizon: 2028,", f"horizon: {horizon},", 1)
     for key, rate in rates:
         start = text.index(f'key: "{key}"')

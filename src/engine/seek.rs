@@ -192,13 +192,22 @@ fn margin(
             comparison,
             value,
         } => {
-            let projected =
-                projection
-                    .value(series, *year)
-                    .ok_or_else(|| ModelError::UnknownSeriesUse {
+            // No value is either no such series or a year outside the projection.
+            let projected = projection.value(series, *year).ok_or_else(|| {
+                if projection.get(series).is_none() {
+                    ModelError::UnknownSeriesUse {
                         place: crate::model::references::SeriesUse::GoalSeek,
                         key: series.clone(),
-                    })?;
+                    }
+                } else {
+                    ModelError::invalid(
+                        "goal seek",
+                        series,
+                        "year",
+                        Reason::YearBeforeBase { year: *year },
+                    )
+                }
+            })?;
             Ok(by_comparison(*comparison, projected, *value))
         }
     }

@@ -870,7 +870,7 @@ mod tests {
         let parent = hanyang_plan();
         let mut child = parent.clone();
         child.metadata.name = "高增长".into();
-        child.metadata.notes = "按区发改委 2024 年口径".into();
+        child.metadata.notes = crate::model::Label::same("按区发改委 2024 年口径");
         child.milestones = vec![2025, 2027];
         child.periods.retain(|p| p.until == 2025);
         child

@@ -125,8 +125,9 @@ pub struct Metadata {
     pub region: String,
     #[serde(default)]
     pub author: String,
-    #[serde(default)]
-    pub notes: String,
+    /// In both languages; a plain string in older files (`model::note`).
+    #[serde(default, with = "note")]
+    pub notes: Label,
 }
 
 /// A named period of the plan, from the milestone before it (or the base year) to `until`.

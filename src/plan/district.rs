@@ -205,18 +205,25 @@ pub fn new_district(plan: &NewPlan) -> Result<Scenario, NewPlanError> {
         PlaceKind::City => Tr::KindCity,
     };
     let name = plan.name.trim();
-    let notes = Tr::NewPlanNotes.fill(
-        lang,
-        &[
-            &kind.get(lang),
-            &if place.coastal {
-                Tr::CoastalSuffix.get(lang)
-            } else {
-                ""
-            },
-            &lang.label(&frame.source),
-        ],
-    );
+    // The note in both languages, whichever the user reads.
+    let note = |lang: Lang| {
+        Tr::NewPlanNotes.fill(
+            lang,
+            &[
+                &kind.get(lang),
+                &if place.coastal {
+                    Tr::CoastalSuffix.get(lang)
+                } else {
+                    ""
+                },
+                &lang.label(&frame.source),
+            ],
+        )
+    };
+    let notes = Label {
+        zh: note(Lang::Zh),
+        en: note(Lang::En),
+    };
     Ok(Scenario {
         format_version: FORMAT_VERSION,
         metadata: Metadata {

@@ -405,12 +405,17 @@ pub fn hanyang_plan() -> Scenario {
             name: "汉阳区生态文明建设示范区规划 2022–2028".into(),
             region: "湖北省武汉市汉阳区 Hanyang District, Wuhan, Hubei".into(),
             author: "汉阳区人民政府 (阳政〔2022〕17号)".into(),
-            notes: "Built-in default. GDP and population start from the plan's 2021 values. Every other \
-                    projected series has no published 2021 value: its baseline and rate are calibrated \
-                    so that the 2025 and 2028 values match the printed ones. Ecological water use is \
-                    printed equal to domestic use (a likely copy error), and the plan's own energy and \
-                    GDP projections give ≈ 0.159 tce/万元 against its 0.136 target."
-                .into(),
+            notes: Label::new(
+                "内置情景。地区生产总值与人口从规划的 2021 年数值起算；其他预测序列没有公布的 2021 \
+                 年数值：其基准值与增长率按规划印出的 2025、2028 年数值标定。生态用水量印得与生活\
+                 用水量相同（可能是抄写错误）；按规划自己的能源与生产总值预测，单位生产总值能耗约为 \
+                 0.159 吨标准煤/万元，而目标为 0.136。",
+                "Built-in default. GDP and population start from the plan's 2021 values. Every other \
+                 projected series has no published 2021 value: its baseline and rate are calibrated \
+                 so that the 2025 and 2028 values match the printed ones. Ecological water use is \
+                 printed equal to domestic use (a likely copy error), and the plan's own energy and \
+                 GDP projections give ≈ 0.159 tce/万元 against its 0.136 target.",
+            ),
         },
         base_year: f::BASE_YEAR,
         horizon: f::END_YEAR,

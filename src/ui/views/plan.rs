@@ -65,8 +65,16 @@ fn description_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 ui.end_row();
             }
             ui.label(Tr::Notes.get(lang));
-            if let Some(notes) = multiline_edit(ui, "plan-notes", &metadata.notes, Tr::Notes, lang)
-            {
+            // The notes in the interface's language; the other language's are kept.
+            if let Some(text) = multiline_edit(
+                ui,
+                "plan-notes",
+                lang.text_of(&metadata.notes),
+                Tr::Notes,
+                lang,
+            ) {
+                let mut notes = metadata.notes.clone();
+                lang.set_label(&mut notes, text);
                 ctx.apply(Edit::SetMetadata {
                     metadata: Box::new(Metadata {
                         notes,
