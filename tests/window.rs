@@ -3469,3 +3469,67 @@ fn correlations_are_typed_in_the_uncertainty_view_and_an_impossible_set_is_refus
     harness.run();
     assert!(correlations(&harness).is_empty());
 }
+
+#[test]
+fn the_uncertainty_view_answers_which_assumption_matters_most_for_a_result() {
+    let mut harness = harness(View::Uncertainty, Lang::Zh);
+    harness.run();
+    for key in ["gdp", "gdp_secondary"] {
+        harness.get_by_label(&format!("不确定 {key}")).click();
+        harness.run();
+    }
+    // A wide elasticity beside GDP's one point: the elasticity drives the secondary industry.
+    let mut wide = harness.state().doc.scenario().uncertainty.clone();
+    wide[1].distribution = ecoplan::model::Distribution::Normal {
+        mean: 1.0,
+        sd: 0.3,
+        min: 0.1,
+        max: 1.9,
+    };
+    harness
+        .state_mut()
+        .doc
+        .apply(ecoplan::document::Edit::SetUncertainty { uncertainty: wide })
+        .unwrap();
+    harness.state_mut().state.fan_series = "gdp_secondary".into();
+    harness.run();
+    harness.get_by_label("运行").click();
+    for _ in 0..2_000 {
+        harness.step();
+        if harness.state().uncertainty.running.is_none()
+            && harness.state().uncertainty.last.is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+    assert!(harness.query_by_label("哪个假设最重要").is_some());
+    // Nothing is computed until asked.
+    assert!(harness.state().state.importance.shares.is_none());
+    // Below the fold of the view: pressed from the keyboard.
+    harness.get_by_label("计算各参数的贡献").focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let shares = match &harness.state().state.importance.shares {
+        Some((_, _, _, Ok(shares))) => shares.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(shares[0].lever, "gdp_secondary", "{shares:?}");
+    assert!(shares[0].share > 0.8, "{shares:?}");
+    assert!(
+        harness
+            .query_by_label_contains("第二产业增加值：")
+            .is_some()
+    );
+    // Another year is another question: asked again, not shown stale.
+    harness.state_mut().state.importance.year = Some(2025);
+    harness.run();
+    assert!(harness.query_by_label("计算各参数的贡献").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("第二产业增加值：")
+            .is_none()
+    );
+}

@@ -122,7 +122,29 @@ pub struct UiState {
     /// The series of the fan chart.
     pub fan_series: String,
     pub seek: SeekState,
+    /// Which assumption drives a result (the Uncertainty view's last question and answer).
+    #[serde(skip)]
+    pub importance: ImportanceState,
 }
+
+/// The result whose drivers the Uncertainty view shows, and the shares last computed for it.
+#[derive(Clone, Debug, Default)]
+pub struct ImportanceState {
+    /// `None`: the fan series' value; a pollutant: having exceeded its capacity.
+    pub capacity: Option<String>,
+    /// The year of the result; the horizon where none is chosen.
+    pub year: Option<i32>,
+    /// The shares, with the revision, outcome and settings they were computed for.
+    pub shares: Option<ImportanceAnswer>,
+}
+
+/// What `engine::importance` answered, and the question.
+pub type ImportanceAnswer = (
+    u64,
+    crate::engine::importance::Outcome,
+    crate::engine::uncertainty::MonteCarlo,
+    Result<Vec<crate::engine::importance::Share>, String>,
+);
 
 /// Which kind of goal the goal-seek form solves.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -340,6 +362,7 @@ impl Default for UiState {
             latin_hypercube: false,
             fan_series: "cod".into(),
             seek: SeekState::default(),
+            importance: ImportanceState::default(),
         }
     }
 }

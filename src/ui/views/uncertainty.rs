@@ -460,4 +460,128 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             ui.end_row();
         }
     });
+    importance_ui(ui, ctx, state);
+}
+
+/// Which assumption matters most for a result: each uncertain lever's share of the variance
+/// of the fan series' value in a year, or of having exceeded a capacity by then, from draws of
+/// the last run's settings; computed when asked (a button), drawn as bars, largest on top.
+fn importance_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+    use crate::engine::importance::{Outcome, importance};
+    use egui_plot::{Bar, BarChart, Plot};
+    let lang = ctx.lang;
+    let scenario = ctx.doc.scenario();
+    let Some(settings) = ctx.uncertainty.last_settings else {
+        return;
+    };
+    section(ui, ctx.tr(Tr::Importance));
+    let asked = &mut state.importance;
+    let year = asked.year.unwrap_or(scenario.horizon);
+    let series_name = scenario
+        .series(&state.fan_series)
+        .map_or(state.fan_series.clone(), |s| {
+            lang.label(&s.label).to_owned()
+        });
+    let shown = |capacity: &Option<String>| match capacity {
+        None => Tr::ImportanceOfValue.fill(lang, &[&series_name]),
+        Some(pollutant) => Tr::ImportanceOfExceeding.fill(lang, &[pollutant]),
+    };
+    let mut year_now = year;
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt("importance-of")
+            .selected_text(shown(&asked.capacity))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut asked.capacity, None, shown(&None));
+                for capacity in &scenario.capacities {
+                    let choice = Some(capacity.pollutant.clone());
+                    let text = shown(&choice);
+                    ui.selectable_value(&mut asked.capacity, choice, text);
+                }
+            })
+            .response
+            .accessible_name(ctx.tr(Tr::ImportanceResult));
+        ui.label(ctx.tr(Tr::Year));
+        ui.add(
+            egui::DragValue::new(&mut year_now)
+                .range((scenario.base_year + 1)..=scenario.horizon)
+                .speed(0.2),
+        )
+        .accessible_name(ctx.tr(Tr::ImportanceYear));
+    });
+    asked.year = Some(year_now);
+    let outcome = match &asked.capacity {
+        None => Outcome::Series {
+            key: state.fan_series.clone(),
+            year: year_now,
+        },
+        Some(pollutant) => Outcome::Exceeded {
+            pollutant: pollutant.clone(),
+            year: year_now,
+        },
+    };
+    let revision = ctx.doc.revision();
+    let answered = asked
+        .shares
+        .as_ref()
+        .is_some_and(|(r, o, s, _)| *r == revision && *o == outcome && *s == settings);
+    if !answered && ui.button(ctx.tr(Tr::ImportanceCompute)).clicked() {
+        let answer = importance(scenario, settings, &outcome).map_err(|e| e.in_lang(lang));
+        asked.shares = Some((revision, outcome.clone(), settings, answer));
+    }
+    // Shown only for the question it answers: another result, year or scenario asks again.
+    let Some((_, _, _, answer)) = asked
+        .shares
+        .as_ref()
+        .filter(|(r, o, s, _)| *r == revision && *o == outcome && *s == settings)
+    else {
+        return;
+    };
+    match answer {
+        Err(error) => {
+            ui.label(RichText::new(error).color(theme::bad()));
+        }
+        Ok(shares) if shares.iter().all(|s| s.share == 0.0) => {
+            ui.label(RichText::new(ctx.tr(Tr::ImportanceNoVariance)).weak());
+        }
+        Ok(shares) => {
+            let names: Vec<String> = shares
+                .iter()
+                .map(|s| {
+                    scenario
+                        .series(&s.lever)
+                        .map_or(s.lever.clone(), |x| lang.label(&x.label).to_owned())
+                })
+                .collect();
+            let count = shares.len();
+            let bars: Vec<Bar> = shares
+                .iter()
+                .zip(&names)
+                .enumerate()
+                .map(|(i, (s, name))| {
+                    Bar::new((count - i) as f64, s.share * 100.0)
+                        .name(format!("{name} {}", format::percent(s.share)))
+                        .width(0.6)
+                })
+                .collect();
+            for (share, name) in shares.iter().zip(&names) {
+                ui.label(format!("{name}：{}", format::percent(share.share)));
+            }
+            Plot::new("importance")
+                .height((48.0 + 32.0 * count as f32).min(theme::CHART_HEIGHT))
+                .allow_scroll(false)
+                .allow_drag(false)
+                .x_axis_label(ctx.tr(Tr::ImportanceAxis))
+                .y_axis_formatter(move |mark, _| {
+                    let i = count as f64 - mark.value;
+                    if mark.value.fract() == 0.0 && i >= 0.0 {
+                        names.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                })
+                .show(ui, |plot| {
+                    plot.bar_chart(BarChart::new(ctx.tr(Tr::Importance), bars).horizontal());
+                });
+        }
+    }
 }
