@@ -2,7 +2,8 @@
 //! variance (Sobol's first-order index), estimated from Monte Carlo draws by the correlation
 //! ratio: the draws sorted by the lever and cut into bins, the variance of the bins' means over
 //! the whole variance. No model is assumed (a threshold or a product is measured as it is), and
-//! for an additive result the shares sum to about 1.
+//! for an additive result of independent levers the shares sum to about 1; correlated levers
+//! share what they move together, so their shares may sum to more.
 
 use super::checks::{check_uncertain, series_positions};
 use super::uncertainty::{MonteCarlo, check_runs, quantile, uniform_table};
@@ -136,9 +137,20 @@ fn plan_years(scenario: &Scenario) -> usize {
 /// alone gives (so an unrelated lever reads about 0, not 1/√n), within 0 to 1.
 pub fn first_order(x: &[f64], y: &[f64]) -> f64 {
     let n = x.len();
+    // A result that never moves (a series no lever drives: every draw the same bits, or the
+    // same up to rounding) is driven by nothing; its rounding is no variance to share.
+    let (low, high) = y
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(*v), h.max(*v))
+        });
+    let spread = high - low;
+    if n < 4 || spread.is_nan() || spread <= 1e-9 * high.abs().max(low.abs()) {
+        return 0.0;
+    }
     let mean = y.iter().sum::<f64>() / n as f64;
     let total: f64 = y.iter().map(|v| (v - mean).powi(2)).sum();
-    if n < 4 || total <= 0.0 || !total.is_finite() {
+    if !(total > 0.0 && total.is_finite()) {
         return 0.0;
     }
     let mut order: Vec<usize> = (0..n).collect();
@@ -183,7 +195,9 @@ mod tests {
             (shares.iter().sum::<f64>() - 1.0).abs() < 0.03,
             "{shares:?}"
         );
-        // A result that does not vary is driven by nothing.
+        // A result that does not vary is driven by nothing, nor one that varies by rounding.
         assert_eq!(first_order(&a, &vec![5.0; n]), 0.0);
+        let rounded: Vec<f64> = (0..n).map(|i| 5367.83 + 1e-12 * a[i]).collect();
+        assert_eq!(first_order(&a, &rounded), 0.0);
     }
 }
