@@ -295,15 +295,28 @@ pub fn fit_refusal(
             .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
     };
     match error {
-        FitError::UnknownSeries(key) => Tr::NoSuchDriver.fill(lang, &[key]),
+        FitError::UnknownSeries(key) => Tr::NoSuchSeries.fill(lang, &[key]),
+        FitError::UnknownDriver(key) => Tr::NoSuchDriver.fill(lang, &[key]),
         FitError::Span { from, to } => Tr::FitSpan.fill(lang, &[from, to]),
         FitError::TooFew {
             series,
+            driver: None,
             from,
             to,
             found,
             needed,
         } => Tr::FitTooFew.fill(lang, &[&name(series), from, to, found, needed]),
+        FitError::TooFew {
+            series,
+            driver: Some(driver),
+            from,
+            to,
+            found,
+            needed,
+        } => Tr::FitTooFewTogether.fill(
+            lang,
+            &[&name(series), &name(driver), from, to, found, needed],
+        ),
         FitError::MissingEndYear { series, year } => {
             Tr::FitMissingEnd.fill(lang, &[&name(series), year])
         }
@@ -1254,6 +1267,10 @@ texts! {
     ImportanceCompute => ("计算各参数的贡献", "Compute each lever's share"),
     ImportanceNoVariance => ("在这些抽样中该结果不变化：没有参数对它有贡献。", "The result does not vary over these draws: no lever drives it."),
     ImportanceAxis => ("对方差的贡献（一阶，%）", "Share of the variance (first order, %)"),
+    FitTooFewTogether => (
+        "{0}与{1}在 {2}—{3} 年同时有数值的年份只有 {4} 个，至少需要 {5} 个",
+        "{0} and {1} both have values in only {4} years of {2}–{3}; the fit needs {5}",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

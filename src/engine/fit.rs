@@ -84,11 +84,15 @@ pub struct Fit {
 pub enum FitError {
     #[error("there is no series \"{0}\"")]
     UnknownSeries(String),
+    #[error("there is no driver series \"{0}\"")]
+    UnknownDriver(String),
     #[error("{from}–{to} is not a span of years: the first year must be before the last")]
     Span { from: i32, to: i32 },
-    #[error("series \"{series}\" has {found} values in {from}–{to}; the fit needs {needed}")]
+    #[error("series \"{series}\"{} has {found} values in {from}–{to}; the fit needs {needed}", driver.as_ref().map_or_else(String::new, |d| format!(" with its driver \"{d}\"")))]
     TooFew {
         series: String,
+        /// The driver whose values are needed in the same years (an elasticity's).
+        driver: Option<String>,
         from: i32,
         to: i32,
         found: usize,
@@ -184,6 +188,7 @@ pub fn fit(
     if points.len() < needed {
         return Err(FitError::TooFew {
             series: key.to_owned(),
+            driver: None,
             from,
             to,
             found: points.len(),
@@ -274,7 +279,7 @@ pub fn fit(
                 });
             }
             if scenario.series(driver).is_none() {
-                return Err(FitError::UnknownSeries(driver.to_owned()));
+                return Err(FitError::UnknownDriver(driver.to_owned()));
             }
             let driver_history = history(scenario, driver);
             // The years both have.
@@ -289,7 +294,8 @@ pub fn fit(
                 .collect();
             if pairs.len() < 3 {
                 return Err(FitError::TooFew {
-                    series: format!("{key} and {driver}"),
+                    series: key.to_owned(),
+                    driver: Some(driver.to_owned()),
                     from,
                     to,
                     found: pairs.len(),
@@ -541,6 +547,15 @@ mod tests {
         assert!(matches!(
             fit(&scenario, "cod", FitMethod::Intensity, (2019, 2024), None),
             Err(FitError::NoDriver)
+        ));
+        // The series that is not there, and the driver that is not, each named as what it is.
+        let longer = with_history(
+            &[(2021, 1.0), (2022, 1.1), (2023, 1.2), (2024, 1.3)],
+            &[(2021, 1.0), (2022, 1.1), (2023, 1.2), (2024, 1.3)],
+        );
+        assert!(matches!(
+            fit(&longer, "cod", FitMethod::Elasticity, (2021, 2024), Some("nope")),
+            Err(FitError::UnknownDriver(key)) if key == "nope"
         ));
         assert!(matches!(
             fit(&scenario, "nope", FitMethod::Linear, (2019, 2024), None),
