@@ -128,7 +128,7 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
         (vec!["project", p, "--horizon", "2100"], "--horizon 2100"),
         (vec!["project", "--horizn", "2030"], "--horizn"),
         (vec!["export", p, "out.pdf"], "out.pdf"),
-        (vec!["uncertainty", p, "--runs", "0"], "district.ron"),
+        (vec!["uncertainty", p, "--runs", "0"], "--runs 0"),
         (
             vec!["uncertainty", p, "--uncertain", "gdp=normal:0.07"],
             "--uncertain",

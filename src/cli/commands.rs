@@ -158,6 +158,42 @@ fn analyse_scenario(
     Ok((scenario, analysis))
 }
 
+/// The option of the command line a refusal is about (`--runs`, `--series`, `--lever`…), with
+/// what was given, where the error can only come from it: a file's own errors are refused
+/// when it loads, so what a Monte Carlo run, a goal seek or a sensitivity analysis refuses
+/// beyond them is what the command line asked.
+fn option_refused(
+    given: &[(&str, String)],
+    error: &engine::ModelError,
+    lang: Lang,
+) -> Option<Failure> {
+    use crate::model::references::SeriesUse;
+    use engine::ModelError as E;
+    let option = match error {
+        E::InvalidValue { field, .. } | E::Invalid { field, .. } => match field.as_str() {
+            "runs" => "--runs",
+            "range" => "--range",
+            "step" => "--step",
+            "year" => "--year",
+            _ => return None,
+        },
+        E::UnknownSeriesUse {
+            place: SeriesUse::FanChart,
+            ..
+        } => "--series",
+        // The option that gave the key (a bound's series is not the lever).
+        E::UnknownSeriesUse {
+            place: SeriesUse::GoalSeek | SeriesUse::Sensitivity,
+            key,
+        } => given.iter().find(|(_, value)| value == key)?.0,
+        _ => return None,
+    };
+    let (option, value) = given.iter().find(|(o, _)| *o == option)?;
+    Some(Failure::input(
+        Tr::OptionRefused.fill(lang, &[option, value, &error.in_lang(lang)]),
+    ))
+}
+
 /// A scenario's refusal, named by its file or as the built-in one.
 fn refused(file: Option<&Path>, error: &engine::ModelError, lang: Lang) -> Failure {
     let origin = file.map_or_else(
@@ -290,9 +326,25 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             };
             let never = std::sync::atomic::AtomicBool::new(false);
             let progress = std::sync::atomic::AtomicUsize::new(0);
+            let given: Vec<(&str, String)> = [("--runs", Some(args.runs.to_string()))]
+                .into_iter()
+                .chain(std::iter::once((
+                    "--series",
+                    args.fan_series.first().cloned(),
+                )))
+                .chain(std::iter::once((
+                    "--year",
+                    args.year.map(|y| y.to_string()),
+                )))
+                .filter_map(|(o, v)| v.map(|v| (o, v)))
+                .collect();
+            let refused = |error: engine::ModelError| {
+                option_refused(&given, &error, lang)
+                    .unwrap_or_else(|| refused(a.file.as_deref(), &error, lang))
+            };
             let run = || {
                 monte_carlo(&scenario, settings, &fan_series, &progress, &never)
-                    .map_err(|error| refused(a.file.as_deref(), &error, lang))
+                    .map_err(refused)
                     .map(|result| result.expect("an uncancelled run finishes"))
             };
             Ok(match args.table {
@@ -302,7 +354,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                     let outcome = importance_outcome(args, lang)?;
                     let shares =
                         crate::engine::importance::importance(&scenario, settings, &outcome)
-                            .map_err(|error| refused(a.file.as_deref(), &error, lang))?;
+                            .map_err(refused)?;
                     csv::importance_csv(&shares)
                 }
             })
@@ -311,15 +363,31 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             let scenario = load(args.file.as_deref(), lang)?;
             let goal = options::goal(lang, args)?;
             let range = options::range(lang, &args.range)?;
-            let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range)
-                .map_err(|error| refused(args.file.as_deref(), &error, lang))?;
+            let given = [
+                ("--lever", args.lever.clone()),
+                ("--range", args.range.clone()),
+            ];
+            let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range).map_err(
+                |error| {
+                    option_refused(&given, &error, lang)
+                        .unwrap_or_else(|| refused(args.file.as_deref(), &error, lang))
+                },
+            )?;
             Ok(csv::seek_csv(&answer))
         }
         Command::Sensitivity(args) => {
             let scenario = load(args.file.as_deref(), lang)?;
             let (base, swings) =
                 crate::engine::seek::sensitivity(&scenario, &args.series, args.year, args.step)
-                    .map_err(|error| refused(args.file.as_deref(), &error, lang))?;
+                    .map_err(|error| {
+                        let given = [
+                            ("--series", args.series.clone()),
+                            ("--year", args.year.to_string()),
+                            ("--step", args.step.to_string()),
+                        ];
+                        option_refused(&given, &error, lang)
+                            .unwrap_or_else(|| refused(args.file.as_deref(), &error, lang))
+                    })?;
             Ok(csv::sensitivity_csv(base, &swings))
         }
         Command::Compare(args) => {
