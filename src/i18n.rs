@@ -1271,6 +1271,10 @@ texts! {
         "{0}与{1}在 {2}—{3} 年同时有数值的年份只有 {4} 个，至少需要 {5} 个",
         "{0} and {1} both have values in only {4} years of {2}–{3}; the fit needs {5}",
     ),
+    DriverSentence => (
+        "{0}截至 {1} 年是否超载，主要取决于{2}的假设（占结果方差的 {3}）。",
+        "Whether {0} has exceeded its capacity by {1} depends most on the assumption for {2} ({3} of the variance).",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

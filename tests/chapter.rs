@@ -375,6 +375,51 @@ fn a_workspaces_chapter_compares_its_scenarios_and_a_run_adds_the_uncertainty() 
     let table = &text[start..end];
     assert!(table.contains("| 化学需氧量排放总量 | t/a |"), "{table}");
     assert!(table.contains("| 2025 | 2028 | 2060 |"), "{table}");
+
+    // Where exceeding is uncertain at the horizon, the chapter says which assumption it
+    // depends on most: COD's own growth, drawn wide, not GDP's.
+    let mut plan = ecoplan::plan::hanyang_plan();
+    plan.horizon = 2060;
+    let normal = |mean: f64, sd: f64| ecoplan::model::Distribution::Normal {
+        mean,
+        sd,
+        min: mean - 4.0 * sd,
+        max: mean + 4.0 * sd,
+    };
+    plan.uncertainty = vec![
+        ecoplan::model::Uncertain {
+            series: "gdp".into(),
+            distribution: normal(0.075, 0.01),
+        },
+        ecoplan::model::Uncertain {
+            series: "cod".into(),
+            distribution: normal(0.05, 0.03),
+        },
+    ];
+    let file = dir.join("cod-uncertain.ron");
+    std::fs::write(&file, ecoplan::io::to_ron_string(&plan)).unwrap();
+    let out = dir.join("drivers.md");
+    let output = ecoplan(&[
+        "export",
+        file.to_str().unwrap(),
+        out.to_str().unwrap(),
+        "--runs",
+        "2000",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains(
+            "化学需氧量截至 2060 年是否超载，主要取决于化学需氧量排放总量的假设（占结果方差的 "
+        ),
+        "{text}"
+    );
+    // A pollutant certain to exceed (NO₂, 100 %) has nothing to attribute.
+    assert!(!text.contains("二氧化氮截至 2060 年是否超载"), "{text}");
 }
 
 #[test]

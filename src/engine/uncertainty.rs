@@ -69,6 +69,8 @@ pub struct Exceedance {
 #[derive(Clone, Debug, PartialEq)]
 pub struct UncertaintyResult {
     pub runs: usize,
+    /// The settings of the draws (what `importance` draws again to say what drives a result).
+    pub settings: MonteCarlo,
     pub base_year: i32,
     pub fans: Vec<Fan>,
     pub exceedance: Vec<Exceedance>,
@@ -465,6 +467,7 @@ fn monte_carlo_pass_reading_levers(
         .collect();
     Ok(Some(UncertaintyResult {
         runs,
+        settings,
         base_year: scenario.base_year,
         fans,
         exceedance,

@@ -895,6 +895,31 @@ fn uncertainty(b: &mut Builder<'_>) {
         sentences.push(
             Tr::ExceedanceSentence.fill(lang, &[&name, &by.join(Tr::ClauseSeparator.get(lang))]),
         );
+        // Which assumption it depends on most, where it is uncertain at the horizon.
+        let last = exceedance.by_year.last().copied().unwrap_or(0.0);
+        if last > 0.0 && last < 1.0 {
+            let outcome = crate::engine::importance::Outcome::Exceeded {
+                pollutant: exceedance.pollutant.clone(),
+                year: scenario.horizon,
+            };
+            if let Ok(shares) =
+                crate::engine::importance::importance(scenario, run.settings, &outcome)
+                && let Some(first) = shares.first().filter(|s| s.share >= 0.05)
+            {
+                let lever = scenario
+                    .series(&first.lever)
+                    .map_or(first.lever.as_str(), |s| lang.label(&s.label));
+                sentences.push(Tr::DriverSentence.fill(
+                    lang,
+                    &[
+                        &name,
+                        &scenario.horizon,
+                        &lever,
+                        &format::percent(first.share),
+                    ],
+                ));
+            }
+        }
     }
     b.paragraph(joined(&sentences, lang));
     // At each milestone, the median and the 5–95 % range ("1,234.5（1,100.0—1,400.0）"); a
