@@ -1275,6 +1275,7 @@ texts! {
         "{0}截至 {1} 年是否超载，主要取决于{2}的假设（占结果方差的 {3}）。",
         "Whether {0} has exceeded its capacity by {1} depends most on the assumption for {2} ({3} of the variance).",
     ),
+    ImportanceShare => ("对方差的贡献", "Share of the variance"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

@@ -456,7 +456,25 @@ fn the_workbook_carries_a_monte_carlo_run_when_one_is_asked_for() {
         "2000",
     ]);
     let mut workbook: Xlsx<_> = open_workbook(&out).unwrap();
-    assert_eq!(workbook.sheet_names().last().unwrap(), "不确定性");
+    let names = workbook.sheet_names();
+    assert_eq!(&names[names.len() - 2..], ["不确定性", "哪个假设最重要"]);
+    // Which assumption drives each result at the horizon: COD's value is its own growth's.
+    let drivers = workbook.worksheet_range("哪个假设最重要").unwrap();
+    let row = (0..drivers.height() as u32)
+        .find(|&r| {
+            drivers.get_value((r, 0))
+                == Some(&Data::String("化学需氧量排放总量的数值 (2060)".into()))
+        })
+        .expect("the COD row");
+    assert_eq!(
+        drivers.get_value((row, 1)),
+        Some(&Data::String("化学需氧量排放总量".into()))
+    );
+    assert!(
+        matches!(drivers.get_value((row, 2)), Some(Data::Float(s)) if *s > 0.95),
+        "{:?}",
+        drivers.get_value((row, 2))
+    );
     let sheet = workbook.worksheet_range("不确定性").unwrap();
     // Years as columns from the second row; COD at 9 %/yr (sd 1.5 points) has almost surely
     // exceeded its capacity by 2060 and not yet in 2021.

@@ -342,6 +342,7 @@ pub fn workbook_bytes(
     }
     if let Some(result) = uncertainty {
         uncertainty_sheet(&mut workbook, scenario, result, lang)?;
+        drivers_sheet(&mut workbook, scenario, result, lang)?;
     }
     workbook.save_to_buffer()
 }
@@ -430,6 +431,73 @@ fn uncertainty_sheet(
         sheet.set_column_width(col, 13)?;
     }
     sheet.set_freeze_panes(2, 1)?;
+    Ok(())
+}
+
+/// Which assumption drives each result of the run at the horizon: for each pollutant's
+/// exceedance and each fan series' value, every uncertain lever's share of its variance (from
+/// draws of the run's settings), largest first; a result the draws do not move has no rows.
+fn drivers_sheet(
+    workbook: &mut Workbook,
+    scenario: &Scenario,
+    result: &UncertaintyResult,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    use crate::engine::importance::{Outcome, importance};
+    let f = Formats::new();
+    let sheet = workbook
+        .add_worksheet()
+        .set_name(Tr::Importance.get(lang))?;
+    for (col, header) in [Tr::ImportanceResult, Tr::Lever, Tr::ImportanceShare]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.write_with_format(0, col as u16, header.get(lang), &f.bold)?;
+    }
+    let year = scenario.horizon;
+    let outcomes = result
+        .exceedance
+        .iter()
+        .map(|e| {
+            (
+                Tr::ImportanceOfExceeding.fill(lang, &[&e.pollutant]),
+                Outcome::Exceeded {
+                    pollutant: e.pollutant.clone(),
+                    year,
+                },
+            )
+        })
+        .chain(result.fans.iter().map(|fan| {
+            let name = scenario
+                .series(&fan.series)
+                .map_or(fan.series.as_str(), |s| lang.label(&s.label));
+            (
+                Tr::ImportanceOfValue.fill(lang, &[&name]),
+                Outcome::Series {
+                    key: fan.series.clone(),
+                    year,
+                },
+            )
+        }));
+    let mut row = 1;
+    for (name, outcome) in outcomes {
+        let Ok(shares) = importance(scenario, result.settings, &outcome) else {
+            continue;
+        };
+        for share in shares.iter().filter(|s| s.share > 0.0) {
+            let lever = scenario
+                .series(&share.lever)
+                .map_or(share.lever.as_str(), |s| lang.label(&s.label));
+            sheet.write(row, 0, format!("{name} ({year})"))?;
+            sheet.write(row, 1, lever)?;
+            sheet.write_with_format(row, 2, share.share, &f.percent)?;
+            row += 1;
+        }
+    }
+    sheet.set_column_width(0, 36)?;
+    sheet.set_column_width(1, 24)?;
+    sheet.set_column_width(2, 12)?;
+    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 
