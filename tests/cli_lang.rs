@@ -174,6 +174,11 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
         ),
         (vec!["new", "--base-year", "1800"], "--base-year"),
         (vec!["new", "--output", p], "district.ron"),
+        (vec!["new", "--output", text(&dir)], "这是文件夹"),
+        (
+            vec!["seek", p, "--lever", "gdp", "--bound", "nosuch@2025<=1"],
+            "--bound nosuch@2025<=1",
+        ),
         (vec!["--screenshot", "x.png", "project"], "--screenshot"),
     ];
     for (args, place) in &cases {

@@ -185,7 +185,12 @@ fn option_refused(
         E::UnknownSeriesUse {
             place: SeriesUse::GoalSeek | SeriesUse::Sensitivity,
             key,
-        } => given.iter().find(|(_, value)| value == key)?.0,
+        } => {
+            given
+                .iter()
+                .find(|(_, value)| value == key || value.starts_with(&format!("{key}@")))?
+                .0
+        }
         _ => return None,
     };
     let (option, value) = given.iter().find(|(o, _)| *o == option)?;
@@ -366,6 +371,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             let given = [
                 ("--lever", args.lever.clone()),
                 ("--range", args.range.clone()),
+                ("--bound", args.bound.clone().unwrap_or_default()),
             ];
             let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range).map_err(
                 |error| {
@@ -500,6 +506,12 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             match &args.output {
                 None => Ok(text),
                 Some(path) => {
+                    if path.is_dir() {
+                        return Err(Failure::input(
+                            Tr::SaveNotAFile
+                                .fill(lang, &[&path.display(), &Tr::KindFolder.get(lang)]),
+                        ));
+                    }
                     if path.exists() {
                         return Err(Failure::at(lang, path, Tr::NewDoesNotOverwrite.get(lang)));
                     }

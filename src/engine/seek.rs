@@ -233,6 +233,16 @@ pub fn seek(
         ));
     }
     let (low, high) = (range.0.min(range.1), range.0.max(range.1));
+    // A bound on a series the scenario lacks: said as such, before asking whether the lever
+    // moves it.
+    if let Goal::Bound { series, .. } = goal
+        && scenario.series(series).is_none()
+    {
+        return Err(ModelError::UnknownSeriesUse {
+            place: crate::model::references::SeriesUse::GoalSeek,
+            key: series.clone(),
+        });
+    }
     let scenario = scenario_for(scenario, goal);
     let plan = ProjectionPlan::new(&scenario)?;
     let index = plan
