@@ -1276,6 +1276,7 @@ texts! {
         "Whether {0} has exceeded its capacity by {1} depends most on the assumption for {2} ({3} of the variance).",
     ),
     ImportanceShare => ("对方差的贡献", "Share of the variance"),
+    NamedShare => ("{0}：{1}", "{0}: {1}"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

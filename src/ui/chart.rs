@@ -232,6 +232,22 @@ pub fn value_marks() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridM
 
 /// A value axis label exactly, grouped like the tables: 20,000, 2.5 and 0.05, never 20000,
 /// "2" for 2.5, or 0.0500000001.
+/// The axis of horizontal bars placed at `count`, `count − 1`, … 1 (the first on top): each
+/// whole mark is named by its bar, the others left blank (a tornado, the importance bars).
+pub fn bar_names(
+    names: Vec<String>,
+) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String {
+    let count = names.len() as f64;
+    move |mark, _| {
+        let i = count - mark.value;
+        if mark.value.fract() == 0.0 && i >= 0.0 {
+            names.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    }
+}
+
 pub fn value_tick(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     format::exact(mark.value)
 }

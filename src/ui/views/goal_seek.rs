@@ -325,14 +325,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             Plot::new("tornado")
                 .height((60.0 + 36.0 * count as f32).min(theme::CHART_HEIGHT * 1.5))
                 .legend(Legend::default())
-                .y_axis_formatter(move |mark, _| {
-                    let i = count as f64 - mark.value;
-                    if mark.value.fract() == 0.0 && i >= 0.0 {
-                        names.get(i as usize).cloned().unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
-                })
+                .y_axis_formatter(crate::ui::chart::bar_names(names))
                 .show(ui, |plot_ui| {
                     plot_ui.bar_chart(
                         BarChart::new(ctx.tr(Tr::Sensitivity), bars)

@@ -564,21 +564,14 @@ fn importance_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) 
                 })
                 .collect();
             for (share, name) in shares.iter().zip(&names) {
-                ui.label(format!("{name}：{}", format::percent(share.share)));
+                ui.label(Tr::NamedShare.fill(lang, &[name, &format::percent(share.share)]));
             }
             Plot::new("importance")
                 .height((48.0 + 32.0 * count as f32).min(theme::CHART_HEIGHT))
                 .allow_scroll(false)
                 .allow_drag(false)
                 .x_axis_label(ctx.tr(Tr::ImportanceAxis))
-                .y_axis_formatter(move |mark, _| {
-                    let i = count as f64 - mark.value;
-                    if mark.value.fract() == 0.0 && i >= 0.0 {
-                        names.get(i as usize).cloned().unwrap_or_default()
-                    } else {
-                        String::new()
-                    }
-                })
+                .y_axis_formatter(crate::ui::chart::bar_names(names))
                 .show(ui, |plot| {
                     plot.bar_chart(BarChart::new(ctx.tr(Tr::Importance), bars).horizontal());
                 });
