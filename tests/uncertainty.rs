@@ -539,8 +539,12 @@ fn importance_names_the_lever_that_drives_a_result_with_shares_between_zero_and_
         "--year",
         "2028",
     ]);
-    let levers: Vec<&str> = shares.iter().map(|(l, _)| l.as_str()).collect();
-    assert_eq!(levers, ["gdp_secondary", "gdp", "cod"], "{shares:?}");
+    // Every uncertain lever has its row, the elasticity first; GDP's tiny spread and COD's
+    // unrelated rate share what is left, within sampling error of 0.
+    let mut levers: Vec<&str> = shares.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(levers[0], "gdp_secondary", "{shares:?}");
+    levers.sort_unstable();
+    assert_eq!(levers, ["cod", "gdp", "gdp_secondary"], "{shares:?}");
     assert!(
         shares.iter().all(|(_, s)| (0.0..=1.0).contains(s)),
         "{shares:?}"
