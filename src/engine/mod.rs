@@ -6,6 +6,7 @@ mod capacity;
 mod checks;
 pub mod correlate;
 mod error;
+mod evaluate;
 mod findings;
 pub mod fit;
 pub mod importance;

@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use super::ModelError;
 use super::checks::value_errors;
-use crate::engine::Reason;
+use super::evaluate::{Frame, Lanes, evaluate_block};
 use crate::model::{Rule, Scenario, Series};
 use crate::units::Unit;
 
@@ -165,15 +165,10 @@ impl<'a> ProjectionPlan<'a> {
             let series = &scenario.series[i];
             let replaced = rule_for(i);
             let rule = replaced.as_ref().unwrap_or(&series.rule);
-            let driver = self.drivers[i].map(|d| (&scenario.series[d], values[d].as_slice()));
-            values[i] = evaluate(
-                scenario.base_year,
-                self.year_count,
-                series,
-                rule,
-                self.factors[i],
-                driver,
-            )?;
+            let mut out = Vec::with_capacity(self.year_count);
+            let driver = self.drivers[i].map(|d| (&scenario.series[d], one_lane(&values[d])));
+            evaluate_block(self.frame(i), series, rule, None, driver, 1, &mut out)?;
+            values[i] = out;
         }
         Ok(values)
     }
@@ -242,6 +237,53 @@ impl<'a> ProjectionPlan<'a> {
             .collect()
     }
 
+    /// The moved series for a block of `lanes` draws at once: `block[i]` gets series i's
+    /// values year-major (`[year * lanes + lane]`), with `levers[i]`, where given, each lane's
+    /// value of series i's lever. A series not moved keeps its one value per year in `base`
+    /// (a run's), shared by every lane; `block[i]` of it is left alone. Allocates nothing once
+    /// `block`'s buffers have grown.
+    pub fn run_block(
+        &self,
+        base: &[Vec<f64>],
+        moved: &[bool],
+        levers: &[Option<&[f64]>],
+        lanes: usize,
+        block: &mut [Vec<f64>],
+    ) -> Result<(), ModelError> {
+        let scenario = self.scenario;
+        for &i in &self.order {
+            if !moved[i] {
+                continue;
+            }
+            let series = &scenario.series[i];
+            let mut out = std::mem::take(&mut block[i]);
+            let driver = self.drivers[i].map(|d| {
+                let values = if moved[d] {
+                    Lanes {
+                        values: &block[d],
+                        lanes,
+                    }
+                } else {
+                    one_lane(&base[d])
+                };
+                (&scenario.series[d], values)
+            });
+            let result =
+                evaluate_block(self.frame(i), series, &series.rule, levers[i], driver, lanes, &mut out);
+            block[i] = out;
+            result?;
+        }
+        Ok(())
+    }
+
+    fn frame(&self, series: usize) -> Frame {
+        Frame {
+            base_year: self.scenario.base_year,
+            year_count: self.year_count,
+            factor: self.factors[series],
+        }
+    }
+
     /// Recomputes, in `values` (a previous run's, every series' allocation kept), only the
     /// series marked in `moved`, with `rule_for`'s rules: a Monte Carlo draw moves a few
     /// uncertain series and what they drive, not the whole scenario, and allocates nothing.
@@ -261,21 +303,18 @@ impl<'a> ProjectionPlan<'a> {
             let rule = replaced.as_ref().unwrap_or(&series.rule);
             // The series' own buffer is taken out while its driver's values are read.
             let mut out = std::mem::take(&mut values[i]);
-            let driver = self.drivers[i].map(|d| (&scenario.series[d], values[d].as_slice()));
-            let result = evaluate_into(
-                scenario.base_year,
-                self.year_count,
-                series,
-                rule,
-                self.factors[i],
-                driver,
-                &mut out,
-            );
+            let driver = self.drivers[i].map(|d| (&scenario.series[d], one_lane(&values[d])));
+            let result = evaluate_block(self.frame(i), series, rule, None, driver, 1, &mut out);
             values[i] = out;
             result?;
         }
         Ok(())
     }
+}
+
+/// A series' values as the block of one lane.
+fn one_lane(values: &[f64]) -> Lanes<'_> {
+    Lanes { values, lanes: 1 }
 }
 
 /// Depth-first topological order of the series by their driver references.
@@ -323,152 +362,6 @@ fn evaluation_order(
         }
     }
     Ok(order)
-}
-
-fn evaluate(
-    base_year: i32,
-    year_count: usize,
-    series: &Series,
-    rule: &Rule,
-    factor: f64,
-    driver: Option<(&Series, &[f64])>,
-) -> Result<Vec<f64>, ModelError> {
-    let mut values = Vec::with_capacity(year_count);
-    evaluate_into(
-        base_year,
-        year_count,
-        series,
-        rule,
-        factor,
-        driver,
-        &mut values,
-    )?;
-    Ok(values)
-}
-
-/// `evaluate` into `out`, whose allocation is reused.
-fn evaluate_into(
-    base_year: i32,
-    year_count: usize,
-    series: &Series,
-    rule: &Rule,
-    factor: f64,
-    driver: Option<(&Series, &[f64])>,
-    out: &mut Vec<f64>,
-) -> Result<(), ModelError> {
-    // No base value: no data, carried through every value computed from it.
-    let base = series.base.unwrap_or(f64::NAN);
-    let year_of = |i: usize| base_year + i as i32;
-    out.clear();
-    match rule {
-        Rule::Growth { rate, changes } => {
-            let values = &mut *out;
-            let mut value = base;
-            values.push(value);
-            for i in 1..year_count {
-                let year = year_of(i);
-                let r = changes
-                    .iter()
-                    .rev()
-                    .find(|c| c.from <= year)
-                    .map_or(*rate, |c| c.rate);
-                value *= 1.0 + r;
-                values.push(value);
-            }
-        }
-        Rule::Interp { points, after_rate } => {
-            let mut knots = Vec::with_capacity(points.len() + 1);
-            knots.push((base_year, base));
-            knots.extend(points.iter().copied());
-            let (last_year, last_value) = *knots.last().expect("knots hold the base point");
-            out.extend((0..year_count).map(|i| {
-                let year = year_of(i);
-                if year >= last_year {
-                    return last_value * (1.0 + after_rate).powi(year - last_year);
-                }
-                let segment = knots
-                    .windows(2)
-                    .find(|w| year < w[1].0)
-                    .expect("year is before the last knot");
-                let ((y0, v0), (y1, v1)) = (segment[0], segment[1]);
-                v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0)
-            }));
-        }
-        Rule::Linear { change_per_year } => {
-            out.extend((0..year_count).map(|i| base + change_per_year * i as f64));
-        }
-        Rule::Step { points } => out.extend((0..year_count).map(|i| {
-            let year = year_of(i);
-            points
-                .iter()
-                .rev()
-                .find(|(y, _)| *y <= year)
-                .map_or(base, |(_, v)| *v)
-        })),
-        Rule::Driven {
-            intensity, change, ..
-        } => {
-            let (_, driver_values) = driver.expect("a driven rule has a driver");
-            out.extend(
-                driver_values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, d)| d * intensity * (1.0 + change).powi(i as i32) * factor),
-            );
-        }
-        Rule::GrowthAs { elasticity, .. } => {
-            let (driver_series, driver_values) = driver.expect("a GrowthAs rule has a driver");
-            let driver_base = driver_values[0];
-            if driver_base <= 0.0 {
-                return Err(ModelError::invalid_value(
-                    "series",
-                    &series.key,
-                    format!("driver {} in the base year", driver_series.key),
-                    driver_base,
-                    Reason::DriverNotPositive,
-                ));
-            }
-            // An elasticity of 1 (a share held constant) is the ratio itself: x.powf(1.0) is x
-            // exactly, so the shortcut gives the same bits without the cost of a pow per year.
-            if *elasticity == 1.0 {
-                out.extend(driver_values.iter().map(|d| base * (d / driver_base)));
-            } else {
-                out.extend(
-                    driver_values
-                        .iter()
-                        .map(|d| base * (d / driver_base).powf(*elasticity)),
-                );
-            }
-        }
-    }
-    first_not_finite(series, rule, driver, out).map_or(Ok(()), |i| {
-        Err(ModelError::NotFinite {
-            item: "series",
-            key: series.key.clone(),
-            year: year_of(i),
-        })
-    })
-}
-
-/// The first year (as an index) whose value is beyond what a number holds (an overflow to
-/// infinity, or "not a number" from one) while what it is computed from is known. A series
-/// without a base value is no data (NaN) by design, carried through what it drives.
-fn first_not_finite(
-    series: &Series,
-    rule: &Rule,
-    driver: Option<(&Series, &[f64])>,
-    values: &[f64],
-) -> Option<usize> {
-    // Nearly always every value is a number: one pass a compiler vectorises says so (this
-    // runs for every series of every Monte Carlo draw).
-    if values.iter().all(|v| v.is_finite()) {
-        return None;
-    }
-    let own_known = series.base.is_some() || matches!(rule, Rule::Driven { .. });
-    values.iter().enumerate().position(|(i, v)| {
-        let driver_known = driver.is_none_or(|(_, d)| d.get(i).is_some_and(|d| !d.is_nan()));
-        v.is_infinite() || (v.is_nan() && own_known && driver_known)
-    })
 }
 
 #[cfg(test)]

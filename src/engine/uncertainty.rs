@@ -78,20 +78,55 @@ pub struct UncertaintyResult {
 
 /// The value of a distribution at cumulative probability `u` (0 ≤ u < 1).
 pub fn quantile(distribution: &Distribution, u: f64) -> f64 {
-    match *distribution {
-        Distribution::Uniform { min, max } => min + u * (max - min),
-        Distribution::Triangular { min, mode, max } => {
-            let split = (mode - min) / (max - min);
-            if u < split {
-                min + (u * (max - min) * (mode - min)).sqrt()
-            } else {
-                max - ((1.0 - u) * (max - min) * (max - mode)).sqrt()
+    Quantile::of(distribution).at(u)
+}
+
+/// A distribution's quantile function with what does not depend on `u` computed once (a
+/// truncated normal's probabilities at its bounds), for drawing many values of one lever.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Quantile {
+    Uniform { min: f64, max: f64 },
+    Triangular { min: f64, mode: f64, max: f64 },
+    Normal { normal: Normal, min: f64, max: f64, low: f64, high: f64 },
+}
+
+impl Quantile {
+    pub(super) fn of(distribution: &Distribution) -> Quantile {
+        match *distribution {
+            Distribution::Uniform { min, max } => Quantile::Uniform { min, max },
+            Distribution::Triangular { min, mode, max } => Quantile::Triangular { min, mode, max },
+            Distribution::Normal { mean, sd, min, max } => {
+                let normal = Normal::new(mean, sd).expect("a checked normal distribution");
+                let (low, high) = (normal.cdf(min), normal.cdf(max));
+                Quantile::Normal {
+                    normal,
+                    min,
+                    max,
+                    low,
+                    high,
+                }
             }
         }
-        Distribution::Normal { mean, sd, min, max } => {
-            let normal = Normal::new(mean, sd).expect("a checked normal distribution");
-            let (low, high) = (normal.cdf(min), normal.cdf(max));
-            normal.inverse_cdf(low + u * (high - low)).clamp(min, max)
+    }
+
+    pub(super) fn at(&self, u: f64) -> f64 {
+        match *self {
+            Quantile::Uniform { min, max } => min + u * (max - min),
+            Quantile::Triangular { min, mode, max } => {
+                let split = (mode - min) / (max - min);
+                if u < split {
+                    min + (u * (max - min) * (mode - min)).sqrt()
+                } else {
+                    max - ((1.0 - u) * (max - min) * (max - mode)).sqrt()
+                }
+            }
+            Quantile::Normal {
+                normal,
+                min,
+                max,
+                low,
+                high,
+            } => normal.inverse_cdf(low + u * (high - low)).clamp(min, max),
         }
     }
 }
@@ -127,8 +162,8 @@ fn monte_carlo_in_passes(
     (progress, cancel): (&AtomicUsize, &AtomicBool),
     values_per_pass: usize,
 ) -> Result<Option<UncertaintyResult>, ModelError> {
-    let per_pass = fans_per_pass(scenario, settings.runs, values_per_pass)?;
-    if fan_series.len().div_ceil(per_pass) > MAX_PASSES {
+    let groups = pass_groups(scenario, settings.runs, fan_series, values_per_pass)?;
+    if groups.len() > MAX_PASSES {
         return Err(ModelError::invalid_value(
             "uncertainty",
             "fans",
@@ -140,17 +175,23 @@ fn monte_carlo_in_passes(
             },
         ));
     }
-    let mut passes = fan_series.chunks(per_pass);
-    let first = passes.next().unwrap_or(&[]);
-    let Some(mut result) = monte_carlo_pass(scenario, settings, first, progress, cancel)? else {
-        return Ok(None);
-    };
-    for pass in passes {
-        match monte_carlo_pass(scenario, settings, pass, progress, cancel)? {
-            Some(more) => result.fans.extend(more.fans),
+    let mut result: Option<UncertaintyResult> = None;
+    for group in &groups {
+        match monte_carlo_pass(scenario, settings, group, progress, cancel)? {
+            Some(more) => match &mut result {
+                Some(result) => result.fans.extend(more.fans),
+                None => result = Some(more),
+            },
             None => return Ok(None),
         }
     }
+    // The fans in the order asked for: a pass holds the fans whose draws it keeps.
+    let mut result = result.expect("at least one pass");
+    let mut position = std::collections::HashMap::new();
+    for (i, key) in fan_series.iter().enumerate() {
+        position.entry(key.as_str()).or_insert(i);
+    }
+    result.fans.sort_by_key(|fan| position[fan.series.as_str()]);
     Ok(Some(result))
 }
 
@@ -158,24 +199,65 @@ fn monte_carlo_in_passes(
 /// are worth (a file of thousands of series over 100 000 draws).
 pub const MAX_PASSES: usize = 64;
 
-/// How many fans fit in one pass; checks the runs and the years before they are multiplied.
-fn fans_per_pass(
+/// The fans of each pass: as many fans whose draws must be kept (series several levers move,
+/// see `kept_fans`) as `values_per_pass` values hold, the others (a fan read off its lever or
+/// a series no draw moves, which keep nothing) in the first pass. Checks the runs and the years
+/// before they are multiplied.
+fn pass_groups(
     scenario: &Scenario,
     runs: usize,
+    fan_series: &[String],
     values_per_pass: usize,
-) -> Result<usize, ModelError> {
+) -> Result<Vec<Vec<String>>, ModelError> {
     check_runs(runs)?;
     // Checks the years before they are counted (a base year far in the past is refused here).
-    ProjectionPlan::new(scenario)?;
+    let plan = ProjectionPlan::new(scenario)?;
     let years = (scenario.horizon - scenario.base_year) as usize + 1;
-    Ok((values_per_pass / (years * runs)).max(1))
+    let per_pass = (values_per_pass / (years * runs)).max(1);
+    let kept = kept_fans(scenario, &plan, true)?;
+    let mut groups: Vec<Vec<String>> = vec![Vec::new()];
+    let mut in_last = 0;
+    for key in fan_series {
+        // An unknown key is refused by the pass that meets it.
+        if plan.series_index(key).is_some_and(|i| kept[i]) {
+            if in_last == per_pass {
+                groups.push(Vec::new());
+                in_last = 0;
+            }
+            in_last += 1;
+            groups.last_mut().expect("a group").push(key.clone());
+        } else {
+            groups[0].push(key.clone());
+        }
+    }
+    Ok(groups)
 }
 
-/// How many passes of the draws the fans of `fans` series take (each pass counts `runs` draws
-/// of progress).
-pub fn passes(scenario: &Scenario, runs: usize, fans: usize) -> Result<usize, ModelError> {
-    let per_pass = fans_per_pass(scenario, runs, MAX_FAN_VALUES_PER_PASS)?;
-    Ok(fans.div_ceil(per_pass).max(1))
+/// Which series' fans need every draw's values kept: those the draws move, except a series
+/// moved by one lever increasingly, whose fan is read off that lever (`fan_from_lever`) when
+/// `read_levers`.
+fn kept_fans(
+    scenario: &Scenario,
+    plan: &ProjectionPlan<'_>,
+    read_levers: bool,
+) -> Result<Vec<bool>, ModelError> {
+    let position = series_positions(scenario);
+    let roots = scenario
+        .uncertainty
+        .iter()
+        .map(|item| check_uncertain(scenario, &position, item))
+        .collect::<Result<Vec<usize>, ModelError>>()?;
+    let moved = plan.dependents(&roots);
+    let one_lever = plan.monotone_in_one(&roots);
+    Ok((0..scenario.series.len())
+        .map(|i| moved[i] && !(read_levers && one_lever[i].is_some()))
+        .collect())
+}
+
+/// How many passes of the draws the fans of `fans` take (each pass counts `runs` draws of
+/// progress).
+pub fn passes(scenario: &Scenario, runs: usize, fans: &[String]) -> Result<usize, ModelError> {
+    Ok(pass_groups(scenario, runs, fans, MAX_FAN_VALUES_PER_PASS)?.len())
 }
 
 pub(super) fn check_runs(runs: usize) -> Result<(), ModelError> {
@@ -264,6 +346,7 @@ fn monte_carlo_pass_reading_levers(
         vec![None; scenario.series.len()]
     };
     let collected = |series: usize| moved[series] && one_lever[series].is_none();
+    let quantiles: Vec<Quantile> = uncertain.iter().map(|(_, d)| Quantile::of(d)).collect();
     let runs = settings.runs;
     // Correlated levers: every draw's uniforms made first and reordered (Iman–Conover), each
     // lever keeping its values (and its strata). Without correlations independent draws are
@@ -281,13 +364,17 @@ fn monte_carlo_pass_reading_levers(
     let threads = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, chunk_count.max(1));
-    // (chunk, fan values by fan, year and draw, exceedance counts, each lever's drawn values)
-    type ChunkResult = (
-        usize,
-        Vec<Vec<Vec<f64>>>,
-        Vec<(Vec<u32>, Vec<u32>)>,
-        Vec<Vec<f64>>,
-    );
+    /// What one chunk of draws leaves for the percentiles and the counts.
+    struct ChunkResult {
+        chunk: usize,
+        /// Each kept fan's values, year-major (`[year * draws + draw]`), as the block made
+        /// them; empty for a fan not kept.
+        fans: Vec<Vec<f64>>,
+        /// Per capacity: draws above it in each year, and draws above it by each year.
+        counts: Vec<(Vec<u32>, Vec<u32>)>,
+        /// Each lever's value in each draw.
+        levers: Vec<Vec<f64>>,
+    }
     let work =
         || -> Result<Vec<ChunkResult>, ModelError> {
             let mut done = Vec::new();
@@ -304,64 +391,82 @@ fn monte_carlo_pass_reading_levers(
                 let mut rng = Generator::seed_from_u64(
                     settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
                 );
-                // Only the fans of series the draws move are collected: another series is the same
-                // in every draw, its percentiles its value.
-                let mut fan_values: Vec<Vec<Vec<f64>>> = fans
-                    .iter()
-                    .map(|&series| {
-                        if collected(series) {
-                            vec![Vec::with_capacity(draws); years]
-                        } else {
-                            Vec::new()
-                        }
-                    })
-                    .collect();
                 let mut lever_draws: Vec<Vec<f64>> =
                     vec![Vec::with_capacity(draws); uncertain.len()];
+                // The chunk's values of every moved series, year-major (see `run_block`).
+                let mut block: Vec<Vec<f64>> = vec![Vec::new(); scenario.series.len()];
+                let mut exceeded: Vec<bool> = Vec::with_capacity(draws);
                 let mut counts = vec![(vec![0u32; years], vec![0u32; years]); capacities.len()];
-                // One buffer per chunk: each draw rewrites only the series it moves.
-                let mut values = base_values.clone();
-                let mut levers: Vec<(usize, f64)> = Vec::with_capacity(uncertain.len());
+                // Every lever's value in each draw of the chunk, drawn in the order a draw at a
+                // time drew them (draw by draw, lever by lever), so a seed gives the numbers it
+                // gave before the draws were evaluated as a block.
+                for lever in &mut lever_draws {
+                    lever.resize(draws, 0.0);
+                }
                 for d in 0..draws {
                     let draw = first + d;
-                    levers.clear();
-                    levers.extend(uncertain.iter().enumerate().map(
-                        |(p, (index, distribution))| {
-                            let u = match &latin {
-                                Some(table) => table[p][draw],
-                                None => rng.random::<f64>(),
-                            };
-                            (*index, quantile(distribution, u))
-                        },
-                    ));
-                    for (p, (_, value)) in levers.iter().enumerate() {
-                        lever_draws[p].push(*value);
-                    }
-                    plan.rerun(&mut values, &moved, |i| {
-                        levers
-                            .iter()
-                            .find(|(index, _)| *index == i)
-                            .and_then(|(_, value)| with_lever(&scenario.series[i].rule, *value))
-                    })?;
-                    for (f, &series) in fans.iter().enumerate() {
-                        if collected(series) {
-                            for (y, value) in values[series].iter().enumerate() {
-                                fan_values[f][y].push(*value);
-                            }
-                        }
-                    }
-                    for (c, (_, series, capacity)) in capacities.iter().enumerate() {
-                        let mut exceeded = false;
-                        for y in 0..years {
-                            let above = values[*series][y] > capacity[y];
-                            exceeded |= above;
-                            counts[c].0[y] += u32::from(above);
-                            counts[c].1[y] += u32::from(exceeded);
-                        }
+                    for (p, quantile) in quantiles.iter().enumerate() {
+                        let u = match &latin {
+                            Some(table) => table[p][draw],
+                            None => rng.random::<f64>(),
+                        };
+                        lever_draws[p][d] = quantile.at(u);
                     }
                 }
+                let mut levers: Vec<Option<&[f64]>> = vec![None; scenario.series.len()];
+                for (p, &series) in roots.iter().enumerate().rev() {
+                    // The first of a series' uncertain entries is its lever, as the checks
+                    // read it.
+                    levers[series] = Some(lever_draws[p].as_slice());
+                }
+                plan.run_block(&base_values, &moved, &levers, draws, &mut block)?;
+                let lanes_of = |series: usize| {
+                    if moved[series] {
+                        (block[series].as_slice(), draws)
+                    } else {
+                        (base_values[series].as_slice(), 1)
+                    }
+                };
+                for (c, (_, series, capacity)) in capacities.iter().enumerate() {
+                    let (values, lanes) = lanes_of(*series);
+                    exceeded.clear();
+                    exceeded.resize(lanes, false);
+                    for (y, year) in values.chunks_exact(lanes).enumerate() {
+                        let mut in_year = 0;
+                        let mut by_year = 0;
+                        for (value, exceeded) in year.iter().zip(exceeded.iter_mut()) {
+                            let above = *value > capacity[y];
+                            *exceeded |= above;
+                            in_year += u32::from(above);
+                            by_year += u32::from(*exceeded);
+                        }
+                        // A series the draws do not move counts once for every draw.
+                        let weight = if lanes == 1 { draws as u32 } else { 1 };
+                        counts[c].0[y] += in_year * weight;
+                        counts[c].1[y] += by_year * weight;
+                    }
+                }
+                // Only the fans of series the draws move are kept (another series is the same
+                // in every draw, its percentiles its value): the block's values themselves,
+                // taken, not copied (a fan asked for twice is copied for the second).
+                let mut fan_values: Vec<Vec<f64>> = Vec::with_capacity(fans.len());
+                for (f, &series) in fans.iter().enumerate() {
+                    let values = if !collected(series) {
+                        Vec::new()
+                    } else if let Some(earlier) = fans[..f].iter().position(|&s| s == series) {
+                        fan_values[earlier].clone()
+                    } else {
+                        std::mem::take(&mut block[series])
+                    };
+                    fan_values.push(values);
+                }
                 progress.fetch_add(draws, Ordering::Relaxed);
-                done.push((chunk, fan_values, counts, lever_draws));
+                done.push(ChunkResult {
+                    chunk,
+                    fans: fan_values,
+                    counts,
+                    levers: lever_draws,
+                });
             }
         };
     let mut chunks: Vec<ChunkResult> = std::thread::scope(|scope| {
@@ -379,30 +484,31 @@ fn monte_carlo_pass_reading_levers(
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
-    chunks.sort_by_key(|c| c.0);
-    // The percentiles of every moved fan and year, shared among the threads: each is exact, so
-    // the numbers do not depend on how the work is split.
-    let jobs: Vec<(usize, usize)> = fans
-        .iter()
-        .enumerate()
-        .filter(|(_, series)| collected(**series))
-        .flat_map(|(f, _)| (0..years).map(move |y| (f, y)))
+    chunks.sort_by_key(|c| c.chunk);
+    // The percentiles of every moved fan in every year: a fan's years on one thread in turn,
+    // each year sorted from the order of the year before (`percentiles_by_year`), the fans
+    // handed out to the threads as they finish. Each is exact, so the numbers do not depend on
+    // how the work is split.
+    let moved_fans: Vec<usize> = (0..fans.len())
+        .filter(|&f| collected(fans[f]))
         .collect();
-    let per_thread = jobs.len().div_ceil(threads.max(1)).max(1);
-    let selected: Vec<[f64; 5]> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(per_thread)
-            .map(|part| {
-                let chunks = &chunks;
+    let next_fan = AtomicUsize::new(0);
+    let mut by_fan: Vec<(usize, Vec<[f64; 5]>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.min(moved_fans.len()))
+            .map(|_| {
+                let (chunks, moved_fans, next_fan) = (&chunks, &moved_fans, &next_fan);
                 scope.spawn(move || {
-                    let mut values = Vec::with_capacity(runs);
-                    part.iter()
-                        .map(|&(f, y)| {
-                            values.clear();
-                            values.extend(chunks.iter().flat_map(|c| c.1[f][y].iter().copied()));
-                            percentiles_of(&mut values)
-                        })
-                        .collect::<Vec<_>>()
+                    let mut done = Vec::new();
+                    while let Some(&f) = moved_fans.get(next_fan.fetch_add(1, Ordering::Relaxed)) {
+                        let percentiles = percentiles_by_year(years, |y, values| {
+                            for chunk in chunks {
+                                let draws = chunk.fans[f].len() / years;
+                                values.extend_from_slice(&chunk.fans[f][y * draws..][..draws]);
+                            }
+                        });
+                        done.push((f, percentiles));
+                    }
+                    done
                 })
             })
             .collect();
@@ -411,7 +517,8 @@ fn monte_carlo_pass_reading_levers(
             .flat_map(|h| h.join().expect("a percentile thread does not panic"))
             .collect()
     });
-    let mut selected = jobs.iter().zip(selected);
+    by_fan.sort_by_key(|(f, _)| *f);
+    let mut selected = by_fan.into_iter().map(|(_, percentiles)| percentiles);
     // Each lever's draws in order, sorted once for every fan read off it.
     let mut sorted_levers: Vec<Option<Vec<f64>>> = vec![None; uncertain.len()];
     let fans = fans
@@ -421,24 +528,14 @@ fn monte_carlo_pass_reading_levers(
                 Some(p) => {
                     let sorted = sorted_levers[p].get_or_insert_with(|| {
                         let mut all: Vec<f64> =
-                            chunks.iter().flat_map(|c| c.3[p].iter().copied()).collect();
+                            chunks.iter().flat_map(|c| c.levers[p].iter().copied()).collect();
                         all.sort_by(f64::total_cmp);
                         all
                     });
                     fan_from_lever(&plan, &base_values, &moved, (roots[p], sorted), series)?
                 }
-                None => (0..years)
-                    .map(|y| {
-                        if moved[series] {
-                            selected
-                                .next()
-                                .expect("a selection per moved fan and year")
-                                .1
-                        } else {
-                            [base_values[series][y]; 5]
-                        }
-                    })
-                    .collect(),
+                None if moved[series] => selected.next().expect("percentiles per moved fan"),
+                None => base_values[series].iter().map(|v| [*v; 5]).collect(),
             };
             Ok(Fan {
                 series: scenario.series[series].key.clone(),
@@ -453,10 +550,10 @@ fn monte_carlo_pass_reading_levers(
         .map(|(c, (pollutant, _, _))| {
             let share = |count: u32| f64::from(count) / runs as f64;
             let in_year = (0..years)
-                .map(|y| share(chunks.iter().map(|chunk| chunk.2[c].0[y]).sum()))
+                .map(|y| share(chunks.iter().map(|chunk| chunk.counts[c].0[y]).sum()))
                 .collect();
             let by_year = (0..years)
-                .map(|y| share(chunks.iter().map(|chunk| chunk.2[c].1[y]).sum()))
+                .map(|y| share(chunks.iter().map(|chunk| chunk.counts[c].1[y]).sum()))
                 .collect();
             Exceedance {
                 pollutant: pollutant.clone(),
@@ -571,57 +668,77 @@ fn fan_from_lever(
         .collect())
 }
 
-fn percentiles_of(values: &mut [f64]) -> [f64; 5] {
-    if values.is_empty() {
-        return [f64::NAN; 5];
-    }
-    let n = values.len();
-    let last = n - 1;
-    let ranks = PERCENTILES.map(|p| p * last as f64);
-    let low = ranks.map(|r| r.floor() as usize);
-    // Median first, then each half: p25 and p5 among the values left of the median, p75 and
-    // p95 right of it, each selection in the part its neighbours bound (2.5 passes over the
-    // values rather than a sort's log n). A value already in place is not selected again.
-    let mut select = |from: usize, to: usize, at: usize| {
-        if from <= at && at < to {
-            values[from..to].select_nth_unstable_by(at - from, f64::total_cmp);
+/// The fan-chart percentiles of one series' draws in each of `years` years, `year_values`
+/// giving a year's values in draw order. Each year is sorted starting from the order of the
+/// year before: a draw's rank barely moves from one year to the next (a draw ahead in growth
+/// stays ahead), so an insertion sort finishes it in close to linear time; where ranks do move
+/// (the first year after the base, where every draw was equal), a full sort takes over. The
+/// order statistics are exact, so the percentiles are those of sorting every draw.
+fn percentiles_by_year(
+    years: usize,
+    mut year_values: impl FnMut(usize, &mut Vec<f64>),
+) -> Vec<[f64; 5]> {
+    // The year's values in draw order, gathered in one sequential pass before they are read
+    // in last year's order.
+    let mut current = Vec::new();
+    // (value, draw), by value: last year's order is this year's start.
+    let mut sorted: Vec<(f64, u32)> = Vec::new();
+    (0..years)
+        .map(|y| {
+            current.clear();
+            year_values(y, &mut current);
+            if sorted.len() == current.len() {
+                for pair in &mut sorted {
+                    pair.0 = current[pair.1 as usize];
+                }
+            } else {
+                sorted.clear();
+                sorted.extend(current.iter().enumerate().map(|(d, v)| (*v, d as u32)));
+            }
+            // An insertion sort of a shuffled year would take n²/4 moves: past a few per draw,
+            // sorting from scratch is cheaper.
+            if !insertion_sort_within(&mut sorted, 8 * current.len()) {
+                sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+            }
+            PERCENTILES.map(|p| interpolated(sorted.len(), p, |i| sorted[i].0))
+        })
+        .collect()
+}
+
+/// Sorts `pairs` by value (ascending, `total_cmp`) by insertion, moving at most about `budget`
+/// elements in all; `false`, with the pairs reordered but none lost, when that was not
+/// enough.
+fn insertion_sort_within(pairs: &mut [(f64, u32)], budget: usize) -> bool {
+    let mut moves = 0;
+    for i in 1..pairs.len() {
+        let item = pairs[i];
+        let mut j = i;
+        while j > 0 && pairs[j - 1].0.total_cmp(&item.0).is_gt() {
+            pairs[j] = pairs[j - 1];
+            j -= 1;
         }
-    };
-    select(0, n, low[2]);
-    select(0, low[2], low[1]);
-    select(0, low[1], low[0]);
-    select(low[2] + 1, n, low[3]);
-    select(low[3] + 1, n, low[4]);
-    // The value of rank low + 1 is the least of those after low up to the next larger selected
-    // rank (inclusive), or to the end: selection left exactly the ranks between in between.
-    std::array::from_fn(|k| {
-        let bound = low[k + 1..]
-            .iter()
-            .copied()
-            .find(|&l| l > low[k])
-            .unwrap_or(last);
-        let low_value = values[low[k]];
-        let high_value = if ranks[k] > low[k] as f64 && low[k] < last {
-            values[low[k] + 1..=bound]
-                .iter()
-                .copied()
-                .min_by(f64::total_cmp)
-                .unwrap_or(low_value)
-        } else {
-            low_value
-        };
-        low_value + (high_value - low_value) * (ranks[k] - low[k] as f64)
-    })
+        pairs[j] = item;
+        moves += i - j;
+        if moves > budget {
+            return false;
+        }
+    }
+    true
 }
 
 /// Linear interpolation between order statistics (the usual "type 7" percentile).
 pub fn percentile_of_sorted(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
+    interpolated(sorted.len(), p, |i| sorted[i])
+}
+
+/// The type-7 percentile `p` of `n` sorted values, the i-th read by `value(i)`.
+fn interpolated(n: usize, p: f64, value: impl Fn(usize) -> f64) -> f64 {
+    if n == 0 {
         return f64::NAN;
     }
-    let rank = p * (sorted.len() - 1) as f64;
+    let rank = p * (n - 1) as f64;
     let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
-    sorted[low] + (sorted[high] - sorted[low]) * (rank - low as f64)
+    value(low) + (value(high) - value(low)) * (rank - low as f64)
 }
 
 #[cfg(test)]
@@ -705,40 +822,44 @@ mod tests {
         }
     }
 
+    /// Years whose draws keep their ranks, move them a little, reshuffle them and tie: each
+    /// year's percentiles, sorted from the year before's order, are those of sorting it.
     #[test]
-    fn selected_percentiles_equal_sorted_ones_for_any_count_and_ties() {
+    fn percentiles_by_year_equal_sorted_ones_for_any_count_order_and_ties() {
         let mut rng = Generator::seed_from_u64(5);
         for n in (1..=60).chain([99, 100, 101, 1001, 10_000]) {
-            for ties in [false, true] {
-                let values: Vec<f64> = (0..n)
-                    .map(|_| {
-                        let v = rng.random::<f64>();
-                        if ties { (v * 4.0).floor() } else { v }
-                    })
-                    .collect();
-                let mut sorted = values.clone();
+            let first: Vec<f64> = (0..n).map(|_| rng.random::<f64>()).collect();
+            let mut years = vec![vec![1.0; n], first.clone()];
+            // The same ranks grown; a little noise (some ranks swap); reshuffled; tied.
+            years.push(first.iter().map(|v| v * 1.07).collect());
+            years.push(first.iter().map(|v| v * 1.07 + 0.01 * rng.random::<f64>()).collect());
+            years.push((0..n).map(|_| rng.random::<f64>()).collect());
+            years.push((0..n).map(|_| (rng.random::<f64>() * 4.0).floor()).collect());
+            years.push(first.iter().rev().copied().collect());
+            let got = percentiles_by_year(years.len(), |y, values| values.extend(&years[y]));
+            for (y, year) in years.iter().enumerate() {
+                let mut sorted = year.clone();
                 sorted.sort_by(f64::total_cmp);
-                let mut scratch = values;
                 assert_eq!(
-                    percentiles_of(&mut scratch),
+                    got[y],
                     PERCENTILES.map(|p| percentile_of_sorted(&sorted, p)),
-                    "{n} values, ties {ties}"
+                    "{n} draws, year {y}"
                 );
             }
         }
     }
 
     #[test]
-    fn selected_percentiles_equal_sorted_ones() {
-        let mut rng = Generator::seed_from_u64(5);
-        let values: Vec<f64> = (0..1001).map(|_| rng.random::<f64>()).collect();
-        let mut sorted = values.clone();
-        sorted.sort_by(f64::total_cmp);
-        let mut scratch = values;
-        assert_eq!(
-            percentiles_of(&mut scratch),
-            PERCENTILES.map(|p| percentile_of_sorted(&sorted, p))
-        );
+    fn an_insertion_sort_past_its_budget_stops_and_keeps_every_pair() {
+        let mut pairs: Vec<(f64, u32)> = (0..100).rev().map(|i| (f64::from(i), i)).collect();
+        assert!(!insertion_sort_within(&mut pairs, 50));
+        let mut draws: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+        draws.sort_unstable();
+        assert_eq!(draws, (0..100).collect::<Vec<_>>());
+        assert!(pairs.iter().all(|p| p.0 == f64::from(p.1)));
+        let mut nearly: Vec<(f64, u32)> = (0..100).map(|i| (f64::from(i ^ 1), i)).collect();
+        assert!(insertion_sort_within(&mut nearly, 100));
+        assert!(nearly.windows(2).all(|w| w[0].0 <= w[1].0));
     }
 
     #[test]

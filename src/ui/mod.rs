@@ -502,7 +502,7 @@ impl UncertaintyJob {
         self.cancel();
         // Progress counts the draws of every pass.
         let passes =
-            crate::engine::uncertainty::passes(&scenario, settings.runs, fans.len()).unwrap_or(1);
+            crate::engine::uncertainty::passes(&scenario, settings.runs, &fans).unwrap_or(1);
         let progress = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (p, c, s) = (progress.clone(), cancel.clone(), scenario.clone());
