@@ -184,16 +184,21 @@ fn monte_carlo_benches(c: &mut Criterion) {
     );
     // Issue 23's case: the plan made driven, 13 levers uncertain, every fan and every
     // capacity's exceedance (benches/many-levers.ron, written by tools/make-many-levers.py).
-    let many: ecoplan::model::Scenario =
-        ecoplan::io::from_ron_str(
-            include_str!("many-levers.ron"),
-            std::path::Path::new("many-levers.ron"),
-        )
-        .expect("the fixture reads");
+    let many: ecoplan::model::Scenario = ecoplan::io::from_ron_str(
+        include_str!("many-levers.ron"),
+        std::path::Path::new("many-levers.ron"),
+    )
+    .expect("the fixture reads");
     let every: Vec<String> = many.series.iter().map(|s| s.key.clone()).collect();
     for (name, runs) in [
-        ("13 levers, 10 000 runs to 2060, every fan and exceedance", 10_000),
-        ("13 levers, 100 000 runs to 2060, every fan and exceedance", 100_000),
+        (
+            "13 levers, 10 000 runs to 2060, every fan and exceedance",
+            10_000,
+        ),
+        (
+            "13 levers, 100 000 runs to 2060, every fan and exceedance",
+            100_000,
+        ),
     ] {
         group.bench_function(name, |b| {
             let settings = MonteCarlo {

@@ -268,8 +268,15 @@ impl<'a> ProjectionPlan<'a> {
                 };
                 (&scenario.series[d], values)
             });
-            let result =
-                evaluate_block(self.frame(i), series, &series.rule, levers[i], driver, lanes, &mut out);
+            let result = evaluate_block(
+                self.frame(i),
+                series,
+                &series.rule,
+                levers[i],
+                driver,
+                lanes,
+                &mut out,
+            );
             block[i] = out;
             result?;
         }

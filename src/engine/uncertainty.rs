@@ -85,9 +85,22 @@ pub fn quantile(distribution: &Distribution, u: f64) -> f64 {
 /// truncated normal's probabilities at its bounds), for drawing many values of one lever.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Quantile {
-    Uniform { min: f64, max: f64 },
-    Triangular { min: f64, mode: f64, max: f64 },
-    Normal { normal: Normal, min: f64, max: f64, low: f64, high: f64 },
+    Uniform {
+        min: f64,
+        max: f64,
+    },
+    Triangular {
+        min: f64,
+        mode: f64,
+        max: f64,
+    },
+    Normal {
+        normal: Normal,
+        min: f64,
+        max: f64,
+        low: f64,
+        high: f64,
+    },
 }
 
 impl Quantile {
@@ -375,100 +388,98 @@ fn monte_carlo_pass_reading_levers(
         /// Each lever's value in each draw.
         levers: Vec<Vec<f64>>,
     }
-    let work =
-        || -> Result<Vec<ChunkResult>, ModelError> {
-            let mut done = Vec::new();
-            loop {
-                if cancel.load(Ordering::Relaxed) {
-                    return Ok(done);
-                }
-                let chunk = next_chunk.fetch_add(1, Ordering::Relaxed);
-                if chunk >= chunk_count {
-                    return Ok(done);
-                }
-                let first = chunk * CHUNK;
-                let draws = CHUNK.min(runs - first);
-                let mut rng = Generator::seed_from_u64(
-                    settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-                );
-                let mut lever_draws: Vec<Vec<f64>> =
-                    vec![Vec::with_capacity(draws); uncertain.len()];
-                // The chunk's values of every moved series, year-major (see `run_block`).
-                let mut block: Vec<Vec<f64>> = vec![Vec::new(); scenario.series.len()];
-                let mut exceeded: Vec<bool> = Vec::with_capacity(draws);
-                let mut counts = vec![(vec![0u32; years], vec![0u32; years]); capacities.len()];
-                // Every lever's value in each draw of the chunk, drawn in the order a draw at a
-                // time drew them (draw by draw, lever by lever), so a seed gives the numbers it
-                // gave before the draws were evaluated as a block.
-                for lever in &mut lever_draws {
-                    lever.resize(draws, 0.0);
-                }
-                for d in 0..draws {
-                    let draw = first + d;
-                    for (p, quantile) in quantiles.iter().enumerate() {
-                        let u = match &latin {
-                            Some(table) => table[p][draw],
-                            None => rng.random::<f64>(),
-                        };
-                        lever_draws[p][d] = quantile.at(u);
-                    }
-                }
-                let mut levers: Vec<Option<&[f64]>> = vec![None; scenario.series.len()];
-                for (p, &series) in roots.iter().enumerate().rev() {
-                    // The first of a series' uncertain entries is its lever, as the checks
-                    // read it.
-                    levers[series] = Some(lever_draws[p].as_slice());
-                }
-                plan.run_block(&base_values, &moved, &levers, draws, &mut block)?;
-                let lanes_of = |series: usize| {
-                    if moved[series] {
-                        (block[series].as_slice(), draws)
-                    } else {
-                        (base_values[series].as_slice(), 1)
-                    }
-                };
-                for (c, (_, series, capacity)) in capacities.iter().enumerate() {
-                    let (values, lanes) = lanes_of(*series);
-                    exceeded.clear();
-                    exceeded.resize(lanes, false);
-                    for (y, year) in values.chunks_exact(lanes).enumerate() {
-                        let mut in_year = 0;
-                        let mut by_year = 0;
-                        for (value, exceeded) in year.iter().zip(exceeded.iter_mut()) {
-                            let above = *value > capacity[y];
-                            *exceeded |= above;
-                            in_year += u32::from(above);
-                            by_year += u32::from(*exceeded);
-                        }
-                        // A series the draws do not move counts once for every draw.
-                        let weight = if lanes == 1 { draws as u32 } else { 1 };
-                        counts[c].0[y] += in_year * weight;
-                        counts[c].1[y] += by_year * weight;
-                    }
-                }
-                // Only the fans of series the draws move are kept (another series is the same
-                // in every draw, its percentiles its value): the block's values themselves,
-                // taken, not copied (a fan asked for twice is copied for the second).
-                let mut fan_values: Vec<Vec<f64>> = Vec::with_capacity(fans.len());
-                for (f, &series) in fans.iter().enumerate() {
-                    let values = if !collected(series) {
-                        Vec::new()
-                    } else if let Some(earlier) = fans[..f].iter().position(|&s| s == series) {
-                        fan_values[earlier].clone()
-                    } else {
-                        std::mem::take(&mut block[series])
-                    };
-                    fan_values.push(values);
-                }
-                progress.fetch_add(draws, Ordering::Relaxed);
-                done.push(ChunkResult {
-                    chunk,
-                    fans: fan_values,
-                    counts,
-                    levers: lever_draws,
-                });
+    let work = || -> Result<Vec<ChunkResult>, ModelError> {
+        let mut done = Vec::new();
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return Ok(done);
             }
-        };
+            let chunk = next_chunk.fetch_add(1, Ordering::Relaxed);
+            if chunk >= chunk_count {
+                return Ok(done);
+            }
+            let first = chunk * CHUNK;
+            let draws = CHUNK.min(runs - first);
+            let mut rng = Generator::seed_from_u64(
+                settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            );
+            let mut lever_draws: Vec<Vec<f64>> = vec![Vec::with_capacity(draws); uncertain.len()];
+            // The chunk's values of every moved series, year-major (see `run_block`).
+            let mut block: Vec<Vec<f64>> = vec![Vec::new(); scenario.series.len()];
+            let mut exceeded: Vec<bool> = Vec::with_capacity(draws);
+            let mut counts = vec![(vec![0u32; years], vec![0u32; years]); capacities.len()];
+            // Every lever's value in each draw of the chunk, drawn in the order a draw at a
+            // time drew them (draw by draw, lever by lever), so a seed gives the numbers it
+            // gave before the draws were evaluated as a block.
+            for lever in &mut lever_draws {
+                lever.resize(draws, 0.0);
+            }
+            for d in 0..draws {
+                let draw = first + d;
+                for (p, quantile) in quantiles.iter().enumerate() {
+                    let u = match &latin {
+                        Some(table) => table[p][draw],
+                        None => rng.random::<f64>(),
+                    };
+                    lever_draws[p][d] = quantile.at(u);
+                }
+            }
+            let mut levers: Vec<Option<&[f64]>> = vec![None; scenario.series.len()];
+            for (p, &series) in roots.iter().enumerate().rev() {
+                // The first of a series' uncertain entries is its lever, as the checks
+                // read it.
+                levers[series] = Some(lever_draws[p].as_slice());
+            }
+            plan.run_block(&base_values, &moved, &levers, draws, &mut block)?;
+            let lanes_of = |series: usize| {
+                if moved[series] {
+                    (block[series].as_slice(), draws)
+                } else {
+                    (base_values[series].as_slice(), 1)
+                }
+            };
+            for (c, (_, series, capacity)) in capacities.iter().enumerate() {
+                let (values, lanes) = lanes_of(*series);
+                exceeded.clear();
+                exceeded.resize(lanes, false);
+                for (y, year) in values.chunks_exact(lanes).enumerate() {
+                    let mut in_year = 0;
+                    let mut by_year = 0;
+                    for (value, exceeded) in year.iter().zip(exceeded.iter_mut()) {
+                        let above = *value > capacity[y];
+                        *exceeded |= above;
+                        in_year += u32::from(above);
+                        by_year += u32::from(*exceeded);
+                    }
+                    // A series the draws do not move counts once for every draw.
+                    let weight = if lanes == 1 { draws as u32 } else { 1 };
+                    counts[c].0[y] += in_year * weight;
+                    counts[c].1[y] += by_year * weight;
+                }
+            }
+            // Only the fans of series the draws move are kept (another series is the same
+            // in every draw, its percentiles its value): the block's values themselves,
+            // taken, not copied (a fan asked for twice is copied for the second).
+            let mut fan_values: Vec<Vec<f64>> = Vec::with_capacity(fans.len());
+            for (f, &series) in fans.iter().enumerate() {
+                let values = if !collected(series) {
+                    Vec::new()
+                } else if let Some(earlier) = fans[..f].iter().position(|&s| s == series) {
+                    fan_values[earlier].clone()
+                } else {
+                    std::mem::take(&mut block[series])
+                };
+                fan_values.push(values);
+            }
+            progress.fetch_add(draws, Ordering::Relaxed);
+            done.push(ChunkResult {
+                chunk,
+                fans: fan_values,
+                counts,
+                levers: lever_draws,
+            });
+        }
+    };
     let mut chunks: Vec<ChunkResult> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
         let mut all = Vec::new();
@@ -489,9 +500,7 @@ fn monte_carlo_pass_reading_levers(
     // each year sorted from the order of the year before (`percentiles_by_year`), the fans
     // handed out to the threads as they finish. Each is exact, so the numbers do not depend on
     // how the work is split.
-    let moved_fans: Vec<usize> = (0..fans.len())
-        .filter(|&f| collected(fans[f]))
-        .collect();
+    let moved_fans: Vec<usize> = (0..fans.len()).filter(|&f| collected(fans[f])).collect();
     let next_fan = AtomicUsize::new(0);
     let mut by_fan: Vec<(usize, Vec<[f64; 5]>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads.min(moved_fans.len()))
@@ -527,8 +536,10 @@ fn monte_carlo_pass_reading_levers(
             let percentiles = match one_lever[series].filter(|_| moved[series]) {
                 Some(p) => {
                     let sorted = sorted_levers[p].get_or_insert_with(|| {
-                        let mut all: Vec<f64> =
-                            chunks.iter().flat_map(|c| c.levers[p].iter().copied()).collect();
+                        let mut all: Vec<f64> = chunks
+                            .iter()
+                            .flat_map(|c| c.levers[p].iter().copied())
+                            .collect();
                         all.sort_by(f64::total_cmp);
                         all
                     });
@@ -747,15 +758,13 @@ mod tests {
 
     #[test]
     fn fans_computed_in_several_passes_equal_one_pass() {
-        let mut scenario = crate::plan::hanyang_plan();
+        // Thirteen levers: most fans depend on several draws and must keep every draw's values.
+        let mut scenario = crate::io::scenario_file::from_ron_str(
+            include_str!("../../benches/many-levers.ron"),
+            std::path::Path::new("many-levers.ron"),
+        )
+        .unwrap();
         scenario.horizon = 2040;
-        scenario.uncertainty = vec![crate::model::Uncertain {
-            series: "cod".into(),
-            distribution: Distribution::Uniform {
-                min: 0.05,
-                max: 0.09,
-            },
-        }];
         let settings = MonteCarlo {
             runs: 600,
             ..MonteCarlo::default()
@@ -766,15 +775,19 @@ mod tests {
             monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), usize::MAX)
                 .unwrap()
                 .unwrap();
-        // Room for one fan at a time: as many passes as series.
+        assert_eq!(progress.swap(0, Ordering::Relaxed), 600);
+        // Room for one kept fan at a time: a pass for each of them.
         let years = 2040 - 2021 + 1;
+        let groups = pass_groups(&scenario, 600, &fans, years * 600).unwrap();
+        assert!(groups.len() > 3, "{} passes", groups.len());
+        assert!(groups[1..].iter().all(|group| group.len() == 1));
         let many =
             monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), years * 600)
                 .unwrap()
                 .unwrap();
         assert_eq!(one, many);
         assert_eq!(many.fans.len(), fans.len());
-        assert_eq!(progress.load(Ordering::Relaxed), 600 * (1 + fans.len()));
+        assert_eq!(progress.load(Ordering::Relaxed), 600 * groups.len());
         assert!(
             many.exceedance
                 .iter()
@@ -832,9 +845,18 @@ mod tests {
             let mut years = vec![vec![1.0; n], first.clone()];
             // The same ranks grown; a little noise (some ranks swap); reshuffled; tied.
             years.push(first.iter().map(|v| v * 1.07).collect());
-            years.push(first.iter().map(|v| v * 1.07 + 0.01 * rng.random::<f64>()).collect());
+            years.push(
+                first
+                    .iter()
+                    .map(|v| v * 1.07 + 0.01 * rng.random::<f64>())
+                    .collect(),
+            );
             years.push((0..n).map(|_| rng.random::<f64>()).collect());
-            years.push((0..n).map(|_| (rng.random::<f64>() * 4.0).floor()).collect());
+            years.push(
+                (0..n)
+                    .map(|_| (rng.random::<f64>() * 4.0).floor())
+                    .collect(),
+            );
             years.push(first.iter().rev().copied().collect());
             let got = percentiles_by_year(years.len(), |y, values| values.extend(&years[y]));
             for (y, year) in years.iter().enumerate() {
