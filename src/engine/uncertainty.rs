@@ -414,8 +414,7 @@ fn monte_carlo_pass_reading_levers(
             for lever in &mut lever_draws {
                 lever.resize(draws, 0.0);
             }
-            for d in 0..draws {
-                let draw = first + d;
+            for (d, draw) in (first..first + draws).enumerate() {
                 for (p, quantile) in quantiles.iter().enumerate() {
                     let u = match &latin {
                         Some(table) => table[p][draw],
