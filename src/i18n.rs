@@ -1277,6 +1277,10 @@ texts! {
     ),
     ImportanceShare => ("对方差的贡献", "Share of the variance"),
     NamedShare => ("{0}：{1}", "{0}: {1}"),
+    WorkspaceNamedTwiceAt => (
+        "工作区情景“{0}”重名：此处与第 {1} 行第 {2} 列；工作区的每个情景须有各自的名称",
+        "workspace member \"{0}\" is named twice: here and at line {1}, column {2}; each scenario of a workspace needs a name of its own",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",
@@ -1900,7 +1904,7 @@ texts! {
     ),
     DialogDidNotOpen => ("系统文件对话框未能打开", "the system's file dialog did not open"),
     LandCoverExceedsArea => (
-        "林地、草地、水域湿地、耕地、建设用地与未利用地合计 {0} km²，超过全区面积 {1} km²",
+        "林地、草地、水域湿地、耕地、建设用地与未利用地合计 {0} km²，超过辖区面积 {1} km²",
         "forest, grass, water and wetland, cropland, built-up and unused land add up to {0} km², more than the district's area of {1} km²",
     ),
     EiMax => ("EI 最大可达值", "highest EI reachable"),

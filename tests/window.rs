@@ -101,10 +101,10 @@ fn cod_first_exceedance(app: &EcoplanApp) -> Option<i32> {
 
 #[test]
 fn editing_a_baseline_changes_the_table_and_the_capacity_status() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
     assert_eq!(cod_first_exceedance(harness.state()), None);
-    type_into(&mut harness, "Base-year value cod", "20000");
+    type_into(&mut harness, "基准年数值 cod", "20000");
     press_enter(&mut harness);
     let app = harness.state();
     assert_eq!(
@@ -114,32 +114,28 @@ fn editing_a_baseline_changes_the_table_and_the_capacity_status() {
     assert_eq!(cod_first_exceedance(app), Some(2021));
     assert!(app.doc.is_dirty());
     // The projection table shows the new value, and the capacity view the new status.
-    harness.get_by_label("Projections").click();
+    harness.get_by_label("预测结果").click();
     harness.run();
     // COD in its printed precision, grouped: the plan prints 5,363.60.
     assert!(harness.query_by_label("20,000.00").is_some());
-    harness.get_by_label("Water capacity").click();
+    harness.get_by_label("水环境容量").click();
     harness.run();
-    assert!(
-        harness
-            .query_by_label("First year of exceedance: 2021")
-            .is_some()
-    );
+    assert!(harness.query_by_label("首次超载年份: 2021").is_some());
     // The status says the whole period: over capacity from the base year to the horizon.
     assert!(
         harness
-            .query_by_label("over capacity from the base year 2021 on")
+            .query_by_label("自基准年（2021 年）起超载")
             .is_some()
     );
 }
 
 #[test]
 fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_kept() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
-    type_into(&mut harness, "Base-year value population", "-5");
+    type_into(&mut harness, "基准年数值 population", "-5");
     // Named by the field's label and the unit, with what was typed.
-    let reason = "-5 10,000 people: cannot be negative";
+    let reason = "-5 万人: 不能为负数";
     assert!(
         harness.query_by_label(reason).is_some(),
         "the reason is shown while typing"
@@ -159,7 +155,7 @@ fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_k
     // Left, the field shows the scenario's value again, and the reason is in the messages.
     assert_eq!(
         harness
-            .get_by_label("Base-year value population")
+            .get_by_label("基准年数值 population")
             .value()
             .as_deref(),
         Some("90.00")
@@ -167,11 +163,11 @@ fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_k
     let message = harness.state().message.clone().unwrap();
     assert_eq!(
         message,
-        "Not applied: Base-year value · Resident population: -5 10,000 people: cannot be negative"
+        "未采用: 基准年数值 · 常住人口: -5 万人: 不能为负数"
     );
     assert!(harness.query_by_label(&format!("⚠ {message}")).is_some());
-    type_into(&mut harness, "Base-year value population", "lots");
-    assert!(harness.query_by_label("\"lots\" is not a number").is_some());
+    type_into(&mut harness, "基准年数值 population", "lots");
+    assert!(harness.query_by_label("\"lots\" 不是数字").is_some());
     assert_eq!(population(&harness), 90.0);
 }
 
@@ -209,13 +205,13 @@ fn a_rate_typed_in_percent_is_refused_in_percent() {
 
 #[test]
 fn typing_a_horizon_commits_the_year_typed_not_its_first_digits() {
-    let mut harness = harness(View::Assumptions, Lang::En);
+    let mut harness = harness(View::Assumptions, Lang::Zh);
     harness.run();
-    harness.get_by_label("Horizon Year").focus();
+    harness.get_by_label("预测终年 年份").focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     for digit in ["2", "0", "6", "0"] {
-        harness.get_by_label("Horizon Year").type_text(digit);
+        harness.get_by_label("预测终年 年份").type_text(digit);
         harness.run();
         // Nothing is applied while typing.
         assert_eq!(harness.state().doc.scenario().horizon, 2028);
@@ -228,7 +224,7 @@ fn typing_a_horizon_commits_the_year_typed_not_its_first_digits() {
     harness.run();
     assert_eq!(harness.state().doc.scenario().horizon, 2028);
     // A year outside the range is refused and the field goes back.
-    type_into(&mut harness, "Horizon Year", "2100");
+    type_into(&mut harness, "预测终年 年份", "2100");
     press_enter(&mut harness);
     assert_eq!(harness.state().doc.scenario().horizon, 2028);
     assert!(
@@ -236,21 +232,21 @@ fn typing_a_horizon_commits_the_year_typed_not_its_first_digits() {
             .state()
             .message
             .as_deref()
-            .is_some_and(|m| m.contains("2100: the year must lie in 2028–2060")),
+            .is_some_and(|m| m.contains("2100: 年份须在 2028–2060")),
         "{:?}",
         harness.state().message
     );
     assert_eq!(
-        harness.get_by_label("Horizon Year").value().as_deref(),
+        harness.get_by_label("预测终年 年份").value().as_deref(),
         Some("2028")
     );
 }
 
 #[test]
 fn escape_cancels_an_entry() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "1");
+    type_into(&mut harness, "基准年数值 gdp", "1");
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(
@@ -265,19 +261,16 @@ fn escape_cancels_an_entry() {
         792.86
     );
     assert_eq!(
-        harness
-            .get_by_label("Base-year value gdp")
-            .value()
-            .as_deref(),
+        harness.get_by_label("基准年数值 gdp").value().as_deref(),
         Some("792.86")
     );
 }
 
 #[test]
 fn undo_and_redo_restore_values_by_shortcut_and_menu() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
     assert_eq!(
         harness.state().doc.analysis().projection.value("gdp", 2021),
@@ -297,10 +290,10 @@ fn undo_and_redo_restore_values_by_shortcut_and_menu() {
         Some(800.0)
     );
     // The Edit menu names the edit it would undo.
-    harness.get_by_label("Edit").click();
+    harness.get_by_label("编辑").click();
     harness.run();
     harness
-        .get_by_label_contains("Undo: Set base value of GDP")
+        .get_by_label_contains("撤销: 修改基准年数值： 地区生产总值")
         .click();
     harness.run();
     assert_eq!(
@@ -444,11 +437,11 @@ fn save_as_then_save_keeps_a_backup() {
     let path = dir.join("mine.ron");
     let dialogs = ScriptedDialogs::default();
     dialogs.save.borrow_mut().push(path.clone());
-    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    let mut harness = harness_with(View::Baselines, Lang::Zh, dialogs);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
-    click_menu(&mut harness, "File", "Save as…");
+    click_menu(&mut harness, "文件", "另存为…");
     assert!(!harness.state().doc.is_dirty());
     assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(
@@ -460,7 +453,7 @@ fn save_as_then_save_keeps_a_backup() {
             .unwrap(),
         800.0
     );
-    type_into(&mut harness, "Base-year value gdp", "810");
+    type_into(&mut harness, "基准年数值 gdp", "810");
     press_enter(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
@@ -494,17 +487,17 @@ fn opening_over_unsaved_work_asks_and_cancel_keeps_it() {
         .open
         .borrow_mut()
         .extend([saves.clone(), saves.clone()]);
-    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    let mut harness = harness_with(View::Baselines, Lang::Zh, dialogs);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
-    click_menu(&mut harness, "File", "Open…");
+    click_menu(&mut harness, "文件", "打开…");
     assert!(
         harness
-            .query_by_label("Save the changes to this scenario?")
+            .query_by_label("是否保存对当前情景的修改？")
             .is_some()
     );
-    harness.get_by_label("Cancel").click();
+    harness.get_by_label("取消").click();
     harness.run();
     assert_eq!(
         harness
@@ -518,8 +511,8 @@ fn opening_over_unsaved_work_asks_and_cancel_keeps_it() {
         800.0
     );
     assert!(harness.state().doc.is_dirty());
-    click_menu(&mut harness, "File", "Open…");
-    harness.get_by_label("Discard").click();
+    click_menu(&mut harness, "文件", "打开…");
+    harness.get_by_label("不保存").click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.doc.path.as_deref(), Some(saves.as_path()));
@@ -534,12 +527,12 @@ fn a_file_that_does_not_parse_shows_where_and_leaves_the_work() {
     std::fs::write(&broken, "(\n    format_version: 2,\n    metadata: (,\n").unwrap();
     let dialogs = ScriptedDialogs::default();
     dialogs.open.borrow_mut().push(broken.clone());
-    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    let mut harness = harness_with(View::Baselines, Lang::Zh, dialogs);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
-    click_menu(&mut harness, "File", "Open…");
-    harness.get_by_label("Discard").click();
+    click_menu(&mut harness, "文件", "打开…");
+    harness.get_by_label("不保存").click();
     harness.run();
     let error = harness
         .state()
@@ -551,7 +544,7 @@ fn a_file_that_does_not_parse_shows_where_and_leaves_the_work() {
         "{error}"
     );
     assert!(harness.query_by_label(&error).is_some());
-    harness.get_by_label("Close").click();
+    harness.get_by_label("关闭").click();
     harness.run();
     // "Discard" was for the file that never opened: the work is still here.
     assert_eq!(
@@ -592,21 +585,21 @@ fn hostile_files_opened_in_the_window_say_what_and_where_and_leave_the_work() {
     let twice = dir.join("twice.ron");
     std::fs::write(&twice, text).unwrap();
     for (path, says) in [
-        (fifo, "not a regular file (a named pipe)".to_owned()),
-        (twice.clone(), "is named twice: here and at line".to_owned()),
+        (fifo, "不是普通文件（命名管道）".to_owned()),
+        (twice.clone(), "重名：此处与第 ".to_owned()),
         (
             PathBuf::from("/dev/zero"),
-            "not a regular file (a device)".to_owned(),
+            "不是普通文件（设备）".to_owned(),
         ),
     ] {
         let dialogs = ScriptedDialogs::default();
         dialogs.open.borrow_mut().push(path.clone());
-        let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+        let mut harness = harness_with(View::Baselines, Lang::Zh, dialogs);
         harness.run();
-        type_into(&mut harness, "Base-year value gdp", "800");
+        type_into(&mut harness, "基准年数值 gdp", "800");
         press_enter(&mut harness);
-        click_menu(&mut harness, "File", "Open…");
-        harness.get_by_label("Discard").click();
+        click_menu(&mut harness, "文件", "打开…");
+        harness.get_by_label("不保存").click();
         harness.run();
         let error = harness
             .state()
@@ -616,7 +609,7 @@ fn hostile_files_opened_in_the_window_say_what_and_where_and_leave_the_work() {
         assert!(error.starts_with(&path.display().to_string()), "{error}");
         assert!(error.contains(&says), "{error}");
         assert!(harness.query_by_label(&error).is_some());
-        harness.get_by_label("Close").click();
+        harness.get_by_label("关闭").click();
         harness.run();
         assert_eq!(
             harness
@@ -639,16 +632,16 @@ fn a_failed_save_says_so_and_keeps_the_work() {
         .save
         .borrow_mut()
         .push(PathBuf::from("/proc/ecoplan-cannot.ron"));
-    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    let mut harness = harness_with(View::Baselines, Lang::Zh, dialogs);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
-    click_menu(&mut harness, "File", "Save as…");
+    click_menu(&mut harness, "文件", "另存为…");
     let app = harness.state();
     assert!(
         app.message
             .as_deref()
-            .is_some_and(|m| m.starts_with("/proc/ecoplan-cannot.ron: cannot save"))
+            .is_some_and(|m| m.starts_with("/proc/ecoplan-cannot.ron：无法保存"))
     );
     assert!(app.doc.is_dirty());
     assert_eq!(
@@ -664,11 +657,11 @@ fn revert_goes_back_to_the_file_and_can_be_undone() {
     ecoplan::io::save(&ecoplan::plan::hanyang_plan(), &path).unwrap();
     let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
     app.open(&path);
-    let mut harness = harness_for(app, View::Baselines, Lang::En);
+    let mut harness = harness_for(app, View::Baselines, Lang::Zh);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
-    click_menu(&mut harness, "File", "Revert to saved");
+    click_menu(&mut harness, "文件", "还原为已保存版本");
     assert_eq!(
         harness
             .state()
@@ -700,7 +693,7 @@ fn revert_goes_back_to_the_file_and_can_be_undone() {
 fn instance(dir: &std::path::Path, view: View) -> Harness<'static, EcoplanApp> {
     let app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()))
         .with_recovery(dir.to_owned());
-    let mut harness = harness_for(app, view, Lang::En);
+    let mut harness = harness_for(app, view, Lang::Zh);
     harness.run();
     harness
 }
@@ -709,7 +702,7 @@ fn instance(dir: &std::path::Path, view: View) -> Harness<'static, EcoplanApp> {
 fn edit_gdp_and_autosave(harness: &mut Harness<'static, EcoplanApp>, value: &str) {
     harness.state_mut().state.view = View::Baselines;
     harness.run();
-    type_into(harness, "Base-year value gdp", value);
+    type_into(harness, "基准年数值 gdp", value);
     press_enter(harness);
     harness.state().autosave();
 }
@@ -737,8 +730,8 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     }
     // The next start offers it back.
     let mut harness = instance(&dir, View::Overview);
-    assert!(harness.query_by_label("Recover unsaved work").is_some());
-    harness.get_by_label("Restore").click();
+    assert!(harness.query_by_label("恢复未保存的工作").is_some());
+    harness.get_by_label("恢复").click();
     harness.run();
     let app = harness.state();
     assert_eq!(
@@ -761,8 +754,8 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
     let mut first = instance(&dir, View::Overview);
     let mut second = instance(&dir, View::Overview);
     assert!(
-        first.query_by_label("Recover unsaved work").is_none()
-            && second.query_by_label("Recover unsaved work").is_none()
+        first.query_by_label("恢复未保存的工作").is_none()
+            && second.query_by_label("恢复未保存的工作").is_none()
     );
     edit_gdp_and_autosave(&mut first, "801");
     edit_gdp_and_autosave(&mut second, "802");
@@ -803,9 +796,9 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
         record.borrow_mut().push(file.to_owned());
         Ok(())
     });
-    let mut third = harness_for(app, View::Overview, Lang::En);
+    let mut third = harness_for(app, View::Overview, Lang::Zh);
     third.run();
-    third.get_all_by_label("Restore").next().unwrap().click();
+    third.get_all_by_label("恢复").next().unwrap().click();
     third.run();
     assert_eq!(
         third
@@ -818,7 +811,7 @@ fn two_instances_killed_both_offer_their_work_and_a_third_crash_loses_nothing() 
             .unwrap(),
         801.0
     );
-    third.get_by_label("Restore in a new window").click();
+    third.get_by_label("在新窗口中恢复").click();
     third.run();
     assert_eq!(launched.borrow().len(), 1);
     // What the new window runs (`ecoplan --recover FILE`) can claim it: this one let it go.
@@ -870,7 +863,7 @@ fn restored_work_is_kept_until_saved_and_discarded_work_is_deleted() {
     }
     {
         let mut harness = instance(&dir, View::Overview);
-        harness.get_by_label("Restore").click();
+        harness.get_by_label("恢复").click();
         harness.run();
         // Not saved yet: a crash now would offer it again.
         assert_eq!(recovery_files(&dir).len(), 1);
@@ -890,9 +883,9 @@ fn restored_work_is_kept_until_saved_and_discarded_work_is_deleted() {
         edit_gdp_and_autosave(&mut harness, "820");
     }
     let mut harness = instance(&dir, View::Overview);
-    harness.get_by_label("Discard").click();
+    harness.get_by_label("不保存").click();
     harness.run();
-    assert!(harness.query_by_label("Recover unsaved work").is_none());
+    assert!(harness.query_by_label("恢复未保存的工作").is_none());
     assert!(recovery_files(&dir).is_empty());
     // "Later" keeps it for the next start.
     drop(harness);
@@ -902,9 +895,9 @@ fn restored_work_is_kept_until_saved_and_discarded_work_is_deleted() {
     }
     {
         let mut harness = instance(&dir, View::Overview);
-        harness.get_by_label("Later").click();
+        harness.get_by_label("稍后再说").click();
         harness.run();
-        assert!(harness.query_by_label("Recover unsaved work").is_none());
+        assert!(harness.query_by_label("恢复未保存的工作").is_none());
     }
     assert_eq!(
         instance(&dir, View::Overview)
@@ -927,9 +920,9 @@ fn an_unreadable_recovery_file_is_set_aside_and_named() {
     assert!(notes[0].contains("session-1-1.ron"), "{notes:?}");
     assert!(notes[0].contains(&kept.display().to_string()), "{notes:?}");
     assert!(kept.is_file(), "the unreadable file is kept, not deleted");
-    let note = "These recovery files could not be read; they were set aside, not deleted:";
+    let note = "以下恢复文件无法读取，已移至一旁保留（未删除）：";
     assert!(harness.query_by_label(note).is_some());
-    harness.get_by_label("Close").click();
+    harness.get_by_label("关闭").click();
     harness.run();
     assert!(harness.query_by_label(note).is_none());
     // It is not offered again, and it is still kept.
@@ -955,7 +948,7 @@ fn a_recovery_file_of_an_earlier_version_is_offered() {
     )
     .unwrap();
     let mut harness = instance(&dir, View::Overview);
-    harness.get_by_label("Restore").click();
+    harness.get_by_label("恢复").click();
     harness.run();
     assert_eq!(
         harness
@@ -972,14 +965,14 @@ fn a_recovery_file_of_an_earlier_version_is_offered() {
 
 #[test]
 fn presentation_mode_pages_through_the_charts() {
-    let mut harness = harness(View::Overview, Lang::En);
+    let mut harness = harness(View::Overview, Lang::Zh);
     harness.run();
     harness.key_press(egui::Key::F11);
     harness.run();
     assert_eq!(harness.state().presentation, Some(0));
     assert!(
         harness
-            .query_by_label_contains("COD emissions and the water capacity")
+            .query_by_label_contains("化学需氧量排放量与水环境容量")
             .is_some()
     );
     harness.key_press(egui::Key::ArrowRight);
@@ -995,22 +988,22 @@ fn presentation_mode_pages_through_the_charts() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert_eq!(harness.state().presentation, None);
-    assert!(harness.query_by_label("Key figures").is_some());
+    assert!(harness.query_by_label("关键数据").is_some());
     // From the air capacity view it starts at the first air pollutant's chart.
-    harness.get_by_label("Air capacity").click();
+    harness.get_by_label("大气环境容量").click();
     harness.run();
     harness.key_press(egui::Key::F11);
     harness.run();
     assert!(harness.state().presentation.unwrap() > 0);
     assert!(
         harness
-            .query_by_label_contains("SO₂ emissions and the air capacity")
+            .query_by_label_contains("二氧化硫排放量与大气环境容量")
             .is_some()
     );
     // SO₂ far below its capacity: the capacity is stated with its headroom, not drawn.
     assert!(
         harness
-            .query_by_label_contains("far above the emission and not drawn to scale")
+            .query_by_label_contains("远高于排放，未按比例绘出")
             .is_some()
     );
     harness.key_press(egui::Key::Escape);
@@ -1019,7 +1012,7 @@ fn presentation_mode_pages_through_the_charts() {
     let charts = ecoplan::charts::all_charts(
         harness.state().doc.scenario(),
         harness.state().doc.analysis(),
-        Lang::En,
+        Lang::Zh,
     );
     let position = |key: &str| charts.iter().position(|c| c.key == key).unwrap();
     for (view, key) in [(View::Footprint, "footprint"), (View::Ei, "ei")] {
@@ -1068,10 +1061,10 @@ fn exports_from_the_menu_write_the_chosen_files() {
 
 #[test]
 fn switching_cod_to_the_river_and_lake_model_and_a_dry_han_river_move_the_headroom() {
-    let mut harness = harness(View::CapacityWater, Lang::En);
+    let mut harness = harness(View::CapacityWater, Lang::Zh);
     harness.run();
     harness
-        .get_all_by_label_contains("derived by method")
+        .get_all_by_label_contains("方法计算")
         .next()
         .unwrap()
         .click();
@@ -1089,30 +1082,22 @@ fn switching_cod_to_the_river_and_lake_model_and_a_dry_han_river_move_the_headro
     assert_eq!(derived.basis, ecoplan::model::CapacityBasis::Derived);
     let typed_headroom = 15_314.61 - derived.years.last().unwrap().emission;
     assert!((derived.years.last().unwrap().headroom - typed_headroom).abs() > 1.0);
-    type_into(
-        &mut harness,
-        "Design flow m³/s Han River, Hanyang reach",
-        "4",
-    );
+    type_into(&mut harness, "设计流量 m³/s 汉江汉阳段", "4");
     press_enter(&mut harness);
     let dry = cod(harness.state());
     assert!(dry.years.last().unwrap().headroom < derived.years.last().unwrap().headroom);
     // The formula is shown beside the number.
-    harness
-        .get_all_by_label("How is this computed")
-        .next()
-        .unwrap()
-        .click();
+    harness.get_all_by_label("计算方法").next().unwrap().click();
     harness.run();
     assert!(harness.query_by_label_contains("W = Σ W_body").is_some());
 }
 
 #[test]
 fn footprint_and_ei_views_show_the_deficit_and_the_distance_to_60() {
-    let mut harness = harness(View::Footprint, Lang::En);
+    let mut harness = harness(View::Footprint, Lang::Zh);
     harness.run();
-    assert!(harness.query_by_label_contains("2028 deficit").is_some());
-    harness.get_by_label("Ecological index EI").click();
+    assert!(harness.query_by_label_contains("2028 生态赤字").is_some());
+    harness.get_by_label("生态环境状况指数").click();
     harness.run();
     assert!(harness.query_by_label("EI = 47.79").is_some());
     // The what-if answers with the built-up area that would have to become forest.
@@ -1133,12 +1118,12 @@ fn footprint_and_ei_views_show_the_deficit_and_the_distance_to_60() {
 
 #[test]
 fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() {
-    let mut harness = harness(View::Uncertainty, Lang::En);
+    let mut harness = harness(View::Uncertainty, Lang::Zh);
     harness.run();
-    harness.get_by_label("Uncertain cod").click();
+    harness.get_by_label("不确定 cod").click();
     harness.run();
     assert_eq!(harness.state().doc.scenario().uncertainty.len(), 1);
-    harness.get_by_label("Run").click();
+    harness.get_by_label("运行").click();
     harness.step();
     assert!(
         harness.state().uncertainty.running.is_some() || harness.state().uncertainty.last.is_some()
@@ -1160,11 +1145,7 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
     assert_eq!(&scenario, harness.state().doc.scenario());
     assert_eq!(result.runs, 1_000);
     assert!(result.fans.iter().any(|f| f.series == "cod"));
-    assert!(
-        harness
-            .query_by_label("Probability of exceeding capacity (by the year)")
-            .is_some()
-    );
+    assert!(harness.query_by_label("超载概率（截至该年）").is_some());
     // Another series' fan runs the same draws again with that fan.
     harness.state_mut().state.fan_series = "gdp".into();
     for _ in 0..2_000 {
@@ -1190,9 +1171,9 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
 
 #[test]
 fn goal_seek_finds_the_energy_growth_that_meets_the_target_and_applies_it() {
-    let mut harness = harness(View::GoalSeek, Lang::En);
+    let mut harness = harness(View::GoalSeek, Lang::Zh);
     harness.run();
-    harness.get_by_label("Solve").click();
+    harness.get_by_label("求解").click();
     harness.run();
     let answer = harness
         .state()
@@ -1205,7 +1186,7 @@ fn goal_seek_finds_the_energy_growth_that_meets_the_target_and_applies_it() {
         .unwrap();
     let rate = answer.value.unwrap();
     assert!((rate - 0.0519).abs() < 5e-4, "{rate}");
-    harness.get_by_label("Apply this value").click();
+    harness.get_by_label("采用此值").click();
     harness.run();
     let app = harness.state();
     let check = app
@@ -1216,7 +1197,7 @@ fn goal_seek_finds_the_energy_growth_that_meets_the_target_and_applies_it() {
         .find(|t| t.key == "energy_intensity")
         .unwrap();
     assert!(check.met, "{}", check.value);
-    harness.get_by_label("Run").click();
+    harness.get_by_label("运行").click();
     harness.run();
     assert!(
         harness
@@ -1243,19 +1224,19 @@ fn radio(harness: &mut Harness<'static, EcoplanApp>, label: &str) {
 #[test]
 fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
     use ecoplan::engine::seek::Goal;
-    let mut harness = harness(View::GoalSeek, Lang::En);
+    let mut harness = harness(View::GoalSeek, Lang::Zh);
     harness.run();
-    harness.get_by_label("Solve").click();
+    harness.get_by_label("求解").click();
     harness.run();
     assert!(matches!(
         harness.state().state.seek.answer.as_ref().unwrap().0.goal,
         Goal::Target(_)
     ));
     // Another goal: the old answer goes, and the lever follows the goal (COD for COD).
-    radio(&mut harness, "Capacity");
+    radio(&mut harness, "环境容量");
     assert!(harness.state().state.seek.answer.is_none());
     assert_eq!(harness.state().state.seek.lever, "cod");
-    harness.get_by_label("Solve").click();
+    harness.get_by_label("求解").click();
     harness.run();
     let (asked, answer) = harness.state().state.seek.answer.clone().unwrap();
     assert_eq!(
@@ -1269,10 +1250,10 @@ fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
     let rate = answer.unwrap().value.unwrap();
     assert!((rate - 0.0835).abs() < 5e-4, "{rate}");
     // The bound: municipal solid waste at most 400 000 t in 2028.
-    radio(&mut harness, "Bound on a series");
+    radio(&mut harness, "序列约束");
     assert!(harness.state().state.seek.answer.is_none());
     assert_eq!(harness.state().state.seek.lever, "msw");
-    harness.get_by_label("Solve").click();
+    harness.get_by_label("求解").click();
     harness.run();
     let (asked, answer) = harness.state().state.seek.answer.clone().unwrap();
     assert!(matches!(asked.goal, Goal::Bound { ref series, year: 2028, .. } if series == "msw"));
@@ -1282,7 +1263,7 @@ fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
         ecoplan::engine::seek::SeekOutcome::Found,
         "{answer:?}"
     );
-    harness.get_by_label("Apply this value").click();
+    harness.get_by_label("采用此值").click();
     harness.run();
     // Applied, the bound holds just: waste in 2028 is 400 000 t.
     let waste = harness
@@ -1297,24 +1278,22 @@ fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
 
 #[test]
 fn a_lever_that_does_not_move_the_goal_is_named_and_solve_waits() {
-    let mut harness = harness(View::GoalSeek, Lang::En);
+    let mut harness = harness(View::GoalSeek, Lang::Zh);
     harness.run();
     // The lever chosen in its list, as a user would.
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Lever")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "调节参数")
         .click();
     harness.run();
-    harness.get_by_label("COD emissions").click();
+    harness.get_by_label("化学需氧量排放总量").click();
     harness.run();
     assert_eq!(harness.state().state.seek.lever, "cod");
     assert!(
         harness
-            .query_by_label(
-                "Moving this lever does not move the goal: choose a series that drives what the goal measures."
-            )
+            .query_by_label("调整该变量不会改变这一目标：请选择驱动目标序列的变量。")
             .is_some()
     );
-    harness.get_by_label("Solve").click();
+    harness.get_by_label("求解").click();
     harness.run();
     assert!(harness.state().state.seek.answer.is_none());
 }
@@ -1325,14 +1304,14 @@ fn children_of_the_plan_are_compared_saved_as_changes_and_reopened() {
     let path = dir.join("workspace.ron");
     let dialogs = ScriptedDialogs::default();
     dialogs.save.borrow_mut().push(path.clone());
-    let mut harness = harness_with(View::Assumptions, Lang::En, dialogs);
+    let mut harness = harness_with(View::Assumptions, Lang::Zh, dialogs);
     harness.run();
     let plan_name = ecoplan::plan::hanyang_plan().metadata.name;
     // A low-growth child.
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
     assert_eq!(harness.state().members.current, 1);
-    type_into(&mut harness, "Annual growth gdp %", "5.5");
+    type_into(&mut harness, "年增长率 gdp %", "5.5");
     press_enter(&mut harness);
     // Back to the plan, and a high-growth child of it.
     harness.get_by_label(&plan_name).click();
@@ -1342,24 +1321,20 @@ fn children_of_the_plan_are_compared_saved_as_changes_and_reopened() {
         harness.state().doc.scenario().series("gdp").unwrap().rule,
         ecoplan::model::Rule::growth(0.075)
     );
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
-    type_into(&mut harness, "Annual growth gdp %", "9");
+    type_into(&mut harness, "年增长率 gdp %", "9");
     press_enter(&mut harness);
     // Baselines mark what the child overrides.
-    harness.get_by_label("Baselines").click();
+    harness.get_by_label("基础数据").click();
     harness.run();
-    assert_eq!(harness.query_all_by_label("overridden").count(), 1);
+    assert_eq!(harness.query_all_by_label("已修改").count(), 1);
     // The comparison lists all three and what the current one changes.
-    harness.get_by_label("Compare scenarios").click();
+    harness.get_by_label("情景比较").click();
     harness.run();
-    assert!(
-        harness
-            .query_by_label("Differences from the parent")
-            .is_some()
-    );
-    assert!(harness.query_by_label("GDP · Rule").is_some());
-    assert!(harness.query_by_label("growth 9.0 %").is_some());
+    assert!(harness.query_by_label("与上级情景的差异").is_some());
+    assert!(harness.query_by_label("地区生产总值 · 规则").is_some());
+    assert!(harness.query_by_label("年增长 9.0 %").is_some());
     let names: Vec<String> = harness
         .state()
         .members
@@ -1411,14 +1386,14 @@ fn an_unsaved_workspace_is_offered_back_whole_after_a_crash() {
     let dir = temp_dir("workspace-recovery");
     {
         let mut harness = instance(&dir, View::Assumptions);
-        harness.get_by_label("＋ New child scenario").click();
+        harness.get_by_label("＋ 派生情景").click();
         harness.run();
-        type_into(&mut harness, "Annual growth cod %", "9");
+        type_into(&mut harness, "年增长率 cod %", "9");
         press_enter(&mut harness);
         harness.state().autosave();
     }
     let mut harness = instance(&dir, View::Overview);
-    harness.get_by_label("Restore").click();
+    harness.get_by_label("恢复").click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.members.slots.len(), 2);
@@ -1443,11 +1418,11 @@ fn member_names(harness: &Harness<'static, EcoplanApp>) -> Vec<String> {
 
 #[test]
 fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits() {
-    let mut harness = harness(View::Assumptions, Lang::En);
+    let mut harness = harness(View::Assumptions, Lang::Zh);
     harness.run();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
-    type_into(&mut harness, "Annual growth gdp %", "9");
+    type_into(&mut harness, "年增长率 gdp %", "9");
     press_enter(&mut harness);
     let names = member_names(&harness);
     let child = names[1].clone();
@@ -1456,22 +1431,20 @@ fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits
     harness.state_mut().members.path = Some(dir.join("w.ron"));
     assert!(harness.state_mut().save());
     assert!(!harness.state().any_dirty());
-    harness.get_by_label("Remove scenario").click();
+    harness.get_by_label("删除情景").click();
     harness.run();
     // It asks first, naming the scenario; Cancel keeps the member.
     assert!(
         harness
-            .query_by_label(&format!(
-                "Remove this scenario? Undo brings it back: {child}"
-            ))
+            .query_by_label(&format!("删除此情景？可用“撤销”恢复： {child}"))
             .is_some()
     );
-    harness.get_by_label("Cancel").click();
+    harness.get_by_label("取消").click();
     harness.run();
     assert_eq!(member_names(&harness).len(), 2);
-    harness.get_by_label("Remove scenario").click();
+    harness.get_by_label("删除情景").click();
     harness.run();
-    harness.get_by_label("Remove").click();
+    harness.get_by_label("删除").click();
     harness.run();
     assert_eq!(member_names(&harness).len(), 1);
     assert!(harness.state().any_dirty(), "the removal is unsaved");
@@ -1494,8 +1467,8 @@ fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits
     harness.run();
     assert_eq!(member_names(&harness).len(), 1);
     assert!(harness.state().any_dirty());
-    click_menu(&mut harness, "File", "New from the Hanyang plan");
-    assert!(harness.query_by_label("Unsaved changes").is_some());
+    click_menu(&mut harness, "文件", "新建（汉阳区规划）");
+    assert!(harness.query_by_label("有未保存的修改").is_some());
     assert_eq!(
         member_names(&harness).len(),
         1,
@@ -1505,11 +1478,11 @@ fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits
 
 #[test]
 fn renaming_and_reordering_scenarios_are_undoable_and_children_follow() {
-    let mut harness = harness(View::Overview, Lang::En);
+    let mut harness = harness(View::Overview, Lang::Zh);
     harness.run();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
     let names = member_names(&harness);
     assert_eq!(
@@ -1519,25 +1492,21 @@ fn renaming_and_reordering_scenarios_are_undoable_and_children_follow() {
     // Rename the middle one: its child's parent follows.
     harness.get_by_label(&names[1]).click();
     harness.run();
-    harness.get_by_label("Rename scenario").click();
+    harness.get_by_label("重命名情景").click();
     harness.run();
-    harness.get_by_label("New name").focus();
+    harness.get_by_label("新名称").focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("New name").type_text(&names[0]);
+    harness.get_by_label("新名称").type_text(&names[0]);
     harness.run();
     // A name in use is refused before it is applied.
-    assert!(
-        harness
-            .query_by_label("another scenario has this name")
-            .is_some()
-    );
-    harness.get_by_label("New name").focus();
+    assert!(harness.query_by_label("已有同名情景").is_some());
+    harness.get_by_label("新名称").focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_label("New name")
+        .get_by_label("新名称")
         .type_text("高增长 High growth");
     harness.run();
-    harness.get_by_label("Rename").click();
+    harness.get_by_label("重命名").click();
     harness.run();
     assert_eq!(member_names(&harness)[1], "高增长 High growth");
     assert_eq!(
@@ -1567,13 +1536,13 @@ fn renaming_and_reordering_scenarios_are_undoable_and_children_follow() {
     // Two children of the plan can change places.
     harness.get_by_label(&names[0]).click();
     harness.run();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
     let before = member_names(&harness);
     assert_eq!(before.len(), 4);
     // The new one (last) changes places with its sibling, the plan's first child; the
     // grandchild stays under its own parent in the navigator.
-    harness.get_by_label("Move scenario up").click();
+    harness.get_by_label("情景上移").click();
     harness.run();
     let moved = member_names(&harness);
     assert_eq!(moved[1], before[3]);
@@ -1605,11 +1574,11 @@ fn save_as_on_a_workspace_saves_the_workspace_and_title_and_status_name_its_file
     let path = dir.join("variants.ron");
     let dialogs = ScriptedDialogs::default();
     dialogs.save.borrow_mut().push(path.clone());
-    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    let mut harness = harness_with(View::Overview, Lang::Zh, dialogs);
     harness.run();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
-    click_menu(&mut harness, "File", "Save as…");
+    click_menu(&mut harness, "文件", "另存为…");
     match ecoplan::io::load_any(&path).unwrap() {
         ecoplan::io::Loaded::Workspace(workspace) => assert_eq!(workspace.workspace.len(), 2),
         other => panic!("a scenario was saved instead of the workspace: {other:?}"),
@@ -1629,7 +1598,7 @@ fn save_as_on_a_workspace_saves_the_workspace_and_title_and_status_name_its_file
             .state()
             .notice
             .as_deref()
-            .is_some_and(|m| m.starts_with("Saved: ")),
+            .is_some_and(|m| m.starts_with("已保存: ")),
         "{:?}",
         harness.state().notice
     );
@@ -1642,38 +1611,36 @@ fn where_no_file_dialog_opens_a_path_field_takes_over_and_says_why() {
         unavailable: true,
         ..ScriptedDialogs::default()
     };
-    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    let mut harness = harness_with(View::Overview, Lang::Zh, dialogs);
     harness.run();
-    click_menu(&mut harness, "File", "Export");
-    harness
-        .get_by_label_contains("All tables and charts")
-        .click();
+    click_menu(&mut harness, "文件", "导出");
+    harness.get_by_label_contains("全部表格与图表").click();
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("no desktop session bus")
+            .query_by_label_contains("没有桌面会话总线")
             .is_some()
     );
     let out = dir.join("tables.xlsx");
-    harness.get_by_label("File path").focus();
+    harness.get_by_label("文件路径").focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_label("File path")
+        .get_by_label("文件路径")
         .type_text(&out.display().to_string());
     harness.run();
-    harness.get_by_label("OK").click();
+    harness.get_by_label("确定").click();
     harness.run();
     assert!(out.is_file(), "the export was written where typed");
     assert_eq!(
         harness.state().notice.as_deref(),
-        Some(format!("Exported: {}", out.display()).as_str())
+        Some(format!("已导出: {}", out.display()).as_str())
     );
     // Save as goes the same way; Cancel leaves everything as it was.
-    click_menu(&mut harness, "File", "Save as…");
-    assert!(harness.query_by_label("File path").is_some());
-    harness.get_by_label("Cancel").click();
+    click_menu(&mut harness, "文件", "另存为…");
+    assert!(harness.query_by_label("文件路径").is_some());
+    harness.get_by_label("取消").click();
     harness.run();
-    assert!(harness.query_by_label("File path").is_none());
+    assert!(harness.query_by_label("文件路径").is_none());
 }
 
 #[test]
@@ -1709,20 +1676,16 @@ fn the_command_palette_runs_what_is_typed_in_either_language() {
 
 #[test]
 fn copying_a_chart_says_so_in_the_status_bar() {
-    let mut harness = harness(View::CapacityWater, Lang::En);
+    let mut harness = harness(View::CapacityWater, Lang::Zh);
     harness.run();
-    harness
-        .get_all_by_label("Copy image")
-        .next()
-        .unwrap()
-        .click();
+    harness.get_all_by_label("复制图片").next().unwrap().click();
     harness.run();
     assert!(
         harness
             .state()
             .notice
             .as_deref()
-            .is_some_and(|m| m.starts_with("Copied the image: ")),
+            .is_some_and(|m| m.starts_with("已复制图片: ")),
         "{:?}",
         harness.state().notice
     );
@@ -1730,23 +1693,20 @@ fn copying_a_chart_says_so_in_the_status_bar() {
 
 #[test]
 fn ei_land_cover_larger_than_the_district_is_refused_in_the_window_and_by_check() {
-    let mut harness = harness(View::Ei, Lang::En);
+    let mut harness = harness(View::Ei, Lang::Zh);
     harness.run();
     let area = harness.state().doc.scenario().methods.ei.area_km2;
     let field = || egui::accesskit::Role::TextInput;
-    harness.get_by_role_and_label(field(), "forest km²").focus();
+    harness.get_by_role_and_label(field(), "林地 km²").focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
-        .get_by_role_and_label(field(), "forest km²")
+        .get_by_role_and_label(field(), "林地 km²")
         .type_text(&format!("{}", area + 1.0));
     harness.run();
     press_enter(&mut harness);
     let message = harness.state().message.clone().unwrap_or_default();
-    assert!(
-        message.contains("more than the district's area"),
-        "{message}"
-    );
+    assert!(message.contains("超过辖区面积"), "{message}");
     assert_eq!(harness.state().doc.scenario().methods.ei.forest_km2, 6.0);
     // The same file is refused by `ecoplan check`.
     let mut scenario = ecoplan::plan::hanyang_plan();
@@ -1781,17 +1741,17 @@ fn save_in_the_unsaved_question_waits_for_a_typed_path_then_does_what_was_asked(
         unavailable: true,
         ..ScriptedDialogs::default()
     };
-    let mut harness = harness_with(View::Baselines, Lang::En, dialogs);
+    let mut harness = harness_with(View::Baselines, Lang::Zh, dialogs);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
-    click_menu(&mut harness, "File", "New empty scenario");
-    harness.get_by_label("Save").click();
+    click_menu(&mut harness, "文件", "新建空白情景");
+    harness.get_by_label("保存").click();
     harness.run();
     // No dialog: the path is typed; the new scenario waits for the save.
     let path = dir.join("edited");
-    replace_text(&mut harness, "File path", &path.display().to_string());
-    harness.get_by_label("OK").click();
+    replace_text(&mut harness, "文件路径", &path.display().to_string());
+    harness.get_by_label("确定").click();
     harness.run();
     let saved = dir.join("edited.ron");
     assert_eq!(
@@ -1813,17 +1773,17 @@ fn save_in_the_unsaved_question_waits_for_a_typed_path_then_does_what_was_asked(
 
 #[test]
 fn esc_closes_the_rename_question_and_the_palette() {
-    let mut harness = harness(View::Overview, Lang::En);
+    let mut harness = harness(View::Overview, Lang::Zh);
     harness.run();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
     let names = member_names(&harness);
-    harness.get_by_label("Rename scenario").click();
+    harness.get_by_label("重命名情景").click();
     harness.run();
-    assert!(harness.query_by_label("New name").is_some());
+    assert!(harness.query_by_label("新名称").is_some());
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert!(harness.query_by_label("New name").is_none());
+    assert!(harness.query_by_label("新名称").is_none());
     assert_eq!(member_names(&harness), names);
     harness.key_press_modifiers(
         egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
@@ -1838,13 +1798,13 @@ fn esc_closes_the_rename_question_and_the_palette() {
 
 #[test]
 fn shortcuts_wait_while_a_field_has_the_keyboard() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
     assert_eq!(harness.state().history.len(), 1);
     // Typing in another field: Ctrl+Z belongs to the field, not to the workbench's undo.
-    replace_text(&mut harness, "Base-year value population", "91");
+    replace_text(&mut harness, "基准年数值 population", "91");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(
@@ -1863,28 +1823,28 @@ fn shortcuts_wait_while_a_field_has_the_keyboard() {
 
 #[test]
 fn a_goal_seek_answer_goes_when_the_scenario_changes_and_a_chosen_lever_stays_with_its_goal() {
-    let mut harness = harness(View::GoalSeek, Lang::En);
+    let mut harness = harness(View::GoalSeek, Lang::Zh);
     harness.run();
     // A bound on domestic water use, which population drives.
     harness.state_mut().state.seek.bound_series = "water_domestic".into();
     harness.state_mut().state.seek.bound_value = 1.2;
-    radio(&mut harness, "Bound on a series");
+    radio(&mut harness, "序列约束");
     assert_eq!(harness.state().state.seek.lever, "water_domestic");
     // The user picks population instead; changing only the bound's value keeps it.
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Lever")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "调节参数")
         .click();
     harness.run();
-    harness.get_by_label("Resident population").click();
+    harness.get_by_label("常住人口").click();
     harness.run();
     // Typed into the bound's own field, within the form's frame.
     harness
-        .get_by_role_and_label(egui::accesskit::Role::SpinButton, "bound value")
+        .get_by_role_and_label(egui::accesskit::Role::SpinButton, "约束值")
         .set_value_accesskit(1.3);
     harness.run();
     assert_eq!(harness.state().state.seek.bound_value, 1.3);
     assert_eq!(harness.state().state.seek.lever, "population");
-    harness.get_by_label("Solve").click();
+    harness.get_by_label("求解").click();
     harness.run();
     assert!(harness.state().state.seek.answer.is_some());
     // An edit of the scenario makes the answer stale: it goes, and cannot be applied.
@@ -1897,26 +1857,26 @@ fn a_goal_seek_answer_goes_when_the_scenario_changes_and_a_chosen_lever_stays_wi
     );
     harness.run();
     assert!(harness.state().state.seek.answer.is_none());
-    assert!(harness.query_by_label("Apply this value").is_none());
+    assert!(harness.query_by_label("采用此值").is_none());
 }
 
 #[test]
 fn undo_finds_each_member_by_identity_even_when_another_took_its_name() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
     let plan = member_names(&harness)[0].clone();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
     let child = member_names(&harness)[1].clone();
-    type_into(&mut harness, "Base-year value gdp", "801");
+    type_into(&mut harness, "基准年数值 gdp", "801");
     press_enter(&mut harness);
     // Remove the child (from the overview, where no series has a Remove button), then give
     // the plan the child's old name.
     harness.state_mut().state.view = View::Overview;
     harness.run();
-    harness.get_by_label("Remove scenario").click();
+    harness.get_by_label("删除情景").click();
     harness.run();
-    harness.get_by_label("Remove").click();
+    harness.get_by_label("删除").click();
     harness.run();
     harness.state_mut().rename_member(&child);
     harness.run();
@@ -1953,14 +1913,14 @@ fn an_export_typed_with_another_extension_is_refused() {
         unavailable: true,
         ..ScriptedDialogs::default()
     };
-    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    let mut harness = harness_with(View::Overview, Lang::Zh, dialogs);
     harness.run();
-    click_menu(&mut harness, "File", "Export");
-    harness.get_by_label("Capacity (CSV)…").click();
+    click_menu(&mut harness, "文件", "导出");
+    harness.get_by_label("环境容量（CSV）…").click();
     harness.run();
     let wrong = dir.join("capacity.png");
-    replace_text(&mut harness, "File path", &wrong.display().to_string());
-    harness.get_by_label("OK").click();
+    replace_text(&mut harness, "文件路径", &wrong.display().to_string());
+    harness.get_by_label("确定").click();
     harness.run();
     assert!(!wrong.exists());
     assert!(
@@ -1968,7 +1928,7 @@ fn an_export_typed_with_another_extension_is_refused() {
             .state()
             .message
             .as_deref()
-            .is_some_and(|m| m.contains("the file name must end in .csv")),
+            .is_some_and(|m| m.contains("文件名须以此结尾： .csv")),
         "{:?}",
         harness.state().message
     );
@@ -1991,39 +1951,39 @@ fn large_font_move_down_and_open_by_typed_path_do_what_they_show() {
         unavailable: true,
         ..ScriptedDialogs::default()
     };
-    let mut harness = harness_with(View::Overview, Lang::En, dialogs);
+    let mut harness = harness_with(View::Overview, Lang::Zh, dialogs);
     harness.run();
     // View → Large font, on and off.
-    click_menu(&mut harness, "View", "Large font (projector)");
+    click_menu(&mut harness, "视图", "大字体（投影）");
     assert!(harness.state().state.large_font);
-    click_menu(&mut harness, "View", "Large font (projector)");
+    click_menu(&mut harness, "视图", "大字体（投影）");
     assert!(!harness.state().state.large_font);
     // Two children of the plan: the first moves down past the second, and back up.
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
     let plan = member_names(&harness)[0].clone();
     harness.get_by_label(&plan).click();
     harness.run();
-    harness.get_by_label("＋ New child scenario").click();
+    harness.get_by_label("＋ 派生情景").click();
     harness.run();
     let before = member_names(&harness);
     harness.get_by_label(&before[1]).click();
     harness.run();
-    harness.get_by_label("Move scenario down").click();
+    harness.get_by_label("情景下移").click();
     harness.run();
     assert_eq!(
         member_names(&harness),
         vec![before[0].clone(), before[2].clone(), before[1].clone()]
     );
-    harness.get_by_label("Move scenario up").click();
+    harness.get_by_label("情景上移").click();
     harness.run();
     assert_eq!(member_names(&harness), before);
     // Open with no file dialog: the typed path opens (after the unsaved question).
-    click_menu(&mut harness, "File", "Open…");
-    replace_text(&mut harness, "File path", &low.display().to_string());
-    harness.get_by_label("OK").click();
+    click_menu(&mut harness, "文件", "打开…");
+    replace_text(&mut harness, "文件路径", &low.display().to_string());
+    harness.get_by_label("确定").click();
     harness.run();
-    harness.get_by_label("Discard").click();
+    harness.get_by_label("不保存").click();
     harness.run();
     assert!(
         harness
@@ -2100,20 +2060,20 @@ fn indicator_status(
 #[test]
 fn a_typed_indicator_value_turns_the_status_in_the_same_frame_and_undo_brings_it_back() {
     use ecoplan::engine::indicators::Status;
-    let mut harness = harness(View::Indicators, Lang::En);
+    let mut harness = harness(View::Indicators, Lang::Zh);
     harness.run();
     assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
     assert_eq!(
-        harness.query_all_by_label("not met (stated)").count(),
+        harness.query_all_by_label("未达标（据规划）").count(),
         2,
         "3 and 11"
     );
     // Text is refused with its reason, and nothing changes.
-    type_into(&mut harness, "Value 2021 3", "twenty");
+    type_into(&mut harness, "2021 年值 3", "twenty");
     press_enter(&mut harness);
     assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
     assert!(!harness.state().doc.is_dirty());
-    type_into(&mut harness, "Value 2021 3", "25");
+    type_into(&mut harness, "2021 年值 3", "25");
     press_enter(&mut harness);
     assert_eq!(indicator_status(&harness, "3"), Status::Met);
     assert!(harness.state().doc.is_dirty());
@@ -2122,10 +2082,10 @@ fn a_typed_indicator_value_turns_the_status_in_the_same_frame_and_undo_brings_it
     // The Overview's count follows: 27 met now.
     harness.state_mut().state.view = View::Overview;
     harness.run();
-    assert!(harness.query_by_label("met 27").is_some());
+    assert!(harness.query_by_label("已达标 27").is_some());
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    assert!(harness.query_by_label("met 26").is_some());
+    assert!(harness.query_by_label("已达标 26").is_some());
     harness.run();
     assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
     assert!(
@@ -2138,36 +2098,32 @@ fn a_typed_indicator_value_turns_the_status_in_the_same_frame_and_undo_brings_it
 #[test]
 fn the_details_panel_edits_values_stated_statuses_and_task_progress() {
     use ecoplan::engine::indicators::Status;
-    let mut harness = harness(View::Indicators, Lang::En);
+    let mut harness = harness(View::Indicators, Lang::Zh);
     harness.run();
-    assert!(harness.query_by_label("How is this computed").is_none());
+    assert!(harness.query_by_label("计算方法").is_none());
     harness.get_by_label("20").click();
     harness.run();
     // How indicator 20 is computed, and the yearly change each milestone needs.
-    assert!(harness.query_by_label("How is this computed").is_some());
-    assert!(
-        harness
-            .query_by_label_contains("Linked to the projected ratio")
-            .is_some()
-    );
+    assert!(harness.query_by_label("计算方法").is_some());
+    assert!(harness.query_by_label_contains("关联预测比值").is_some());
     assert_eq!(
-        harness.query_all_by_label_contains(" a year").count(),
+        harness.query_all_by_label_contains("年均 ").count(),
         2,
         "one per milestone"
     );
     // A value typed for 2023 (a mid-term review) is an observed value with its own status.
-    harness.get_by_label("Close").click();
+    harness.get_by_label("关闭").click();
     harness.run();
     harness.get_by_label("7").click();
     harness.run();
-    type_into(&mut harness, "Add Year 7", "2023");
+    type_into(&mut harness, "添加 年份 7", "2023");
     press_enter(&mut harness);
-    type_into(&mut harness, "Value 2023 7", "86");
+    type_into(&mut harness, "2023 年值 7", "86");
     press_enter(&mut harness);
     let air = &harness.state().doc.scenario().indicators[6];
     assert_eq!(air.observed_in(2023).map(|o| o.value), Some(86.0));
     // Removing it takes it away again.
-    harness.get_by_label("Remove 7 2023").click();
+    harness.get_by_label("删除 7 2023").click();
     harness.run();
     assert!(
         harness.state().doc.scenario().indicators[6]
@@ -2175,24 +2131,24 @@ fn the_details_panel_edits_values_stated_statuses_and_task_progress() {
             .is_none()
     );
     // A task's progress sets its status.
-    harness.get_by_label("Close").click();
+    harness.get_by_label("关闭").click();
     harness.run();
     harness.get_by_label("1").click();
     harness.run();
     assert_eq!(indicator_status(&harness, "1"), Status::Pending);
-    harness.get_by_label("Task progress 1").click();
+    harness.get_by_label("任务进展 1").click();
     harness.run();
-    harness.get_by_label("done").click();
+    harness.get_by_label("已完成").click();
     harness.run();
     assert_eq!(indicator_status(&harness, "1"), Status::Met);
     // Indicator 3's stated status set to none: no data until a value comes.
-    harness.get_by_label("Close").click();
+    harness.get_by_label("关闭").click();
     harness.run();
     harness.get_by_label("3").click();
     harness.run();
-    harness.get_by_label("Stated status 3").click();
+    harness.get_by_label("规划所述状态 3").click();
     harness.run();
-    harness.get_by_label("none").click();
+    harness.get_by_label("无").click();
     harness.run();
     assert_eq!(indicator_status(&harness, "3"), Status::NoData);
 }
@@ -2200,7 +2156,7 @@ fn the_details_panel_edits_values_stated_statuses_and_task_progress() {
 #[test]
 fn goal_seek_applied_turns_energy_intensity_met() {
     use ecoplan::engine::indicators::Status;
-    let mut harness = harness(View::GoalSeek, Lang::En);
+    let mut harness = harness(View::GoalSeek, Lang::Zh);
     harness.run();
     assert_eq!(indicator_status(&harness, "20"), Status::NotMet);
     let findings = |h: &Harness<'static, EcoplanApp>| {
@@ -2213,9 +2169,9 @@ fn goal_seek_applied_turns_energy_intensity_met() {
             .count()
     };
     assert_eq!(findings(&harness), 1);
-    harness.get_by_label("Solve").click();
+    harness.get_by_label("求解").click();
     harness.run();
-    harness.get_by_label("Apply this value").click();
+    harness.get_by_label("采用此值").click();
     harness.run();
     assert_eq!(indicator_status(&harness, "20"), Status::Met);
     assert_eq!(
@@ -2237,23 +2193,15 @@ fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit(
     .unwrap();
     let dialogs = ScriptedDialogs::default();
     dialogs.open.borrow_mut().push(table.clone());
-    let mut harness = harness_with(View::Indicators, Lang::En, dialogs.clone());
+    let mut harness = harness_with(View::Indicators, Lang::Zh, dialogs.clone());
     harness.run();
-    click_menu(
-        &mut harness,
-        "File",
-        "Import values (indicator template or statistics)…",
-    );
+    click_menu(&mut harness, "文件", "导入数值（指标模板或统计数据）…");
     // The preview lists each change, and nothing has changed yet.
-    assert!(
-        harness
-            .query_by_label("Import preview: values.csv")
-            .is_some()
-    );
+    assert!(harness.query_by_label("导入预览：values.csv").is_some());
     assert!(harness.query_by_label("88.50").is_some());
     assert_eq!(indicator_status(&harness, "3"), Status::NotMet);
     assert!(!harness.state().doc.is_dirty());
-    harness.get_by_label("Apply (undoable)").click();
+    harness.get_by_label("应用（可撤销）").click();
     harness.run();
     assert_eq!(indicator_status(&harness, "3"), Status::Met);
     let app = harness.state();
@@ -2269,7 +2217,7 @@ fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit(
         app.notice
             .as_deref()
             .unwrap()
-            .contains("Values imported from values.csv: 2")
+            .contains("已从 values.csv 导入 2 个数值")
     );
     // One undo takes both values back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -2284,12 +2232,8 @@ fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit(
     let bad = dir.join("bad.csv");
     std::fs::write(&bad, "序号,2021\n3,abc\n").unwrap();
     dialogs.open.borrow_mut().push(bad.clone());
-    click_menu(
-        &mut harness,
-        "File",
-        "Import values (indicator template or statistics)…",
-    );
-    assert!(harness.query_by_label_contains("Import preview").is_none());
+    click_menu(&mut harness, "文件", "导入数值（指标模板或统计数据）…");
+    assert!(harness.query_by_label_contains("导入预览").is_none());
     let message = harness.state().message.clone().unwrap();
     assert!(
         message.contains("bad.csv:2:3") && message.contains("abc"),
@@ -2300,29 +2244,25 @@ fn importing_values_previews_every_change_and_applies_them_as_one_undoable_edit(
 #[test]
 fn a_new_coastal_county_has_its_rows_waiting_for_values() {
     use ecoplan::engine::indicators::Status;
-    let mut harness = harness(View::Indicators, Lang::En);
+    let mut harness = harness(View::Indicators, Lang::Zh);
     harness.run();
-    click_menu(
-        &mut harness,
-        "File",
-        "New district from the national frame…",
-    );
-    let name = || (egui::accesskit::Role::TextInput, "Name of the place");
+    click_menu(&mut harness, "文件", "新建示范区（国家指标框架）…");
+    let name = || (egui::accesskit::Role::TextInput, "地区名称");
     harness.get_by_role_and_label(name().0, name().1).focus();
     harness.run();
     harness
         .get_by_role_and_label(name().0, name().1)
         .type_text("Test county");
     harness.run();
-    radio(&mut harness, "county");
-    harness.get_by_label("coastal").click();
+    radio(&mut harness, "县");
+    harness.get_by_label("沿海").click();
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("35 of 40 indicators apply")
+            .query_by_label_contains("适用指标 35 项（共 40 项）")
             .is_some()
     );
-    harness.get_by_label("Create").click();
+    harness.get_by_label("创建").click();
     harness.run();
     let app = harness.state();
     let scenario = app.doc.scenario();
@@ -2346,7 +2286,7 @@ fn a_new_coastal_county_has_its_rows_waiting_for_values() {
     harness.state_mut().state.view = View::Projections;
     harness.run();
     assert!(
-        harness.query_all_by_label("no data").count() >= 1,
+        harness.query_all_by_label("无数据").count() >= 1,
         "the chart says so"
     );
     assert!(
@@ -2358,22 +2298,22 @@ fn a_new_coastal_county_has_its_rows_waiting_for_values() {
     // ("improving") needs a second year before it can say.
     harness.state_mut().state.view = View::Indicators;
     harness.run();
-    type_into(&mut harness, "Value 2021 29", "92");
+    type_into(&mut harness, "2021 年值 29", "92");
     press_enter(&mut harness);
     assert_eq!(indicator_status(&harness, "29"), Status::NotMet);
-    type_into(&mut harness, "Value 2021 9", "92");
+    type_into(&mut harness, "2021 年值 9", "92");
     press_enter(&mut harness);
     assert_eq!(indicator_status(&harness, "9"), Status::NoData);
 }
 
 #[test]
 fn an_observed_value_of_a_series_shows_its_deviation_and_a_point_on_the_chart() {
-    let mut harness = harness(View::Projections, Lang::En);
+    let mut harness = harness(View::Projections, Lang::Zh);
     harness.run();
     // GDP is the first series: typed for 2023 as a mid-term review would.
-    type_into(&mut harness, "Add Year", "2023");
+    type_into(&mut harness, "添加 年份", "2023");
     press_enter(&mut harness);
-    type_into(&mut harness, "Add observed", "900");
+    type_into(&mut harness, "添加 实测", "900");
     press_enter(&mut harness);
     let app = harness.state();
     let gdp = app.doc.scenario().series("gdp").unwrap();
@@ -2392,7 +2332,7 @@ fn an_observed_value_of_a_series_shows_its_deviation_and_a_point_on_the_chart() 
         app.doc.scenario(),
         app.doc.analysis(),
         &["gdp"],
-        Lang::En,
+        Lang::Zh,
         "k".into(),
         "t".into(),
     )
@@ -2412,7 +2352,7 @@ fn an_observed_value_of_a_series_shows_its_deviation_and_a_point_on_the_chart() 
             .observed
             .is_empty()
     );
-    type_into(&mut harness, "Add observed", "lots");
+    type_into(&mut harness, "添加 实测", "lots");
     press_enter(&mut harness);
     assert!(
         harness
@@ -2455,22 +2395,22 @@ fn the_what_if_view_moves_the_exceedance_bands_and_ghost_with_a_lever() {
     let scenario = ecoplan::io::load(&path).unwrap();
     let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
     app.doc = ecoplan::document::Document::new(scenario, Some(path)).unwrap();
-    let mut harness = harness_for(app, View::WhatIf, Lang::En);
+    let mut harness = harness_for(app, View::WhatIf, Lang::Zh);
     wait_for_bands(&mut harness);
     // At 9 %/yr COD exceeds its capacity in 2039, almost surely by 2060.
     assert_eq!(cod_first_exceedance(harness.state()), Some(2039));
     assert!(
         harness
-            .query_by_label_contains("COD 2039 · P 100.0 %")
+            .query_by_label_contains("化学需氧量 2039 · P 100.0 %")
             .is_some()
     );
     // No ghost while the scenario is as saved.
-    assert!(harness.query_by_label("Dashed grey: as saved").is_none());
+    assert!(harness.query_by_label("灰色虚线：已保存的情景").is_none());
     // Typed as a user would, one frame at a time (the bands ask for frames while they run).
-    harness.get_by_label("Annual growth cod %").focus();
+    harness.get_by_label("年增长率 cod %").focus();
     harness.step();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("Annual growth cod %").type_text("7");
+    harness.get_by_label("年增长率 cod %").type_text("7");
     harness.step();
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
@@ -2491,9 +2431,13 @@ fn the_what_if_view_moves_the_exceedance_bands_and_ghost_with_a_lever() {
         .copied()
         .unwrap();
     assert!(cod_by_2060 < 1.0 && cod_by_2060 > 0.5, "{cod_by_2060}");
-    assert!(harness.query_by_label_contains("COD 2044 · P").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("化学需氧量 2044 · P")
+            .is_some()
+    );
     // The saved scenario is the ghost behind each curve now.
-    assert!(harness.query_by_label("Dashed grey: as saved").is_some());
+    assert!(harness.query_by_label("灰色虚线：已保存的情景").is_some());
     // One undo step takes the lever and its distribution back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(2);
@@ -2547,17 +2491,17 @@ fn frames_with_nothing_changed_run_no_analysis_in_any_view() {
 
 #[test]
 fn the_window_is_light_by_default_and_the_view_menu_switches_the_theme() {
-    let mut harness = harness(View::Overview, Lang::En);
+    let mut harness = harness(View::Overview, Lang::Zh);
     harness.run();
     assert_eq!(harness.state().state.theme, ecoplan::ui::ThemeChoice::Light);
     assert!(!(harness.ctx.theme() == egui::Theme::Dark));
-    click_menu(&mut harness, "View", "Dark");
+    click_menu(&mut harness, "视图", "深色");
     harness.run();
     assert_eq!(harness.state().state.theme, ecoplan::ui::ThemeChoice::Dark);
     assert!((harness.ctx.theme() == egui::Theme::Dark));
     // Status colours follow: met reads in the dark theme's green.
     assert_eq!(ecoplan::ui::theme::ok(), ecoplan::ui::theme::OK_TONE.dark);
-    click_menu(&mut harness, "View", "Light (for projectors)");
+    click_menu(&mut harness, "视图", "浅色（投影推荐）");
     harness.run();
     assert!(!(harness.ctx.theme() == egui::Theme::Dark));
     assert_eq!(ecoplan::ui::theme::ok(), ecoplan::ui::theme::OK_TONE.light);
@@ -2565,14 +2509,14 @@ fn the_window_is_light_by_default_and_the_view_menu_switches_the_theme() {
 
 #[test]
 fn one_drag_of_a_lever_is_one_undo_step() {
-    let mut harness = harness(View::WhatIf, Lang::En);
+    let mut harness = harness(View::WhatIf, Lang::Zh);
     harness.run();
     let depth = harness.state().doc.undo_depth();
     let rate = |h: &Harness<'static, EcoplanApp>| {
         ecoplan::model::lever_value(&h.state().doc.scenario().series("cod").unwrap().rule).unwrap()
     };
     let before = rate(&harness);
-    let slider = harness.get_by_label("Annual growth cod").rect();
+    let slider = harness.get_by_label("年增长率 cod").rect();
     let y = slider.center().y;
     // Press left of the thumb (the slider jumps there), then drag further left in small steps.
     let mut x = slider.left() + slider.width() * 0.3;
@@ -2646,7 +2590,7 @@ fn the_report_is_exported_from_the_file_menu() {
 
 #[test]
 fn a_series_decimals_chosen_in_baselines_show_in_the_projection_table_and_undo() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
     // The plan prints GDP with two decimals: that is its default.
     assert_eq!(
@@ -2660,7 +2604,7 @@ fn a_series_decimals_chosen_in_baselines_show_in_the_projection_table_and_undo()
         Some(2)
     );
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Decimals gdp")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "小数位 gdp")
         .click();
     harness.run();
     harness.get_by_label("0").click();
@@ -2685,10 +2629,10 @@ fn a_series_decimals_chosen_in_baselines_show_in_the_projection_table_and_undo()
     harness.state_mut().state.view = View::Baselines;
     harness.run();
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Decimals gdp")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "小数位 gdp")
         .click();
     harness.run();
-    harness.get_by_label("auto").click();
+    harness.get_by_label("自动").click();
     harness.run();
     assert_eq!(
         harness
@@ -2725,11 +2669,11 @@ fn after_a_run_the_workbook_has_its_sheet_and_presentation_its_fan() {
     let dir = temp_dir("export-uncertainty");
     let dialogs = ScriptedDialogs::default();
     dialogs.save.borrow_mut().push(dir.join("after-run.xlsx"));
-    let mut harness = harness_with(View::Uncertainty, Lang::En, dialogs);
+    let mut harness = harness_with(View::Uncertainty, Lang::Zh, dialogs);
     harness.run();
-    harness.get_by_label("Uncertain cod").click();
+    harness.get_by_label("不确定 cod").click();
     harness.run();
-    harness.get_by_label("Run").click();
+    harness.get_by_label("运行").click();
     harness.step();
     for _ in 0..2_000 {
         harness.step();
@@ -2748,39 +2692,34 @@ fn after_a_run_the_workbook_has_its_sheet_and_presentation_its_fan() {
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("Fan chart: COD emissions")
+            .query_by_label_contains("不确定性区间：化学需氧量排放总量")
             .is_some()
     );
     harness.key_press(egui::Key::Escape);
     harness.run();
-    harness.get_by_label("File").click();
+    harness.get_by_label("文件").click();
     harness.run();
-    harness.get_by_label("Export").click();
+    harness.get_by_label("导出").click();
     harness.run();
-    harness
-        .get_by_label("All tables and charts (XLSX)…")
-        .click();
+    harness.get_by_label("全部表格与图表（XLSX）…").click();
     harness.run();
     use calamine::Reader;
     let mut workbook: calamine::Xlsx<_> =
         calamine::open_workbook(dir.join("after-run.xlsx")).unwrap();
     let names = workbook.sheet_names();
-    assert_eq!(
-        &names[names.len() - 2..],
-        ["Uncertainty", "Which assumption matters most"]
-    );
-    let sheet = workbook.worksheet_range("Uncertainty").unwrap();
+    assert_eq!(&names[names.len() - 2..], ["不确定性", "哪个假设最重要"]);
+    let sheet = workbook.worksheet_range("不确定性").unwrap();
     assert_eq!(
         sheet.get_value((0, 0)),
         Some(&calamine::Data::String(
-            "Probability of exceeding capacity (by the year) · 1000 runs".into()
+            "超载概率（截至该年） · 1000 次模拟".into()
         ))
     );
 }
 
 #[test]
 fn an_indicators_decimals_chosen_in_its_panel_show_in_its_row() {
-    let mut harness = harness(View::Indicators, Lang::En);
+    let mut harness = harness(View::Indicators, Lang::Zh);
     harness.run();
     let index = harness
         .state()
@@ -2796,7 +2735,7 @@ fn an_indicators_decimals_chosen_in_its_panel_show_in_its_row() {
     // figures give it.
     assert!(harness.query_all_by_label("≤ 0.136  0.159").count() > 0);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Decimals 20")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "小数位 20")
         .click();
     harness.run();
     // "5" is also indicator 5's number: the choice is the list's, which the open popup puts
@@ -2894,7 +2833,7 @@ fn the_chinese_window_shows_the_plans_notes_in_chinese_and_the_english_one_in_en
 
 #[test]
 fn a_field_shows_its_series_decimals_and_a_value_only_passed_through_keeps_every_digit() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
     let base = |h: &Harness<'static, EcoplanApp>| {
         h.state()
@@ -2908,23 +2847,21 @@ fn a_field_shows_its_series_decimals_and_a_value_only_passed_through_keeps_every
     let calibrated = base(&harness);
     assert!((calibrated - 0.050874255).abs() < 1e-9);
     // Shown in the plan's four decimals, as in the projection table.
-    let field = harness.get_by_label("Base-year value water_industrial");
+    let field = harness.get_by_label("基准年数值 water_industrial");
     assert_eq!(field.value().as_deref(), Some("0.0509"));
     // Entered and left without typing: nothing is written, the calibration stays exact.
-    harness
-        .get_by_label("Base-year value water_industrial")
-        .focus();
+    harness.get_by_label("基准年数值 water_industrial").focus();
     harness.run();
     assert!(
         harness
-            .get_by_label("Base-year value water_industrial")
+            .get_by_label("基准年数值 water_industrial")
             .is_focused()
     );
     press_enter(&mut harness);
     assert_eq!(base(&harness), calibrated);
     assert!(!harness.state().doc.is_dirty());
     // Typed: the typed value.
-    type_into(&mut harness, "Base-year value water_industrial", "0.06");
+    type_into(&mut harness, "基准年数值 water_industrial", "0.06");
     press_enter(&mut harness);
     assert_eq!(base(&harness), 0.06);
 }
@@ -2934,9 +2871,9 @@ fn presenting_another_member_shows_its_charts_not_the_last_ones() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
     let dialogs = ScriptedDialogs::default();
     dialogs.open.borrow_mut().push(path);
-    let mut harness = harness_with(View::CapacityWater, Lang::En, dialogs);
+    let mut harness = harness_with(View::CapacityWater, Lang::Zh, dialogs);
     harness.run();
-    click_menu(&mut harness, "File", "Open…");
+    click_menu(&mut harness, "文件", "打开…");
     assert!(harness.state().members.slots.len() > 1);
     harness.key_press(egui::Key::F11);
     harness.run();
@@ -2958,9 +2895,9 @@ fn presenting_another_member_shows_its_charts_not_the_last_ones() {
 
 #[test]
 fn a_note_in_another_wording_is_nothing_to_reset_and_reset_keeps_it() {
-    let mut harness = harness(View::Baselines, Lang::En);
+    let mut harness = harness(View::Baselines, Lang::Zh);
     harness.run();
-    let name = "Reset to the parent's or the saved file's value gdp";
+    let name = "恢复为上级情景或已保存文件中的值 gdp";
     let disabled = |h: &Harness<'static, EcoplanApp>, label: &str| {
         use egui_kittest::kittest::NodeT;
         h.get_by_label(label).accesskit_node().is_disabled()
@@ -2988,7 +2925,7 @@ fn a_note_in_another_wording_is_nothing_to_reset_and_reset_keeps_it() {
     harness.run();
     assert!(disabled(&harness, name));
     // A changed rate is something to reset; resetting keeps the file's note.
-    type_into(&mut harness, "Base-year value gdp", "800");
+    type_into(&mut harness, "基准年数值 gdp", "800");
     press_enter(&mut harness);
     assert!(!disabled(&harness, name));
     harness.get_by_label(name).click();

@@ -55,7 +55,7 @@ pub(super) fn members_from(
         io::LoadError::Workspace {
             path: place.clone(),
             at: None,
-            message: source.to_string(),
+            other_at: None,
             source: Box::new(source),
         }
     })?;

@@ -48,12 +48,13 @@ pub enum LoadError {
     #[error("{}: this is a workspace of several scenarios; open it in the window, or compare its scenarios with `ecoplan compare`", path.display())]
     IsWorkspace { path: PathBuf },
     /// A workspace whose names or parents are wrong, or whose member does not resolve; `at` is
-    /// the line and column of the member's name where the file's layout lets us find it.
-    #[error("{}{}: {message}", path.display(), at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}")))]
+    /// the line and column of the member's name where the file's layout lets us find it, and
+    /// `other_at` of the member first given that name, for a name used twice.
+    #[error("{}{}: {}", path.display(), at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}")), workspace_words(source, *other_at, crate::i18n::Lang::En))]
     Workspace {
         path: PathBuf,
         at: Option<(usize, usize)>,
-        message: String,
+        other_at: Option<(usize, usize)>,
         source: Box<WorkspaceError>,
     },
 }
@@ -147,10 +148,28 @@ impl LoadError {
             LoadError::Workspace {
                 path,
                 at: place,
+                other_at,
                 source,
-                ..
-            } => format!("{}: {}", at(path, place), source.in_lang(lang)),
+            } => format!(
+                "{}: {}",
+                at(path, place),
+                workspace_words(source, *other_at, lang)
+            ),
         }
+    }
+}
+
+/// A workspace error in `lang`; a name used twice says where the other member stands.
+fn workspace_words(
+    source: &WorkspaceError,
+    other_at: Option<(usize, usize)>,
+    lang: crate::i18n::Lang,
+) -> String {
+    match (source, other_at) {
+        (WorkspaceError::DuplicateName { name, .. }, Some((line, col))) => {
+            crate::i18n::Tr::WorkspaceNamedTwiceAt.fill(lang, &[name, &line, &col])
+        }
+        _ => source.in_lang(lang),
     }
 }
 
@@ -253,19 +272,14 @@ pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
 fn workspace_load_error(path: &Path, text: &str, source: WorkspaceError) -> LoadError {
     let positions = member_name_positions(text);
     let at = |member: usize| positions.get(member).copied();
-    let message = match &source {
-        WorkspaceError::DuplicateName { first, name, .. } => match at(*first) {
-            Some((line, col)) => format!(
-                "workspace member \"{name}\" is named twice: here and at line {line}, column {col}; each scenario of a workspace needs a name of its own"
-            ),
-            None => source.to_string(),
-        },
-        _ => source.to_string(),
+    let other_at = match &source {
+        WorkspaceError::DuplicateName { first, .. } => at(*first),
+        _ => None,
     };
     LoadError::Workspace {
         path: path.to_owned(),
         at: source.member().and_then(at),
-        message,
+        other_at,
         source: Box::new(source),
     }
 }
