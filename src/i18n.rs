@@ -1281,6 +1281,10 @@ texts! {
         "工作区情景“{0}”重名：此处与第 {1} 行第 {2} 列；工作区的每个情景须有各自的名称",
         "workspace member \"{0}\" is named twice: here and at line {1}, column {2}; each scenario of a workspace needs a name of its own",
     ),
+    ProbabilityInTheYear => (
+        "当年超载概率",
+        "Probability of exceeding capacity (in the year)",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

@@ -168,6 +168,88 @@ fn table_format_is_readable() {
 }
 
 #[test]
+fn uncertainty_tables_are_readable_and_its_csv_unchanged() {
+    let uncertain = [
+        "--uncertain",
+        "gdp=normal:0.075,0.01",
+        "--uncertain",
+        "cod=uniform:0.05,0.09",
+    ];
+    let run = |more: &[&str]| {
+        let mut args = vec!["uncertainty", "--runs", "500", "--lang", "zh"];
+        args.extend(uncertain);
+        args.extend(more);
+        let output = ecoplan(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let fans = run(&["--format", "table"]);
+    let head: Vec<&str> = fans.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        head,
+        [
+            "键", "名称", "单位", "年份", "P5", "P25", "P50", "P75", "P95"
+        ]
+    );
+    // The base year, the milestone and the horizon of each series, in its decimals.
+    let gdp: Vec<&str> = fans.lines().filter(|l| l.starts_with("gdp ")).collect();
+    assert_eq!(gdp.len(), 3, "{fans}");
+    assert!(gdp[0].contains("地区生产总值"), "{}", gdp[0]);
+    assert_eq!(gdp[0].matches("792.86").count(), 5, "{}", gdp[0]);
+    let cells = |line: &str| -> Vec<f64> {
+        line.split_whitespace()
+            .rev()
+            .take(5)
+            .map(|c| c.replace(',', "").parse().unwrap())
+            .collect()
+    };
+    let horizon = cells(gdp[2]);
+    assert!(horizon.windows(2).all(|w| w[0] > w[1]), "{}", gdp[2]);
+    // The CSV of the same run: the same median, unrounded.
+    let csv = run(&[]);
+    assert!(csv.starts_with("series,year,p5,p25,p50,p75,p95,unit\n"));
+    let median: f64 = csv
+        .lines()
+        .find(|l| l.starts_with("gdp,2028,"))
+        .unwrap()
+        .split(',')
+        .nth(4)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((median - horizon[2]).abs() < 0.006, "{median} {}", gdp[2]);
+
+    let exceedance = run(&["--table", "exceedance", "--format", "table"]);
+    assert!(
+        exceedance.lines().next().unwrap().contains("当年超载概率"),
+        "{exceedance}"
+    );
+    let cod = exceedance
+        .lines()
+        .find(|l| l.starts_with("COD ") && l.contains(" 2028 "));
+    assert!(cod.is_some_and(|l| l.ends_with('%')), "{exceedance}");
+
+    let importance = ["--table", "importance", "--series", "cod", "--year", "2028"];
+    let table = run(&[&importance[..], &["--format", "table"]].concat());
+    let csv = run(&importance);
+    let csv_levers: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let table_levers: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(csv_levers, table_levers);
+    assert!(
+        table.lines().next().unwrap().contains("对方差的贡献"),
+        "{table}"
+    );
+}
+
+#[test]
 fn default_round_trips_through_check() {
     let output = ecoplan(&["default"]);
     assert!(output.status.success());

@@ -352,15 +352,24 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                     .map_err(refused)
                     .map(|result| result.expect("an uncancelled run finishes"))
             };
+            let table = a.format == Format::Table;
             Ok(match args.table {
+                UncertaintyTable::Fan if table => table::fans(&scenario, &run()?, lang),
                 UncertaintyTable::Fan => csv::fan_csv(&run()?),
+                UncertaintyTable::Exceedance if table => {
+                    table::exceedance(&scenario, &run()?, lang)
+                }
                 UncertaintyTable::Exceedance => csv::exceedance_csv(&run()?),
                 UncertaintyTable::Importance => {
                     let outcome = importance_outcome(args, lang)?;
                     let shares =
                         crate::engine::importance::importance(&scenario, settings, &outcome)
                             .map_err(refused)?;
-                    csv::importance_csv(&shares)
+                    if table {
+                        table::importance(&scenario, &shares, lang)
+                    } else {
+                        csv::importance_csv(&shares)
+                    }
                 }
             })
         }

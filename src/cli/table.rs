@@ -2,6 +2,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::engine::importance::Share;
+use crate::engine::uncertainty::{PERCENTILES, UncertaintyResult};
 use crate::engine::{CapacityAnalysis, Projection, TargetCheck};
 use crate::format;
 use crate::i18n::{Lang, Tr, unit, unit_text};
@@ -84,11 +86,11 @@ pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis], lang: Lang
         // In the unit of the emission series, so in its decimals.
         let decimals = scenario.series(&analysis.series).and_then(|s| s.decimals);
         let number = |v: f64| format::with_decimals(v, decimals);
-        for year in analysis.years.iter().filter(|y| {
-            y.year == scenario.base_year
-                || scenario.milestones.contains(&y.year)
-                || y.year == scenario.horizon
-        }) {
+        for year in analysis
+            .years
+            .iter()
+            .filter(|y| shown_year(scenario, y.year))
+        {
             rows.push(vec![
                 analysis.pollutant.clone(),
                 crate::i18n::medium_tr(analysis.medium).get(lang).to_owned(),
@@ -117,6 +119,90 @@ pub fn capacity(scenario: &Scenario, capacities: &[CapacityAnalysis], lang: Lang
         out.push('\n');
     }
     out
+}
+
+/// The years a table of a long course shows: the base year, the milestones and the horizon.
+fn shown_year(scenario: &Scenario, year: i32) -> bool {
+    year == scenario.base_year || scenario.milestones.contains(&year) || year == scenario.horizon
+}
+
+/// Each fan's five percentiles in the shown years, in its series' decimals.
+pub fn fans(scenario: &Scenario, result: &UncertaintyResult, lang: Lang) -> String {
+    let mut head = header(lang, &[Tr::Key, Tr::Name, Tr::Unit, Tr::Year]);
+    head.extend(
+        PERCENTILES
+            .iter()
+            .map(|p| format!("P{}", (p * 100.0).round())),
+    );
+    let mut rows = vec![head];
+    for fan in &result.fans {
+        let series = scenario.series(&fan.series);
+        let decimals = series.and_then(|s| s.decimals);
+        let name = series.map_or(fan.series.as_str(), |s| lang.label(&s.label));
+        for (i, percentiles) in fan.percentiles.iter().enumerate() {
+            let year = result.base_year + i as i32;
+            if !shown_year(scenario, year) {
+                continue;
+            }
+            let mut row = vec![
+                fan.series.clone(),
+                name.to_owned(),
+                crate::i18n::unit_text(lang, &fan.unit).into_owned(),
+                year.to_string(),
+            ];
+            row.extend(
+                percentiles
+                    .iter()
+                    .map(|&v| format::with_decimals(v, decimals)),
+            );
+            rows.push(row);
+        }
+    }
+    layout(&rows, 3)
+}
+
+/// Each capacity's probability of being exceeded in the year and by the year, in the shown
+/// years.
+pub fn exceedance(scenario: &Scenario, result: &UncertaintyResult, lang: Lang) -> String {
+    let mut rows = vec![header(
+        lang,
+        &[
+            Tr::Pollutant,
+            Tr::Year,
+            Tr::ProbabilityInTheYear,
+            Tr::ExceedanceProbability,
+        ],
+    )];
+    for e in &result.exceedance {
+        for (i, (in_year, by_year)) in e.in_year.iter().zip(&e.by_year).enumerate() {
+            let year = result.base_year + i as i32;
+            if shown_year(scenario, year) {
+                rows.push(vec![
+                    e.pollutant.clone(),
+                    year.to_string(),
+                    format::percent(*in_year),
+                    format::percent(*by_year),
+                ]);
+            }
+        }
+    }
+    layout(&rows, 2)
+}
+
+/// Each uncertain lever's share of a result's variance, largest first.
+pub fn importance(scenario: &Scenario, shares: &[Share], lang: Lang) -> String {
+    let mut rows = vec![header(lang, &[Tr::Lever, Tr::Name, Tr::ImportanceShare])];
+    for share in shares {
+        let name = scenario
+            .series(&share.lever)
+            .map_or(share.lever.as_str(), |s| lang.label(&s.label));
+        rows.push(vec![
+            share.lever.clone(),
+            name.to_owned(),
+            format::percent(share.share),
+        ]);
+    }
+    layout(&rows, 2)
 }
 
 pub fn targets(scenario: &Scenario, targets: &[TargetCheck], lang: Lang) -> String {
