@@ -3474,3 +3474,66 @@ fn the_uncertainty_view_answers_which_assumption_matters_most_for_a_result() {
             .is_none()
     );
 }
+
+#[test]
+fn the_what_if_view_says_which_lever_drives_a_capacity_series_or_its_exceedance() {
+    use ecoplan::engine::importance::Outcome;
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-high-growth.ron");
+    let scenario = ecoplan::io::load(&path).unwrap();
+    let horizon = scenario.horizon;
+    let cod_name = scenario.series("cod").unwrap().label.zh.clone();
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+    app.doc = ecoplan::document::Document::new(scenario, Some(path)).unwrap();
+    let mut harness = harness_for(app, View::WhatIf, Lang::Zh);
+    wait_for_bands(&mut harness);
+    assert!(harness.query_by_label("哪个假设最重要").is_some());
+    assert!(harness.state().state.whatif_importance.shares.is_none());
+    let compute = |harness: &mut Harness<'static, EcoplanApp>| {
+        // Below the capacity and target charts: pressed from the keyboard.
+        harness.get_by_label("计算各参数的贡献").focus();
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        match &harness.state().state.whatif_importance.shares {
+            Some((_, outcome, _, Ok(shares))) => (outcome.clone(), shares.clone()),
+            other => panic!("{other:?}"),
+        }
+    };
+    // First asked: the value of the first capacity series (COD emissions) at the horizon.
+    let (outcome, shares) = compute(&mut harness);
+    assert_eq!(
+        outcome,
+        Outcome::Series {
+            key: "cod".into(),
+            year: horizon
+        }
+    );
+    assert_eq!(shares[0].lever, "cod", "{shares:?}");
+    assert!(shares[0].share > 0.9, "{shares:?}");
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{cod_name}："))
+            .is_some()
+    );
+    // Another question (NH3-N's exceedance by 2040) is asked again, its own answer drawn.
+    let asked = &mut harness.state_mut().state.whatif_importance;
+    asked.capacity = Some("NH3-N".into());
+    asked.year = Some(2040);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{cod_name}："))
+            .is_none()
+    );
+    let (outcome, shares) = compute(&mut harness);
+    assert_eq!(
+        outcome,
+        Outcome::Exceeded {
+            pollutant: "NH3-N".into(),
+            year: 2040
+        }
+    );
+    assert_eq!(shares[0].lever, "nh3n", "{shares:?}");
+    // The Uncertainty view's question is its own.
+    assert!(harness.state().state.importance.shares.is_none());
+}

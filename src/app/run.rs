@@ -67,12 +67,11 @@ impl EcoplanApp {
                 // A run under way finishes first: restarting on every frame of a drag would
                 // never finish one, so the bands follow the slider one run behind.
                 if self.whatif.running.is_none() {
-                    let settings = crate::engine::uncertainty::MonteCarlo {
-                        runs: crate::ui::views::WHATIF_RUNS,
-                        ..Default::default()
-                    };
-                    self.whatif
-                        .start(self.doc.scenario().clone(), settings, fans);
+                    self.whatif.start(
+                        self.doc.scenario().clone(),
+                        crate::ui::views::bands_settings(),
+                        fans,
+                    );
                     // Frames keep coming while it runs (`poll`), from the next one on.
                     ctx.request_repaint();
                 }

@@ -125,13 +125,20 @@ pub struct UiState {
     /// Which assumption drives a result (the Uncertainty view's last question and answer).
     #[serde(skip)]
     pub importance: ImportanceState,
+    /// The what-if view's question of which assumption matters most, asked of its own runs.
+    #[serde(skip)]
+    pub whatif_importance: ImportanceState,
 }
 
-/// The result whose drivers the Uncertainty view shows, and the shares last computed for it.
+/// The result whose drivers a view shows (the Uncertainty view's, the what-if view's), and the
+/// shares last computed for it.
 #[derive(Clone, Debug, Default)]
 pub struct ImportanceState {
-    /// `None`: the fan series' value; a pollutant: having exceeded its capacity.
+    /// `None`: a series' value; a pollutant: having exceeded its capacity.
     pub capacity: Option<String>,
+    /// The series whose value is asked about, where the view offers several; the first
+    /// offered where none is chosen.
+    pub series: Option<String>,
     /// The year of the result; the horizon where none is chosen.
     pub year: Option<i32>,
     /// The shares, with the revision, outcome and settings they were computed for.
@@ -363,6 +370,7 @@ impl Default for UiState {
             fan_series: "cod".into(),
             seek: SeekState::default(),
             importance: ImportanceState::default(),
+            whatif_importance: ImportanceState::default(),
         }
     }
 }

@@ -9,6 +9,7 @@ mod ei;
 mod footprint;
 mod goal_seek;
 mod history;
+mod importance;
 mod indicator_target;
 mod indicators;
 mod method_edit;
@@ -22,7 +23,7 @@ mod targets;
 mod uncertainty;
 mod whatif;
 
-pub use whatif::WHATIF_RUNS;
+pub use whatif::{WHATIF_RUNS, bands_settings};
 
 use eframe::egui;
 

@@ -22,6 +22,14 @@ use crate::ui::{Command, UiState, ViewCtx, theme};
 /// Draws of the background run behind the bands: enough for a stable p5 and p95.
 pub const WHATIF_RUNS: usize = 10_000;
 
+/// The settings of the bands' runs, and of the importance asked of them.
+pub fn bands_settings() -> crate::engine::uncertainty::MonteCarlo {
+    crate::engine::uncertainty::MonteCarlo {
+        runs: WHATIF_RUNS,
+        ..Default::default()
+    }
+}
+
 /// Height of one small multiple.
 const SMALL_HEIGHT: f32 = 150.0;
 
@@ -215,6 +223,18 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             target_small(ui, ctx, &targets[i], ghost.as_ref());
                         });
                     }
+                    // Which lever drives a capacity's series or its exceedance, from draws of
+                    // the bands' own settings.
+                    if !ctx.doc.scenario().uncertainty.is_empty() {
+                        let series = capacity_series(ctx);
+                        super::importance::importance_ui(
+                            ui,
+                            ctx,
+                            &mut state.whatif_importance,
+                            bands_settings(),
+                            &series,
+                        );
+                    }
                 });
         });
 }
@@ -283,15 +303,7 @@ fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Bands<'a> {
         .is_some_and(|r| &r.scenario == scenario);
     bands.updating = !current;
     if !current && !running_current {
-        let mut fans: Vec<String> = ctx
-            .doc
-            .analysis()
-            .capacities
-            .iter()
-            .map(|c| c.series.clone())
-            .collect();
-        fans.sort();
-        fans.dedup();
+        let fans = capacity_series(ctx);
         ctx.commands.push(Command::RunWhatIfBands(fans));
     }
     // The last run's bands stand in while the next runs (one run behind a moving lever, whose
@@ -316,6 +328,20 @@ fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Bands<'a> {
         })
         .map(|(_, result)| result);
     bands
+}
+
+/// The series compared with a capacity, each once: the bands' fans.
+fn capacity_series(ctx: &ViewCtx<'_>) -> Vec<String> {
+    let mut series: Vec<String> = ctx
+        .doc
+        .analysis()
+        .capacities
+        .iter()
+        .map(|c| c.series.clone())
+        .collect();
+    series.sort();
+    series.dedup();
+    series
 }
 
 /// The bands the view draws, and whether newer ones are on their way.
