@@ -1285,6 +1285,24 @@ texts! {
         "当年超载概率",
         "Probability of exceeding capacity (in the year)",
     ),
+    ReasonPercentage => (
+        "百分数须在 −100 到 100 之间",
+        "a percentage must be from −100 to 100",
+    ),
+    ReasonPercentShare => (
+        "比例须在 0 到 100 % 之间（名称表明为变化幅度的指标才可为负）",
+        "a share must be from 0 to 100 % (only an indicator whose name says it is a change may be negative)",
+    ),
+    FieldValueOf => ("{0} 年数值", "value of {0}"),
+    FieldTargetUntil => ("至 {0} 年的目标", "target until {0}"),
+    ReasonKeyCharacter => (
+        "含{0}：键只能由字母、数字、_、- 和 . 组成（命令行与脚本以键引用）",
+        "holds {0}: a key may hold only letters, digits, _, - and . (the command line and scripts name it)",
+    ),
+    UseComparison => ("情景比较", "the comparison"),
+    SliderOf => ("{0}滑块", "{0} slider"),
+    SpaceCharacter => ("空格", "a space"),
+    QuotedCharacter => ("“{0}”", "“{0}”"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",

@@ -25,6 +25,8 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         Reason::Rate => fill(Tr::ReasonRate, &[]),
         Reason::Elasticity => fill(Tr::ReasonElasticity, &[]),
         Reason::Share => fill(Tr::ReasonShare, &[]),
+        Reason::Percentage => fill(Tr::ReasonPercentage, &[]),
+        Reason::PercentShare => fill(Tr::ReasonPercentShare, &[]),
         Reason::TargetThreshold => fill(Tr::ReasonTargetThreshold, &[]),
         Reason::Decimals { max } => fill(Tr::ReasonDecimals, &[max]),
         Reason::MilestoneNotAfterBase { year, base } => {
@@ -47,6 +49,15 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         Reason::NoSuchParentEntry => fill(Tr::ReasonNoSuchParentEntry, &[]),
         Reason::NoSuchLandType { land_type } => fill(Tr::ReasonNoSuchLandType, &[land_type]),
         Reason::ControlCharacter { text } => fill(Tr::ReasonControlCharacter, &[text]),
+        Reason::KeyCharacter { character } => {
+            // A space is named: quoted, it would read as nothing.
+            let shown = if character.trim().is_empty() {
+                Tr::SpaceCharacter.get(lang).to_owned()
+            } else {
+                Tr::QuotedCharacter.fill(lang, &[character])
+            };
+            fill(Tr::ReasonKeyCharacter, &[&shown])
+        }
         Reason::LandCoverBeyondArea { cover, area } => {
             fill(Tr::ReasonLandCoverBeyondArea, &[cover, area])
         }
@@ -138,6 +149,12 @@ pub fn field_name(field: &str, lang: Lang) -> String {
     if let Some(year) = field.strip_prefix("observed value of ") {
         return Tr::FieldObservedOf.fill(lang, &[&year]);
     }
+    if let Some(year) = field.strip_prefix("value of ") {
+        return Tr::FieldValueOf.fill(lang, &[&year]);
+    }
+    if let Some(year) = field.strip_prefix("target until ") {
+        return Tr::FieldTargetUntil.fill(lang, &[&year]);
+    }
     if let Some(rest) = field.strip_prefix("driver ")
         && let Some(driver) = rest.strip_suffix(" in the base year")
     {
@@ -149,6 +166,7 @@ pub fn field_name(field: &str, lang: Lang) -> String {
         "value" => Tr::FieldValue,
         "near_threshold" => Tr::FieldNearThreshold,
         "unit" => Tr::FieldUnit,
+        "key" => Tr::Key,
         "decimals" => Tr::FieldDecimals,
         "milestones" => Tr::FieldMilestones,
         "periods" => Tr::FieldPeriods,
@@ -242,7 +260,7 @@ impl ModelError {
                 Tr::ErrorEmptyKey.fill(lang, &[&item(what), key])
             }
             ModelError::UnknownSeries { series, driver } => {
-                Tr::ErrorUnknownSeries.fill(lang, &[&item(series), series, driver])
+                Tr::ErrorUnknownSeries.fill(lang, &[&item("series"), series, driver])
             }
             ModelError::UnknownSeriesUse { place, key } => {
                 Tr::ErrorUnknownSeriesUse.fill(lang, &[&use_name(place, lang), key])
@@ -305,6 +323,7 @@ pub fn use_name(place: &crate::model::references::SeriesUse, lang: Lang) -> Stri
         SeriesUse::GoalSeek => Tr::ItemGoalSeek.get(lang).to_owned(),
         SeriesUse::Sensitivity => Tr::ItemSensitivity.get(lang).to_owned(),
         SeriesUse::FanChart => Tr::UseFanChart.get(lang).to_owned(),
+        SeriesUse::Comparison => Tr::UseComparison.get(lang).to_owned(),
     }
 }
 
@@ -439,4 +458,396 @@ pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
         }
     };
     key.get(lang).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field_name, item_name, reason};
+    use crate::engine::{ModelError, Reason};
+    use crate::i18n::Lang;
+
+    /// One of each reason. The match below has no wildcard, so a new reason does not compile
+    /// until it is listed here and its words are tested.
+    fn every_reason() -> Vec<Reason> {
+        let all = vec![
+            Reason::Finite,
+            Reason::NonNegative,
+            Reason::Positive,
+            Reason::CapacityValue,
+            Reason::NearThreshold,
+            Reason::Rate,
+            Reason::Elasticity,
+            Reason::Share,
+            Reason::Percentage,
+            Reason::PercentShare,
+            Reason::TargetThreshold,
+            Reason::Decimals { max: 6 },
+            Reason::MilestoneNotAfterBase {
+                year: 2020,
+                base: 2021,
+            },
+            Reason::PeriodNotAMilestone { until: 2027 },
+            Reason::PeriodOutside {
+                until: 1900,
+                min: 1990,
+                max: 2100,
+            },
+            Reason::PeriodTwice { until: 2025 },
+            Reason::ObservedOutside {
+                year: 1900,
+                min: 1990,
+                max: 2100,
+            },
+            Reason::ObservedTwice { year: 2021 },
+            Reason::ChangeYearsRise {
+                base: 2021,
+                year: 2020,
+            },
+            Reason::PointYearsRise {
+                base: 2021,
+                year: 2020,
+            },
+            Reason::NoSuchSeries,
+            Reason::NoSuchTarget,
+            Reason::NoSuchCapacity,
+            Reason::NoSuchParentEntry,
+            Reason::NoSuchLandType {
+                land_type: "湿地".into(),
+            },
+            Reason::ControlCharacter {
+                text: "\\u{1b}".into(),
+            },
+            Reason::KeyCharacter {
+                character: "!".into(),
+            },
+            Reason::LandCoverBeyondArea {
+                cover: 12.0,
+                area: 10.0,
+            },
+            Reason::StepHasNoRate,
+            Reason::ModeOutsideRange,
+            Reason::NormalSpread,
+            Reason::MinBelowMax,
+            Reason::SeekRange {
+                low: 0.1,
+                high: 0.1,
+            },
+            Reason::SeekRangeTooWide {
+                low: -2.0,
+                high: 2.0,
+                elasticity: false,
+            },
+            Reason::SeekRangeTooWide {
+                low: -20.0,
+                high: 20.0,
+                elasticity: true,
+            },
+            Reason::LeverDoesNotMoveGoal {
+                measured: vec!["1".into(), "2".into()],
+            },
+            Reason::SensitivityStep,
+            Reason::YearBeforeBase { year: 2000 },
+            Reason::TooManyFanPasses {
+                runs: 100_000,
+                passes: 65,
+            },
+            Reason::Runs { max: 100_000 },
+            Reason::NoWaterParameters,
+            Reason::NoAirParameters,
+            Reason::YieldAndConsumption,
+            Reason::TargetYearOutside {
+                year: 2090,
+                from: 2021,
+                to: 2030,
+            },
+            Reason::RelativeNotBefore {
+                year: 2025,
+                target_year: 2025,
+            },
+            Reason::RelativeNoValue { year: 2015 },
+            Reason::DriverNotPositive,
+            Reason::HoldsNoScenario,
+            Reason::Correlation,
+            Reason::CorrelationWithItself,
+            Reason::CorrelationNotUncertain { series: "1".into() },
+            Reason::CorrelationTwice,
+            Reason::CorrelationsInconsistent,
+        ];
+        for reason in &all {
+            match reason {
+                Reason::Finite
+                | Reason::NonNegative
+                | Reason::Positive
+                | Reason::CapacityValue
+                | Reason::NearThreshold
+                | Reason::Rate
+                | Reason::Elasticity
+                | Reason::Share
+                | Reason::Percentage
+                | Reason::PercentShare
+                | Reason::TargetThreshold
+                | Reason::Decimals { .. }
+                | Reason::MilestoneNotAfterBase { .. }
+                | Reason::PeriodNotAMilestone { .. }
+                | Reason::PeriodOutside { .. }
+                | Reason::PeriodTwice { .. }
+                | Reason::ObservedOutside { .. }
+                | Reason::ObservedTwice { .. }
+                | Reason::ChangeYearsRise { .. }
+                | Reason::PointYearsRise { .. }
+                | Reason::NoSuchSeries
+                | Reason::NoSuchTarget
+                | Reason::NoSuchCapacity
+                | Reason::NoSuchParentEntry
+                | Reason::NoSuchLandType { .. }
+                | Reason::ControlCharacter { .. }
+                | Reason::KeyCharacter { .. }
+                | Reason::LandCoverBeyondArea { .. }
+                | Reason::StepHasNoRate
+                | Reason::ModeOutsideRange
+                | Reason::NormalSpread
+                | Reason::MinBelowMax
+                | Reason::SeekRange { .. }
+                | Reason::SeekRangeTooWide { .. }
+                | Reason::LeverDoesNotMoveGoal { .. }
+                | Reason::SensitivityStep
+                | Reason::YearBeforeBase { .. }
+                | Reason::TooManyFanPasses { .. }
+                | Reason::Runs { .. }
+                | Reason::NoWaterParameters
+                | Reason::NoAirParameters
+                | Reason::YieldAndConsumption
+                | Reason::TargetYearOutside { .. }
+                | Reason::RelativeNotBefore { .. }
+                | Reason::RelativeNoValue { .. }
+                | Reason::DriverNotPositive
+                | Reason::HoldsNoScenario
+                | Reason::Correlation
+                | Reason::CorrelationWithItself
+                | Reason::CorrelationNotUncertain { .. }
+                | Reason::CorrelationTwice
+                | Reason::CorrelationsInconsistent => {}
+            }
+        }
+        all
+    }
+
+    /// Words of Latin letters a Chinese message may hold: abbreviations the plans write so
+    /// (EI, PM2.5), units and the program's name.
+    const LATIN_IN_CHINESE: [&str; 10] = [
+        "EI", "GDP", "tce", "km", "hm", "kg", "PM", "ecoplan", "RON", "CSV",
+    ];
+
+    fn latin_words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1 && !LATIN_IN_CHINESE.contains(w))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn has_chinese(text: &str) -> bool {
+        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn every_reason_reads_in_chinese_and_in_english() {
+        for why in every_reason() {
+            let zh = reason(&why, Lang::Zh);
+            let en = reason(&why, Lang::En);
+            assert!(has_chinese(&zh), "{why:?} in Chinese: {zh}");
+            assert!(latin_words(&zh).is_empty(), "{why:?} in Chinese: {zh}");
+            // The land type is the file's own name (湿地 here), kept as written.
+            if !matches!(why, Reason::NoSuchLandType { .. }) {
+                assert!(!has_chinese(&en), "{why:?} in English: {en}");
+            }
+            assert!(!en.is_empty() && zh != en, "{why:?}");
+        }
+    }
+
+    #[test]
+    fn every_item_and_field_the_engine_names_has_the_windows_words() {
+        // Items as the engine names them (`ModelError`'s `item`).
+        let items = [
+            "series",
+            "capacity",
+            "target",
+            "indicator",
+            "scenario",
+            "uncertainty",
+            "uncertain rate of series",
+            "goal",
+            "goal seek",
+            "sensitivity",
+            "correlation",
+            "EI",
+            "water body",
+            "air method",
+            "footprint method",
+            "footprint item",
+            "chapter unit",
+            "workspace",
+            "project",
+        ];
+        for item in items {
+            let zh = item_name(item, Lang::Zh);
+            assert!(has_chinese(&zh), "item {item}: {zh}");
+        }
+        // Every field the engine's sources name in a refusal, read from them: a field added
+        // without its label fails here.
+        let mut fields = std::collections::BTreeSet::new();
+        for path in sources("src/engine") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in ["invalid(", "invalid_value("] {
+                for (at, _) in text.match_indices(call) {
+                    if let Some(field) = third_literal(&text[at + call.len()..]) {
+                        fields.insert(field);
+                    }
+                }
+            }
+            for (at, _) in text.match_indices("field: \"") {
+                let rest = &text[at + "field: \"".len()..];
+                fields.insert(rest[..rest.find('"').unwrap()].to_owned());
+            }
+        }
+        assert!(fields.len() > 30, "the sources name fields: {fields:?}");
+        for field in fields {
+            let zh = field_name(&field, Lang::Zh);
+            assert!(
+                has_chinese(&zh) && latin_words(&zh).is_empty(),
+                "field {field}: {zh}"
+            );
+        }
+        for field in [
+            "point 2025",
+            "observed value of 2021",
+            "value of 2021",
+            "target until 2025",
+        ] {
+            assert!(has_chinese(&field_name(field, Lang::Zh)), "{field}");
+        }
+    }
+
+    /// The third argument of a call whose arguments start `text`, where it is a string literal.
+    fn third_literal(text: &str) -> Option<String> {
+        let mut depth = 0;
+        let mut commas = 0;
+        let mut in_string = false;
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match c {
+                '"' if commas == 2 && depth == 0 => {
+                    if in_string {
+                        return Some(text[start? + 1..i].to_owned());
+                    }
+                    in_string = true;
+                    start = Some(i);
+                }
+                '"' => in_string = !in_string,
+                _ if in_string => {}
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => return None,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    commas += 1;
+                    if commas > 2 {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn sources(folder: &str) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder)];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_model_error_reads_in_chinese_with_its_place() {
+        let errors = [
+            ModelError::BaseYearRange {
+                base_year: 1800,
+                min: 1990,
+                max: 2099,
+            },
+            ModelError::YearRange {
+                base_year: 2030,
+                horizon: 2028,
+            },
+            ModelError::HorizonTooFar {
+                horizon: 2300,
+                max: 2100,
+            },
+            ModelError::DuplicateKey {
+                item: "series",
+                key: "gdp".into(),
+            },
+            ModelError::EmptyKey {
+                item: "target",
+                key: "单位GDP能耗".into(),
+            },
+            ModelError::UnknownSeries {
+                series: "energy".into(),
+                driver: "gdp2".into(),
+            },
+            ModelError::UnknownSeriesUse {
+                place: crate::model::references::SeriesUse::Comparison,
+                key: "nosuch".into(),
+            },
+            ModelError::Cycle {
+                cycle: vec!["a".into(), "b".into(), "a".into()],
+            },
+            ModelError::InvalidValue {
+                item: "indicator",
+                key: "7".into(),
+                field: "target until 2025".into(),
+                value: 179.0,
+                reason: Reason::Percentage,
+            },
+            ModelError::Invalid {
+                item: "series",
+                key: "bad key!".into(),
+                field: "key".into(),
+                reason: Reason::KeyCharacter {
+                    character: "!".into(),
+                },
+            },
+            ModelError::NotFinite {
+                item: "series",
+                key: "gdp".into(),
+                year: 2040,
+            },
+            ModelError::Unit {
+                item: "series",
+                key: "gdp".into(),
+                source: crate::units::UnitError::Unknown("亿美元".into()),
+            },
+        ];
+        for error in errors {
+            let zh = error.in_lang(Lang::Zh);
+            let en = error.in_lang(Lang::En);
+            assert!(has_chinese(&zh), "{error:?}: {zh}");
+            // Beyond the keys it names, no English word.
+            let keys = ["gdp", "energy", "nosuch", "bad", "key", "a", "b"];
+            let words: Vec<String> = latin_words(&zh)
+                .into_iter()
+                .filter(|w| !keys.contains(&w.as_str()))
+                .collect();
+            assert!(words.is_empty(), "{error:?}: {zh}");
+            assert_ne!(zh, en);
+        }
+    }
 }

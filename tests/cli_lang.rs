@@ -112,6 +112,12 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
     let held = dir.join("held.ron");
     std::fs::copy(&plan, &held).unwrap();
     std::fs::create_dir_all(dir.join("held.ron.bak").join("inside")).unwrap();
+    // A key that scripts cannot name, and a share above 100 %.
+    let default = String::from_utf8(out.stdout.clone()).unwrap();
+    let bad_key = dir.join("bad_key.ron");
+    std::fs::write(&bad_key, default.replace("\"gdp\"", "\"产值 1\"")).unwrap();
+    let share = dir.join("share.ron");
+    std::fs::write(&share, default.replace("value: 79.4,", "value: 179.4,")).unwrap();
     let p = text(&plan);
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["check", text(&broken)], "broken.ron:1:"),
@@ -180,6 +186,18 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
             "--bound nosuch@2025<=1",
         ),
         (vec!["--screenshot", "x.png", "project"], "--screenshot"),
+        // A goal before the base year holds no margin: refused, never "met" at infinity.
+        (
+            vec!["seek", p, "--lever", "cod", "--capacity", "COD:1990"],
+            "1990",
+        ),
+        // A series no scenario compared projects: refused, not a table of its header alone.
+        (
+            vec!["compare", p, p, "--series", "nosuch"],
+            "--series nosuch",
+        ),
+        (vec!["check", text(&bad_key)], "bad_key.ron:"),
+        (vec!["check", text(&share)], "share.ron:"),
     ];
     for (args, place) in &cases {
         let output = ecoplan_in("zh_CN.UTF-8", args);

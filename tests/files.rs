@@ -151,11 +151,21 @@ fn a_version_6_file_reads_unchanged_and_saves_as_7() {
 #[test]
 fn newer_format_version_is_refused_clearly() {
     let text = default_text().replacen(&current_version(), "format_version: 8,", 1);
-    let error = parse(&text).unwrap_err().to_string();
+    // Where the file states its version, as an editor counts lines and columns.
+    let offset = text.find("format_version: 8").unwrap();
+    let line = text[..offset].matches('\n').count() + 1;
+    let col = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+    let error = parse(&text).unwrap_err();
     assert_eq!(
-        error,
+        error.to_string(),
         format!(
-            "test.ron: format version 8 is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it"
+            "test.ron:{line}:{col}: format version 8 is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it"
+        )
+    );
+    assert_eq!(
+        error.in_lang(ecoplan::i18n::Lang::Zh),
+        format!(
+            "test.ron:{line}:{col}：格式版本 8 比本程序能读取的（{FORMAT_VERSION}）更新；请更新 ecoplan 后再打开"
         )
     );
     let text = default_text().replacen(&current_version(), "format_version: 0,", 1);

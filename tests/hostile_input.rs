@@ -1012,3 +1012,33 @@ fn an_unreadable_only_figure_is_refused_by_its_cell_and_template_numbers_read_as
     );
     assert!(stdout(&output).contains(",1234.5\n"), "{}", stdout(&output));
 }
+
+#[test]
+fn a_read_only_file_written_by_hand_is_refused_with_nothing_written_beside_it() {
+    let dir = scratch_dir("read-only-by-hand");
+    let plan = dir.join("plan.ron");
+    let by_hand = to_ron_string(&hanyang_plan()).replacen(
+        "    base_year: 2021,",
+        "    // 基准年按区统计局公报\n    base_year: 2021,",
+        1,
+    );
+    std::fs::write(&plan, &by_hand).unwrap();
+    let mut permissions = std::fs::metadata(&plan).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&plan, permissions).unwrap();
+    let book = one_row_book(&dir, "gdp.csv", "地区生产总值", "亿元", 700.0);
+    let output = ecoplan(&[
+        "import",
+        book.to_str().unwrap(),
+        "--into",
+        plan.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("只读"), "{}", stderr(&output));
+    // The refusal came before anything was written: no FILE.orig, no FILE.bak, the file as it was.
+    assert!(!ecoplan::io::original_path(&plan).exists());
+    assert!(!ecoplan::io::backup_path(&plan).exists());
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), by_hand);
+}

@@ -332,32 +332,33 @@ fn the_language_switch_changes_the_labels() {
 
 #[test]
 fn cod_at_nine_percent_moves_the_first_exceedance_and_undo_brings_the_plan_back() {
-    let mut harness = harness(View::Assumptions, Lang::En);
+    let mut harness = harness(View::Assumptions, Lang::Zh);
     harness.run();
+    let horizon = "预测终年滑块";
     harness
-        .get_by_role_and_label(egui::accesskit::Role::Slider, "Horizon slider")
+        .get_by_role_and_label(egui::accesskit::Role::Slider, horizon)
         .set_value_accesskit(2060.0);
     harness.run();
     assert_eq!(harness.state().doc.scenario().horizon, 2060);
     // At the plan's 7.02 %/yr COD reaches its 15 314.61 t/a capacity in 2044.
     assert_eq!(cod_first_exceedance(harness.state()), Some(2044));
-    type_into(&mut harness, "Annual growth cod %", "9");
+    type_into(&mut harness, "年增长率 cod %", "9");
     press_enter(&mut harness);
     assert_eq!(cod_first_exceedance(harness.state()), Some(2039));
-    harness.get_by_label("Overview").click();
+    harness.get_by_label("概览").click();
     harness.run();
     assert!(
         harness.query_by_label("2039").is_some(),
         "the overview shows the new year"
     );
     // Switch language and back, then undo both edits: the plan's numbers again.
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("中文").click();
-    harness.run();
     harness.get_by_label("视图").click();
     harness.run();
     harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("中文").click();
     harness.run();
     for _ in 0..2 {
         harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -372,27 +373,26 @@ fn cod_at_nine_percent_moves_the_first_exceedance_and_undo_brings_the_plan_back(
 
 #[test]
 fn indicator_filters_show_only_matching_rows() {
-    let mut harness = harness(View::Indicators, Lang::En);
+    let mut harness = harness(View::Indicators, Lang::Zh);
     harness.run();
-    assert!(harness.query_by_label("River chief system").is_some());
-    harness.get_by_label("Not met only").click();
+    // The EI row's name is also a heading of the navigation: counted with it.
+    let ei_row = "生态环境状况指数";
+    let ei_shown = harness.query_all_by_label(ei_row).count();
+    assert!(ei_shown >= 1);
+    assert!(harness.query_by_label("河长制").is_some());
+    harness.get_by_label("仅未达标").click();
     harness.run();
-    assert!(harness.query_by_label("River chief system").is_none());
+    assert!(harness.query_by_label("河长制").is_none());
+    // Indicator 10 is not met: its row stays.
+    assert_eq!(harness.query_all_by_label(ei_row).count(), ei_shown);
+    harness.get_by_label("仅难达标").click();
+    harness.run();
     assert!(
         harness
-            .query_by_label("Ecological status index (EI)")
-            .is_some()
-    );
-    harness.get_by_label("Hard only").click();
-    harness.run();
-    assert!(
-        harness
-            .query_by_label(
-                "Share of ecological work in Party and government performance assessment"
-            )
+            .query_by_label("生态文明建设工作占党政实绩考核的比例")
             .is_none()
     );
-    assert!(harness.query_by_label("Forest and grass cover").is_some());
+    assert!(harness.query_by_label("林草覆盖率").is_some());
 }
 
 #[test]
@@ -1147,7 +1147,7 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
     assert!(result.fans.iter().any(|f| f.series == "cod"));
     assert!(harness.query_by_label("超载概率（截至该年）").is_some());
     // Another series' fan runs the same draws again with that fan.
-    harness.state_mut().state.fan_series = "gdp".into();
+    harness.state_mut().state.fan_series = Some("gdp".into());
     for _ in 0..2_000 {
         harness.step();
         let done = harness
@@ -3432,7 +3432,7 @@ fn the_uncertainty_view_answers_which_assumption_matters_most_for_a_result() {
         .doc
         .apply(ecoplan::document::Edit::SetUncertainty { uncertainty: wide })
         .unwrap();
-    harness.state_mut().state.fan_series = "gdp_secondary".into();
+    harness.state_mut().state.fan_series = Some("gdp_secondary".into());
     harness.run();
     harness.get_by_label("运行").click();
     for _ in 0..2_000 {
@@ -3536,4 +3536,61 @@ fn the_what_if_view_says_which_lever_drives_a_capacity_series_or_its_exceedance(
     assert_eq!(shares[0].lever, "nh3n", "{shares:?}");
     // The Uncertainty view's question is its own.
     assert!(harness.state().state.importance.shares.is_none());
+}
+
+#[test]
+fn a_series_picked_in_compare_starts_no_monte_carlo_run_of_the_uncertainty_view() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(path);
+    let mut harness = harness_with(View::Uncertainty, Lang::Zh, dialogs);
+    harness.run();
+    click_menu(&mut harness, "文件", "打开…");
+    assert!(harness.state().members.slots.len() > 1);
+    harness.get_by_label("不确定 cod").click();
+    harness.run();
+    harness.get_by_label("运行").click();
+    for _ in 0..2_000 {
+        harness.step();
+        if harness.state().uncertainty.running.is_none()
+            && harness.state().uncertainty.last.is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run_steps(3);
+    let finished = harness.state().uncertainty.finished;
+    let fans = |h: &Harness<'static, EcoplanApp>| {
+        let (_, result) = h.state().uncertainty.last.clone().unwrap();
+        result
+            .fans
+            .iter()
+            .map(|f| f.series.clone())
+            .collect::<Vec<_>>()
+    };
+    // The scenario's own default: the series its first capacity compares (COD).
+    assert_eq!(fans(&harness), ["cod"]);
+
+    // GDP overlaid in Compare: the comparison shows it ...
+    harness.state_mut().state.view = View::Compare;
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "叠加图")
+        .click();
+    harness.run();
+    harness
+        .get_all_by_label("地区生产总值")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state.compare_series.as_deref(), Some("gdp"));
+    // ... and the Uncertainty view, shown again, keeps its fan and starts nothing.
+    harness.state_mut().state.view = View::Uncertainty;
+    harness.run_steps(5);
+    assert!(harness.state().uncertainty.running.is_none());
+    assert_eq!(harness.state().uncertainty.finished, finished);
+    assert_eq!(fans(&harness), ["cod"]);
+    assert_eq!(harness.state().state.fan_series, None);
 }

@@ -1314,3 +1314,63 @@ fn an_export_aimed_at_a_scenario_file_is_refused_in_chinese_and_the_file_kept() 
     );
     assert_eq!(std::fs::read_to_string(&target).unwrap(), scenario_text);
 }
+
+#[test]
+fn an_indicator_value_it_cannot_take_is_refused_in_chinese_and_the_rule_kept() {
+    use ecoplan::model::IndicatorTarget;
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::Indicators);
+    let target = |h: &Harness<'static, EcoplanApp>, number: &str| {
+        h.state()
+            .doc
+            .scenario()
+            .indicators
+            .iter()
+            .find(|i| i.number == number)
+            .unwrap()
+            .target
+            .clone()
+    };
+    // Good-air days: a share in %, never 179 %.
+    harness.get_by_label("7").click();
+    // The panel opens and its grid settles its widths over a few frames.
+    harness.run_steps(8);
+    // The rule's form grows a field: its grid settles over a few more frames than `run` waits.
+    click(&mut harness, "规则 7");
+    harness.get_all_by_label("≥ 目标值").last().unwrap().click();
+    harness.run_steps(8);
+    type_into(&mut harness, "目标值 7", "85");
+    assert_eq!(target(&harness, "7"), IndicatorTarget::AtLeast(85.0));
+    type_into(&mut harness, "目标值 7", "179");
+    assert_eq!(target(&harness, "7"), IndicatorTarget::AtLeast(85.0));
+    assert!(
+        harness
+            .query_by_label_contains("百分数须在 −100 到 100 之间")
+            .is_some()
+    );
+    // Energy per GDP: an intensity, never below 0.
+    harness.get_by_label("20").click();
+    harness.run_steps(8);
+    choose(&mut harness, "规则 20", "≤ 目标值");
+    type_into(&mut harness, "目标值 20", "0.2");
+    type_into(&mut harness, "目标值 20", "-1");
+    assert_eq!(target(&harness, "20"), IndicatorTarget::AtMost(0.2));
+    assert!(
+        harness
+            .query_by_label_contains("须为不小于 0 的有限数值")
+            .is_some()
+    );
+    // Its change from the previous assessment may be below 0 (the refusal's line goes, and
+    // the grid settles over a few frames).
+    click(&mut harness, "规则 20");
+    harness
+        .get_all_by_label("较上次评估变化不低于")
+        .last()
+        .unwrap()
+        .click();
+    harness.run_steps(8);
+    type_into(&mut harness, "目标值 20", "-1");
+    assert_eq!(target(&harness, "20"), IndicatorTarget::ChangeAtLeast(-1.0));
+}

@@ -19,7 +19,7 @@ pub struct ChartsMadeFrom {
     current: usize,
     members: Vec<(String, u64)>,
     lang: crate::i18n::Lang,
-    compared_series: String,
+    compared_series: Option<String>,
     runs_finished: u64,
 }
 
@@ -41,7 +41,7 @@ fn made_from(app: &EcoplanApp) -> ChartsMadeFrom {
         current: app.members.current,
         members,
         lang: app.lang(),
-        compared_series: app.state.fan_series.clone(),
+        compared_series: app.state.compare_series.clone(),
         runs_finished: app.uncertainty.finished,
     }
 }
@@ -78,10 +78,11 @@ pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
     }
     let members = app.member_views();
     if members.len() > 1 {
+        let compared = app.state.compare_series_in(members[0].1);
         charts.extend(comparison_chart(
             &members,
             app.members.current,
-            &app.state.fan_series,
+            &compared,
             lang,
         ));
     }

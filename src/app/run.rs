@@ -58,7 +58,7 @@ impl EcoplanApp {
                 self.ask_path(PathPurpose::SaveChart(spec), &name);
             }
             Command::RunUncertainty(settings) => {
-                let fans = vec![self.state.fan_series.clone()];
+                let fans = vec![self.state.fan_series_in(self.doc.scenario())];
                 self.uncertainty
                     .start(self.doc.scenario().clone(), settings, fans);
             }

@@ -420,6 +420,20 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 .zip(&analyses)
                 .map(|((name, scenario), analysis)| (name.as_str(), scenario, analysis))
                 .collect();
+            // A key no scenario projects would give a table of its header alone.
+            if let Some(key) = args.series.iter().find(|key| {
+                analyses
+                    .iter()
+                    .all(|analysis| analysis.projection.get(key).is_none())
+            }) {
+                let error = engine::ModelError::UnknownSeriesUse {
+                    place: crate::model::references::SeriesUse::Comparison,
+                    key: key.clone(),
+                };
+                return Err(Failure::input(
+                    Tr::OptionRefused.fill(lang, &[&"--series", key, &error.in_lang(lang)]),
+                ));
+            }
             Ok(match args.table {
                 CompareTable::Values => csv::compare_values_csv(&named, &args.series),
                 CompareTable::Capacity => csv::compare_capacity_csv(&named),

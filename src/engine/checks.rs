@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::ModelError;
 use crate::engine::Reason;
-use crate::model::{Distribution, MAX_HORIZON, MIN_BASE_YEAR, Rule, Scenario};
+use crate::model::{Distribution, Indicator, MAX_HORIZON, MIN_BASE_YEAR, Rule, Scenario};
 
 /// Largest growth or intensity change per year accepted as a typed value. Rates beyond ±100 %
 /// a year are almost always a percentage typed as a fraction (300 instead of 3 %).
@@ -152,7 +152,37 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
     errors.extend(correlation_errors(scenario));
     ei_errors(scenario, &mut errors);
     indicator_errors(scenario, &mut errors);
+    key_errors(scenario, &mut errors);
     errors
+}
+
+/// Keys are what scripts, the command line and rules name a series, capacity or target by
+/// (`--series gdp`, `--correlate gdp,energy=0.6`, `--capacity COD:1990`): letters and digits of
+/// any script, `_`, `-` and `.` (NH3-N, PM2.5). A space, a comma, a colon or `=` would make the
+/// key unreadable there.
+fn key_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let mut check = |item: &'static str, key: &str| {
+        if let Some(bad) = key.chars().find(|&c| !allowed(c) && !c.is_control()) {
+            errors.push(ModelError::Invalid {
+                item,
+                key: key.to_owned(),
+                field: "key".to_owned(),
+                reason: Reason::KeyCharacter {
+                    character: bad.to_string(),
+                },
+            });
+        }
+    };
+    for series in &scenario.series {
+        check("series", &series.key);
+    }
+    for capacity in &scenario.capacities {
+        check("capacity", &capacity.pollutant);
+    }
+    for target in &scenario.targets {
+        check("target", &target.key);
+    }
 }
 
 /// Names and keys with control characters (ESC, NUL, a bell) are refused: printed to a
@@ -222,6 +252,25 @@ fn push_decimals(item: &'static str, key: &str, decimals: u8, errors: &mut Vec<M
     }
 }
 
+/// Why an indicator's value (a threshold or an observation) cannot be, if it cannot. In %, a
+/// share (林草覆盖率, 优良天数比例) lies from 0 to 100 and a change (下降幅度, 提高幅度) within
+/// ±100: 179 % of good-air days, or −3 % of forest cover, is a typing error. A quantity per
+/// something (tce/万元, m²/人) is never below 0, though a threshold on its change may be.
+fn indicator_value_reason(indicator: &Indicator, value: f64, change: bool) -> Option<Reason> {
+    let percent = crate::model::is_percent_unit(&indicator.unit);
+    if !value.is_finite() {
+        Some(Reason::Finite)
+    } else if percent && !(-100.0..=100.0).contains(&value) {
+        Some(Reason::Percentage)
+    } else if percent && value < 0.0 && !change && !indicator.measures_change() {
+        Some(Reason::PercentShare)
+    } else if indicator.unit.contains('/') && !change && value < 0.0 {
+        Some(Reason::NonNegative)
+    } else {
+        None
+    }
+}
+
 /// Each indicator: a number of its own, finite thresholds, values in years the workbench knows,
 /// one value a year, one period per end year.
 fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
@@ -229,22 +278,17 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
     let item = "indicator";
     let mut numbers = HashSet::new();
     let years = MIN_BASE_YEAR..=MAX_HORIZON;
-    let threshold_errors =
-        |key: &str, field: &str, target: &IndicatorTarget, errors: &mut Vec<ModelError>| {
-            if let Some(t) = target.threshold()
-                && !t.is_finite()
-            {
-                errors.push(ModelError::invalid_value(
-                    item,
-                    key,
-                    field,
-                    t,
-                    Reason::Finite,
-                ));
-            }
-        };
     for indicator in &scenario.indicators {
         let key = indicator.number.as_str();
+        let threshold_errors =
+            |field: &str, target: &IndicatorTarget, errors: &mut Vec<ModelError>| {
+                if let Some(t) = target.threshold() {
+                    let change = matches!(target, IndicatorTarget::ChangeAtLeast(_));
+                    if let Some(reason) = indicator_value_reason(indicator, t, change) {
+                        errors.push(ModelError::invalid_value(item, key, field, t, reason));
+                    }
+                }
+            };
         if let Some(decimals) = indicator.decimals {
             push_decimals(item, key, decimals, errors);
         }
@@ -259,11 +303,10 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                 key: key.to_owned(),
             });
         }
-        threshold_errors(key, "target", &indicator.target, errors);
+        threshold_errors("target", &indicator.target, errors);
         let mut seen = HashSet::new();
         for period in &indicator.periods {
             threshold_errors(
-                key,
                 &format!("target until {}", period.until),
                 &period.target,
                 errors,
@@ -314,13 +357,13 @@ fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
                     },
                 ));
             }
-            if !observation.value.is_finite() {
+            if let Some(reason) = indicator_value_reason(indicator, observation.value, false) {
                 errors.push(ModelError::invalid_value(
                     item,
                     key,
                     field,
                     observation.value,
-                    Reason::Finite,
+                    reason,
                 ));
             }
         }

@@ -113,6 +113,10 @@ pub enum Reason {
     Elasticity,
     /// A share from 0 to below 1 (the footprint's biodiversity share).
     Share,
+    /// A value in % beyond ±100 (an indicator's share or change).
+    Percentage,
+    /// A share in % below 0.
+    PercentShare,
     TargetThreshold,
     Decimals {
         max: u8,
@@ -158,6 +162,10 @@ pub enum Reason {
     },
     ControlCharacter {
         text: String,
+    },
+    /// A key holds a character that scripts and the command line cannot pass (a space, `!`).
+    KeyCharacter {
+        character: String,
     },
     LandCoverBeyondArea {
         cover: f64,

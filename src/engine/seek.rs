@@ -179,6 +179,16 @@ fn margin(
                 .ok_or_else(|| {
                     ModelError::invalid("goal", pollutant, "capacity", Reason::NoSuchCapacity)
                 })?;
+            // A year before the first analysed one holds no margin to keep (an infinite one
+            // would be "met" whatever the lever).
+            if capacity.years.first().is_none_or(|y| y.year > *until) {
+                return Err(ModelError::invalid(
+                    "goal seek",
+                    pollutant,
+                    "year",
+                    Reason::YearBeforeBase { year: *until },
+                ));
+            }
             Ok(capacity
                 .years
                 .iter()

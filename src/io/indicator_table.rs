@@ -150,9 +150,7 @@ pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue
 }
 
 /// Whether a unit is a percentage: "%", "％".
-pub(crate) fn is_percent_unit(unit: &str) -> bool {
-    matches!(unit.trim(), "%" | "％")
-}
+pub(crate) use crate::model::is_percent_unit;
 
 /// A header's cell that heads the indicator numbers.
 fn is_number_header(cell: &Cell) -> bool {
@@ -335,12 +333,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
         // A change (a decrease rate, ΔEQI) may fall below 0; a share, an intensity or a count
         // may not.
         let may_be_negative = match &target {
-            ImportTarget::Indicator(index) => {
-                let name = &scenario.indicators[*index].name.zh;
-                ["下降", "降低", "变化", "幅度", "Δ", "增长", "提高"]
-                    .iter()
-                    .any(|word| name.contains(word))
-            }
+            ImportTarget::Indicator(index) => scenario.indicators[*index].measures_change(),
             ImportTarget::Series(_) => false,
         };
         for &(c, year) in &year_columns {

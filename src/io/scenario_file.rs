@@ -33,10 +33,19 @@ pub enum LoadError {
         /// The RON library's own error, for the words in another language.
         code: Box<ron::Error>,
     },
-    #[error("{}: format version {found} is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it", path.display())]
-    NewerVersion { path: PathBuf, found: u32 },
-    #[error("{}: format version {found} is not a version ecoplan ever wrote", path.display())]
-    UnknownVersion { path: PathBuf, found: u32 },
+    /// `at`: the line and column of `format_version` in the file.
+    #[error("{}{}: format version {found} is newer than this ecoplan reads ({FORMAT_VERSION}); update ecoplan to open it", path.display(), at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}")))]
+    NewerVersion {
+        path: PathBuf,
+        at: Option<(usize, usize)>,
+        found: u32,
+    },
+    #[error("{}{}: format version {found} is not a version ecoplan ever wrote", path.display(), at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}")))]
+    UnknownVersion {
+        path: PathBuf,
+        at: Option<(usize, usize)>,
+        found: u32,
+    },
     /// A scenario that parses but is not valid; `at` is where in the file the item or field
     /// the error names stands, when the file's layout lets us find it.
     #[error("{}{}: {source}", path.display(), at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}")))]
@@ -133,12 +142,16 @@ impl LoadError {
                 path.display(),
                 crate::refusals::parse_words(code, lang)
             ),
-            LoadError::NewerVersion { path, found } => {
-                Tr::LoadNewerVersion.fill(lang, &[&path.display(), found, &FORMAT_VERSION])
-            }
-            LoadError::UnknownVersion { path, found } => {
-                Tr::LoadUnknownVersion.fill(lang, &[&path.display(), found])
-            }
+            LoadError::NewerVersion {
+                path,
+                at: place,
+                found,
+            } => Tr::LoadNewerVersion.fill(lang, &[&at(path, place), found, &FORMAT_VERSION]),
+            LoadError::UnknownVersion {
+                path,
+                at: place,
+                found,
+            } => Tr::LoadUnknownVersion.fill(lang, &[&at(path, place), found]),
             LoadError::Invalid {
                 path,
                 at: place,
@@ -227,12 +240,14 @@ pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     if probe.format_version > FORMAT_VERSION {
         return Err(LoadError::NewerVersion {
             path: path.to_owned(),
+            at: version_at(text),
             found: probe.format_version,
         });
     }
     if probe.format_version < 4 {
         return Err(LoadError::UnknownVersion {
             path: path.to_owned(),
+            at: version_at(text),
             found: probe.format_version,
         });
     }
@@ -475,12 +490,14 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
         found if found > FORMAT_VERSION => {
             return Err(LoadError::NewerVersion {
                 path: path.to_owned(),
+                at: version_at(text),
                 found,
             });
         }
         found => {
             return Err(LoadError::UnknownVersion {
                 path: path.to_owned(),
+                at: version_at(text),
                 found,
             });
         }
@@ -574,17 +591,31 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
                 SeriesUse::Uncertain => text.find("uncertainty:"),
                 SeriesUse::ChapterUnit => text.find("units:"),
                 // Given on the command line or in a view, not in the file.
-                SeriesUse::GoalSeek | SeriesUse::Sensitivity | SeriesUse::FanChart => return None,
+                SeriesUse::GoalSeek
+                | SeriesUse::Sensitivity
+                | SeriesUse::FanChart
+                | SeriesUse::Comparison => return None,
                 SeriesUse::Driver { series } => text.find(&key_of("series", series)),
             }
             .unwrap_or(0);
             start + text[start..].find(&format!("\"{key}\""))?
         }
     };
+    Some(line_col(text, offset))
+}
+
+/// Where the file states its format version.
+fn version_at(text: &str) -> Option<(usize, usize)> {
+    text.find("format_version")
+        .map(|offset| line_col(text, offset))
+}
+
+/// The line and column (in characters, from 1) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some((line, col))
+    (line, col)
 }
 
 /// Reads a regular file of at most `MAX_FILE_BYTES`.
@@ -651,6 +682,12 @@ pub fn save_text_locked(
 ) -> Result<Saved, SaveError> {
     let target = lock.target();
     let existing = match std::fs::metadata(target) {
+        // Refused before anything is written beside it: no `FILE.orig` of a save that fails.
+        Ok(metadata) if metadata.is_file() && metadata.permissions().readonly() => {
+            return Err(SaveError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
         Ok(metadata) if metadata.is_file() => Some(
             super::safe_file::read_bytes_bounded(target, MAX_FILE_BYTES)
                 .map_err(SaveError::Read)?,

@@ -459,8 +459,11 @@ fn drivers_sheet(
         .exceedance
         .iter()
         .map(|e| {
+            let name = scenario
+                .capacity(&e.pollutant)
+                .map_or(e.pollutant.as_str(), |c| lang.label(&c.label));
             (
-                Tr::ImportanceOfExceeding.fill(lang, &[&e.pollutant]),
+                Tr::ImportanceOfExceeding.fill(lang, &[&name]),
                 Outcome::Exceeded {
                     pollutant: e.pollutant.clone(),
                     year,

@@ -176,7 +176,29 @@ impl IndicatorTarget {
     }
 }
 
+/// Whether a unit is the percent sign (half- or full-width).
+pub fn is_percent_unit(unit: &str) -> bool {
+    matches!(unit.trim(), "%" | "％")
+}
+
 impl Indicator {
+    /// Whether the name says the row measures a change (下降率, 提高幅度, ΔEQI, a reduction),
+    /// whose value may fall below 0 where a share's, an intensity's or a count's may not.
+    pub fn measures_change(&self) -> bool {
+        const ZH: [&str; 8] = ["下降", "降低", "提高", "增长", "减少", "变化", "幅度", "Δ"];
+        const EN: [&str; 7] = [
+            "reduction",
+            "decrease",
+            "increase",
+            "change",
+            "fall",
+            "rise",
+            "growth",
+        ];
+        let en = self.name.en.to_lowercase();
+        ZH.iter().any(|w| self.name.zh.contains(w)) || EN.iter().any(|w| en.contains(w))
+    }
+
     /// The rule that holds in `year`: the first period ending in or after it, else the general
     /// target.
     pub fn target_in(&self, year: i32) -> &IndicatorTarget {

@@ -16,7 +16,7 @@ pub use capacity::{Capacity, CapacityBasis, Medium};
 pub use chapter::{ChapterSettings, ChapterUnit, Numbering, Section};
 pub use indicator::{
     Better, Difficulty, Indicator, IndicatorKind, IndicatorLink, IndicatorTarget, Observation,
-    PeriodTarget, StatedStatus, TaskProgress, TaskState,
+    PeriodTarget, StatedStatus, TaskProgress, TaskState, is_percent_unit,
 };
 pub use methods::{
     AirMethod, AirPollutant, AirZone, ConsumptionItem, EiMethod, FootprintMethod, LandType,
@@ -185,6 +185,11 @@ impl Scenario {
 
     pub fn series(&self, key: &str) -> Option<&Series> {
         self.series.iter().find(|s| s.key == key)
+    }
+
+    /// The capacity of a pollutant, by its key.
+    pub fn capacity(&self, pollutant: &str) -> Option<&Capacity> {
+        self.capacities.iter().find(|c| c.pollutant == pollutant)
     }
 
     pub fn series_mut(&mut self, key: &str) -> Option<&mut Series> {

@@ -30,6 +30,8 @@ pub enum SeriesUse {
     Sensitivity,
     /// A fan chart asked of a Monte Carlo run.
     FanChart,
+    /// A series asked of a comparison of scenarios.
+    Comparison,
 }
 
 impl std::fmt::Display for SeriesUse {
@@ -49,6 +51,7 @@ impl std::fmt::Display for SeriesUse {
             SeriesUse::GoalSeek => write!(f, "goal seek"),
             SeriesUse::Sensitivity => write!(f, "the sensitivity analysis"),
             SeriesUse::FanChart => write!(f, "a fan chart"),
+            SeriesUse::Comparison => write!(f, "the comparison"),
         }
     }
 }

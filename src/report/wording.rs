@@ -401,9 +401,7 @@ pub fn capacity_name<'a>(
     lang: Lang,
 ) -> &'a str {
     scenario
-        .capacities
-        .iter()
-        .find(|c| c.pollutant == capacity.pollutant)
+        .capacity(&capacity.pollutant)
         .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label))
 }
 

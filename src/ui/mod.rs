@@ -119,8 +119,12 @@ pub struct UiState {
     pub monte_carlo_runs: usize,
     pub monte_carlo_seed: u64,
     pub latin_hypercube: bool,
-    /// The series of the fan chart.
-    pub fan_series: String,
+    /// The series of the Uncertainty view's fan chart, where the user picked one
+    /// (`fan_series_in` gives the one shown).
+    pub fan_series: Option<String>,
+    /// The series the Compare view (and its slide) overlays, picked there: a pick in Compare
+    /// starts no Monte Carlo run of the Uncertainty view.
+    pub compare_series: Option<String>,
     pub seek: SeekState,
     /// Which assumption drives a result (the Uncertainty view's last question and answer).
     #[serde(skip)]
@@ -343,6 +347,38 @@ impl Default for SeekState {
     }
 }
 
+impl UiState {
+    /// The Uncertainty view's series: the one picked, where the scenario has it, else the
+    /// scenario's own default (`default_series`).
+    pub fn fan_series_in(&self, scenario: &crate::model::Scenario) -> String {
+        picked_or_default(self.fan_series.as_deref(), scenario)
+    }
+
+    /// The Compare view's series, as `fan_series_in`, of the reference scenario.
+    pub fn compare_series_in(&self, scenario: &crate::model::Scenario) -> String {
+        picked_or_default(self.compare_series.as_deref(), scenario)
+    }
+}
+
+fn picked_or_default(picked: Option<&str>, scenario: &crate::model::Scenario) -> String {
+    picked
+        .filter(|key| scenario.series(key).is_some())
+        .map_or_else(|| default_series(scenario), str::to_owned)
+}
+
+/// The series a view about risks shows before the user picks one: what the first capacity
+/// compares with its emission (COD in a plan that has a water capacity), else the first series.
+pub fn default_series(scenario: &crate::model::Scenario) -> String {
+    scenario
+        .capacities
+        .iter()
+        .map(|c| c.series.as_str())
+        .find(|key| scenario.series(key).is_some())
+        .or_else(|| scenario.series.first().map(|s| s.key.as_str()))
+        .unwrap_or_default()
+        .to_owned()
+}
+
 impl Default for UiState {
     fn default() -> UiState {
         UiState {
@@ -367,7 +403,8 @@ impl Default for UiState {
             monte_carlo_runs: crate::engine::uncertainty::DEFAULT_RUNS,
             monte_carlo_seed: 1,
             latin_hypercube: false,
-            fan_series: "cod".into(),
+            fan_series: None,
+            compare_series: None,
             seek: SeekState::default(),
             importance: ImportanceState::default(),
             whatif_importance: ImportanceState::default(),

@@ -51,7 +51,7 @@ pub(super) fn horizon_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let mut horizon = scenario.horizon;
     let response = ui
         .add(egui::Slider::new(&mut horizon, years.clone()).show_value(false))
-        .accessible_name(format!("{} slider", ctx.tr(Tr::Horizon)));
+        .accessible_name(Tr::SliderOf.fill(ctx.lang, &[&ctx.tr(Tr::Horizon)]));
     if response.changed() {
         push(ctx, Edit::SetHorizon { year: horizon }, &response);
     }

@@ -21,27 +21,32 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         .show(ui, |ui| {
             differences_ui(ui, ctx);
             let (_, reference, reference_analysis) = members[0];
+            let mut key = state.compare_series_in(reference);
             ui.horizontal(|ui| {
                 ui.label(ctx.tr(Tr::Overlay));
                 egui::ComboBox::from_id_salt("compare-series")
                     .selected_text(
                         reference
-                            .series(&state.fan_series)
-                            .map_or(state.fan_series.as_str(), |s| lang.label(&s.label)),
+                            .series(&key)
+                            .map_or(key.as_str(), |s| lang.label(&s.label)),
                     )
                     .show_ui(ui, |ui| {
                         for series in &reference.series {
-                            ui.selectable_value(
-                                &mut state.fan_series,
-                                series.key.clone(),
-                                lang.label(&series.label),
-                            );
+                            if ui
+                                .selectable_value(
+                                    &mut key,
+                                    series.key.clone(),
+                                    lang.label(&series.label),
+                                )
+                                .clicked()
+                            {
+                                state.compare_series = Some(series.key.clone());
+                            }
                         }
                     })
                     .response
                     .accessible_name(ctx.tr(Tr::Overlay));
             });
-            let key = state.fan_series.clone();
             // The chart every other view draws, with Copy image and Save PNG, and the slide
             // presentation mode shows.
             if let Some(spec) =

@@ -41,7 +41,13 @@ pub(super) fn importance_ui(
     };
     let shown = |outcome: &(Option<String>, String)| match outcome {
         (None, key) => Tr::ImportanceOfValue.fill(lang, &[&series_name(key)]),
-        (Some(pollutant), _) => Tr::ImportanceOfExceeding.fill(lang, &[pollutant]),
+        (Some(pollutant), _) => {
+            // By the capacity's name (化学需氧量), as the capacity view shows it.
+            let name = scenario
+                .capacity(pollutant)
+                .map_or(pollutant.as_str(), |c| lang.label(&c.label));
+            Tr::ImportanceOfExceeding.fill(lang, &[&name])
+        }
     };
     // The choice as (capacity, series): a capacity's exceedance, or a series' value.
     let mut choice = (asked.capacity.clone(), key);

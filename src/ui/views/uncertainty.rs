@@ -399,34 +399,41 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             Tr::RunsUnit.get(lang)
         ),
     );
-    egui::ComboBox::from_id_salt("fan-series")
+    let mut fan_series = state.fan_series_in(scenario);
+    let picked = egui::ComboBox::from_id_salt("fan-series")
         .selected_text(
             scenario
-                .series(&state.fan_series)
-                .map_or(state.fan_series.as_str(), |s| lang.label(&s.label)),
+                .series(&fan_series)
+                .map_or(fan_series.as_str(), |s| lang.label(&s.label)),
         )
         .show_ui(ui, |ui| {
+            let mut picked = false;
             for series in &scenario.series {
-                ui.selectable_value(
-                    &mut state.fan_series,
-                    series.key.clone(),
-                    lang.label(&series.label),
-                );
+                picked |= ui
+                    .selectable_value(
+                        &mut fan_series,
+                        series.key.clone(),
+                        lang.label(&series.label),
+                    )
+                    .clicked();
             }
-        })
-        .response
-        .accessible_name(ctx.tr(Tr::FanSeries));
+            picked
+        });
+    picked.response.accessible_name(ctx.tr(Tr::FanSeries));
+    if picked.inner == Some(true) {
+        state.fan_series = Some(fan_series.clone());
+    }
     // Another series' fan: the same draws again (same seed), with that fan.
-    let have_fan = result.fans.iter().any(|f| f.series == state.fan_series);
+    let have_fan = result.fans.iter().any(|f| f.series == fan_series);
     if !have_fan
         && ctx.uncertainty.running.is_none()
         && ctx.uncertainty.error.is_none()
-        && scenario.series(&state.fan_series).is_some()
+        && scenario.series(&fan_series).is_some()
         && let Some(settings) = ctx.uncertainty.last_settings
     {
         ctx.commands.push(Command::RunUncertainty(settings));
     }
-    if let Some(fan) = result.fans.iter().find(|f| f.series == state.fan_series) {
+    if let Some(fan) = result.fans.iter().find(|f| f.series == fan_series) {
         // Shaded bands with the median and the capacity, with Copy image and Save PNG.
         let spec = crate::charts::fan_chart(scenario, ctx.doc.analysis(), result, fan, lang);
         crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
@@ -461,7 +468,7 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         }
     });
     if let Some(settings) = ctx.uncertainty.last_settings {
-        let fan_series = std::slice::from_ref(&state.fan_series);
-        super::importance::importance_ui(ui, ctx, &mut state.importance, settings, fan_series);
+        let fan_series = [state.fan_series_in(scenario)];
+        super::importance::importance_ui(ui, ctx, &mut state.importance, settings, &fan_series);
     }
 }
