@@ -787,7 +787,7 @@ pub fn all_charts(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Vec<C
             .iter()
             .map(|check| target_chart(scenario, check, lang)),
     );
-    for group in Group::ALL {
+    for group in Group::ALL.iter().copied() {
         let members: Vec<_> = scenario
             .series
             .iter()

@@ -60,7 +60,7 @@ fn harness_for(mut app: EcoplanApp, view: View, lang: Lang) -> Harness<'static, 
 
 #[test]
 fn opening_any_view_changes_nothing() {
-    for view in View::ALL {
+    for view in View::ALL.iter().copied() {
         for lang in [Lang::Zh, Lang::En] {
             let mut harness = harness(view, lang);
             harness.run();
@@ -2031,7 +2031,7 @@ fn the_guide_covers_every_view_in_both_languages() {
     let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs");
     for (lang, file) in [(Lang::Zh, "guide.zh.md"), (Lang::En, "guide.en.md")] {
         let guide = std::fs::read_to_string(docs.join(file)).unwrap();
-        for view in View::ALL {
+        for view in View::ALL.iter().copied() {
             let title = view.title().get(lang);
             assert!(
                 guide.contains(&format!("### {title}\n")),
@@ -2474,7 +2474,7 @@ fn the_what_if_view_without_uncertain_rates_says_how_to_get_bands() {
 
 #[test]
 fn frames_with_nothing_changed_run_no_analysis_in_any_view() {
-    for view in View::ALL {
+    for view in View::ALL.iter().copied() {
         let mut harness = harness(view, Lang::Zh);
         harness.run();
         let before = ecoplan::engine::analyses_run();

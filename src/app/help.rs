@@ -58,7 +58,7 @@ impl EcoplanApp {
                     HelpPage::Guide => guide_ui(ui, crate::i18n::guide(lang)),
                     HelpPage::KeyboardShortcuts => {
                         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                            for command in UiCommand::ALL {
+                            for command in UiCommand::ALL.iter().copied() {
                                 ui.label(command.text().get(lang));
                                 let keys: Vec<String> = command
                                     .shortcuts()

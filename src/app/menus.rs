@@ -127,7 +127,7 @@ impl EcoplanApp {
             }
             self.command_button(ui, UiCommand::Presentation, None, commands);
             ui.separator();
-            for view in View::ALL {
+            for view in View::ALL.iter().copied() {
                 if ui
                     .selectable_label(self.state.view == view, view.title().get(lang))
                     .clicked()
@@ -246,7 +246,8 @@ impl EcoplanApp {
         let lang = self.lang();
         let needle = query.trim().to_lowercase();
         let matching: Vec<UiCommand> = UiCommand::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|c| *c != UiCommand::CommandPalette && self.enabled(*c))
             .filter(|c| {
                 let (zh, en) = (c.text().get(Lang::Zh), c.text().get(Lang::En));

@@ -295,7 +295,7 @@ impl EcoplanApp {
                 ui.add_space(6.0);
                 self.members_ui(ui, commands);
                 ui.separator();
-                for view in ui::View::ALL {
+                for view in ui::View::ALL.iter().copied() {
                     if ui
                         .selectable_label(self.state.view == view, view.title().get(lang))
                         .clicked()

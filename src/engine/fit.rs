@@ -7,7 +7,7 @@
 use crate::model::{Rule, Scenario};
 
 /// How a rule is fitted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum FitMethod {
     /// The average annual growth between the two end years (复合年均增长率).
     Cagr,
@@ -22,13 +22,7 @@ pub enum FitMethod {
 }
 
 impl FitMethod {
-    pub const ALL: [FitMethod; 5] = [
-        FitMethod::Cagr,
-        FitMethod::LogLinear,
-        FitMethod::Linear,
-        FitMethod::Intensity,
-        FitMethod::Elasticity,
-    ];
+    pub const ALL: &[FitMethod] = <FitMethod as strum::VariantArray>::VARIANTS;
 
     /// The name the command line takes and prints.
     pub fn key(self) -> &'static str {
@@ -42,7 +36,7 @@ impl FitMethod {
     }
 
     pub fn from_key(key: &str) -> Option<FitMethod> {
-        FitMethod::ALL.into_iter().find(|m| m.key() == key)
+        FitMethod::ALL.iter().copied().find(|m| m.key() == key)
     }
 
     pub fn needs_driver(self) -> bool {

@@ -9,25 +9,18 @@ use super::Projection;
 use crate::model::{Group, Rule, Scenario};
 
 /// The kinds of rule, in the order the window offers them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::VariantArray)]
 pub enum RuleKind {
     Growth,
+    Linear,
     Interp,
     Step,
     Driven,
     GrowthAs,
-    Linear,
 }
 
 impl RuleKind {
-    pub const ALL: [RuleKind; 6] = [
-        RuleKind::Growth,
-        RuleKind::Linear,
-        RuleKind::Interp,
-        RuleKind::Step,
-        RuleKind::Driven,
-        RuleKind::GrowthAs,
-    ];
+    pub const ALL: &[RuleKind] = <RuleKind as strum::VariantArray>::VARIANTS;
 
     pub fn of(rule: &Rule) -> RuleKind {
         match rule {

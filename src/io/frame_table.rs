@@ -11,7 +11,7 @@ use crate::model::{Better, IndicatorKind, IndicatorTarget, Label};
 use crate::plan::frame::{Frame, FrameRow, Scope};
 
 /// The columns of a frame table, by what their header may say.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 enum Column {
     Number,
     System,
@@ -23,15 +23,7 @@ enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 7] = [
-        Column::Number,
-        Column::System,
-        Column::Name,
-        Column::Unit,
-        Column::Target,
-        Column::Kind,
-        Column::Scope,
-    ];
+    const ALL: &[Column] = <Column as strum::VariantArray>::VARIANTS;
 
     /// The headers that name this column, compared without spaces and case.
     fn headers(self) -> &'static [&'static str] {
@@ -49,7 +41,8 @@ impl Column {
     fn of(text: &str) -> Option<Column> {
         let text: String = text.split_whitespace().collect::<String>().to_lowercase();
         Column::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|c| c.headers().iter().any(|h| *h == text))
     }
 }

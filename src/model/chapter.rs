@@ -18,7 +18,7 @@ pub struct ChapterUnit {
 }
 
 /// One section of the chapter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
 pub enum Section {
     /// The economic and social projection, series by series, with its basis.
     Projection,
@@ -41,18 +41,8 @@ pub enum Section {
 }
 
 impl Section {
-    /// Every section, in the order a plan's chapter has them.
-    pub const ALL: [Section; 9] = [
-        Section::Projection,
-        Section::Capacity,
-        Section::Footprint,
-        Section::Ecological,
-        Section::Targets,
-        Section::Indicators,
-        Section::Scenarios,
-        Section::Uncertainty,
-        Section::Assumptions,
-    ];
+    /// Every section, in the order a plan's chapter has them (the order declared).
+    pub const ALL: &[Section] = <Section as strum::VariantArray>::VARIANTS;
 }
 
 /// How headings are numbered.

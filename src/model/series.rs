@@ -33,7 +33,9 @@ pub struct Series {
 }
 
 /// What a series measures, for grouping in charts and tables.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray,
+)]
 pub enum Group {
     Economy,
     Population,
@@ -48,17 +50,7 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 9] = [
-        Group::Economy,
-        Group::Population,
-        Group::Water,
-        Group::Energy,
-        Group::Emissions,
-        Group::Waste,
-        Group::Environment,
-        Group::Land,
-        Group::Other,
-    ];
+    pub const ALL: &[Group] = <Group as strum::VariantArray>::VARIANTS;
 }
 
 /// How a series moves from the base year on (`methods.md` §1, LEAP-style expressions).

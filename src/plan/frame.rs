@@ -47,7 +47,7 @@ pub enum Scope {
 }
 
 /// The kind of place a plan is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 pub enum PlaceKind {
     /// 区: a city district, assessed at county level without the rural rows.
     District,
@@ -58,7 +58,7 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
-    pub const ALL: [PlaceKind; 3] = [PlaceKind::District, PlaceKind::County, PlaceKind::City];
+    pub const ALL: &[PlaceKind] = <PlaceKind as strum::VariantArray>::VARIANTS;
 }
 
 /// A place a frame is applied to.

@@ -200,7 +200,7 @@ fn projection(b: &mut Builder<'_>) {
     // once, so that the draft shows what is missing, and left out of the text and tables.
     let projected = |key: &str| projected(analysis, key);
     // A paragraph per group: the economy, the population, water, energy, emissions, waste.
-    for group in Group::ALL {
+    for group in Group::ALL.iter().copied() {
         let sentences: Vec<String> = scenario
             .series
             .iter()

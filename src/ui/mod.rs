@@ -18,7 +18,9 @@ use crate::document::{Document, Edit};
 use crate::i18n::{Lang, Tr};
 
 /// The navigator's entries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray,
+)]
 pub enum View {
     #[default]
     Overview,
@@ -41,26 +43,8 @@ pub enum View {
 }
 
 impl View {
-    /// Every view, in the navigator's order (the order of `views::VIEWS`).
-    pub const ALL: [View; 17] = [
-        View::Overview,
-        View::Plan,
-        View::WhatIf,
-        View::Baselines,
-        View::Assumptions,
-        View::Projections,
-        View::History,
-        View::CapacityWater,
-        View::CapacityAir,
-        View::Indicators,
-        View::Targets,
-        View::Projects,
-        View::Footprint,
-        View::Ei,
-        View::Uncertainty,
-        View::GoalSeek,
-        View::Compare,
-    ];
+    /// Every view, in the navigator's order (the order declared, and of `views::VIEWS`).
+    pub const ALL: &[View] = <View as strum::VariantArray>::VARIANTS;
 
     /// The view's row in the table of views.
     pub fn info(self) -> &'static views::ViewInfo {

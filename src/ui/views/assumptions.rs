@@ -414,7 +414,7 @@ fn rule_kind_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series: &Series) {
         egui::ComboBox::from_id_salt(("rule-kind", key))
             .selected_text(rule_kind_name(kind).get(lang))
             .show_ui(ui, |ui| {
-                for option in RuleKind::ALL {
+                for option in RuleKind::ALL.iter().copied() {
                     ui.selectable_value(&mut chosen, option, rule_kind_name(option).get(lang));
                 }
             })

@@ -149,7 +149,7 @@ fn form_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, form: &mut FitForm) {
     let scenario = ctx.doc.scenario();
     ui.horizontal_wrapped(|ui| {
         ui.label(ctx.tr(Tr::FitMethodLabel));
-        for method in FitMethod::ALL {
+        for method in FitMethod::ALL.iter().copied() {
             ui.radio_value(&mut form.method, method, method_name(method).get(lang));
         }
     });

@@ -13,7 +13,7 @@ use crate::model::{
 use crate::ui::{ViewCtx, widgets};
 
 /// The kinds of rule, in the order the window offers them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 enum RuleChoice {
     AtLeast,
     AtMost,
@@ -27,17 +27,7 @@ enum RuleChoice {
 }
 
 impl RuleChoice {
-    const ALL: [RuleChoice; 9] = [
-        RuleChoice::AtLeast,
-        RuleChoice::AtMost,
-        RuleChoice::Equal,
-        RuleChoice::AtLeastOrRising,
-        RuleChoice::AtMostOrFalling,
-        RuleChoice::ImprovingHigher,
-        RuleChoice::ImprovingLower,
-        RuleChoice::ChangeAtLeast,
-        RuleChoice::Task,
-    ];
+    const ALL: &[RuleChoice] = <RuleChoice as strum::VariantArray>::VARIANTS;
 
     fn of(rule: &IndicatorTarget) -> RuleChoice {
         match rule {
@@ -104,7 +94,7 @@ fn rule_ui(
         egui::ComboBox::from_id_salt(("indicator-rule", id))
             .selected_text(kind.name().get(lang))
             .show_ui(ui, |ui| {
-                for option in RuleChoice::ALL {
+                for option in RuleChoice::ALL.iter().copied() {
                     ui.selectable_value(&mut chosen, option, option.name().get(lang));
                 }
             })

@@ -283,7 +283,7 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), VIEWS.len());
-        for view in View::ALL {
+        for view in View::ALL.iter().copied() {
             assert_eq!(View::from_key(view.key()), Some(view));
         }
     }

@@ -34,7 +34,7 @@ pub fn bands_settings() -> crate::engine::uncertainty::MonteCarlo {
 const SMALL_HEIGHT: f32 = 150.0;
 
 /// The sectors the levers are grouped by, in the order a plan's chapter takes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 enum Sector {
     Economy,
     Population,
@@ -47,16 +47,7 @@ enum Sector {
 }
 
 impl Sector {
-    const ALL: [Sector; 8] = [
-        Sector::Economy,
-        Sector::Population,
-        Sector::Water,
-        Sector::Energy,
-        Sector::WaterPollutants,
-        Sector::AirPollutants,
-        Sector::Waste,
-        Sector::Other,
-    ];
+    const ALL: &[Sector] = <Sector as strum::VariantArray>::VARIANTS;
 
     fn title(self) -> Tr {
         match self {
@@ -249,7 +240,7 @@ fn levers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         ui.label(ctx.tr(Tr::Horizon));
         super::assumptions::horizon_ui(ui, ctx);
     });
-    for sector in Sector::ALL {
+    for sector in Sector::ALL.iter().copied() {
         let series: Vec<&Series> = scenario
             .series
             .iter()
