@@ -119,6 +119,11 @@ pub fn guide(lang: Lang) -> &'static str {
 
 /// A rule in a few words: "growth 7.5 %", "follows gdp, elasticity 1.00".
 pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
+    rule_words(rule, None, lang)
+}
+
+/// A rule in words, its driver named `driver_name` where given (its label), else by its key.
+fn rule_words(rule: &crate::model::Rule, driver_name: Option<&str>, lang: Lang) -> String {
     use crate::format;
     use crate::model::Rule;
     // Chinese punctuation in Chinese: "随地区生产总值，弹性 1.00".
@@ -168,7 +173,8 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
             intensity_unit,
             change,
         } => format!(
-            "{driver} × {} {}{comma}{} {}",
+            "{} × {} {}{comma}{} {}",
+            driver_name.unwrap_or(driver),
             format::value(*intensity),
             unit(lang, intensity_unit),
             Tr::IntensityChangeLower.get(lang),
@@ -176,8 +182,9 @@ pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
         ),
         Rule::GrowthAs { driver, elasticity } => {
             format!(
-                "{}{space}{driver}{comma}{} {}",
+                "{}{space}{}{comma}{} {}",
                 Tr::Follows.get(lang),
+                driver_name.unwrap_or(driver),
                 Tr::ElasticityLower.get(lang),
                 format::value(*elasticity)
             )
@@ -340,14 +347,11 @@ pub fn rule_in_words(
     rule: &crate::model::Rule,
     lang: Lang,
 ) -> String {
-    let words = rule_summary(rule, lang);
-    match rule
+    let name = rule
         .driver()
-        .and_then(|key| scenario.series(key).map(|s| (key, s)))
-    {
-        Some((key, driver)) => words.replacen(key, lang.label(&driver.label), 1),
-        None => words,
-    }
+        .and_then(|key| scenario.series(key))
+        .map(|driver| lang.label(&driver.label));
+    rule_words(rule, name, lang)
 }
 
 /// An indicator's rule in words: "≥ 20", "= 100", "stable or improving", or the task.
@@ -1303,6 +1307,8 @@ texts! {
     SliderOf => ("{0}滑块", "{0} slider"),
     SpaceCharacter => ("空格", "a space"),
     QuotedCharacter => ("“{0}”", "“{0}”"),
+    ChartNotDrawn => ("无法绘制图表 {0}：{1}", "cannot draw the chart {0}: {1}"),
+    ReportNotWritten => ("无法写出报告：{0}", "cannot write the report: {0}"),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",
@@ -2091,6 +2097,34 @@ mod tests {
             Tr::FindingIdenticalSeries.fill(Lang::En, &[&"A {1}", &"B"]),
             "A {1} and B have the same values at every milestone: likely a copy error in the plan."
         );
+    }
+
+    #[test]
+    fn a_rule_names_its_driver_by_label_even_where_the_key_is_inside_other_words() {
+        use crate::model::{Group, Label, Rule, Series};
+        let mut scenario = crate::model::Scenario::empty();
+        scenario.series.push(Series {
+            key: "o".into(),
+            label: Label::new("地区生产总值", "GDP"),
+            unit: crate::units::Unit::one(),
+            group: Group::Economy,
+            base: Some(1.0),
+            rule: Rule::growth(0.0),
+            source: Label::default(),
+            observed: Vec::new(),
+            decimals: None,
+        });
+        let rule = Rule::GrowthAs {
+            driver: "o".into(),
+            elasticity: 0.8,
+        };
+        // "follows" holds the key's letter: the name goes where the driver is, not there.
+        let en = rule_in_words(&scenario, &rule, Lang::En);
+        assert!(en.starts_with("follows GDP, elasticity 0.8"), "{en}");
+        assert!(rule_in_words(&scenario, &rule, Lang::Zh).starts_with("随地区生产总值"));
+        // A driver the scenario lacks is named by its key.
+        let unknown = rule_in_words(&crate::model::Scenario::empty(), &rule, Lang::En);
+        assert!(unknown.starts_with("follows o, elasticity"), "{unknown}");
     }
 
     #[test]

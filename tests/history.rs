@@ -614,7 +614,10 @@ fn a_series_chart_joins_the_history_to_the_projection() {
         &analysis,
         &["gdp"],
         ecoplan::i18n::Lang::Zh,
-        "group-economy".into(),
+        ecoplan::charts::ChartKey::Group {
+            group: ecoplan::model::Group::Economy,
+            part: 1,
+        },
         "经济".into(),
     )
     .unwrap();

@@ -76,6 +76,17 @@ fn no_module_uses_one_after_it_in_the_layers_of_lib_rs() {
             continue; // lib.rs, main.rs, bin/
         };
         let text = std::fs::read_to_string(&file).unwrap();
+        // A module of tests of its own (`#[cfg(test)] mod tests;` beside it) builds only for
+        // tests, as the tests at the end of a file do: it may use any layer.
+        if file.file_name().is_some_and(|n| n == "tests.rs") {
+            let parent = std::fs::read_to_string(file.with_file_name("mod.rs")).unwrap();
+            assert!(
+                parent.contains("#[cfg(test)]\nmod tests;"),
+                "{} is built outside tests",
+                relative.display()
+            );
+            continue;
+        }
         let code = text.split("#[cfg(test)]").next().unwrap();
         for (n, line) in code.lines().enumerate() {
             let line = line.split("//").next().unwrap();

@@ -1014,7 +1014,12 @@ fn presentation_mode_pages_through_the_charts() {
         harness.state().doc.analysis(),
         Lang::Zh,
     );
-    let position = |key: &str| charts.iter().position(|c| c.key == key).unwrap();
+    let position = |key: &str| {
+        charts
+            .iter()
+            .position(|c| c.key.to_string() == key)
+            .unwrap()
+    };
     for (view, key) in [(View::Footprint, "footprint"), (View::Ei, "ei")] {
         harness.state_mut().state.view = view;
         harness.run();
@@ -2333,7 +2338,10 @@ fn an_observed_value_of_a_series_shows_its_deviation_and_a_point_on_the_chart() 
         app.doc.analysis(),
         &["gdp"],
         Lang::Zh,
-        "k".into(),
+        ecoplan::charts::ChartKey::Group {
+            group: ecoplan::model::Group::Economy,
+            part: 1,
+        },
         "t".into(),
     )
     .unwrap();

@@ -528,13 +528,15 @@ impl EcoplanApp {
                     self.message = None;
                     self.notice = None;
                     let scenario = self.doc.scenario();
-                    let mapping = super::dialogs::matched(scenario, &sheets[0].1);
-                    self.modal = Some(super::dialogs::Modal::HistoryImport {
-                        path,
-                        sheets,
-                        sheet: 0,
-                        mapping,
-                    });
+                    let mapping = super::import_dialogs::matched(scenario, &sheets[0].1);
+                    self.modal = Some(super::dialogs::Modal::HistoryImport(
+                        super::import_dialogs::HistoryImportForm {
+                            path,
+                            sheets,
+                            sheet: 0,
+                            mapping,
+                        },
+                    ));
                 }
                 Err(error) => {
                     self.notice = None;

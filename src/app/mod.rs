@@ -9,11 +9,14 @@ mod documents;
 mod files;
 mod help;
 mod history;
+mod import_dialogs;
 mod launch;
 mod members;
 mod menus;
+mod new_district;
 mod presentation;
 mod recovery;
+mod recovery_dialog;
 mod run;
 mod screenshot;
 

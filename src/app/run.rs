@@ -140,7 +140,7 @@ impl EcoplanApp {
             UiCommand::NewFromPlan => self.request(ctx, Pending::New(Box::new(hanyang_plan()))),
             UiCommand::NewEmpty => self.request(ctx, Pending::New(Box::new(Scenario::empty()))),
             UiCommand::NewDistrict => {
-                self.modal = Some(Modal::NewDistrict {
+                self.modal = Some(Modal::NewDistrict(super::new_district::NewDistrictForm {
                     name: String::new(),
                     region: String::new(),
                     base_year: self.doc.scenario().base_year.to_string(),
@@ -152,7 +152,7 @@ impl EcoplanApp {
                     frame_path: String::new(),
                     frame: None,
                     frame_error: None,
-                });
+                }));
             }
             UiCommand::ExportIndicatorTemplate => self.export_table(Some(Table::Indicators)),
             UiCommand::ExportReport => {

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use crate::charts::{ChartSpec, Glyph, Rgb};
+use crate::i18n::Tr;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Presentation size: 1920 px wide, 16:9.
@@ -105,9 +106,9 @@ pub fn render_rgb_with_text(
     {
         let root = BitMapBackend::with_buffer(&mut buffer, (width, height)).into_drawing_area();
         draw(spec, &root, width, text, font)
-            .map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
+            .map_err(|e| Tr::ChartNotDrawn.fill(spec.lang, &[&spec.key, &e]))?;
         root.present()
-            .map_err(|e| format!("cannot draw the chart {}: {e}", spec.key))?;
+            .map_err(|e| Tr::ChartNotDrawn.fill(spec.lang, &[&spec.key, &e]))?;
     }
     Ok(buffer)
 }

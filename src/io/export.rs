@@ -95,10 +95,10 @@ impl WriteError {
 
 /// Finds a chart by its key, or says which keys there are.
 pub fn find_chart(charts: Vec<ChartSpec>, key: &str, out: &Path) -> Result<ChartSpec, ExportError> {
-    let keys: Vec<String> = charts.iter().map(|c| c.key.clone()).collect();
+    let keys: Vec<String> = charts.iter().map(|c| c.key.to_string()).collect();
     charts
         .into_iter()
-        .find(|c| c.key == key)
+        .find(|c| c.key.to_string() == key)
         .ok_or_else(|| ExportError::at(out, Tr::ExportNoSuchChart, &[&key, &keys.join(", ")]))
 }
 

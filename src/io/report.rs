@@ -187,7 +187,7 @@ impl Writer {
         // Type 1.35 times its slide size: tick labels about 9 pt on a chart printed 15 cm wide.
         let rgb = chart_png::render_rgb_with_text(&spec, PICTURE_PX.0, PICTURE_PX.1, 1.35)?;
         let png = chart_png::encode_png(&rgb, png::ColorType::Rgb, PICTURE_PX.0, PICTURE_PX.1)
-            .map_err(|e| format!("cannot encode the chart {}: {e}", spec.key))?;
+            .map_err(|e| Tr::ChartNotDrawn.fill(self.lang, &[&spec.key, &e]))?;
         let picture = Pic::new_with_dimensions(png, PICTURE_PX.0, PICTURE_PX.1)
             .size(PICTURE_EMU.0, PICTURE_EMU.1);
         // Kept with its caption below it.
@@ -316,7 +316,7 @@ pub fn report_docx(document: &Document, lang: Lang) -> Result<Vec<u8>, String> {
     let mut xml = writer.docx.build();
     xml.document = repeat_headers(&xml.document);
     xml.pack(&mut bytes)
-        .map_err(|e| format!("cannot write the report: {e}"))?;
+        .map_err(|e| Tr::ReportNotWritten.fill(lang, &[&e]))?;
     Ok(bytes.into_inner())
 }
 

@@ -29,6 +29,7 @@ use eframe::egui;
 
 use super::{UiState, View, ViewCtx};
 
+use crate::charts::ChartKey;
 use crate::i18n::Tr;
 use crate::model::Medium;
 
@@ -53,28 +54,27 @@ pub enum ChartsShown {
     Targets,
     /// The projected series, one chart per group and unit.
     Groups,
-    /// The charts whose key starts so: `footprint`, `ei`, `fan-` (the Monte Carlo run's),
-    /// `compare-` (the workspace's).
-    Keyed(&'static str),
+    Footprint,
+    Ei,
+    /// The fans of the Monte Carlo run.
+    Fans,
+    /// The workspace's comparison.
+    Comparison,
 }
 
 impl ChartsShown {
-    pub fn shows(self, chart_key: &str, scenario: &crate::model::Scenario) -> bool {
-        match self {
-            ChartsShown::None => false,
-            ChartsShown::Capacity(medium) => {
-                chart_key
-                    .strip_prefix("capacity-")
-                    .is_some_and(|pollutant| {
-                        scenario
-                            .capacities
-                            .iter()
-                            .any(|c| c.pollutant == pollutant && c.medium == medium)
-                    })
-            }
-            ChartsShown::Targets => chart_key.starts_with("target-"),
-            ChartsShown::Groups => chart_key.starts_with("group-"),
-            ChartsShown::Keyed(prefix) => chart_key.starts_with(prefix),
+    pub fn shows(self, chart: &ChartKey, scenario: &crate::model::Scenario) -> bool {
+        match (self, chart) {
+            (ChartsShown::Capacity(medium), ChartKey::Capacity { pollutant }) => scenario
+                .capacity(pollutant)
+                .is_some_and(|c| c.medium == medium),
+            (ChartsShown::Targets, ChartKey::Target { .. })
+            | (ChartsShown::Groups, ChartKey::Group { .. })
+            | (ChartsShown::Footprint, ChartKey::Footprint)
+            | (ChartsShown::Ei, ChartKey::Ei)
+            | (ChartsShown::Fans, ChartKey::Fan { .. })
+            | (ChartsShown::Comparison, ChartKey::Comparison { .. }) => true,
+            _ => false,
         }
     }
 }
@@ -168,21 +168,21 @@ pub const VIEWS: [ViewInfo; 17] = [
         view: View::Footprint,
         key: "footprint",
         title: Tr::Footprint,
-        charts: ChartsShown::Keyed("footprint"),
+        charts: ChartsShown::Footprint,
         ui: |ui, ctx, _| footprint::ui(ui, ctx),
     },
     ViewInfo {
         view: View::Ei,
         key: "ei",
         title: Tr::Ei,
-        charts: ChartsShown::Keyed("ei"),
+        charts: ChartsShown::Ei,
         ui: |ui, ctx, _| ei::ui(ui, ctx),
     },
     ViewInfo {
         view: View::Uncertainty,
         key: "uncertainty",
         title: Tr::Uncertainty,
-        charts: ChartsShown::Keyed("fan-"),
+        charts: ChartsShown::Fans,
         ui: uncertainty::ui,
     },
     ViewInfo {
@@ -196,7 +196,7 @@ pub const VIEWS: [ViewInfo; 17] = [
         view: View::Compare,
         key: "compare",
         title: Tr::Compare,
-        charts: ChartsShown::Keyed("compare-"),
+        charts: ChartsShown::Comparison,
         ui: compare::ui,
     },
 ];

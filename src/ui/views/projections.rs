@@ -130,7 +130,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                     analysis,
                     &keys,
                     lang,
-                    format!("projection-{unit}"),
+                    crate::charts::ChartKey::Chosen {
+                        unit: unit.to_string(),
+                    },
                     title,
                 ) {
                     ui.add_space(6.0);

@@ -1,0 +1,233 @@
+//! The Monte Carlo against sorting every draw, across passes, seeds and correlations.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha12Rng as Generator;
+
+use super::pass::monte_carlo_pass_reading_levers;
+use super::percentiles::{insertion_sort_within, percentiles_by_year};
+use super::sampling::latin_hypercube;
+use super::*;
+use crate::model::Distribution;
+
+#[test]
+fn fans_computed_in_several_passes_equal_one_pass() {
+    // Thirteen levers: most fans depend on several draws and must keep every draw's values.
+    let mut scenario = crate::io::scenario_file::from_ron_str(
+        include_str!("../../../benches/many-levers.ron"),
+        std::path::Path::new("many-levers.ron"),
+    )
+    .unwrap();
+    scenario.horizon = 2040;
+    let settings = MonteCarlo {
+        runs: 600,
+        ..MonteCarlo::default()
+    };
+    let fans: Vec<String> = scenario.series.iter().map(|s| s.key.clone()).collect();
+    let (progress, never) = (AtomicUsize::new(0), AtomicBool::new(false));
+    let one = monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), usize::MAX)
+        .unwrap()
+        .unwrap();
+    assert_eq!(progress.swap(0, Ordering::Relaxed), 600);
+    // Room for one kept fan at a time: a pass for each of them.
+    let years = 2040 - 2021 + 1;
+    let groups = pass_groups(&scenario, 600, &fans, years * 600).unwrap();
+    assert!(groups.len() > 3, "{} passes", groups.len());
+    assert!(groups[1..].iter().all(|group| group.len() == 1));
+    let many = monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), years * 600)
+        .unwrap()
+        .unwrap();
+    assert_eq!(one, many);
+    assert_eq!(many.fans.len(), fans.len());
+    assert_eq!(progress.load(Ordering::Relaxed), 600 * groups.len());
+    assert!(
+        many.exceedance
+            .iter()
+            .any(|e| e.by_year.last() > Some(&0.0))
+    );
+}
+
+#[test]
+fn quantiles_of_the_distributions() {
+    let uniform = Distribution::Uniform {
+        min: 0.02,
+        max: 0.06,
+    };
+    assert!((quantile(&uniform, 0.25) - 0.03).abs() < 1e-12);
+    let triangular = Distribution::Triangular {
+        min: 0.0,
+        mode: 0.5,
+        max: 1.0,
+    };
+    assert!((quantile(&triangular, 0.5) - 0.5).abs() < 1e-12);
+    let normal = Distribution::Normal {
+        mean: 0.05,
+        sd: 0.01,
+        min: -0.5,
+        max: 0.5,
+    };
+    assert!((quantile(&normal, 0.5) - 0.05).abs() < 1e-9);
+    assert!((quantile(&normal, 0.975) - (0.05 + 1.959_964 * 0.01)).abs() < 1e-6);
+    let truncated = Distribution::Normal {
+        mean: 0.05,
+        sd: 0.05,
+        min: 0.04,
+        max: 0.06,
+    };
+    assert!((0.04..=0.06).contains(&quantile(&truncated, 0.999)));
+}
+
+#[test]
+fn latin_hypercube_puts_one_draw_in_each_stratum() {
+    let table = latin_hypercube(100, 2, 7);
+    for column in &table {
+        let mut strata: Vec<usize> = column.iter().map(|u| (u * 100.0) as usize).collect();
+        strata.sort_unstable();
+        assert_eq!(strata, (0..100).collect::<Vec<_>>());
+    }
+}
+
+/// Years whose draws keep their ranks, move them a little, reshuffle them and tie: each
+/// year's percentiles, sorted from the year before's order, are those of sorting it.
+#[test]
+fn percentiles_by_year_equal_sorted_ones_for_any_count_order_and_ties() {
+    let mut rng = Generator::seed_from_u64(5);
+    for n in (1..=60).chain([99, 100, 101, 1001, 10_000]) {
+        let first: Vec<f64> = (0..n).map(|_| rng.random::<f64>()).collect();
+        let mut years = vec![vec![1.0; n], first.clone()];
+        // The same ranks grown; a little noise (some ranks swap); reshuffled; tied.
+        years.push(first.iter().map(|v| v * 1.07).collect());
+        years.push(
+            first
+                .iter()
+                .map(|v| v * 1.07 + 0.01 * rng.random::<f64>())
+                .collect(),
+        );
+        years.push((0..n).map(|_| rng.random::<f64>()).collect());
+        years.push(
+            (0..n)
+                .map(|_| (rng.random::<f64>() * 4.0).floor())
+                .collect(),
+        );
+        years.push(first.iter().rev().copied().collect());
+        let got = percentiles_by_year(years.len(), |y, values| values.extend(&years[y]));
+        for (y, year) in years.iter().enumerate() {
+            let mut sorted = year.clone();
+            sorted.sort_by(f64::total_cmp);
+            assert_eq!(
+                got[y],
+                PERCENTILES.map(|p| percentile_of_sorted(&sorted, p)),
+                "{n} draws, year {y}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_insertion_sort_past_its_budget_stops_and_keeps_every_pair() {
+    let mut pairs: Vec<(f64, u32)> = (0..100).rev().map(|i| (f64::from(i), i)).collect();
+    assert!(!insertion_sort_within(&mut pairs, 50));
+    let mut draws: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+    draws.sort_unstable();
+    assert_eq!(draws, (0..100).collect::<Vec<_>>());
+    assert!(pairs.iter().all(|p| p.0 == f64::from(p.1)));
+    let mut nearly: Vec<(f64, u32)> = (0..100).map(|i| (f64::from(i ^ 1), i)).collect();
+    assert!(insertion_sort_within(&mut nearly, 100));
+    assert!(nearly.windows(2).all(|w| w[0].0 <= w[1].0));
+}
+
+#[test]
+fn percentiles_interpolate() {
+    let values = [1.0, 2.0, 3.0, 4.0, 5.0];
+    assert_eq!(percentile_of_sorted(&values, 0.5), 3.0);
+    assert_eq!(percentile_of_sorted(&values, 0.25), 2.0);
+    assert!((percentile_of_sorted(&values, 0.05) - 1.2).abs() < 1e-12);
+}
+
+#[test]
+fn fans_read_off_a_lever_equal_fans_selected_among_every_draw() {
+    use crate::model::{Rule, Uncertain};
+    let mut scenario = crate::plan::hanyang_plan();
+    scenario.horizon = 2060;
+    // A growth rate (COD), a rate driving elasticity-1 shares (GDP), an intensity change
+    // (domestic water) and the rate after the last point (good-air days).
+    scenario.uncertainty = vec![
+        Uncertain {
+            series: "cod".into(),
+            distribution: Distribution::Normal {
+                mean: 0.07,
+                sd: 0.015,
+                min: 0.0,
+                max: 0.15,
+            },
+        },
+        Uncertain {
+            series: "gdp".into(),
+            distribution: Distribution::Uniform {
+                min: 0.05,
+                max: 0.09,
+            },
+        },
+        Uncertain {
+            series: "water_domestic".into(),
+            distribution: Distribution::Triangular {
+                min: -0.02,
+                mode: 0.0,
+                max: 0.01,
+            },
+        },
+        Uncertain {
+            series: "good_air_days".into(),
+            distribution: Distribution::Uniform {
+                min: -0.01,
+                max: 0.01,
+            },
+        },
+    ];
+    // An elasticity other than 1 is not read off its driver: selected as before.
+    scenario.series_mut("gdp_tertiary").unwrap().rule = Rule::GrowthAs {
+        driver: "gdp".into(),
+        elasticity: 1.2,
+    };
+    let all: Vec<String> = scenario.series.iter().map(|s| s.key.clone()).collect();
+    let plan = ProjectionPlan::new(&scenario).unwrap();
+    let roots: Vec<usize> = ["cod", "gdp", "water_domestic", "good_air_days"]
+        .map(|k| plan.series_index(k).unwrap())
+        .to_vec();
+    let one = plan.monotone_in_one(&roots);
+    let index = |k: &str| plan.series_index(k).unwrap();
+    assert_eq!(one[index("cod")], Some(0));
+    assert_eq!(one[index("gdp_secondary")], Some(1));
+    assert_eq!(one[index("water_ecological")], Some(2));
+    assert_eq!(one[index("good_air_days")], Some(3));
+    assert_eq!(one[index("gdp_tertiary")], None);
+    assert_eq!(one[index("so2")], None, "moved by nothing");
+    for sampling in [Sampling::Random, Sampling::LatinHypercube] {
+        let settings = MonteCarlo {
+            runs: 2_000,
+            seed: 3,
+            sampling,
+        };
+        let never = (&AtomicUsize::new(0), &AtomicBool::new(false));
+        let read = monte_carlo_pass_reading_levers(&scenario, settings, &all, never, (true, None))
+            .unwrap();
+        let selected =
+            monte_carlo_pass_reading_levers(&scenario, settings, &all, never, (false, None))
+                .unwrap();
+        assert_eq!(read, selected, "{sampling:?}");
+        // The same numbers on one thread and on five: chunks carry their own generators and
+        // the percentiles are exact whoever computes them.
+        for threads in [1, 5] {
+            let on = monte_carlo_pass_reading_levers(
+                &scenario,
+                settings,
+                &all,
+                never,
+                (false, Some(threads)),
+            )
+            .unwrap();
+            assert_eq!(on, selected, "{sampling:?} on {threads} threads");
+        }
+    }
+}
