@@ -1,0 +1,154 @@
+//! Each indicator: its number, its thresholds and values within what its unit allows, its
+//! periods and years.
+
+use std::collections::HashSet;
+
+use super::*;
+
+/// Why an indicator's value (a threshold or an observation) cannot be, if it cannot. In %, a
+/// share (林草覆盖率, 优良天数比例) lies from 0 to 100 and a change (下降幅度, 提高幅度) within
+/// ±100: 179 % of good-air days, or −3 % of forest cover, is a typing error. A quantity per
+/// something (tce/万元, m²/人) is never below 0, though a threshold on its change may be.
+pub(super) fn indicator_value_reason(
+    indicator: &Indicator,
+    value: f64,
+    change: bool,
+) -> Option<Reason> {
+    let percent = crate::model::is_percent_unit(&indicator.unit);
+    if !value.is_finite() {
+        Some(Reason::Finite)
+    } else if percent && !(-100.0..=100.0).contains(&value) {
+        Some(Reason::Percentage)
+    } else if percent && value < 0.0 && !change && !indicator.measures_change() {
+        Some(Reason::PercentShare)
+    } else if indicator.unit.contains('/') && !change && value < 0.0 {
+        Some(Reason::NonNegative)
+    } else {
+        None
+    }
+}
+
+/// Each indicator: a number of its own, finite thresholds, values in years the workbench knows,
+/// one value a year, one period per end year.
+pub(super) fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
+    use crate::model::IndicatorTarget;
+    let item = "indicator";
+    let mut numbers = HashSet::new();
+    let years = MIN_BASE_YEAR..=MAX_HORIZON;
+    for indicator in &scenario.indicators {
+        let key = indicator.number.as_str();
+        let threshold_errors =
+            |field: &str, target: &IndicatorTarget, errors: &mut Vec<ModelError>| {
+                if let Some(t) = target.threshold() {
+                    let change = matches!(target, IndicatorTarget::ChangeAtLeast(_));
+                    if let Some(reason) = indicator_value_reason(indicator, t, change) {
+                        errors.push(ModelError::invalid_value(item, key, field, t, reason));
+                    }
+                }
+            };
+        if let Some(decimals) = indicator.decimals {
+            push_decimals(item, key, decimals, errors);
+        }
+        if key.trim().is_empty() {
+            errors.push(ModelError::EmptyKey {
+                item,
+                key: indicator.name.zh.clone(),
+            });
+        } else if !numbers.insert(key) {
+            errors.push(ModelError::DuplicateKey {
+                item,
+                key: key.to_owned(),
+            });
+        }
+        threshold_errors("target", &indicator.target, errors);
+        let mut seen = HashSet::new();
+        for period in &indicator.periods {
+            threshold_errors(
+                &format!("target until {}", period.until),
+                &period.target,
+                errors,
+            );
+            if !years.contains(&period.until) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "periods",
+                    Reason::PeriodOutside {
+                        until: period.until,
+                        min: MIN_BASE_YEAR,
+                        max: MAX_HORIZON,
+                    },
+                ));
+            } else if !seen.insert(period.until) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "periods",
+                    Reason::PeriodTwice {
+                        until: period.until,
+                    },
+                ));
+            }
+        }
+        let mut seen = HashSet::new();
+        for observation in &indicator.observed {
+            let field = format!("value of {}", observation.year);
+            if !years.contains(&observation.year) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "observed",
+                    Reason::ObservedOutside {
+                        year: observation.year,
+                        min: MIN_BASE_YEAR,
+                        max: MAX_HORIZON,
+                    },
+                ));
+            } else if !seen.insert(observation.year) {
+                errors.push(ModelError::invalid(
+                    item,
+                    key,
+                    "observed",
+                    Reason::ObservedTwice {
+                        year: observation.year,
+                    },
+                ));
+            }
+            if let Some(reason) = indicator_value_reason(indicator, observation.value, false) {
+                errors.push(ModelError::invalid_value(
+                    item,
+                    key,
+                    field,
+                    observation.value,
+                    reason,
+                ));
+            }
+        }
+    }
+    for series in &scenario.series {
+        let mut seen = HashSet::new();
+        for observation in &series.observed {
+            if !years.contains(&observation.year) || !seen.insert(observation.year) {
+                errors.push(ModelError::invalid(
+                    "series",
+                    &series.key,
+                    "observed",
+                    Reason::ObservedOutside {
+                        year: observation.year,
+                        min: MIN_BASE_YEAR,
+                        max: MAX_HORIZON,
+                    },
+                ));
+            }
+            if !observation.value.is_finite() {
+                errors.push(ModelError::invalid_value(
+                    "series",
+                    &series.key,
+                    format!("observed value of {}", observation.year),
+                    observation.value,
+                    Reason::Finite,
+                ));
+            }
+        }
+    }
+}
