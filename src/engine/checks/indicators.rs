@@ -7,8 +7,10 @@ use super::*;
 
 /// Why an indicator's value (a threshold or an observation) cannot be, if it cannot. In %, a
 /// share (林草覆盖率, 优良天数比例) lies from 0 to 100 and a change (下降幅度, 提高幅度) within
-/// ±100: 179 % of good-air days, or −3 % of forest cover, is a typing error. A quantity per
-/// something (tce/万元, m²/人) is never below 0, though a threshold on its change may be.
+/// ±100: 179 % of good-air days, or −3 % of forest cover, is a typing error. Nor is a share, an
+/// index (EI), an intensity (tce/万元) or a count ever below 0; only a change may be (a row whose
+/// name says so, or a threshold on the change from the last assessment). The same rule as the
+/// import of a table of values (`io::indicator_table`).
 pub(super) fn indicator_value_reason(
     indicator: &Indicator,
     value: f64,
@@ -19,10 +21,12 @@ pub(super) fn indicator_value_reason(
         Some(Reason::Finite)
     } else if percent && !(-100.0..=100.0).contains(&value) {
         Some(Reason::Percentage)
-    } else if percent && value < 0.0 && !change && !indicator.measures_change() {
-        Some(Reason::PercentShare)
-    } else if indicator.unit.contains('/') && !change && value < 0.0 {
-        Some(Reason::NonNegative)
+    } else if value < 0.0 && !change && !indicator.measures_change() {
+        Some(if percent {
+            Reason::PercentShare
+        } else {
+            Reason::NonNegative
+        })
     } else {
         None
     }
@@ -150,5 +154,45 @@ pub(super) fn indicator_errors(scenario: &Scenario, errors: &mut Vec<ModelError>
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{ModelError, Reason, validate};
+    use crate::model::Observation;
+
+    /// The reason the plan gets, with one value of indicator `number` set so.
+    fn refused(number: &str, value: f64) -> Option<Reason> {
+        let mut plan = crate::plan::hanyang_plan();
+        let indicator = plan
+            .indicators
+            .iter_mut()
+            .find(|i| i.number == number)
+            .unwrap();
+        indicator.set_observed(Observation {
+            year: 2021,
+            value,
+            source: String::new(),
+        });
+        validate(&plan).into_iter().find_map(|error| match error {
+            ModelError::InvalidValue { key, reason, .. } if key == number => Some(reason),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn each_kind_of_indicator_value_is_held_to_what_it_can_be() {
+        // Good-air days: a share in %.
+        assert_eq!(refused("7", 85.0), None);
+        assert_eq!(refused("7", 179.0), Some(Reason::Percentage));
+        // Forest cover: a share, never below 0.
+        assert_eq!(refused("11", -3.0), Some(Reason::PercentShare));
+        // EI: an index; energy per GDP: an intensity.
+        assert_eq!(refused("10", -3.0), Some(Reason::NonNegative));
+        assert_eq!(refused("20", -0.1), Some(Reason::NonNegative));
+        // A rate of decrease may be negative (land per GDP rose), never past −100 %.
+        assert_eq!(refused("22", -3.0), None);
+        assert_eq!(refused("22", -130.0), Some(Reason::Percentage));
     }
 }
