@@ -12,7 +12,7 @@ pub fn series_color(scenario: &Scenario, key: &str) -> Color32 {
 }
 
 /// A status colour in each theme: (light, dark). Each reads at WCAG AA (4.5:1) as text on its
-/// theme's panels (`tests/window.rs` computes the ratios).
+/// theme's panels (the tests below compute the ratios).
 #[derive(Clone, Copy, Debug)]
 pub struct Tone {
     pub light: Color32,
