@@ -10,6 +10,8 @@ use crate::model::{Rule, Scenario};
 use crate::plan::hanyang_plan;
 
 use super::args::*;
+use super::risk::{export_uncertainty, importance_outcome};
+use super::writes::{fit, import};
 use super::{options, say, table};
 
 /// The named scenarios of a workspace file, or of several scenario files.
@@ -56,13 +58,13 @@ impl Failure {
     }
 
     /// Bad input in a file: `FILE: message` (`FILE：message` in Chinese).
-    fn at(lang: Lang, file: &Path, message: impl std::fmt::Display) -> Failure {
+    pub(super) fn at(lang: Lang, file: &Path, message: impl std::fmt::Display) -> Failure {
         Failure::input(Tr::InFile.fill(lang, &[&file.display(), &message]))
     }
 }
 
 /// Loads the scenario a command names, or the built-in one.
-fn load(file: Option<&Path>, lang: Lang) -> Result<Scenario, Failure> {
+pub(super) fn load(file: Option<&Path>, lang: Lang) -> Result<Scenario, Failure> {
     match file {
         Some(path) => io::load(path).map_err(|error| Failure::input(error.in_lang(lang))),
         None => Ok(hanyang_plan()),
@@ -112,12 +114,15 @@ pub fn apply_overrides(
     Ok(())
 }
 
-fn analysis_for(args: &AnalysisArgs, lang: Lang) -> Result<(Scenario, Analysis), Failure> {
+pub(super) fn analysis_for(
+    args: &AnalysisArgs,
+    lang: Lang,
+) -> Result<(Scenario, Analysis), Failure> {
     analyse_file(args.file.as_deref(), args.horizon, &args.growth, lang)
 }
 
 /// Loads a scenario (or the built-in one), applies the overrides and analyses it.
-fn analyse_file(
+pub(super) fn analyse_file(
     file: Option<&Path>,
     horizon: Option<i32>,
     growth: &[(String, f64)],
@@ -128,7 +133,7 @@ fn analyse_file(
 }
 
 /// Applies the overrides to a loaded scenario and analyses it.
-fn analyse_scenario(
+pub(super) fn analyse_scenario(
     mut scenario: Scenario,
     file: Option<&Path>,
     horizon: Option<i32>,
@@ -162,7 +167,7 @@ fn analyse_scenario(
 /// what was given, where the error can only come from it: a file's own errors are refused
 /// when it loads, so what a Monte Carlo run, a goal seek or a sensitivity analysis refuses
 /// beyond them is what the command line asked.
-fn option_refused(
+pub(super) fn option_refused(
     given: &[(&str, String)],
     error: &engine::ModelError,
     lang: Lang,
@@ -200,7 +205,7 @@ fn option_refused(
 }
 
 /// A scenario's refusal, named by its file or as the built-in one.
-fn refused(file: Option<&Path>, error: &engine::ModelError, lang: Lang) -> Failure {
+pub(super) fn refused(file: Option<&Path>, error: &engine::ModelError, lang: Lang) -> Failure {
     let origin = file.map_or_else(
         || Tr::BuiltIn.get(lang).to_owned(),
         |p| p.display().to_string(),
@@ -210,7 +215,12 @@ fn refused(file: Option<&Path>, error: &engine::ModelError, lang: Lang) -> Failu
 
 /// The line `ecoplan check` prints for a scenario, or for each member of a workspace in the
 /// listed order.
-fn check_summary(file: &Path, member: Option<&str>, scenario: &Scenario, lang: Lang) -> String {
+pub(super) fn check_summary(
+    file: &Path,
+    member: Option<&str>,
+    scenario: &Scenario,
+    lang: Lang,
+) -> String {
     let member = member.map_or_else(String::new, |name| Tr::CheckMember.fill(lang, &[&name]));
     let mut line = Tr::CheckSummary.fill(
         lang,
@@ -600,213 +610,6 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
     }
 }
 
-/// The result `--table importance` asks about: one `--series` or `--capacity`, and `--year`.
-fn importance_outcome(
-    args: &UncertaintyArgs,
-    lang: Lang,
-) -> Result<crate::engine::importance::Outcome, Failure> {
-    use crate::engine::importance::Outcome;
-    let year = args
-        .year
-        .ok_or_else(|| Failure::input(Tr::ImportanceNeedsYear.get(lang)))?;
-    match (args.fan_series.as_slice(), &args.capacity) {
-        ([key], None) => Ok(Outcome::Series {
-            key: key.clone(),
-            year,
-        }),
-        ([], Some(pollutant)) => Ok(Outcome::Exceeded {
-            pollutant: pollutant.clone(),
-            year,
-        }),
-        _ => Err(Failure::input(Tr::ImportanceNeedsOne.get(lang))),
-    }
-}
-
-/// `ecoplan export … OUT.xlsx --runs N`: the draws the workbook's Uncertainty sheet shows, with
-/// the fans of the series compared with a capacity.
-fn export_uncertainty(
-    scenario: &Scenario,
-    runs: usize,
-    seed: u64,
-    out: &Path,
-    lang: Lang,
-) -> Result<crate::engine::uncertainty::UncertaintyResult, Failure> {
-    use crate::engine::uncertainty::{MonteCarlo, Sampling, monte_carlo};
-    let takes_runs = out.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["xlsx", "docx", "md"]
-            .iter()
-            .any(|x| e.eq_ignore_ascii_case(x))
-    });
-    if !takes_runs {
-        return Err(Failure::at(lang, out, Tr::RunsNeedWorkbook.get(lang)));
-    }
-    if scenario.uncertainty.is_empty() {
-        return Err(Failure::input(Tr::RunsNothingUncertain.get(lang)));
-    }
-    let mut fans: Vec<String> = Vec::new();
-    for capacity in &scenario.capacities {
-        if !fans.contains(&capacity.series) {
-            fans.push(capacity.series.clone());
-        }
-    }
-    let never = std::sync::atomic::AtomicBool::new(false);
-    let progress = std::sync::atomic::AtomicUsize::new(0);
-    let settings = MonteCarlo {
-        runs,
-        seed,
-        sampling: Sampling::Random,
-    };
-    Ok(monte_carlo(scenario, settings, &fans, &progress, &never)
-        .map_err(|error| Failure::input(error.in_lang(lang)))?
-        .expect("an uncancelled run finishes"))
-}
-
-/// `ecoplan import BOOK --into SCENARIO [--dry-run]`: reads every value first, so a bad cell
-/// leaves the scenario file as it was.
 /// What a command still has to do once its output is printed: the write that makes it so, last,
 /// so that a command whose output cannot be printed changes nothing.
-type Effect = Box<dyn FnOnce() -> Result<(), Failure>>;
-
-pub(super) fn import(args: &ImportArgs, lang: Lang) -> Result<(String, Option<Effect>), Failure> {
-    let load = |path: &Path| io::load(path).map_err(|error| Failure::input(error.in_lang(lang)));
-    let mut scenario = load(&args.into)?;
-    // The scenario's writer lock from its read to its write: a second import into the same
-    // file waits and then reads this one's result, so both changes are kept. (Taken once the
-    // file is known to read, so a mistyped name leaves no lock file; then read under it.)
-    let lock = if args.dry_run {
-        None
-    } else {
-        let lock = io::lock_writers(&args.into, io::LOCK_WAIT)
-            .map_err(|error| Failure::input(error.in_lang(lang)))?;
-        scenario = load(&args.into)?;
-        Some(lock)
-    };
-    if let Some((_, key)) = args
-        .map
-        .iter()
-        .find(|(_, key)| scenario.series(key).is_none())
-    {
-        return Err(Failure::input(format!(
-            "--map: {}",
-            Tr::NoSuchSeries.fill(lang, &[key])
-        )));
-    }
-    let options = io::history_table::HistoryOptions {
-        sheet: args.sheet.clone(),
-        map: args.map.clone(),
-        skip_unmatched: args.skip_unmatched,
-    };
-    let values = io::history_table::read_import(&args.book, &scenario, &options)
-        .map_err(|error| Failure::input(error.in_lang(lang)))?;
-    let changes = io::indicator_table::changes_csv(&values);
-    if args.dry_run || values.is_empty() {
-        return Ok((changes, None));
-    }
-    let changed = io::indicator_table::with_values(&scenario, &values);
-    // The values must leave a scenario that still analyses (a value can make a linked unit
-    // conversion or a check fail only through a bug, but the file is worth the check).
-    if let Some(error) = engine::validate(&changed).into_iter().next() {
-        return Err(Failure::at(
-            lang,
-            &args.into,
-            Tr::ImportLeavesInvalid.fill(lang, &[&error.in_lang(lang)]),
-        ));
-    }
-    let into = args.into.clone();
-    let lock = lock.expect("a lock is taken unless the import is a dry run");
-    let save: Effect = Box::new(move || {
-        let saved = io::save_text_locked(&io::to_ron_string(&changed), &into, &lock, None)
-            .map_err(|error| {
-                Failure::input(format!(
-                    "{} {}",
-                    error.in_lang(lang),
-                    Tr::ChangesNotSaved.get(lang)
-                ))
-            })?;
-        say_original_kept(&into, &saved, lang);
-        Ok(())
-    });
-    Ok((changes, Some(save)))
-}
-
-/// Tells on stderr (stdout is the command's table) where the user's own text of a rewritten
-/// file was kept.
-fn say_original_kept(path: &Path, saved: &io::Saved, lang: crate::i18n::Lang) {
-    if let Some(original) = &saved.original {
-        say(&Tr::OriginalKept.fill(lang, &[&path.display(), &original.display()]));
-    }
-}
-
-pub(super) fn fit(args: &FitArgs, lang: Lang) -> Result<(String, Option<Effect>), Failure> {
-    use crate::engine::fit;
-    let load = |path: &Path| io::load(path).map_err(|error| Failure::input(error.in_lang(lang)));
-    let mut scenario = load(&args.file)?;
-    // With --apply, the file's writer lock from the read to the write, as an import holds it
-    // (taken once the file is known to read, then read again under it).
-    let lock = if args.apply {
-        let lock = io::lock_writers(&args.file, io::LOCK_WAIT)
-            .map_err(|error| Failure::input(error.in_lang(lang)))?;
-        scenario = load(&args.file)?;
-        Some(lock)
-    } else {
-        None
-    };
-    let result = fit::fit(
-        &scenario,
-        &args.series,
-        args.method.into(),
-        (args.from, args.to),
-        args.driver.as_deref(),
-    )
-    .map_err(|error| {
-        Failure::at(
-            lang,
-            &args.file,
-            crate::i18n::fit_refusal(&error, &scenario, lang),
-        )
-    })?;
-    let number = |v: f64| csv::number(v);
-    let out = format!(
-        "series,method,from,to,value,level,r2,rmse\n{},{},{},{},{},{},{},{}\n",
-        csv::field(&result.series),
-        result.method.key(),
-        result.from,
-        result.to,
-        number(result.value),
-        result.level.map(number).unwrap_or_default(),
-        number(result.r2),
-        number(result.rmse),
-    );
-    if args.apply {
-        let rule = fit::rule_of_fit(&scenario, &result)
-            .ok_or_else(|| Failure::at(lang, &args.file, Tr::FitGivesNoRule.get(lang)))?;
-        let mut changed = scenario.clone();
-        let series = changed
-            .series_mut(&args.series)
-            .expect("the fit found the series");
-        series.rule = rule;
-        // The note in both languages: the chapter is written in either.
-        series.source = crate::model::Label {
-            zh: crate::i18n::fit_note(&scenario, &result, Lang::Zh),
-            en: crate::i18n::fit_note(&scenario, &result, Lang::En),
-        };
-        if let Some(error) = engine::validate(&changed).into_iter().next() {
-            return Err(Failure::at(
-                lang,
-                &args.file,
-                Tr::FitLeavesInvalid.fill(lang, &[&error.in_lang(lang)]),
-            ));
-        }
-        let lock = lock.expect("--apply takes the lock");
-        let file = args.file.clone();
-        // Written once the fit's line is printed: a lost output changes nothing.
-        let save: Effect = Box::new(move || {
-            let saved = io::save_text_locked(&io::to_ron_string(&changed), &file, &lock, None)
-                .map_err(|error| Failure::input(error.in_lang(lang)))?;
-            say_original_kept(&file, &saved, lang);
-            Ok(())
-        });
-        return Ok((out, Some(save)));
-    }
-    Ok((out, None))
-}
+pub(super) type Effect = Box<dyn FnOnce() -> Result<(), Failure>>;

@@ -8,7 +8,9 @@
 mod args;
 mod commands;
 mod options;
+mod risk;
 mod table;
+mod writes;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -179,8 +181,8 @@ fn usage_of(arguments: &[OsString]) -> String {
 /// output changes nothing.
 pub fn main(command: &Command, lang: Lang) -> i32 {
     let outcome = match command {
-        Command::Import(args) => commands::import(args, lang),
-        Command::Fit(args) => commands::fit(args, lang),
+        Command::Import(args) => writes::import(args, lang),
+        Command::Fit(args) => writes::fit(args, lang),
         command => run(command, lang).map(|text| (text, None)),
     };
     match outcome {
