@@ -1374,3 +1374,40 @@ fn an_indicator_value_it_cannot_take_is_refused_in_chinese_and_the_rule_kept() {
     type_into(&mut harness, "目标值 20", "-1");
     assert_eq!(target(&harness, "20"), IndicatorTarget::ChangeAtLeast(-1.0));
 }
+
+#[test]
+fn a_new_districts_projection_chart_shows_its_own_series_and_keeps_what_is_ticked() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut harness = harness(View::Overview, ScriptedDialogs::default());
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::Projections);
+    let scenario = harness.state().doc.scenario().clone();
+    let shown = harness.state().state.projections.chart_series_in(&scenario);
+    // Before any tick: the first series of each group the district has, all its own.
+    assert!(shown.len() > 1, "{shown:?}");
+    assert!(shown.iter().all(|key| scenario.series(key).is_some()));
+    let first = &scenario.series[0];
+    assert!(shown.contains(&first.key));
+    let tick = |h: &Harness<'static, EcoplanApp>| {
+        h.get_by_role_and_label(egui::accesskit::Role::CheckBox, &first.label.zh)
+            .accesskit_node()
+            .toggled()
+    };
+    assert_eq!(tick(&harness), Some(egui::accesskit::Toggled::True));
+    // Unticked, it goes and the others stay, remembered as the user's choice.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, &first.label.zh)
+        .click();
+    harness.run();
+    assert_eq!(tick(&harness), Some(egui::accesskit::Toggled::False));
+    let chosen = harness
+        .state()
+        .state
+        .projections
+        .chart_series
+        .clone()
+        .unwrap();
+    assert!(!chosen.contains(&first.key));
+    assert_eq!(chosen.len(), shown.len() - 1);
+}

@@ -41,7 +41,7 @@ fn made_from(app: &EcoplanApp) -> ChartsMadeFrom {
         current: app.members.current,
         members,
         lang: app.lang(),
-        compared_series: app.state.compare_series.clone(),
+        compared_series: app.state.compare.series.clone(),
         runs_finished: app.uncertainty.finished,
     }
 }
@@ -66,8 +66,8 @@ pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
     let mut charts = all_charts(scenario, analysis, lang);
     // The fans of a run of this very scenario: a run of an earlier state would show numbers
     // the slide's other charts no longer have.
-    if let Some((run_scenario, result)) = &app.uncertainty.last
-        && run_scenario == scenario
+    if let Some((_, result)) = &app.uncertainty.last
+        && app.uncertainty.last_revision == Some(app.doc.revision())
     {
         charts.extend(
             result
@@ -78,7 +78,7 @@ pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
     }
     let members = app.member_views();
     if members.len() > 1 {
-        let compared = app.state.compare_series_in(members[0].1);
+        let compared = app.state.compare.series_in(members[0].1);
         charts.extend(comparison_chart(
             &members,
             app.members.current,

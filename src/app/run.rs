@@ -58,9 +58,13 @@ impl EcoplanApp {
                 self.ask_path(PathPurpose::SaveChart(spec), &name);
             }
             Command::RunUncertainty(settings) => {
-                let fans = vec![self.state.fan_series_in(self.doc.scenario())];
-                self.uncertainty
-                    .start(self.doc.scenario().clone(), settings, fans);
+                let fans = vec![self.state.uncertainty.fan_series_in(self.doc.scenario())];
+                self.uncertainty.start(
+                    self.doc.scenario().clone(),
+                    self.doc.revision(),
+                    settings,
+                    fans,
+                );
             }
             Command::CancelUncertainty => self.uncertainty.cancel(),
             Command::RunWhatIfBands(fans) => {
@@ -69,6 +73,7 @@ impl EcoplanApp {
                 if self.whatif.running.is_none() {
                     self.whatif.start(
                         self.doc.scenario().clone(),
+                        self.doc.revision(),
                         crate::ui::views::bands_settings(),
                         fans,
                     );

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod command;
 pub mod fonts;
 pub mod theme;
+pub mod view_state;
 pub mod views;
 pub mod widgets;
 
@@ -88,34 +89,16 @@ pub struct UiState {
     pub lang: Lang,
     pub theme: ThemeChoice,
     pub large_font: bool,
-    /// Series shown in the projections chart.
-    pub chart_series: Vec<String>,
-    pub indicators_not_met_only: bool,
-    pub indicators_hard_only: bool,
-    /// The indicator whose details the side panel shows, by position.
-    pub indicator_selected: Option<usize>,
-    /// The what-if view's ghost: the scenario it draws (the parent or the saved one, at the
-    /// current horizon) and its analysis, kept until that scenario changes.
-    #[serde(skip)]
-    pub whatif_ghost: Option<(crate::model::Scenario, Box<crate::engine::Analysis>)>,
     /// Most recent first.
     pub recent_files: Vec<std::path::PathBuf>,
-    pub monte_carlo_runs: usize,
-    pub monte_carlo_seed: u64,
-    pub latin_hypercube: bool,
-    /// The series of the Uncertainty view's fan chart, where the user picked one
-    /// (`fan_series_in` gives the one shown).
-    pub fan_series: Option<String>,
-    /// The series the Compare view (and its slide) overlays, picked there: a pick in Compare
-    /// starts no Monte Carlo run of the Uncertainty view.
-    pub compare_series: Option<String>,
+    // Each view's own state: a view reads and changes its own, never another's.
+    pub projections: view_state::ProjectionsState,
+    pub indicators: view_state::IndicatorsState,
+    #[serde(skip)]
+    pub whatif: view_state::WhatIfState,
+    pub uncertainty: view_state::UncertaintyState,
+    pub compare: view_state::CompareState,
     pub seek: SeekState,
-    /// Which assumption drives a result (the Uncertainty view's last question and answer).
-    #[serde(skip)]
-    pub importance: ImportanceState,
-    /// The what-if view's question of which assumption matters most, asked of its own runs.
-    #[serde(skip)]
-    pub whatif_importance: ImportanceState,
 }
 
 /// The result whose drivers a view shows (the Uncertainty view's, the what-if view's), and the
@@ -331,38 +314,6 @@ impl Default for SeekState {
     }
 }
 
-impl UiState {
-    /// The Uncertainty view's series: the one picked, where the scenario has it, else the
-    /// scenario's own default (`default_series`).
-    pub fn fan_series_in(&self, scenario: &crate::model::Scenario) -> String {
-        picked_or_default(self.fan_series.as_deref(), scenario)
-    }
-
-    /// The Compare view's series, as `fan_series_in`, of the reference scenario.
-    pub fn compare_series_in(&self, scenario: &crate::model::Scenario) -> String {
-        picked_or_default(self.compare_series.as_deref(), scenario)
-    }
-}
-
-fn picked_or_default(picked: Option<&str>, scenario: &crate::model::Scenario) -> String {
-    picked
-        .filter(|key| scenario.series(key).is_some())
-        .map_or_else(|| default_series(scenario), str::to_owned)
-}
-
-/// The series a view about risks shows before the user picks one: what the first capacity
-/// compares with its emission (COD in a plan that has a water capacity), else the first series.
-pub fn default_series(scenario: &crate::model::Scenario) -> String {
-    scenario
-        .capacities
-        .iter()
-        .map(|c| c.series.as_str())
-        .find(|key| scenario.series(key).is_some())
-        .or_else(|| scenario.series.first().map(|s| s.key.as_str()))
-        .unwrap_or_default()
-        .to_owned()
-}
-
 impl Default for UiState {
     fn default() -> UiState {
         UiState {
@@ -370,28 +321,13 @@ impl Default for UiState {
             lang: Lang::Zh,
             theme: ThemeChoice::Light,
             large_font: false,
-            chart_series: [
-                "gdp",
-                "energy",
-                "water_domestic",
-                "water_industrial",
-                "water_ecological",
-            ]
-            .map(String::from)
-            .to_vec(),
-            indicators_not_met_only: false,
-            indicators_hard_only: false,
-            indicator_selected: None,
-            whatif_ghost: None,
             recent_files: Vec::new(),
-            monte_carlo_runs: crate::engine::uncertainty::DEFAULT_RUNS,
-            monte_carlo_seed: 1,
-            latin_hypercube: false,
-            fan_series: None,
-            compare_series: None,
+            projections: Default::default(),
+            indicators: Default::default(),
+            whatif: Default::default(),
+            uncertainty: Default::default(),
+            compare: Default::default(),
             seek: SeekState::default(),
-            importance: ImportanceState::default(),
-            whatif_importance: ImportanceState::default(),
         }
     }
 }
@@ -501,8 +437,11 @@ pub struct UncertaintyJob {
     pub error: Option<JobError>,
     /// The settings of the last run started, to run again for another fan series.
     pub last_settings: Option<crate::engine::uncertainty::MonteCarlo>,
-    /// The scenario whose run failed (with `error`): not run again until the scenario changes.
-    pub failed_for: Option<crate::model::Scenario>,
+    /// `Document::revision` of the scenario `last` was drawn from: a view asks whether its
+    /// result is current by the revision, not by comparing whole scenarios every frame.
+    pub last_revision: Option<u64>,
+    /// The revision whose run failed (with `error`): not run again until the scenario changes.
+    pub failed_for: Option<u64>,
     /// How many runs have finished: what was drawn from `last` is stale once this moves.
     pub finished: u64,
 }
@@ -512,6 +451,8 @@ pub struct RunningJob {
     pub progress: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     pub scenario: crate::model::Scenario,
+    /// `Document::revision` of `scenario`.
+    pub revision: u64,
     pub handle: std::thread::JoinHandle<
         Result<Option<crate::engine::uncertainty::UncertaintyResult>, crate::engine::ModelError>,
     >,
@@ -523,6 +464,7 @@ impl UncertaintyJob {
     pub fn start(
         &mut self,
         scenario: crate::model::Scenario,
+        revision: u64,
         settings: crate::engine::uncertainty::MonteCarlo,
         fans: Vec<String>,
     ) {
@@ -545,6 +487,7 @@ impl UncertaintyJob {
             progress,
             cancel,
             scenario,
+            revision,
             handle,
         });
     }
@@ -567,12 +510,13 @@ impl UncertaintyJob {
             match running.handle.join() {
                 Ok(Ok(Some(result))) => {
                     self.last = Some((running.scenario, result));
+                    self.last_revision = Some(running.revision);
                     self.finished += 1;
                 }
                 Ok(Ok(None)) => {}
                 Ok(Err(error)) => {
                     self.error = Some(JobError::Model(error));
-                    self.failed_for = Some(running.scenario);
+                    self.failed_for = Some(running.revision);
                 }
                 Err(_) => self.error = Some(JobError::Stopped),
             }

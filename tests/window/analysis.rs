@@ -90,7 +90,7 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
     assert!(result.fans.iter().any(|f| f.series == "cod"));
     assert!(harness.query_by_label("超载概率（截至该年）").is_some());
     // Another series' fan runs the same draws again with that fan.
-    harness.state_mut().state.fan_series = Some("gdp".into());
+    harness.state_mut().state.uncertainty.fan_series = Some("gdp".into());
     for _ in 0..2_000 {
         harness.step();
         let done = harness
@@ -711,7 +711,7 @@ fn the_uncertainty_view_answers_which_assumption_matters_most_for_a_result() {
         .doc
         .apply(ecoplan::document::Edit::SetUncertainty { uncertainty: wide })
         .unwrap();
-    harness.state_mut().state.fan_series = Some("gdp_secondary".into());
+    harness.state_mut().state.uncertainty.fan_series = Some("gdp_secondary".into());
     harness.run();
     harness.get_by_label("运行").click();
     for _ in 0..2_000 {
@@ -726,13 +726,21 @@ fn the_uncertainty_view_answers_which_assumption_matters_most_for_a_result() {
     harness.run_steps(3);
     assert!(harness.query_by_label("哪个假设最重要").is_some());
     // Nothing is computed until asked.
-    assert!(harness.state().state.importance.shares.is_none());
+    assert!(
+        harness
+            .state()
+            .state
+            .uncertainty
+            .importance
+            .shares
+            .is_none()
+    );
     // Below the fold of the view: pressed from the keyboard.
     harness.get_by_label("计算各参数的贡献").focus();
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    let shares = match &harness.state().state.importance.shares {
+    let shares = match &harness.state().state.uncertainty.importance.shares {
         Some((_, _, _, Ok(shares))) => shares.clone(),
         other => panic!("{other:?}"),
     };
@@ -744,7 +752,7 @@ fn the_uncertainty_view_answers_which_assumption_matters_most_for_a_result() {
             .is_some()
     );
     // Another year is another question: asked again, not shown stale.
-    harness.state_mut().state.importance.year = Some(2025);
+    harness.state_mut().state.uncertainty.importance.year = Some(2025);
     harness.run();
     assert!(harness.query_by_label("计算各参数的贡献").is_some());
     assert!(
@@ -766,14 +774,14 @@ fn the_what_if_view_says_which_lever_drives_a_capacity_series_or_its_exceedance(
     let mut harness = harness_for(app, View::WhatIf, Lang::Zh);
     wait_for_bands(&mut harness);
     assert!(harness.query_by_label("哪个假设最重要").is_some());
-    assert!(harness.state().state.whatif_importance.shares.is_none());
+    assert!(harness.state().state.whatif.importance.shares.is_none());
     let compute = |harness: &mut Harness<'static, EcoplanApp>| {
         // Below the capacity and target charts: pressed from the keyboard.
         harness.get_by_label("计算各参数的贡献").focus();
         harness.run();
         harness.key_press(egui::Key::Enter);
         harness.run();
-        match &harness.state().state.whatif_importance.shares {
+        match &harness.state().state.whatif.importance.shares {
             Some((_, outcome, _, Ok(shares))) => (outcome.clone(), shares.clone()),
             other => panic!("{other:?}"),
         }
@@ -795,7 +803,7 @@ fn the_what_if_view_says_which_lever_drives_a_capacity_series_or_its_exceedance(
             .is_some()
     );
     // Another question (NH3-N's exceedance by 2040) is asked again, its own answer drawn.
-    let asked = &mut harness.state_mut().state.whatif_importance;
+    let asked = &mut harness.state_mut().state.whatif.importance;
     asked.capacity = Some("NH3-N".into());
     asked.year = Some(2040);
     harness.run();
@@ -814,7 +822,15 @@ fn the_what_if_view_says_which_lever_drives_a_capacity_series_or_its_exceedance(
     );
     assert_eq!(shares[0].lever, "nh3n", "{shares:?}");
     // The Uncertainty view's question is its own.
-    assert!(harness.state().state.importance.shares.is_none());
+    assert!(
+        harness
+            .state()
+            .state
+            .uncertainty
+            .importance
+            .shares
+            .is_none()
+    );
 }
 
 #[test]
@@ -864,12 +880,12 @@ fn a_series_picked_in_compare_starts_no_monte_carlo_run_of_the_uncertainty_view(
         .unwrap()
         .click();
     harness.run();
-    assert_eq!(harness.state().state.compare_series.as_deref(), Some("gdp"));
+    assert_eq!(harness.state().state.compare.series.as_deref(), Some("gdp"));
     // ... and the Uncertainty view, shown again, keeps its fan and starts nothing.
     harness.state_mut().state.view = View::Uncertainty;
     harness.run_steps(5);
     assert!(harness.state().uncertainty.running.is_none());
     assert_eq!(harness.state().uncertainty.finished, finished);
     assert_eq!(fans(&harness), ["cod"]);
-    assert_eq!(harness.state().state.fan_series, None);
+    assert_eq!(harness.state().state.uncertainty.fan_series, None);
 }

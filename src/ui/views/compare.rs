@@ -10,9 +10,10 @@ use crate::engine::workspace::changes_from;
 use crate::format;
 use crate::i18n::Tr;
 use crate::io::csv::comparison_years;
-use crate::ui::{UiState, ViewCtx, theme, widgets};
+use crate::ui::view_state::CompareState;
+use crate::ui::{ViewCtx, theme, widgets};
 
-pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut CompareState) {
     let lang = ctx.lang;
     let members = ctx.members;
     section(ui, ctx.tr(Tr::Compare));
@@ -21,7 +22,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
         .show(ui, |ui| {
             differences_ui(ui, ctx);
             let (_, reference, reference_analysis) = members[0];
-            let mut key = state.compare_series_in(reference);
+            let mut key = state.series_in(reference);
             ui.horizontal(|ui| {
                 ui.label(ctx.tr(Tr::Overlay));
                 egui::ComboBox::from_id_salt("compare-series")
@@ -40,7 +41,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                                 )
                                 .clicked()
                             {
-                                state.compare_series = Some(series.key.clone());
+                                state.series = Some(series.key.clone());
                             }
                         }
                     })

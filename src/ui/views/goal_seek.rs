@@ -13,13 +13,13 @@ use crate::engine::seek::{
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{LeverKind, MAX_HORIZON, lever_value, with_lever};
-use crate::ui::{GoalKind, UiState, ViewCtx, theme, widgets};
+use crate::ui::{GoalKind, SeekState, ViewCtx, theme, widgets};
 
-pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut SeekState) {
     let lang = ctx.lang;
     let doc = ctx.doc;
     let scenario = doc.scenario();
-    let form = &mut state.seek;
+    let form = state;
     form.fit_to(scenario);
     section(ui, ctx.tr(Tr::GoalSeek));
     egui::Grid::new("seek-form").num_columns(2).show(ui, |ui| {

@@ -15,7 +15,8 @@ use crate::model::{
     Difficulty, Indicator, IndicatorLink, IndicatorTarget, Metric, Observation, Scenario,
     StatedStatus, TaskProgress, TaskState,
 };
-use crate::ui::{UiState, ViewCtx, theme, widgets};
+use crate::ui::view_state::IndicatorsState;
+use crate::ui::{ViewCtx, theme, widgets};
 
 pub use crate::i18n::{basis_tr, stated_tr, status_tr};
 
@@ -131,20 +132,20 @@ fn status_label(ui: &mut egui::Ui, assessed: Option<&Assessed>, decimals: Option
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut IndicatorsState) {
     let lang = ctx.lang;
     let doc = ctx.doc;
     let scenario = doc.scenario();
     let assessments = &doc.analysis().indicators;
     let milestones = crate::engine::indicators::assessed_milestones(scenario);
     if state
-        .indicator_selected
+        .selected
         .is_some_and(|i| i >= scenario.indicators.len())
     {
-        state.indicator_selected = None;
+        state.selected = None;
     }
     // The details of the selected row; without one, the table has the whole width.
-    if let Some(index) = state.indicator_selected {
+    if let Some(index) = state.selected {
         egui::Panel::right("indicator-details")
             .resizable(true)
             .default_size(300.0)
@@ -159,7 +160,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                             .accessible_name(ctx.tr(Tr::Close))
                             .clicked()
                         {
-                            state.indicator_selected = None;
+                            state.selected = None;
                         }
                         details_ui(ui, ctx, index, &assessments[index], &milestones);
                     });
@@ -167,9 +168,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     }
     ui.horizontal(|ui| {
         section(ui, ctx.tr(Tr::Indicators));
-        ui.checkbox(&mut state.indicators_not_met_only, ctx.tr(Tr::FilterNotMet));
-        ui.checkbox(&mut state.indicators_hard_only, ctx.tr(Tr::FilterHard));
-        if state.indicator_selected.is_none() {
+        ui.checkbox(&mut state.not_met_only, ctx.tr(Tr::FilterNotMet));
+        ui.checkbox(&mut state.hard_only, ctx.tr(Tr::FilterHard));
+        if state.selected.is_none() {
             ui.label(RichText::new(ctx.tr(Tr::SelectIndicator)).weak());
         }
     });
@@ -213,10 +214,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                                 .latest
                                 .as_ref()
                                 .is_some_and(|l| l.status == Status::NotMet);
-                        if state.indicators_not_met_only && !not_met {
+                        if state.not_met_only && !not_met {
                             continue;
                         }
-                        if state.indicators_hard_only && indicator.difficulty != Difficulty::Hard {
+                        if state.hard_only && indicator.difficulty != Difficulty::Hard {
                             continue;
                         }
                         row_ui(ui, ctx, state, (index, name_width), indicator, assessment);
@@ -229,7 +230,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
 fn row_ui(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
-    state: &mut UiState,
+    state: &mut IndicatorsState,
     (index, name_width): (usize, f32),
     indicator: &Indicator,
     assessment: &IndicatorAssessment,
@@ -241,13 +242,13 @@ fn row_ui(
         if indicator.applies { text } else { text.weak() }
     };
     let number = indicator.number.clone();
-    let selected = state.indicator_selected == Some(index);
+    let selected = state.selected == Some(index);
     if ui
         .selectable_label(selected, text(&number))
         .on_hover_text(ctx.tr(Tr::SelectIndicator))
         .clicked()
     {
-        state.indicator_selected = if selected { None } else { Some(index) };
+        state.selected = if selected { None } else { Some(index) };
     }
     let name = lang.label(&indicator.name);
     truncated(ui, name_width, text(name))

@@ -99,7 +99,7 @@ pub const VIEWS: [ViewInfo; 17] = [
         key: "whatif",
         title: Tr::WhatIfView,
         charts: ChartsShown::Capacity(Medium::Water),
-        ui: whatif::ui,
+        ui: |ui, ctx, state| whatif::ui(ui, ctx, &mut state.whatif),
     },
     ViewInfo {
         view: View::Baselines,
@@ -120,7 +120,7 @@ pub const VIEWS: [ViewInfo; 17] = [
         key: "projections",
         title: Tr::Projections,
         charts: ChartsShown::Groups,
-        ui: projections::ui,
+        ui: |ui, ctx, state| projections::ui(ui, ctx, &mut state.projections),
     },
     ViewInfo {
         view: View::History,
@@ -148,7 +148,7 @@ pub const VIEWS: [ViewInfo; 17] = [
         key: "indicators",
         title: Tr::Indicators,
         charts: ChartsShown::None,
-        ui: indicators::ui,
+        ui: |ui, ctx, state| indicators::ui(ui, ctx, &mut state.indicators),
     },
     ViewInfo {
         view: View::Targets,
@@ -183,21 +183,21 @@ pub const VIEWS: [ViewInfo; 17] = [
         key: "uncertainty",
         title: Tr::Uncertainty,
         charts: ChartsShown::Fans,
-        ui: uncertainty::ui,
+        ui: |ui, ctx, state| uncertainty::ui(ui, ctx, &mut state.uncertainty),
     },
     ViewInfo {
         view: View::GoalSeek,
         key: "goal-seek",
         title: Tr::GoalSeek,
         charts: ChartsShown::None,
-        ui: goal_seek::ui,
+        ui: |ui, ctx, state| goal_seek::ui(ui, ctx, &mut state.seek),
     },
     ViewInfo {
         view: View::Compare,
         key: "compare",
         title: Tr::Compare,
         charts: ChartsShown::Comparison,
-        ui: compare::ui,
+        ui: |ui, ctx, state| compare::ui(ui, ctx, &mut state.compare),
     },
 ];
 

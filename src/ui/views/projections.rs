@@ -11,10 +11,11 @@ use crate::i18n::Tr;
 use crate::io::csv::projection_tsv;
 use crate::model::Observation;
 use crate::ui::chart::chart_ui;
+use crate::ui::view_state::ProjectionsState;
 use crate::ui::widgets::{self, Domain, NumberField};
-use crate::ui::{UiState, ViewCtx, theme};
+use crate::ui::{ViewCtx, theme};
 
-pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut ProjectionsState) {
     let doc = ctx.doc;
     let scenario = doc.scenario();
     let projection = &doc.analysis().projection;
@@ -87,27 +88,25 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             observed_ui(ui, ctx);
 
             section(ui, ctx.tr(Tr::ChartSeries));
+            let mut chosen = state.chart_series_in(scenario);
             ui.horizontal_wrapped(|ui| {
                 for series in &scenario.series {
-                    let mut shown = state.chart_series.contains(&series.key);
+                    let mut shown = chosen.contains(&series.key);
                     let text = RichText::new(lang.label(&series.label))
                         .color(theme::series_color(scenario, &series.key));
                     if ui.checkbox(&mut shown, text).changed() {
                         if shown {
-                            state.chart_series.push(series.key.clone());
+                            chosen.push(series.key.clone());
                         } else {
-                            state.chart_series.retain(|k| k != &series.key);
+                            chosen.retain(|k| k != &series.key);
                         }
+                        state.chart_series = Some(chosen.clone());
                     }
                 }
             });
             // Series of different units never share an axis: one chart per unit.
             let mut units: Vec<&str> = Vec::new();
-            for series in scenario
-                .series
-                .iter()
-                .filter(|s| state.chart_series.contains(&s.key))
-            {
+            for series in scenario.series.iter().filter(|s| chosen.contains(&s.key)) {
                 if !units.contains(&series.unit.symbol()) {
                     units.push(series.unit.symbol());
                 }
@@ -116,7 +115,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                 let keys: Vec<&str> = scenario
                     .series
                     .iter()
-                    .filter(|s| state.chart_series.contains(&s.key) && s.unit.symbol() == unit)
+                    .filter(|s| chosen.contains(&s.key) && s.unit.symbol() == unit)
                     .map(|s| s.key.as_str())
                     .collect();
                 let title = format!(

@@ -9,7 +9,8 @@ use crate::engine::uncertainty::{MAX_RUNS, MonteCarlo, Sampling};
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{Distribution, Uncertain, lever_value};
-use crate::ui::{Command, UiState, ViewCtx, theme, widgets};
+use crate::ui::view_state::UncertaintyState;
+use crate::ui::{Command, ViewCtx, theme, widgets};
 
 /// What the lever of a rule is, with its value.
 fn lever_text(rule: &crate::model::Rule, value: f64, lang: crate::i18n::Lang) -> String {
@@ -28,7 +29,7 @@ fn lever_text(rule: &crate::model::Rule, value: f64, lang: crate::i18n::Lang) ->
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UncertaintyState) {
     let lang = ctx.lang;
     let doc = ctx.doc;
     let scenario = doc.scenario();
@@ -301,14 +302,14 @@ fn distribution_ui(
     });
 }
 
-fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UncertaintyState) {
     let lang = ctx.lang;
     ui.horizontal(|ui| {
         ui.label(ctx.tr(Tr::Runs));
         let runs = widgets::validated_edit(
             ui,
             "mc-runs",
-            state.monte_carlo_runs.to_string(),
+            state.runs.to_string(),
             80.0,
             ctx.tr(Tr::Runs),
             ctx.tr(Tr::Runs),
@@ -321,13 +322,13 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             },
         );
         if let Some(runs) = runs {
-            state.monte_carlo_runs = runs;
+            state.runs = runs;
         }
         ui.label(ctx.tr(Tr::Seed));
         let seed = widgets::validated_edit(
             ui,
             "mc-seed",
-            state.monte_carlo_seed.to_string(),
+            state.seed.to_string(),
             80.0,
             ctx.tr(Tr::Seed),
             ctx.tr(Tr::Seed),
@@ -338,7 +339,7 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
             },
         );
         if let Some(seed) = seed {
-            state.monte_carlo_seed = seed;
+            state.seed = seed;
         }
         ui.checkbox(&mut state.latin_hypercube, ctx.tr(Tr::LatinHypercube));
         match &ctx.uncertainty.running {
@@ -365,8 +366,8 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                         Sampling::Random
                     };
                     ctx.commands.push(Command::RunUncertainty(MonteCarlo {
-                        runs: state.monte_carlo_runs,
-                        seed: state.monte_carlo_seed,
+                        runs: state.runs,
+                        seed: state.seed,
                         sampling,
                     }));
                 }
@@ -382,7 +383,7 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let _ = lang;
 }
 
-fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UncertaintyState) {
     let lang = ctx.lang;
     let Some((scenario, result)) = &ctx.uncertainty.last else {
         return;

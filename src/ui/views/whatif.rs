@@ -17,7 +17,8 @@ use crate::format;
 use crate::i18n::Tr;
 use crate::model::{Group, Medium, Scenario, Series};
 use crate::ui::chart::color;
-use crate::ui::{Command, UiState, ViewCtx, theme};
+use crate::ui::view_state::WhatIfState;
+use crate::ui::{Command, ViewCtx, theme};
 
 /// Draws of the background run behind the bands: enough for a stable p5 and p95.
 pub const WHATIF_RUNS: usize = 10_000;
@@ -93,7 +94,7 @@ struct Ghost<'a> {
     analysis: &'a Analysis,
 }
 
-pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
+pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut WhatIfState) {
     let lang = ctx.lang;
     egui::Panel::left("whatif-levers")
         .resizable(true)
@@ -133,16 +134,16 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
     let differs = *wanted != *doc.scenario();
     if differs
         && state
-            .whatif_ghost
+            .ghost
             .as_ref()
             .is_none_or(|(analysed, _)| *analysed != *wanted)
     {
-        state.whatif_ghost = crate::engine::analyse(&wanted)
+        state.ghost = crate::engine::analyse(&wanted)
             .ok()
             .map(|analysis| (wanted.clone().into_owned(), Box::new(analysis)));
     }
     let ghost = state
-        .whatif_ghost
+        .ghost
         .as_ref()
         .filter(|(analysed, _)| differs && *analysed == *wanted)
         .map(|(_, analysis)| Ghost {
@@ -221,7 +222,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UiState) {
                         super::importance::importance_ui(
                             ui,
                             ctx,
-                            &mut state.whatif_importance,
+                            &mut state.importance,
                             bands_settings(),
                             &series,
                         );
@@ -282,16 +283,14 @@ fn bands_for<'a>(ctx: &mut ViewCtx<'a>) -> Bands<'a> {
         return bands;
     }
     let job = ctx.whatif;
-    if job.failed_for.as_ref() == Some(scenario) {
+    let revision = ctx.doc.revision();
+    if job.failed_for == Some(revision) {
         // Not run again until the scenario changes: the same run would fail the same way.
         bands.error = job.error.as_ref();
         return bands;
     }
-    let current = job.last.as_ref().is_some_and(|(s, _)| s == scenario);
-    let running_current = job
-        .running
-        .as_ref()
-        .is_some_and(|r| &r.scenario == scenario);
+    let current = job.last_revision == Some(revision);
+    let running_current = job.running.as_ref().is_some_and(|r| r.revision == revision);
     bands.updating = !current;
     if !current && !running_current {
         let fans = capacity_series(ctx);
