@@ -46,6 +46,24 @@ pub enum UnitError {
     Incompatible { from: String, to: String },
 }
 
+impl UnitError {
+    /// The error back from its text: a unit in a file is read through serde, which keeps only
+    /// the error's words (`Error::custom`), so the message can be put in the user's language.
+    pub fn from_message(message: &str) -> Option<UnitError> {
+        let quoted = |rest: &str| rest.split_once('"').map(|(unit, _)| unit.to_owned());
+        if let Some(rest) = message.strip_prefix("unknown unit \"") {
+            return quoted(rest).map(UnitError::Unknown);
+        }
+        let rest = message.strip_prefix("unit \"")?;
+        let (unit, rest) = rest.split_once("\" divides more than ")?;
+        let max = rest.split_whitespace().next()?.parse().ok()?;
+        Some(UnitError::TooManyDivisors {
+            unit: unit.to_owned(),
+            max,
+        })
+    }
+}
+
 /// Base atoms with their dimension and scale. Prefixes 万 (1e4) and 亿 (1e8) may precede any atom.
 const ATOMS: &[(&str, usize, f64)] = &[
     ("元", MONEY, 1.0),

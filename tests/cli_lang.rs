@@ -189,14 +189,13 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
         // A goal before the base year holds no margin: refused, never "met" at infinity.
         (
             vec!["seek", p, "--lever", "cod", "--capacity", "COD:1990"],
-            "1990",
+            "--capacity COD:1990",
         ),
         // A series no scenario compared projects: refused, not a table of its header alone.
         (
             vec!["compare", p, p, "--series", "nosuch"],
             "--series nosuch",
         ),
-        (vec!["check", text(&bad_key)], "bad_key.ron:"),
         (vec!["check", text(&share)], "share.ron:"),
     ];
     for (args, place) in &cases {
@@ -213,6 +212,12 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
         let foreign = foreign_words(&message, args);
         assert!(foreign.is_empty(), "{args:?}: {foreign:?} in {message}");
     }
+    // A key no script can name: the file still opens (an older file stays usable), and
+    // `check` says which key wants renaming, in Chinese.
+    let output = ecoplan_in("zh_CN.UTF-8", &["check", text(&bad_key)]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert!(said.contains("提示：序列“产值 1”：键：含空格"), "{said}");
     // Nothing was saved by the failed import.
     assert_eq!(std::fs::read(&held).unwrap(), std::fs::read(&plan).unwrap());
 }
@@ -284,4 +289,28 @@ fn the_english_interface_reads_english_units_included_and_csv_keeps_its_columns(
     let output = ecoplan_in("en_US.UTF-8", &["export", text(&chapter), "--lang", "zh"]);
     assert!(output.status.success());
     assert!(std::fs::read_to_string(&chapter).unwrap().contains("亿元"));
+}
+
+#[test]
+#[cfg(all(unix, not(target_os = "macos")))]
+fn the_window_without_a_display_says_so_in_the_users_language() {
+    for (locale, said) in [
+        ("zh_CN.UTF-8", "没有可显示窗口的屏幕"),
+        ("en_US.UTF-8", "there is no display to show it on"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("WAYLAND_SOCKET")
+            .env("LANG", locale)
+            .output()
+            .expect("ecoplan runs");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{message}");
+        assert!(message.contains(said), "{message}");
+        // Not the windowing library's own words and source path.
+        assert!(!message.contains("winit"), "{message}");
+    }
 }

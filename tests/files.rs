@@ -736,3 +736,48 @@ fn periods_and_relative_targets_round_trip_and_a_period_off_the_milestones_is_re
         "{error}"
     );
 }
+
+#[test]
+fn a_value_of_the_wrong_kind_is_placed_at_the_value_not_the_space_before_it() {
+    let text = to_ron_string(&hanyang_plan()).replacen("base: 792.86,", "base: \"abc\",", 1);
+    let offset = text.find("\"abc\"").unwrap();
+    let line = text[..offset].matches('\n').count() + 1;
+    let col = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+    match parse(&text).unwrap_err() {
+        LoadError::Parse {
+            line: at_line,
+            col: at_col,
+            ..
+        } => assert_eq!((at_line, at_col), (line, col)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_indicators_value_out_of_its_range_is_placed_at_that_value() {
+    let text = to_ron_string(&hanyang_plan()).replacen("value: 85.9,", "value: 179.0,", 1);
+    let offset = text.find("value: 179.0,").unwrap();
+    let line = text[..offset].matches('\n').count() + 1;
+    let col = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
+    match parse(&text).unwrap_err() {
+        LoadError::Invalid { at, source, .. } => {
+            assert_eq!(at, Some((line, col)));
+            assert!(matches!(
+                *source,
+                ecoplan::engine::ModelError::InvalidValue { ref key, .. } if key == "7"
+            ));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_unit_the_file_writes_that_is_none_reads_in_the_users_language() {
+    let text = to_ron_string(&hanyang_plan()).replacen("unit: \"亿元\"", "unit: \"亿元x\"", 1);
+    let error = parse(&text).unwrap_err();
+    let zh = error.in_lang(ecoplan::i18n::Lang::Zh);
+    assert!(zh.contains("不认识的单位“亿元x”"), "{zh}");
+    assert!(!zh.contains("unknown"), "{zh}");
+    let en = error.in_lang(ecoplan::i18n::Lang::En);
+    assert!(en.contains("unknown unit \"亿元x\""), "{en}");
+}

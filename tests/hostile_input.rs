@@ -887,7 +887,9 @@ fn a_share_above_one_hundred_percent_is_refused_by_its_cell_in_both_imports() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("指标.csv:2:16: 250 % is above 100 % (indicator 7, 2021)"),
+        stderr(&output).contains(
+            "指标.csv:2:16: 250 is outside what the indicator can be (indicator 7, 2021): a fall cannot be above 100 %"
+        ),
         "{}",
         stderr(&output)
     );
@@ -973,7 +975,11 @@ fn an_unreadable_only_figure_is_refused_by_its_cell_and_template_numbers_read_as
             "20,x,tce/万元,-5",
             "-5 超出该指标可取的范围（指标 20，2021 年）",
         ),
-        ("7,x,%,-250", "-250 超出该指标可取的范围（指标 7，2021 年）"),
+        // Forest cover: a share, never below 0.
+        (
+            "11,x,%,-250",
+            "-250 超出该指标可取的范围（指标 11，2021 年）：比例须在 0 到 100 % 之间",
+        ),
     ] {
         std::fs::write(&template, format!("序号,名称,单位,2021\n{row}\n")).unwrap();
         let output = ecoplan(&[
@@ -1041,4 +1047,25 @@ fn a_read_only_file_written_by_hand_is_refused_with_nothing_written_beside_it() 
     assert!(!ecoplan::io::original_path(&plan).exists());
     assert!(!ecoplan::io::backup_path(&plan).exists());
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), by_hand);
+}
+
+#[test]
+fn a_file_that_stops_being_text_is_placed_by_line_and_column() {
+    let dir = scratch_dir("not-text");
+    let plan = dir.join("plan.ron");
+    // Line 2, after the seven characters `  名称: "` (two of them CJK, three bytes each): column
+    // 8, the file's 14th byte.
+    std::fs::write(&plan, b"(\n  \xe5\x90\x8d\xe7\xa7\xb0: \"\xff\"\n)").unwrap();
+    match ecoplan::io::load(&plan).unwrap_err() {
+        LoadError::Read(ecoplan::io::ReadError::NotText {
+            line, col, offset, ..
+        }) => assert_eq!((line, col, offset), (2, 8, 13)),
+        other => panic!("{other:?}"),
+    }
+    let output = ecoplan(&["check", plan.to_str().unwrap(), "--lang", "zh"]);
+    assert!(
+        stderr(&output).contains("plan.ron:2:8：不是 UTF-8 文本（第 14 字节）"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -1347,7 +1347,7 @@ fn an_indicator_value_it_cannot_take_is_refused_in_chinese_and_the_rule_kept() {
     assert_eq!(target(&harness, "7"), IndicatorTarget::AtLeast(85.0));
     assert!(
         harness
-            .query_by_label_contains("百分数须在 −100 到 100 之间")
+            .query_by_label_contains("降幅不能超过 100 %")
             .is_some()
     );
     // Energy per GDP: an intensity, never below 0.

@@ -187,6 +187,12 @@ pub fn main(args: &WindowArgs, asked: Option<Lang>) -> i32 {
         persist_window: screenshot.is_none(),
         ..Default::default()
     };
+    // No display to open a window on (a server, a terminal over SSH): said in words, before
+    // the windowing library says it in its own (English, with its source file's path).
+    if no_display() {
+        crate::io::say(&Tr::WindowCannotOpen.fill(said, &[&Tr::NoDisplay.get(said)]));
+        return 1;
+    }
     let lang = asked;
     let theme_choice = args.theme.map(crate::ui::ThemeChoice::from);
     let recover = args.recover.clone();
@@ -298,4 +304,14 @@ pub(super) fn launch_recovery_window(file: &std::path::Path, lang: Lang) -> Resu
     // Waited for, so that the finished window leaves no zombie behind.
     std::thread::spawn(move || child.wait());
     Ok(())
+}
+
+/// Whether this system has no display a window could open on: on Linux and the BSDs, neither
+/// an X display nor a Wayland one is named in the environment.
+fn no_display() -> bool {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return false;
+    }
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    !(set("DISPLAY") || set("WAYLAND_DISPLAY") || set("WAYLAND_SOCKET"))
 }

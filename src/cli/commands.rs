@@ -198,7 +198,15 @@ pub(super) fn option_refused(
         }
         _ => return None,
     };
-    let (option, value) = given.iter().find(|(o, _)| *o == option)?;
+    // A goal's year is given inside its option (`--capacity COD:2040`, `--bound …@2028…`)
+    // where the command has no `--year`.
+    let (option, value) = given.iter().find(|(o, _)| *o == option).or_else(|| {
+        (option == "--year").then(|| {
+            given
+                .iter()
+                .find(|(o, v)| ["--capacity", "--bound"].contains(o) && !v.is_empty())
+        })?
+    })?;
     Some(Failure::input(
         Tr::OptionRefused.fill(lang, &[option, value, &error.in_lang(lang)]),
     ))
@@ -238,6 +246,11 @@ pub(super) fn check_summary(
         ],
     );
     line.push('\n');
+    // What opens but wants fixing: a key no script could name.
+    for error in engine::key_errors(scenario) {
+        line.push_str(&Tr::CheckNote.fill(lang, &[&file.display(), &error.in_lang(lang)]));
+        line.push('\n');
+    }
     line
 }
 
@@ -391,6 +404,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 ("--lever", args.lever.clone()),
                 ("--range", args.range.clone()),
                 ("--bound", args.bound.clone().unwrap_or_default()),
+                ("--capacity", args.capacity.clone().unwrap_or_default()),
             ];
             let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range).map_err(
                 |error| {

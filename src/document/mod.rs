@@ -132,6 +132,15 @@ impl Document {
     fn edited(&self, edit: &Edit) -> Result<(Scenario, Analysis), Refusal> {
         let mut candidate = self.scenario.clone();
         edit.apply(&mut candidate).map_err(Refusal::Edit)?;
+        // A key no script could name is refused where an edit makes it; one the file already
+        // had stays (a finding asks to rename it), so an older file keeps opening.
+        let had = engine::key_errors(&self.scenario);
+        if let Some(new) = engine::key_errors(&candidate)
+            .into_iter()
+            .find(|error| !had.contains(error))
+        {
+            return Err(Refusal::Model(new));
+        }
         // Analysing checks everything `validate` does (the value checks first, then what only
         // projecting finds), so the edit is analysed once, not validated and then analysed.
         let analysis = engine::analyse(&candidate).map_err(Refusal::Model)?;

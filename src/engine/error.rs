@@ -100,8 +100,8 @@ impl ModelError {
 }
 
 /// What is wrong with a value or a field, with the values that say it: the words are
-/// `refusals::reason`'s, in either language.
-#[derive(Clone, Debug, PartialEq)]
+/// `refusals::reason`'s, in either language. `COUNT` (derived) lets a test see every kind.
+#[derive(Clone, Debug, PartialEq, strum::EnumCount)]
 pub enum Reason {
     Finite,
     NonNegative,
@@ -113,9 +113,11 @@ pub enum Reason {
     Elasticity,
     /// A share from 0 to below 1 (the footprint's biodiversity share).
     Share,
-    /// A value in % beyond ±100 (an indicator's share or change).
-    Percentage,
-    /// A share in % below 0.
+    /// A rise in % below −100 (it cannot fall by more than the whole).
+    PercentChange,
+    /// A fall in % above 100 (it cannot take more than the whole).
+    PercentFall,
+    /// A share in % below 0 or above 100.
     PercentShare,
     TargetThreshold,
     Decimals {

@@ -26,6 +26,9 @@ pub enum Finding {
     /// An indicator whose status reads met while a target on the same quantity is missed (a
     /// "持续改善" rule met by the trend while "优良天数 ≥ 85" is not reached): both are said.
     IndicatorTargetConflict { number: String, target: String },
+    /// A key scripts and the command line cannot name (a space, a comma): the file opens, and
+    /// the key wants renaming (`checks::key_errors`).
+    UnreadableKey(super::ModelError),
 }
 
 /// Finds identical series, missed targets and indicator statuses the values contradict.
@@ -69,6 +72,11 @@ pub fn find_inconsistencies(
         },
     ));
     findings.extend(indicator_target_conflicts(scenario, targets, indicators));
+    findings.extend(
+        super::checks::key_errors(scenario)
+            .into_iter()
+            .map(Finding::UnreadableKey),
+    );
     findings
 }
 

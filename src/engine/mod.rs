@@ -24,7 +24,9 @@ pub mod workspace;
 
 pub use calibrate::growth_through;
 pub use capacity::{CapacityAnalysis, CapacityStatus, CapacityYear, Course, analyse_capacities};
-pub use checks::{MAX_ELASTICITY, MAX_RATE, land_cover_beyond_area};
+pub use checks::{
+    MAX_ELASTICITY, MAX_RATE, indicator_value_reason, key_errors, land_cover_beyond_area,
+};
 
 /// Whether a distribution is one an uncertain rate (or, with `elasticity`, an elasticity) may
 /// have: the checks a file's would pass.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Label;
 
 mod unit_words;
-pub use unit_words::{unit_from_english, unit_text};
+pub use unit_words::{quantity_parts, unit_from_english, unit_text};
 
 /// A unit as `lang` reads it (亿元 as "100 million yuan" in English); the file keeps its symbol.
 pub fn unit(lang: Lang, unit: &crate::units::Unit) -> std::borrow::Cow<'_, str> {

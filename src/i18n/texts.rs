@@ -655,8 +655,8 @@ texts! {
         "{0}: the file is larger than the {1} MB a scenario file may have",
     ),
     ReadNotText => (
-        "{0}：第 {1} 字节不是 UTF-8 文本；情景文件须为 UTF-8 文本",
-        "{0}: byte {1} is not UTF-8 text; scenario files are UTF-8 text",
+        "{0}:{1}:{2}：不是 UTF-8 文本（第 {3} 字节）；情景文件须为 UTF-8 文本",
+        "{0}:{1}:{2}: not UTF-8 text (byte {3}); scenario files are UTF-8 text",
     ),
     WorkspaceEmpty => ("工作区中没有情景", "the workspace holds no scenario"),
     WorkspaceEmptyName => (
@@ -834,13 +834,17 @@ texts! {
         "当年超载概率",
         "Probability of exceeding capacity (in the year)",
     ),
-    ReasonPercentage => (
-        "百分数须在 −100 到 100 之间",
-        "a percentage must be from −100 to 100",
+    ReasonPercentChange => (
+        "增幅不能低于 −100 %（减少不能超过全部）",
+        "a rise cannot be below −100 % (nothing falls by more than the whole)",
+    ),
+    ReasonPercentFall => (
+        "降幅不能超过 100 %（减少不能超过全部）",
+        "a fall cannot be above 100 % (it takes at most the whole)",
     ),
     ReasonPercentShare => (
-        "比例须在 0 到 100 % 之间（名称表明为变化幅度的指标才可为负）",
-        "a share must be from 0 to 100 % (only an indicator whose name says it is a change may be negative)",
+        "比例须在 0 到 100 % 之间（名称表明为变化幅度的指标才可为负或超过 100 %）",
+        "a share must be from 0 to 100 % (only an indicator whose name says it is a change may be negative or above 100 %)",
     ),
     FieldValueOf => ("{0} 年数值", "value of {0}"),
     FieldTargetUntil => ("至 {0} 年的目标", "target until {0}"),
@@ -854,6 +858,11 @@ texts! {
     QuotedCharacter => ("“{0}”", "“{0}”"),
     ChartNotDrawn => ("无法绘制图表 {0}：{1}", "cannot draw the chart {0}: {1}"),
     ReportNotWritten => ("无法写出报告：{0}", "cannot write the report: {0}"),
+    CheckNote => ("{0}：提示：{1}", "{0}: note: {1}"),
+    NoDisplay => (
+        "没有可显示窗口的屏幕（未设置 DISPLAY 或 WAYLAND_DISPLAY）；命令行的各命令无需窗口，见 ecoplan --help",
+        "there is no display to show it on (neither DISPLAY nor WAYLAND_DISPLAY is set); the commands need no window: see ecoplan --help",
+    ),
     OriginalKept => (
         "{0} 已按 ecoplan 的格式重写；原文件（含注释与排版）保存在 {1}",
         "{0} was rewritten in ecoplan's layout; the original (with its comments and layout) is kept in {1}",
@@ -1104,8 +1113,8 @@ texts! {
     CourseColumn => ("规划期状况", "Over the period"),
     WaterCapacityTable => ("水环境容量与污染物排放（{0} 年）", "Water capacity and emissions ({0})"),
     AirCapacityTable => ("大气环境容量与污染物排放（{0} 年）", "Air capacity and emissions ({0})"),
-    EcologicalDeficit => ("生态赤字 {0} 万 gha", "a deficit of {0} 10,000 gha"),
-    EcologicalSurplus => ("生态盈余 {0} 万 gha", "a surplus of {0} 10,000 gha"),
+    EcologicalDeficit => ("生态赤字 {0}", "a deficit of {0}"),
+    EcologicalSurplus => ("生态盈余 {0}", "a surplus of {0}"),
     DeficitMeaning => (
         "生态足迹大于生态承载力，表明人类活动对自然生态系统产品和服务的需求超过了供给。",
         "The footprint exceeds the capacity: demand on the ecosystems' products and services exceeds what they supply.",
@@ -1115,8 +1124,8 @@ texts! {
         "The capacity exceeds the footprint: the ecosystems supply what is demanded.",
     ),
     FootprintSentence => (
-        "{0} 年生态足迹为 {1} 万 gha，生态承载力为 {2} 万 gha，{3}；预计到 {4} 年生态足迹为 {5} 万 gha，生态承载力为 {6} 万 gha，{7}。{8}",
-        "In {0} the ecological footprint is {1} 10,000 gha against a capacity of {2} 10,000 gha, {3}; by {4} it is {5} against {6} 10,000 gha, {7}. {8}",
+        "{0} 年生态足迹为 {1}，生态承载力为 {2}，{3}；预计到 {4} 年生态足迹为 {5}，生态承载力为 {6}，{7}。{8}",
+        "In {0} the ecological footprint is {1} against a capacity of {2}, {3}; by {4} it is {5} against {6}, {7}. {8}",
     ),
     FootprintColumn => ("生态足迹（万 gha）", "Footprint (10,000 gha)"),
     FootprintPerPerson => ("人均生态足迹（gha/人）", "Per person (gha)"),

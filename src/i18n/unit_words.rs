@@ -99,6 +99,64 @@ pub fn unit_from_english(text: &str) -> String {
     out
 }
 
+/// A quantity as a sentence writes it: (the number, the unit). In English a unit of one part
+/// with a Chinese scale (亿元, 万人, 万 tce) is folded into the number, as English writes it
+/// ("1,058.84 亿元" → "105.884 billion yuan", "109.40 万人" → "1.0940 million people", "2.26 万
+/// gha" → "22,600 gha"), keeping the number's resolution: `decimals` more where the scale word
+/// is larger than the unit's (`None`: five significant digits, as everywhere). Anything else,
+/// and Chinese, is the number and the unit as the tables show them.
+pub fn quantity_parts(
+    lang: Lang,
+    value: f64,
+    decimals: Option<u8>,
+    symbol: &str,
+) -> (String, String) {
+    let plain = || {
+        (
+            crate::format::with_decimals(value, decimals),
+            unit_text(lang, symbol).into_owned(),
+        )
+    };
+    if lang == Lang::Zh || symbol.contains(['/', '·']) || !value.is_finite() {
+        return plain();
+    }
+    let trimmed = symbol.trim();
+    let Some((scale, rest)) = [("万", 1e4), ("亿", 1e8)]
+        .iter()
+        .find_map(|(zh, scale)| trimmed.strip_prefix(zh).map(|rest| (*scale, rest.trim())))
+    else {
+        return plain();
+    };
+    let total = value * scale;
+    let (word, unit) = if total.abs() >= 1e9 {
+        (" billion", 1e9)
+    } else if total.abs() >= 1e6 {
+        (" million", 1e6)
+    } else {
+        ("", 1.0)
+    };
+    // 1,058.84 亿 has a resolution of 0.01 亿, 0.001 billion: one decimal more per tenfold;
+    // 2.26 万 has one of 100, so it reads 22,600, not the 22,613 behind it.
+    let mut shown = total / unit;
+    let decimals = decimals.map(|d| {
+        let places = i32::from(d) + (unit / scale).log10().round() as i32;
+        if places < 0 {
+            let step = 10f64.powi(-places);
+            shown = (shown / step).round() * step;
+        }
+        places.clamp(0, i32::from(crate::model::MAX_DECIMALS)) as u8
+    });
+    let rest = part_in_english(rest, false);
+    (
+        crate::format::with_decimals(shown, decimals),
+        format!(
+            "{}{}{rest}",
+            word.trim_start(),
+            if word.is_empty() { "" } else { " " }
+        ),
+    )
+}
+
 /// One part of a unit (`万 tce`, `人`, `亿元`) in English. A person under a division is singular
 /// (m³/person), people counted are plural (10,000 people).
 fn part_in_english(part: &str, divided: bool) -> String {
@@ -134,6 +192,48 @@ fn part_in_english(part: &str, divided: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scaled_quantity_reads_as_english_writes_it_with_the_digits_it_had() {
+        let en = |value, decimals, unit| quantity_parts(Lang::En, value, decimals, unit);
+        assert_eq!(
+            en(1058.84, Some(2), "亿元"),
+            ("105.884".into(), "billion yuan".into())
+        );
+        assert_eq!(
+            en(109.4, Some(2), "万人"),
+            ("1.0940".into(), "million people".into())
+        );
+        assert_eq!(
+            en(90.0, Some(2), "万人"),
+            ("900,000".into(), "people".into())
+        );
+        assert_eq!(en(2.26, Some(2), "万 gha"), ("22,600".into(), "gha".into()));
+        // The number behind a rounded one is rounded to the resolution it was shown with.
+        assert_eq!(
+            en(2.2613, Some(2), "万 gha"),
+            ("22,600".into(), "gha".into())
+        );
+        assert_eq!(
+            en(0.0488, Some(4), "亿 m³"),
+            ("4.88".into(), "million m³".into())
+        );
+        // Five significant digits where no decimals are set.
+        assert_eq!(
+            en(167.91, None, "万 tce"),
+            ("1.6791".into(), "million tce".into())
+        );
+        // A quotient, a unit without a scale, and Chinese stay as the tables write them.
+        assert_eq!(
+            en(0.159, Some(3), "tce/万元"),
+            ("0.159".into(), "tce/10,000 yuan".into())
+        );
+        assert_eq!(en(15.5, Some(1), "t/a"), ("15.5".into(), "t/a".into()));
+        assert_eq!(
+            quantity_parts(Lang::Zh, 1058.84, Some(2), "亿元"),
+            ("1,058.84".into(), "亿元".into())
+        );
+    }
 
     #[test]
     fn the_plans_units_read_in_english_and_stay_as_written_in_chinese() {

@@ -330,12 +330,6 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                 .series(key)
                 .map_or_else(String::new, |s| s.unit.to_string()),
         };
-        // A change (a decrease rate, ΔEQI) may fall below 0; a share, an intensity or a count
-        // may not.
-        let may_be_negative = match &target {
-            ImportTarget::Indicator(index) => scenario.indicators[*index].measures_change(),
-            ImportTarget::Series(_) => false,
-        };
         for &(c, year) in &year_columns {
             let cell = row.get(c).unwrap_or(&Cell::Empty);
             let value = match cell {
@@ -395,28 +389,6 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                     }
                 },
             };
-            // Nor does a change in % fall below −100 %.
-            let floor = if is_percent_unit(&unit) {
-                -100.0
-            } else {
-                f64::NEG_INFINITY
-            };
-            if (value < 0.0 && !may_be_negative) || value < floor {
-                return Err(at(
-                    r,
-                    c,
-                    said(
-                        format!(
-                            "{} 超出该指标可取的范围（指标 {number}，{year} 年）：份额、强度与数量不能为负，变化率不低于 −100 %",
-                            crate::format::exact(value)
-                        ),
-                        format!(
-                            "{} is outside what the indicator can be (indicator {number}, {year}): a share, an intensity or a count is never negative, a change never below −100 %",
-                            crate::format::exact(value)
-                        ),
-                    ),
-                ));
-            }
             if !value.is_finite() {
                 return Err(at(
                     r,
@@ -427,19 +399,34 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                     ),
                 ));
             }
-            // A share or a rate of decrease cannot pass the whole (250 % would read "met").
-            if is_percent_unit(&unit) && value > 100.0 {
+            // What the value can be is the model's rule (a share from 0 to 100 %, a fall at
+            // most 100 %, no intensity or count below 0), said at the cell.
+            let reason = match &target {
+                ImportTarget::Indicator(index) => crate::engine::indicator_value_reason(
+                    &scenario.indicators[*index],
+                    value,
+                    false,
+                ),
+                ImportTarget::Series(_) if value < 0.0 => Some(crate::engine::Reason::NonNegative),
+                ImportTarget::Series(_) if is_percent_unit(&unit) && value > 100.0 => {
+                    Some(crate::engine::Reason::PercentShare)
+                }
+                ImportTarget::Series(_) => None,
+            };
+            if let Some(reason) = reason {
                 return Err(at(
                     r,
                     c,
                     said(
                         format!(
-                            "{} % 超过 100 %（指标 {number}，{year} 年）",
-                            crate::format::exact(value)
+                            "{} 超出该指标可取的范围（指标 {number}，{year} 年）：{}",
+                            crate::format::exact(value),
+                            crate::refusals::reason(&reason, Lang::Zh)
                         ),
                         format!(
-                            "{} % is above 100 % (indicator {number}, {year})",
-                            crate::format::exact(value)
+                            "{} is outside what the indicator can be (indicator {number}, {year}): {}",
+                            crate::format::exact(value),
+                            crate::refusals::reason(&reason, Lang::En)
                         ),
                     ),
                 ));

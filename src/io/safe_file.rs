@@ -18,8 +18,15 @@ pub enum ReadError {
     NotAFile { path: PathBuf, kind: &'static str },
     #[error("{}: the file is larger than the {} MB a scenario file may have", path.display(), limit / (1024 * 1024))]
     TooLarge { path: PathBuf, limit: u64 },
-    #[error("{}: byte {offset} is not UTF-8 text; scenario files are UTF-8 text", path.display())]
-    NotText { path: PathBuf, offset: usize },
+    /// `offset`: the first byte that is not text, from 0; `line` and `col` (from 1, the column
+    /// in characters) where an editor shows it.
+    #[error("{}:{line}:{col}: not UTF-8 text (byte {}); scenario files are UTF-8 text", path.display(), offset + 1)]
+    NotText {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        col: usize,
+    },
 }
 
 impl ReadError {
@@ -40,9 +47,12 @@ impl ReadError {
             ReadError::TooLarge { path, limit } => {
                 Tr::ReadTooLarge.fill(lang, &[&path.display(), &(limit / (1024 * 1024))])
             }
-            ReadError::NotText { path, offset } => {
-                Tr::ReadNotText.fill(lang, &[&path.display(), offset])
-            }
+            ReadError::NotText {
+                path,
+                offset,
+                line,
+                col,
+            } => Tr::ReadNotText.fill(lang, &[&path.display(), line, col, &(offset + 1)]),
         }
     }
 }
@@ -123,9 +133,16 @@ pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
 
 /// A file's bytes as UTF-8 text, without a byte-order mark; `path` names it in the error.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
-    let mut text = String::from_utf8(bytes).map_err(|error| ReadError::NotText {
-        path: path.to_owned(),
-        offset: error.utf8_error().valid_up_to(),
+    let mut text = String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        // What comes before is text: its lines and characters place the bad byte.
+        let before = std::str::from_utf8(&error.as_bytes()[..offset]).unwrap_or_default();
+        ReadError::NotText {
+            path: path.to_owned(),
+            offset,
+            line: before.matches('\n').count() + 1,
+            col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+        }
     })?;
     // Notepad and Excel on Windows start UTF-8 files with a byte-order mark.
     if text.starts_with('\u{feff}') {
@@ -554,8 +571,13 @@ mod tests {
         let dir = folder("utf8");
         let path = dir.join("a.ron");
         std::fs::write(&path, b"abc\xff").unwrap();
-        let error = read_text_bounded(&path, 100).unwrap_err().to_string();
-        assert!(error.contains("byte 3 is not UTF-8"), "{error}");
+        match read_text_bounded(&path, 100).unwrap_err() {
+            // The fourth byte, after three characters of the first line.
+            ReadError::NotText {
+                offset, line, col, ..
+            } => assert_eq!((offset, line, col), (3, 1, 4)),
+            other => panic!("{other}"),
+        }
     }
 
     #[test]

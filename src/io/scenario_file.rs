@@ -89,13 +89,39 @@ fn parse_message(code: &ron::Error) -> String {
     }
 }
 
-fn parse_error(path: &Path) -> impl Fn(ron::error::SpannedError) -> LoadError + '_ {
-    move |error| LoadError::Parse {
-        path: path.to_owned(),
-        line: error.span.start.line,
-        col: error.span.start.col,
-        message: parse_message(&error.code),
-        code: Box::new(error.code),
+fn parse_error<'a>(
+    path: &'a Path,
+    text: &'a str,
+) -> impl Fn(ron::error::SpannedError) -> LoadError + 'a {
+    move |error| {
+        let (line, col) = (error.span.start.line, error.span.start.col);
+        LoadError::Parse {
+            path: path.to_owned(),
+            line,
+            col: past_spaces(text, line, col),
+            message: parse_message(&error.code),
+            code: Box::new(error.code),
+        }
+    }
+}
+
+/// The column of what follows `col` on `line` past spaces and tabs: the RON library places an
+/// error after a colon at the space before the value ("base: \"abc\"" at the space), where an
+/// editor should show the value.
+fn past_spaces(text: &str, line: usize, col: usize) -> usize {
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return col;
+    };
+    let skipped = row
+        .chars()
+        .skip(col.saturating_sub(1))
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    // Spaces to the end of the line: the place is the line's end, as the library said.
+    if row.chars().count() <= col.saturating_sub(1) + skipped {
+        col
+    } else {
+        col + skipped
     }
 }
 
@@ -233,7 +259,7 @@ pub fn load_any(path: &Path) -> Result<Loaded, LoadError> {
 /// Parses and validates the text of a scenario or workspace file; `path` is only used in
 /// messages.
 pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
-    let probe: VersionProbe = options().from_str(text).map_err(parse_error(path))?;
+    let probe: VersionProbe = options().from_str(text).map_err(parse_error(path, text))?;
     if probe.workspace.is_none() {
         return from_ron_str(text, path).map(|s| Loaded::Scenario(Box::new(s)));
     }
@@ -254,12 +280,12 @@ pub fn load_any_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     let mut workspace: crate::model::Workspace = if probe.format_version < 5 {
         options()
             .from_str::<super::migrate::WorkspaceV4>(text)
-            .map_err(parse_error(path))?
+            .map_err(parse_error(path, text))?
             .migrate()
     } else {
         // Versions 5 and 6 read as 7 (plain-string notes, no decimals; no periods, absolute
         // thresholds).
-        options().from_str(text).map_err(parse_error(path))?
+        options().from_str(text).map_err(parse_error(path, text))?
     };
     workspace.format_version = FORMAT_VERSION;
     for member in &mut workspace.workspace {
@@ -477,7 +503,7 @@ pub fn workspace_to_ron_string(workspace: &crate::model::Workspace) -> String {
 
 /// Parses and validates scenario text; `path` is only used in messages.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Scenario, LoadError> {
-    let parse_error = parse_error(path);
+    let parse_error = parse_error(path, text);
     // Read the version first, so a newer file gets a clear message instead of a field error.
     let probe: VersionProbe = options().from_str(text).map_err(&parse_error)?;
     if probe.workspace.is_some() {
@@ -576,7 +602,27 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
                 "scenario" => text.find(&format!("{field}:"))?,
                 _ => text.find(&key_of(item, key))?,
             };
-            field_after(start, field)
+            // A value of a year (an indicator's or a series' observation), a period's target:
+            // at its entry of the item, found by the year it states.
+            let of_year = field
+                .strip_prefix("observed value of ")
+                .or_else(|| field.strip_prefix("value of "))
+                .map(|year| (format!("year: {year},"), "value:"))
+                .or_else(|| {
+                    field
+                        .strip_prefix("target until ")
+                        .map(|year| (format!("until: {year},"), "target:"))
+                });
+            if let Some((entry, value)) = of_year
+                && let Some(at) = text[start..].find(&entry).map(|i| start + i)
+                // Within the item: not past the next item's key.
+                && !text[start + 1..at].contains("key: \"")
+                && !text[start + 1..at].contains("number: \"")
+            {
+                text[at..].find(value).map_or(at, |i| at + i)
+            } else {
+                field_after(start, field)
+            }
         }
         ModelError::Unit { item, key, .. } => field_after(text.find(&key_of(item, key))?, "unit"),
         ModelError::NotFinite { item, key, .. } => text.find(&key_of(item, key))?,

@@ -176,6 +176,17 @@ impl IndicatorTarget {
     }
 }
 
+/// The change an indicator's name says it measures (`Indicator::change_kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A fall or a reduction: in %, at most 100.
+    Fall,
+    /// A rise or a growth: in %, at least −100.
+    Rise,
+    /// A change either way.
+    Either,
+}
+
 /// Whether a unit is the percent sign (half- or full-width).
 pub fn is_percent_unit(unit: &str) -> bool {
     matches!(unit.trim(), "%" | "％")
@@ -185,18 +196,42 @@ impl Indicator {
     /// Whether the name says the row measures a change (下降率, 提高幅度, ΔEQI, a reduction),
     /// whose value may fall below 0 where a share's, an intensity's or a count's may not.
     pub fn measures_change(&self) -> bool {
-        const ZH: [&str; 8] = ["下降", "降低", "提高", "增长", "减少", "变化", "幅度", "Δ"];
-        const EN: [&str; 7] = [
+        self.change_kind().is_some()
+    }
+
+    /// Which change the name says the row measures, if any: a fall (下降率, a reduction: at most
+    /// the whole, 100 %), a rise (提高幅度, growth: at least −100 %), or either (变化, Δ). In
+    /// Chinese by the words of the frames, in English by whole words ("rise", not the "rise" in
+    /// "enterprise"). A fall and a rise named together read as either.
+    pub fn change_kind(&self) -> Option<ChangeKind> {
+        const FALL_ZH: [&str; 6] = ["下降", "降低", "减少", "削减", "降幅", "减排"];
+        const RISE_ZH: [&str; 5] = ["提高", "增长", "增加", "上升", "增幅"];
+        const EITHER_ZH: [&str; 2] = ["变化", "Δ"];
+        const FALL_EN: [&str; 8] = [
             "reduction",
+            "reductions",
             "decrease",
-            "increase",
-            "change",
+            "decreases",
+            "decline",
+            "declines",
             "fall",
-            "rise",
-            "growth",
+            "falls",
         ];
+        const RISE_EN: [&str; 6] = ["increase", "increases", "rise", "rises", "growth", "gain"];
+        const EITHER_EN: [&str; 2] = ["change", "changes"];
+        let zh = &self.name.zh;
         let en = self.name.en.to_lowercase();
-        ZH.iter().any(|w| self.name.zh.contains(w)) || EN.iter().any(|w| en.contains(w))
+        let words: Vec<&str> = en.split(|c: char| !c.is_alphanumeric()).collect();
+        let said = |zh_words: &[&str], en_words: &[&str]| {
+            zh_words.iter().any(|w| zh.contains(w)) || words.iter().any(|w| en_words.contains(w))
+        };
+        let (fall, rise) = (said(&FALL_ZH, &FALL_EN), said(&RISE_ZH, &RISE_EN));
+        match (fall, rise) {
+            (true, false) => Some(ChangeKind::Fall),
+            (false, true) => Some(ChangeKind::Rise),
+            (true, true) => Some(ChangeKind::Either),
+            (false, false) => said(&EITHER_ZH, &EITHER_EN).then_some(ChangeKind::Either),
+        }
     }
 
     /// The rule that holds in `year`: the first period ending in or after it, else the general
@@ -219,5 +254,51 @@ impl Indicator {
         self.observed.retain(|o| o.year != observation.year);
         let at = self.observed.partition_point(|o| o.year < observation.year);
         self.observed.insert(at, observation);
+    }
+}
+
+#[cfg(test)]
+mod change_words {
+    use super::{ChangeKind, Indicator};
+
+    fn kind(zh: &str, en: &str) -> Option<ChangeKind> {
+        let mut indicator: Indicator = crate::plan::hanyang_plan()
+            .indicators
+            .into_iter()
+            .next()
+            .unwrap();
+        indicator.name = crate::model::Label::new(zh, en);
+        indicator.change_kind()
+    }
+
+    #[test]
+    fn a_change_is_told_by_the_names_words_not_by_letters_inside_other_words() {
+        assert_eq!(
+            kind("单位GDP能耗降低", "Energy intensity reduction"),
+            Some(ChangeKind::Fall)
+        );
+        assert_eq!(
+            kind("森林蓄积量增长", "Growth of forest stock"),
+            Some(ChangeKind::Rise)
+        );
+        assert_eq!(
+            kind("生态环境状况指数变化", "Change of the EI"),
+            Some(ChangeKind::Either)
+        );
+        // A row naming a rise and a fall (the frame's row 8) reads as either.
+        assert_eq!(
+            kind(
+                "水质达到或优于Ⅲ类比例提高幅度、劣Ⅴ类比例下降幅度",
+                "Water quality"
+            ),
+            Some(ChangeKind::Either)
+        );
+        // Shares whose English holds "rise", "fall", "change" inside a word are shares.
+        assert_eq!(
+            kind("重点企业达标比例", "Share of compliant enterprises"),
+            None
+        );
+        assert_eq!(kind("降雨", "Rainfall"), None);
+        assert_eq!(kind("外汇", "Exchange"), None);
     }
 }

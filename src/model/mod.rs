@@ -15,8 +15,8 @@ mod workspace;
 pub use capacity::{Capacity, CapacityBasis, Medium};
 pub use chapter::{ChapterSettings, ChapterUnit, Numbering, Section};
 pub use indicator::{
-    Better, Difficulty, Indicator, IndicatorKind, IndicatorLink, IndicatorTarget, Observation,
-    PeriodTarget, StatedStatus, TaskProgress, TaskState, is_percent_unit,
+    Better, ChangeKind, Difficulty, Indicator, IndicatorKind, IndicatorLink, IndicatorTarget,
+    Observation, PeriodTarget, StatedStatus, TaskProgress, TaskState, is_percent_unit,
 };
 pub use methods::{
     AirMethod, AirPollutant, AirZone, ConsumptionItem, EiMethod, FootprintMethod, LandType,

@@ -238,6 +238,22 @@ pub fn shown_unit(scenario: &Scenario, series: &Series, lang: Lang) -> (f64, Str
         .unwrap_or_else(|| (1.0, crate::i18n::unit(lang, &series.unit).into_owned()))
 }
 
+/// A series' value with its unit as a sentence writes them (`i18n::quantity_parts`: in English
+/// "105.884 billion yuan", not "1,058.84 100 million yuan"), in the chapter's unit for it.
+pub fn shown_quantity(
+    scenario: &Scenario,
+    series: &Series,
+    value: f64,
+    lang: Lang,
+) -> (String, String) {
+    let (factor, unit) = scenario
+        .chapter
+        .unit_of(&series.key)
+        .and_then(|unit| series.unit.factor_to(unit).ok().map(|f| (f, unit.clone())))
+        .unwrap_or_else(|| (1.0, series.unit.clone()));
+    crate::i18n::quantity_parts(lang, value * factor, series.decimals, unit.symbol())
+}
+
 /// A series' value as the chapter prints it, in its chosen unit and the series' decimals.
 pub fn shown_value(scenario: &Scenario, series: &Series, value: f64) -> String {
     let (factor, _) = shown_unit(scenario, series, Lang::Zh);
@@ -268,14 +284,8 @@ pub fn series_sentence(
             } else {
                 Tr::ReachesBy
             };
-            Some(words.fill(
-                lang,
-                &[
-                    &by_milestone(scenario, year, lang),
-                    &shown_value(scenario, series, value),
-                    &shown_unit(scenario, series, lang).1,
-                ],
-            ))
+            let (value, unit) = shown_quantity(scenario, series, value, lang);
+            Some(words.fill(lang, &[&by_milestone(scenario, year, lang), &value, &unit]))
         })
         .collect();
     Tr::SeriesSentence.fill(

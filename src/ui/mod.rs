@@ -208,17 +208,28 @@ impl SeekState {
                 .collect(),
         );
         let series: Vec<&str> = scenario.series.iter().map(|s| s.key.as_str()).collect();
+        let bound_before = self.bound_series.clone();
         first_or(&mut self.bound_series, series.clone());
+        // A bound of another series (or none yet) starts at this series' base value.
+        if self.bound_series != bound_before || !self.bound_value.is_finite() {
+            self.bound_value = scenario
+                .series(&self.bound_series)
+                .and_then(|s| s.base)
+                .unwrap_or(0.0);
+        }
         first_or(&mut self.sensitivity_series, series);
-        first_or(
-            &mut self.lever,
-            scenario
-                .series
-                .iter()
-                .filter(|s| crate::model::lever_value(&s.rule).is_some())
-                .map(|s| s.key.as_str())
-                .collect(),
-        );
+        // No lever yet: the goal's own (`goal_seek::ui` chooses it); another's: the first.
+        if !self.lever.is_empty() {
+            first_or(
+                &mut self.lever,
+                scenario
+                    .series
+                    .iter()
+                    .filter(|s| crate::model::lever_value(&s.rule).is_some())
+                    .map(|s| s.key.as_str())
+                    .collect(),
+            );
+        }
         // A goal may look past the horizon (the search projects as far as it asks), never
         // before the base year.
         let years = (scenario.base_year + 1)..=crate::model::MAX_HORIZON;
@@ -293,20 +304,22 @@ impl SeekState {
 impl Default for SeekState {
     fn default() -> SeekState {
         SeekState {
+            // Nothing named until a scenario is open: `fit_to` names its own first target,
+            // capacity and series, its horizon, and the lever that fits the goal.
             goal: GoalKind::Target,
-            bound_series: "msw".into(),
-            bound_year: 2028,
+            bound_series: String::new(),
+            bound_year: 0,
             bound_at_most: true,
-            bound_value: 400_000.0,
-            target: "energy_intensity".into(),
-            pollutant: "COD".into(),
-            until: 2040,
-            lever: "energy".into(),
+            bound_value: f64::NAN,
+            target: String::new(),
+            pollutant: String::new(),
+            until: 0,
+            lever: String::new(),
             low_percent: -20.0,
             high_percent: 30.0,
             range_kind: None,
-            sensitivity_series: "cod".into(),
-            sensitivity_year: 2028,
+            sensitivity_series: String::new(),
+            sensitivity_year: 0,
             answer: None,
             lever_chosen_for: None,
             swings: None,

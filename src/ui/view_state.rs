@@ -18,12 +18,20 @@ pub struct ProjectionsState {
 
 impl ProjectionsState {
     /// The series the chart draws: those ticked that the scenario has, or, before any is
-    /// ticked, the first series of each group (the economy, the population, water, energy,
-    /// emissions, …), so a new district's chart shows its own series.
+    /// ticked (or where none ticked is in this scenario, another district's), the first series
+    /// of each group (the economy, the population, water, energy, emissions, …), so a new
+    /// district's chart shows its own series.
     pub fn chart_series_in(&self, scenario: &Scenario) -> Vec<String> {
+        let ticked: Vec<String> = self
+            .chart_series
+            .iter()
+            .flatten()
+            .filter(|key| scenario.series(key).is_some())
+            .cloned()
+            .collect();
         match &self.chart_series {
-            Some(keys) => keys.clone(),
-            None => crate::model::Group::ALL
+            Some(keys) if keys.is_empty() || !ticked.is_empty() => ticked,
+            _ => crate::model::Group::ALL
                 .iter()
                 .filter_map(|group| scenario.series.iter().find(|s| s.group == *group))
                 .map(|s| s.key.clone())
@@ -117,4 +125,62 @@ pub fn default_series(scenario: &Scenario) -> String {
         .or_else(|| scenario.series.first().map(|s| s.key.as_str()))
         .unwrap_or_default()
         .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in plan with its keys renamed as another district's statistics would name
+    /// them: nothing may fall back on the plan's own keys.
+    fn another_district() -> Scenario {
+        let mut scenario = crate::plan::hanyang_plan();
+        for (from, to) in [
+            ("gdp", "grp"),
+            ("cod", "cod_total"),
+            ("energy", "energy_use"),
+        ] {
+            crate::document::Edit::RenameSeries {
+                from: from.into(),
+                to: to.into(),
+            }
+            .apply(&mut scenario)
+            .unwrap();
+        }
+        scenario
+    }
+
+    #[test]
+    fn what_a_view_shows_before_a_pick_is_the_open_scenarios() {
+        let scenario = another_district();
+        // The fan and the overlay: what the first capacity compares, by its new key.
+        assert_eq!(
+            UncertaintyState::default().fan_series_in(&scenario),
+            "cod_total"
+        );
+        assert_eq!(CompareState::default().series_in(&scenario), "cod_total");
+        // The projections chart: the first series of each group, the economy's by its new key.
+        let shown = ProjectionsState::default().chart_series_in(&scenario);
+        assert_eq!(shown.first().map(String::as_str), Some("grp"));
+        assert!(shown.contains(&"energy_use".to_owned()), "{shown:?}");
+        // A pick of another district's keys is no pick here.
+        let picked = ProjectionsState {
+            chart_series: Some(vec!["gdp".into(), "water_domestic".into()]),
+        };
+        assert_eq!(picked.chart_series_in(&scenario), ["water_domestic"]);
+        let stale = ProjectionsState {
+            chart_series: Some(vec!["gdp".into()]),
+        };
+        assert_eq!(stale.chart_series_in(&scenario), shown);
+        // Nothing ticked on purpose stays nothing.
+        let none = ProjectionsState {
+            chart_series: Some(Vec::new()),
+        };
+        assert!(none.chart_series_in(&scenario).is_empty());
+        let fan = UncertaintyState {
+            fan_series: Some("gdp".into()),
+            ..UncertaintyState::default()
+        };
+        assert_eq!(fan.fan_series_in(&scenario), "cod_total");
+    }
 }

@@ -168,7 +168,10 @@ fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
         harness.state().state.seek.answer.as_ref().unwrap().0.goal,
         Goal::Target(_)
     ));
-    // Another goal: the old answer goes, and the lever follows the goal (COD for COD).
+    // Another goal: the old answer goes, and the lever follows the goal (COD for COD). Its
+    // year is the plan's horizon until one is typed: 2040 here.
+    assert_eq!(harness.state().state.seek.until, 2028);
+    harness.state_mut().state.seek.until = 2040;
     radio(&mut harness, "环境容量");
     assert!(harness.state().state.seek.answer.is_none());
     assert_eq!(harness.state().state.seek.lever, "cod");
@@ -185,7 +188,12 @@ fn each_goal_kind_solves_the_goal_it_shows_with_a_lever_that_fits() {
     // The highest COD growth under capacity to 2040 (README: 8.35 %/yr).
     let rate = answer.unwrap().value.unwrap();
     assert!((rate - 0.0835).abs() < 5e-4, "{rate}");
-    // The bound: municipal solid waste at most 400 000 t in 2028.
+    // The bound: municipal solid waste at most 400 000 t in 2028 (the form starts at the
+    // first series and its base value).
+    assert_eq!(harness.state().state.seek.bound_series, "gdp");
+    assert_eq!(harness.state().state.seek.bound_value, 792.86);
+    let seek = &mut harness.state_mut().state.seek;
+    (seek.bound_series, seek.bound_value) = ("msw".into(), 400_000.0);
     radio(&mut harness, "序列约束");
     assert!(harness.state().state.seek.answer.is_none());
     assert_eq!(harness.state().state.seek.lever, "msw");

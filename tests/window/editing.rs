@@ -904,3 +904,40 @@ fn a_note_in_another_wording_is_nothing_to_reset_and_reset_keeps_it() {
     assert_eq!(after.base, Some(792.86));
     assert_eq!(after.source, gdp.source);
 }
+
+#[test]
+fn a_key_no_script_could_name_is_refused_when_typed_and_kept_when_a_file_has_it() {
+    let mut harness = harness(View::Baselines, Lang::Zh);
+    harness.run();
+    type_into(&mut harness, "键 gdp", "gdp total");
+    press_enter(&mut harness);
+    assert!(harness.state().doc.scenario().series("gdp").is_some());
+    assert!(harness.state().doc.scenario().series("gdp total").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("含空格：键只能由字母、数字、_、- 和 . 组成")
+            .is_some()
+    );
+    // A key typed as scripts can name it is taken.
+    type_into(&mut harness, "键 gdp", "gdp_total");
+    press_enter(&mut harness);
+    assert!(harness.state().doc.scenario().series("gdp_total").is_some());
+
+    // A file that already has such a key opens; the overview asks to rename it.
+    let dir = temp_dir("unreadable-key");
+    let path = dir.join("plan.ron");
+    let text = ecoplan::io::to_ron_string(&ecoplan::plan::hanyang_plan())
+        .replace("\"gdp\"", "\"gdp total\"");
+    std::fs::write(&path, text).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.open.borrow_mut().push(path);
+    let mut harness = harness_with(View::Overview, Lang::Zh, dialogs);
+    harness.run();
+    click_menu(&mut harness, "文件", "打开…");
+    assert!(harness.state().doc.scenario().series("gdp total").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("序列“gdp total”：键：含空格")
+            .is_some()
+    );
+}

@@ -6,27 +6,31 @@ use std::collections::HashSet;
 use super::*;
 
 /// Why an indicator's value (a threshold or an observation) cannot be, if it cannot. In %, a
-/// share (林草覆盖率, 优良天数比例) lies from 0 to 100 and a change (下降幅度, 提高幅度) within
-/// ±100: 179 % of good-air days, or −3 % of forest cover, is a typing error. Nor is a share, an
+/// share (林草覆盖率) lies from 0 to 100, a fall (下降幅度) is at most 100 and a rise (提高幅度)
+/// at least −100: 179 % or −3 % of forest cover is a typing error. A row the frame gives a share
+/// and a fall at once (7: 优良天数比例、PM2.5浓度下降幅度) is held as a fall. Nor is a share, an
 /// index (EI), an intensity (tce/万元) or a count ever below 0; only a change may be (a row whose
 /// name says so, or a threshold on the change from the last assessment). The same rule as the
 /// import of a table of values (`io::indicator_table`).
-pub(super) fn indicator_value_reason(
-    indicator: &Indicator,
-    value: f64,
-    change: bool,
-) -> Option<Reason> {
+pub fn indicator_value_reason(indicator: &Indicator, value: f64, change: bool) -> Option<Reason> {
+    use crate::model::ChangeKind;
     let percent = crate::model::is_percent_unit(&indicator.unit);
+    let kind = if change {
+        Some(ChangeKind::Either)
+    } else {
+        indicator.change_kind()
+    };
     if !value.is_finite() {
         Some(Reason::Finite)
-    } else if percent && !(-100.0..=100.0).contains(&value) {
-        Some(Reason::Percentage)
-    } else if value < 0.0 && !change && !indicator.measures_change() {
-        Some(if percent {
-            Reason::PercentShare
-        } else {
-            Reason::NonNegative
-        })
+    } else if percent && kind == Some(ChangeKind::Fall) && value > 100.0 {
+        // A fall takes at most the whole; a rise may pass it (提高 150 %).
+        Some(Reason::PercentFall)
+    } else if percent && kind == Some(ChangeKind::Rise) && value < -100.0 {
+        Some(Reason::PercentChange)
+    } else if percent && kind.is_none() && !(0.0..=100.0).contains(&value) {
+        Some(Reason::PercentShare)
+    } else if value < 0.0 && kind.is_none() {
+        Some(Reason::NonNegative)
     } else {
         None
     }
@@ -185,14 +189,15 @@ mod tests {
     fn each_kind_of_indicator_value_is_held_to_what_it_can_be() {
         // Good-air days: a share in %.
         assert_eq!(refused("7", 85.0), None);
-        assert_eq!(refused("7", 179.0), Some(Reason::Percentage));
+        assert_eq!(refused("7", 179.0), Some(Reason::PercentFall));
         // Forest cover: a share, never below 0.
         assert_eq!(refused("11", -3.0), Some(Reason::PercentShare));
         // EI: an index; energy per GDP: an intensity.
         assert_eq!(refused("10", -3.0), Some(Reason::NonNegative));
         assert_eq!(refused("20", -0.1), Some(Reason::NonNegative));
-        // A rate of decrease may be negative (land per GDP rose), never past −100 %.
+        // A rate of decrease may be negative (land per GDP rose), never above 100 %.
         assert_eq!(refused("22", -3.0), None);
-        assert_eq!(refused("22", -130.0), Some(Reason::Percentage));
+        assert_eq!(refused("22", 130.0), Some(Reason::PercentFall));
+        assert_eq!(refused("11", 130.0), Some(Reason::PercentShare));
     }
 }

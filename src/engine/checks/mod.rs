@@ -16,7 +16,9 @@ mod uncertain;
 use ei::ei_errors;
 pub use ei::land_cover_beyond_area;
 use indicators::indicator_errors;
-use names::{control_errors, key_errors};
+pub use indicators::indicator_value_reason;
+use names::control_errors;
+pub use names::key_errors;
 pub use uncertain::correlation_matrix;
 pub(crate) use uncertain::{check_distribution, check_uncertain};
 use uncertain::{correlation_errors, uncertainty_errors};
@@ -165,7 +167,6 @@ pub(crate) fn value_errors(scenario: &Scenario) -> Vec<ModelError> {
     errors.extend(correlation_errors(scenario));
     ei_errors(scenario, &mut errors);
     indicator_errors(scenario, &mut errors);
-    key_errors(scenario, &mut errors);
     errors
 }
 

@@ -6,8 +6,11 @@ use super::*;
 /// Keys are what scripts, the command line and rules name a series, capacity or target by
 /// (`--series gdp`, `--correlate gdp,energy=0.6`, `--capacity COD:1990`): letters and digits of
 /// any script, `_`, `-` and `.` (NH3-N, PM2.5). A space, a comma, a colon or `=` would make the
-/// key unreadable there.
-pub(super) fn key_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
+/// key unreadable there. Each key that holds another character, with the first such one. Not
+/// part of `value_errors`: a file that has such a key still opens (the finding says so), and
+/// only an edit that makes a new one is refused (`Document`).
+pub fn key_errors(scenario: &Scenario) -> Vec<ModelError> {
+    let mut errors = Vec::new();
     let allowed = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
     let mut check = |item: &'static str, key: &str| {
         if let Some(bad) = key.chars().find(|&c| !allowed(c) && !c.is_control()) {
@@ -30,6 +33,7 @@ pub(super) fn key_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {
     for target in &scenario.targets {
         check("target", &target.key);
     }
+    errors
 }
 
 /// Names and keys with control characters (ESC, NUL, a bell) are refused: printed to a

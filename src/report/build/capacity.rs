@@ -132,13 +132,18 @@ pub(super) fn footprint(b: &mut Builder<'_>) {
         return;
     };
     b.heading(2, Tr::SectionFootprint.get(lang));
-    // In 万 gha, as the chart's axis.
+    // In 万 gha, as the chart's axis and the table's heading.
     let gha = |v: f64| format::fixed(v / 1e4, 2);
+    // In a sentence with its unit, as the language writes it (1.9577 million gha in English).
+    let said = |v: f64| {
+        let (number, unit) = crate::i18n::quantity_parts(lang, v / 1e4, Some(2), "万 gha");
+        format!("{number} {unit}")
+    };
     let balance = |v: f64| {
         if v < 0.0 {
-            Tr::EcologicalDeficit.fill(lang, &[&gha(-v)])
+            Tr::EcologicalDeficit.fill(lang, &[&said(-v)])
         } else {
-            Tr::EcologicalSurplus.fill(lang, &[&gha(v)])
+            Tr::EcologicalSurplus.fill(lang, &[&said(v)])
         }
     };
     let meaning = if last.balance_gha < 0.0 {
@@ -150,12 +155,12 @@ pub(super) fn footprint(b: &mut Builder<'_>) {
         lang,
         &[
             &first.year,
-            &gha(first.footprint_gha),
-            &gha(first.capacity_gha),
+            &said(first.footprint_gha),
+            &said(first.capacity_gha),
             &balance(first.balance_gha),
             &last.year,
-            &gha(last.footprint_gha),
-            &gha(last.capacity_gha),
+            &said(last.footprint_gha),
+            &said(last.capacity_gha),
             &balance(last.balance_gha),
             &meaning,
         ],

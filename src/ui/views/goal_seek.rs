@@ -161,8 +161,15 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut SeekState) {
     let goal = form.goal();
     let identity = form.goal_identity();
     if form.lever_chosen_for.as_ref() != Some(&identity) {
-        if form.lever_chosen_for.is_some()
-            && let Some(lever) = default_lever(scenario, &goal)
+        // The first goal shown gets its lever too, where none is chosen yet.
+        if (form.lever_chosen_for.is_some() || form.lever.is_empty())
+            && let Some(lever) = default_lever(scenario, &goal).or_else(|| {
+                scenario
+                    .series
+                    .iter()
+                    .find(|s| lever_value(&s.rule).is_some())
+                    .map(|s| s.key.clone())
+            })
         {
             form.lever = lever;
         }

@@ -162,6 +162,7 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
         Finding::IdenticalSeries { first, second } => {
             Tr::FindingIdenticalSeries.fill(lang, &[&series_name(first), &series_name(second)])
         }
+        Finding::UnreadableKey(error) => error.in_lang(lang),
         Finding::TargetMissed {
             target,
             year,

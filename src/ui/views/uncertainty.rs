@@ -388,7 +388,8 @@ fn results_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UncertaintyS
     let Some((scenario, result)) = &ctx.uncertainty.last else {
         return;
     };
-    if scenario != ctx.doc.scenario() {
+    // Of an earlier state of the document (told by its revision, not by comparing scenarios).
+    if ctx.uncertainty.last_revision != Some(ctx.doc.revision()) {
         ui.label(RichText::new(ctx.tr(Tr::Stale)).color(theme::near()));
     }
     section(
