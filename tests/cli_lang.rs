@@ -314,3 +314,205 @@ fn the_window_without_a_display_says_so_in_the_users_language() {
         assert!(!message.contains("winit"), "{message}");
     }
 }
+
+#[test]
+fn every_commands_help_reads_chinese_under_a_chinese_locale() {
+    // Words the help names as they are typed: option values, CSV columns, view keys, formats
+    // and the environment's names. Placeholders are in capitals (KEY, YEAR).
+    const TYPED: &[&str] = &[
+        "csv",
+        "table",
+        "fan",
+        "exceedance",
+        "importance",
+        "values",
+        "capacity",
+        "targets",
+        "projection",
+        "indicators",
+        "district",
+        "county",
+        "city",
+        "light",
+        "dark",
+        "system",
+        "normal",
+        "uniform",
+        "triangular",
+        "cagr",
+        "loglinear",
+        "linear",
+        "intensity",
+        "elasticity",
+        "series",
+        "year",
+        "value",
+        "unit",
+        "pollutant",
+        "medium",
+        "emission",
+        "utilization",
+        "status",
+        "population",
+        "footprint_gha",
+        "capacity_gha",
+        "balance_gha",
+        "target",
+        "threshold",
+        "met",
+        "p5",
+        "p25",
+        "p50",
+        "p75",
+        "p95",
+        "probability",
+        "cumulative",
+        "lever",
+        "outcome",
+        "margin",
+        "lever_value",
+        "result_low",
+        "result_high",
+        "swing",
+        "base",
+        "scenario",
+        "difference",
+        "percent",
+        "number",
+        "name",
+        "basis",
+        "rule",
+        "old",
+        "new",
+        "method",
+        "from",
+        "to",
+        "level",
+        "r2",
+        "rmse",
+        "share",
+        "overview",
+        "plan",
+        "whatif",
+        "baselines",
+        "assumptions",
+        "projections",
+        "history",
+        "capacity-water",
+        "capacity-air",
+        "projects",
+        "footprint",
+        "ei",
+        "uncertainty",
+        "goal-seek",
+        "compare",
+        "capacity-COD",
+        "target-energy_intensity",
+        "energy_intensity",
+        "group-water",
+        "chapter",
+        "cod",
+        "zh",
+        "en",
+        "xlsx",
+        "xls",
+        "ods",
+        "docx",
+        "md",
+        "png",
+        "ron",
+        "bak",
+        "ecoplan",
+        "Xvfb",
+        "Windows",
+        "Excel",
+        "Markdown",
+        "BOM",
+        "UTF-8",
+        "GBK",
+        "RON",
+        "EI",
+        "COD",
+        "CSV",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+        "normal:MEAN",
+        "uniform:MIN",
+        "triangular:MIN",
+        // The commands themselves.
+        "project",
+        "check",
+        "seek",
+        "sensitivity",
+        "format",
+        "default",
+        "export",
+        "import",
+        "fit",
+    ];
+    let mut commands = vec![vec!["--help"]];
+    for command in [
+        "project",
+        "capacity",
+        "footprint",
+        "ei",
+        "targets",
+        "check",
+        "uncertainty",
+        "seek",
+        "sensitivity",
+        "compare",
+        "format",
+        "default",
+        "export",
+        "indicators",
+        "import",
+        "fit",
+        "new",
+    ] {
+        commands.push(vec![command, "--help"]);
+    }
+    // `help COMMAND` is the same help.
+    commands.push(vec!["help", "seek"]);
+    for args in &commands {
+        let output = ecoplan_in("zh_CN.UTF-8", args);
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {help}");
+        assert!(help.contains("用法："), "{args:?}: {help}");
+        let foreign: Vec<String> = help
+            .lines()
+            .filter(|line| !line.starts_with("用法："))
+            .flat_map(|line| {
+                line.split(|c: char| {
+                    !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '.'))
+                })
+                .map(|w| {
+                    w.trim_matches(|c: char| matches!(c, '.' | ':' | '-'))
+                        .to_owned()
+                })
+                .collect::<Vec<_>>()
+            })
+            .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+            .filter(|w| !w.chars().all(|c| !c.is_ascii_lowercase()))
+            .filter(|w| !TYPED.contains(&w.as_str()))
+            .filter(|w| {
+                !(w.starts_with("lang") || w.starts_with("help") || w.starts_with("version"))
+            })
+            .collect();
+        // Option names (--series) are split above into their words: keep only what is no
+        // option of the help itself.
+        let foreign: Vec<&String> = foreign
+            .iter()
+            .filter(|w| !help.contains(&format!("--{w}")))
+            .collect();
+        assert!(foreign.is_empty(), "{args:?}: {foreign:?} in\n{help}");
+    }
+    // The English help stays the arguments' documentation.
+    let output = ecoplan_in("en_US.UTF-8", &["seek", "--help"]);
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        help.contains("Usage:") && help.contains("The series whose rate"),
+        "{help}"
+    );
+}

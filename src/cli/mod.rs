@@ -7,6 +7,7 @@
 
 mod args;
 mod commands;
+mod help;
 mod options;
 mod risk;
 mod table;
@@ -67,9 +68,40 @@ pub fn parse_from(arguments: impl IntoIterator<Item = OsString>) -> Result<Cli, 
 /// The arguments as clap reads them, our forms' refusals worded in the language they ask for.
 fn try_parse(arguments: &[OsString]) -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
-    let command = options::in_lang(Cli::command(), asked_lang(arguments));
-    let matches = command.try_get_matches_from(arguments)?;
+    let lang = asked_lang(arguments);
+    let command = help::in_lang(options::in_lang(Cli::command(), lang), lang);
+    let matches = command.try_get_matches_from(help_command_read_as_flag(arguments))?;
     Cli::from_arg_matches(&matches)
+}
+
+/// `ecoplan help [COMMAND]` as `ecoplan [COMMAND] --help`: the same help in every language
+/// (the Chinese help has no help subcommand of clap's, whose words would be English).
+fn help_command_read_as_flag(arguments: &[OsString]) -> Vec<OsString> {
+    // The first word that is neither an option nor the value of one before it.
+    const TAKE_A_VALUE: [&str; 5] = ["--lang", "--view", "--screenshot", "--theme", "--recover"];
+    let mut first = None;
+    let mut i = 1;
+    while i < arguments.len() {
+        let word = arguments[i].to_string_lossy();
+        if TAKE_A_VALUE.contains(&word.as_ref()) {
+            i += 2;
+            continue;
+        }
+        if !word.starts_with('-') {
+            first = Some(i);
+            break;
+        }
+        i += 1;
+    }
+    match first {
+        Some(i) if arguments[i] == "help" => {
+            let mut read: Vec<OsString> = arguments[..i].to_vec();
+            read.extend(arguments[i + 1..].iter().cloned());
+            read.push("--help".into());
+            read
+        }
+        _ => arguments.to_vec(),
+    }
 }
 
 /// The language an argument list asks for (`--lang en`, `--lang=en`), read before clap has
