@@ -37,7 +37,7 @@ pub struct Unit {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum UnitError {
     #[error(
-        "unknown unit \"{0}\" (known: 元 万元 亿元, 人 万人, m³ 万 m³ 亿 m³ (立方米), tce 万 tce (吨标准煤), kg t 万 t (吨), a (年), km² (平方公里) m² hm² (公顷), %, 1; combined with one '/')"
+        "unknown unit \"{0}\" (known: 元 万元 亿元 (yuan), 人 万人 (people), m³ 万 m³ 亿 m³, tce 万 tce, kg t 万 t, a (a year), km² m² hm², %, 1; combined with one '/')"
     )]
     Unknown(String),
     #[error("unit \"{unit}\" divides more than {max} times; write it with at most {max} '/'")]

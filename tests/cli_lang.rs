@@ -191,6 +191,18 @@ fn every_refusal_of_the_command_line_reads_chinese_and_names_its_place() {
             vec!["seek", p, "--lever", "cod", "--capacity", "COD:1990"],
             "--capacity COD:1990",
         ),
+        (
+            vec!["seek", p, "--lever", "cod", "--capacity", "COD:2400"],
+            "--capacity COD:2400",
+        ),
+        (
+            vec!["seek", p, "--lever", "cod", "--capacity", "XYZ:2030"],
+            "--capacity XYZ:2030",
+        ),
+        (
+            vec!["seek", p, "--lever", "cod", "--target", "nosuch"],
+            "--target nosuch",
+        ),
         // A series no scenario compared projects: refused, not a table of its header alone.
         (
             vec!["compare", p, p, "--series", "nosuch"],

@@ -756,7 +756,7 @@ fn a_value_of_the_wrong_kind_is_placed_at_the_value_not_the_space_before_it() {
 #[test]
 fn an_indicators_value_out_of_its_range_is_placed_at_that_value() {
     let text = to_ron_string(&hanyang_plan()).replacen("value: 85.9,", "value: 179.0,", 1);
-    let offset = text.find("value: 179.0,").unwrap();
+    let offset = text.find("179.0,").unwrap();
     let line = text[..offset].matches('\n').count() + 1;
     let col = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1) + 1;
     match parse(&text).unwrap_err() {

@@ -180,8 +180,13 @@ pub(super) fn option_refused(
             "range" => "--range",
             "step" => "--step",
             "year" => "--year",
+            // A goal's pollutant or target that the scenario lacks.
+            "capacity" => "--capacity",
+            "target" => "--target",
             _ => return None,
         },
+        // A goal's year past the latest projected.
+        E::HorizonTooFar { .. } => "--year",
         E::UnknownSeriesUse {
             place: SeriesUse::FanChart,
             ..
@@ -405,6 +410,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 ("--range", args.range.clone()),
                 ("--bound", args.bound.clone().unwrap_or_default()),
                 ("--capacity", args.capacity.clone().unwrap_or_default()),
+                ("--target", args.target.clone().unwrap_or_default()),
             ];
             let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range).map_err(
                 |error| {

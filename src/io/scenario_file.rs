@@ -619,7 +619,11 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
                 && !text[start + 1..at].contains("key: \"")
                 && !text[start + 1..at].contains("number: \"")
             {
-                text[at..].find(value).map_or(at, |i| at + i)
+                // At the value itself, past its field's name.
+                text[at..].find(value).map_or(at, |i| {
+                    let after = at + i + value.len();
+                    after + (text[after..].len() - text[after..].trim_start_matches(' ').len())
+                })
             } else {
                 field_after(start, field)
             }
