@@ -131,17 +131,27 @@ pub fn read_text_bounded(path: &Path, limit: u64) -> Result<String, ReadError> {
     text_of(path, read_bytes_bounded(path, limit)?)
 }
 
+/// The line and column (in characters, from 1) of a byte offset of `text`, as an editor
+/// counts them.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
 /// A file's bytes as UTF-8 text, without a byte-order mark; `path` names it in the error.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
     let mut text = String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         // What comes before is text: its lines and characters place the bad byte.
         let before = std::str::from_utf8(&error.as_bytes()[..offset]).unwrap_or_default();
+        let (line, col) = line_col(before, before.len());
         ReadError::NotText {
             path: path.to_owned(),
             offset,
-            line: before.matches('\n').count() + 1,
-            col: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            line,
+            col,
         }
     })?;
     // Notepad and Excel on Windows start UTF-8 files with a byte-order mark.

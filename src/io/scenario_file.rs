@@ -6,7 +6,7 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use super::safe_file::{
-    Backup, Fingerprint, LOCK_WAIT, ReadError, SaveError, WriteLock, lock_writers,
+    Backup, Fingerprint, LOCK_WAIT, ReadError, SaveError, WriteLock, line_col, lock_writers,
     read_text_bounded, write_atomically,
 };
 use crate::engine::workspace::{WorkspaceError, for_each_resolved};
@@ -658,14 +658,6 @@ fn locate(text: &str, error: &ModelError) -> Option<(usize, usize)> {
 fn version_at(text: &str) -> Option<(usize, usize)> {
     text.find("format_version")
         .map(|offset| line_col(text, offset))
-}
-
-/// The line and column (in characters, from 1) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 /// Reads a regular file of at most `MAX_FILE_BYTES`.
