@@ -28,6 +28,7 @@ pub fn reason(reason: &Reason, lang: Lang) -> String {
         Reason::PercentChange => fill(Tr::ReasonPercentChange, &[]),
         Reason::PercentFall => fill(Tr::ReasonPercentFall, &[]),
         Reason::PercentShare => fill(Tr::ReasonPercentShare, &[]),
+        Reason::EiRange => fill(Tr::ReasonEiRange, &[]),
         Reason::TargetThreshold => fill(Tr::ReasonTargetThreshold, &[]),
         Reason::Decimals { max } => fill(Tr::ReasonDecimals, &[max]),
         Reason::MilestoneNotAfterBase { year, base } => {
@@ -230,16 +231,57 @@ pub fn field_of(item: &str, field: &str, lang: Lang) -> String {
     }
 }
 
+/// A keyed item of `scenario` as the window shows it: a series, capacity or target by its label
+/// with its key ("序列“地区生产总值”（gdp）"), an indicator by its number and name ("指标 7
+/// “环境空气质量”"); `None` for an item or key the scenario does not have.
+pub fn item_in_scenario(
+    scenario: &crate::model::Scenario,
+    item: &str,
+    key: &str,
+    lang: Lang,
+) -> Option<String> {
+    let labelled = |label: &crate::model::Label| {
+        let label = lang.label(label);
+        (!label.is_empty() && label != key)
+            .then(|| Tr::ItemLabelled.fill(lang, &[&item_name(item, lang), &label, &key]))
+    };
+    match item {
+        "series" | "series change" | "uncertain rate of series" => {
+            labelled(&scenario.series(key)?.label)
+        }
+        "capacity" | "capacities" => labelled(&scenario.capacity(key)?.label),
+        "target" | "targets" => labelled(&scenario.targets.iter().find(|t| t.key == key)?.label),
+        "indicator" | "indicators" => {
+            let indicator = scenario.indicators.iter().find(|i| i.number == key)?;
+            let name = lang.label(&indicator.name);
+            (!name.is_empty()).then(|| Tr::IndicatorNamed.fill(lang, &[&key, &name]))
+        }
+        _ => None,
+    }
+}
+
 impl ModelError {
     /// The error in `lang`: items and fields by the window's names, the reason in words.
     pub fn in_lang(&self, lang: Lang) -> String {
+        self.in_lang_naming(lang, &|_, _| None)
+    }
+
+    /// The error in `lang` as the window says it for `scenario`: each keyed item also by its
+    /// label or name (`item_in_scenario`), as the user sees it in the views.
+    pub fn in_lang_for(&self, scenario: &crate::model::Scenario, lang: Lang) -> String {
+        self.in_lang_naming(lang, &|item, key| {
+            item_in_scenario(scenario, item, key, lang)
+        })
+    }
+
+    fn in_lang_naming(&self, lang: Lang, name: &dyn Fn(&str, &str) -> Option<String>) -> String {
         let item = |item: &str| item_name(item, lang);
         // An item with its key, or alone where it has none (the number of draws).
         let named = |what: &str, key: &str| {
             if key.is_empty() {
                 item(what)
             } else {
-                Tr::ItemNamed.fill(lang, &[&item(what), &key])
+                name(what, key).unwrap_or_else(|| Tr::ItemNamed.fill(lang, &[&item(what), &key]))
             }
         };
         match self {
@@ -485,6 +527,7 @@ mod tests {
             Reason::PercentChange,
             Reason::PercentFall,
             Reason::PercentShare,
+            Reason::EiRange,
             Reason::TargetThreshold,
             Reason::Decimals { max: 6 },
             Reason::MilestoneNotAfterBase {
@@ -585,9 +628,9 @@ mod tests {
     }
 
     /// Words of Latin letters a Chinese message may hold: abbreviations the plans write so
-    /// (EI, PM2.5), units and the program's name.
-    const LATIN_IN_CHINESE: [&str; 10] = [
-        "EI", "GDP", "tce", "km", "hm", "kg", "PM", "ecoplan", "RON", "CSV",
+    /// (EI, PM2.5), units, a standard's code (HJ 192-2015) and the program's name.
+    const LATIN_IN_CHINESE: [&str; 11] = [
+        "EI", "GDP", "tce", "km", "hm", "kg", "PM", "HJ", "ecoplan", "RON", "CSV",
     ];
 
     fn latin_words(text: &str) -> Vec<String> {

@@ -362,7 +362,7 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
             assert!(document.contains("≥ 85") && !document.contains("≥ 85.00"));
             // The plan's register: each series' basis, COD at 9 %/yr over capacity from 2039
             // to the horizon, the far-below pollutants in one sentence.
-            assert!(document.contains("地区生产总值按年均增长 9.0 %预测"));
+            assert!(document.contains("地区生产总值按年均增长 9.0 % 预测"));
             assert!(document.contains(
                 "化学需氧量排放总量自 2039 年起超出化学需氧量环境容量，至 2060 年仍超出"
             ));

@@ -1280,7 +1280,7 @@ fn the_chapters_frame_is_set_in_the_export_dialog_kept_in_the_scenario_and_undon
         Some("万 t/a")
     );
     let text = docx_text(&report);
-    assert!(text.contains("第3章 预测与承载力"), "{text}");
+    assert!(text.contains("第 3 章 预测与承载力"), "{text}");
     assert!(text.contains("万 t/a"), "{text}");
     assert!(
         text.contains("3.1 经济社会发展与资源环境压力预测"),

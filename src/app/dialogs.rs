@@ -227,7 +227,7 @@ impl EcoplanApp {
                     .map_or_else(String::new, |s| s.name.clone());
                 egui::Modal::new(egui::Id::unique("ecoplan-remove")).show(ctx, |ui| {
                     ui.heading(Tr::RemoveScenario.get(lang));
-                    ui.label(format!("{} {name}", Tr::RemoveQuestion.get(lang)));
+                    ui.label(Tr::RemoveQuestion.fill(lang, &[&name]));
                     ui.horizontal(|ui| {
                         if ui.button(Tr::Remove.get(lang)).clicked() {
                             commands.push(Command::RemoveMember(index));
@@ -436,8 +436,12 @@ impl EcoplanApp {
                 egui::Modal::new(egui::Id::unique("ecoplan-path")).show(ctx, |ui| {
                     ui.heading(Tr::TypePath.get(lang));
                     ui.label(
-                        RichText::new(format!("{}: {}", Tr::NoFileDialog.get(lang), why.get(lang)))
-                            .weak(),
+                        RichText::new(crate::i18n::lead(
+                            lang,
+                            Tr::NoFileDialog.get(lang),
+                            why.get(lang),
+                        ))
+                        .weak(),
                     );
                     let field = ui
                         .add(egui::TextEdit::singleline(text).desired_width(480.0))

@@ -128,11 +128,7 @@ impl EcoplanApp {
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case(needed));
         if exporting && !matches {
-            self.message = Some(format!(
-                "{}: {} .{needed}",
-                path.display(),
-                Tr::NameMustEndIn.get(self.lang())
-            ));
+            self.message = Some(Tr::NameMustEndIn.fill(self.lang(), &[&path.display(), &needed]));
             return;
         }
         match purpose {
@@ -307,7 +303,9 @@ impl EcoplanApp {
                     Some(original) => {
                         Tr::OriginalKept.fill(lang, &[&path.display(), &original.display()])
                     }
-                    None => format!("{}: {}", Tr::SavedTo.get(lang), path.display()),
+                    None => {
+                        crate::i18n::lead(lang, Tr::SavedTo.get(lang), &path.display().to_string())
+                    }
                 });
                 if let Some(recovery) = &self.recovery {
                     recovery.clear();
@@ -394,7 +392,11 @@ impl EcoplanApp {
         let lang = self.lang();
         match result {
             Ok(exported) => {
-                self.notice = Some(format!("{}: {}", Tr::Exported.get(lang), path.display()));
+                self.notice = Some(crate::i18n::lead(
+                    lang,
+                    Tr::Exported.get(lang),
+                    &path.display().to_string(),
+                ));
                 if let Some(warning) = exported.warning(path, lang) {
                     self.message = Some(warning);
                 }

@@ -319,7 +319,12 @@ impl EcoplanApp {
         let index = self.members.current;
         let to = to.trim();
         if let Some(problem) = self.members.rename_problem(index, to) {
-            self.message = Some(format!("{to}: {}", problem.get(self.lang())));
+            let lang = self.lang();
+            self.message = Some(format!(
+                "{to}{}{}",
+                Tr::LeadSeparator.get(lang),
+                problem.get(lang)
+            ));
             return;
         }
         if !self.members.is_workspace() {

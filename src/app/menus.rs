@@ -73,12 +73,12 @@ impl EcoplanApp {
             // The menu names what undo and redo would do.
             let undo = self.history.last().map_or_else(
                 || Tr::NothingToUndo.get(lang).to_owned(),
-                |entry| format!("{}: {}", Tr::Undo.get(lang), entry.describe(self, false)),
+                |entry| crate::i18n::lead(lang, Tr::Undo.get(lang), &entry.describe(self, false)),
             );
             self.command_button(ui, UiCommand::Undo, Some(undo), commands);
             let redo = self.future.last().map_or_else(
                 || Tr::NothingToRedo.get(lang).to_owned(),
-                |entry| format!("{}: {}", Tr::Redo.get(lang), entry.describe(self, true)),
+                |entry| crate::i18n::lead(lang, Tr::Redo.get(lang), &entry.describe(self, true)),
             );
             self.command_button(ui, UiCommand::Redo, Some(redo), commands);
             ui.separator();

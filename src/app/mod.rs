@@ -236,8 +236,10 @@ impl EcoplanApp {
         }
         // An entry refused when its field was left: the field went back to the scenario's
         // value, and the reason stays in the message list.
-        if let Some(reason) = ui::widgets::take_rejections(&ctx).pop() {
-            self.message = Some(format!("{}: {reason}", Tr::Rejected.get(self.lang())));
+        if let Some((field, reason)) = ui::widgets::take_rejections(&ctx).pop() {
+            let lang = self.lang();
+            let reason = crate::i18n::lead(lang, &field, &reason);
+            self.message = Some(Tr::RejectedBecause.fill(lang, &[&reason]));
         }
     }
 
@@ -309,7 +311,14 @@ impl EcoplanApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             if let Some(message) = &self.message {
-                ui.label(egui::RichText::new(format!("⚠ {message}")).color(theme::bad()));
+                let mut dismissed = false;
+                ui.horizontal_wrapped(|ui| {
+                    dismissed = ui.small_button(Tr::DismissMessage.get(lang)).clicked();
+                    ui.label(egui::RichText::new(format!("⚠ {message}")).color(theme::bad()));
+                });
+                if dismissed {
+                    self.message = None;
+                }
             }
             let members = launch::member_views(&self.doc, &self.members);
             let parent = self.members.slots[self.members.current]

@@ -23,11 +23,8 @@ impl EcoplanApp {
             Ok(()) => self.message = None,
             Err(reason) => {
                 let lang = self.lang();
-                self.message = Some(format!(
-                    "{}: {}",
-                    Tr::Rejected.get(lang),
-                    reason.in_lang(lang)
-                ))
+                let reason = reason.in_lang_for(self.doc.scenario(), lang);
+                self.message = Some(Tr::RejectedBecause.fill(lang, &[&reason]));
             }
         }
     }
@@ -40,15 +37,22 @@ impl EcoplanApp {
                 }
             }
             Command::Apply { edit, merge } => self.apply_merging(edit, merge),
-            Command::Show(view) => self.state.view = view,
+            Command::Show(view) => {
+                // A refusal is about what was shown: another view does not carry it along.
+                if view != self.state.view {
+                    self.message = None;
+                }
+                self.state.view = view;
+            }
             Command::OpenFile(path) => self.request(ctx, Pending::Open(path)),
             Command::CopyChart(spec) => match crate::io::chart_png::render_rgb(&spec, 1920, 1080) {
                 Ok(rgb) => {
                     ctx.copy_image(egui::ColorImage::from_rgb([1920, 1080], &rgb));
-                    self.notice = Some(format!(
-                        "{}: {}",
-                        Tr::CopiedImage.get(self.lang()),
-                        spec.title
+                    let lang = self.lang();
+                    self.notice = Some(crate::i18n::lead(
+                        lang,
+                        Tr::CopiedImage.get(lang),
+                        &spec.title,
                     ));
                 }
                 Err(error) => self.message = Some(error),

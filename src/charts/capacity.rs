@@ -52,6 +52,13 @@ pub fn far_above_capacity(
     })
 }
 
+/// Whether an emission series' name names the capacity's pollutant ("COD emissions" against
+/// "COD"), so that saying the series says both; "NOx emissions" against "NO₂" does not.
+pub fn names_its_pollutant(series_label: &str, capacity_label: &str) -> bool {
+    let capacity = capacity_label.trim().to_lowercase();
+    !capacity.is_empty() && series_label.to_lowercase().contains(&capacity)
+}
+
 /// A capacity's emission against the capacity, with the first year of exceedance marked.
 pub fn capacity_chart(
     scenario: &Scenario,
@@ -71,9 +78,19 @@ pub fn capacity_chart(
     let capacity_value = result.years.first()?.capacity;
     // A capacity that changes by year (its non-point load follows a series) is drawn as a line.
     let varies = result.years.iter().any(|y| y.capacity != capacity_value);
-    let medium = match result.medium {
-        Medium::Water => Tr::CapacityChartWater,
-        Medium::Air => Tr::CapacityChartAir,
+    // "化学需氧量排放总量与水环境容量", but "氮氧化物排放量与二氧化氮大气环境容量" where the
+    // series compared is not named for the capacity's pollutant.
+    let (series_name, capacity_name) = (lang.label(&series.label), lang.label(&capacity.label));
+    let title = match (
+        result.medium,
+        names_its_pollutant(series_name, capacity_name),
+    ) {
+        (Medium::Water, true) => Tr::CapacityChartWater.fill(lang, &[&series_name]),
+        (Medium::Air, true) => Tr::CapacityChartAir.fill(lang, &[&series_name]),
+        (Medium::Water, false) => {
+            Tr::CapacityChartWaterOf.fill(lang, &[&series_name, &capacity_name])
+        }
+        (Medium::Air, false) => Tr::CapacityChartAirOf.fill(lang, &[&series_name, &capacity_name]),
     };
     let note = far_above_capacity(
         result,
@@ -90,7 +107,7 @@ pub fn capacity_chart(
         key: ChartKey::Capacity {
             pollutant: pollutant.to_owned(),
         },
-        title: medium.fill(lang, &[&lang.label(&capacity.label)]),
+        title,
         unit: unit(lang, &result.unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines: std::iter::once(ChartLine {

@@ -280,7 +280,7 @@ mod series;
 #[cfg(test)]
 mod tests;
 
-pub use capacity::{FAR_ABOVE, capacity_chart, far_above_capacity, peak};
+pub use capacity::{FAR_ABOVE, capacity_chart, far_above_capacity, names_its_pollutant, peak};
 pub use methods::{ei_chart, footprint_chart};
 pub use risk::{comparison_chart, fan_chart};
 pub use series::{all_charts, fit_chart, group_name, series_chart, target_chart};

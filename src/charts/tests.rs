@@ -51,7 +51,12 @@ fn a_capacity_far_above_the_curve_is_stated_not_drawn() {
     let cod = chart("capacity-COD");
     assert_eq!(cod.levels.len(), 1);
     assert_eq!(cod.note, None);
-    assert_eq!(cod.title, "化学需氧量排放量与水环境容量");
+    assert_eq!(cod.title, "化学需氧量排放总量与水环境容量");
+    // NOx compared with the NO₂ capacity: both named, the emission not called NO₂'s.
+    assert_eq!(
+        chart("capacity-NO2").title,
+        "氮氧化物排放量与二氧化氮大气环境容量"
+    );
     // No chart carries the plan's line notes ("(line 310)"), in either language.
     assert!(!cod.source_note.contains("line"), "{}", cod.source_note);
     let en = all_charts(&scenario, &analysis, Lang::En);

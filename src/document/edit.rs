@@ -510,20 +510,12 @@ impl Edit {
                 .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
         };
         match self {
-            Edit::SetBase { series, .. } => {
-                format!("{} {}", Tr::SetBaseValueOf.get(lang), name(series))
-            }
-            Edit::SetRule { series, .. } => {
-                format!("{} {}", Tr::ChangeRuleOf.get(lang), name(series))
-            }
-            Edit::SetSeriesLabel { series, .. } => {
-                format!("{} {}", Tr::RenameLabelOf.get(lang), name(series))
-            }
-            Edit::SetRuleWithSource { series, .. } => {
-                format!("{} {}", Tr::ChangeRuleOf.get(lang), name(series))
-            }
+            Edit::SetBase { series, .. } => Tr::SetBaseValueOf.fill(lang, &[&name(series)]),
+            Edit::SetRule { series, .. } => Tr::ChangeRuleOf.fill(lang, &[&name(series)]),
+            Edit::SetSeriesLabel { series, .. } => Tr::RenameLabelOf.fill(lang, &[&name(series)]),
+            Edit::SetRuleWithSource { series, .. } => Tr::ChangeRuleOf.fill(lang, &[&name(series)]),
             Edit::SetSeriesDecimals { series, .. } => {
-                format!("{} {}", Tr::SetDecimalsOf.get(lang), name(series))
+                Tr::SetDecimalsOf.fill(lang, &[&name(series)])
             }
             Edit::RenameSeries { from, to } => {
                 format!("{} {from} → {to}", Tr::Rename.get(lang))
@@ -534,18 +526,14 @@ impl Edit {
             Edit::RemoveSeries { series } => {
                 format!("{} {}", Tr::RemoveSeries.get(lang), name(series))
             }
-            Edit::ReplaceSeries { series } => {
-                format!("{} {}", Tr::ResetToThePlan.get(lang), name(&series.key))
-            }
+            Edit::ReplaceSeries { series } => Tr::ResetToThePlan.fill(lang, &[&name(&series.key)]),
             Edit::SetHorizon { year } => {
                 format!("{} {year}", Tr::SetHorizonTo.get(lang))
             }
             Edit::SetPlanYears { .. } => Tr::EditPlanYears.get(lang).to_owned(),
             Edit::SetMetadata { .. } => Tr::EditPlanDescription.get(lang).to_owned(),
             Edit::SetChapter { .. } => Tr::EditChapter.get(lang).to_owned(),
-            Edit::SetSeriesSource { series, .. } => {
-                format!("{} {}", Tr::EditSourceOf.get(lang), name(series))
-            }
+            Edit::SetSeriesSource { series, .. } => Tr::EditSourceOf.fill(lang, &[&name(series)]),
             Edit::AddCapacity { capacity } => {
                 format!("{} {}", Tr::AddCapacity.get(lang), capacity.pollutant)
             }

@@ -36,6 +36,18 @@ impl Refusal {
             Refusal::Model(error) => error.in_lang(lang),
         }
     }
+
+    /// The refusal as the window says it about `scenario`: an item also by its label or name.
+    pub fn in_lang_for(
+        &self,
+        scenario: &crate::model::Scenario,
+        lang: crate::i18n::Lang,
+    ) -> String {
+        match self {
+            Refusal::Edit(refusal) => refusal.in_lang(lang),
+            Refusal::Model(error) => error.in_lang_for(scenario, lang),
+        }
+    }
 }
 
 impl std::fmt::Display for Refusal {

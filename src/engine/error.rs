@@ -119,6 +119,8 @@ pub enum Reason {
     PercentFall,
     /// A share in % below 0 or above 100.
     PercentShare,
+    /// The ecological status index below 0 or above 100 (HJ 192-2015 scores it 0–100).
+    EiRange,
     TargetThreshold,
     Decimals {
         max: u8,

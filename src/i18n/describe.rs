@@ -20,19 +20,16 @@ fn rule_words(rule: &crate::model::Rule, driver_name: Option<&str>, lang: Lang) 
         Rule::Growth { rate, changes } => {
             let mut text = format!("{} {}", Tr::Growth.get(lang), format::percent(*rate));
             for change in changes {
-                text.push_str(&format!(
-                    "{comma}{} {}: {}",
-                    Tr::From.get(lang),
-                    change.from,
-                    format::percent(change.rate)
-                ));
+                text.push_str(
+                    &Tr::RuleFromYear.fill(lang, &[&change.from, &format::percent(change.rate)]),
+                );
             }
             text
         }
         Rule::Interp { points, after_rate } => {
             let points: Vec<String> = points
                 .iter()
-                .map(|(y, v)| format!("{y}: {}", format::exact(*v)))
+                .map(|(y, v)| Tr::YearValue.fill(lang, &[y, &format::exact(*v)]))
                 .collect();
             format!(
                 "{} {}{}{} {}",
@@ -49,7 +46,7 @@ fn rule_words(rule: &crate::model::Rule, driver_name: Option<&str>, lang: Lang) 
         Rule::Step { points } => {
             let points: Vec<String> = points
                 .iter()
-                .map(|(y, v)| format!("{y}: {}", format::exact(*v)))
+                .map(|(y, v)| Tr::YearValue.fill(lang, &[y, &format::exact(*v)]))
                 .collect();
             format!("{} {}", Tr::Step.get(lang), points.join(list))
         }

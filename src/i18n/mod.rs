@@ -110,6 +110,26 @@ impl Lang {
     }
 }
 
+/// A label and what it says, with the colon of the language: "撤销：修改增长率", "Undo: …".
+pub fn lead(lang: Lang, label: &str, text: &str) -> String {
+    Tr::Lead.fill(lang, &[&label, &text])
+}
+
+/// Items as a sentence lists them: 甲、乙和丙 / a, b and c.
+pub fn list_words<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            Tr::ListAnd.fill(
+                lang,
+                &[&rest.join(Tr::ListSeparator.get(lang)), &last.as_ref()],
+            )
+        }
+    }
+}
+
 /// The guide (Help → Guide) in each language: `docs/guide.zh.md` and `docs/guide.en.md`, which
 /// the README links too.
 pub fn guide(lang: Lang) -> &'static str {
@@ -182,15 +202,30 @@ impl Tr {
         let template = self.get(lang);
         let mut text = String::with_capacity(template.len());
         let mut rest = template;
+        // In Chinese a figure or a Latin word is set off by a space from the characters it
+        // meets where an argument is filled in: "按年均增长 7.5 % 预测", "2025 年和 2028 年".
+        let push = |text: &mut String, piece: &str| {
+            if lang == Lang::Zh && meets(text.chars().last(), piece.chars().next()) {
+                text.push(' ');
+            }
+            text.push_str(piece);
+        };
+        let mut after_argument = false;
         while let Some(open) = rest.find('{') {
-            text.push_str(&rest[..open]);
+            if after_argument {
+                push(&mut text, &rest[..open]);
+            } else {
+                text.push_str(&rest[..open]);
+            }
+            after_argument = false;
             let after = &rest[open + 1..];
             let slot = after
                 .find('}')
                 .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
             match slot.and_then(|(i, close)| args.get(i).map(|arg| (arg, close))) {
                 Some((arg, close)) => {
-                    text.push_str(&arg.to_string());
+                    push(&mut text, &arg.to_string());
+                    after_argument = true;
                     rest = &after[close + 1..];
                 }
                 None => {
@@ -199,8 +234,23 @@ impl Tr {
                 }
             }
         }
-        text.push_str(rest);
+        if after_argument {
+            push(&mut text, rest);
+        } else {
+            text.push_str(rest);
+        }
         text
+    }
+}
+
+/// Whether two characters side by side want a space between them in Chinese text: a Chinese
+/// character and a figure, a Latin letter or a per cent sign, in either order.
+fn meets(before: Option<char>, next: Option<char>) -> bool {
+    let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+    let cjk = |c: char| !c.is_ascii() && c.is_alphabetic();
+    match (before, next) {
+        (Some(a), Some(b)) => (cjk(a) && latin(b)) || (latin(a) && cjk(b)),
+        _ => false,
     }
 }
 
@@ -346,6 +396,42 @@ mod tests {
     }
 
     #[test]
+    fn lists_end_with_and_and_figures_are_set_off_in_chinese() {
+        let years = ["2025 年", "2028 年", "2030 年"];
+        assert_eq!(list_words(&years[..1], Lang::Zh), "2025 年");
+        assert_eq!(list_words(&years[..2], Lang::Zh), "2025 年和 2028 年");
+        assert_eq!(list_words(&years, Lang::Zh), "2025 年、2028 年和 2030 年");
+        assert_eq!(
+            list_words(&["2025", "2028", "2030"], Lang::En),
+            "2025, 2028 and 2030"
+        );
+        assert_eq!(list_words::<&str>(&[], Lang::En), "");
+        // A figure or a Latin word meets Chinese characters with a space, at the arguments'
+        // edges only; full-width punctuation and a space already there take none.
+        assert_eq!(
+            Tr::BasisGrowth.fill(Lang::Zh, &[&"年均增长 7.5 %"]),
+            "按年均增长 7.5 % 预测"
+        );
+        assert_eq!(
+            Tr::BasisGrowth.fill(Lang::Zh, &[&"年均增长约 7.02 %"]),
+            "按年均增长约 7.02 % 预测"
+        );
+        assert_eq!(
+            Tr::BasisGrowth.fill(Lang::Zh, &[&"保持不变"]),
+            "按保持不变预测"
+        );
+        assert_eq!(
+            Tr::ListAnd.fill(Lang::Zh, &[&"化学需氧量", &"COD"]),
+            "化学需氧量和 COD"
+        );
+        assert_eq!(
+            Tr::ListAnd.fill(Lang::Zh, &[&"（甲）", &"乙"]),
+            "（甲）和乙"
+        );
+        assert_eq!(Tr::ListAnd.fill(Lang::En, &[&"a", &"b"]), "a and b");
+    }
+
+    #[test]
     fn arguments_fill_in_order_in_each_language() {
         assert_eq!(
             Tr::FindingTargetMissed.fill(Lang::En, &[&2028, &"EI", &"0.159", &"tce", &"0.136"]),
@@ -354,7 +440,7 @@ mod tests {
         assert!(
             Tr::FindingTargetMissed
                 .fill(Lang::Zh, &[&2028, &"EI", &"0.159", &"tce", &"0.136"])
-                .starts_with("按本情景预测，2028 年EI为 0.159 tce")
+                .starts_with("按本情景预测，2028 年 EI 为 0.159 tce")
         );
     }
 }

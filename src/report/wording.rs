@@ -80,11 +80,33 @@ pub fn caption_number(chapter: u32, n: usize) -> String {
     }
 }
 
+/// How a rate is printed: its decimals in percent, and whether the printed rate is only about
+/// the rule's (a fitted or calibrated 7.01871 % printed "约 7.02 %").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateShown {
+    pub decimals: u8,
+    pub approximate: bool,
+}
+
+/// The most decimals a rate is printed with, as plans write rates (年均增长 2.49 %).
+pub const RATE_DECIMALS: u8 = 2;
+
+/// How to print a rate: the fewest decimals (one or two) with which a reader multiplying the
+/// printed base by the printed rate gets the printed value of every year (68.1 × 1.013⁶ is
+/// 73.59 where the table prints 73.50, so 1.3 % would not do); where two decimals do not, two
+/// and "about", rather than the six a fitted rate would need.
+pub fn rate_shown(rate: f64, base: f64, years: i32, decimals: Option<u8>) -> RateShown {
+    let exact = rate_decimals(rate, base, years, decimals);
+    RateShown {
+        decimals: exact.min(RATE_DECIMALS),
+        approximate: exact > RATE_DECIMALS,
+    }
+}
+
 /// The decimals a rate needs, in percent, so that a reader multiplying the printed base by the
-/// printed rate gets the printed value of every year: 68.1 × 1.013⁶ is 73.59 where 1.28 %
-/// gives the 73.50 the table prints. At least one decimal, at most six; where the printed
-/// base's own rounding keeps any rate from reproducing every year, the fewest decimals that do
-/// so from the exact base.
+/// printed rate gets the printed value of every year. At least one decimal, at most six; where
+/// the printed base's own rounding keeps any rate from reproducing every year, the fewest
+/// decimals that do so from the exact base.
 pub fn rate_decimals(rate: f64, base: f64, years: i32, decimals: Option<u8>) -> u8 {
     let places = usize::from(decimals.unwrap_or(2));
     let shown = |v: f64| format!("{v:.places$}");
@@ -106,17 +128,30 @@ pub fn rate_decimals(rate: f64, base: f64, years: i32, decimals: Option<u8>) -> 
 
 /// A rate as the plan writes it: 年均增长 7.5 %, 年均下降 2.49 %, 保持不变.
 pub fn annual_rate(rate: f64, decimals: u8, lang: Lang) -> String {
-    let percent = format!("{} %", format::fixed(rate.abs() * 100.0, decimals));
-    if rate == 0.0
-        || format::fixed(rate.abs() * 100.0, decimals)
-            .chars()
-            .all(|c| !c.is_ascii_digit() || c == '0')
-    {
+    rate_words(
+        rate,
+        RateShown {
+            decimals,
+            approximate: false,
+        },
+        lang,
+    )
+}
+
+/// A rate printed as `shown` says: 年均增长 7.5 %, 年均增长约 7.02 %, 保持不变.
+pub fn rate_words(rate: f64, shown: RateShown, lang: Lang) -> String {
+    let digits = format::fixed(rate.abs() * 100.0, shown.decimals);
+    let percent = format!("{digits} %");
+    if rate == 0.0 || digits.chars().all(|c| !c.is_ascii_digit() || c == '0') {
         Tr::HeldConstant.get(lang).to_owned()
-    } else if rate > 0.0 {
-        Tr::AnnualGrowth.fill(lang, &[&percent])
     } else {
-        Tr::AnnualDecline.fill(lang, &[&percent])
+        match (rate > 0.0, shown.approximate) {
+            (true, false) => Tr::AnnualGrowth,
+            (true, true) => Tr::AnnualGrowthAbout,
+            (false, false) => Tr::AnnualDecline,
+            (false, true) => Tr::AnnualDeclineAbout,
+        }
+        .fill(lang, &[&percent])
     }
 }
 
@@ -134,7 +169,7 @@ fn reach(projection: &Projection, series: &Series) -> (f64, i32) {
 /// How a series is projected, in words: 按年均增长 7.5 % 预测, 按单位地区生产总值能耗… 计算.
 pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang: Lang) -> String {
     let (base, years) = reach(projection, series);
-    let rate = |r: f64| annual_rate(r, rate_decimals(r, base, years, series.decimals), lang);
+    let rate = |r: f64| rate_words(r, rate_shown(r, base, years, series.decimals), lang);
     let name_of = |key: &str| {
         scenario
             .series(key)
@@ -179,11 +214,7 @@ pub fn basis(scenario: &Scenario, projection: &Projection, series: &Series, lang
                 &name_of(driver),
                 &format::value(*intensity),
                 &crate::i18n::unit(lang, intensity_unit),
-                &annual_rate(
-                    *change,
-                    rate_decimals(*change, base, years, series.decimals),
-                    lang,
-                ),
+                &rate(*change),
             ],
         ),
         Rule::GrowthAs { driver, elasticity } => {
@@ -260,18 +291,20 @@ pub fn shown_value(scenario: &Scenario, series: &Series, value: f64) -> String {
     format::with_decimals(value * factor, series.decimals)
 }
 
-/// A series' sentence: its basis, its source, and its value at each milestone.
+/// A series' sentence: its basis, its value at each milestone, and with `with_source` its
+/// source in a sentence of its own (a source's own brackets are not nested in the text's).
 pub fn series_sentence(
     scenario: &Scenario,
     projection: &Projection,
     series: &Series,
+    with_source: bool,
     lang: Lang,
 ) -> String {
     let source = lang.label(&series.source).trim();
-    let source = if source.is_empty() {
+    let source = if source.is_empty() || !with_source {
         String::new()
     } else {
-        Tr::InParentheses.fill(lang, &[&source])
+        Tr::SeriesBasisSentence.fill(lang, &[&source])
     };
     let reaches: Vec<String> = milestones_ahead(scenario)
         .into_iter()
@@ -309,14 +342,14 @@ fn span_words(span: (i32, i32), to_end: bool, base_year: i32, lang: Lang) -> Str
     }
 }
 
-/// The spans over capacity in words: "2024—2026 年、自 2029 年起".
+/// The spans over capacity in words: "2024—2026 年和自 2029 年起".
 pub fn spans_words(spans: &[(i32, i32)], at_end: bool, base_year: i32, lang: Lang) -> String {
-    spans
+    let words: Vec<String> = spans
         .iter()
         .enumerate()
         .map(|(i, &span)| span_words(span, at_end && i + 1 == spans.len(), base_year, lang))
-        .collect::<Vec<_>>()
-        .join(Tr::ListSeparator.get(lang))
+        .collect();
+    crate::i18n::list_words(&words, lang)
 }
 
 /// A capacity's course in a few words, for a table's column or a status chip: 规划期内未超载,
@@ -549,6 +582,31 @@ mod tests {
                 assert!(!reproduces(base, rate, years, d - 1), "{base} {rate}: {d}");
             }
         }
+        // At most two decimals in the text: a calibrated 7.01871 % is "约 7.02 %", a rate
+        // that two decimals reproduce is printed plainly.
+        let calibrated = rate_shown(0.070_187_1, 3_338.73, 7, Some(2));
+        assert_eq!(
+            calibrated,
+            RateShown {
+                decimals: 2,
+                approximate: true
+            }
+        );
+        assert_eq!(
+            rate_words(0.070_187_1, calibrated, Lang::Zh),
+            "年均增长约 7.02 %"
+        );
+        assert_eq!(
+            rate_words(-0.0249, calibrated, Lang::En),
+            "falling about 2.49 % a year"
+        );
+        assert_eq!(
+            rate_shown(0.075, 792.86, 7, Some(2)),
+            RateShown {
+                decimals: 1,
+                approximate: false
+            }
+        );
         assert_eq!(annual_rate(0.075, 1, Lang::Zh), "年均增长 7.5 %");
         assert_eq!(annual_rate(-0.0249, 2, Lang::Zh), "年均下降 2.49 %");
         assert_eq!(annual_rate(0.0, 1, Lang::Zh), "保持不变");

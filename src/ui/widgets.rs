@@ -167,9 +167,8 @@ pub fn optional_number_edit(
                 .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotANumber.get(lang)))?;
             if let Some(reason) = field.domain.refuse(shown) {
                 // The number as typed (Display gives 7.5, -500), in the field's unit.
-                return Err(
-                    format!("{shown} {}: {}", field.unit, reason.get(lang)).replace(" :", ":")
-                );
+                let typed = format!("{shown} {}", field.unit);
+                return Err(crate::i18n::lead(lang, typed.trim(), reason.get(lang)));
             }
             let model = shown / field.scale;
             check(model).map(|()| model)
@@ -182,9 +181,10 @@ fn rejections_id() -> egui::Id {
     egui::Id::unique("ecoplan-field-rejections")
 }
 
-/// The reasons of entries refused since the last call: the app shows them as messages.
-pub fn take_rejections(ctx: &egui::Context) -> Vec<String> {
-    ctx.data_mut(|d| d.remove_temp::<Vec<String>>(rejections_id()))
+/// The entries refused since the last call, each as the field's label and the reason: the app
+/// shows them as messages.
+pub fn take_rejections(ctx: &egui::Context) -> Vec<(String, String)> {
+    ctx.data_mut(|d| d.remove_temp::<Vec<(String, String)>>(rejections_id()))
         .unwrap_or_default()
 }
 
@@ -249,8 +249,8 @@ pub fn validated_edit_hinted<T>(
                     match parse(&text) {
                         Ok(value) => committed = Some(value),
                         Err(reason) => ui.data_mut(|d| {
-                            d.get_temp_mut_or_default::<Vec<String>>(rejections_id())
-                                .push(format!("{label}: {reason}"))
+                            d.get_temp_mut_or_default::<Vec<(String, String)>>(rejections_id())
+                                .push((label.to_owned(), reason))
                         }),
                     }
                 }
@@ -335,9 +335,12 @@ pub fn assumption_note(ui: &mut egui::Ui, note: &crate::model::Label, lang: Lang
     let text = lang.label(note);
     if !text.trim().is_empty() {
         ui.label(
-            RichText::new(format!("⚠ {}: {text}", Tr::Assumption.get(lang)))
-                .small()
-                .color(theme::near()),
+            RichText::new(format!(
+                "⚠ {}",
+                crate::i18n::lead(lang, Tr::Assumption.get(lang), text)
+            ))
+            .small()
+            .color(theme::near()),
         );
     }
 }

@@ -626,7 +626,7 @@ fn an_elasticity_lever_is_spread_searched_and_read_as_an_elasticity_a_rate_in_pe
     harness.get_by_label("求解").click();
     harness.run();
     let answer = harness
-        .query_all_by_label_contains("第二产业增加值: ")
+        .query_all_by_label_contains("第二产业增加值：")
         .map(|n| {
             use egui_kittest::kittest::NodeT;
             let node = n.accesskit_node();
@@ -640,7 +640,7 @@ fn an_elasticity_lever_is_spread_searched_and_read_as_an_elasticity_a_rate_in_pe
         .expect("an answer");
     assert!(!answer.contains('%'), "{answer}");
     let value: f64 = answer
-        .trim_start_matches("第二产业增加值: ")
+        .trim_start_matches("第二产业增加值：")
         .trim()
         .parse()
         .unwrap_or_else(|_| panic!("{answer:?}"));

@@ -40,7 +40,7 @@ fn editing_a_baseline_changes_the_table_and_the_capacity_status() {
     assert!(harness.query_by_label("20,000.00").is_some());
     harness.get_by_label("水环境容量").click();
     harness.run();
-    assert!(harness.query_by_label("首次超载年份: 2021").is_some());
+    assert!(harness.query_by_label("首次超载年份：2021").is_some());
     // The status says the whole period: over capacity from the base year to the horizon.
     assert!(
         harness
@@ -55,7 +55,7 @@ fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_k
     harness.run();
     type_into(&mut harness, "基准年数值 population", "-5");
     // Named by the field's label and the unit, with what was typed.
-    let reason = "-5 万人: 不能为负数";
+    let reason = "-5 万人：不能为负数";
     assert!(
         harness.query_by_label(reason).is_some(),
         "the reason is shown while typing"
@@ -83,7 +83,7 @@ fn an_invalid_entry_shows_why_and_leaving_the_field_reverts_it_with_the_reason_k
     let message = harness.state().message.clone().unwrap();
     assert_eq!(
         message,
-        "未采用: 基准年数值 · 常住人口: -5 万人: 不能为负数"
+        "未采用：基准年数值 · 常住人口：-5 万人：不能为负数"
     );
     assert!(harness.query_by_label(&format!("⚠ {message}")).is_some());
     type_into(&mut harness, "基准年数值 population", "lots");
@@ -118,7 +118,7 @@ fn a_rate_typed_in_percent_is_refused_in_percent() {
     press_enter(&mut harness);
     let message = harness.state().message.clone().unwrap();
     assert!(
-        message.contains("500 %: 年变化率须大于 −100 % 且不超过 +100 %"),
+        message.contains("500 %：年变化率须大于 −100 % 且不超过 +100 %"),
         "{message}"
     );
 }
@@ -213,7 +213,7 @@ fn undo_and_redo_restore_values_by_shortcut_and_menu() {
     harness.get_by_label("编辑").click();
     harness.run();
     harness
-        .get_by_label_contains("撤销: 修改基准年数值： 地区生产总值")
+        .get_by_label_contains("撤销：修改地区生产总值的基准年数值")
         .click();
     harness.run();
     assert_eq!(
@@ -379,7 +379,7 @@ fn copying_a_chart_says_so_in_the_status_bar() {
             .state()
             .notice
             .as_deref()
-            .is_some_and(|m| m.starts_with("已复制图片: ")),
+            .is_some_and(|m| m.starts_with("已复制图片：")),
         "{:?}",
         harness.state().notice
     );
@@ -940,4 +940,57 @@ fn a_key_no_script_could_name_is_refused_when_typed_and_kept_when_a_file_has_it(
             .query_by_label_contains("序列“gdp total”：键：含空格")
             .is_some()
     );
+}
+
+#[test]
+fn a_refused_indicator_value_names_the_indicator_and_the_message_goes_with_its_view() {
+    let mut harness = harness(View::Indicators, Lang::Zh);
+    let (index, year) = {
+        let scenario = harness.state().doc.scenario();
+        let index = scenario
+            .indicators
+            .iter()
+            .position(|i| i.number == "10")
+            .unwrap();
+        let year = scenario.indicators[index]
+            .observed
+            .last()
+            .map_or(scenario.base_year, |o| o.year + 1);
+        (index, year)
+    };
+    harness.state_mut().state.indicators.selected = Some(index);
+    harness.run();
+    // EI is scored 0–100: 130 is a typing error, refused with the row's number and name.
+    type_into(&mut harness, &format!("{year} 年值 10"), "130");
+    press_enter(&mut harness);
+    let message = harness.state().message.clone().unwrap();
+    assert!(
+        message.starts_with("未采用：指标 10“生态环境状况指数"),
+        "{message}"
+    );
+    assert!(message.contains("在 0 到 100 之间"), "{message}");
+    let words: Vec<&str> = message
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1 && !["EI", "HJ"].contains(w))
+        .collect();
+    assert!(words.is_empty(), "{message}: {words:?}");
+    assert!(harness.query_by_label(&format!("⚠ {message}")).is_some());
+    assert!(
+        harness.state().doc.scenario().indicators[index]
+            .observed
+            .iter()
+            .all(|o| o.value != 130.0)
+    );
+    // Closed by its button, the message is gone.
+    harness.get_by_label("关闭提示").click();
+    harness.run();
+    assert_eq!(harness.state().message, None);
+    // Shown again, it stays in its view and goes when another view is opened.
+    type_into(&mut harness, &format!("{year} 年值 10"), "-3");
+    press_enter(&mut harness);
+    assert!(harness.state().message.is_some());
+    harness.get_by_label("目标").click();
+    harness.run();
+    assert_eq!(harness.state().state.view, View::Targets);
+    assert_eq!(harness.state().message, None);
 }

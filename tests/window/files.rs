@@ -322,7 +322,7 @@ fn where_no_file_dialog_opens_a_path_field_takes_over_and_says_why() {
     assert!(out.is_file(), "the export was written where typed");
     assert_eq!(
         harness.state().notice.as_deref(),
-        Some(format!("已导出: {}", out.display()).as_str())
+        Some(format!("已导出：{}", out.display()).as_str())
     );
     // Save as goes the same way; Cancel leaves everything as it was.
     click_menu(&mut harness, "文件", "另存为…");
@@ -391,7 +391,7 @@ fn an_export_typed_with_another_extension_is_refused() {
             .state()
             .message
             .as_deref()
-            .is_some_and(|m| m.contains("文件名须以此结尾： .csv")),
+            .is_some_and(|m| m.contains("文件名须以 .csv 结尾")),
         "{:?}",
         harness.state().message
     );

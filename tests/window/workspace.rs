@@ -11,7 +11,7 @@ fn presentation_mode_pages_through_the_charts() {
     assert_eq!(harness.state().presentation, Some(0));
     assert!(
         harness
-            .query_by_label_contains("化学需氧量排放量与水环境容量")
+            .query_by_label_contains("化学需氧量排放总量与水环境容量")
             .is_some()
     );
     harness.key_press(egui::Key::ArrowRight);
@@ -173,7 +173,7 @@ fn removing_a_scenario_asks_marks_unsaved_and_undo_brings_it_back_with_its_edits
     // It asks first, naming the scenario; Cancel keeps the member.
     assert!(
         harness
-            .query_by_label(&format!("删除此情景？可用“撤销”恢复： {child}"))
+            .query_by_label(&format!("删除此情景？可用“撤销”恢复：{child}"))
             .is_some()
     );
     harness.get_by_label("取消").click();
@@ -335,7 +335,7 @@ fn save_as_on_a_workspace_saves_the_workspace_and_title_and_status_name_its_file
             .state()
             .notice
             .as_deref()
-            .is_some_and(|m| m.starts_with("已保存: ")),
+            .is_some_and(|m| m.starts_with("已保存：")),
         "{:?}",
         harness.state().notice
     );
@@ -425,7 +425,7 @@ fn a_slide_follows_an_edit_made_while_presenting_and_the_language() {
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("化学需氧量排放量与水环境容量")
+            .query_by_label_contains("化学需氧量排放总量与水环境容量")
             .is_some()
     );
 }

@@ -11,7 +11,8 @@ use super::*;
 /// and a fall at once (7: 优良天数比例、PM2.5浓度下降幅度) is held as a fall. Nor is a share, an
 /// index (EI), an intensity (tce/万元) or a count ever below 0; only a change may be (a row whose
 /// name says so, or a threshold on the change from the last assessment). The same rule as the
-/// import of a table of values (`io::indicator_table`).
+/// import of a table of values (`io::indicator_table`). The row linked to the computed EI takes
+/// 0 to 100, the index's scale.
 pub fn indicator_value_reason(indicator: &Indicator, value: f64, change: bool) -> Option<Reason> {
     use crate::model::ChangeKind;
     let percent = crate::model::is_percent_unit(&indicator.unit);
@@ -29,6 +30,11 @@ pub fn indicator_value_reason(indicator: &Indicator, value: f64, change: bool) -
         Some(Reason::PercentChange)
     } else if percent && kind.is_none() && !(0.0..=100.0).contains(&value) {
         Some(Reason::PercentShare)
+    } else if indicator.link == Some(crate::model::IndicatorLink::Ei)
+        && !change
+        && !(0.0..=100.0).contains(&value)
+    {
+        Some(Reason::EiRange)
     } else if value < 0.0 && kind.is_none() {
         Some(Reason::NonNegative)
     } else {
@@ -193,7 +199,9 @@ mod tests {
         // Forest cover: a share, never below 0.
         assert_eq!(refused("11", -3.0), Some(Reason::PercentShare));
         // EI: an index; energy per GDP: an intensity.
-        assert_eq!(refused("10", -3.0), Some(Reason::NonNegative));
+        assert_eq!(refused("10", -3.0), Some(Reason::EiRange));
+        assert_eq!(refused("10", 130.0), Some(Reason::EiRange));
+        assert_eq!(refused("10", 100.0), None);
         assert_eq!(refused("20", -0.1), Some(Reason::NonNegative));
         // A rate of decrease may be negative (land per GDP rose), never above 100 %.
         assert_eq!(refused("22", -3.0), None);

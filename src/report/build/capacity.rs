@@ -68,38 +68,62 @@ pub(super) fn capacity(b: &mut Builder<'_>) {
             sentences.push(Tr::FarBelowSummary.fill(
                 lang,
                 &[
-                    &names.join(Tr::ListSeparator.get(lang)),
+                    &crate::i18n::list_words(&names, lang),
                     &format::percent(most),
                     &b.next_table(),
                 ],
             ));
         }
         b.paragraph(joined(&sentences, lang));
+        // The series compared, in a column of its own where one is not named for its capacity's
+        // pollutant (NOx emissions against the NO₂ capacity).
+        fn series_name<'a>(
+            scenario: &'a Scenario,
+            capacity: &'a CapacityAnalysis,
+            lang: Lang,
+        ) -> &'a str {
+            scenario
+                .series(&capacity.series)
+                .map_or(capacity.series.as_str(), |s| lang.label(&s.label))
+        }
+        let with_series = of_medium.iter().any(|c| {
+            !charts::names_its_pollutant(
+                series_name(scenario, c, lang),
+                capacity_name(scenario, c, lang),
+            )
+        });
         let header = [
-            Tr::Pollutant,
-            Tr::Emission,
-            Tr::Capacity,
-            Tr::Unit,
-            Tr::Utilisation,
-            Tr::Headroom,
-            Tr::CourseColumn,
+            Some(Tr::Pollutant),
+            with_series.then_some(Tr::EmissionSeries),
+            Some(Tr::Emission),
+            Some(Tr::Capacity),
+            Some(Tr::Unit),
+            Some(Tr::Utilisation),
+            Some(Tr::Headroom),
+            Some(Tr::CourseColumn),
         ]
+        .into_iter()
+        .flatten()
         .map(|k| k.get(lang).to_owned())
-        .to_vec();
+        .collect();
         let rows = of_medium
             .iter()
             .map(|capacity| {
                 let last = capacity.years.last().expect("a projection has years");
                 let decimals = scenario.series(&capacity.series).and_then(|s| s.decimals);
-                vec![
-                    capacity_name(scenario, capacity, lang).to_owned(),
-                    format::with_decimals(last.emission, decimals),
-                    format::with_decimals(last.capacity, decimals),
-                    crate::i18n::unit(lang, &capacity.unit).into_owned(),
-                    last.utilisation.map_or_else(|| "–".into(), format::percent),
-                    format::with_decimals(last.headroom, decimals),
-                    course_words(capacity, scenario.base_year, lang),
+                [
+                    Some(capacity_name(scenario, capacity, lang).to_owned()),
+                    with_series.then(|| series_name(scenario, capacity, lang).to_owned()),
+                    Some(format::with_decimals(last.emission, decimals)),
+                    Some(format::with_decimals(last.capacity, decimals)),
+                    Some(crate::i18n::unit(lang, &capacity.unit).into_owned()),
+                    Some(last.utilisation.map_or_else(|| "–".into(), format::percent)),
+                    Some(format::with_decimals(last.headroom, decimals)),
+                    Some(course_words(capacity, scenario.base_year, lang)),
                 ]
+                .into_iter()
+                .flatten()
+                .collect()
             })
             .collect();
         let title = match medium {

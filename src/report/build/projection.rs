@@ -13,10 +13,19 @@ pub(super) fn projection(b: &mut Builder<'_>) {
         lang,
         &[
             &scenario.base_year,
-            &spaced(&milestones.join(Tr::ListSeparator.get(lang)), lang),
+            &spaced(&crate::i18n::list_words(&milestones, lang), lang),
             &b.next_table(),
         ],
     );
+    // Each series' source goes with its rule in the assumptions' table where the chapter has
+    // one, and into the text where it has not.
+    let assumptions_shown = scenario.chapter.sections.contains(&Section::Assumptions);
+    let intro = if assumptions_shown {
+        let pointer = Tr::AssumptionsPointer.fill(lang, &[&Tr::SectionAssumptions.get(lang)]);
+        joined(&[intro, pointer], lang)
+    } else {
+        intro
+    };
     b.paragraph(intro);
     // A series without a value (no base value entered yet) has nothing to say: it is named
     // once, so that the draft shows what is missing, and left out of the text and tables.
@@ -27,7 +36,7 @@ pub(super) fn projection(b: &mut Builder<'_>) {
             .series
             .iter()
             .filter(|s| s.group == group && projected(&s.key))
-            .map(|s| series_sentence(scenario, &analysis.projection, s, lang))
+            .map(|s| series_sentence(scenario, &analysis.projection, s, !assumptions_shown, lang))
             .collect();
         if !sentences.is_empty() {
             b.paragraph(format!(

@@ -16,7 +16,7 @@ pub(super) fn scenarios(b: &mut Builder<'_>) {
         lang,
         &[
             &compared.len(),
-            &names.join(Tr::ListSeparator.get(lang)),
+            &crate::i18n::list_words(&names, lang),
             &horizon,
             &b.next_table(),
         ],
@@ -27,7 +27,7 @@ pub(super) fn scenarios(b: &mut Builder<'_>) {
             .map(|(name, s, _)| Tr::ScenarioHorizon.fill(lang, &[name, &s.horizon]))
             .collect();
         sentences
-            .push(Tr::CommonYear.fill(lang, &[&each.join(Tr::ListSeparator.get(lang)), &horizon]));
+            .push(Tr::CommonYear.fill(lang, &[&crate::i18n::list_words(&each, lang), &horizon]));
     }
     for (name, member, analysis) in compared {
         let missed: Vec<&str> = analysis
@@ -55,9 +55,9 @@ pub(super) fn scenarios(b: &mut Builder<'_>) {
         let tail = if missed.is_empty() {
             String::new()
         } else {
-            Tr::ScenarioMissed.fill(lang, &[&missed.join(Tr::ListSeparator.get(lang))])
+            Tr::ScenarioMissed.fill(lang, &[&crate::i18n::list_words(&missed, lang)])
         };
-        let list = |names: &[&str]| names.join(Tr::ListSeparator.get(lang));
+        let list = |names: &[&str]| crate::i18n::list_words(names, lang);
         let capacity = match (over.is_empty(), saturated.is_empty()) {
             (true, true) => Tr::ScenarioWithinAll.get(lang).to_owned(),
             (true, false) => Tr::ScenarioSaturatedOthersWithin.fill(lang, &[&list(&saturated)]),

@@ -100,7 +100,8 @@ pub(super) fn indicators(b: &mut Builder<'_>) {
         .filter(|(_, a)| a.status != Status::NoData)
         .count();
     if !without.is_empty() {
-        let names = without.join(Tr::ListSeparator.get(lang));
+        // Names that hold commas of their own ("good-air days, PM2.5 reduction"), so a semicolon.
+        let names = without.join(Tr::ItemSeparator.get(lang));
         sentences.push(if with_data == 0 {
             Tr::IndicatorsAllWithoutData.fill(lang, &[&without.len(), &names])
         } else {

@@ -124,11 +124,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         &crate::report::wording::course_words(result, scenario.base_year, lang),
                         theme::course_color(&result.course()),
                     )
-                    .on_hover_text(format!(
-                        "{} {}: {}",
-                        ctx.tr(Tr::Status),
-                        scenario.horizon,
-                        status_text(last.status, lang)
+                    .on_hover_text(crate::i18n::lead(
+                        lang,
+                        &format!("{} {}", ctx.tr(Tr::Status), scenario.horizon),
+                        status_text(last.status, lang),
                     ));
                 });
                 ui.horizontal_wrapped(|ui| {
@@ -190,27 +189,35 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         );
                     }
                     ui.separator();
-                    ui.label(format!(
-                        "{} {}: {}",
-                        ctx.tr(Tr::Utilisation),
-                        scenario.horizon,
-                        last.utilisation
+                    ui.label(crate::i18n::lead(
+                        ctx.lang,
+                        &format!("{} {}", ctx.tr(Tr::Utilisation), scenario.horizon),
+                        &last
+                            .utilisation
                             .map(format::percent)
-                            .unwrap_or_else(|| "–".into())
+                            .unwrap_or_else(|| "–".into()),
                     ));
                     ui.separator();
-                    ui.label(format!(
-                        "{}: {} {}",
+                    ui.label(crate::i18n::lead(
+                        ctx.lang,
                         ctx.tr(Tr::Headroom),
-                        format::with_decimals(last.headroom, decimals),
-                        crate::i18n::unit(ctx.lang, &result.unit)
+                        &format!(
+                            "{} {}",
+                            format::with_decimals(last.headroom, decimals),
+                            crate::i18n::unit(ctx.lang, &result.unit)
+                        ),
                     ));
                     ui.separator();
                     let first = result
                         .first_exceedance_year
                         .map_or_else(|| ctx.tr(Tr::NoExceedance).to_owned(), |y| y.to_string());
                     ui.label(
-                        RichText::new(format!("{}: {first}", ctx.tr(Tr::FirstExceedance))).strong(),
+                        RichText::new(crate::i18n::lead(
+                            ctx.lang,
+                            ctx.tr(Tr::FirstExceedance),
+                            &first,
+                        ))
+                        .strong(),
                     );
                 });
                 basis_ui(ui, ctx, scenario, capacity, result);

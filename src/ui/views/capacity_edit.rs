@@ -124,10 +124,10 @@ fn capacity_of(form: &AddForm, medium: Medium, lang: Lang) -> Result<Capacity, S
         )
     })?;
     if value < 0.0 {
-        return Err(format!(
-            "{}: {value} {}",
+        return Err(crate::i18n::lead(
+            lang,
             Tr::Capacity.get(lang),
-            Tr::MustBeNonNegative.get(lang)
+            &format!("{value} {}", Tr::MustBeNonNegative.get(lang)),
         ));
     }
     let unit = Unit::parse(form.unit.trim()).map_err(|_| {

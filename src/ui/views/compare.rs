@@ -58,11 +58,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut CompareState) {
 
             section(
                 ui,
-                &format!(
-                    "{} · {}: {}",
-                    ctx.tr(Tr::Difference),
-                    ctx.tr(Tr::Reference),
-                    members[0].0
+                &crate::i18n::lead(
+                    ctx.lang,
+                    &format!("{} · {}", ctx.tr(Tr::Difference), ctx.tr(Tr::Reference)),
+                    members[0].0,
                 ),
             );
             let years = comparison_years(members);

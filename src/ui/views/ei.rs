@@ -44,10 +44,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     ),
                     color,
                 );
-                ui.label(format!(
-                    "{}: {}",
+                ui.label(crate::i18n::lead(
+                    ctx.lang,
                     ctx.tr(Tr::StatedEi),
-                    format::fixed(method.stated, crate::engine::methods::EI_DECIMALS)
+                    &format::fixed(method.stated, crate::engine::methods::EI_DECIMALS),
                 ));
             });
             section(ui, ctx.tr(Tr::SubIndices));

@@ -224,9 +224,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut SeekState) {
                         .series(&answer.lever)
                         .map_or(answer.lever.as_str(), |s| lang.label(&s.label));
                     ui.label(
-                        RichText::new(format!(
-                            "{name}: {}",
-                            format::lever(lever_kind_of(scenario, &answer.lever), value)
+                        RichText::new(crate::i18n::lead(
+                            lang,
+                            name,
+                            &format::lever(lever_kind_of(scenario, &answer.lever), value),
                         ))
                         .strong(),
                     );
@@ -304,7 +305,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut SeekState) {
     }
     match form.swings.as_ref().map(|(_, result)| result) {
         Some(Ok((base, swings))) => {
-            ui.label(format!("{}: {}", ctx.tr(Tr::Result), format::value(*base)));
+            ui.label(crate::i18n::lead(
+                ctx.lang,
+                ctx.tr(Tr::Result),
+                &format::value(*base),
+            ));
             // A tornado: each rate's bar spans the result at −10 % and +10 %, widest on top.
             let count = swings.len();
             let bars: Vec<Bar> = swings

@@ -302,10 +302,14 @@ pub fn derivation_refusal(medium: Medium, error: &ModelError, lang: Lang) -> Str
             field,
             value,
             reason,
-        } => format!(
-            "{key}: {} = {value}, {}",
-            crate::refusals::field_of(item, field, lang),
-            crate::refusals::reason(reason, lang)
+        } => Tr::FieldValueRefused.fill(
+            lang,
+            &[
+                key,
+                &crate::refusals::field_of(item, field, lang),
+                value,
+                &crate::refusals::reason(reason, lang),
+            ],
         ),
         other => other.in_lang(lang),
     }

@@ -64,8 +64,12 @@ pub fn how_computed_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, id: &str, derivatio
         .id_salt(("how", id))
         .show(ui, |ui| {
             ui.label(
-                RichText::new(format!("{}: {}", ctx.tr(Tr::Formula), derivation.formula))
-                    .monospace(),
+                RichText::new(crate::i18n::lead(
+                    ctx.lang,
+                    ctx.tr(Tr::Formula),
+                    &derivation.formula,
+                ))
+                .monospace(),
             );
             egui::Grid::new(("how-terms", id)).show(ui, |ui| {
                 for term in &derivation.terms {

@@ -605,16 +605,19 @@ fn target_small(
     let verdict = if check.met { Tr::Yes } else { Tr::No };
     ui.add(
         egui::Label::new(
-            RichText::new(format!(
-                "{} · {} {} {} {} {} {}: {}",
-                lang.label(&check.label),
-                check.year,
-                format::with_decimals(check.value, decimals),
-                crate::i18n::unit(lang, &check.unit),
-                check.comparison.symbol(),
-                crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
-                crate::i18n::unit(lang, &check.unit),
-                verdict.get(lang)
+            RichText::new(crate::i18n::lead(
+                lang,
+                &format!(
+                    "{} · {} {} {} {} {} {}",
+                    lang.label(&check.label),
+                    check.year,
+                    format::with_decimals(check.value, decimals),
+                    crate::i18n::unit(lang, &check.unit),
+                    check.comparison.symbol(),
+                    crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
+                    crate::i18n::unit(lang, &check.unit),
+                ),
+                verdict.get(lang),
             ))
             .strong()
             .color(if check.met { theme::ok() } else { theme::bad() }),
