@@ -358,6 +358,7 @@ impl EcoplanApp {
     /// the export dialog changes nothing the run drew.
     pub(super) fn last_run(&self) -> Option<&crate::engine::uncertainty::UncertaintyResult> {
         self.uncertainty
+            .status
             .last
             .as_ref()
             .filter(|(scenario, _)| scenario.same_but_chapter(self.doc.scenario()))

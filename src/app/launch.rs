@@ -25,32 +25,28 @@ pub type ScreenshotOutcome = std::sync::Arc<
 pub(super) fn open_file(
     path: &std::path::Path,
 ) -> Result<(Document, Option<Members>, io::Fingerprint), io::LoadError> {
-    let invalid = |source| io::LoadError::Invalid {
-        path: path.to_owned(),
-        at: None,
-        source: Box::new(source),
-    };
-    let (loaded, on_disk) = io::load_any_noting(path)?;
-    match loaded {
-        io::Loaded::Scenario(scenario) => Document::new(*scenario, Some(path.to_owned()))
-            .map(|doc| (doc, None, on_disk))
-            .map_err(invalid),
-        io::Loaded::Workspace(workspace) => members_from(&workspace, Some(path.to_owned()))
-            .map(|(doc, members)| (doc, Some(members), on_disk)),
+    // Each scenario comes with the analysis its check computed: opened, not analysed again.
+    let (opened, on_disk) = io::open_any_noting(path)?;
+    match opened {
+        io::Opened::Scenario(scenario, analysis) => Ok((
+            Document::analysed(*scenario, *analysis, Some(path.to_owned())),
+            None,
+            on_disk,
+        )),
+        io::Opened::Workspace(workspace, members) => {
+            members_analysed(&workspace, members, Some(path.to_owned()))
+                .map(|(doc, members)| (doc, Some(members), on_disk))
+        }
     }
 }
 
-/// A workspace's members as documents, the first current, with the file they came from.
+/// A workspace's members as documents, the first current, with the file they came from: each
+/// resolved and analysed here (recovered work, which was not opened from a file).
 pub(super) fn members_from(
     workspace: &crate::model::Workspace,
     path: Option<PathBuf>,
 ) -> Result<(Document, Members), io::LoadError> {
     let place = path.clone().unwrap_or_default();
-    let invalid = |source| io::LoadError::Invalid {
-        path: place.clone(),
-        at: None,
-        source: Box::new(source),
-    };
     let resolved = crate::engine::workspace::resolve_all(workspace).map_err(|source| {
         io::LoadError::Workspace {
             path: place.clone(),
@@ -59,9 +55,36 @@ pub(super) fn members_from(
             source: Box::new(source),
         }
     })?;
-    let mut slots = Vec::with_capacity(resolved.len());
-    for (member, scenario) in workspace.workspace.iter().zip(resolved) {
-        let doc = Document::new(scenario, None).map_err(invalid)?;
+    let analysed = resolved
+        .into_iter()
+        .map(|scenario| {
+            let analysis = crate::engine::analyse(&scenario)?;
+            Ok((scenario, analysis))
+        })
+        .collect::<Result<Vec<_>, crate::engine::ModelError>>()
+        .map_err(|source| io::LoadError::Invalid {
+            path: place.clone(),
+            at: None,
+            source: Box::new(source),
+        })?;
+    members_analysed(workspace, analysed, path)
+}
+
+/// A workspace's members as documents from their resolved scenarios and analyses.
+fn members_analysed(
+    workspace: &crate::model::Workspace,
+    analysed: Vec<(Scenario, crate::engine::Analysis)>,
+    path: Option<PathBuf>,
+) -> Result<(Document, Members), io::LoadError> {
+    let place = path.clone().unwrap_or_default();
+    let invalid = |source| io::LoadError::Invalid {
+        path: place.clone(),
+        at: None,
+        source: Box::new(source),
+    };
+    let mut slots = Vec::with_capacity(analysed.len());
+    for (member, (scenario, analysis)) in workspace.workspace.iter().zip(analysed) {
+        let doc = Document::analysed(scenario, analysis, None);
         slots.push(MemberSlot::new(
             member.name.clone(),
             member.parent.clone(),

@@ -10,6 +10,7 @@ mod files;
 mod help;
 mod history;
 mod import_dialogs;
+mod jobs;
 mod launch;
 mod members;
 mod menus;
@@ -74,9 +75,9 @@ pub struct EcoplanApp {
         std::rc::Rc<Vec<crate::charts::ChartSpec>>,
     )>,
     /// The Monte Carlo run on its background thread, and its last result.
-    pub uncertainty: ui::UncertaintyJob,
+    pub uncertainty: jobs::UncertaintyJob,
     /// The what-if view's bands, computed in the background as levers move.
-    pub whatif: ui::UncertaintyJob,
+    pub whatif: jobs::UncertaintyJob,
     /// The scenarios of the workspace; `doc` is the current one's.
     pub members: Members,
     /// Undo over every member's edits and the workspace's shape, newest last.
@@ -122,8 +123,8 @@ impl EcoplanApp {
             recovery_notes: Vec::new(),
             presentation: None,
             presentation_charts: None,
-            uncertainty: ui::UncertaintyJob::default(),
-            whatif: ui::UncertaintyJob::default(),
+            uncertainty: jobs::UncertaintyJob::default(),
+            whatif: jobs::UncertaintyJob::default(),
             members,
             history: Vec::new(),
             future: Vec::new(),
@@ -325,11 +326,14 @@ impl EcoplanApp {
                 .parent
                 .as_ref()
                 .and_then(|name| self.members.index_of(name))
-                .map(|i| members[i].1);
+                .and_then(|i| {
+                    let revision = self.members.slots[i].doc.as_ref()?.revision();
+                    Some((members[i].1, revision))
+                });
             let mut ctx = ui::ViewCtx {
                 doc: &self.doc,
-                uncertainty: &self.uncertainty,
-                whatif: &self.whatif,
+                uncertainty: &self.uncertainty.status,
+                whatif: &self.whatif.status,
                 members: &members,
                 current_member: self.members.current,
                 parent,

@@ -42,7 +42,7 @@ fn made_from(app: &EcoplanApp) -> ChartsMadeFrom {
         members,
         lang: app.lang(),
         compared_series: app.state.compare.series.clone(),
-        runs_finished: app.uncertainty.finished,
+        runs_finished: app.uncertainty.status.finished,
     }
 }
 
@@ -66,8 +66,8 @@ pub fn charts(app: &EcoplanApp) -> Vec<ChartSpec> {
     let mut charts = all_charts(scenario, analysis, lang);
     // The fans of a run of this very scenario: a run of an earlier state would show numbers
     // the slide's other charts no longer have.
-    if let Some((_, result)) = &app.uncertainty.last
-        && app.uncertainty.last_revision == Some(app.doc.revision())
+    if let Some((_, result)) = &app.uncertainty.status.last
+        && app.uncertainty.status.last_revision == Some(app.doc.revision())
     {
         charts.extend(
             result

@@ -74,7 +74,7 @@ impl EcoplanApp {
             Command::RunWhatIfBands(fans) => {
                 // A run under way finishes first: restarting on every frame of a drag would
                 // never finish one, so the bands follow the slider one run behind.
-                if self.whatif.running.is_none() {
+                if self.whatif.status.running.is_none() {
                     self.whatif.start(
                         self.doc.scenario().clone(),
                         self.doc.revision(),

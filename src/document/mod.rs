@@ -69,6 +69,9 @@ pub struct Document {
     /// Changes with every change of the scenario, and no two documents share one: what was
     /// computed for one revision (a goal-seek answer) is known stale at the next.
     revision: u64,
+    /// Changes whenever `reference_scenario` may give another scenario (a save, the saved
+    /// state dropped from the undo steps): what was drawn from it is known stale.
+    reference_revision: u64,
 }
 
 /// The next revision of any document.
@@ -81,15 +84,27 @@ impl Document {
     /// A document for a scenario known to be valid (the built-in one or a loaded file).
     pub fn new(scenario: Scenario, path: Option<PathBuf>) -> Result<Document, engine::ModelError> {
         let analysis = engine::analyse(&scenario)?;
-        Ok(Document {
+        Ok(Document::analysed(scenario, analysis, path))
+    }
+
+    /// A document of a scenario with its analysis, computed when it was checked (a file just
+    /// opened): not analysed again.
+    pub(crate) fn analysed(
+        scenario: Scenario,
+        analysis: Analysis,
+        path: Option<PathBuf>,
+    ) -> Document {
+        let revision = next_revision();
+        Document {
             scenario,
             analysis,
             undo: Vec::new(),
             redo: Vec::new(),
             saved_at: Some(0),
             path,
-            revision: next_revision(),
-        })
+            revision,
+            reference_revision: revision,
+        }
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -131,13 +146,20 @@ impl Document {
         }
     }
 
+    /// The state of `reference_scenario` (see `reference_revision`).
+    pub fn reference_revision(&self) -> u64 {
+        self.reference_revision
+    }
+
     pub fn mark_saved(&mut self) {
         self.saved_at = Some(self.undo.len());
+        self.reference_revision = self.revision;
     }
 
     /// Marks work that exists on no disk (recovered after a crash) as unsaved.
     pub fn mark_unsaved(&mut self) {
         self.saved_at = None;
+        self.reference_revision = next_revision();
     }
 
     /// What the scenario would be after the edit, or why the edit is refused.
@@ -196,14 +218,21 @@ impl Document {
             // The new scenario moves in and the old one moves to the undo step: no copy.
             let before = std::mem::replace(&mut self.scenario, scenario);
             if self.saved_at.is_some_and(|depth| depth > self.undo.len()) {
+                // The saved state was in the redo steps, which this edit drops.
                 self.saved_at = None;
+                self.reference_revision = next_revision();
             }
             self.undo.push(Step { edit, before });
             self.redo.clear();
             // Each step holds a whole copy of the scenario: the oldest go past the limit.
             if self.undo.len() > MAX_UNDO {
                 self.undo.remove(0);
-                self.saved_at = self.saved_at.and_then(|depth| depth.checked_sub(1));
+                let saved = self.saved_at;
+                self.saved_at = saved.and_then(|depth| depth.checked_sub(1));
+                // The oldest state (the reference of work never saved) or the saved one went.
+                if saved.is_none_or(|depth| depth == 0) {
+                    self.reference_revision = next_revision();
+                }
             }
         }
         self.analysis = analysis;
@@ -405,12 +434,17 @@ mod tests {
             })
             .unwrap();
         };
-        // Never saved: the scenario as opened.
+        // Never saved: the scenario as opened. Its revision says when what was drawn from the
+        // reference is stale: at a save, not at an edit, an undo or a redo.
+        let opened_revision = doc.reference_revision();
         rate(&mut doc, 0.08);
         assert_eq!(doc.reference_scenario(), &opened);
+        assert_eq!(doc.reference_revision(), opened_revision);
         rate(&mut doc, 0.09);
         doc.mark_saved();
         let saved = doc.scenario().clone();
+        let saved_revision = doc.reference_revision();
+        assert_ne!(saved_revision, opened_revision);
         assert_eq!(doc.reference_scenario(), &saved);
         rate(&mut doc, 0.10);
         assert_eq!(doc.reference_scenario(), &saved);
@@ -421,6 +455,13 @@ mod tests {
         assert_eq!(doc.reference_scenario(), &saved);
         doc.redo();
         assert_eq!(doc.reference_scenario(), &saved);
+        assert_eq!(doc.reference_revision(), saved_revision);
+        // An edit here drops the saved state (it was ahead, in the redo steps): the reference
+        // is now the oldest state, and its revision says so.
+        doc.undo();
+        rate(&mut doc, 0.11);
+        assert_eq!(doc.reference_scenario(), &opened);
+        assert_ne!(doc.reference_revision(), saved_revision);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub use indicators::{IndicatorAssessment, assess_indicators};
 pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};
 pub use projects::{GroupTotal, ProjectTotals, project_totals};
 pub use targets::{TargetCheck, check_targets, metric_unit, metric_value};
-pub use validate::validate;
+pub use validate::{validate, validated};
 
 use crate::model::Scenario;
 

@@ -18,8 +18,9 @@ pub use safe_file::{
     write_atomically,
 };
 pub use scenario_file::{
-    LoadError, Loaded, Saved, from_ron_str, load, load_any, load_any_noting, load_any_str,
-    original_path, save, save_text, save_text_locked, to_ron_string, workspace_to_ron_string,
+    LoadError, Loaded, Opened, Saved, from_ron_str, load, load_any, load_any_str, open_any_noting,
+    open_any_str, original_path, save, save_text, save_text_locked, to_ron_string,
+    workspace_to_ron_string,
 };
 
 /// A message to stderr; one that cannot be written (`2>/dev/full`, a closed terminal) is lost,

@@ -5,6 +5,7 @@ pub mod chapter_form;
 pub mod chart;
 pub mod command;
 pub mod fonts;
+pub mod job;
 pub mod theme;
 pub mod view_state;
 pub mod views;
@@ -13,6 +14,7 @@ pub mod widgets;
 use serde::{Deserialize, Serialize};
 
 pub use command::UiCommand;
+pub use job::{JobError, JobStatus, Progress};
 
 use crate::charts::ChartSpec;
 use crate::document::{Document, Edit};
@@ -396,9 +398,9 @@ pub enum Command {
 pub struct ViewCtx<'a> {
     pub doc: &'a Document,
     /// The Monte Carlo run in progress or its last result.
-    pub uncertainty: &'a UncertaintyJob,
+    pub uncertainty: &'a JobStatus,
     /// The what-if view's bands: a run of its own, restarted as the scenario changes.
-    pub whatif: &'a UncertaintyJob,
+    pub whatif: &'a JobStatus,
     /// Every scenario of the workspace (name, scenario, analysis), and which is current.
     pub members: &'a [(
         &'a str,
@@ -406,8 +408,8 @@ pub struct ViewCtx<'a> {
         &'a crate::engine::Analysis,
     )],
     pub current_member: usize,
-    /// The scenario the current one inherits from.
-    pub parent: Option<&'a crate::model::Scenario>,
+    /// The scenario the current one inherits from, and its document's revision.
+    pub parent: Option<(&'a crate::model::Scenario, u64)>,
     pub lang: Lang,
     pub commands: &'a mut Vec<Command>,
 }
@@ -419,121 +421,5 @@ impl ViewCtx<'_> {
 
     pub fn apply(&mut self, edit: Edit) {
         self.commands.push(Command::Apply { edit, merge: false });
-    }
-}
-
-/// Why a Monte Carlo run gave no result.
-#[derive(Clone, Debug, PartialEq)]
-pub enum JobError {
-    Model(crate::engine::ModelError),
-    /// Its thread ended without an answer (a bug: it never panics on a valid scenario).
-    Stopped,
-}
-
-impl JobError {
-    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
-        match self {
-            JobError::Model(error) => error.in_lang(lang),
-            JobError::Stopped => Tr::RunStopped.get(lang).to_owned(),
-        }
-    }
-}
-
-/// A Monte Carlo run on a background thread, and the last result with the scenario it is for.
-#[derive(Default)]
-pub struct UncertaintyJob {
-    pub running: Option<RunningJob>,
-    pub last: Option<(
-        crate::model::Scenario,
-        crate::engine::uncertainty::UncertaintyResult,
-    )>,
-    pub error: Option<JobError>,
-    /// The settings of the last run started, to run again for another fan series.
-    pub last_settings: Option<crate::engine::uncertainty::MonteCarlo>,
-    /// `Document::revision` of the scenario `last` was drawn from: a view asks whether its
-    /// result is current by the revision, not by comparing whole scenarios every frame.
-    pub last_revision: Option<u64>,
-    /// The revision whose run failed (with `error`): not run again until the scenario changes.
-    pub failed_for: Option<u64>,
-    /// How many runs have finished: what was drawn from `last` is stale once this moves.
-    pub finished: u64,
-}
-
-pub struct RunningJob {
-    pub runs: usize,
-    pub progress: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    pub scenario: crate::model::Scenario,
-    /// `Document::revision` of `scenario`.
-    pub revision: u64,
-    pub handle: std::thread::JoinHandle<
-        Result<Option<crate::engine::uncertainty::UncertaintyResult>, crate::engine::ModelError>,
-    >,
-}
-
-impl UncertaintyJob {
-    /// Starts a run of every capacity's exceedance and the fans of `fans`, replacing a running
-    /// one. Only the fans shown are computed: they cost more than the draws themselves.
-    pub fn start(
-        &mut self,
-        scenario: crate::model::Scenario,
-        revision: u64,
-        settings: crate::engine::uncertainty::MonteCarlo,
-        fans: Vec<String>,
-    ) {
-        use std::sync::Arc;
-        use std::sync::atomic::{AtomicBool, AtomicUsize};
-        self.cancel();
-        // Progress counts the draws of every pass.
-        let passes =
-            crate::engine::uncertainty::passes(&scenario, settings.runs, &fans).unwrap_or(1);
-        let progress = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (p, c, s) = (progress.clone(), cancel.clone(), scenario.clone());
-        let handle = std::thread::spawn(move || {
-            crate::engine::uncertainty::monte_carlo(&s, settings, &fans, &p, &c)
-        });
-        self.error = None;
-        self.last_settings = Some(settings);
-        self.running = Some(RunningJob {
-            runs: settings.runs * passes,
-            progress,
-            cancel,
-            scenario,
-            revision,
-            handle,
-        });
-    }
-
-    pub fn cancel(&mut self) {
-        if let Some(running) = &self.running {
-            running
-                .cancel
-                .store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-    }
-
-    /// Collects a finished run; returns whether one is still going.
-    pub fn poll(&mut self) -> bool {
-        let finished = self
-            .running
-            .as_ref()
-            .is_some_and(|r| r.handle.is_finished());
-        if finished && let Some(running) = self.running.take() {
-            match running.handle.join() {
-                Ok(Ok(Some(result))) => {
-                    self.last = Some((running.scenario, result));
-                    self.last_revision = Some(running.revision);
-                    self.finished += 1;
-                }
-                Ok(Ok(None)) => {}
-                Ok(Err(error)) => {
-                    self.error = Some(JobError::Model(error));
-                    self.failed_for = Some(running.revision);
-                }
-                Err(_) => self.error = Some(JobError::Stopped),
-            }
-        }
-        self.running.is_some()
     }
 }

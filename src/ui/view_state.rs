@@ -50,12 +50,24 @@ pub struct IndicatorsState {
     pub selected: Option<usize>,
 }
 
+/// What a what-if ghost was made for: the scenario it shows (the parent member's document by
+/// its revision, or the current document's reference state), the horizon it was projected to,
+/// and the current scenario's revision it was compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GhostKey {
+    pub parent: bool,
+    pub source_revision: u64,
+    pub horizon: i32,
+    pub current_revision: u64,
+}
+
 /// The what-if view: its ghost and its question of which lever matters most.
 #[derive(Clone, Debug, Default)]
 pub struct WhatIfState {
-    /// The scenario it draws as a ghost (the parent or the saved one, at the current horizon)
-    /// and its analysis, kept until that scenario changes.
-    pub ghost: Option<(Scenario, Box<crate::engine::Analysis>)>,
+    /// The ghost it draws (the parent or the saved scenario, at the current horizon): its
+    /// analysis, or none where it is the current scenario itself, kept for the revisions it
+    /// was made for.
+    pub ghost: Option<(GhostKey, Option<Box<crate::engine::Analysis>>)>,
     /// Which assumption matters most, asked of the view's own runs.
     pub importance: super::ImportanceState,
 }

@@ -69,11 +69,12 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
     harness.get_by_label("运行").click();
     harness.step();
     assert!(
-        harness.state().uncertainty.running.is_some() || harness.state().uncertainty.last.is_some()
+        harness.state().uncertainty.status.running.is_some()
+            || harness.state().uncertainty.status.last.is_some()
     );
     for _ in 0..2_000 {
         harness.step();
-        if harness.state().uncertainty.running.is_none() {
+        if harness.state().uncertainty.status.running.is_none() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -82,6 +83,7 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
     let (scenario, result) = harness
         .state()
         .uncertainty
+        .status
         .last
         .clone()
         .expect("the run finished");
@@ -96,6 +98,7 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
         let done = harness
             .state()
             .uncertainty
+            .status
             .last
             .as_ref()
             .is_some_and(|(_, r)| r.fans.iter().any(|f| f.series == "gdp"));
@@ -104,7 +107,7 @@ fn monte_carlo_runs_in_the_background_and_shows_the_probability_of_exceedance() 
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let (_, again) = harness.state().uncertainty.last.clone().unwrap();
+    let (_, again) = harness.state().uncertainty.status.last.clone().unwrap();
     assert!(again.fans.iter().any(|f| f.series == "gdp"));
     assert_eq!(
         again.exceedance, result.exceedance,
@@ -437,7 +440,7 @@ fn the_what_if_view_moves_the_exceedance_bands_and_ghost_with_a_lever() {
     let cod = uncertain.iter().find(|u| u.series == "cod").unwrap();
     assert!((cod.distribution.centre() - 0.07).abs() < 1e-12);
     wait_for_bands(&mut harness);
-    let result = &harness.state().whatif.last.as_ref().unwrap().1;
+    let result = &harness.state().whatif.status.last.as_ref().unwrap().1;
     let cod_by_2060 = result
         .exceedance
         .iter()
@@ -455,6 +458,15 @@ fn the_what_if_view_moves_the_exceedance_bands_and_ghost_with_a_lever() {
     );
     // The saved scenario is the ghost behind each curve now.
     assert!(harness.query_by_label("灰色虚线：已保存的情景").is_some());
+    // Saved as it is, the scenario is its own reference: the ghost goes, though nothing of the
+    // scenario changed (the ghost is kept by revisions, the reference's among them).
+    let revision = harness.state().doc.revision();
+    harness.state_mut().doc.mark_saved();
+    harness.run();
+    assert_eq!(harness.state().doc.revision(), revision);
+    assert!(harness.query_by_label("灰色虚线：已保存的情景").is_none());
+    harness.state_mut().doc.mark_unsaved();
+    harness.run();
     // One undo step takes the lever and its distribution back.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run_steps(2);
@@ -481,7 +493,7 @@ fn the_what_if_view_without_uncertain_rates_says_how_to_get_bands() {
             .is_some()
     );
     assert!(
-        harness.state().whatif.running.is_none(),
+        harness.state().whatif.status.running.is_none(),
         "no run without uncertain rates"
     );
     // The key figures: COD not exceeded, 1 of 2 targets met, indicators met out of assessed.
@@ -549,14 +561,14 @@ fn after_a_run_the_workbook_has_its_sheet_and_presentation_its_fan() {
     harness.step();
     for _ in 0..2_000 {
         harness.step();
-        if harness.state().uncertainty.running.is_none() {
+        if harness.state().uncertainty.status.running.is_none() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run_steps(3);
     assert!(
-        harness.state().uncertainty.last.is_some(),
+        harness.state().uncertainty.status.last.is_some(),
         "the run finished"
     );
     // F11 from the Uncertainty view starts at the run's fan.
@@ -724,8 +736,8 @@ fn the_uncertainty_view_answers_which_assumption_matters_most_for_a_result() {
     harness.get_by_label("运行").click();
     for _ in 0..2_000 {
         harness.step();
-        if harness.state().uncertainty.running.is_none()
-            && harness.state().uncertainty.last.is_some()
+        if harness.state().uncertainty.status.running.is_none()
+            && harness.state().uncertainty.status.last.is_some()
         {
             break;
         }
@@ -855,17 +867,17 @@ fn a_series_picked_in_compare_starts_no_monte_carlo_run_of_the_uncertainty_view(
     harness.get_by_label("运行").click();
     for _ in 0..2_000 {
         harness.step();
-        if harness.state().uncertainty.running.is_none()
-            && harness.state().uncertainty.last.is_some()
+        if harness.state().uncertainty.status.running.is_none()
+            && harness.state().uncertainty.status.last.is_some()
         {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     harness.run_steps(3);
-    let finished = harness.state().uncertainty.finished;
+    let finished = harness.state().uncertainty.status.finished;
     let fans = |h: &Harness<'static, EcoplanApp>| {
-        let (_, result) = h.state().uncertainty.last.clone().unwrap();
+        let (_, result) = h.state().uncertainty.status.last.clone().unwrap();
         result
             .fans
             .iter()
@@ -892,8 +904,8 @@ fn a_series_picked_in_compare_starts_no_monte_carlo_run_of_the_uncertainty_view(
     // ... and the Uncertainty view, shown again, keeps its fan and starts nothing.
     harness.state_mut().state.view = View::Uncertainty;
     harness.run_steps(5);
-    assert!(harness.state().uncertainty.running.is_none());
-    assert_eq!(harness.state().uncertainty.finished, finished);
+    assert!(harness.state().uncertainty.status.running.is_none());
+    assert_eq!(harness.state().uncertainty.status.finished, finished);
     assert_eq!(fans(&harness), ["cod"]);
     assert_eq!(harness.state().state.uncertainty.fan_series, None);
 }

@@ -743,3 +743,27 @@ fn refusals_of_a_file_and_of_an_edit_read_chinese_in_the_chinese_window() {
     );
     assert!(harness.state().doc.is_dirty(), "the work is kept, unsaved");
 }
+
+#[test]
+fn opening_a_file_analyses_each_scenario_once() {
+    // The check that opens a file analyses each scenario, and the window keeps that analysis.
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
+    let members = match ecoplan::io::load_any(&workspace).unwrap() {
+        ecoplan::io::Loaded::Workspace(w) => w.workspace.len() as u64,
+        other => panic!("{other:?}"),
+    };
+    assert!(members >= 2);
+    let scenario = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-2021-plan.ron");
+    for (path, analyses) in [(workspace, members), (scenario, 1)] {
+        let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+        let before = ecoplan::engine::analyses_run();
+        app.open(&path);
+        assert_eq!(
+            ecoplan::engine::analyses_run() - before,
+            analyses,
+            "{}",
+            path.display()
+        );
+        assert!(app.open_error.is_none(), "{:?}", app.open_error);
+    }
+}

@@ -184,6 +184,7 @@ fn wait_for_bands(harness: &mut Harness<'static, EcoplanApp>) {
         let app = harness.state();
         let done = app
             .whatif
+            .status
             .last
             .as_ref()
             .is_some_and(|(s, _)| s == app.doc.scenario());

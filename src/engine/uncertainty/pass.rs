@@ -10,7 +10,7 @@ use super::percentiles::{fan_from_lever, percentiles_by_year};
 use super::sampling::{Quantile, uniform_table};
 use super::{CHUNK, Exceedance, Fan, MonteCarlo, Sampling, UncertaintyResult, check_runs};
 use crate::engine::checks::{check_uncertain, series_positions};
-use crate::engine::{ModelError, ProjectionPlan, analyse_capacities, project};
+use crate::engine::{ModelError, ProjectionPlan, analyse_capacities};
 use crate::model::Scenario;
 
 /// One pass of the draws with the fans of `fan_series`.
@@ -57,8 +57,11 @@ pub(super) fn monte_carlo_pass_reading_levers(
                 })
         })
         .collect::<Result<_, _>>()?;
+    // A draw moves the uncertain series and what they drive; every other series is the same in
+    // every draw, computed once here (and the capacities from it).
+    let base_values = plan.run(|_| None)?;
     // Capacities do not move with the draws; the emissions they are compared with do.
-    let base = project(scenario)?;
+    let base = plan.projection(base_values.clone());
     let capacities: Vec<(String, usize, Vec<f64>)> = analyse_capacities(scenario, &base)?
         .into_iter()
         .map(|c| {
@@ -73,9 +76,6 @@ pub(super) fn monte_carlo_pass_reading_levers(
         })
         .collect();
     let years = base.years().count();
-    // A draw moves the uncertain series and what they drive; every other series is the same in
-    // every draw, computed once here.
-    let base_values = plan.run(|_| None)?;
     let roots: Vec<usize> = uncertain.iter().map(|(index, _)| *index).collect();
     let moved = plan.dependents(&roots);
     // A fan of a series that moves with one lever, increasingly, is read off that lever's

@@ -17,7 +17,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let doc = ctx.doc;
     // What Reset goes back to: the parent in a workspace, else the file as last saved (or as
     // opened), never another district's figures.
-    let reference = ctx.parent.unwrap_or_else(|| doc.reference_scenario());
+    let reference = ctx
+        .parent
+        .map_or_else(|| doc.reference_scenario(), |(parent, _)| parent);
     let scenario = doc.scenario();
     section(ui, ctx.tr(Tr::Baselines));
     egui::ScrollArea::both()
@@ -176,7 +178,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                                 series: key.clone(),
                             });
                         }
-                        if let Some(parent) = ctx.parent {
+                        if let Some((parent, _)) = ctx.parent {
                             // A child scenario shows which values it overrides.
                             match parent.series(&key) {
                                 Some(inherited)

@@ -159,7 +159,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut CompareState) {
 /// What the current scenario changes against its parent.
 fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
     let lang = ctx.lang;
-    let Some(parent) = ctx.parent else { return };
+    let Some((parent, _)) = ctx.parent else {
+        return;
+    };
     let current = ctx.doc.scenario();
     section(ui, ctx.tr(Tr::DifferencesFromParent));
     match changes_from(parent, current) {

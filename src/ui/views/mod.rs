@@ -10,6 +10,7 @@ mod footprint;
 mod goal_seek;
 mod history;
 mod importance;
+mod indicator_details;
 mod indicator_target;
 mod indicators;
 mod method_edit;
@@ -18,10 +19,12 @@ mod overview;
 mod plan;
 mod projections;
 mod projects;
+mod rule_editor;
 mod target_edit;
 mod targets;
 mod uncertainty;
 mod whatif;
+mod whatif_charts;
 
 pub use whatif::{WHATIF_RUNS, bands_settings};
 

@@ -344,7 +344,7 @@ fn run_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut UncertaintyState
         ui.checkbox(&mut state.latin_hypercube, ctx.tr(Tr::LatinHypercube));
         match &ctx.uncertainty.running {
             Some(running) => {
-                let done = running.progress.load(std::sync::atomic::Ordering::Relaxed);
+                let done = running.done.load(std::sync::atomic::Ordering::Relaxed);
                 ui.add(
                     egui::ProgressBar::new(done as f32 / running.runs as f32)
                         .desired_width(200.0)

@@ -7,17 +7,16 @@
 //! Carlo run in the background, restarted as the levers move.
 
 use eframe::egui::{self, Color32, RichText};
-use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use super::section;
+use super::whatif_charts::*;
 use crate::engine::indicators::Status;
 use crate::engine::uncertainty::UncertaintyResult;
-use crate::engine::{Analysis, CapacityAnalysis, TargetCheck};
+use crate::engine::{Analysis, CapacityAnalysis};
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{Group, Medium, Scenario, Series};
-use crate::ui::chart::color;
-use crate::ui::view_state::WhatIfState;
+use crate::ui::view_state::{GhostKey, WhatIfState};
 use crate::ui::{Command, ViewCtx, theme};
 
 /// Draws of the background run behind the bands: enough for a stable p5 and p95.
@@ -32,7 +31,7 @@ pub fn bands_settings() -> crate::engine::uncertainty::MonteCarlo {
 }
 
 /// Height of one small multiple.
-const SMALL_HEIGHT: f32 = 150.0;
+pub(super) const SMALL_HEIGHT: f32 = 150.0;
 
 /// The sectors the levers are grouped by, in the order a plan's chapter takes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
@@ -89,9 +88,9 @@ impl Sector {
 }
 
 /// What the ghost lines are: the parent's analysis, or the saved scenario's.
-struct Ghost<'a> {
-    label: String,
-    analysis: &'a Analysis,
+pub(super) struct Ghost<'a> {
+    pub(super) label: String,
+    pub(super) analysis: &'a Analysis,
 }
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut WhatIfState) {
@@ -110,43 +109,58 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut WhatIfState) {
     // this scenario's horizon so that it reaches as far as the curves; analysed when it changes
     // and kept.
     let doc = ctx.doc;
-    let (reference, label) = match ctx.parent {
-        Some(parent) => {
+    let (reference, source_revision, label) = match ctx.parent {
+        Some((parent, revision)) => {
             let name = ctx
                 .members
                 .iter()
                 .find(|(_, scenario, _)| std::ptr::eq(*scenario, parent))
                 .map_or("", |(name, _, _)| *name);
-            (parent, Tr::GhostParent.fill(lang, &[&name]))
+            (parent, revision, Tr::GhostParent.fill(lang, &[&name]))
         }
-        None if doc.path.is_none() => {
-            (doc.reference_scenario(), ctx.tr(Tr::GhostOpened).to_owned())
-        }
-        None => (doc.reference_scenario(), ctx.tr(Tr::GhostSaved).to_owned()),
+        None if doc.path.is_none() => (
+            doc.reference_scenario(),
+            doc.reference_revision(),
+            ctx.tr(Tr::GhostOpened).to_owned(),
+        ),
+        None => (
+            doc.reference_scenario(),
+            doc.reference_revision(),
+            ctx.tr(Tr::GhostSaved).to_owned(),
+        ),
     };
-    let wanted: std::borrow::Cow<'_, Scenario> = if reference.horizon == doc.scenario().horizon {
-        std::borrow::Cow::Borrowed(reference)
-    } else {
-        let mut extended = reference.clone();
-        extended.horizon = doc.scenario().horizon;
-        std::borrow::Cow::Owned(extended)
+    // Made again only when the scenario it shows, the horizon or the current scenario has
+    // changed, told by their revisions: no scenario is compared or copied in other frames.
+    let key = GhostKey {
+        parent: ctx.parent.is_some(),
+        source_revision,
+        horizon: doc.scenario().horizon,
+        current_revision: doc.revision(),
     };
-    let differs = *wanted != *doc.scenario();
-    if differs
-        && state
-            .ghost
-            .as_ref()
-            .is_none_or(|(analysed, _)| *analysed != *wanted)
+    if state
+        .ghost
+        .as_ref()
+        .is_none_or(|(made_for, _)| *made_for != key)
     {
-        state.ghost = crate::engine::analyse(&wanted)
-            .ok()
-            .map(|analysis| (wanted.clone().into_owned(), Box::new(analysis)));
+        let wanted: std::borrow::Cow<'_, Scenario> = if reference.horizon == doc.scenario().horizon
+        {
+            std::borrow::Cow::Borrowed(reference)
+        } else {
+            let mut extended = reference.clone();
+            extended.horizon = doc.scenario().horizon;
+            std::borrow::Cow::Owned(extended)
+        };
+        // No ghost where it would be the current scenario itself.
+        let analysis = (*wanted != *doc.scenario())
+            .then(|| crate::engine::analyse(&wanted).ok().map(Box::new))
+            .flatten();
+        state.ghost = Some((key, analysis));
     }
     let ghost = state
         .ghost
         .as_ref()
-        .filter(|(analysed, _)| differs && *analysed == *wanted)
-        .map(|(_, analysis)| Ghost {
+        .and_then(|(_, analysis)| analysis.as_ref())
+        .map(|analysis| Ghost {
             label: label.clone(),
             analysis,
         });
@@ -403,288 +417,10 @@ fn key_figures_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, bands: Option<&Uncertain
 }
 
 /// The probability of having exceeded capacity by the horizon.
-fn exceedance_by_horizon(bands: &UncertaintyResult, pollutant: &str) -> Option<f64> {
+pub(super) fn exceedance_by_horizon(bands: &UncertaintyResult, pollutant: &str) -> Option<f64> {
     bands
         .exceedance
         .iter()
         .find(|e| e.pollutant == pollutant)
         .and_then(|e| e.by_year.last().copied())
-}
-
-/// `count` charts, two to a row where the width allows.
-fn small_multiples(ui: &mut egui::Ui, count: usize, mut chart: impl FnMut(&mut egui::Ui, usize)) {
-    let columns = if ui.available_width() > 640.0 { 2 } else { 1 };
-    for row in (0..count).step_by(columns) {
-        ui.columns(columns, |cells| {
-            for (c, cell) in cells.iter_mut().enumerate() {
-                if row + c < count {
-                    chart(cell, row + c);
-                }
-            }
-        });
-    }
-}
-
-/// Marks on whole years (every year, every 5, every 10), so that a short horizon still shows
-/// its years on a small chart.
-fn year_marks() -> Box<dyn Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark>> {
-    egui_plot::uniform_grid_spacer(|input| {
-        if input.bounds.1 - input.bounds.0 <= 15.0 {
-            [1.0, 2.0, 10.0]
-        } else {
-            [1.0, 5.0, 10.0]
-        }
-    })
-}
-
-fn ghost_color() -> Color32 {
-    Color32::from_gray(140)
-}
-
-/// One pollutant: its emission (and ghost, and bands) against its capacity, the first year of
-/// exceedance marked, the utilisation at the horizon and the probability of exceeding by then.
-fn capacity_small(
-    ui: &mut egui::Ui,
-    ctx: &ViewCtx<'_>,
-    capacity: &CapacityAnalysis,
-    ghost: Option<&Ghost<'_>>,
-    bands: Option<&UncertaintyResult>,
-) {
-    let lang = ctx.lang;
-    let scenario = ctx.doc.scenario();
-    let name = crate::report::wording::capacity_name(scenario, capacity, lang);
-    let last = capacity.years.last().expect("a projection has years");
-    let utilisation = last.utilisation.map_or_else(|| "–".into(), format::percent);
-    let mut title = format!(
-        "{name} · {}",
-        Tr::UtilisationAt.fill(lang, &[&last.year, &utilisation])
-    );
-    if let Some(p) = bands.and_then(|b| exceedance_by_horizon(b, &capacity.pollutant)) {
-        title.push_str(&format!(
-            " · {}",
-            Tr::ProbabilityExceed.fill(lang, &[&last.year, &format::percent(p)])
-        ));
-    }
-    ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
-    let series_color = color(crate::charts::series_color(scenario, &capacity.series));
-    let years: Vec<f64> = capacity.years.iter().map(|y| f64::from(y.year)).collect();
-    let emissions: Vec<[f64; 2]> = capacity
-        .years
-        .iter()
-        .filter(|y| y.emission.is_finite())
-        .map(|y| [f64::from(y.year), y.emission])
-        .collect();
-    let fan = bands.and_then(|b| b.fans.iter().find(|f| f.series == capacity.series));
-    let ghost_points: Option<Vec<[f64; 2]>> = ghost.and_then(|g| {
-        g.analysis
-            .capacities
-            .iter()
-            .find(|c| c.pollutant == capacity.pollutant)
-            .map(|c| {
-                c.years
-                    .iter()
-                    .filter(|y| y.emission.is_finite())
-                    .map(|y| [f64::from(y.year), y.emission])
-                    .collect()
-            })
-    });
-    // A capacity far above everything drawn is said in words, not drawn as a line that
-    // flattens the curve to 0 (SO₂, PM10).
-    let drawn = emissions
-        .iter()
-        .map(|p| p[1])
-        .chain(fan.iter().flat_map(|f| f.percentiles.iter().map(|q| q[4])))
-        .chain(ghost_points.iter().flatten().map(|p| p[1]));
-    let decimals = scenario.series(&capacity.series).and_then(|s| s.decimals);
-    let far_above =
-        crate::charts::far_above_capacity(capacity, crate::charts::peak(drawn), decimals, lang);
-    if let Some(note) = &far_above {
-        ui.label(RichText::new(note).small());
-    }
-    Plot::new(("whatif-capacity", &capacity.pollutant))
-        .grid_color(theme::chart_grid())
-        .y_grid_spacer(crate::ui::chart::value_marks())
-        .height(SMALL_HEIGHT)
-        .width(ui.available_width())
-        .label_formatter(crate::ui::chart::snapped(
-            crate::i18n::unit(lang, &capacity.unit).into_owned(),
-            decimals,
-        ))
-        .include_y(0.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-        .y_axis_formatter(crate::ui::chart::value_tick)
-        .x_grid_spacer(year_marks())
-        .show(ui, |plot| {
-            if let Some(fan) = fan {
-                // The bands cover the years of the run, which may end before the horizon moved.
-                let n = fan.percentiles.len().min(years.len());
-                let xs = &years[..n];
-                let p = |k: usize| {
-                    fan.percentiles[..n]
-                        .iter()
-                        .map(|q| q[k])
-                        .collect::<Vec<_>>()
-                };
-                plot.add(
-                    FilledArea::new("p5–p95", xs, &p(0), &p(4))
-                        .fill_color(series_color.gamma_multiply(0.18)),
-                );
-                plot.add(
-                    FilledArea::new("p25–p75", xs, &p(1), &p(3))
-                        .fill_color(series_color.gamma_multiply(0.35)),
-                );
-                let median: Vec<[f64; 2]> = xs.iter().zip(p(2)).map(|(x, y)| [*x, y]).collect();
-                plot.line(
-                    Line::new(Tr::Median.get(lang), PlotPoints::from(median))
-                        .color(series_color)
-                        .style(LineStyle::dashed_loose())
-                        .width(1.0),
-                );
-            }
-            if let (Some(points), Some(g)) = (ghost_points, ghost) {
-                plot.line(
-                    Line::new(g.label.clone(), PlotPoints::from(points))
-                        .color(ghost_color())
-                        .style(LineStyle::dashed_dense())
-                        .width(1.5),
-                );
-            }
-            plot.line(
-                Line::new(ctx.tr(Tr::Emission), PlotPoints::from(emissions))
-                    .color(series_color)
-                    .width(2.5),
-            );
-            let capacity_color = color(crate::charts::CAPACITY_COLOR);
-            let first = capacity.years.first().map_or(0.0, |y| y.capacity);
-            if far_above.is_some() {
-                // Stated above the plot.
-            } else if capacity.years.iter().all(|y| y.capacity == first) {
-                plot.hline(
-                    HLine::new(ctx.tr(Tr::Capacity), first)
-                        .color(capacity_color)
-                        .width(2.0),
-                );
-            } else {
-                let points: Vec<[f64; 2]> = capacity
-                    .years
-                    .iter()
-                    .map(|y| [f64::from(y.year), y.capacity])
-                    .collect();
-                plot.line(
-                    Line::new(ctx.tr(Tr::Capacity), PlotPoints::from(points))
-                        .color(capacity_color)
-                        .width(2.0),
-                );
-            }
-            if let Some(year) = capacity.first_exceedance_year {
-                plot.vline(
-                    VLine::new(
-                        format!("{} {year}", ctx.tr(Tr::FirstExceedance)),
-                        f64::from(year),
-                    )
-                    .color(capacity_color)
-                    .style(LineStyle::dashed_loose()),
-                );
-            }
-        });
-}
-
-/// One target: its metric (and ghost) against the threshold, the target year marked.
-fn target_small(
-    ui: &mut egui::Ui,
-    ctx: &ViewCtx<'_>,
-    check: &TargetCheck,
-    ghost: Option<&Ghost<'_>>,
-) {
-    let lang = ctx.lang;
-    let scenario = ctx.doc.scenario();
-    let decimals = scenario.target_decimals(&check.key);
-    let verdict = if check.met { Tr::Yes } else { Tr::No };
-    ui.add(
-        egui::Label::new(
-            RichText::new(crate::i18n::lead(
-                lang,
-                &format!(
-                    "{} · {} {} {} {} {} {}",
-                    lang.label(&check.label),
-                    check.year,
-                    format::with_decimals(check.value, decimals),
-                    crate::i18n::unit(lang, &check.unit),
-                    check.comparison.symbol(),
-                    crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
-                    crate::i18n::unit(lang, &check.unit),
-                ),
-                verdict.get(lang),
-            ))
-            .strong()
-            .color(if check.met { theme::ok() } else { theme::bad() }),
-        )
-        .wrap(),
-    );
-    let points: Vec<[f64; 2]> = scenario
-        .years()
-        .zip(&check.values)
-        .filter(|(_, v)| v.is_finite())
-        .map(|(y, v)| [f64::from(y), *v])
-        .collect();
-    let ghost_points: Option<Vec<[f64; 2]>> = ghost.and_then(|g| {
-        let other = g.analysis.targets.iter().find(|t| t.key == check.key)?;
-        Some(
-            (other.values.iter().enumerate())
-                .filter(|(_, v)| v.is_finite())
-                .map(|(i, v)| [f64::from(g.analysis.projection.base_year + i as i32), *v])
-                .collect(),
-        )
-    });
-    Plot::new(("whatif-target", &check.key))
-        .grid_color(theme::chart_grid())
-        .y_grid_spacer(crate::ui::chart::value_marks())
-        .height(SMALL_HEIGHT)
-        .width(ui.available_width())
-        .label_formatter(crate::ui::chart::snapped(
-            crate::i18n::unit(lang, &check.unit).into_owned(),
-            decimals,
-        ))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-        .y_axis_formatter(crate::ui::chart::value_tick)
-        .x_grid_spacer(year_marks())
-        .show(ui, |plot| {
-            if let (Some(points), Some(g)) = (ghost_points, ghost) {
-                plot.line(
-                    Line::new(g.label.clone(), PlotPoints::from(points))
-                        .color(ghost_color())
-                        .style(LineStyle::dashed_dense())
-                        .width(1.5),
-                );
-            }
-            plot.line(
-                Line::new(lang.label(&check.label), PlotPoints::from(points))
-                    .color(color(crate::charts::PALETTE[0]))
-                    .width(2.5),
-            );
-            plot.hline(
-                HLine::new(
-                    format!(
-                        "{} {} {}",
-                        ctx.tr(Tr::Threshold),
-                        check.comparison.symbol(),
-                        crate::i18n::threshold_value(check, scenario.target_decimals(&check.key))
-                    ),
-                    check.threshold,
-                )
-                .color(color(crate::charts::CAPACITY_COLOR))
-                .width(2.0),
-            );
-            plot.vline(
-                VLine::new(check.year.to_string(), f64::from(check.year))
-                    .color(color(crate::charts::MILESTONE_COLOR))
-                    .style(LineStyle::dashed_dense()),
-            );
-        });
 }

@@ -7,6 +7,10 @@ use crate::model::{
     Rule, Scenario, Series, Target, Uncertain,
 };
 
+mod describe;
+mod refusal;
+pub use refusal::EditRefusal;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     SetBase {
@@ -162,65 +166,6 @@ pub enum Edit {
         /// The table's file name.
         source: String,
     },
-}
-
-/// Why an edit cannot be made on the scenario as it is (the scenario it would give is checked
-/// after, by the engine). Data, worded in either language by `in_lang`.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EditRefusal {
-    NoSeries(String),
-    NoCapacity(String),
-    NoTarget(String),
-    NoIndicatorRow(usize),
-    NoProjectRow(usize),
-    SeriesExists(String),
-    SeriesInUse {
-        series: String,
-        uses: Vec<crate::model::references::SeriesUse>,
-    },
-    HorizonBeforeMilestone {
-        horizon: i32,
-        milestone: i32,
-    },
-    MilestoneTwice,
-    MilestoneAfterHorizon {
-        milestone: i32,
-        horizon: i32,
-    },
-}
-
-impl EditRefusal {
-    pub fn in_lang(&self, lang: Lang) -> String {
-        match self {
-            EditRefusal::NoSeries(key) => Tr::RefuseNoSeries.fill(lang, &[key]),
-            EditRefusal::NoCapacity(key) => Tr::RefuseNoCapacity.fill(lang, &[key]),
-            EditRefusal::NoTarget(key) => Tr::RefuseNoTarget.fill(lang, &[key]),
-            EditRefusal::NoIndicatorRow(row) => Tr::RefuseNoIndicatorRow.fill(lang, &[row]),
-            EditRefusal::NoProjectRow(row) => Tr::RefuseNoProjectRow.fill(lang, &[row]),
-            EditRefusal::SeriesExists(key) => Tr::RefuseSeriesExists.fill(lang, &[key]),
-            EditRefusal::SeriesInUse { series, uses } => {
-                let places: Vec<String> = uses
-                    .iter()
-                    .map(|u| crate::refusals::use_name(u, lang))
-                    .collect();
-                Tr::RefuseSeriesInUse
-                    .fill(lang, &[series, &places.join(Tr::ListSeparator.get(lang))])
-            }
-            EditRefusal::HorizonBeforeMilestone { horizon, milestone } => {
-                Tr::RefuseHorizonBeforeMilestone.fill(lang, &[horizon, milestone])
-            }
-            EditRefusal::MilestoneTwice => Tr::RefuseMilestoneTwice.get(lang).to_owned(),
-            EditRefusal::MilestoneAfterHorizon { milestone, horizon } => {
-                Tr::RefuseMilestoneAfterHorizon.fill(lang, &[milestone, horizon])
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for EditRefusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.in_lang(Lang::En))
-    }
 }
 
 impl Edit {
@@ -499,90 +444,6 @@ impl Edit {
                 Edit::SetNearThreshold { pollutant: b, .. },
             ) => a == b,
             _ => false,
-        }
-    }
-
-    /// What the Edit menu calls this edit.
-    pub fn describe(&self, lang: Lang, scenario: &Scenario) -> String {
-        let name = |key: &str| {
-            scenario
-                .series(key)
-                .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
-        };
-        match self {
-            Edit::SetBase { series, .. } => Tr::SetBaseValueOf.fill(lang, &[&name(series)]),
-            Edit::SetRule { series, .. } => Tr::ChangeRuleOf.fill(lang, &[&name(series)]),
-            Edit::SetSeriesLabel { series, .. } => Tr::RenameLabelOf.fill(lang, &[&name(series)]),
-            Edit::SetRuleWithSource { series, .. } => Tr::ChangeRuleOf.fill(lang, &[&name(series)]),
-            Edit::SetSeriesDecimals { series, .. } => {
-                Tr::SetDecimalsOf.fill(lang, &[&name(series)])
-            }
-            Edit::RenameSeries { from, to } => {
-                format!("{} {from} → {to}", Tr::Rename.get(lang))
-            }
-            Edit::AddSeries { series } => {
-                format!("{} {}", Tr::AddSeries.get(lang), series.key)
-            }
-            Edit::RemoveSeries { series } => {
-                format!("{} {}", Tr::RemoveSeries.get(lang), name(series))
-            }
-            Edit::ReplaceSeries { series } => Tr::ResetToThePlan.fill(lang, &[&name(&series.key)]),
-            Edit::SetHorizon { year } => {
-                format!("{} {year}", Tr::SetHorizonTo.get(lang))
-            }
-            Edit::SetPlanYears { .. } => Tr::EditPlanYears.get(lang).to_owned(),
-            Edit::SetMetadata { .. } => Tr::EditPlanDescription.get(lang).to_owned(),
-            Edit::SetChapter { .. } => Tr::EditChapter.get(lang).to_owned(),
-            Edit::SetSeriesSource { series, .. } => Tr::EditSourceOf.fill(lang, &[&name(series)]),
-            Edit::AddCapacity { capacity } => {
-                format!("{} {}", Tr::AddCapacity.get(lang), capacity.pollutant)
-            }
-            Edit::SetCapacityRow { pollutant, .. } => {
-                format!("{} {pollutant}", Tr::EditCapacity.get(lang))
-            }
-            Edit::RemoveCapacity { pollutant } => {
-                format!("{} {pollutant}", Tr::RemoveCapacity.get(lang))
-            }
-            Edit::AddTarget { target } => {
-                format!("{} {}", Tr::AddTarget.get(lang), lang.label(&target.label))
-            }
-            Edit::SetTarget { target, .. } => {
-                format!("{} {}", Tr::EditTarget.get(lang), lang.label(&target.label))
-            }
-            Edit::RemoveTarget { key } => format!("{} {key}", Tr::RemoveTarget.get(lang)),
-            Edit::SetNearThreshold { pollutant, .. } => format!(
-                "{} {pollutant}",
-                Tr::ChangeNearCapacityThresholdOf.get(lang)
-            ),
-            Edit::SetCapacity { pollutant, .. } => {
-                format!("{} {pollutant}", Tr::SetCapacityOf.get(lang))
-            }
-            Edit::SetCapacityBasis { pollutant, .. } => {
-                format!("{} {pollutant}", Tr::SwitchCapacityBasisOf.get(lang))
-            }
-            Edit::SetMethods { .. } => Tr::ChangeMethodParameters.get(lang).to_owned(),
-            Edit::SetUncertainty { .. } => Tr::ChangeUncertainty.get(lang).to_owned(),
-            Edit::SetCorrelations { .. } => Tr::ChangeCorrelations.get(lang).to_owned(),
-            Edit::SetTargetThreshold { target, .. } => {
-                format!("{} {target}", Tr::SetThresholdOf.get(lang))
-            }
-            Edit::SetIndicator { indicator, .. } => {
-                format!("{} {}", Tr::EditIndicator.get(lang), indicator.number)
-            }
-            Edit::SetProject { project, .. } => format!(
-                "{} {}",
-                Tr::EditProject.get(lang),
-                lang.label(&project.name)
-            ),
-            Edit::AddProject { .. } => Tr::AddProject.get(lang).to_owned(),
-            Edit::RemoveProject { .. } => Tr::RemoveProject.get(lang).to_owned(),
-            Edit::ReplaceScenario { .. } => Tr::NewScenario.get(lang).to_owned(),
-            Edit::FollowParent { .. } => Tr::FollowParent.get(lang).to_owned(),
-            Edit::Rebase { year, .. } => Tr::RebaseTo.fill(lang, &[year]),
-            Edit::ImportValues { source, .. } => format!("{} {source}", Tr::ImportEdit.get(lang)),
-            Edit::SetSeriesObserved { series, .. } => {
-                format!("{} {series}", Tr::EditObserved.get(lang))
-            }
         }
     }
 }
