@@ -645,6 +645,34 @@ mod tests {
     }
 
     #[test]
+    fn the_window_names_an_item_as_its_views_show_it() {
+        let plan = crate::plan::hanyang_plan();
+        let indicator =
+            ModelError::invalid_value("indicator", "10", "value of 2022", 130.0, Reason::EiRange);
+        let said = indicator.in_lang_for(&plan, Lang::Zh);
+        assert!(said.starts_with("指标 10“生态环境状况指数”："), "{said}");
+        assert!(indicator.in_lang(Lang::Zh).starts_with("指标“10”："));
+        let series = ModelError::invalid_value("series", "gdp", "base", -1.0, Reason::NonNegative);
+        assert!(
+            series
+                .in_lang_for(&plan, Lang::Zh)
+                .starts_with("序列“地区生产总值”（gdp）：")
+        );
+        assert!(
+            series
+                .in_lang_for(&plan, Lang::En)
+                .starts_with("series \"GDP\" (gdp): ")
+        );
+        // A key the scenario does not have is named by its key.
+        let unknown =
+            ModelError::invalid_value("series", "nosuch", "base", -1.0, Reason::NonNegative);
+        assert_eq!(
+            unknown.in_lang_for(&plan, Lang::Zh),
+            unknown.in_lang(Lang::Zh)
+        );
+    }
+
+    #[test]
     fn every_reason_reads_in_chinese_and_in_english() {
         for why in every_reason() {
             let zh = reason(&why, Lang::Zh);

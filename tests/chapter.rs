@@ -322,7 +322,7 @@ fn a_target_missed_says_its_gap_and_the_annual_change_that_closes_it() {
         .unwrap();
     assert!(
         targets.contains(
-            "未达到目标（≤ 0.136），相差 0.023 tce/万元；自基准年起须年均下降 2.15 % 方可达到"
+            "未达到目标（≤ 0.136），相差 0.023 tce/万元；自基准年起须年均下降不少于 2.15 % 方可达到"
         ),
         "{targets}"
     );

@@ -356,7 +356,7 @@ fn the_report_is_a_word_chapter_with_real_tables_numbered_figures_and_chinese_fo
             // The indicator table gives the value each status is judged on: energy intensity
             // projected for the last milestone, in its decimals, and the plan's word where
             // there is no value.
-            assert!(document.contains("0.158 (2028)") && document.contains("85.0 (2028)"));
+            assert!(document.contains("0.158（2028）") && document.contains("85.0（2028）"));
             assert!(document.contains("规划所述"));
             // Thresholds as the plan prints them.
             assert!(document.contains("≥ 85") && !document.contains("≥ 85.00"));

@@ -488,9 +488,12 @@ fn new_takes_the_plans_years_and_periods_and_writes_notes_in_the_language_asked(
         .map(|p| (p.until, p.name.zh.as_str()))
         .collect();
     assert_eq!(names, vec![(2027, "创建期"), (2030, "提升期")]);
-    // Notes in Chinese: no series says in English what is missing.
-    assert!(plan.series.iter().all(|s| s.source.zh == s.source.en));
-    assert!(plan.series.iter().all(|s| !s.source.zh.is_ascii()));
+    // Notes in Chinese; no series has a source until one is written or imported.
+    assert!(
+        plan.series
+            .iter()
+            .all(|s| s.source.zh.is_empty() && s.source.en.is_empty())
+    );
     assert!(!plan.metadata.notes.zh.is_ascii());
     // Without --horizon the horizon is the last milestone.
     let text = stdout(&ecoplan(&[
@@ -503,21 +506,21 @@ fn new_takes_the_plans_years_and_periods_and_writes_notes_in_the_language_asked(
     assert!(text.contains("horizon: 2029,"), "{text}");
     // In English when asked, or when the environment says so.
     let english = stdout(&ecoplan(&["new", "--lang", "en"]));
-    assert!(english.contains("enter the base-year value"), "{english}");
+    assert!(english.contains("name: \"New plan\""), "{english}");
     let from_env = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
         .env("LC_ALL", "zh_CN.UTF-8")
         .args(["new"])
         .env("LC_ALL", "en_GB.UTF-8")
         .output()
         .unwrap();
-    assert!(stdout(&from_env).contains("enter the base-year value"));
+    assert!(stdout(&from_env).contains("name: \"New plan\""));
     let chinese = Command::new(env!("CARGO_BIN_EXE_ecoplan"))
         .env("LC_ALL", "zh_CN.UTF-8")
         .args(["new"])
         .env("LC_ALL", "zh_CN.UTF-8")
         .output()
         .unwrap();
-    assert!(stdout(&chinese).contains("待录入"));
+    assert!(stdout(&chinese).contains("name: \"新建示范区规划\""));
     // A milestone past the horizon, before the base year or twice is refused naming --milestones.
     for milestones in ["2027,2031", "2023,2027", "2027,2027"] {
         let refused = ecoplan(&[

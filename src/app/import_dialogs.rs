@@ -69,11 +69,14 @@ impl EcoplanApp {
                                 ui.label(&row.name).on_hover_text(&row.place);
                                 ui.label(row.unit.as_deref().unwrap_or("–"));
                                 let years: Vec<i32> = row.values.iter().map(|v| v.0).collect();
-                                ui.label(format!(
-                                    "{}–{} ({})",
-                                    years.iter().min().unwrap_or(&0),
-                                    years.iter().max().unwrap_or(&0),
-                                    years.len()
+                                ui.label(crate::i18n::bracketed(
+                                    lang,
+                                    &format!(
+                                        "{}–{}",
+                                        years.iter().min().unwrap_or(&0),
+                                        years.iter().max().unwrap_or(&0)
+                                    ),
+                                    &years.len().to_string(),
                                 ));
                                 let shown = match &mapping[i] {
                                     RowTarget::Skip => Tr::DoNotImport.get(lang).to_owned(),

@@ -111,7 +111,7 @@ pub fn capacity_chart(
         unit: unit(lang, &result.unit).into_owned(),
         x_label: Tr::Year.get(lang).to_owned(),
         lines: std::iter::once(ChartLine {
-            name: format!("{} ({})", Tr::Emission.get(lang), lang.label(&series.label)),
+            name: crate::i18n::bracketed(lang, Tr::Emission.get(lang), lang.label(&series.label)),
             color: series_color(scenario, &series.key),
             points: result
                 .years
@@ -122,7 +122,11 @@ pub fn capacity_chart(
         })
         .chain(varies.then(|| {
             ChartLine {
-                name: format!("{} ({})", Tr::Capacity.get(lang), unit(lang, &result.unit)),
+                name: crate::i18n::bracketed(
+                    lang,
+                    Tr::Capacity.get(lang),
+                    &unit(lang, &result.unit),
+                ),
                 color: CAPACITY_COLOR,
                 points: result
                     .years

@@ -45,14 +45,10 @@ pub fn fan_chart(
             format::with_decimals(v, decimals),
             unit_text(lang, &fan.unit)
         ),
-        None => format!(
-            "{} ({})",
-            Tr::Capacity.get(lang),
-            unit_text(lang, &fan.unit)
-        ),
+        None => crate::i18n::bracketed(lang, Tr::Capacity.get(lang), &unit_text(lang, &fan.unit)),
     };
     let mut lines = vec![ChartLine {
-        name: format!("p50 ({})", Tr::Median.get(lang)),
+        name: crate::i18n::bracketed(lang, "p50", Tr::Median.get(lang)),
         color,
         points: fan
             .percentiles
@@ -178,7 +174,8 @@ pub fn comparison_chart(
                     unit(lang, &series.unit)
                 );
                 if !single {
-                    name.push_str(&format!(" ({})", names.join(", ")));
+                    name =
+                        crate::i18n::bracketed(lang, &name, &crate::i18n::list_words(&names, lang));
                 }
                 ChartLevel {
                     name,

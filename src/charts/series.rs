@@ -29,12 +29,15 @@ pub fn target_chart(scenario: &Scenario, check: &TargetCheck, lang: Lang) -> Cha
         observed: Vec::new(),
         bands: Vec::new(),
         levels: vec![ChartLevel {
-            name: format!(
-                "{} {} {} ({})",
-                Tr::Threshold.get(lang),
-                check.comparison.symbol(),
-                crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
-                check.year
+            name: crate::i18n::bracketed(
+                lang,
+                &format!(
+                    "{} {} {}",
+                    Tr::Threshold.get(lang),
+                    check.comparison.symbol(),
+                    crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
+                ),
+                &Tr::YearWords.fill(lang, &[&check.year]),
             ),
             color: CAPACITY_COLOR,
             value: check.threshold,
@@ -169,7 +172,8 @@ pub fn all_charts(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Vec<C
                 .map(|s| s.key.as_str())
                 .collect();
             let key = ChartKey::Group { group, part: i + 1 };
-            let title = format!("{} ({})", group_name(group, lang), unit_text(lang, unit));
+            let title =
+                crate::i18n::bracketed(lang, group_name(group, lang), &unit_text(lang, unit));
             charts.extend(series_chart(scenario, analysis, &keys, lang, key, title));
         }
     }

@@ -13,6 +13,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version = crate::assets::VERSION,
     long_version = crate::assets::LONG_VERSION,
     about = "Ecological-civilization planning workbench (生态文明建设示范区规划)",
+    // A file before a command is the window's: the usage shows the two forms apart.
+    override_usage = "ecoplan [OPTIONS] [FILE]\n       ecoplan <COMMAND> [FILE] [OPTIONS]",
     // A window option before a command is refused after parsing (`WindowArgs::given`), not
     // by clap's `args_conflicts_with_subcommands`, so that `ecoplan --lang en project` is the
     // command it reads as.

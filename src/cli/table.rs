@@ -232,10 +232,7 @@ pub fn targets(scenario: &Scenario, targets: &[TargetCheck], lang: Lang) -> Stri
                 .get(lang)
                 .to_owned(),
             format::with_decimals(check.gap, decimals),
-            check
-                .required_annual_change
-                .map(format::percent)
-                .unwrap_or_else(|| "–".into()),
+            crate::i18n::needed_change(check, lang).unwrap_or_else(|| "–".into()),
         ]);
     }
     layout(&rows, 1)
@@ -272,6 +269,12 @@ pub fn ei(method: &crate::model::EiMethod, lang: Lang) -> String {
     use crate::engine::methods::{
         EI_DECIMALS, EI_TARGET, LandCover, area_for_ei, ecological_index,
     };
+    if !method.has_land_cover() {
+        return format!(
+            "{}\n",
+            Tr::EiNoLandCoverHere.fill(lang, &[&Tr::Ei.get(lang)])
+        );
+    }
     let r = ecological_index(method);
     let mut rows = vec![vec![
         "EI".to_owned(),

@@ -238,7 +238,7 @@ fn link_factor(
 pub fn link_fits(scenario: &Scenario, indicator: &Indicator) -> bool {
     match &indicator.link {
         Some(IndicatorLink::Metric(metric)) => link_factor(scenario, indicator, metric).is_ok(),
-        Some(IndicatorLink::Ei) => scenario.methods.ei.area_km2 > 0.0,
+        Some(IndicatorLink::Ei) => scenario.methods.ei.has_land_cover(),
         None => true,
     }
 }

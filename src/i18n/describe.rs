@@ -305,3 +305,34 @@ pub fn basis_tr(basis: crate::engine::indicators::Basis) -> Tr {
         Basis::Stated => Tr::BasisStated,
     }
 }
+
+/// Where a capacity's value comes from, in words: 规划值（输入） or 方法计算.
+pub fn capacity_basis_tr(basis: crate::model::CapacityBasis) -> Tr {
+    match basis {
+        crate::model::CapacityBasis::Typed => Tr::Typed,
+        crate::model::CapacityBasis::Derived => Tr::Derived,
+    }
+}
+
+/// The constant yearly change from the base year that a missed target needs, with the side of
+/// it that meets the target: a ceiling is met by growing at most 1.53 % a year (or falling at
+/// least 2.15 %), a floor by growing at least so much; an equality by that change itself.
+pub fn needed_change(check: &crate::engine::TargetCheck, lang: Lang) -> Option<String> {
+    use crate::model::Comparison;
+    let change = check.required_annual_change?;
+    let digits = crate::format::fixed(change.abs() * 100.0, 2);
+    // A change that rounds to nothing is none ("保持不变"), not "0.00 %".
+    if digits.chars().all(|c| !c.is_ascii_digit() || c == '0') {
+        return Some(Tr::HeldConstant.get(lang).to_owned());
+    }
+    let percent = format!("{digits} %");
+    let words = match (check.comparison, change > 0.0) {
+        (Comparison::AtMost, true) => Tr::AnnualGrowthAtMost,
+        (Comparison::AtMost, false) => Tr::AnnualDeclineAtLeast,
+        (Comparison::AtLeast, true) => Tr::AnnualGrowthAtLeast,
+        (Comparison::AtLeast, false) => Tr::AnnualDeclineAtMost,
+        (Comparison::Equal, true) => Tr::AnnualGrowth,
+        (Comparison::Equal, false) => Tr::AnnualDecline,
+    };
+    Some(words.fill(lang, &[&percent]))
+}

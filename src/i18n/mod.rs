@@ -115,6 +115,27 @@ pub fn lead(lang: Lang, label: &str, text: &str) -> String {
     Tr::Lead.fill(lang, &[&label, &text])
 }
 
+/// A field's label before its control, with the colon of the language: "环境容量：".
+pub fn label_colon(lang: Lang, label: &str) -> String {
+    Tr::LabelColon.fill(lang, &[&label])
+}
+
+/// A text with a note in brackets, the brackets of the language: "排放量（化学需氧量）",
+/// "Emission (COD)".
+pub fn bracketed(lang: Lang, text: &str, note: &str) -> String {
+    Tr::Bracketed.fill(lang, &[&text, &note])
+}
+
+/// Why a typed text is not a number: it is empty, or it is not one ("“abc”不是数字").
+pub fn not_a_number(lang: Lang, typed: &str) -> String {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        Tr::ValueNeeded.get(lang).to_owned()
+    } else {
+        Tr::NotANumber.fill(lang, &[&typed])
+    }
+}
+
 /// Items as a sentence lists them: 甲、乙和丙 / a, b and c.
 pub fn list_words<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     match items {

@@ -477,12 +477,9 @@ pub fn with_values(scenario: &Scenario, values: &[ImportedValue]) -> Scenario {
             ImportTarget::Series(key) if value.year == scenario.base_year => {
                 let series = changed.series_mut(key).expect("a series the import found");
                 series.base = Some(value.new);
-                // A new district's "enter the base value and the growth" is no longer true:
-                // the note says where the base value came from.
-                if series.source == crate::model::Label::same(Tr::EnterBaseAndGrowth.get(Lang::Zh))
-                    || series.source
-                        == crate::model::Label::same(Tr::EnterBaseAndGrowth.get(Lang::En))
-                {
+                // A series without a source (a new district's) gets where its base value came
+                // from; a source the user wrote stays.
+                if series.source.zh.trim().is_empty() && series.source.en.trim().is_empty() {
                     series.source = crate::model::Label {
                         zh: Tr::BaseFromStatistics.fill(Lang::Zh, &[&value.year, &value.source]),
                         en: Tr::BaseFromStatistics.fill(Lang::En, &[&value.year, &value.source]),

@@ -154,6 +154,7 @@ pub struct ConsumptionItem {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EiMethod {
+    /// The district's area: 0 until its land cover is entered (`has_land_cover`).
     pub area_km2: f64,
     pub forest_km2: f64,
     pub grass_km2: f64,
@@ -178,4 +179,12 @@ pub struct EiMethod {
     /// In both languages; a plain string in older files (`model::note`).
     #[serde(default, with = "super::note")]
     pub note: super::Label,
+}
+
+impl EiMethod {
+    /// Whether the district's land is entered: without an area nothing of EI can be computed,
+    /// and the views, the command line and the chapter say so instead of scoring zeros.
+    pub fn has_land_cover(&self) -> bool {
+        self.area_km2 > 0.0
+    }
 }

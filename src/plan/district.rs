@@ -186,15 +186,16 @@ pub fn new_district(plan: &NewPlan) -> Result<Scenario, NewPlanError> {
         })
         .collect();
     // The series of the built-in plan, as a structure: keys, names, units and groups, which the
-    // indicators' links and the capacities a user adds refer to. The note says what is missing,
-    // in the language the user chose, until the user writes where the numbers come from.
+    // indicators' links and the capacities a user adds refer to. No source yet: the user writes
+    // where the numbers come from (an import writes its cells), and the chapter says nothing
+    // it does not know.
     let series = super::hanyang_plan()
         .series
         .into_iter()
         .map(|s| Series {
             base: None,
             rule: Rule::growth(0.0),
-            source: Label::same(Tr::EnterBaseAndGrowth.get(lang)),
+            source: Label::default(),
             observed: Vec::new(),
             ..s
         })

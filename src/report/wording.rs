@@ -498,9 +498,8 @@ pub fn target_sentence(check: &TargetCheck, decimals: Option<u8>, lang: Lang) ->
             ],
         );
     }
-    let closing = check
-        .required_annual_change
-        .map(|c| Tr::TargetClosing.fill(lang, &[&annual_rate(c, 2, lang)]))
+    let closing = crate::i18n::needed_change(check, lang)
+        .map(|words| Tr::TargetClosing.fill(lang, &[&words]))
         .unwrap_or_default();
     Tr::TargetNotReached.fill(
         lang,

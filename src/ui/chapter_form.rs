@@ -139,7 +139,9 @@ pub fn chapter_form(
     ui.add_space(4.0);
     ui.strong(Tr::ChapterHistoryYears.get(lang));
     if years.is_empty() {
-        ui.label(RichText::new(Tr::NoHistoryYears.get(lang)).weak());
+        // Named as the navigator names the view.
+        let view = crate::ui::View::History.title().get(lang);
+        ui.label(RichText::new(Tr::NoHistoryYears.fill(lang, &[&view])).weak());
     } else {
         ui.horizontal_wrapped(|ui| {
             for year in years {

@@ -163,8 +163,7 @@ pub fn optional_number_edit(
         &field.label,
         Tr::NoData.get(lang),
         |text| {
-            let shown = parse_number(text)
-                .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotANumber.get(lang)))?;
+            let shown = parse_number(text).map_err(|_| crate::i18n::not_a_number(lang, text))?;
             if let Some(reason) = field.domain.refuse(shown) {
                 // The number as typed (Display gives 7.5, -500), in the field's unit.
                 let typed = format!("{shown} {}", field.unit);

@@ -161,7 +161,7 @@ pub fn has_content(input: &ChapterInput<'_>, section: Section) -> bool {
         }
         Section::Capacity => !analysis.capacities.is_empty(),
         Section::Footprint => analysis.footprint.is_some(),
-        Section::Ecological => scenario.methods.ei != Default::default(),
+        Section::Ecological => scenario.methods.ei.has_land_cover(),
         Section::Targets => !analysis.targets.is_empty(),
         Section::Indicators => scenario.indicators.iter().any(|i| i.applies),
         Section::Scenarios => input.compared.len() >= 2,

@@ -39,11 +39,9 @@ pub(super) fn projection(b: &mut Builder<'_>) {
             .map(|s| series_sentence(scenario, &analysis.projection, s, !assumptions_shown, lang))
             .collect();
         if !sentences.is_empty() {
-            b.paragraph(format!(
-                "{}{}{}",
-                charts::group_name(group, lang),
-                Tr::LeadSeparator.get(lang),
-                joined(&sentences, lang)
+            b.paragraph(Tr::GroupLead.fill(
+                lang,
+                &[&charts::group_name(group, lang), &joined(&sentences, lang)],
             ));
         }
     }

@@ -50,10 +50,10 @@ pub(super) fn targets(b: &mut Builder<'_>) {
                 }
                 .get(lang)
                 .to_owned(),
-                check
-                    .required_annual_change
-                    .filter(|_| !check.met)
-                    .map_or_else(|| "–".into(), |c| wording::annual_rate(c, 2, lang)),
+                Some(check)
+                    .filter(|c| !c.met)
+                    .and_then(|c| crate::i18n::needed_change(c, lang))
+                    .unwrap_or_else(|| "–".into()),
             ]
         })
         .collect();
@@ -146,10 +146,10 @@ pub(super) fn indicators(b: &mut Builder<'_>) {
             let value = deciding
                 .and_then(|l| {
                     l.value.map(|v| {
-                        format!(
-                            "{} ({})",
-                            format::with_decimals(v, indicator.decimals),
-                            l.year
+                        crate::i18n::bracketed(
+                            lang,
+                            &format::with_decimals(v, indicator.decimals),
+                            &l.year.to_string(),
                         )
                     })
                 })

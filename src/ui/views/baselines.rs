@@ -200,13 +200,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         // runs off the edge. Typed in the interface's language; a note that
                         // read the same in both languages stays so.
                         let shown = lang.label(&series.source).to_owned();
-                        let typed = widgets::validated_edit(
+                        let typed = widgets::validated_edit_hinted(
                             ui,
                             ("source", &key),
                             shown.clone(),
                             300.0,
                             &format!("{} {key}", ctx.tr(Tr::Source)),
                             &format!("{} · {}", ctx.tr(Tr::Source), lang.label(&series.label)),
+                            ctx.tr(Tr::SourceHint),
                             |text| Ok::<_, String>(text.trim().to_owned()),
                         );
                         if let Some(text) = typed {

@@ -33,7 +33,7 @@ fn basis_ui(
         }
     };
     ui.horizontal(|ui| {
-        ui.label(format!("{}:", ctx.tr(Tr::Basis)));
+        ui.label(crate::i18n::label_colon(ctx.lang, ctx.tr(Tr::Basis)));
         let mut basis = capacity.basis;
         let typed = format!(
             "{} {} {}",
@@ -49,10 +49,10 @@ fn basis_ui(
                 format::value(d.result),
                 crate::i18n::unit_text(ctx.lang, &d.unit)
             ),
-            Err(error) => format!(
-                "{} ({})",
+            Err(error) => crate::i18n::bracketed(
+                ctx.lang,
                 ctx.tr(Tr::Derived),
-                super::method_edit::derivation_refusal(capacity.medium, error, ctx.lang)
+                &super::method_edit::derivation_refusal(capacity.medium, error, ctx.lang),
             ),
         };
         ui.add_enabled_ui(derived.is_ok(), |ui| {
@@ -64,10 +64,7 @@ fn basis_ui(
                 basis,
             });
         }
-        let in_use = match result.basis {
-            CapacityBasis::Typed => Tr::Typed,
-            CapacityBasis::Derived => Tr::Derived,
-        };
+        let in_use = crate::i18n::capacity_basis_tr(result.basis);
         widgets::status_chip(ui, in_use.get(ctx.lang), theme::pending());
     });
     if let Ok(derivation) = &derived {
@@ -131,7 +128,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     ));
                 });
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!("{}:", ctx.tr(Tr::Capacity)));
+                    ui.label(crate::i18n::label_colon(ctx.lang, ctx.tr(Tr::Capacity)));
                     let pollutant = capacity.pollutant.clone();
                     let field = NumberField::of(
                         ctx.lang,
@@ -155,7 +152,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
 
                     ui.label(crate::i18n::unit(ctx.lang, &capacity.unit));
                     ui.separator();
-                    ui.label(format!("{}:", ctx.tr(Tr::NearThreshold)));
+                    ui.label(crate::i18n::label_colon(
+                        ctx.lang,
+                        ctx.tr(Tr::NearThreshold),
+                    ));
                     let field = NumberField::of(
                         ctx.lang,
                         ctx.tr(Tr::NearThreshold),

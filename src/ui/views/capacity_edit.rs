@@ -116,11 +116,10 @@ fn capacity_of(form: &AddForm, medium: Medium, lang: Lang) -> Result<Capacity, S
         .clone()
         .ok_or_else(|| Tr::ChooseEmissionSeries.get(lang).to_owned())?;
     let value = crate::format::parse_typed(&form.value).ok_or_else(|| {
-        format!(
-            "{}: \"{}\" {}",
+        crate::i18n::lead(
+            lang,
             Tr::Capacity.get(lang),
-            form.value.trim(),
-            Tr::NotANumber.get(lang)
+            &crate::i18n::not_a_number(lang, &form.value),
         )
     })?;
     if value < 0.0 {

@@ -118,7 +118,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut CompareState) {
                     }
                     ui.end_row();
                     for (name, scenario, analysis) in members {
-                        ui.label(format!("{name} ({})", scenario.horizon));
+                        ui.label(crate::i18n::bracketed(
+                            ctx.lang,
+                            name,
+                            &scenario.horizon.to_string(),
+                        ));
                         for capacity in &analysis.capacities {
                             let last = capacity.years.last().expect("a projection has years");
                             let first = capacity
@@ -203,18 +207,22 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                     .capacities
                     .iter()
                     .find(|c| c.pollutant == change.pollutant);
+                // The capacity by its name (化学需氧量), as the capacity views show it.
+                let name = before.map_or(change.pollutant.as_str(), |c| lang.label(&c.label));
                 if let (Some(value), Some(before)) = (change.value, before) {
                     rows.push((
-                        format!("{} {}", ctx.tr(Tr::Capacity), change.pollutant),
+                        format!("{} · {name}", ctx.tr(Tr::Capacity)),
                         format::value(before.value),
                         format::value(value),
                     ));
                 }
                 if let (Some(basis), Some(before)) = (change.basis, before) {
                     rows.push((
-                        format!("{} {}", ctx.tr(Tr::Basis), change.pollutant),
-                        format!("{:?}", before.basis),
-                        format!("{basis:?}"),
+                        format!("{} · {name}", ctx.tr(Tr::Basis)),
+                        crate::i18n::capacity_basis_tr(before.basis)
+                            .get(lang)
+                            .to_owned(),
+                        crate::i18n::capacity_basis_tr(basis).get(lang).to_owned(),
                     ));
                 }
             }

@@ -24,99 +24,105 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading(format!(
-                    "EI = {}",
-                    format::fixed(result.ei, crate::engine::methods::EI_DECIMALS)
-                ));
-                let color = if result.ei >= EI_TARGET {
-                    theme::ok()
-                } else {
-                    theme::bad()
-                };
-                widgets::status_chip(
-                    ui,
-                    &format!(
-                        "{} {} · {} ≥ {EI_TARGET}",
-                        ctx.tr(Tr::Grade),
-                        Tr::ei_grade(result.grade()).get(lang),
-                        Tr::Indicator10.get(lang)
-                    ),
-                    color,
-                );
-                ui.label(crate::i18n::lead(
-                    ctx.lang,
-                    ctx.tr(Tr::StatedEi),
-                    &format::fixed(method.stated, crate::engine::methods::EI_DECIMALS),
-                ));
-            });
-            section(ui, ctx.tr(Tr::SubIndices));
-            egui::Grid::new("ei-sub").striped(true).show(ui, |ui| {
-                let [w_bio, w_veg, w_water, w_land, w_pollution] =
-                    crate::engine::methods::EI_WEIGHTS.map(|w| format!("{w:.2}"));
-                for (name, weight, value) in [
-                    (
-                        Tr::BiologicalAbundance.get(lang),
-                        w_bio,
-                        result.biological_abundance,
-                    ),
-                    (
-                        Tr::VegetationCover.get(lang),
-                        w_veg,
-                        result.vegetation_cover,
-                    ),
-                    (
-                        Tr::WaterNetworkDensity.get(lang),
-                        w_water,
-                        result.water_network,
-                    ),
-                    (Tr::LandStressIndex.get(lang), w_land, result.land_stress),
-                    (
-                        Tr::PollutionLoadIndex.get(lang),
-                        w_pollution,
-                        result.pollution_load,
-                    ),
-                ] {
-                    ui.label(name);
-                    ui.label(RichText::new(format!("× {weight}")).weak());
-                    ui.label(format::fixed(value, crate::engine::methods::EI_DECIMALS));
-                    ui.end_row();
-                }
-            });
-            ui.label(RichText::new(ctx.tr(Tr::EiFormula)).monospace().weak());
-
-            section(ui, ctx.tr(Tr::WhatIf));
-            egui::Grid::new("ei-what-if").striped(true).show(ui, |ui| {
-                ui.strong(ctx.tr(Tr::Name));
-                ui.strong(ctx.tr(Tr::ToReach60));
-                ui.strong(ctx.tr(Tr::EiMax));
-                ui.end_row();
-                for (cover, name) in [
-                    (LandCover::Forest, Tr::Forest.get(lang)),
-                    (LandCover::Grass, Tr::Grass.get(lang)),
-                    (LandCover::Wetland, Tr::Wetland.get(lang)),
-                ] {
-                    let answer = area_for_ei(method, cover, EI_TARGET);
-                    ui.label(name);
-                    ui.label(answer.area_km2.map_or_else(
-                        || ctx.tr(Tr::NotReachable).to_owned(),
-                        |km2| {
-                            format!(
-                                "{} km²",
-                                format::fixed(km2, crate::engine::methods::EI_DECIMALS)
-                            )
-                        },
+            // Without the district's land the index has nothing to be computed from: said, not
+            // scored (a 25.00 "较差" of zeros).
+            if !method.has_land_cover() {
+                ui.label(RichText::new(ctx.tr(Tr::EiNoLandCover)).color(theme::pending()));
+            } else {
+                ui.horizontal(|ui| {
+                    ui.heading(format!(
+                        "EI = {}",
+                        format::fixed(result.ei, crate::engine::methods::EI_DECIMALS)
                     ));
-                    ui.label(format::fixed(
-                        answer.best_ei,
-                        crate::engine::methods::EI_DECIMALS,
+                    let color = if result.ei >= EI_TARGET {
+                        theme::ok()
+                    } else {
+                        theme::bad()
+                    };
+                    widgets::status_chip(
+                        ui,
+                        &format!(
+                            "{} {} · {} ≥ {EI_TARGET}",
+                            ctx.tr(Tr::Grade),
+                            Tr::ei_grade(result.grade()).get(lang),
+                            Tr::Indicator10.get(lang)
+                        ),
+                        color,
+                    );
+                    ui.label(crate::i18n::lead(
+                        ctx.lang,
+                        ctx.tr(Tr::StatedEi),
+                        &format::fixed(method.stated, crate::engine::methods::EI_DECIMALS),
                     ));
-                    ui.end_row();
-                }
-            });
+                });
+                section(ui, ctx.tr(Tr::SubIndices));
+                egui::Grid::new("ei-sub").striped(true).show(ui, |ui| {
+                    let [w_bio, w_veg, w_water, w_land, w_pollution] =
+                        crate::engine::methods::EI_WEIGHTS.map(|w| format!("{w:.2}"));
+                    for (name, weight, value) in [
+                        (
+                            Tr::BiologicalAbundance.get(lang),
+                            w_bio,
+                            result.biological_abundance,
+                        ),
+                        (
+                            Tr::VegetationCover.get(lang),
+                            w_veg,
+                            result.vegetation_cover,
+                        ),
+                        (
+                            Tr::WaterNetworkDensity.get(lang),
+                            w_water,
+                            result.water_network,
+                        ),
+                        (Tr::LandStressIndex.get(lang), w_land, result.land_stress),
+                        (
+                            Tr::PollutionLoadIndex.get(lang),
+                            w_pollution,
+                            result.pollution_load,
+                        ),
+                    ] {
+                        ui.label(name);
+                        ui.label(RichText::new(format!("× {weight}")).weak());
+                        ui.label(format::fixed(value, crate::engine::methods::EI_DECIMALS));
+                        ui.end_row();
+                    }
+                });
+                ui.label(RichText::new(ctx.tr(Tr::EiFormula)).monospace().weak());
 
-            let spec = crate::charts::ei_chart(doc.scenario(), lang);
-            crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
+                section(ui, ctx.tr(Tr::WhatIf));
+                egui::Grid::new("ei-what-if").striped(true).show(ui, |ui| {
+                    ui.strong(ctx.tr(Tr::Name));
+                    ui.strong(ctx.tr(Tr::ToReach60));
+                    ui.strong(ctx.tr(Tr::EiMax));
+                    ui.end_row();
+                    for (cover, name) in [
+                        (LandCover::Forest, Tr::Forest.get(lang)),
+                        (LandCover::Grass, Tr::Grass.get(lang)),
+                        (LandCover::Wetland, Tr::Wetland.get(lang)),
+                    ] {
+                        let answer = area_for_ei(method, cover, EI_TARGET);
+                        ui.label(name);
+                        ui.label(answer.area_km2.map_or_else(
+                            || ctx.tr(Tr::NotReachable).to_owned(),
+                            |km2| {
+                                format!(
+                                    "{} km²",
+                                    format::fixed(km2, crate::engine::methods::EI_DECIMALS)
+                                )
+                            },
+                        ));
+                        ui.label(format::fixed(
+                            answer.best_ei,
+                            crate::engine::methods::EI_DECIMALS,
+                        ));
+                        ui.end_row();
+                    }
+                });
+
+                let spec = crate::charts::ei_chart(doc.scenario(), lang);
+                crate::ui::chart::chart_ui(ui, &spec, theme::CHART_HEIGHT, lang, ctx.commands);
+            }
 
             section(ui, ctx.tr(Tr::Inputs));
             let fields: [EiField; 15] = [

@@ -123,11 +123,14 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                         {
                             form = form_for(scenario, &series.key);
                         }
-                        ui.label(format!(
-                            "{}–{} ({})",
-                            history.first().map_or(0, |h| h.0),
-                            history.last().map_or(0, |h| h.0),
-                            history.len()
+                        ui.label(crate::i18n::bracketed(
+                            ctx.lang,
+                            &format!(
+                                "{}–{}",
+                                history.first().map_or(0, |h| h.0),
+                                history.last().map_or(0, |h| h.0)
+                            ),
+                            &history.len().to_string(),
                         ));
                         ui.label(super::rule_in_words(scenario, &series.rule, lang));
                         ui.label(RichText::new(lang.label(&series.source)).small().weak());

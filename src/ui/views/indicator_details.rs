@@ -201,7 +201,7 @@ pub(super) fn values_ui(
                     ("indicator-value", index, year),
                     observation.value,
                     &field,
-                    |_| Ok(()),
+                    |v| value_check(indicator, v, lang),
                 ) {
                     let mut changed = indicator.clone();
                     changed.set_observed(Observation {
@@ -265,8 +265,8 @@ pub(super) fn values_ui(
             widgets::Domain::Any,
         );
         if let Some(value) =
-            widgets::optional_number_edit(ui, ("indicator-new-value", index), None, &field, |_| {
-                Ok(())
+            widgets::optional_number_edit(ui, ("indicator-new-value", index), None, &field, |v| {
+                value_check(indicator, v, lang)
             })
         {
             let mut changed = indicator.clone();
@@ -354,5 +354,18 @@ pub(super) fn task_ui(
                 ));
             }
         });
+    }
+}
+
+/// What an indicator's value can be (the model's rule: a share from 0 to 100 %, EI from 0 to
+/// 100, …), checked as it is typed so the field shows why before it is left.
+fn value_check(indicator: &Indicator, value: f64, lang: crate::i18n::Lang) -> Result<(), String> {
+    match crate::engine::indicator_value_reason(indicator, value, false) {
+        Some(reason) => Err(crate::i18n::lead(
+            lang,
+            &value.to_string(),
+            &crate::refusals::reason(&reason, lang),
+        )),
+        None => Ok(()),
     }
 }

@@ -294,13 +294,13 @@ fn row_ui(
         Some(latest) => {
             // In its status's colour: a row can be met on its projection and not met now.
             ui.label(
-                RichText::new(format!(
-                    "{} ({})",
-                    latest.value.map_or_else(
+                RichText::new(crate::i18n::bracketed(
+                    lang,
+                    &latest.value.map_or_else(
                         || "–".into(),
-                        |v| format::with_decimals(v, indicator.decimals)
+                        |v| format::with_decimals(v, indicator.decimals),
                     ),
-                    latest.year
+                    &latest.year.to_string(),
                 ))
                 .color(theme::indicator_status_color(latest.status)),
             )
@@ -342,14 +342,17 @@ fn row_ui(
         }
         let hover = match &milestone.projected {
             Some(p) => format!(
-                "{} {target}\n{} {} ({})",
+                "{} {target}\n{} {}",
                 Tr::TargetInYear.fill(lang, &[&milestone.year]),
                 Tr::ProjectedInYear.fill(lang, &[&milestone.year]),
-                p.value.map_or_else(
-                    || Tr::NoData.get(lang).to_owned(),
-                    |v| format::with_decimals(v, indicator.decimals)
-                ),
-                status_tr(p.status).get(lang)
+                crate::i18n::bracketed(
+                    lang,
+                    &p.value.map_or_else(
+                        || Tr::NoData.get(lang).to_owned(),
+                        |v| format::with_decimals(v, indicator.decimals)
+                    ),
+                    status_tr(p.status).get(lang),
+                )
             ),
             None => format!(
                 "{} {target}",

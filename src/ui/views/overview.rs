@@ -62,12 +62,18 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 let verdict = if check.met { Tr::Yes } else { Tr::No };
                 widgets::status_chip(
                     ui,
-                    &format!(
-                        "{} {} {} ({})",
-                        check.comparison.symbol(),
-                        crate::i18n::threshold_value(check, scenario.target_decimals(&check.key)),
-                        check.year,
-                        verdict.get(lang)
+                    &crate::i18n::bracketed(
+                        lang,
+                        &format!(
+                            "{} {} · {}",
+                            check.comparison.symbol(),
+                            crate::i18n::threshold_value(
+                                check,
+                                scenario.target_decimals(&check.key)
+                            ),
+                            Tr::YearWords.fill(lang, &[&check.year]),
+                        ),
+                        verdict.get(lang),
                     ),
                     color,
                 );

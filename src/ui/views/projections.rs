@@ -118,10 +118,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut ProjectionsState
                     .filter(|s| chosen.contains(&s.key) && s.unit.symbol() == unit)
                     .map(|s| s.key.as_str())
                     .collect();
-                let title = format!(
-                    "{} ({})",
+                let title = crate::i18n::bracketed(
+                    lang,
                     ctx.tr(Tr::Projections),
-                    crate::i18n::unit_text(lang, unit)
+                    &crate::i18n::unit_text(lang, unit),
                 );
                 let analysis = doc.analysis();
                 if let Some(spec) = series_chart(

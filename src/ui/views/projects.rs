@@ -60,7 +60,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         (Tr::PlanCheckDiffers, theme::bad())
     };
     ui.horizontal(|ui| {
-        ui.label(format!("{}:", ctx.tr(Tr::PlanCheck)));
+        ui.label(crate::i18n::label_colon(ctx.lang, ctx.tr(Tr::PlanCheck)));
         widgets::status_chip(
             ui,
             &format!(

@@ -101,9 +101,12 @@ pub(super) fn rule_numbers_ui(
                 (key, "intensity".into()),
                 (
                     &format!(
-                        "{} ({}) × {}",
-                        ctx.tr(Tr::Intensity),
-                        crate::i18n::unit(ctx.lang, intensity_unit),
+                        "{} × {}",
+                        crate::i18n::bracketed(
+                            ctx.lang,
+                            ctx.tr(Tr::Intensity),
+                            &crate::i18n::unit(ctx.lang, intensity_unit),
+                        ),
                         label_of(driver)
                     ),
                     who,
@@ -129,7 +132,7 @@ pub(super) fn rule_numbers_ui(
                 ctx,
                 (key, "elasticity".into()),
                 (
-                    &format!("{} ({})", ctx.tr(Tr::Elasticity), label_of(&driver)),
+                    &crate::i18n::bracketed(ctx.lang, ctx.tr(Tr::Elasticity), &label_of(&driver)),
                     who,
                     "",
                     Domain::Elasticity,

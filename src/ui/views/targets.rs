@@ -45,13 +45,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 };
                 widgets::status_chip(ui, verdict.get(lang), color);
                 ui.label(RichText::new(format::signed(check.gap, decimals)).color(color));
-                ui.label(
-                    check
-                        .required_annual_change
-                        .map(format::percent)
-                        .unwrap_or_else(|| "–".into()),
-                )
-                .on_hover_text(Tr::ChangingByThisMuchEvery.get(lang));
+                ui.label(crate::i18n::needed_change(check, lang).unwrap_or_else(|| "–".into()))
+                    .on_hover_text(Tr::ChangingByThisMuchEvery.get(lang));
                 ui.end_row();
             }
         });
