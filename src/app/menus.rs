@@ -229,7 +229,7 @@ impl EcoplanApp {
                 theme::near()
             };
             if ui
-                .link(RichText::new(format!("⚠ {count} {}", Tr::Messages.get(lang))).color(color))
+                .link(RichText::new(format!("⚠ {}", message_count(count, lang))).color(color))
                 .clicked()
             {
                 commands.push(Command::Show(View::Overview));
@@ -284,5 +284,14 @@ impl EcoplanApp {
         } else if !close {
             self.palette = Some(query);
         }
+    }
+}
+
+/// How many messages there are, as the status bar says it: "1 条提示", "1 message", "3 messages".
+fn message_count(count: usize, lang: crate::i18n::Lang) -> String {
+    if count == 1 {
+        Tr::OneMessage.get(lang).to_owned()
+    } else {
+        Tr::Messages.fill(lang, &[&count])
     }
 }

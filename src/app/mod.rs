@@ -373,6 +373,20 @@ impl eframe::App for EcoplanApp {
         AUTOSAVE_EVERY
     }
 
+    /// A screenshot shows the view as it is, not where the display's pointer happens to rest
+    /// (a chart's crosshair and read-out): its input has no pointer.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            raw_input.events.retain(|event| {
+                !matches!(
+                    event,
+                    egui::Event::PointerMoved(_) | egui::Event::PointerButton { .. }
+                )
+            });
+            raw_input.events.push(egui::Event::PointerGone);
+        }
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.state);
