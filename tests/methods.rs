@@ -1,4 +1,4 @@
-//! Capacities, the ecological balance and EI derived from their methods (methods.md §2–§5).
+//! Capacities, the ecological balance and EI derived from their methods (docs/methods.md §2–§5).
 
 use ecoplan::document::{Document, Edit};
 use ecoplan::engine::methods::{air_capacity, ecological_index, water_capacity};

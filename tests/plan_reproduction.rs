@@ -1,4 +1,4 @@
-//! The built-in scenario reproduces the Hanyang plan's printed figures (plan-figures.md).
+//! The built-in scenario reproduces the Hanyang plan's printed figures (docs/plan-figures.md).
 
 use ecoplan::engine::indicators::{Basis, Status};
 use ecoplan::engine::{CapacityStatus, Finding, analyse, project_totals};

@@ -1,6 +1,6 @@
 /// The base-year value and constant annual rate of a growth path through two published points:
 /// how the built-in scenario turns the plan's 2025 and 2028 figures into a 2021 baseline and a
-/// rule where the plan prints no 2021 value (`plan-figures.md`, "Only GDP and population have
+/// rule where the plan prints no 2021 value (`docs/plan-figures.md`, "Only GDP and population have
 /// stated 2021 values").
 ///
 /// The powers come from `libm`, a software implementation: the built-in scenario is written to

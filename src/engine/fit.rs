@@ -1,4 +1,4 @@
-//! A series' rule fitted to its history (`methods.md` §1, "近五年年均增长率", "2013—2021 年
+//! A series' rule fitted to its history (`docs/methods.md` §1, "近五年年均增长率", "2013—2021 年
 //! 平均增速"): the average annual growth between two years, least-squares growth (log-linear),
 //! a linear trend, an intensity against a driver with its trend, an elasticity to a driver
 //! (log–log). Each fit says how well it fits: R², RMSE and the residuals of the years used.

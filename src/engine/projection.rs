@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use super::ModelError;
 use super::checks::value_errors;
-use super::evaluate::{Frame, Lanes, evaluate_block};
+use super::evaluate::{Frame, Lanes, Step, evaluate_block, evaluate_year};
 use crate::model::{Rule, Scenario, Series};
 use crate::units::Unit;
 
@@ -283,6 +283,63 @@ impl<'a> ProjectionPlan<'a> {
         Ok(())
     }
 
+    /// Year `y` of the moved series for a block of `lanes` draws stepped a year at a time:
+    /// `state` holds each moved series' values of the year before and gets this year's
+    /// (`BlockYear::values`); a series not moved keeps its one value per year in `base`.
+    /// The same formulas as `run_block`, so the same bits for each draw. Allocates nothing
+    /// once `state`'s buffers have grown.
+    pub(super) fn run_year(
+        &self,
+        base: &[Vec<f64>],
+        moved: &[bool],
+        levers: &[Option<&[f64]>],
+        y: usize,
+        lanes: usize,
+        state: &mut BlockYear,
+    ) -> Result<(), ModelError> {
+        let scenario = self.scenario;
+        let count = scenario.series.len();
+        state.values.resize_with(count, Vec::new);
+        state.previous.resize_with(count, Vec::new);
+        state.steps.resize_with(count, Step::default);
+        for &i in &self.order {
+            if !moved[i] {
+                continue;
+            }
+            let series = &scenario.series[i];
+            // Last year's values become the ones read; this year's are written over the year
+            // before's buffer.
+            std::mem::swap(&mut state.values[i], &mut state.previous[i]);
+            let mut now = std::mem::take(&mut state.values[i]);
+            now.resize(lanes, 0.0);
+            let driver = self.drivers[i].map(|d| {
+                let values = if moved[d] {
+                    Lanes {
+                        values: &state.values[d],
+                        lanes,
+                    }
+                } else {
+                    one_lane(&base[d][y..=y])
+                };
+                (&scenario.series[d], values)
+            });
+            let previous = (y > 0).then_some(state.previous[i].as_slice());
+            let result = evaluate_year(
+                self.frame(i),
+                series,
+                &series.rule,
+                (levers[i], driver),
+                y,
+                &mut state.steps[i],
+                previous,
+                &mut now,
+            );
+            state.values[i] = now;
+            result?;
+        }
+        Ok(())
+    }
+
     fn frame(&self, series: usize) -> Frame {
         Frame {
             base_year: self.scenario.base_year,
@@ -316,6 +373,23 @@ impl<'a> ProjectionPlan<'a> {
             result?;
         }
         Ok(())
+    }
+}
+
+/// What a block of draws stepped a year at a time carries from one year to the next
+/// (`ProjectionPlan::run_year`): each moved series' values of the year last run, of the year
+/// before, and what its rule carries (`Step`).
+#[derive(Debug, Default)]
+pub(super) struct BlockYear {
+    values: Vec<Vec<f64>>,
+    previous: Vec<Vec<f64>>,
+    steps: Vec<Step>,
+}
+
+impl BlockYear {
+    /// Series `series`' values in the year last run, one per lane (a moved series only).
+    pub(super) fn values(&self, series: usize) -> &[f64] {
+        &self.values[series]
     }
 }
 

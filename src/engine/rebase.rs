@@ -1,4 +1,4 @@
-//! Moving the base year forward onto the history (`methods.md` §1): each series starts from its
+//! Moving the base year forward onto the history (`docs/methods.md` §1): each series starts from its
 //! observed value of the new base year, or, where it has none, from what it projects for that
 //! year, so a series without data goes on as before. The old base value stays as history; rules
 //! keep their meaning from the new year (a driven series' intensity moves on by its yearly

@@ -1,4 +1,4 @@
-//! Changing a series' rule from one kind to another (`methods.md` §1): the new rule keeps the
+//! Changing a series' rule from one kind to another (`docs/methods.md` §1): the new rule keeps the
 //! base year's value always, and what the series projects where the new kind can say it. Growth
 //! and a linear trend take the average change the series had to the horizon, so the horizon's
 //! value stays too; a path through points passes through its horizon value (the years between

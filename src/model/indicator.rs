@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Label, Metric};
 
-/// One row of the indicator frame (`indicators.md`): national (numbered 1–40) or provincial.
+/// One row of the indicator frame (`docs/indicators.md`): national (numbered 1–40) or provincial.
 /// Its statuses are never stored: `engine::indicators` computes them from the values, the rule
 /// and the link. Only what a value cannot say is typed: a task's progress, and the status a
 /// plan states for a row it gives no value for.

@@ -1,5 +1,5 @@
 //! Parameters of the methods behind capacities, the ecological footprint and EI
-//! (`shared/reference/methods.md` §2–§5). Every parameter is data with its unit in its name;
+//! (`docs/methods.md` §2–§5). Every parameter is data with its unit in its name;
 //! defaults that are assumptions say so in `note`.
 
 use serde::{Deserialize, Serialize};
@@ -19,7 +19,7 @@ pub struct Methods {
     pub ei: EiMethod,
 }
 
-/// The A-value method (GB/T 3840-91), `methods.md` §2.
+/// The A-value method (GB/T 3840-91), `docs/methods.md` §2.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AirMethod {
@@ -54,7 +54,7 @@ pub struct AirPollutant {
     pub note: super::Label,
 }
 
-/// Water capacity by river segments and lakes, `methods.md` §3.
+/// Water capacity by river segments and lakes, `docs/methods.md` §3.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WaterMethod {
@@ -110,7 +110,7 @@ pub struct WaterPollutant {
     pub decay_per_day: f64,
 }
 
-/// Ecological footprint and carrying capacity, `methods.md` §4.
+/// Ecological footprint and carrying capacity, `docs/methods.md` §4.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FootprintMethod {
@@ -134,7 +134,7 @@ pub struct LandType {
     pub equivalence_factor: f64,
     /// y_j
     pub yield_factor: f64,
-    /// The district's area of this type (aⱼ·N in `methods.md`; the area stays while N grows).
+    /// The district's area of this type (aⱼ·N in `docs/methods.md`; the area stays while N grows).
     pub area_hm2: f64,
 }
 
@@ -150,7 +150,7 @@ pub struct ConsumptionItem {
     pub world_yield_t_per_hm2: f64,
 }
 
-/// The ecological status index EI (HJ 192-2015), `methods.md` §5.
+/// The ecological status index EI (HJ 192-2015), `docs/methods.md` §5.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EiMethod {

@@ -53,7 +53,7 @@ impl Group {
     pub const ALL: &[Group] = <Group as strum::VariantArray>::VARIANTS;
 }
 
-/// How a series moves from the base year on (`methods.md` §1, LEAP-style expressions).
+/// How a series moves from the base year on (`docs/methods.md` §1, LEAP-style expressions).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub enum Rule {

@@ -10,7 +10,7 @@ use crate::model::{
     Methods, WaterBody, WaterMethod, WaterModel, WaterPollutant,
 };
 
-/// Midpoint of the 3.5–4.9 range for Hubei (methods.md §2, marked uncertain there).
+/// Midpoint of the 3.5–4.9 range for Hubei (docs/methods.md §2, marked uncertain there).
 const A_COEFFICIENT: f64 = 4.2;
 
 fn air() -> AirMethod {

@@ -15,7 +15,7 @@ pub fn land_cover_beyond_area(ei: &crate::model::EiMethod) -> Option<(f64, f64)>
     (land_cover > ei.area_km2 * (1.0 + 1e-9) + 1e-9).then_some((land_cover, ei.area_km2))
 }
 
-/// The EI inputs (HJ 192-2015, `methods.md` §5): amounts of at least 0, and land cover that
+/// The EI inputs (HJ 192-2015, `docs/methods.md` §5): amounts of at least 0, and land cover that
 /// fits in the district: forest, grass, water and wetland, cropland, built-up and unused land
 /// together cannot exceed its area.
 pub(super) fn ei_errors(scenario: &Scenario, errors: &mut Vec<ModelError>) {

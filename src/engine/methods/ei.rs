@@ -1,6 +1,6 @@
 use crate::model::EiMethod;
 
-/// EI and its sub-indices, each 0–100 (HJ 192-2015, `methods.md` §5).
+/// EI and its sub-indices, each 0–100 (HJ 192-2015, `docs/methods.md` §5).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EiResult {
     /// 生物丰度
@@ -132,7 +132,7 @@ fn converted(m: &EiMethod, cover: LandCover, km2: f64) -> EiMethod {
 /// Decimals EI and its sub-indices are shown with: the plan prints 47.79 (line 449).
 pub const EI_DECIMALS: u8 = 2;
 
-/// The EI that indicator 10 requires in a humid region (indicators.md, row 10).
+/// The EI that indicator 10 requires in a humid region (docs/indicators.md, row 10).
 pub const EI_TARGET: f64 = 60.0;
 
 /// The weights of the sub-indices in EI (HJ 192-2015): biological abundance, vegetation cover,

@@ -3,7 +3,7 @@ use crate::engine::{ModelError, Projection};
 use crate::model::{FootprintMethod, Scenario};
 use crate::units::Unit;
 
-/// The ecological balance in one year (`methods.md` §4), in global hectares.
+/// The ecological balance in one year (`docs/methods.md` §4), in global hectares.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FootprintYear {
     pub year: i32,

@@ -1,4 +1,4 @@
-//! The methods behind capacities, the ecological balance and EI (`methods.md` §2–§5). Each
+//! The methods behind capacities, the ecological balance and EI (`docs/methods.md` §2–§5). Each
 //! result carries a `Derivation`: the formula, the values used and the source, which the window
 //! shows beside the number.
 

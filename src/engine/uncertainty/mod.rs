@@ -158,8 +158,21 @@ fn pass_groups(
     // Checks the years before they are counted (a base year far in the past is refused here).
     let plan = ProjectionPlan::new(scenario)?;
     let years = (scenario.horizon - scenario.base_year) as usize + 1;
-    let per_pass = (values_per_pass / (years * runs)).max(1);
     let kept = kept_fans(scenario, &plan, true)?;
+    // A stepped run keeps, a draw for a fan, a window of years' values and three for its order
+    // (a year's value, and the value and draw of last year's order); one projecting each chunk
+    // over every year keeps every year's. (`kept_fans` without reading levers: every series the
+    // draws move.)
+    let moved = kept_fans(scenario, &plan, false)?
+        .iter()
+        .filter(|m| **m)
+        .count();
+    let per_draw = if pass::stepped_fits(moved, runs) {
+        pass::WINDOW + 3
+    } else {
+        years
+    };
+    let per_pass = (values_per_pass / (per_draw * runs)).max(1);
     let mut groups: Vec<Vec<String>> = vec![Vec::new()];
     let mut in_last = 0;
     for key in fan_series {

@@ -1,15 +1,23 @@
-//! One pass over the draws: each chunk of draws projected (across threads), its fans kept and
-//! its exceedance counted.
+//! One pass over the draws, across threads: the levers drawn chunk by chunk (each chunk with
+//! its own generator), then either every draw stepped through a year before the next, each
+//! year's percentiles selected and exceedance counted before the next year is computed
+//! (`stepped`: nothing kept per fan-year), or, where the draws' state would not fit,
+//! each chunk projected over every year and its fans' values kept (`chunked`).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng as Generator;
 
-use super::percentiles::{fan_from_lever, percentiles_by_year};
+use super::percentiles::{YearOrder, fan_from_lever, percentiles_by_year};
 use super::sampling::{Quantile, uniform_table};
-use super::{CHUNK, Exceedance, Fan, MonteCarlo, Sampling, UncertaintyResult, check_runs};
+use super::{
+    CHUNK, Exceedance, Fan, MAX_FAN_VALUES_PER_PASS, MonteCarlo, Sampling, UncertaintyResult,
+    check_runs,
+};
 use crate::engine::checks::{check_uncertain, series_positions};
+use crate::engine::projection::BlockYear;
 use crate::engine::{ModelError, ProjectionPlan, analyse_capacities};
 use crate::model::Scenario;
 
@@ -26,19 +34,56 @@ pub(super) fn monte_carlo_pass(
         settings,
         fan_series,
         (progress, cancel),
-        (true, None),
+        PassOptions::default(),
     )
 }
 
-/// One pass; `read_levers` lets fans of one-lever series be read off the lever (`false` in a
-/// test that checks the reading gives what selecting among every draw gives).
+/// How a pass is made; tests set what the program chooses, to check that each choice gives
+/// the same numbers.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct PassOptions {
+    /// Fans of one-lever series read off the lever (`false`: selected among every draw).
+    pub read_levers: bool,
+    /// The threads to share the work (by default the cores).
+    pub threads: Option<usize>,
+    /// Every draw stepped a year at a time (`Some(true)`), each chunk over every year
+    /// (`Some(false)`), or as the draws' state fits (`None`, `stepped_fits`).
+    pub stepped: Option<bool>,
+}
+
+impl Default for PassOptions {
+    fn default() -> PassOptions {
+        PassOptions {
+            read_levers: true,
+            threads: None,
+            stepped: None,
+        }
+    }
+}
+
+/// The years a stepped run takes each chunk through while its state is in the cache, before
+/// the fans' percentiles of those years are selected.
+pub(super) const WINDOW: usize = 8;
+
+/// Whether every draw's state fits in memory for a run stepped a year at a time: two values a
+/// draw for each series the draws move, within the values a pass may keep.
+pub(super) fn stepped_fits(moved_series: usize, runs: usize) -> bool {
+    2 * moved_series * runs <= MAX_FAN_VALUES_PER_PASS
+}
+
+/// One pass.
 pub(super) fn monte_carlo_pass_reading_levers(
     scenario: &Scenario,
     settings: MonteCarlo,
     fan_series: &[String],
     (progress, cancel): (&AtomicUsize, &AtomicBool),
-    (read_levers, threads): (bool, Option<usize>),
+    options: PassOptions,
 ) -> Result<Option<UncertaintyResult>, ModelError> {
+    let PassOptions {
+        read_levers,
+        threads,
+        stepped,
+    } = options;
     check_runs(settings.runs)?;
     let plan = ProjectionPlan::new(scenario)?;
     let position = series_positions(scenario);
@@ -98,162 +143,40 @@ pub(super) fn monte_carlo_pass_reading_levers(
             None
         };
 
-    // Each chunk returns its fan values (per fan, year, draw) and exceedance counts.
-    let chunk_count = runs.div_ceil(CHUNK);
-    let next_chunk = AtomicUsize::new(0);
     let threads = threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, chunk_count.max(1));
-    /// What one chunk of draws leaves for the percentiles and the counts.
-    struct ChunkResult {
-        chunk: usize,
-        /// Each kept fan's values, year-major (`[year * draws + draw]`), as the block made
-        /// them; empty for a fan not kept.
-        fans: Vec<Vec<f64>>,
-        /// Per capacity: draws above it in each year, and draws above it by each year.
-        counts: Vec<(Vec<u32>, Vec<u32>)>,
-        /// Each lever's value in each draw.
-        levers: Vec<Vec<f64>>,
-    }
-    let work = || -> Result<Vec<ChunkResult>, ModelError> {
-        let mut done = Vec::new();
-        loop {
-            if cancel.load(Ordering::Relaxed) {
-                return Ok(done);
-            }
-            let chunk = next_chunk.fetch_add(1, Ordering::Relaxed);
-            if chunk >= chunk_count {
-                return Ok(done);
-            }
-            let first = chunk * CHUNK;
-            let draws = CHUNK.min(runs - first);
-            let mut rng = Generator::seed_from_u64(
-                settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-            );
-            let mut lever_draws: Vec<Vec<f64>> = vec![Vec::with_capacity(draws); uncertain.len()];
-            // The chunk's values of every moved series, year-major (see `run_block`).
-            let mut block: Vec<Vec<f64>> = vec![Vec::new(); scenario.series.len()];
-            let mut exceeded: Vec<bool> = Vec::with_capacity(draws);
-            let mut counts = vec![(vec![0u32; years], vec![0u32; years]); capacities.len()];
-            // Every lever's value in each draw of the chunk, drawn in the order a draw at a
-            // time drew them (draw by draw, lever by lever), so a seed gives the numbers it
-            // gave before the draws were evaluated as a block.
-            for lever in &mut lever_draws {
-                lever.resize(draws, 0.0);
-            }
-            for (d, draw) in (first..first + draws).enumerate() {
-                for (p, quantile) in quantiles.iter().enumerate() {
-                    let u = match &latin {
-                        Some(table) => table[p][draw],
-                        None => rng.random::<f64>(),
-                    };
-                    lever_draws[p][d] = quantile.at(u);
-                }
-            }
-            let mut levers: Vec<Option<&[f64]>> = vec![None; scenario.series.len()];
-            for (p, &series) in roots.iter().enumerate().rev() {
-                // The first of a series' uncertain entries is its lever, as the checks
-                // read it.
-                levers[series] = Some(lever_draws[p].as_slice());
-            }
-            plan.run_block(&base_values, &moved, &levers, draws, &mut block)?;
-            let lanes_of = |series: usize| {
-                if moved[series] {
-                    (block[series].as_slice(), draws)
-                } else {
-                    (base_values[series].as_slice(), 1)
-                }
-            };
-            for (c, (_, series, capacity)) in capacities.iter().enumerate() {
-                let (values, lanes) = lanes_of(*series);
-                exceeded.clear();
-                exceeded.resize(lanes, false);
-                for (y, year) in values.chunks_exact(lanes).enumerate() {
-                    let mut in_year = 0;
-                    let mut by_year = 0;
-                    for (value, exceeded) in year.iter().zip(exceeded.iter_mut()) {
-                        let above = *value > capacity[y];
-                        *exceeded |= above;
-                        in_year += u32::from(above);
-                        by_year += u32::from(*exceeded);
-                    }
-                    // A series the draws do not move counts once for every draw.
-                    let weight = if lanes == 1 { draws as u32 } else { 1 };
-                    counts[c].0[y] += in_year * weight;
-                    counts[c].1[y] += by_year * weight;
-                }
-            }
-            // Only the fans of series the draws move are kept (another series is the same
-            // in every draw, its percentiles its value): the block's values themselves,
-            // taken, not copied (a fan asked for twice is copied for the second).
-            let mut fan_values: Vec<Vec<f64>> = Vec::with_capacity(fans.len());
-            for (f, &series) in fans.iter().enumerate() {
-                let values = if !collected(series) {
-                    Vec::new()
-                } else if let Some(earlier) = fans[..f].iter().position(|&s| s == series) {
-                    fan_values[earlier].clone()
-                } else {
-                    std::mem::take(&mut block[series])
-                };
-                fan_values.push(values);
-            }
-            progress.fetch_add(draws, Ordering::Relaxed);
-            done.push(ChunkResult {
-                chunk,
-                fans: fan_values,
-                counts,
-                levers: lever_draws,
-            });
+        .clamp(1, runs.div_ceil(CHUNK).max(1));
+    // The fans whose draws are selected among, each series once.
+    let mut kept: Vec<usize> = Vec::new();
+    for &series in &fans {
+        if collected(series) && !kept.contains(&series) {
+            kept.push(series);
         }
+    }
+    let pass = Pass {
+        plan: &plan,
+        settings,
+        base_values: &base_values,
+        moved: &moved,
+        roots: &roots,
+        quantiles: &quantiles,
+        latin: latin.as_deref(),
+        capacities: &capacities,
+        years,
+        kept: &kept,
+        threads,
+        progress,
+        cancel,
     };
-    let mut chunks: Vec<ChunkResult> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        let mut all = Vec::new();
-        for handle in handles {
-            all.extend(
-                handle
-                    .join()
-                    .expect("a Monte Carlo thread does not panic")?,
-            );
-        }
-        Ok::<_, ModelError>(all)
-    })?;
-    if cancel.load(Ordering::Relaxed) {
+    let moved_count = moved.iter().filter(|m| **m).count();
+    let drawn = if stepped.unwrap_or_else(|| stepped_fits(moved_count, runs)) {
+        pass.stepped()?
+    } else {
+        pass.chunked()?
+    };
+    let Some(drawn) = drawn else {
         return Ok(None);
-    }
-    chunks.sort_by_key(|c| c.chunk);
-    // The percentiles of every moved fan in every year: a fan's years on one thread in turn,
-    // each year sorted from the order of the year before (`percentiles_by_year`), the fans
-    // handed out to the threads as they finish. Each is exact, so the numbers do not depend on
-    // how the work is split.
-    let moved_fans: Vec<usize> = (0..fans.len()).filter(|&f| collected(fans[f])).collect();
-    let next_fan = AtomicUsize::new(0);
-    let mut by_fan: Vec<(usize, Vec<[f64; 5]>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads.min(moved_fans.len()))
-            .map(|_| {
-                let (chunks, moved_fans, next_fan) = (&chunks, &moved_fans, &next_fan);
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    while let Some(&f) = moved_fans.get(next_fan.fetch_add(1, Ordering::Relaxed)) {
-                        let percentiles = percentiles_by_year(years, |y, values| {
-                            for chunk in chunks {
-                                let draws = chunk.fans[f].len() / years;
-                                values.extend_from_slice(&chunk.fans[f][y * draws..][..draws]);
-                            }
-                        });
-                        done.push((f, percentiles));
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a percentile thread does not panic"))
-            .collect()
-    });
-    by_fan.sort_by_key(|(f, _)| *f);
-    let mut selected = by_fan.into_iter().map(|(_, percentiles)| percentiles);
+    };
     // Each lever's draws in order, sorted once for every fan read off it.
     let mut sorted_levers: Vec<Option<Vec<f64>>> = vec![None; uncertain.len()];
     let fans = fans
@@ -262,16 +185,19 @@ pub(super) fn monte_carlo_pass_reading_levers(
             let percentiles = match one_lever[series].filter(|_| moved[series]) {
                 Some(p) => {
                     let sorted = sorted_levers[p].get_or_insert_with(|| {
-                        let mut all: Vec<f64> = chunks
-                            .iter()
-                            .flat_map(|c| c.levers[p].iter().copied())
-                            .collect();
+                        let mut all = drawn.levers[p].clone();
                         all.sort_by(f64::total_cmp);
                         all
                     });
                     fan_from_lever(&plan, &base_values, &moved, (roots[p], sorted), series)?
                 }
-                None if moved[series] => selected.next().expect("percentiles per moved fan"),
+                None if moved[series] => {
+                    let k = kept
+                        .iter()
+                        .position(|&s| s == series)
+                        .expect("a moved fan is kept");
+                    drawn.kept[k].clone()
+                }
                 None => base_values[series].iter().map(|v| [*v; 5]).collect(),
             };
             Ok(Fan {
@@ -285,13 +211,9 @@ pub(super) fn monte_carlo_pass_reading_levers(
         .iter()
         .enumerate()
         .map(|(c, (pollutant, _, _))| {
-            let share = |count: u32| f64::from(count) / runs as f64;
-            let in_year = (0..years)
-                .map(|y| share(chunks.iter().map(|chunk| chunk.counts[c].0[y]).sum()))
-                .collect();
-            let by_year = (0..years)
-                .map(|y| share(chunks.iter().map(|chunk| chunk.counts[c].1[y]).sum()))
-                .collect();
+            let share = |count: &u32| f64::from(*count) / runs as f64;
+            let in_year = drawn.counts[c].0.iter().map(share).collect();
+            let by_year = drawn.counts[c].1.iter().map(share).collect();
             Exceedance {
                 pollutant: pollutant.clone(),
                 in_year,
@@ -306,4 +228,499 @@ pub(super) fn monte_carlo_pass_reading_levers(
         fans,
         exceedance,
     }))
+}
+
+/// What a pass's draws leave, whichever way they were made: each kept fan's percentiles by
+/// year (in the order of `Pass::kept`), each capacity's draws above it in each year and by
+/// each year, and each lever's value in every draw, in draw order.
+struct Drawn {
+    kept: Vec<Vec<[f64; 5]>>,
+    counts: Vec<(Vec<u32>, Vec<u32>)>,
+    levers: Vec<Vec<f64>>,
+}
+
+/// Everything a pass's draws are made from.
+struct Pass<'a> {
+    plan: &'a ProjectionPlan<'a>,
+    settings: MonteCarlo,
+    base_values: &'a [Vec<f64>],
+    moved: &'a [bool],
+    /// The series of each lever.
+    roots: &'a [usize],
+    quantiles: &'a [Quantile],
+    /// Every draw's uniforms, made first where draws are stratified or correlated.
+    latin: Option<&'a [Vec<f64>]>,
+    /// Per capacity: its pollutant, the series compared with it, its value in each year.
+    capacities: &'a [(String, usize, Vec<f64>)],
+    years: usize,
+    /// The series whose fans are selected among every draw.
+    kept: &'a [usize],
+    threads: usize,
+    progress: &'a AtomicUsize,
+    cancel: &'a AtomicBool,
+}
+
+impl Pass<'_> {
+    /// Every lever's value in each draw of chunk `chunk`, drawn in the order a draw at a time
+    /// drew them (draw by draw, lever by lever), so a seed gives the same numbers however the
+    /// draws are then evaluated.
+    fn draw_levers(&self, chunk: usize, levers: &mut [Vec<f64>]) {
+        let runs = self.settings.runs;
+        let first = chunk * CHUNK;
+        let draws = CHUNK.min(runs - first);
+        let mut rng = Generator::seed_from_u64(
+            self.settings.seed ^ (chunk as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        );
+        for draw in first..first + draws {
+            for (p, quantile) in self.quantiles.iter().enumerate() {
+                let u = match self.latin {
+                    Some(table) => table[p][draw],
+                    None => rng.random::<f64>(),
+                };
+                levers[p].push(quantile.at(u));
+            }
+        }
+    }
+
+    /// Each series' lever values of a block of draws: the first of a series' uncertain
+    /// entries is its lever, as the checks read it.
+    fn lever_slices<'l, L: AsRef<[f64]>>(&self, levers: &'l [L]) -> Vec<Option<&'l [f64]>> {
+        let mut by_series: Vec<Option<&[f64]>> = vec![None; self.moved.len()];
+        for (p, &series) in self.roots.iter().enumerate().rev() {
+            by_series[series] = Some(levers[p].as_ref());
+        }
+        by_series
+    }
+
+    /// The values of series `series` in year `y` for a block whose moved series' year values
+    /// `values` gives: one per lane, or the one value every draw shares.
+    fn year_values<'v>(
+        &'v self,
+        series: usize,
+        y: usize,
+        values: impl FnOnce(usize) -> &'v [f64],
+    ) -> &'v [f64] {
+        if self.moved[series] {
+            values(series)
+        } else {
+            &self.base_values[series][y..=y]
+        }
+    }
+
+    /// Adds year `y` of a block of `draws` draws to each capacity's counts: above it this year,
+    /// and above it in this or an earlier year (`exceeded` remembers, per capacity and lane).
+    fn count_year<'v>(
+        &'v self,
+        y: usize,
+        draws: usize,
+        values: impl Fn(usize) -> &'v [f64],
+        exceeded: &mut [Vec<bool>],
+        counts: &mut [(Vec<u32>, Vec<u32>)],
+    ) {
+        for (c, (_, series, capacity)) in self.capacities.iter().enumerate() {
+            let year = self.year_values(*series, y, &values);
+            let exceeded = &mut exceeded[c];
+            exceeded.resize(year.len(), false);
+            let (mut in_year, mut by_year) = (0, 0);
+            for (value, exceeded) in year.iter().zip(exceeded.iter_mut()) {
+                let above = *value > capacity[y];
+                *exceeded |= above;
+                in_year += u32::from(above);
+                by_year += u32::from(*exceeded);
+            }
+            // A series the draws do not move counts once for every draw.
+            let weight = if year.len() == 1 { draws as u32 } else { 1 };
+            counts[c].0[y] += in_year * weight;
+            counts[c].1[y] += by_year * weight;
+        }
+    }
+
+    /// Every draw stepped through a few years (`WINDOW`) before the next: each thread steps
+    /// its chunks (each chunk's state small enough to stay in the cache for its years), then
+    /// the kept fans' percentiles of those years are selected from every draw's values (each
+    /// fan from the order of its year before), then the next years. Per fan only a window of
+    /// years is kept; the draws' state is two values a draw for each moved series.
+    fn stepped(&self) -> Result<Option<Drawn>, ModelError> {
+        let runs = self.settings.runs;
+        let years = self.years;
+        let chunk_count = runs.div_ceil(CHUNK);
+        let threads = self.threads.min(chunk_count).max(1);
+        /// A chunk of a thread's draws and what it carries from year to year.
+        struct ChunkState {
+            /// Its first draw within the thread's.
+            offset: usize,
+            lanes: usize,
+            state: BlockYear,
+            /// Per capacity and draw: above it in a year so far.
+            exceeded: Vec<Vec<bool>>,
+        }
+        /// A thread's share of the draws: whole chunks, in draw order.
+        struct Share {
+            draws: usize,
+            levers: Vec<Vec<f64>>,
+            chunks: Vec<ChunkState>,
+            /// Per kept fan: the window's values, `[year in window * draws + draw]`.
+            window: Vec<Vec<f64>>,
+            counts: Vec<(Vec<u32>, Vec<u32>)>,
+            error: Option<ModelError>,
+        }
+        let shares: Vec<RwLock<Share>> = (0..threads)
+            .map(|t| {
+                let chunks = t * chunk_count / threads..(t + 1) * chunk_count / threads;
+                let first = chunks.start * CHUNK;
+                let end = (chunks.end * CHUNK).min(runs);
+                let states = chunks
+                    .map(|chunk| ChunkState {
+                        offset: chunk * CHUNK - first,
+                        lanes: CHUNK.min(runs - chunk * CHUNK),
+                        state: BlockYear::default(),
+                        exceeded: vec![Vec::new(); self.capacities.len()],
+                    })
+                    .collect();
+                RwLock::new(Share {
+                    draws: end - first,
+                    levers: vec![Vec::with_capacity(end - first); self.quantiles.len()],
+                    chunks: states,
+                    window: vec![Vec::new(); self.kept.len()],
+                    counts: vec![(vec![0; years], vec![0; years]); self.capacities.len()],
+                    error: None,
+                })
+            })
+            .collect();
+        let orders: Vec<Mutex<(YearOrder, Vec<[f64; 5]>)>> = self
+            .kept
+            .iter()
+            .map(|_| Mutex::new((YearOrder::default(), Vec::with_capacity(years))))
+            .collect();
+        let windows: Vec<std::ops::Range<usize>> = (0..years)
+            .step_by(WINDOW)
+            .map(|y| y..(y + WINDOW).min(years))
+            .collect();
+        // The fans of each window handed out to the threads as they come.
+        let next_fan: Vec<AtomicUsize> = windows.iter().map(|_| AtomicUsize::new(0)).collect();
+        let barrier = SpinBarrier::new(threads);
+        // Decided once a window by the last thread to finish it, before the others go on, so
+        // every thread leaves at the same window (a thread leaving alone would leave the
+        // others waiting at the barrier).
+        let stop = AtomicBool::new(false);
+        let poisoned = "a Monte Carlo thread does not panic";
+        std::thread::scope(|scope| {
+            for t in 0..threads {
+                let (shares, orders, windows, next_fan, barrier, stop) =
+                    (&shares, &orders, &windows, &next_fan, &barrier, &stop);
+                scope.spawn(move || {
+                    {
+                        let mut share = shares[t].write().expect(poisoned);
+                        let share = &mut *share;
+                        for chunk in t * chunk_count / threads..(t + 1) * chunk_count / threads {
+                            self.draw_levers(chunk, &mut share.levers);
+                        }
+                    }
+                    for (w, years_of) in windows.iter().enumerate() {
+                        {
+                            let mut share = shares[t].write().expect(poisoned);
+                            let Share {
+                                draws,
+                                levers,
+                                chunks,
+                                window,
+                                counts,
+                                error,
+                            } = &mut *share;
+                            for values in window.iter_mut() {
+                                values.resize(years_of.len() * *draws, 0.0);
+                            }
+                            'chunks: for chunk in chunks.iter_mut() {
+                                if error.is_some() {
+                                    break;
+                                }
+                                let of_chunk: Vec<&[f64]> = levers
+                                    .iter()
+                                    .map(|l| &l[chunk.offset..chunk.offset + chunk.lanes])
+                                    .collect();
+                                let by_series = self.lever_slices(&of_chunk);
+                                for y in years_of.clone() {
+                                    let stepped = self.plan.run_year(
+                                        self.base_values,
+                                        self.moved,
+                                        &by_series,
+                                        y,
+                                        chunk.lanes,
+                                        &mut chunk.state,
+                                    );
+                                    if let Err(e) = stepped {
+                                        *error = Some(e);
+                                        break 'chunks;
+                                    }
+                                    let state = &chunk.state;
+                                    self.count_year(
+                                        y,
+                                        chunk.lanes,
+                                        |s| state.values(s),
+                                        &mut chunk.exceeded,
+                                        counts,
+                                    );
+                                    let at = (y - years_of.start) * *draws + chunk.offset;
+                                    for (values, &series) in window.iter_mut().zip(self.kept) {
+                                        values[at..at + chunk.lanes]
+                                            .copy_from_slice(state.values(series));
+                                    }
+                                }
+                            }
+                        }
+                        barrier.wait(|| {});
+                        loop {
+                            let k = next_fan[w].fetch_add(1, Ordering::Relaxed);
+                            if k >= self.kept.len() {
+                                break;
+                            }
+                            let mut order = orders[k].lock().expect(poisoned);
+                            let (order, percentiles) = &mut *order;
+                            for y in 0..years_of.len() {
+                                percentiles.push(order.next(|values| {
+                                    for share in shares {
+                                        let share = share.read().expect(poisoned);
+                                        let draws = share.draws;
+                                        values.extend_from_slice(
+                                            &share.window[k][y * draws..(y + 1) * draws],
+                                        );
+                                    }
+                                }));
+                            }
+                        }
+                        barrier.wait(|| {
+                            let failed = shares
+                                .iter()
+                                .any(|s| s.read().expect(poisoned).error.is_some());
+                            stop.store(
+                                failed || self.cancel.load(Ordering::Relaxed),
+                                Ordering::Relaxed,
+                            );
+                            // Progress in draws: a window of every draw's years is a share.
+                            let done = |y: usize| runs * y / years;
+                            self.progress.fetch_add(
+                                done(years_of.end) - done(years_of.start),
+                                Ordering::Relaxed,
+                            );
+                        });
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        let shares: Vec<Share> = shares
+            .into_iter()
+            .map(|s| s.into_inner().expect(poisoned))
+            .collect();
+        if let Some(error) = shares.iter().find_map(|s| s.error.clone()) {
+            return Err(error);
+        }
+        if self.cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let mut counts = vec![(vec![0u32; years], vec![0u32; years]); self.capacities.len()];
+        let mut levers: Vec<Vec<f64>> = vec![Vec::with_capacity(runs); self.quantiles.len()];
+        for share in &shares {
+            for (total, of_share) in counts.iter_mut().zip(&share.counts) {
+                total
+                    .0
+                    .iter_mut()
+                    .zip(&of_share.0)
+                    .for_each(|(t, c)| *t += c);
+                total
+                    .1
+                    .iter_mut()
+                    .zip(&of_share.1)
+                    .for_each(|(t, c)| *t += c);
+            }
+            for (all, of_share) in levers.iter_mut().zip(&share.levers) {
+                all.extend_from_slice(of_share);
+            }
+        }
+        Ok(Some(Drawn {
+            kept: orders
+                .into_iter()
+                .map(|o| o.into_inner().expect(poisoned).1)
+                .collect(),
+            counts,
+            levers,
+        }))
+    }
+
+    /// Each chunk of draws projected over every year at once (`run_block`), the kept fans'
+    /// values of every draw and year kept for the percentiles: for draws whose state would not
+    /// fit a run stepped a year at a time (a file of thousands of series over many draws).
+    fn chunked(&self) -> Result<Option<Drawn>, ModelError> {
+        let runs = self.settings.runs;
+        let years = self.years;
+        let chunk_count = runs.div_ceil(CHUNK);
+        let next_chunk = AtomicUsize::new(0);
+        /// What one chunk of draws leaves for the percentiles and the counts.
+        struct ChunkResult {
+            chunk: usize,
+            /// Each kept fan's values, year-major (`[year * draws + draw]`), as the block made
+            /// them.
+            fans: Vec<Vec<f64>>,
+            counts: Vec<(Vec<u32>, Vec<u32>)>,
+            levers: Vec<Vec<f64>>,
+        }
+        let work = || -> Result<Vec<ChunkResult>, ModelError> {
+            let mut done = Vec::new();
+            // The chunk's values of every moved series, year-major (see `run_block`).
+            let mut block: Vec<Vec<f64>> = vec![Vec::new(); self.moved.len()];
+            loop {
+                if self.cancel.load(Ordering::Relaxed) {
+                    return Ok(done);
+                }
+                let chunk = next_chunk.fetch_add(1, Ordering::Relaxed);
+                if chunk >= chunk_count {
+                    return Ok(done);
+                }
+                let draws = CHUNK.min(runs - chunk * CHUNK);
+                let mut levers = vec![Vec::with_capacity(draws); self.quantiles.len()];
+                self.draw_levers(chunk, &mut levers);
+                let by_series = self.lever_slices(&levers);
+                self.plan
+                    .run_block(self.base_values, self.moved, &by_series, draws, &mut block)?;
+                let mut exceeded = vec![Vec::new(); self.capacities.len()];
+                let mut counts =
+                    vec![(vec![0u32; years], vec![0u32; years]); self.capacities.len()];
+                for y in 0..years {
+                    let values = |s: usize| &block[s][y * draws..(y + 1) * draws];
+                    self.count_year(y, draws, values, &mut exceeded, &mut counts);
+                }
+                // The block's values themselves, taken, not copied.
+                let fans = self
+                    .kept
+                    .iter()
+                    .map(|&series| std::mem::take(&mut block[series]))
+                    .collect();
+                self.progress.fetch_add(draws, Ordering::Relaxed);
+                done.push(ChunkResult {
+                    chunk,
+                    fans,
+                    counts,
+                    levers,
+                });
+            }
+        };
+        let threads = self.threads.min(chunk_count).max(1);
+        let mut chunks: Vec<ChunkResult> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            let mut all = Vec::new();
+            for handle in handles {
+                all.extend(
+                    handle
+                        .join()
+                        .expect("a Monte Carlo thread does not panic")?,
+                );
+            }
+            Ok::<_, ModelError>(all)
+        })?;
+        if self.cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        chunks.sort_by_key(|c| c.chunk);
+        // The percentiles of every kept fan in every year: a fan's years on one thread in turn,
+        // each year sorted from the order of the year before (`percentiles_by_year`), the fans
+        // handed out to the threads as they finish. Each is exact, so the numbers do not depend
+        // on how the work is split.
+        let next_fan = AtomicUsize::new(0);
+        let mut by_fan: Vec<(usize, Vec<[f64; 5]>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads.min(self.kept.len()))
+                .map(|_| {
+                    let (chunks, next_fan) = (&chunks, &next_fan);
+                    scope.spawn(move || {
+                        let mut done = Vec::new();
+                        while next_fan.load(Ordering::Relaxed) < self.kept.len() {
+                            let f = next_fan.fetch_add(1, Ordering::Relaxed);
+                            if f >= self.kept.len() {
+                                break;
+                            }
+                            let percentiles = percentiles_by_year(years, |y, values| {
+                                for chunk in chunks {
+                                    let draws = chunk.fans[f].len() / years;
+                                    values.extend_from_slice(&chunk.fans[f][y * draws..][..draws]);
+                                }
+                            });
+                            done.push((f, percentiles));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("a percentile thread does not panic"))
+                .collect()
+        });
+        by_fan.sort_by_key(|(f, _)| *f);
+        let mut counts = vec![(vec![0u32; years], vec![0u32; years]); self.capacities.len()];
+        let mut levers: Vec<Vec<f64>> = vec![Vec::with_capacity(runs); self.quantiles.len()];
+        for chunk in &chunks {
+            for (total, of_chunk) in counts.iter_mut().zip(&chunk.counts) {
+                total
+                    .0
+                    .iter_mut()
+                    .zip(&of_chunk.0)
+                    .for_each(|(t, c)| *t += c);
+                total
+                    .1
+                    .iter_mut()
+                    .zip(&of_chunk.1)
+                    .for_each(|(t, c)| *t += c);
+            }
+            for (all, of_chunk) in levers.iter_mut().zip(&chunk.levers) {
+                all.extend_from_slice(of_chunk);
+            }
+        }
+        Ok(Some(Drawn {
+            kept: by_fan.into_iter().map(|(_, p)| p).collect(),
+            counts,
+            levers,
+        }))
+    }
+}
+
+/// A barrier the threads of a stepped run meet at twice a year: a wait of a fraction of a
+/// millisecond, which a sleeping barrier (a mutex and a condition variable) would stretch to
+/// the time a thread takes to wake, many times the work between. It spins a while, then
+/// yields, so a machine with fewer cores than threads still gets on.
+struct SpinBarrier {
+    threads: usize,
+    arrived: AtomicUsize,
+    generation: AtomicUsize,
+}
+
+impl SpinBarrier {
+    fn new(threads: usize) -> SpinBarrier {
+        SpinBarrier {
+            threads,
+            arrived: AtomicUsize::new(0),
+            generation: AtomicUsize::new(0),
+        }
+    }
+
+    /// Waits until every thread has arrived; the last to arrive runs `last` first, and what it
+    /// did is seen by every thread after the wait.
+    fn wait(&self, last: impl FnOnce()) {
+        let generation = self.generation.load(Ordering::Acquire);
+        if self.arrived.fetch_add(1, Ordering::AcqRel) + 1 == self.threads {
+            last();
+            self.arrived.store(0, Ordering::Relaxed);
+            self.generation.fetch_add(1, Ordering::Release);
+            return;
+        }
+        let mut spins = 0u32;
+        while self.generation.load(Ordering::Acquire) == generation {
+            if spins < 1 << 14 {
+                spins += 1;
+                std::hint::spin_loop();
+            } else {
+                std::thread::yield_now();
+            }
+        }
+    }
 }

@@ -63,31 +63,45 @@ pub(super) fn percentiles_by_year(
     years: usize,
     mut year_values: impl FnMut(usize, &mut Vec<f64>),
 ) -> Vec<[f64; 5]> {
-    // The year's values in draw order, gathered in one sequential pass before they are read
-    // in last year's order.
-    let mut current = Vec::new();
-    // (value, draw), by value: last year's order is this year's start.
-    let mut sorted: Vec<(f64, u32)> = Vec::new();
+    let mut order = YearOrder::default();
     (0..years)
-        .map(|y| {
-            current.clear();
-            year_values(y, &mut current);
-            if sorted.len() == current.len() {
-                for pair in &mut sorted {
-                    pair.0 = current[pair.1 as usize];
-                }
-            } else {
-                sorted.clear();
-                sorted.extend(current.iter().enumerate().map(|(d, v)| (*v, d as u32)));
-            }
-            // An insertion sort of a shuffled year would take n²/4 moves: past a few per draw,
-            // sorting from scratch is cheaper.
-            if !insertion_sort_within(&mut sorted, 8 * current.len()) {
-                sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-            }
-            PERCENTILES.map(|p| interpolated(sorted.len(), p, |i| sorted[i].0))
-        })
+        .map(|y| order.next(|values| year_values(y, values)))
         .collect()
+}
+
+/// One fan's draws in the order of the year before, for the percentiles of the next
+/// (`percentiles_by_year`, and a run stepped a year at a time that selects each year's
+/// percentiles before the next is computed).
+#[derive(Debug, Default)]
+pub(super) struct YearOrder {
+    /// The year's values in draw order, gathered in one sequential pass before they are read
+    /// in last year's order.
+    current: Vec<f64>,
+    /// (value, draw), by value: last year's order is this year's start.
+    sorted: Vec<(f64, u32)>,
+}
+
+impl YearOrder {
+    /// The percentiles of the next year, whose values in draw order `fill` gives.
+    pub(super) fn next(&mut self, fill: impl FnOnce(&mut Vec<f64>)) -> [f64; 5] {
+        let (current, sorted) = (&mut self.current, &mut self.sorted);
+        current.clear();
+        fill(current);
+        if sorted.len() == current.len() {
+            for pair in sorted.iter_mut() {
+                pair.0 = current[pair.1 as usize];
+            }
+        } else {
+            sorted.clear();
+            sorted.extend(current.iter().enumerate().map(|(d, v)| (*v, d as u32)));
+        }
+        // An insertion sort of a shuffled year would take n²/4 moves: past a few per draw,
+        // sorting from scratch is cheaper.
+        if !insertion_sort_within(sorted, 8 * current.len()) {
+            sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        }
+        PERCENTILES.map(|p| interpolated(sorted.len(), p, |i| sorted[i].0))
+    }
 }
 
 /// Sorts `pairs` by value (ascending, `total_cmp`) by insertion, moving at most about `budget`

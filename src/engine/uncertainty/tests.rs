@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng as Generator;
 
-use super::pass::monte_carlo_pass_reading_levers;
+use super::pass::{PassOptions, monte_carlo_pass_reading_levers};
 use super::percentiles::{insertion_sort_within, percentiles_by_year};
 use super::sampling::latin_hypercube;
 use super::*;
@@ -30,12 +30,13 @@ fn fans_computed_in_several_passes_equal_one_pass() {
         .unwrap()
         .unwrap();
     assert_eq!(progress.swap(0, Ordering::Relaxed), 600);
-    // Room for one kept fan at a time: a pass for each of them.
-    let years = 2040 - 2021 + 1;
-    let groups = pass_groups(&scenario, 600, &fans, years * 600).unwrap();
+    // Room for one kept fan at a time (its window of years and its order, the run stepped):
+    // a pass for each of them.
+    let room = (pass::WINDOW + 3) * 600;
+    let groups = pass_groups(&scenario, 600, &fans, room).unwrap();
     assert!(groups.len() > 3, "{} passes", groups.len());
     assert!(groups[1..].iter().all(|group| group.len() == 1));
-    let many = monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), years * 600)
+    let many = monte_carlo_in_passes(&scenario, settings, &fans, (&progress, &never), room)
         .unwrap()
         .unwrap();
     assert_eq!(one, many);
@@ -210,24 +211,87 @@ fn fans_read_off_a_lever_equal_fans_selected_among_every_draw() {
             sampling,
         };
         let never = (&AtomicUsize::new(0), &AtomicBool::new(false));
-        let read = monte_carlo_pass_reading_levers(&scenario, settings, &all, never, (true, None))
-            .unwrap();
-        let selected =
-            monte_carlo_pass_reading_levers(&scenario, settings, &all, never, (false, None))
-                .unwrap();
-        assert_eq!(read, selected, "{sampling:?}");
-        // The same numbers on one thread and on five: chunks carry their own generators and
-        // the percentiles are exact whoever computes them.
-        for threads in [1, 5] {
-            let on = monte_carlo_pass_reading_levers(
+        let pass = |read_levers, threads, stepped| {
+            let options = PassOptions {
+                read_levers,
+                threads,
+                stepped: Some(stepped),
+            };
+            monte_carlo_pass_reading_levers(&scenario, settings, &all, never, options).unwrap()
+        };
+        // Each chunk over every year, every draw's values kept, every fan selected among them.
+        let selected = pass(false, None, false);
+        assert_eq!(pass(true, None, false), selected, "{sampling:?}");
+        // The same numbers stepped a year at a time, and on one thread and on five: chunks
+        // carry their own generators and the percentiles are exact whoever computes them.
+        assert_eq!(pass(true, None, true), selected, "{sampling:?} stepped");
+        for stepped in [false, true] {
+            for threads in [1, 5] {
+                assert_eq!(
+                    pass(false, Some(threads), stepped),
+                    selected,
+                    "{sampling:?} on {threads} threads, stepped {stepped}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_run_stepped_a_year_at_a_time_equals_one_projecting_each_chunk_over_every_year() {
+    // Thirteen levers: driven series, elasticities other than 1, fans of several draws.
+    let scenario = crate::io::scenario_file::from_ron_str(
+        include_str!("../../../benches/many-levers.ron"),
+        std::path::Path::new("many-levers.ron"),
+    )
+    .unwrap();
+    let fans: Vec<String> = scenario.series.iter().map(|s| s.key.clone()).collect();
+    for sampling in [Sampling::Random, Sampling::LatinHypercube] {
+        let settings = MonteCarlo {
+            runs: 3_000,
+            seed: 7,
+            sampling,
+        };
+        let progress = AtomicUsize::new(0);
+        let never = AtomicBool::new(false);
+        let pass = |stepped, threads| {
+            let options = PassOptions {
+                read_levers: true,
+                threads,
+                stepped: Some(stepped),
+            };
+            monte_carlo_pass_reading_levers(
                 &scenario,
                 settings,
-                &all,
-                never,
-                (false, Some(threads)),
+                &fans,
+                (&progress, &never),
+                options,
             )
-            .unwrap();
-            assert_eq!(on, selected, "{sampling:?} on {threads} threads");
+            .unwrap()
+            .unwrap()
+        };
+        let chunked = pass(false, None);
+        assert_eq!(progress.swap(0, Ordering::Relaxed), 3_000);
+        for threads in [1, 3] {
+            assert_eq!(
+                pass(true, Some(threads)),
+                chunked,
+                "{sampling:?} on {threads}"
+            );
+            // Progress counts every draw once, a year of them at a time.
+            assert_eq!(progress.swap(0, Ordering::Relaxed), 3_000);
         }
+        assert!(
+            chunked
+                .exceedance
+                .iter()
+                .any(|e| e.by_year.last() > Some(&0.0))
+        );
+        assert!(
+            chunked
+                .fans
+                .iter()
+                .any(|f| f.percentiles.last().is_some_and(|p| p[0] < p[4]))
+        );
     }
 }

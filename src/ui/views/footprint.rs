@@ -130,11 +130,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     }
                 });
             ui.label(
-                RichText::new(
-                    "EF = N·Σ_j r_j·Σ_i c_i/p_i;  EC = (1 − 0.12)·Σ_j A_j·r_j·y_j  (methods.md §4)",
-                )
-                .monospace()
-                .weak(),
+                RichText::new("EF = N·Σ_j r_j·Σ_i c_i/p_i;  EC = (1 − 0.12)·Σ_j A_j·r_j·y_j")
+                    .monospace()
+                    .weak(),
             );
         });
 }

@@ -1,4 +1,4 @@
-//! The rows of the capacity methods a new district fills in (`methods.md` §2–§3): A-value zones
+//! The rows of the capacity methods a new district fills in (`docs/methods.md` §2–§3): A-value zones
 //! and pollutants, river segments and lakes with their pollutants, non-point loads; each added,
 //! named and removed as one undoable edit of the methods. And why a capacity cannot be derived
 //! yet, in the interface's language.
