@@ -260,10 +260,43 @@ pub fn item_in_scenario(
     }
 }
 
+/// The item `error` is about, as the views of `scenario` name it, in both languages (what a
+/// file's refusal says once the scenario is gone).
+pub fn item_label(
+    scenario: &crate::model::Scenario,
+    error: &ModelError,
+) -> Option<crate::model::Label> {
+    let (ModelError::InvalidValue { item, key, .. } | ModelError::Invalid { item, key, .. }) =
+        error
+    else {
+        return None;
+    };
+    Some(crate::model::Label {
+        zh: item_in_scenario(scenario, item, key, Lang::Zh)?,
+        en: item_in_scenario(scenario, item, key, Lang::En)?,
+    })
+}
+
 impl ModelError {
     /// The error in `lang`: items and fields by the window's names, the reason in words.
     pub fn in_lang(&self, lang: Lang) -> String {
         self.in_lang_naming(lang, &|_, _| None)
+    }
+
+    /// The error as the command line says it: in English by the keys, as `Display` and every
+    /// English refusal of a file say it (scripts read them); in Chinese by the labels the
+    /// window shows, as a file's Chinese refusal says it.
+    pub fn for_command_line(&self, scenario: &crate::model::Scenario, lang: Lang) -> String {
+        if lang == Lang::En {
+            self.in_lang(lang)
+        } else {
+            self.in_lang_for(scenario, lang)
+        }
+    }
+
+    /// The error in `lang` with its item named as `item` says (`item_label`), or by its key.
+    pub fn in_lang_with(&self, lang: Lang, item: Option<&crate::model::Label>) -> String {
+        self.in_lang_naming(lang, &|_, _| item.map(|l| lang.label(l).to_owned()))
     }
 
     /// The error in `lang` as the window says it for `scenario`: each keyed item also by its

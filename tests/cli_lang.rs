@@ -51,6 +51,8 @@ fn foreign_words(message: &str, given: &[&str]) -> Vec<String> {
         "SO2",
         "NO2",
         "PM10",
+        // PM2.5, in the indicator frame's names.
+        "PM2",
         "normal",
         "uniform",
         "triangular",
@@ -526,5 +528,49 @@ fn every_commands_help_reads_chinese_under_a_chinese_locale() {
     assert!(
         help.contains("Usage:") && help.contains("The series whose rate"),
         "{help}"
+    );
+}
+
+#[test]
+fn a_refused_file_names_its_item_by_label_in_chinese_and_by_key_in_english() {
+    let dir = dir("item-names");
+    let plan = String::from_utf8(ecoplan_in("zh_CN.UTF-8", &["default"]).stdout).unwrap();
+    let at = plan
+        .find("base: 90.0,")
+        .expect("the population's base value");
+    let path = dir.join("negative.ron");
+    std::fs::write(
+        &path,
+        format!("{}base: -90.0,{}", &plan[..at], &plan[at + 11..]),
+    )
+    .unwrap();
+    let said = |locale: &str| {
+        let output = ecoplan_in(locale, &["check", text(&path)]);
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    // The line and column of the value, as `check` places it.
+    let line = plan[..at].matches('\n').count() + 1;
+    let col = plan[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+    let chinese = said("zh_CN.UTF-8");
+    assert!(
+        chinese.contains(&format!(
+            ":{line}:{col}: 序列“常住人口”（population）：基准年数值 = -90 无效"
+        )),
+        "{chinese}"
+    );
+    let english = said("en_GB.UTF-8");
+    assert!(
+        english.contains(&format!(
+            ":{line}:{col}: series \"population\": base = -90 is invalid"
+        )),
+        "{english}"
+    );
+    // An option's refusal names the series the same way.
+    let output = ecoplan_in("zh_CN.UTF-8", &["project", "--growth", "gdp=3"]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("--growth gdp=3：序列“地区生产总值”（gdp）："),
+        "{message}"
     );
 }

@@ -153,7 +153,7 @@ fn the_new_district_dialog_takes_the_plans_years_and_refuses_a_milestone_past_th
     type_in_dialog(&mut harness, "基准年", "二零二四");
     assert!(
         harness
-            .query_by_label("基准年: \"二零二四\" 不是年份")
+            .query_by_label("基准年：“二零二四”不是年份")
             .is_some()
     );
     type_in_dialog(&mut harness, "基准年", "2024");

@@ -66,6 +66,7 @@ pub(super) fn members_from(
             path: place.clone(),
             at: None,
             source: Box::new(source),
+            item: None,
         })?;
     members_analysed(workspace, analysed, path)
 }
@@ -81,6 +82,7 @@ fn members_analysed(
         path: place.clone(),
         at: None,
         source: Box::new(source),
+        item: None,
     };
     let mut slots = Vec::with_capacity(analysed.len());
     for (member, (scenario, analysis)) in workspace.workspace.iter().zip(analysed) {

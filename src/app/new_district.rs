@@ -198,10 +198,10 @@ impl EcoplanApp {
                 }
                 super::Picked::Cancelled => {}
                 super::Picked::Unavailable(why) => {
-                    *frame_error = Some(format!(
-                        "{}: {}",
+                    *frame_error = Some(crate::i18n::lead(
+                        lang,
                         why.get(lang),
-                        Tr::TypeFramePath.get(lang)
+                        Tr::TypeFramePath.get(lang),
                     ));
                 }
             }
@@ -252,11 +252,10 @@ fn new_plan_from(
 ) -> Result<crate::plan::NewPlan, String> {
     let year = |text: &str, field: Tr| {
         text.trim().parse::<i32>().map_err(|_| {
-            format!(
-                "{}: \"{}\" {}",
+            crate::i18n::lead(
+                lang,
                 field.get(lang),
-                text.trim(),
-                Tr::NotAYear.get(lang)
+                &Tr::NotAYear.fill(lang, &[&text.trim()]),
             )
         })
     };

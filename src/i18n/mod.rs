@@ -245,8 +245,10 @@ impl Tr {
                 .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (i, close)));
             match slot.and_then(|(i, close)| args.get(i).map(|arg| (arg, close))) {
                 Some((arg, close)) => {
-                    push(&mut text, &arg.to_string());
-                    after_argument = true;
+                    let arg = arg.to_string();
+                    push(&mut text, &arg);
+                    // An empty argument leaves the template's pieces around it as written.
+                    after_argument = !arg.is_empty();
                     rest = &after[close + 1..];
                 }
                 None => {
@@ -265,9 +267,10 @@ impl Tr {
 }
 
 /// Whether two characters side by side want a space between them in Chinese text: a Chinese
-/// character and a figure, a Latin letter or a per cent sign, in either order.
+/// character and a figure (with its sign), a Latin letter, a unit's super- or subscript or a
+/// per cent sign, in either order.
 fn meets(before: Option<char>, next: Option<char>) -> bool {
-    let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+    let latin = |c: char| c.is_ascii_alphanumeric() || "%+−²³₂₃₄".contains(c);
     let cjk = |c: char| !c.is_ascii() && c.is_alphabetic();
     match (before, next) {
         (Some(a), Some(b)) => (cjk(a) && latin(b)) || (latin(a) && cjk(b)),
@@ -450,6 +453,19 @@ mod tests {
             "（甲）和乙"
         );
         assert_eq!(Tr::ListAnd.fill(Lang::En, &[&"a", &"b"]), "a and b");
+        // A unit's subscript and a figure's sign count as the figure's; an empty argument
+        // adds nothing.
+        assert_eq!(Tr::ListAnd.fill(Lang::Zh, &[&"NO₂", &"−3"]), "NO₂ 和 −3");
+        assert_eq!(
+            Tr::Bracketed.fill(Lang::Zh, &[&"排放量", &""]),
+            "排放量（）"
+        );
+        assert_eq!(Tr::Lead.fill(Lang::Zh, &[&"", &"COD"]), "：COD");
+        // Paths, keys and units are never split: only an argument's edges are looked at.
+        assert_eq!(
+            Tr::Lead.fill(Lang::Zh, &[&"/home/某人/规划.ron", &"第 3 行"]),
+            "/home/某人/规划.ron：第 3 行"
+        );
     }
 
     #[test]

@@ -126,18 +126,6 @@ pub fn rate_decimals(rate: f64, base: f64, years: i32, decimals: Option<u8>) -> 
         .unwrap_or(6)
 }
 
-/// A rate as the plan writes it: 年均增长 7.5 %, 年均下降 2.49 %, 保持不变.
-pub fn annual_rate(rate: f64, decimals: u8, lang: Lang) -> String {
-    rate_words(
-        rate,
-        RateShown {
-            decimals,
-            approximate: false,
-        },
-        lang,
-    )
-}
-
 /// A rate printed as `shown` says: 年均增长 7.5 %, 年均增长约 7.02 %, 保持不变.
 pub fn rate_words(rate: f64, shown: RateShown, lang: Lang) -> String {
     let digits = format::fixed(rate.abs() * 100.0, shown.decimals);
@@ -606,9 +594,16 @@ mod tests {
                 approximate: false
             }
         );
-        assert_eq!(annual_rate(0.075, 1, Lang::Zh), "年均增长 7.5 %");
-        assert_eq!(annual_rate(-0.0249, 2, Lang::Zh), "年均下降 2.49 %");
-        assert_eq!(annual_rate(0.0, 1, Lang::Zh), "保持不变");
-        assert_eq!(annual_rate(-0.0249, 2, Lang::En), "falling 2.49 % a year");
+        let plain = |decimals| RateShown {
+            decimals,
+            approximate: false,
+        };
+        assert_eq!(rate_words(0.075, plain(1), Lang::Zh), "年均增长 7.5 %");
+        assert_eq!(rate_words(-0.0249, plain(2), Lang::Zh), "年均下降 2.49 %");
+        assert_eq!(rate_words(0.0, plain(1), Lang::Zh), "保持不变");
+        assert_eq!(
+            rate_words(-0.0249, plain(2), Lang::En),
+            "falling 2.49 % a year"
+        );
     }
 }

@@ -21,14 +21,11 @@ pub fn parse_year(
     let year = text
         .trim()
         .parse::<i32>()
-        .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAYear.get(lang)))?;
+        .map_err(|_| Tr::NotAYear.fill(lang, &[&text.trim()]))?;
     match years {
-        Some(years) if !years.contains(&year) => Err(format!(
-            "{year}: {} {}–{}",
-            Tr::YearOutside.get(lang),
-            years.start(),
-            years.end()
-        )),
+        Some(years) if !years.contains(&year) => {
+            Err(Tr::YearOutside.fill(lang, &[&year, years.start(), years.end()]))
+        }
         _ => Ok(year),
     }
 }

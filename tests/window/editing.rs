@@ -157,7 +157,7 @@ fn typing_a_horizon_commits_the_year_typed_not_its_first_digits() {
             .state()
             .message
             .as_deref()
-            .is_some_and(|m| m.contains("2100: 年份须在 2028–2060")),
+            .is_some_and(|m| m.contains("2100：年份须在 2028–2060 之间")),
         "{:?}",
         harness.state().message
     );

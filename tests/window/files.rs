@@ -767,3 +767,38 @@ fn opening_a_file_analyses_each_scenario_once() {
         assert!(app.open_error.is_none(), "{:?}", app.open_error);
     }
 }
+
+#[test]
+fn a_workspace_opens_each_member_with_its_own_scenario_whatever_the_order_of_its_members() {
+    // A child listed after a sibling of its parent: resolved depth first (parent, child, then
+    // the sibling), each member still gets its own scenario and analysis.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/hanyang-workspace.ron");
+    let mut workspace = match ecoplan::io::load_any(&path).unwrap() {
+        ecoplan::io::Loaded::Workspace(w) => w,
+        other => panic!("{other:?}"),
+    };
+    let child = workspace
+        .workspace
+        .iter()
+        .position(|m| m.parent.as_deref() == Some("高增长 High growth"))
+        .unwrap();
+    let moved = workspace.workspace.remove(child);
+    workspace.workspace.push(moved);
+    let dir = temp_dir("member-order");
+    let reordered = dir.join("reordered.ron");
+    std::fs::write(&reordered, ecoplan::io::workspace_to_ron_string(&workspace)).unwrap();
+    let expected = ecoplan::engine::workspace::resolve_all(&workspace).unwrap();
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(ScriptedDialogs::default()));
+    app.open(&reordered);
+    assert!(app.open_error.is_none(), "{:?}", app.open_error);
+    let views = app.member_views();
+    assert_eq!(views.len(), expected.len());
+    for ((name, scenario, analysis), expected) in views.iter().zip(&expected) {
+        assert_eq!(*scenario, expected, "{name}");
+        assert_eq!(
+            analysis.projection,
+            ecoplan::engine::analyse(expected).unwrap().projection,
+            "{name}"
+        );
+    }
+}

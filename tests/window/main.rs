@@ -223,7 +223,30 @@ fn rule_of(app: &EcoplanApp, index: usize, key: &str) -> ecoplan::model::Rule {
 /// quoted keys of the scenario: what a Chinese reader should not meet in a message.
 fn latin_words(text: &str, path: &std::path::Path) -> Vec<String> {
     let text = text.replace(&path.display().to_string(), "");
-    // Quoted keys (“population”, "gdp") are the file's own names.
+    // Quoted keys (“population”, "gdp") are the file's own names, as is a key alone in
+    // brackets after a label (序列“常住人口”（population）).
+    let is_key = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+    };
+    let mut without_keys = String::new();
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('（') {
+        let inner = &rest[open + '（'.len_utf8()..];
+        match inner.find('）') {
+            Some(close) if is_key(&inner[..close]) => {
+                without_keys.push_str(&rest[..open]);
+                rest = &inner[close + '）'.len_utf8()..];
+            }
+            _ => {
+                without_keys.push_str(&rest[..open + '（'.len_utf8()]);
+                rest = inner;
+            }
+        }
+    }
+    without_keys.push_str(rest);
+    let text = without_keys;
     let mut plain = String::new();
     let mut quoted = false;
     for c in text.chars() {

@@ -143,9 +143,10 @@ pub(in crate::cli) fn analyse_scenario(
             )
             .collect();
         if !options.is_empty() && engine::analyse(&given).is_ok() {
-            Failure::input(Tr::InFile.fill(lang, &[&options.join(" "), &error.in_lang(lang)]))
+            let said = error.for_command_line(&scenario, lang);
+            Failure::input(Tr::InFile.fill(lang, &[&options.join(" "), &said]))
         } else {
-            refused(file, &error, lang)
+            refused(file, &scenario, &error, lang)
         }
     })?;
     Ok((scenario, analysis))
@@ -206,8 +207,11 @@ pub(in crate::cli) fn option_refused(
 }
 
 /// A scenario's refusal, named by its file or as the built-in one.
+/// `error` of the scenario read from `file`, its item named in Chinese as the window names it
+/// (指标 10“生态环境状况指数”, 序列“常住人口”（population）), in English by its key.
 pub(in crate::cli) fn refused(
     file: Option<&Path>,
+    scenario: &Scenario,
     error: &engine::ModelError,
     lang: Lang,
 ) -> Failure {
@@ -215,7 +219,7 @@ pub(in crate::cli) fn refused(
         || Tr::BuiltIn.get(lang).to_owned(),
         |p| p.display().to_string(),
     );
-    Failure::input(Tr::InFile.fill(lang, &[&origin, &error.in_lang(lang)]))
+    Failure::input(Tr::InFile.fill(lang, &[&origin, &error.for_command_line(scenario, lang)]))
 }
 
 /// The line `ecoplan check` prints for a scenario, or for each member of a workspace in the

@@ -102,7 +102,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             // The scenario as the options make it is checked as a file is: a correlation of a
             // lever that is not uncertain, or a matrix that cannot be, is refused by its pair.
             if let Some(error) = engine::validate(&scenario).into_iter().next() {
-                return Err(refused(a.file.as_deref(), &error, lang));
+                return Err(refused(a.file.as_deref(), &scenario, &error, lang));
             }
             let fan_series = if args.fan_series.is_empty() {
                 scenario.series.iter().map(|s| s.key.clone()).collect()
@@ -134,7 +134,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 .collect();
             let refused = |error: engine::ModelError| {
                 option_refused(&given, &error, lang)
-                    .unwrap_or_else(|| refused(a.file.as_deref(), &error, lang))
+                    .unwrap_or_else(|| refused(a.file.as_deref(), &scenario, &error, lang))
             };
             let run = || {
                 monte_carlo(&scenario, settings, &fan_series, &progress, &never)
@@ -176,7 +176,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             let answer = crate::engine::seek::seek(&scenario, &goal, &args.lever, range).map_err(
                 |error| {
                     option_refused(&given, &error, lang)
-                        .unwrap_or_else(|| refused(args.file.as_deref(), &error, lang))
+                        .unwrap_or_else(|| refused(args.file.as_deref(), &scenario, &error, lang))
                 },
             )?;
             Ok(csv::seek_csv(&answer))
@@ -191,8 +191,9 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                             ("--year", args.year.to_string()),
                             ("--step", args.step.to_string()),
                         ];
-                        option_refused(&given, &error, lang)
-                            .unwrap_or_else(|| refused(args.file.as_deref(), &error, lang))
+                        option_refused(&given, &error, lang).unwrap_or_else(|| {
+                            refused(args.file.as_deref(), &scenario, &error, lang)
+                        })
                     })?;
             Ok(csv::sensitivity_csv(base, &swings))
         }

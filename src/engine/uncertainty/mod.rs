@@ -172,7 +172,13 @@ fn pass_groups(
     } else {
         years
     };
-    let per_pass = (values_per_pass / (per_draw * runs)).max(1);
+    // The draws' state of a stepped run takes the other half (`stepped_fits`).
+    let room = if pass::stepped_fits(moved, runs) {
+        values_per_pass / 2
+    } else {
+        values_per_pass
+    };
+    let per_pass = (room / (per_draw * runs)).max(1);
     let mut groups: Vec<Vec<String>> = vec![Vec::new()];
     let mut in_last = 0;
     for key in fan_series {

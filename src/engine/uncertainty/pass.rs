@@ -65,10 +65,12 @@ impl Default for PassOptions {
 /// the fans' percentiles of those years are selected.
 pub(super) const WINDOW: usize = 8;
 
-/// Whether every draw's state fits in memory for a run stepped a year at a time: two values a
-/// draw for each series the draws move, within the values a pass may keep.
+/// Whether every draw's state fits in memory for a run stepped a year at a time: three values
+/// a draw for each series the draws move (this year's, last year's, what its rule carries),
+/// within half the values a pass may hold; the fans' windows take the other half
+/// (`pass_groups`).
 pub(super) fn stepped_fits(moved_series: usize, runs: usize) -> bool {
-    2 * moved_series * runs <= MAX_FAN_VALUES_PER_PASS
+    3 * moved_series * runs <= MAX_FAN_VALUES_PER_PASS / 2
 }
 
 /// One pass.
@@ -339,7 +341,7 @@ impl Pass<'_> {
     /// its chunks (each chunk's state small enough to stay in the cache for its years), then
     /// the kept fans' percentiles of those years are selected from every draw's values (each
     /// fan from the order of its year before), then the next years. Per fan only a window of
-    /// years is kept; the draws' state is two values a draw for each moved series.
+    /// years is kept; the draws' state is three values a draw for each moved series.
     fn stepped(&self) -> Result<Option<Drawn>, ModelError> {
         let runs = self.settings.runs;
         let years = self.years;
@@ -409,6 +411,9 @@ impl Pass<'_> {
                 let (shares, orders, windows, next_fan, barrier, stop) =
                     (&shares, &orders, &windows, &next_fan, &barrier, &stop);
                 scope.spawn(move || {
+                    // A thread that panics lets the others out of the barrier, and the scope
+                    // hands the panic on (the window's job reports it stopped).
+                    let _breaks = BreaksOnPanic(barrier);
                     {
                         let mut share = shares[t].write().expect(poisoned);
                         let share = &mut *share;
@@ -468,7 +473,9 @@ impl Pass<'_> {
                                 }
                             }
                         }
-                        barrier.wait(|| {});
+                        if !barrier.wait(|| {}) {
+                            break;
+                        }
                         loop {
                             let k = next_fan[w].fetch_add(1, Ordering::Relaxed);
                             if k >= self.kept.len() {
@@ -488,7 +495,7 @@ impl Pass<'_> {
                                 }));
                             }
                         }
-                        barrier.wait(|| {
+                        let together = barrier.wait(|| {
                             let failed = shares
                                 .iter()
                                 .any(|s| s.read().expect(poisoned).error.is_some());
@@ -503,7 +510,7 @@ impl Pass<'_> {
                                 Ordering::Relaxed,
                             );
                         });
-                        if stop.load(Ordering::Relaxed) {
+                        if !together || stop.load(Ordering::Relaxed) {
                             break;
                         }
                     }
@@ -692,6 +699,8 @@ struct SpinBarrier {
     threads: usize,
     arrived: AtomicUsize,
     generation: AtomicUsize,
+    /// Set when a thread panicked: no wait waits any more.
+    broken: AtomicBool,
 }
 
 impl SpinBarrier {
@@ -700,27 +709,43 @@ impl SpinBarrier {
             threads,
             arrived: AtomicUsize::new(0),
             generation: AtomicUsize::new(0),
+            broken: AtomicBool::new(false),
         }
     }
 
     /// Waits until every thread has arrived; the last to arrive runs `last` first, and what it
-    /// did is seen by every thread after the wait.
-    fn wait(&self, last: impl FnOnce()) {
+    /// did is seen by every thread after the wait. `false` when a thread panicked instead.
+    fn wait(&self, last: impl FnOnce()) -> bool {
         let generation = self.generation.load(Ordering::Acquire);
         if self.arrived.fetch_add(1, Ordering::AcqRel) + 1 == self.threads {
             last();
             self.arrived.store(0, Ordering::Relaxed);
             self.generation.fetch_add(1, Ordering::Release);
-            return;
+            return !self.broken.load(Ordering::Acquire);
         }
         let mut spins = 0u32;
         while self.generation.load(Ordering::Acquire) == generation {
+            if self.broken.load(Ordering::Acquire) {
+                return false;
+            }
             if spins < 1 << 14 {
                 spins += 1;
                 std::hint::spin_loop();
             } else {
                 std::thread::yield_now();
             }
+        }
+        true
+    }
+}
+
+/// Breaks the barrier when the thread holding it unwinds from a panic.
+struct BreaksOnPanic<'a>(&'a SpinBarrier);
+
+impl Drop for BreaksOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.broken.store(true, Ordering::Release);
         }
     }
 }

@@ -37,6 +37,9 @@ pub enum LoadError {
         path: PathBuf,
         at: Option<(usize, usize)>,
         source: Box<ModelError>,
+        /// The item the error is about as the views name it (指标 10“生态环境状况指数”),
+        /// where the file's scenario was read far enough to say.
+        item: Option<crate::model::Label>,
     },
     #[error("{}: this is a workspace of several scenarios; open it in the window, or compare its scenarios with `ecoplan compare`", path.display())]
     IsWorkspace { path: PathBuf },
@@ -166,7 +169,12 @@ impl LoadError {
                 path,
                 at: place,
                 source,
-            } => format!("{}: {}", at(path, place), source.in_lang(lang)),
+                item,
+            } => format!(
+                "{}: {}",
+                at(path, place),
+                source.in_lang_with(lang, item.as_ref())
+            ),
             LoadError::IsWorkspace { path } => Tr::LoadIsWorkspace.fill(lang, &[&path.display()]),
             LoadError::Workspace {
                 path,

@@ -130,10 +130,11 @@ pub fn open_any_str(text: &str, path: &Path) -> Result<Opened, LoadError> {
         }
     }
     let workspace_error = |source: WorkspaceError| workspace_load_error(path, text, source);
-    let mut members = Vec::with_capacity(workspace.workspace.len());
+    // Resolved parents first (depth first), kept in the file's order of members.
+    let mut members: Vec<Option<(Scenario, Analysis)>> = vec![None; workspace.workspace.len()];
     for_each_resolved(&workspace, |member, scenario| match validated(scenario) {
         Ok(analysis) => {
-            members.push((scenario.clone(), analysis));
+            members[member] = Some((scenario.clone(), analysis));
             Ok(())
         }
         Err(source) => Err(WorkspaceError::Member {
@@ -143,6 +144,10 @@ pub fn open_any_str(text: &str, path: &Path) -> Result<Opened, LoadError> {
         }),
     })
     .map_err(workspace_error)?;
+    let members = members
+        .into_iter()
+        .map(|m| m.expect("every member is resolved"))
+        .collect();
     Ok(Opened::Workspace(workspace, members))
 }
 
@@ -226,6 +231,7 @@ fn analysed_from_ron_str(text: &str, path: &Path) -> Result<(Scenario, Analysis)
         Err(source) => Err(LoadError::Invalid {
             path: path.to_owned(),
             at: locate(text, &source),
+            item: crate::refusals::item_label(&scenario, &source),
             source: Box::new(source),
         }),
     }

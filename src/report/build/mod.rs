@@ -192,15 +192,6 @@ fn table_years(scenario: &Scenario) -> (Vec<i32>, Vec<i32>) {
     (history, scenario.shown_years())
 }
 
-/// A list that starts with a year gets the space a number has after a word ("预测 2025 年").
-fn spaced(text: &str, lang: Lang) -> String {
-    if text.starts_with(|c: char| c.is_ascii_digit()) {
-        Tr::SpaceBeforeYear.fill(lang, &[&text])
-    } else {
-        text.to_owned()
-    }
-}
-
 /// Sentences as one paragraph: run together in Chinese, a space between them in English.
 fn joined(sentences: &[String], lang: Lang) -> String {
     sentences

@@ -13,7 +13,7 @@ pub(super) fn projection(b: &mut Builder<'_>) {
         lang,
         &[
             &scenario.base_year,
-            &spaced(&crate::i18n::list_words(&milestones, lang), lang),
+            &crate::i18n::list_words(&milestones, lang),
             &b.next_table(),
         ],
     );

@@ -130,11 +130,10 @@ fn capacity_of(form: &AddForm, medium: Medium, lang: Lang) -> Result<Capacity, S
         ));
     }
     let unit = Unit::parse(form.unit.trim()).map_err(|_| {
-        format!(
-            "{}: \"{}\" {}",
+        crate::i18n::lead(
+            lang,
             Tr::Unit.get(lang),
-            form.unit.trim(),
-            Tr::NotAUnit.get(lang)
+            &Tr::NotAUnit.fill(lang, &[&form.unit.trim()]),
         )
     })?;
     let (zh, en) = (form.label_zh.trim(), form.label_en.trim());
@@ -375,9 +374,8 @@ pub fn capacity_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacity: &C
                     &format!("{} {pollutant}", Tr::Unit.get(lang)),
                     &format!("{} {pollutant}", Tr::Unit.get(lang)),
                     |text| {
-                        let unit = Unit::parse(text.trim()).map_err(|_| {
-                            format!("\"{}\" {}", text.trim(), Tr::NotAUnit.get(lang))
-                        })?;
+                        let unit = Unit::parse(text.trim())
+                            .map_err(|_| Tr::NotAUnit.fill(lang, &[&text.trim()]))?;
                         let series_unit = doc.scenario().series(&capacity.series).map(|s| &s.unit);
                         if let Some(series_unit) = series_unit
                             && !unit.is_compatible(series_unit)

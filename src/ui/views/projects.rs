@@ -8,7 +8,6 @@ use crate::engine::project_totals;
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{Label, Project};
-use crate::plan::figures;
 use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -42,37 +41,47 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             ui.strong(ctx.tr(Tr::Total));
             ui.strong(totals.stated_count.to_string());
             ui.strong(format::value(totals.stated_investment_yi_yuan));
-            ui.label(format!(
-                "{} ({} {})",
-                totals.listed_count,
-                totals.ungrouped_count,
-                ctx.tr(Tr::Ungrouped)
+            ui.label(crate::i18n::bracketed(
+                lang,
+                &totals.listed_count.to_string(),
+                &format!("{} {}", totals.ungrouped_count, ctx.tr(Tr::Ungrouped)),
             ));
             ui.label("");
             ui.end_row();
         });
-    // The plan states both the total and the group figures (lines 1770–1772).
-    let matches = totals.stated_count == figures::PROJECT_COUNT
-        && (totals.stated_investment_yi_yuan - figures::PROJECT_INVESTMENT_YI_YUAN).abs() < 0.005;
-    let (verdict, color) = if matches {
-        (Tr::PlanCheckOk, theme::ok())
-    } else {
-        (Tr::PlanCheckDiffers, theme::bad())
-    };
-    ui.horizontal(|ui| {
-        ui.label(crate::i18n::label_colon(ctx.lang, ctx.tr(Tr::PlanCheck)));
-        widgets::status_chip(
-            ui,
-            &format!(
-                "{} ({} {}, {} 亿元)",
-                verdict.get(lang),
-                figures::PROJECT_COUNT,
-                Tr::ProjectsUnit.get(lang),
-                format::value(figures::PROJECT_INVESTMENT_YI_YUAN)
-            ),
-            color,
-        );
-    });
+    // The list against the figures the plan states for its groups: every project listed, and
+    // their investment adding up to the stated one. Nothing to check where none are stated.
+    let listed_investment: f64 = totals
+        .groups
+        .iter()
+        .map(|g| g.listed_investment_yi_yuan)
+        .sum();
+    if totals.stated_count > 0 {
+        let matches = totals.listed_count == totals.stated_count
+            && (listed_investment - totals.stated_investment_yi_yuan).abs() < 0.005;
+        let (verdict, color) = if matches {
+            (Tr::PlanCheckOk, theme::ok())
+        } else {
+            (Tr::PlanCheckDiffers, theme::bad())
+        };
+        ui.horizontal(|ui| {
+            ui.label(crate::i18n::label_colon(ctx.lang, ctx.tr(Tr::PlanCheck)));
+            widgets::status_chip(
+                ui,
+                &Tr::PlanCheckFigures.fill(
+                    lang,
+                    &[
+                        &verdict.get(lang),
+                        &totals.stated_count,
+                        &format::value(totals.stated_investment_yi_yuan),
+                        &totals.listed_count,
+                        &format::value(listed_investment),
+                    ],
+                ),
+                color,
+            );
+        });
+    }
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

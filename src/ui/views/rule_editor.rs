@@ -433,9 +433,8 @@ pub(super) fn rule_structure_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, series
                     &format!("{} {key}", Tr::IntensityUnit.get(lang)),
                     &format!("{} · {who}", Tr::IntensityUnit.get(lang)),
                     |text| {
-                        let unit = crate::units::Unit::parse(text.trim()).map_err(|_| {
-                            format!("\"{}\" {}", text.trim(), Tr::NotAUnit.get(lang))
-                        })?;
+                        let unit = crate::units::Unit::parse(text.trim())
+                            .map_err(|_| Tr::NotAUnit.fill(lang, &[&text.trim()]))?;
                         let Some(expected) = &driver_unit else {
                             return Err(Tr::NoSuchDriver.fill(lang, &[&driver]));
                         };

@@ -338,7 +338,7 @@ fn metric_row(
             &format!("{} · {}", Tr::Unit.get(lang), lang.label(&target.label)),
             |text| {
                 let unit = Unit::parse(text.trim())
-                    .map_err(|_| format!("\"{}\" {}", text.trim(), Tr::NotAUnit.get(lang)))?;
+                    .map_err(|_| Tr::NotAUnit.fill(lang, &[&text.trim()]))?;
                 if let Some(metric_unit) = unit_of(doc.scenario(), &target.metric)
                     && !unit.is_compatible(&metric_unit)
                 {
