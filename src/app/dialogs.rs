@@ -316,7 +316,8 @@ impl EcoplanApp {
                         });
                     }
                     done = true;
-                    self.ask_path(PathPurpose::Report, "report.docx");
+                    let name = format!("{}.docx", self.file_stem());
+                    self.ask_path(PathPurpose::Report, &name);
                 }
             }
             Modal::Detach {

@@ -82,6 +82,29 @@ impl EcoplanApp {
         }
     }
 
+    /// The name files of this work are offered under: its file's, else its scenario's name
+    /// (白鹭区) with what no file system takes left out, else "scenario".
+    pub(super) fn file_stem(&self) -> String {
+        if let Some(stem) = self.current_file().and_then(Path::file_stem) {
+            return stem.to_string_lossy().into_owned();
+        }
+        let name: String = self
+            .doc
+            .scenario()
+            .metadata
+            .name
+            .chars()
+            .filter(|c| !c.is_control() && !r#"<>:"/\|?*"#.contains(*c))
+            .take(80)
+            .collect();
+        let name = name.trim().trim_end_matches('.');
+        if name.is_empty() {
+            "scenario".to_owned()
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// A whole path to start the typed path from: the folder of the work's file, or the home
     /// folder, with `name`.
     fn suggested_path(&self, name: &str) -> String {
@@ -218,15 +241,8 @@ impl EcoplanApp {
     /// Asks where, then saves the scenario, or the whole workspace when there are several.
     /// Returns whether the work is now saved (false while the path is still being typed).
     pub fn save_as(&mut self) -> bool {
-        let default = if self.members.is_workspace() {
-            "workspace.ron"
-        } else {
-            "scenario.ron"
-        };
-        let suggested = self
-            .current_file()
-            .and_then(Path::file_name)
-            .map_or_else(|| default.to_owned(), |n| n.to_string_lossy().into_owned());
+        // Offered under the work's name: its file's, or its scenario's (白鹭区.ron).
+        let suggested = format!("{}.ron", self.file_stem());
         self.ask_path(PathPurpose::SaveAs, &suggested);
         self.modal.is_none() && !self.any_dirty()
     }
@@ -344,14 +360,15 @@ impl EcoplanApp {
     }
 
     pub(super) fn export_table(&mut self, table: Option<Table>) {
-        let name = match table {
-            None => "ecoplan.xlsx",
-            Some(Table::Projection) => "projection.csv",
-            Some(Table::Capacity) => "capacity.csv",
-            Some(Table::Targets) => "targets.csv",
-            Some(Table::Indicators) => "indicator-values.xlsx",
+        let suffix = match table {
+            None => ".xlsx",
+            Some(Table::Projection) => "-projection.csv",
+            Some(Table::Capacity) => "-capacity.csv",
+            Some(Table::Targets) => "-targets.csv",
+            Some(Table::Indicators) => "-indicator-values.xlsx",
         };
-        self.ask_path(PathPurpose::Export(table), name);
+        let name = format!("{}{suffix}", self.file_stem());
+        self.ask_path(PathPurpose::Export(table), &name);
     }
 
     /// The last Monte Carlo run, where it was of this very scenario: the chapter's frame set in

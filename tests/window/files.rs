@@ -802,3 +802,55 @@ fn a_workspace_opens_each_member_with_its_own_scenario_whatever_the_order_of_its
         );
     }
 }
+
+#[test]
+fn files_are_offered_under_the_districts_name_until_the_work_has_a_file() {
+    let dialogs = ScriptedDialogs {
+        unavailable: true,
+        ..ScriptedDialogs::default()
+    };
+    let mut app = EcoplanApp::with_builtin_plan(Box::new(dialogs));
+    let mut scenario = ecoplan::plan::hanyang_plan();
+    // A name no file system takes whole: the slash is left out.
+    scenario.metadata.name = "白鹭区/规划".into();
+    app.doc = ecoplan::document::Document::new(scenario, None).unwrap();
+    let mut harness = harness_for(app, View::Overview, Lang::Zh);
+    harness.run();
+    let offered = |harness: &Harness<'static, EcoplanApp>| {
+        use egui_kittest::kittest::NodeT;
+        harness
+            .get_by_label("文件路径")
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .to_string()
+    };
+    click_menu(&mut harness, "文件", "另存为…");
+    assert!(
+        offered(&harness).ends_with("白鹭区规划.ron"),
+        "{}",
+        offered(&harness)
+    );
+    harness.get_by_label("取消").click();
+    harness.run();
+    click_menu(&mut harness, "文件", "导出");
+    harness.get_by_label_contains("全部表格与图表").click();
+    harness.run();
+    assert!(
+        offered(&harness).ends_with("白鹭区规划.xlsx"),
+        "{}",
+        offered(&harness)
+    );
+    harness.get_by_label("取消").click();
+    harness.run();
+    // With a file, its name.
+    let dir = temp_dir("offered-names");
+    let path = dir.join("baili.ron");
+    ecoplan::io::save(harness.state().doc.scenario(), &path).unwrap();
+    harness.state_mut().open(&path);
+    harness.run();
+    click_menu(&mut harness, "文件", "另存为…");
+    let typed = offered(&harness);
+    assert!(typed.ends_with("baili.ron"), "{typed}");
+    assert!(typed.starts_with(&dir.display().to_string()), "{typed}");
+}
