@@ -603,6 +603,18 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_line_is_no_row_and_every_cell_keeps_its_line_and_column() {
+        let path = csv_file("gaps.csv", "序号,名称\r\n\r\n3,\"a \"\"b\"\"\",25\n");
+        let table = read_csv(&path).unwrap();
+        let shown = path.display().to_string();
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[1][1], Cell::Text("a \"b\"".into()));
+        assert_eq!(table.rows[1][2], Cell::Number(25.0));
+        assert_eq!((table.place)(1, 0), format!("{shown}:3:1"));
+        assert_eq!((table.place)(1, 2), format!("{shown}:3:13"));
+    }
+
+    #[test]
     fn an_unclosed_quote_is_named_at_its_start() {
         let path = csv_file("open.csv", "序号,2021\n3,\"25\n");
         let error = read_csv(&path).err().unwrap();
