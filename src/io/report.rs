@@ -129,12 +129,7 @@ impl Writer {
             })
         };
         // A header over a column of numbers lines up on the right with them.
-        let numeric_columns: Vec<bool> = (0..table.header.len())
-            .map(|c| {
-                let cells: Vec<&String> = table.rows.iter().filter_map(|r| r.get(c)).collect();
-                !cells.is_empty() && cells.iter().all(|t| is_number(t) || t.trim() == "–")
-            })
-            .collect();
+        let numeric_columns = numeric_columns(table);
         let mut rows = vec![
             TableRow::new(
                 table
@@ -203,6 +198,21 @@ impl Writer {
     }
 }
 
+/// Which columns hold numbers only ("–" for none): right-aligned, and never squeezed.
+fn numeric_columns(table: &TableBlock) -> Vec<bool> {
+    (0..table.header.len())
+        .map(|c| {
+            let cells: Vec<&String> = table.rows.iter().filter_map(|r| r.get(c)).collect();
+            !cells.is_empty() && cells.iter().all(|t| is_number(t) || t.trim() == "–")
+        })
+        .collect()
+}
+
+/// How many narrow characters a line of a table's 9 pt type is taken to hold across the
+/// text's 15 cm (a CJK character takes two): fewer than fit in Times, so that a wider face a
+/// reader's word processor puts in its place still fits the numbers.
+const LINE_UNITS: usize = 72;
+
 /// Whether a cell holds a number as tables print it: "96,208.64", "35.1 %", "-18.61".
 fn is_number(text: &str) -> bool {
     text.chars().any(|c| c.is_ascii_digit())
@@ -213,8 +223,90 @@ fn is_number(text: &str) -> bool {
 
 /// Each column's share of the width: the widest thing it holds (a CJK character counts two),
 /// its header allowed two lines but not a broken word, at least four and at most 24, plus
-/// the cell's margins.
+/// the cell's margins. Where they do not fit on the line, what gives way is, first, the
+/// headers' words, then the words of the columns of text; a number ("20,600.00") never
+/// breaks.
 fn fitted_shares(table: &TableBlock) -> Vec<usize> {
+    use unicode_width::UnicodeWidthStr;
+    let wanted = wanted_shares(table);
+    if wanted.iter().sum::<usize>() <= LINE_UNITS {
+        return wanted;
+    }
+    let numeric = numeric_columns(table);
+    let body = |c: usize, width: &dyn Fn(&str) -> usize| {
+        table
+            .rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .map(|t| width(t))
+            .max()
+            .unwrap_or(0)
+    };
+    // What each column cannot do without: a number's whole width, a text's longest word.
+    let least: Vec<usize> = (0..wanted.len())
+        .map(|c| {
+            let need = if numeric[c] {
+                body(c, &|t| t.width())
+            } else {
+                body(c, &longest_word)
+            };
+            need.clamp(4, 24).min(wanted[c].saturating_sub(2)) + 2
+        })
+        .collect();
+    let least_total: usize = least.iter().sum();
+    if least_total > LINE_UNITS {
+        // Too many columns for whole words: a text breaks, a number never.
+        let fixed: usize = (0..least.len())
+            .filter(|&c| numeric[c])
+            .map(|c| least[c])
+            .sum();
+        let text: usize = (0..least.len())
+            .filter(|&c| !numeric[c])
+            .map(|c| wanted[c])
+            .sum();
+        let room = LINE_UNITS.saturating_sub(fixed);
+        return (0..least.len())
+            .map(|c| {
+                if numeric[c] {
+                    least[c]
+                } else {
+                    (wanted[c] * room / text.max(1)).clamp(6, wanted[c].max(6))
+                }
+            })
+            .collect();
+    }
+    // Whole words fit: what is left over goes to each column in proportion to what it lacks.
+    let spare = LINE_UNITS - least_total;
+    let lacking: usize = wanted.iter().zip(&least).map(|(w, l)| w - l).sum();
+    wanted
+        .iter()
+        .zip(&least)
+        .map(|(w, l)| l + (w - l) * spare / lacking.max(1))
+        .collect()
+}
+
+/// The width of the longest run a line cannot break: a word of Latin letters or figures; a
+/// Chinese character stands alone (a line may break before or after any of them).
+fn longest_word(text: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    let (mut longest, mut run) = (0, 0);
+    for c in text.chars() {
+        let width = c.width().unwrap_or(0);
+        if c.is_whitespace() {
+            run = 0;
+        } else if width == 2 {
+            run = 0;
+            longest = longest.max(width);
+        } else {
+            run += width;
+            longest = longest.max(run);
+        }
+    }
+    longest
+}
+
+/// What each column would take on a line of its own (`fitted_shares`).
+fn wanted_shares(table: &TableBlock) -> Vec<usize> {
     use unicode_width::UnicodeWidthStr;
     (0..table.header.len())
         .map(|c| {
@@ -225,13 +317,10 @@ fn fitted_shares(table: &TableBlock) -> Vec<usize> {
                 .map(|t| t.width())
                 .max()
                 .unwrap_or(0);
-            // A header may take two lines, but never breaks inside a word ("Pollutant").
+            // A header may take two lines, but never breaks inside a word ("Pollutant"); a
+            // Chinese one breaks between any two characters (容量 / 利用率).
             let header = &table.header[c];
-            let longest_word = header
-                .split_whitespace()
-                .map(|w| w.width())
-                .max()
-                .unwrap_or(0);
+            let longest_word = longest_word(header);
             // Bold type is wider: three more for the header's longest word.
             let header = header.width().div_ceil(2).max(longest_word + 3);
             // Two more for the cell's margins; a long text may wrap rather than squeeze the
@@ -358,4 +447,74 @@ pub fn write_report(
         }
     }
     Ok(undrawable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> TableBlock {
+        TableBlock {
+            caption: String::new(),
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect(),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn a_wide_table_gives_way_in_its_headers_and_texts_and_never_in_a_number() {
+        // The English air-capacity table: eight columns, more than a line holds.
+        let air = table(
+            &[
+                "Pollutant",
+                "Emission series",
+                "Emission",
+                "Capacity",
+                "Unit",
+                "Utilisation",
+                "Headroom",
+                "Over the period",
+            ],
+            &[
+                &[
+                    "SO₂",
+                    "SO₂ emissions",
+                    "8.02",
+                    "20,600.00",
+                    "t/a",
+                    "0.04 %",
+                    "20,591.98",
+                    "within capacity throughout",
+                ],
+                &[
+                    "NO₂",
+                    "NOx emissions",
+                    "18.61",
+                    "0.00",
+                    "t/a",
+                    "–",
+                    "-18.61",
+                    "saturated",
+                ],
+            ],
+        );
+        let wanted = wanted_shares(&air);
+        assert!(wanted.iter().sum::<usize>() > LINE_UNITS);
+        let shares = fitted_shares(&air);
+        assert!(shares.iter().sum::<usize>() <= LINE_UNITS, "{shares:?}");
+        // Each number's whole width and each text's longest word, with the margins.
+        for (c, need) in [(2, 5), (3, 9), (5, 6), (6, 9), (1, 9), (7, 10)] {
+            assert!(shares[c] >= need + 2, "column {c}: {shares:?}");
+        }
+        // A table that fits keeps what each column wants.
+        let small = table(&["名称", "数值"], &[&["地区生产总值", "792.86"]]);
+        assert_eq!(fitted_shares(&small), wanted_shares(&small));
+        assert_eq!(longest_word("容量利用率"), 2);
+        assert_eq!(longest_word("Over the period"), 6);
+        assert_eq!(longest_word("20,600.00 t/a"), 9);
+    }
 }
