@@ -1006,3 +1006,12 @@ fn a_refused_indicator_value_names_the_indicator_and_the_message_goes_with_its_v
     assert_eq!(harness.state().state.view, View::Targets);
     assert_eq!(harness.state().message, None);
 }
+
+#[test]
+fn a_saturated_capacity_says_so_once_on_its_card() {
+    // The plan's NO₂ capacity is 0: the chart says it above the curves, the card not again.
+    let mut harness = harness(View::CapacityAir, Lang::Zh);
+    harness.run();
+    let note = ecoplan::i18n::Tr::SaturatedNote.get(Lang::Zh);
+    assert_eq!(harness.query_all_by_label(note).count(), 1);
+}

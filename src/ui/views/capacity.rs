@@ -222,15 +222,19 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                 });
                 basis_ui(ui, ctx, scenario, capacity, result);
                 super::capacity_edit::capacity_fields_ui(ui, ctx, capacity);
-                if last.capacity <= 0.0 {
+                let spec =
+                    crate::charts::capacity_chart(scenario, analysis, &result.pollutant, lang);
+                // Said once: above the chart where the chart says it.
+                let chart_says = spec
+                    .as_ref()
+                    .is_some_and(|s| s.note.as_deref() == Some(ctx.tr(Tr::SaturatedNote)));
+                if last.capacity <= 0.0 && !chart_says {
                     ui.label(
                         RichText::new(ctx.tr(Tr::SaturatedNote)).color(theme::SATURATED_TONE.now()),
                     );
                 }
                 ui.label(RichText::new(lang.label(&capacity.source)).small().weak());
-                if let Some(spec) =
-                    crate::charts::capacity_chart(scenario, analysis, &result.pollutant, lang)
-                {
+                if let Some(spec) = spec {
                     chart_ui(ui, &spec, theme::CHART_HEIGHT * 0.8, lang, ctx.commands);
                 }
             }
