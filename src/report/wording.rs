@@ -436,6 +436,18 @@ pub fn capacity_name<'a>(
         .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label))
 }
 
+/// The series a capacity is compared with, by its label (化学需氧量排放总量), or its key where
+/// the scenario has none.
+pub fn emission_name<'a>(
+    scenario: &'a Scenario,
+    capacity: &'a CapacityAnalysis,
+    lang: Lang,
+) -> &'a str {
+    scenario
+        .series(&capacity.series)
+        .map_or(capacity.series.as_str(), |s| lang.label(&s.label))
+}
+
 /// Whether a pollutant stays so far below its capacity (under a quarter of it in every year,
 /// the charts' rule, `charts::FAR_ABOVE`) that a figure would show a flat line: summarised
 /// with the others.

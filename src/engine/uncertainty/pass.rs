@@ -232,12 +232,15 @@ pub(super) fn monte_carlo_pass_reading_levers(
     }))
 }
 
+/// Per capacity: draws above it in each year, and draws above it in that or an earlier year.
+type Counts = Vec<(Vec<u32>, Vec<u32>)>;
+
 /// What a pass's draws leave, whichever way they were made: each kept fan's percentiles by
 /// year (in the order of `Pass::kept`), each capacity's draws above it in each year and by
 /// each year, and each lever's value in every draw, in draw order.
 struct Drawn {
     kept: Vec<Vec<[f64; 5]>>,
-    counts: Vec<(Vec<u32>, Vec<u32>)>,
+    counts: Counts,
     levers: Vec<Vec<f64>>,
 }
 
@@ -337,6 +340,28 @@ impl Pass<'_> {
         }
     }
 
+    /// The counts of every part of the draws (a thread's share or a chunk, in draw order)
+    /// added up, and their levers' values one after another: what either way of drawing leaves.
+    fn gathered<'p>(
+        &self,
+        parts: impl Iterator<Item = (&'p Counts, &'p Vec<Vec<f64>>)>,
+    ) -> (Counts, Vec<Vec<f64>>) {
+        let years = self.years;
+        let mut counts = vec![(vec![0u32; years], vec![0u32; years]); self.capacities.len()];
+        let mut levers: Vec<Vec<f64>> =
+            vec![Vec::with_capacity(self.settings.runs); self.quantiles.len()];
+        for (part_counts, part_levers) in parts {
+            for (total, part) in counts.iter_mut().zip(part_counts) {
+                total.0.iter_mut().zip(&part.0).for_each(|(t, c)| *t += c);
+                total.1.iter_mut().zip(&part.1).for_each(|(t, c)| *t += c);
+            }
+            for (all, part) in levers.iter_mut().zip(part_levers) {
+                all.extend_from_slice(part);
+            }
+        }
+        (counts, levers)
+    }
+
     /// Every draw stepped through a few years (`WINDOW`) before the next: each thread steps
     /// its chunks (each chunk's state small enough to stay in the cache for its years), then
     /// the kept fans' percentiles of those years are selected from every draw's values (each
@@ -363,7 +388,7 @@ impl Pass<'_> {
             chunks: Vec<ChunkState>,
             /// Per kept fan: the window's values, `[year in window * draws + draw]`.
             window: Vec<Vec<f64>>,
-            counts: Vec<(Vec<u32>, Vec<u32>)>,
+            counts: Counts,
             error: Option<ModelError>,
         }
         let shares: Vec<RwLock<Share>> = (0..threads)
@@ -527,25 +552,7 @@ impl Pass<'_> {
         if self.cancel.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        let mut counts = vec![(vec![0u32; years], vec![0u32; years]); self.capacities.len()];
-        let mut levers: Vec<Vec<f64>> = vec![Vec::with_capacity(runs); self.quantiles.len()];
-        for share in &shares {
-            for (total, of_share) in counts.iter_mut().zip(&share.counts) {
-                total
-                    .0
-                    .iter_mut()
-                    .zip(&of_share.0)
-                    .for_each(|(t, c)| *t += c);
-                total
-                    .1
-                    .iter_mut()
-                    .zip(&of_share.1)
-                    .for_each(|(t, c)| *t += c);
-            }
-            for (all, of_share) in levers.iter_mut().zip(&share.levers) {
-                all.extend_from_slice(of_share);
-            }
-        }
+        let (counts, levers) = self.gathered(shares.iter().map(|s| (&s.counts, &s.levers)));
         Ok(Some(Drawn {
             kept: orders
                 .into_iter()
@@ -570,7 +577,7 @@ impl Pass<'_> {
             /// Each kept fan's values, year-major (`[year * draws + draw]`), as the block made
             /// them.
             fans: Vec<Vec<f64>>,
-            counts: Vec<(Vec<u32>, Vec<u32>)>,
+            counts: Counts,
             levers: Vec<Vec<f64>>,
         }
         let work = || -> Result<Vec<ChunkResult>, ModelError> {
@@ -664,25 +671,7 @@ impl Pass<'_> {
                 .collect()
         });
         by_fan.sort_by_key(|(f, _)| *f);
-        let mut counts = vec![(vec![0u32; years], vec![0u32; years]); self.capacities.len()];
-        let mut levers: Vec<Vec<f64>> = vec![Vec::with_capacity(runs); self.quantiles.len()];
-        for chunk in &chunks {
-            for (total, of_chunk) in counts.iter_mut().zip(&chunk.counts) {
-                total
-                    .0
-                    .iter_mut()
-                    .zip(&of_chunk.0)
-                    .for_each(|(t, c)| *t += c);
-                total
-                    .1
-                    .iter_mut()
-                    .zip(&of_chunk.1)
-                    .for_each(|(t, c)| *t += c);
-            }
-            for (all, of_chunk) in levers.iter_mut().zip(&chunk.levers) {
-                all.extend_from_slice(of_chunk);
-            }
-        }
+        let (counts, levers) = self.gathered(chunks.iter().map(|c| (&c.counts, &c.levers)));
         Ok(Some(Drawn {
             kept: by_fan.into_iter().map(|(_, p)| p).collect(),
             counts,

@@ -41,13 +41,11 @@ pub(super) fn capacity(b: &mut Builder<'_>) {
             of_medium.iter().partition(|c| far_below(c));
         let mut sentences: Vec<String> = Vec::new();
         for capacity in &near {
-            let series = scenario.series(&capacity.series);
-            let emission = series.map_or(capacity.series.as_str(), |s| lang.label(&s.label));
             sentences.push(capacity_sentence(
                 capacity,
-                emission,
+                emission_name(scenario, capacity, lang),
                 capacity_name(scenario, capacity, lang),
-                series.and_then(|s| s.decimals),
+                scenario.series(&capacity.series).and_then(|s| s.decimals),
                 scenario.base_year,
                 lang,
             ));
@@ -55,11 +53,7 @@ pub(super) fn capacity(b: &mut Builder<'_>) {
         if !far.is_empty() {
             let names: Vec<&str> = far
                 .iter()
-                .map(|c| {
-                    scenario
-                        .series(&c.series)
-                        .map_or(c.series.as_str(), |s| lang.label(&s.label))
-                })
+                .map(|c| emission_name(scenario, c, lang))
                 .collect();
             let most = far
                 .iter()
@@ -77,18 +71,9 @@ pub(super) fn capacity(b: &mut Builder<'_>) {
         b.paragraph(joined(&sentences, lang));
         // The series compared, in a column of its own where one is not named for its capacity's
         // pollutant (NOx emissions against the NO₂ capacity).
-        fn series_name<'a>(
-            scenario: &'a Scenario,
-            capacity: &'a CapacityAnalysis,
-            lang: Lang,
-        ) -> &'a str {
-            scenario
-                .series(&capacity.series)
-                .map_or(capacity.series.as_str(), |s| lang.label(&s.label))
-        }
         let with_series = of_medium.iter().any(|c| {
             !charts::names_its_pollutant(
-                series_name(scenario, c, lang),
+                emission_name(scenario, c, lang),
                 capacity_name(scenario, c, lang),
             )
         });
@@ -113,7 +98,7 @@ pub(super) fn capacity(b: &mut Builder<'_>) {
                 let decimals = scenario.series(&capacity.series).and_then(|s| s.decimals);
                 [
                     Some(capacity_name(scenario, capacity, lang).to_owned()),
-                    with_series.then(|| series_name(scenario, capacity, lang).to_owned()),
+                    with_series.then(|| emission_name(scenario, capacity, lang).to_owned()),
                     Some(format::with_decimals(last.emission, decimals)),
                     Some(format::with_decimals(last.capacity, decimals)),
                     Some(crate::i18n::unit(lang, &capacity.unit).into_owned()),

@@ -4,7 +4,7 @@
 
 use super::wording::{
     self, capacity_name, capacity_sentence, caption_number, chapter_heading, course_words,
-    far_below, heading_number, series_sentence, target_sentence,
+    emission_name, far_below, heading_number, series_sentence, target_sentence,
 };
 use super::{Block, Document, FigureBlock, Properties, TableBlock};
 use crate::charts::{self, ChartSpec};
