@@ -79,7 +79,11 @@ fn no_module_uses_one_after_it_in_the_layers_of_lib_rs() {
         // A module of tests of its own (`#[cfg(test)] mod tests;` beside it) builds only for
         // tests, as the tests at the end of a file do: it may use any layer.
         if file.file_name().is_some_and(|n| n == "tests.rs") {
-            let parent = std::fs::read_to_string(file.with_file_name("mod.rs")).unwrap();
+            // Its parent is the folder's `mod.rs`, or the file named as the folder beside it.
+            let folder = file.parent().unwrap();
+            let parent = std::fs::read_to_string(folder.join("mod.rs"))
+                .or_else(|_| std::fs::read_to_string(folder.with_extension("rs")))
+                .unwrap();
             assert!(
                 parent.contains("#[cfg(test)]\nmod tests;"),
                 "{} is built outside tests",

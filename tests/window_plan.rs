@@ -289,7 +289,7 @@ fn a_capacity_is_added_in_its_unit_edited_refused_in_a_unit_that_does_not_conver
     // Compared in the series' unit: 0.05 万 t/a is 500 t/a.
     assert!(harness.query_by_label_contains("= 500").is_some());
     // Edited: a unit that measures something else is refused, the source is typed.
-    click(&mut harness, "编辑环境容量 NH3-N");
+    click(&mut harness, "编辑环境容量 氨氮（NH3-N）");
     type_into(&mut harness, "单位 NH3-N", "亿元");
     assert_eq!(
         harness.state().doc.scenario().capacities[0].unit.symbol(),
@@ -318,7 +318,7 @@ fn a_capacity_is_added_in_its_unit_edited_refused_in_a_unit_that_does_not_conver
     type_in_dialog(&mut harness, "新增容量 单位", "t/a");
     click(&mut harness, "添加环境容量");
     assert_eq!(harness.state().doc.scenario().capacities.len(), 2);
-    click(&mut harness, "编辑环境容量 TP");
+    click(&mut harness, "编辑环境容量 总磷（TP）");
     click(&mut harness, "删除环境容量 TP");
     let pollutants: Vec<String> = harness
         .state()

@@ -3,6 +3,17 @@
 
 use super::{Lang, Tr, unit};
 
+/// A capacity by its name and its pollutant's short name, "氨氮（NH3-N）"; by the short name
+/// alone where it has no name of its own.
+pub fn capacity_named(lang: Lang, capacity: &crate::model::Capacity) -> String {
+    let name = lang.label(&capacity.label).trim();
+    if name.is_empty() || name == capacity.pollutant {
+        capacity.pollutant.clone()
+    } else {
+        super::bracketed(lang, name, &capacity.pollutant)
+    }
+}
+
 /// A rule in a few words: "growth 7.5 %", "follows gdp, elasticity 1.00".
 pub fn rule_summary(rule: &crate::model::Rule, lang: Lang) -> String {
     rule_words(rule, None, lang)

@@ -164,7 +164,7 @@ pub fn guide(lang: Lang) -> &'static str {
 /// match the macro writes is exhaustive, so no text lacks a language, and `Tr::ALL` lets a test
 /// check that every text is used.
 macro_rules! texts {
-    ($($key:ident => ($zh:expr, $en:expr $(,)?),)*) => {
+    ([] $($key:ident => ($zh:expr, $en:expr $(,)?),)*) => {
         /// Every fixed text of the interface, by key. Texts with `{0}`, `{1}`, … take arguments
         /// (`Tr::fill`), so a sentence keeps its word order in each language.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -5,7 +5,8 @@ use std::fmt::Write;
 use crate::engine::{CapacityAnalysis, Projection, TargetCheck};
 use crate::i18n::Tr;
 
-/// Quotes a field when it holds a comma, quote or line break (RFC 4180).
+/// A text as one CSV field: quoted where it holds a comma, quote or line break (RFC 4180, by
+/// the csv crate's writer core, which the reader beside it also uses).
 pub(crate) fn field(text: &str) -> String {
     // A text that Excel or WPS would evaluate as a formula (=, +, -, @, a tab or a carriage
     // return first) gets an apostrophe: the spreadsheet shows it as the text it is.
@@ -16,11 +17,19 @@ pub(crate) fn field(text: &str) -> String {
     } else {
         text
     };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+    // The writer quotes an empty field that ends its record (`""`); here a field is written
+    // on its own, and an empty one stays empty, as a spreadsheet leaves an empty cell.
+    if text.is_empty() {
+        return String::new();
     }
+    let mut writer = csv_core::Writer::new();
+    // Room for the worst case the writer states: every byte a quote, doubled, and two more.
+    let mut out = vec![0; 2 * text.len() + 2];
+    let (_, _, written) = writer.field(text.as_bytes(), &mut out);
+    let (_, closing) = writer.finish(&mut out[written..]);
+    out.truncate(written + closing);
+    // Quotes go only between whole characters, so the bytes stay UTF-8.
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What a spreadsheet reads as the start of a formula in a cell of text.
@@ -427,6 +436,8 @@ mod tests {
     #[test]
     fn quotes_only_when_needed() {
         assert_eq!(field("t/a"), "t/a");
+        assert_eq!(field(""), "");
+        assert_eq!(field("两行\n文字"), "\"两行\n文字\"");
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
     }

@@ -548,7 +548,7 @@ fn a_child_whose_changes_no_change_list_holds_is_saved_whole_only_when_the_user_
     let child = harness.state().members.current_name().to_owned();
     harness.state_mut().state.view = View::CapacityAir;
     harness.run();
-    harness.get_by_label("编辑环境容量 SO2").click();
+    harness.get_by_label("编辑环境容量 二氧化硫（SO2）").click();
     harness.run();
     harness.get_by_label("删除环境容量 SO2").click();
     harness.run();

@@ -10,6 +10,12 @@ impl Edit {
                 .series(key)
                 .map_or_else(|| key.to_owned(), |s| lang.label(&s.label).to_owned())
         };
+        let capacity = |pollutant: &str| {
+            scenario.capacity(pollutant).map_or_else(
+                || pollutant.to_owned(),
+                |c| crate::i18n::capacity_named(lang, c),
+            )
+        };
         match self {
             Edit::SetBase { series, .. } => Tr::SetBaseValueOf.fill(lang, &[&name(series)]),
             Edit::SetRule { series, .. } => Tr::ChangeRuleOf.fill(lang, &[&name(series)]),
@@ -36,13 +42,17 @@ impl Edit {
             Edit::SetChapter { .. } => Tr::EditChapter.get(lang).to_owned(),
             Edit::SetSeriesSource { series, .. } => Tr::EditSourceOf.fill(lang, &[&name(series)]),
             Edit::AddCapacity { capacity } => {
-                format!("{} {}", Tr::AddCapacity.get(lang), capacity.pollutant)
+                format!(
+                    "{} {}",
+                    Tr::AddCapacity.get(lang),
+                    crate::i18n::capacity_named(lang, capacity)
+                )
             }
             Edit::SetCapacityRow { pollutant, .. } => {
-                format!("{} {pollutant}", Tr::EditCapacity.get(lang))
+                format!("{} {}", Tr::EditCapacity.get(lang), capacity(pollutant))
             }
             Edit::RemoveCapacity { pollutant } => {
-                format!("{} {pollutant}", Tr::RemoveCapacity.get(lang))
+                format!("{} {}", Tr::RemoveCapacity.get(lang), capacity(pollutant))
             }
             Edit::AddTarget { target } => {
                 format!("{} {}", Tr::AddTarget.get(lang), lang.label(&target.label))

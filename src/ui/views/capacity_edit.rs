@@ -299,7 +299,7 @@ pub fn capacity_fields_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacity: &C
     egui::CollapsingHeader::new(format!(
         "{} {}",
         Tr::EditCapacity.get(lang),
-        capacity.pollutant
+        crate::i18n::capacity_named(lang, capacity)
     ))
     .id_salt(("edit-capacity", &capacity.pollutant))
     .show(ui, |ui| {
