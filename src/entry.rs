@@ -10,7 +10,7 @@ pub fn run() -> i32 {
     match &cli.command {
         Some(command) => crate::cli::main(command, cli.lang()),
         #[cfg(feature = "gui")]
-        None => crate::app::main(&cli.window, cli.lang.map(Into::into)),
+        None => crate::app::main(&(&cli.window).into(), cli.lang.map(Into::into)),
         #[cfg(not(feature = "gui"))]
         None => {
             crate::io::say(crate::i18n::Tr::NoWindowBuilt.get(cli.lang()));

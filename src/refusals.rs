@@ -3,6 +3,8 @@
 //! are here, at the level of the interface's words, so the window and the command line say the
 //! same thing in the user's language.
 
+use crate::engine::rebase::RebaseError;
+use crate::engine::workspace::WorkspaceError;
 use crate::engine::{ModelError, Reason};
 use crate::i18n::{Lang, Tr};
 
@@ -10,6 +12,78 @@ impl std::fmt::Display for Reason {
     /// The English words (the command line's without `--lang`, and the file's names).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&reason(self, Lang::En))
+    }
+}
+
+// The engine's errors are data; as errors of Rust (`Display`, `source`) they read in English
+// by the same texts as `in_lang`, so there is one wording of each, here.
+
+impl std::fmt::Display for ModelError {
+    /// In English with each field by its name in the file (`base = -90`), as the command line's
+    /// English refusals of a file say it: scripts read them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.words(Lang::En, &|_, _| None, Fields::AsInFile))
+    }
+}
+
+/// How an error names its field: by the label the window shows, or as the file writes it.
+#[derive(Clone, Copy)]
+enum Fields {
+    Labels,
+    AsInFile,
+}
+
+impl std::error::Error for ModelError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ModelError::Unit { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for WorkspaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for WorkspaceError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WorkspaceError::Member { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for RebaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for RebaseError {}
+
+impl RebaseError {
+    /// Why the base year cannot move there, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            RebaseError::Milestone { milestone, year } => {
+                Tr::RebaseMilestone.fill(lang, &[milestone, year])
+            }
+            RebaseError::Target {
+                target,
+                target_year,
+                year,
+            } => Tr::RebaseTarget.fill(lang, &[target, target_year, year]),
+            RebaseError::PastHorizon { year, horizon } => {
+                Tr::HorizonBeforeMilestone.fill(lang, &[horizon, year])
+            }
+            RebaseError::NotForward { year, base_year } => {
+                Tr::RebaseNotForward.fill(lang, &[year, base_year])
+            }
+        }
     }
 }
 
@@ -308,6 +382,19 @@ impl ModelError {
     }
 
     fn in_lang_naming(&self, lang: Lang, name: &dyn Fn(&str, &str) -> Option<String>) -> String {
+        self.words(lang, name, Fields::Labels)
+    }
+
+    fn words(
+        &self,
+        lang: Lang,
+        name: &dyn Fn(&str, &str) -> Option<String>,
+        fields: Fields,
+    ) -> String {
+        let field_of = |what: &str, field: &str, lang: Lang| match fields {
+            Fields::Labels => field_of(what, field, lang),
+            Fields::AsInFile => field.to_owned(),
+        };
         let item = |item: &str| item_name(item, lang);
         // An item with its key, or alone where it has none (the number of draws).
         let named = |what: &str, key: &str| {
@@ -468,13 +555,10 @@ fn names(names: &[&str], lang: Lang) -> String {
         .join(Tr::ListSeparator.get(lang))
 }
 
-impl crate::engine::workspace::WorkspaceError {
+impl WorkspaceError {
     /// The error in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
         use crate::engine::workspace::{MAX_MEMBERS, MAX_RESOLVED_SERIES, WorkspaceError as W};
-        if lang == Lang::En {
-            return self.to_string();
-        }
         match self {
             W::Empty => Tr::WorkspaceEmpty.get(lang).to_owned(),
             W::EmptyName { member } => Tr::WorkspaceEmptyName.fill(lang, &[&(member + 1)]),

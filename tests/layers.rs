@@ -91,21 +91,22 @@ fn no_module_uses_one_after_it_in_the_layers_of_lib_rs() {
             );
             continue;
         }
-        let code = text.split("#[cfg(test)]").next().unwrap();
-        for (n, line) in code.lines().enumerate() {
-            let line = line.split("//").next().unwrap();
-            for used in line.split("crate::").skip(1) {
-                let name: String = used
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                if rank.get(name.as_str()).is_some_and(|&r| r > own) {
-                    upward.push(format!(
-                        "{}:{}: {top} uses {name}",
-                        relative.display(),
-                        n + 1
-                    ));
-                }
+        // A module of tests at a file's end (`#[cfg(test)] mod tests`) may use anything;
+        // nothing else a `#[cfg(test)]` marks is left out.
+        let code = text.split("#[cfg(test)]\nmod ").next().unwrap();
+        // How many `super::` lead from this file to the crate's root: src/engine.rs and
+        // src/engine/mod.rs are one step down, src/engine/checks.rs two.
+        let depth = relative.components().count()
+            - usize::from(relative.file_name().is_some_and(|n| n == "mod.rs"));
+        let code: String = code
+            .lines()
+            .map(|line| line.split("//").next().unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (at, name) in top_modules_named(&code, depth) {
+            if rank.get(name.as_str()).is_some_and(|&r| r > own) {
+                let line = code[..at].matches('\n').count() + 1;
+                upward.push(format!("{}:{line}: {top} uses {name}", relative.display()));
             }
         }
     }
@@ -117,4 +118,86 @@ fn no_module_uses_one_after_it_in_the_layers_of_lib_rs() {
     // The test reads what it means to: the first and last layers as lib.rs states them.
     assert_eq!(layers.first().unwrap(), &["units", "model", "assets"]);
     assert_eq!(layers.last().unwrap(), &["entry"]);
+}
+
+/// Each top-level module `code` names, with where: after `crate::` (one name, or each name of
+/// a group `crate::{a, b::c}` at its top level), and after as many `super::` as lead from the
+/// file (`depth` steps down) to the crate's root.
+fn top_modules_named(code: &str, depth: usize) -> Vec<(usize, String)> {
+    let ident = |text: &str| -> String {
+        text.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut named = Vec::new();
+    let mut from_root = |at: usize, rest: &str| {
+        let rest = rest.trim_start();
+        if let Some(group) = rest.strip_prefix('{') {
+            // The group's names at its own top level: after `{` and after each `,` outside
+            // inner braces.
+            let mut nesting = 0;
+            let mut expecting = true;
+            for (i, c) in group.char_indices() {
+                match c {
+                    '{' => nesting += 1,
+                    '}' if nesting == 0 => break,
+                    '}' => nesting -= 1,
+                    ',' if nesting == 0 => expecting = true,
+                    c if expecting && (c.is_alphanumeric() || c == '_') => {
+                        named.push((at, ident(&group[i..])));
+                        expecting = false;
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            named.push((at, ident(rest)));
+        }
+    };
+    for (at, _) in code.match_indices("crate::") {
+        // `crate::` that ends a longer name (`my_crate::`) is not the crate's root.
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        from_root(at, &code[at + "crate::".len()..]);
+    }
+    let up = "super::".repeat(depth);
+    for (at, _) in code.match_indices(&up) {
+        let before = code[..at].chars().next_back();
+        let rest = &code[at + up.len()..];
+        // Exactly `depth` steps: one more or one fewer is not the root.
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+            || rest.starts_with("super::")
+        {
+            continue;
+        }
+        from_root(at, rest);
+    }
+    named
+}
+
+#[test]
+fn the_layer_test_sees_each_way_of_naming_a_module() {
+    let names = |code: &str, depth: usize| -> Vec<String> {
+        top_modules_named(code, depth)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect()
+    };
+    assert_eq!(names("use crate::io::load;", 1), ["io"]);
+    assert_eq!(
+        names(
+            "use crate::{\n    app::run,\n    io::{a, b},\n    ui,\n};",
+            2
+        ),
+        ["app", "io", "ui"]
+    );
+    // From src/engine.rs, `super::` is the crate's root; from src/engine/checks.rs it is
+    // `engine`, and `super::super::` the root.
+    assert_eq!(names("use super::app::run;", 1), ["app"]);
+    assert!(names("use super::checks;", 2).is_empty());
+    assert_eq!(names("use super::super::app;", 2), ["app"]);
+    assert!(names("use super::super::super::x;", 2).is_empty());
+    assert!(names("use my_crate::app;", 1).is_empty());
 }

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::{EcoplanApp, MemberSlot, Members, NativeDialogs, Recovery, Screenshot};
-use crate::cli::WindowArgs;
 use crate::document::Document;
 use crate::engine::Reason;
 use crate::i18n::{Lang, Tr};
 use crate::io;
 use crate::model::Scenario;
 use crate::plan::hanyang_plan;
+use crate::ui::WindowRequest;
 use crate::ui::{self, UiState, View};
 
 /// Where a screenshot run reports: the PNG written, or why not.
@@ -135,7 +135,7 @@ pub(super) fn member_views<'a>(
 }
 
 /// Opens the window (or renders a screenshot); returns the process exit code.
-pub fn main(args: &WindowArgs, asked: Option<Lang>) -> i32 {
+pub fn main(args: &WindowRequest, asked: Option<Lang>) -> i32 {
     // The terminal's messages in the language asked for, else the environment's; the window
     // itself in the one asked for, else the one remembered.
     let said = asked.unwrap_or_else(Lang::from_environment);
@@ -219,7 +219,7 @@ pub fn main(args: &WindowArgs, asked: Option<Lang>) -> i32 {
         return 1;
     }
     let lang = asked;
-    let theme_choice = args.theme.map(crate::ui::ThemeChoice::from);
+    let theme_choice = args.theme;
     let recover = args.recover.clone();
     let result = eframe::run_native(
         "ecoplan",

@@ -137,7 +137,7 @@ pub fn group_name(group: Group, lang: Lang) -> &'static str {
 /// EI. A workspace's comparison and a Monte Carlo run's fans join them in the window.
 pub fn all_charts(scenario: &Scenario, analysis: &Analysis, lang: Lang) -> Vec<ChartSpec> {
     let mut charts = Vec::new();
-    for medium in [Medium::Water, Medium::Air] {
+    for &medium in Medium::ALL {
         for capacity in analysis.capacities.iter().filter(|c| c.medium == medium) {
             charts.extend(capacity_chart(
                 scenario,

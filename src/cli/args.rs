@@ -77,6 +77,19 @@ pub struct WindowArgs {
     pub file: Option<PathBuf>,
 }
 
+#[cfg(feature = "gui")]
+impl From<&WindowArgs> for crate::ui::WindowRequest {
+    fn from(args: &WindowArgs) -> Self {
+        crate::ui::WindowRequest {
+            screenshot: args.screenshot.clone(),
+            view: args.view.clone(),
+            theme: args.theme.map(Into::into),
+            recover: args.recover.clone(),
+            file: args.file.clone(),
+        }
+    }
+}
+
 impl WindowArgs {
     /// The first of the window's options given, to refuse it beside a command.
     pub fn given(&self) -> Option<&'static str> {

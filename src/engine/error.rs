@@ -1,32 +1,43 @@
 use crate::units::UnitError;
 
 /// Why a scenario cannot be projected. Each error names the item (series, capacity, target) and
-/// the field it is about, so the window and the command line print the same message.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// the field it is about, so the window and the command line print the same message. Data
+/// only: its words, in either language (and `Display`, in English), are `refusals`'s.
+#[derive(Clone, Debug, PartialEq)]
 pub enum ModelError {
-    #[error(
-        "the base year {base_year} is outside {min}–{max}, the years the workbench projects from"
-    )]
-    BaseYearRange { base_year: i32, min: i32, max: i32 },
-    #[error("the base year {base_year} must be before the horizon {horizon}")]
-    YearRange { base_year: i32, horizon: i32 },
-    #[error("the horizon {horizon} is beyond {max}, the latest year the workbench projects")]
-    HorizonTooFar { horizon: i32, max: i32 },
-    #[error("{item} \"{key}\" is defined twice")]
-    DuplicateKey { item: &'static str, key: String },
-    #[error("{item} \"{key}\" has an empty key")]
-    EmptyKey { item: &'static str, key: String },
-    #[error("series \"{series}\" refers to the unknown series \"{driver}\"")]
-    UnknownSeries { series: String, driver: String },
+    BaseYearRange {
+        base_year: i32,
+        min: i32,
+        max: i32,
+    },
+    YearRange {
+        base_year: i32,
+        horizon: i32,
+    },
+    HorizonTooFar {
+        horizon: i32,
+        max: i32,
+    },
+    DuplicateKey {
+        item: &'static str,
+        key: String,
+    },
+    EmptyKey {
+        item: &'static str,
+        key: String,
+    },
+    UnknownSeries {
+        series: String,
+        driver: String,
+    },
     /// A series key used anywhere but a rule's driver (see `model::references`).
-    #[error("{place} refers to the unknown series \"{key}\"")]
     UnknownSeriesUse {
         place: crate::model::references::SeriesUse,
         key: String,
     },
-    #[error("series refer to each other in a cycle: {}", cycle.join(" → "))]
-    Cycle { cycle: Vec<String> },
-    #[error("{item} \"{key}\": {field} = {value} is invalid: {reason}")]
+    Cycle {
+        cycle: Vec<String>,
+    },
     InvalidValue {
         item: &'static str,
         key: String,
@@ -34,7 +45,6 @@ pub enum ModelError {
         value: f64,
         reason: Reason,
     },
-    #[error("{item} \"{key}\": {field}: {reason}")]
     Invalid {
         item: &'static str,
         key: String,
@@ -43,15 +53,11 @@ pub enum ModelError {
     },
     /// A value too large for a number (an overflow) or not a number, in a computed result:
     /// never shown as `inf` or NaN.
-    #[error(
-        "{item} \"{key}\": the value for {year} cannot be computed (a division by 0, or beyond 10^308): check the values it is computed from"
-    )]
     NotFinite {
         item: &'static str,
         key: String,
         year: i32,
     },
-    #[error("{item} \"{key}\": {source}")]
     Unit {
         item: &'static str,
         key: String,

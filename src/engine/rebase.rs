@@ -23,16 +23,21 @@ pub struct RebasedSeries {
     pub from: RebasedFrom,
 }
 
-/// Why the base year cannot move there.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Why the base year cannot move there (in words: `refusals`).
+#[derive(Clone, Debug, PartialEq)]
 pub enum RebaseError {
-    #[error("{year} is not after the base year {base_year}")]
-    NotForward { year: i32, base_year: i32 },
-    #[error("{year} is not before the horizon {horizon}")]
-    PastHorizon { year: i32, horizon: i32 },
-    #[error("the milestone {milestone} would not be after the new base year {year}")]
-    Milestone { milestone: i32, year: i32 },
-    #[error("target \"{target}\" is for {target_year}, not after the new base year {year}")]
+    NotForward {
+        year: i32,
+        base_year: i32,
+    },
+    PastHorizon {
+        year: i32,
+        horizon: i32,
+    },
+    Milestone {
+        milestone: i32,
+        year: i32,
+    },
     Target {
         target: String,
         target_year: i32,

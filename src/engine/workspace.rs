@@ -9,43 +9,47 @@ use crate::model::{
 };
 
 /// What is wrong with the shape of a workspace: its names and parents. Members are named by
-/// their position in the file's list, so that the file layer can point at their lines.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// their position in the file's list, so that the file layer can point at their lines. Its
+/// words are `refusals`'s.
+#[derive(Clone, Debug, PartialEq)]
 pub enum WorkspaceError {
-    #[error("the workspace holds no scenario")]
     Empty,
-    #[error("workspace member {} (in the listed order) has an empty name", member + 1)]
-    EmptyName { member: usize },
-    #[error("workspace members {} and {} (in the listed order) are both named \"{name}\"", first + 1, member + 1)]
+    EmptyName {
+        member: usize,
+    },
     DuplicateName {
         member: usize,
         first: usize,
         name: String,
     },
-    #[error("workspace member \"{name}\" names itself as its parent")]
-    OwnParent { member: usize, name: String },
-    #[error(
-        "workspace member \"{name}\" names the parent \"{parent}\", which the workspace does not hold"
-    )]
+    OwnParent {
+        member: usize,
+        name: String,
+    },
     UnknownParent {
         member: usize,
         name: String,
         parent: String,
     },
-    #[error("workspace member \"{name}\" stores only changes but names no parent")]
-    NoParent { member: usize, name: String },
+    NoParent {
+        member: usize,
+        name: String,
+    },
     /// A member is its own ancestor: following parents from `member` comes back to it.
-    #[error("workspace members inherit from each other in a cycle: {}", names.join(" → "))]
-    Cycle { member: usize, names: Vec<String> },
-    #[error("no workspace member is named \"{name}\"")]
-    UnknownMember { name: String },
-    #[error("the workspace has {members} members; at most {MAX_MEMBERS} are read")]
-    TooManyMembers { members: usize },
-    #[error(
-        "the workspace would resolve {members} inheriting members of up to {series} series each: more than the {MAX_RESOLVED_SERIES} series a workspace may resolve; split it into several files"
-    )]
-    TooLarge { members: usize, series: usize },
-    #[error("workspace member \"{name}\": {source}")]
+    Cycle {
+        member: usize,
+        names: Vec<String>,
+    },
+    UnknownMember {
+        name: String,
+    },
+    TooManyMembers {
+        members: usize,
+    },
+    TooLarge {
+        members: usize,
+        series: usize,
+    },
     Member {
         member: usize,
         name: String,

@@ -3,12 +3,35 @@
 
 use super::{Lang, Tr, unit};
 
-/// A capacity by its name and its pollutant's short name, "氨氮（NH3-N）"; by the short name
-/// alone where it has no name of its own.
-pub fn capacity_named(lang: Lang, capacity: &crate::model::Capacity) -> String {
+/// A capacity by its name in `lang` (化学需氧量), by its pollutant (COD) where it has none: how
+/// every view, table and sentence names a capacity.
+pub fn capacity_label(lang: Lang, capacity: &crate::model::Capacity) -> &str {
     let name = lang.label(&capacity.label).trim();
-    if name.is_empty() || name == capacity.pollutant {
-        capacity.pollutant.clone()
+    if name.is_empty() {
+        &capacity.pollutant
+    } else {
+        name
+    }
+}
+
+/// The capacity of `scenario` for `pollutant` by its name (`capacity_label`), or the pollutant
+/// where the scenario holds no such capacity.
+pub fn capacity_name_in<'a>(
+    scenario: &'a crate::model::Scenario,
+    pollutant: &'a str,
+    lang: Lang,
+) -> &'a str {
+    scenario
+        .capacity(pollutant)
+        .map_or(pollutant, |c| capacity_label(lang, c))
+}
+
+/// A capacity by its name and its pollutant's short name, "氨氮（NH3-N）", where a heading must
+/// tell both; by the short name alone where it has no name of its own.
+pub fn capacity_named(lang: Lang, capacity: &crate::model::Capacity) -> String {
+    let name = capacity_label(lang, capacity);
+    if name == capacity.pollutant {
+        name.to_owned()
     } else {
         super::bracketed(lang, name, &capacity.pollutant)
     }

@@ -130,11 +130,7 @@ pub fn workbook_bytes(
     let mut charts = Vec::new();
     for result in &analysis.capacities {
         let first_row = row;
-        let label = scenario
-            .capacities
-            .iter()
-            .find(|c| c.pollutant == result.pollutant)
-            .map_or(result.pollutant.as_str(), |c| lang.label(&c.label));
+        let label = crate::i18n::capacity_name_in(scenario, &result.pollutant, lang);
         // Emission and capacity are in the emission series' unit, so in its decimals.
         let number = f.with_decimals(scenario.series(&result.series).and_then(|s| s.decimals));
         for year in &result.years {

@@ -3,13 +3,17 @@ use serde::{Deserialize, Serialize};
 use super::Label;
 use crate::units::Unit;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Where a pollutant goes, in the order the plan treats them (water, then air).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
 pub enum Medium {
-    Air,
     Water,
+    Air,
 }
 
 impl Medium {
+    /// Every medium, in the plan's order: the views, charts and chapter go through them so.
+    pub const ALL: &[Medium] = <Medium as strum::VariantArray>::VARIANTS;
+
     /// The name used in CSV output.
     pub fn key(self) -> &'static str {
         match self {

@@ -1,5 +1,5 @@
-//! The figures the Hanyang plan prints, each once, with its line in
-//! `shared/seed/000_0499f452b12418fd.txt` (see `docs/plan-figures.md`). The built-in
+//! The figures the Hanyang plan prints, each once, with its line in the plan's text (which
+//! `docs/plan-figures.md` describes and lists figure by figure). The built-in
 //! scenario is made from these, and the tests check its projection against them.
 
 pub const BASE_YEAR: i32 = 2021;

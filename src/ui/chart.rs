@@ -7,13 +7,10 @@ use eframe::egui::{self, Color32};
 use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints, VLine};
 
 use super::Command;
-use crate::charts::{ChartSpec, Glyph, Rgb};
+use super::theme::color;
+use crate::charts::{ChartSpec, Glyph};
 use crate::format;
 use crate::i18n::{Lang, Tr};
-
-pub fn color(rgb: Rgb) -> Color32 {
-    Color32::from_rgb(rgb[0], rgb[1], rgb[2])
-}
 
 /// A chart with its toolbar. Copy and save go out as commands.
 pub fn chart_ui(

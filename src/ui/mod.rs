@@ -10,11 +10,13 @@ pub mod theme;
 pub mod view_state;
 pub mod views;
 pub mod widgets;
+pub mod window_request;
 
 use serde::{Deserialize, Serialize};
 
 pub use command::UiCommand;
 pub use job::{JobError, JobStatus, Progress};
+pub use window_request::WindowRequest;
 
 use crate::charts::ChartSpec;
 use crate::document::{Document, Edit};

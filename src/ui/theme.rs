@@ -6,9 +6,15 @@ use crate::engine::CapacityStatus;
 use crate::engine::indicators::Status;
 use crate::model::Scenario;
 
+/// A colour of the charts' palette (`charts`, shared with the PNG export) as the window draws
+/// it: the one conversion, here.
+pub fn color(rgb: crate::charts::Rgb) -> Color32 {
+    Color32::from_rgb(rgb[0], rgb[1], rgb[2])
+}
+
 /// The colour of a series in every chart and legend (`charts::series_color`).
 pub fn series_color(scenario: &Scenario, key: &str) -> Color32 {
-    super::chart::color(crate::charts::series_color(scenario, key))
+    color(crate::charts::series_color(scenario, key))
 }
 
 /// A status colour in each theme: (light, dark). Each reads at WCAG AA (4.5:1) as text on its

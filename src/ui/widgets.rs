@@ -240,7 +240,10 @@ pub fn validated_edit_hinted<T>(
             let mut invalid = None;
             if response.lost_focus() {
                 let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
-                ui.data_mut(|d| d.remove::<String>(id));
+                ui.data_mut(|d| {
+                    d.remove::<String>(id);
+                    d.remove::<(String, String, Option<String>)>(id.with("checked"));
+                });
                 if !escaped && text != shown {
                     match parse(&text) {
                         Ok(value) => committed = Some(value),
@@ -251,7 +254,21 @@ pub fn validated_edit_hinted<T>(
                     }
                 }
             } else if text != shown && ui.data(|d| d.get_temp::<String>(id)).is_some() {
-                invalid = parse(&text).err();
+                // Checked once per entry typed, not every frame the field is drawn (a cursor's
+                // blink redraws it): the check may analyse the whole scenario. The commit above
+                // checks again, so a stale answer never decides.
+                let checked_id = id.with("checked");
+                let checked =
+                    ui.data(|d| d.get_temp::<(String, String, Option<String>)>(checked_id));
+                invalid = match checked {
+                    Some((entry, against, reason)) if entry == text && against == shown => reason,
+                    _ => {
+                        let reason = parse(&text).err();
+                        let kept = (text.clone(), shown.clone(), reason.clone());
+                        ui.data_mut(|d| d.insert_temp(checked_id, kept));
+                        reason
+                    }
+                };
             }
             if let Some(reason) = invalid {
                 let stroke = Stroke::new(1.5, theme::bad());

@@ -646,6 +646,37 @@ fn a_new_coastal_county_has_its_rows_waiting_for_values() {
 }
 
 #[test]
+fn an_entry_being_typed_is_checked_once_not_in_every_frame_that_draws_it() {
+    let mut harness = harness(View::Baselines, Lang::Zh);
+    harness.run();
+    // 91 passes the field's own bounds, so the engine checks the scenario with it.
+    let before = ecoplan::engine::analyses_run();
+    type_into(&mut harness, "基准年数值 population", "91");
+    let typed = ecoplan::engine::analyses_run();
+    assert!(typed > before, "the entry typed is checked");
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(
+        ecoplan::engine::analyses_run(),
+        typed,
+        "frames that only draw the entry check it again"
+    );
+    // Typed on, it is checked again; committed, it is applied.
+    type_into(&mut harness, "基准年数值 population", "92");
+    assert!(ecoplan::engine::analyses_run() > typed);
+    press_enter(&mut harness);
+    let base = harness
+        .state()
+        .doc
+        .scenario()
+        .series("population")
+        .unwrap()
+        .base;
+    assert_eq!(base, Some(92.0));
+}
+
+#[test]
 fn frames_with_nothing_changed_run_no_analysis_in_any_view() {
     for view in View::ALL.iter().copied() {
         let mut harness = harness(view, Lang::Zh);

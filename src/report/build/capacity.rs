@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn capacity(b: &mut Builder<'_>) {
     let (scenario, analysis, lang) = (b.input.scenario, b.input.analysis, b.lang);
     b.heading(2, Tr::SectionCapacity.get(lang));
-    for medium in [Medium::Water, Medium::Air] {
+    for &medium in Medium::ALL {
         let of_medium: Vec<&CapacityAnalysis> = analysis
             .capacities
             .iter()

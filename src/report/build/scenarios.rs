@@ -129,7 +129,7 @@ pub(super) fn scenarios(b: &mut Builder<'_>) {
             .capacities
             .iter()
             .map(|capacity| {
-                let mut row = vec![lang.label(&capacity.label).to_owned()];
+                let mut row = vec![crate::i18n::capacity_label(lang, capacity).to_owned()];
                 row.extend(compared.iter().map(|(_, s, a)| {
                     a.capacities
                         .iter()

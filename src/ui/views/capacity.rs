@@ -111,7 +111,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                 ui.horizontal(|ui| {
                     ui.heading(format!(
                         "{} — {}",
-                        lang.label(&capacity.label),
+                        crate::i18n::capacity_label(lang, capacity),
                         lang.label(&series.label)
                     ));
                     // The whole period, not the horizon alone: over capacity 2024–2025 and
@@ -134,7 +134,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         ctx.lang,
                         ctx.tr(Tr::Capacity),
                         &pollutant,
-                        ctx.lang.label(&capacity.label),
+                        crate::i18n::capacity_label(ctx.lang, capacity),
                         &crate::i18n::unit(ctx.lang, &capacity.unit),
                         Domain::NonNegative,
                     );
@@ -160,7 +160,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                         ctx.lang,
                         ctx.tr(Tr::NearThreshold),
                         &pollutant,
-                        ctx.lang.label(&capacity.label),
+                        crate::i18n::capacity_label(ctx.lang, capacity),
                         "",
                         Domain::Share,
                     )

@@ -105,13 +105,11 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut CompareState) {
                     ui.strong(ctx.tr(Tr::Name));
                     for capacity in &reference_analysis.capacities {
                         // By name (NH₃-N, 化学需氧量), not by key.
-                        ui.strong(
-                            reference
-                                .capacities
-                                .iter()
-                                .find(|c| c.pollutant == capacity.pollutant)
-                                .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label)),
-                        );
+                        ui.strong(crate::i18n::capacity_name_in(
+                            reference,
+                            &capacity.pollutant,
+                            lang,
+                        ));
                     }
                     for target in &reference_analysis.targets {
                         ui.strong(lang.label(&target.label));
@@ -208,7 +206,9 @@ fn differences_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
                     .iter()
                     .find(|c| c.pollutant == change.pollutant);
                 // The capacity by its name (化学需氧量), as the capacity views show it.
-                let name = before.map_or(change.pollutant.as_str(), |c| lang.label(&c.label));
+                let name = before.map_or(change.pollutant.as_str(), |c| {
+                    crate::i18n::capacity_label(lang, c)
+                });
                 if let (Some(value), Some(before)) = (change.value, before) {
                     rows.push((
                         format!("{} · {name}", ctx.tr(Tr::Capacity)),

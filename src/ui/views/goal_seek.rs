@@ -47,19 +47,17 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut SeekState) {
                 .accessible_name(ctx.tr(Tr::Target));
             ui.radio_value(&mut form.goal, GoalKind::Capacity, ctx.tr(Tr::Capacity));
             egui::ComboBox::from_id_salt("seek-capacity")
-                .selected_text(
-                    scenario
-                        .capacities
-                        .iter()
-                        .find(|c| c.pollutant == form.pollutant)
-                        .map_or(form.pollutant.as_str(), |c| lang.label(&c.label)),
-                )
+                .selected_text(crate::i18n::capacity_name_in(
+                    scenario,
+                    &form.pollutant,
+                    lang,
+                ))
                 .show_ui(ui, |ui| {
                     for capacity in &scenario.capacities {
                         ui.selectable_value(
                             &mut form.pollutant,
                             capacity.pollutant.clone(),
-                            lang.label(&capacity.label),
+                            crate::i18n::capacity_label(lang, capacity),
                         );
                     }
                 })

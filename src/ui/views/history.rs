@@ -301,7 +301,7 @@ fn result_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, form: &FitForm, computed:
 
 /// Moving the base year forward to a year of the history, with what each base value becomes.
 fn rebase_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-    use crate::engine::rebase::{RebaseError, RebasedFrom, rebased};
+    use crate::engine::rebase::{RebasedFrom, rebased};
     let lang = ctx.lang;
     let scenario = ctx.doc.scenario();
     // The latest year any series has history for, after the base year.
@@ -319,22 +319,7 @@ fn rebase_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         .show(ui, |ui| {
             match rebased(scenario, &ctx.doc.analysis().projection, latest) {
                 Err(error) => {
-                    let text = match &error {
-                        RebaseError::Milestone { milestone, year } => {
-                            Tr::RebaseMilestone.fill(lang, &[milestone, year])
-                        }
-                        RebaseError::Target {
-                            target,
-                            target_year,
-                            year,
-                        } => Tr::RebaseTarget.fill(lang, &[target, target_year, year]),
-                        RebaseError::PastHorizon { year, horizon } => {
-                            Tr::HorizonBeforeMilestone.fill(lang, &[horizon, year])
-                        }
-                        RebaseError::NotForward { year, base_year } => {
-                            Tr::RebaseNotForward.fill(lang, &[year, base_year])
-                        }
-                    };
+                    let text = error.in_lang(lang);
                     ui.label(RichText::new(text).color(theme::bad()));
                 }
                 Ok((moved, rows)) => {

@@ -43,9 +43,7 @@ pub(super) fn importance_ui(
         (None, key) => Tr::ImportanceOfValue.fill(lang, &[&series_name(key)]),
         (Some(pollutant), _) => {
             // By the capacity's name (化学需氧量), as the capacity view shows it.
-            let name = scenario
-                .capacity(pollutant)
-                .map_or(pollutant.as_str(), |c| lang.label(&c.label));
+            let name = crate::i18n::capacity_name_in(scenario, pollutant, lang);
             Tr::ImportanceOfExceeding.fill(lang, &[&name])
         }
     };

@@ -7,6 +7,7 @@ use crate::engine::indicators::Status;
 use crate::engine::{CapacityStatus, Finding};
 use crate::format;
 use crate::i18n::{Lang, Tr};
+use crate::model::Group;
 use crate::ui::{ViewCtx, theme, widgets};
 
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -27,10 +28,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             }
             ui.strong(ctx.tr(Tr::Target));
             ui.end_row();
-            for key in ["gdp", "population"] {
-                if let (Some(series), Some(projected)) =
-                    (scenario.series(key), analysis.projection.get(key))
-                {
+            // The headline series: the first of the economy's and of the population's, as
+            // the scenario groups them (whatever their keys).
+            let headline = [Group::Economy, Group::Population]
+                .map(|group| scenario.series.iter().find(|s| s.group == group));
+            for series in headline.into_iter().flatten() {
+                if let Some(projected) = analysis.projection.get(&series.key) {
                     ui.label(lang.label(&series.label));
                     ui.label(crate::i18n::unit(lang, &series.unit));
                     for &year in &years {
@@ -91,11 +94,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             ui.strong(ctx.tr(Tr::FirstExceedance));
             ui.end_row();
             for capacity in &analysis.capacities {
-                let label = scenario
-                    .capacities
-                    .iter()
-                    .find(|c| c.pollutant == capacity.pollutant)
-                    .map_or(capacity.pollutant.as_str(), |c| lang.label(&c.label));
+                let label = crate::i18n::capacity_name_in(scenario, &capacity.pollutant, lang);
                 ui.label(label);
                 let last = capacity.years.last().expect("a projection has years");
                 // Over the whole period: a base year already over capacity reads

@@ -200,7 +200,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, state: &mut WhatIfState) {
                                 .color(ghost_color()),
                         );
                     }
-                    for medium in [Medium::Water, Medium::Air] {
+                    for &medium in Medium::ALL {
                         let capacities: Vec<&CapacityAnalysis> = ctx
                             .doc
                             .analysis()

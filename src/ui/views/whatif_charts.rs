@@ -5,7 +5,7 @@ use crate::engine::uncertainty::UncertaintyResult;
 use crate::engine::{CapacityAnalysis, TargetCheck};
 use crate::format;
 use crate::i18n::Tr;
-use crate::ui::chart::color;
+use crate::ui::theme::color;
 use crate::ui::{ViewCtx, theme};
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoints, VLine};
@@ -69,7 +69,7 @@ pub(super) fn capacity_small(
         ));
     }
     ui.add(egui::Label::new(RichText::new(title).strong()).wrap());
-    let series_color = color(crate::charts::series_color(scenario, &capacity.series));
+    let series_color = theme::series_color(scenario, &capacity.series);
     let years: Vec<f64> = capacity.years.iter().map(|y| f64::from(y.year)).collect();
     let emissions: Vec<[f64; 2]> = capacity
         .years

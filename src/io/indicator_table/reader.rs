@@ -1,147 +1,10 @@
-//! The indicator values as a table a consultant fills in: a template (CSV or XLSX) with one row
-//! per indicator and one column per year, and the import of a filled-in table (CSV, or any
-//! workbook calamine reads: xlsx, xls, ods) back into the scenario's observed values.
-//!
-//! The layout is an interface other people's sheets follow: a header row whose first cell is
-//! 序号 (or `number`), then columns headed by a year hold that year's values; any other column
-//! (name, unit, notes) is ignored. Every bad cell is named the way a spreadsheet user finds it:
-//! `BOOK!SHEET!CELL` in a workbook, `FILE:LINE:COL` in a CSV.
+//! A filled-in table read back: each row's indicator or series, each year's value, every bad
+//! cell named by its place.
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, Workbook};
-
-use super::csv::{field, with_bom};
-pub use super::table_reader::ImportError;
-use super::table_reader::{Cell, Table, read_table, said};
-use crate::i18n::{Lang, Tr};
-use crate::model::{IndicatorTarget, Label, MAX_HORIZON, MIN_BASE_YEAR, Observation, Scenario};
-
-/// The years a template has columns for: from the earliest value (or the base year) to the
-/// latest value (or the base year), every year between included.
-pub fn template_years(scenario: &Scenario) -> Vec<i32> {
-    let years = scenario
-        .indicators
-        .iter()
-        .flat_map(|i| i.observed.iter().map(|o| o.year))
-        .chain([scenario.base_year]);
-    let (first, last) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
-    (first..=last).collect()
-}
-
-/// The header cells of the template, in `lang`.
-fn header(scenario: &Scenario, lang: Lang) -> Vec<String> {
-    let mut cells = vec![
-        Tr::TemplateNumber.get(lang).to_owned(),
-        Tr::Name.get(lang).to_owned(),
-        Tr::Unit.get(lang).to_owned(),
-    ];
-    cells.extend(template_years(scenario).iter().map(i32::to_string));
-    cells
-}
-
-/// The template as CSV text (with the BOM Excel needs to read UTF-8).
-pub fn template_csv(scenario: &Scenario, lang: Lang) -> String {
-    let years = template_years(scenario);
-    let mut out = header(scenario, lang)
-        .iter()
-        .map(|c| field(c))
-        .collect::<Vec<_>>()
-        .join(",");
-    out.push('\n');
-    for indicator in &scenario.indicators {
-        let mut cells = vec![
-            field(&indicator.number),
-            field(lang.label(&indicator.name)),
-            field(&indicator.unit),
-        ];
-        cells.extend(years.iter().map(|&year| {
-            indicator
-                .observed_in(year)
-                .map_or_else(String::new, |o| o.value.to_string())
-        }));
-        out.push_str(&cells.join(","));
-        out.push('\n');
-    }
-    with_bom(&out)
-}
-
-/// The template as an XLSX workbook: one sheet, the header frozen, numbers as numbers.
-pub fn template_xlsx(scenario: &Scenario, lang: Lang) -> Result<Vec<u8>, String> {
-    let years = template_years(scenario);
-    let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold();
-    let sheet = workbook
-        .add_worksheet()
-        .set_name(Tr::Indicators.get(lang))
-        .map_err(|e| e.to_string())?;
-    let error = |e: rust_xlsxwriter::XlsxError| e.to_string();
-    for (col, text) in header(scenario, lang).iter().enumerate() {
-        let col = col as u16;
-        match text.parse::<i32>() {
-            // A year header is a number, as a consultant who adds a column would type it.
-            Ok(year) if col >= 3 => sheet.write_with_format(0, col, year, &bold),
-            _ => sheet.write_with_format(0, col, text.as_str(), &bold),
-        }
-        .map_err(error)?;
-    }
-    for (row, indicator) in scenario.indicators.iter().enumerate() {
-        let row = row as u32 + 1;
-        sheet
-            .write(row, 0, indicator.number.as_str())
-            .map_err(error)?;
-        sheet
-            .write(row, 1, lang.label(&indicator.name))
-            .map_err(error)?;
-        sheet
-            .write(row, 2, indicator.unit.as_str())
-            .map_err(error)?;
-        for (i, &year) in years.iter().enumerate() {
-            if let Some(o) = indicator.observed_in(year) {
-                sheet.write(row, 3 + i as u16, o.value).map_err(error)?;
-            }
-        }
-    }
-    sheet.set_column_width(1, 48).map_err(error)?;
-    sheet.set_column_width(2, 10).map_err(error)?;
-    sheet.set_freeze_panes(1, 3).map_err(error)?;
-    workbook.save_to_buffer().map_err(error)
-}
-
-/// What a row of the table is about: an indicator (by its number), or a projected series (by its
-/// key), whose observed values a mid-term review sets against the projection.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ImportTarget {
-    /// The indicator's position in the scenario.
-    Indicator(usize),
-    Series(String),
-}
-
-impl ImportTarget {
-    /// The row's name in `lang`.
-    pub fn name<'a>(&self, scenario: &'a Scenario, lang: Lang) -> &'a str {
-        match self {
-            ImportTarget::Indicator(index) => scenario
-                .indicators
-                .get(*index)
-                .map_or("", |i| lang.label(&i.name)),
-            ImportTarget::Series(key) => scenario.series(key).map_or("", |s| lang.label(&s.label)),
-        }
-    }
-}
-
-/// One value the import sets.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportedValue {
-    pub target: ImportTarget,
-    /// The first cell of the row: the indicator's number or the series' key.
-    pub number: String,
-    pub year: i32,
-    pub old: Option<f64>,
-    pub new: f64,
-    /// Where it came from: `BOOK!SHEET!CELL` or `FILE:LINE:COL`.
-    pub source: String,
-}
+use super::*;
+use crate::io::table_reader::{Cell, Table, read_table, said};
 
 /// Reads a filled-in table and says which observed values it changes; changes nothing.
 pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue>, ImportError> {
@@ -149,11 +12,8 @@ pub fn read_values(path: &Path, scenario: &Scenario) -> Result<Vec<ImportedValue
     values_of(&table, scenario)
 }
 
-/// Whether a unit is a percentage: "%", "％".
-pub(crate) use crate::model::is_percent_unit;
-
 /// A header's cell that heads the indicator numbers.
-fn is_number_header(cell: &Cell) -> bool {
+pub(super) fn is_number_header(cell: &Cell) -> bool {
     match cell {
         Cell::Text(t) => {
             let t = t.trim().to_lowercase();
@@ -174,7 +34,10 @@ pub(crate) fn is_template(table: &Table) -> bool {
         .is_some_and(is_number_header)
 }
 
-fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, ImportError> {
+pub(super) fn values_of(
+    table: &Table,
+    scenario: &Scenario,
+) -> Result<Vec<ImportedValue>, ImportError> {
     let at = |r: usize, c: usize, message: Label| ImportError {
         place: (table.place)(r, c),
         message,
@@ -205,7 +68,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
     let mut year_columns: Vec<(usize, i32)> = Vec::new();
     for (c, cell) in header.iter().enumerate().skip(number_col + 1) {
         // The one year parser: 2021, "2021年", "２０２１", "2021.0".
-        let year = super::history_table::year_written(cell).map(|y| y as f64);
+        let year = crate::io::history_table::year_written(cell).map(|y| y as f64);
         let Some(year) = year else { continue };
         if !years.contains(&(year as i32)) || year.abs() > 1e6 {
             return Err(at(
@@ -356,7 +219,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                     *v
                 }
                 Cell::Uncomputed(formula) => {
-                    return Err(at(r, c, super::table_reader::uncomputed(formula)));
+                    return Err(at(r, c, crate::io::table_reader::uncomputed(formula)));
                 }
                 Cell::Date(d) => {
                     return Err(at(
@@ -370,7 +233,7 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
                 }
                 // Read as the statistics are: full-width digits, a trailing %, thousands in
                 // groups of three; "1,5" and "1.234,5" are refused, never guessed at.
-                Cell::Text(t) => match super::history_table::value_of(cell) {
+                Cell::Text(t) => match crate::io::history_table::value_of(cell) {
                     Ok(Some(v)) => v,
                     // "—" is the tables' way of saying there is no figure.
                     Ok(None) => continue,
@@ -460,165 +323,4 @@ fn values_of(table: &Table, scenario: &Scenario) -> Result<Vec<ImportedValue>, I
         }
     }
     Ok(values)
-}
-
-/// The scenario with the imported values set, each remembering its cell.
-pub fn with_values(scenario: &Scenario, values: &[ImportedValue]) -> Scenario {
-    let mut changed = scenario.clone();
-    for value in values {
-        let observation = Observation {
-            year: value.year,
-            value: value.new,
-            source: value.source.clone(),
-        };
-        match &value.target {
-            ImportTarget::Indicator(index) => changed.indicators[*index].set_observed(observation),
-            // The base year's value is the base value; every other year's an observed one.
-            ImportTarget::Series(key) if value.year == scenario.base_year => {
-                let series = changed.series_mut(key).expect("a series the import found");
-                series.base = Some(value.new);
-                // A series without a source (a new district's) gets where its base value came
-                // from; a source the user wrote stays.
-                if series.source.zh.trim().is_empty() && series.source.en.trim().is_empty() {
-                    series.source = crate::model::Label {
-                        zh: Tr::BaseFromStatistics.fill(Lang::Zh, &[&value.year, &value.source]),
-                        en: Tr::BaseFromStatistics.fill(Lang::En, &[&value.year, &value.source]),
-                    };
-                }
-            }
-            ImportTarget::Series(key) => {
-                let series = changed.series_mut(key).expect("a series the import found");
-                series.observed.retain(|o| o.year != observation.year);
-                let at = series
-                    .observed
-                    .partition_point(|o| o.year < observation.year);
-                series.observed.insert(at, observation);
-            }
-        }
-    }
-    changed
-}
-
-/// The `number,year,old,new` lines `ecoplan import` prints.
-pub fn changes_csv(values: &[ImportedValue]) -> String {
-    let mut out = String::from("number,year,old,new\n");
-    for v in values {
-        out.push_str(&format!(
-            "{},{},{},{}\n",
-            field(&v.number),
-            v.year,
-            v.old.map_or_else(String::new, |o| o.to_string()),
-            v.new
-        ));
-    }
-    out
-}
-
-/// Writes the template in the format the extension names.
-pub fn write_template(
-    scenario: &Scenario,
-    lang: Lang,
-    out: &Path,
-) -> Result<(), super::export::WriteError> {
-    use super::export::WriteError;
-    let extension = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let bytes = match extension.as_deref() {
-        Some("csv") => template_csv(scenario, lang).into_bytes(),
-        Some("xlsx") => template_xlsx(scenario, lang).map_err(WriteError::Build)?,
-        // `export` refuses other extensions before it gets here.
-        _ => {
-            return Err(WriteError::Build(
-                Tr::TemplateExtension.get(lang).to_owned(),
-            ));
-        }
-    };
-    Ok(super::write_atomically(out, &bytes, super::Backup::None)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::io::table_reader::{column_letters, read_csv};
-
-    #[test]
-    fn columns_are_lettered_as_spreadsheets_do() {
-        assert_eq!(column_letters(0), "A");
-        assert_eq!(column_letters(25), "Z");
-        assert_eq!(column_letters(26), "AA");
-        assert_eq!(column_letters(27), "AB");
-        assert_eq!(column_letters(701), "ZZ");
-        assert_eq!(column_letters(702), "AAA");
-    }
-
-    #[test]
-    fn typed_numbers_are_read_with_separators_percent_signs_and_full_width_digits() {
-        use crate::format::parse_typed;
-        assert_eq!(parse_typed(" 1,234.5 "), Some(1234.5));
-        assert_eq!(parse_typed("1，234"), Some(1234.0));
-        assert_eq!(parse_typed("85.9%"), Some(85.9));
-        assert_eq!(parse_typed("２５"), Some(25.0));
-        assert_eq!(parse_typed("−3.5"), Some(-3.5));
-        assert_eq!(parse_typed("abc"), None);
-        assert_eq!(parse_typed("inf"), None);
-        assert_eq!(parse_typed(""), None);
-    }
-
-    fn csv_file(name: &str, text: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("ecoplan-csv-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    }
-
-    #[test]
-    fn csv_fields_follow_rfc_4180_and_keep_their_line_and_column() {
-        // A BOM, a quoted name with a comma, a doubled quote, a name over two lines (CRLF inside
-        // the quotes), CRLF line ends, and a lone CR.
-        let text = "\u{feff}序号,名称,2021\r\n3,\"考核, \"\"比例\"\"\",25\r\n7,\"优良\r\n天数\",80\r11,林草,18\n";
-        let path = csv_file("rfc.csv", text);
-        let table = read_csv(&path).unwrap();
-        assert_eq!(table.rows.len(), 4);
-        assert_eq!(table.rows[1][1], Cell::Text("考核, \"比例\"".into()));
-        assert_eq!(table.rows[2][1], Cell::Text("优良\n天数".into()));
-        assert_eq!(table.rows[3][2], Cell::Number(18.0));
-        let shown = path.display().to_string();
-        assert_eq!((table.place)(1, 2), format!("{shown}:2:16"));
-        // The value after the two-line name is on line 4; the row after the lone CR on line 5.
-        assert_eq!((table.place)(2, 2), format!("{shown}:4:5"));
-        assert_eq!((table.place)(3, 0), format!("{shown}:5:1"));
-        let scenario = crate::plan::hanyang_plan();
-        let values: Vec<(String, f64)> = values_of(&table, &scenario)
-            .unwrap()
-            .into_iter()
-            .map(|v| (v.number, v.new))
-            .collect();
-        assert_eq!(
-            values,
-            [("3".into(), 25.0), ("7".into(), 80.0), ("11".into(), 18.0)]
-        );
-    }
-
-    #[test]
-    fn an_empty_line_is_no_row_and_every_cell_keeps_its_line_and_column() {
-        let path = csv_file("gaps.csv", "序号,名称\r\n\r\n3,\"a \"\"b\"\"\",25\n");
-        let table = read_csv(&path).unwrap();
-        let shown = path.display().to_string();
-        assert_eq!(table.rows.len(), 2);
-        assert_eq!(table.rows[1][1], Cell::Text("a \"b\"".into()));
-        assert_eq!(table.rows[1][2], Cell::Number(25.0));
-        assert_eq!((table.place)(1, 0), format!("{shown}:3:1"));
-        assert_eq!((table.place)(1, 2), format!("{shown}:3:13"));
-    }
-
-    #[test]
-    fn an_unclosed_quote_is_named_at_its_start() {
-        let path = csv_file("open.csv", "序号,2021\n3,\"25\n");
-        let error = read_csv(&path).err().unwrap();
-        assert_eq!(error.place, format!("{}:2:3", path.display()));
-        assert!(error.message.en.contains("not closed") && error.message.zh.contains("没有结束"));
-    }
 }
