@@ -268,8 +268,11 @@ fn every_example_in_saves_loads_and_runs() {
             let scenarios =
                 ecoplan::cli::scenarios_of(std::slice::from_ref(&path), ecoplan::i18n::Lang::En)
                     .unwrap_or_else(|f| panic!("{}", f.message));
-            for (_, scenario) in scenarios {
-                let analysis = ecoplan::engine::analyse(&scenario).unwrap();
+            for (_, scenario, analysis) in scenarios {
+                // The analysis the file was read with is the scenario's own.
+                let again = ecoplan::engine::analyse(&scenario).unwrap();
+                assert_eq!(again.projection, analysis.projection);
+                assert_eq!(again.capacities, analysis.capacities);
                 assert!(!analysis.projection.series.is_empty());
             }
             names.push(path.file_name().unwrap().to_string_lossy().into_owned());

@@ -57,24 +57,26 @@ pub fn ei_chart(scenario: &Scenario, lang: Lang) -> ChartSpec {
     const STEPS: u32 = 40;
     let method = &scenario.methods.ei;
     let built_up = method.built_up_km2.max(0.0);
-    let lines = [
-        (LandCover::Forest, Tr::Forest, PALETTE[2]),
-        (LandCover::Grass, Tr::Grass, PALETTE[1]),
-        (LandCover::Wetland, Tr::Wetland, PALETTE[0]),
-    ]
-    .into_iter()
-    .map(|(cover, name, color)| ChartLine {
-        name: name.get(lang).to_owned(),
-        color,
-        points: (0..=STEPS)
-            .map(|i| {
-                let km2 = built_up * f64::from(i) / f64::from(STEPS);
-                (km2, ei_after_conversion(method, cover, km2))
-            })
-            .collect(),
-        emphasis: false,
-    })
-    .collect();
+    // Forest in the palette's green, grass in its ochre, wetland in its blue.
+    let color = |cover| match cover {
+        LandCover::Forest => PALETTE[2],
+        LandCover::Grass => PALETTE[1],
+        LandCover::Wetland => PALETTE[0],
+    };
+    let lines = LandCover::ALL
+        .iter()
+        .map(|&cover| ChartLine {
+            name: crate::i18n::land_cover_tr(cover).get(lang).to_owned(),
+            color: color(cover),
+            points: (0..=STEPS)
+                .map(|i| {
+                    let km2 = built_up * f64::from(i) / f64::from(STEPS);
+                    (km2, ei_after_conversion(method, cover, km2))
+                })
+                .collect(),
+            emphasis: false,
+        })
+        .collect();
     ChartSpec {
         key: ChartKey::Ei,
         title: Tr::EiChartTitle.get(lang).to_owned(),

@@ -297,11 +297,8 @@ pub fn ei(method: &crate::model::EiMethod, lang: Lang) -> String {
         Tr::EiStated.get(lang).to_owned(),
         format::fixed(method.stated, EI_DECIMALS),
     ]);
-    for (cover, name) in [
-        (LandCover::Forest, Tr::Forest),
-        (LandCover::Grass, Tr::Grass),
-        (LandCover::Wetland, Tr::Wetland),
-    ] {
+    for &cover in LandCover::ALL {
+        let name = crate::i18n::land_cover_tr(cover);
         let answer = area_for_ei(method, cover, EI_TARGET);
         let text = answer.area_km2.map_or_else(
             || Tr::EiNotReachable.fill(lang, &[&format::fixed(answer.best_ei, EI_DECIMALS)]),

@@ -3,6 +3,16 @@
 
 use super::{Lang, Tr, unit};
 
+/// A land cover that can replace built-up land, in words (林地).
+pub fn land_cover_tr(cover: crate::engine::methods::LandCover) -> Tr {
+    use crate::engine::methods::LandCover;
+    match cover {
+        LandCover::Forest => Tr::Forest,
+        LandCover::Grass => Tr::Grass,
+        LandCover::Wetland => Tr::Wetland,
+    }
+}
+
 /// A capacity by its name in `lang` (化学需氧量), by its pollutant (COD) where it has none: how
 /// every view, table and sentence names a capacity.
 pub fn capacity_label(lang: Lang, capacity: &crate::model::Capacity) -> &str {

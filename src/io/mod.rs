@@ -18,8 +18,8 @@ pub use safe_file::{
     write_atomically,
 };
 pub use scenario_file::{
-    LoadError, Loaded, Opened, Saved, from_ron_str, load, load_any, load_any_str, open_any_noting,
-    open_any_str, original_path, save, save_text, save_text_locked, to_ron_string,
+    LoadError, Loaded, Opened, Saved, from_ron_str, load, load_any, load_any_str, open_any,
+    open_any_noting, open_any_str, original_path, save, save_text, save_text_locked, to_ron_string,
     workspace_to_ron_string,
 };
 

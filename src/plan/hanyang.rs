@@ -2,8 +2,8 @@ use super::figures::{self as f, published};
 use super::indicators::hanyang_indicators;
 use crate::engine::growth_through;
 use crate::model::{
-    Capacity, CapacityBasis, Comparison, FORMAT_VERSION, Group, Label, Medium, Metadata, Metric,
-    Project, ProjectGroup, Rule, Scenario, Series, Target, default_near_threshold,
+    Capacity, CapacityBasis, Comparison, FORMAT_VERSION, Group, Label, Metadata, Metric, Project,
+    ProjectGroup, Rule, Scenario, Series, Target, default_near_threshold,
 };
 use crate::units::Unit;
 
@@ -217,33 +217,29 @@ pub fn hanyang_plan() -> Scenario {
             ),
         ),
     ];
-    let capacity = |pollutant: &str,
-                    zh: &str,
-                    en: &str,
-                    medium,
-                    value,
-                    unit_text: &str,
-                    series: &str,
-                    (source_zh, source_en): (&str, &str)| Capacity {
-        pollutant: pollutant.into(),
-        label: Label::new(zh, en),
-        medium,
-        value,
-        unit: unit(unit_text),
-        series: series.into(),
-        basis: CapacityBasis::Typed,
-        near_threshold: default_near_threshold(),
-        source: Label::new(source_zh, source_en),
-    };
+    // Each capacity's names, medium and emission series are the usual pollutant's
+    // (`plan::USUAL_POLLUTANTS`); the value, unit and source are the plan's.
+    let capacity =
+        |pollutant: &str, value, unit_text: &str, (source_zh, source_en): (&str, &str)| {
+            let usual =
+                super::usual_pollutant(pollutant).expect("the plan's pollutants are usual ones");
+            Capacity {
+                pollutant: pollutant.into(),
+                label: Label::new(usual.zh, usual.en),
+                medium: usual.medium,
+                value,
+                unit: unit(unit_text),
+                series: usual.series.into(),
+                basis: CapacityBasis::Typed,
+                near_threshold: default_near_threshold(),
+                source: Label::new(source_zh, source_en),
+            }
+        };
     let capacities = vec![
         capacity(
             "COD",
-            "化学需氧量",
-            "COD",
-            Medium::Water,
             f::COD_CAPACITY_T,
             "t/a",
-            "cod",
             (
                 "理想环境容量（第 310 行）",
                 "ideal environmental capacity (line 310)",
@@ -251,12 +247,8 @@ pub fn hanyang_plan() -> Scenario {
         ),
         capacity(
             "NH3-N",
-            "氨氮",
-            "NH₃-N",
-            Medium::Water,
             f::NH3N_CAPACITY_T,
             "t/a",
-            "nh3n",
             (
                 "理想环境容量（第 310 行）",
                 "ideal environmental capacity (line 310)",
@@ -264,22 +256,14 @@ pub fn hanyang_plan() -> Scenario {
         ),
         capacity(
             "SO2",
-            "二氧化硫",
-            "SO₂",
-            Medium::Air,
             f::SO2_CAPACITY_WAN_T,
             "万 t/a",
-            "so2",
             ("第 302 行", "line 302"),
         ),
         capacity(
             "NO2",
-            "二氧化氮",
-            "NO₂",
-            Medium::Air,
             f::NO2_CAPACITY,
             "t/a",
-            "nox",
             (
                 "已达到饱和，总容量为 0（第 300 行）；与氮氧化物排放量比较，规划称其“临近饱和”",
                 "saturated, total capacity 0 (line 300); compared with NOx emissions, which the plan calls near saturation",
@@ -287,12 +271,8 @@ pub fn hanyang_plan() -> Scenario {
         ),
         capacity(
             "PM10",
-            "可吸入颗粒物",
-            "PM10",
-            Medium::Air,
             f::PM10_CAPACITY_WAN_T,
             "万 t/a",
-            "dust",
             (
                 "第 302 行；与烟尘（粉尘）排放量比较",
                 "line 302; compared with dust emissions",

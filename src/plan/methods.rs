@@ -30,13 +30,13 @@ fn air() -> AirMethod {
         pollutants: vec![
             AirPollutant {
                 pollutant: "SO2".into(),
-                limit_mg_m3: 0.06,
-                background_mg_m3: background(f::SO2_CAPACITY_WAN_T, 0.06),
+                limit_mg_m3: limit("SO2"),
+                background_mg_m3: background(f::SO2_CAPACITY_WAN_T, limit("SO2")),
                 note: calibrated.clone(),
             },
             AirPollutant {
                 pollutant: "NO2".into(),
-                limit_mg_m3: 0.04,
+                limit_mg_m3: limit("NO2"),
                 background_mg_m3: 0.042,
                 note: Label::new(
                     "假定略高于 0.04 的标准限值，与规划所述容量为 0（已达到饱和，第 300 行）一致",
@@ -45,8 +45,8 @@ fn air() -> AirMethod {
             },
             AirPollutant {
                 pollutant: "PM10".into(),
-                limit_mg_m3: 0.07,
-                background_mg_m3: background(f::PM10_CAPACITY_WAN_T, 0.07),
+                limit_mg_m3: limit("PM10"),
+                background_mg_m3: background(f::PM10_CAPACITY_WAN_T, limit("PM10")),
                 note: calibrated,
             },
         ],
@@ -66,13 +66,13 @@ fn water_pollutants(
     vec![
         WaterPollutant {
             pollutant: "COD".into(),
-            target_mg_l: 20.0,
+            target_mg_l: class_iii("COD"),
             upstream_mg_l: cod_upstream,
             decay_per_day: cod_decay,
         },
         WaterPollutant {
             pollutant: "NH3-N".into(),
-            target_mg_l: 1.0,
+            target_mg_l: class_iii("NH3-N"),
             upstream_mg_l: nh3n_upstream,
             decay_per_day: nh3n_decay,
         },
@@ -256,4 +256,16 @@ pub fn hanyang_methods() -> Methods {
         footprint: footprint(),
         ei: ei(),
     }
+}
+
+/// A pollutant's GB 3095-2012 class II limit, as the plan adopts it (`air_limit_mg_m3`).
+fn limit(pollutant: &str) -> f64 {
+    super::air_limit_mg_m3(pollutant).expect("the plan's air pollutants have national limits")
+}
+
+/// A pollutant's GB 3838-2002 class III limit, the plan's water target (`class_iii_mg_l`; COD
+/// and NH₃-N read the same in rivers and lakes).
+fn class_iii(pollutant: &str) -> f64 {
+    super::class_iii_mg_l(pollutant, false)
+        .expect("the plan's water pollutants have national limits")
 }

@@ -8,7 +8,11 @@ pub mod frame;
 mod hanyang;
 mod indicators;
 mod methods;
+mod pollutants;
 
 pub use district::{NewPlan, NewPlanError, new_district};
 pub use hanyang::hanyang_plan;
 pub use indicators::link_to_scenario;
+pub use pollutants::{
+    USUAL_POLLUTANTS, UsualPollutant, air_limit_mg_m3, class_iii_mg_l, usual_pollutant,
+};

@@ -1046,3 +1046,36 @@ fn a_saturated_capacity_says_so_once_on_its_card() {
     let note = ecoplan::i18n::Tr::SaturatedNote.get(Lang::Zh);
     assert_eq!(harness.query_all_by_label(note).count(), 1);
 }
+
+#[test]
+fn the_view_option_names_every_view_in_both_languages() {
+    use clap::CommandFactory;
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let command = ecoplan::cli::Cli::command();
+    let view = command
+        .get_arguments()
+        .find(|a| a.get_id() == "view")
+        .expect("the window takes --view");
+    let english = words(
+        &view
+            .get_long_help()
+            .or(view.get_help())
+            .expect("--view has help")
+            .to_string(),
+    );
+    let chinese = words(
+        ecoplan::i18n::command_line_help(Lang::Zh, "", "view").expect("--view has Chinese help"),
+    );
+    for view in View::ALL {
+        let key = view.key().to_owned();
+        assert!(english.contains(&key), "--view's help leaves out {key}");
+        assert!(
+            chinese.contains(&key),
+            "--view's Chinese help leaves out {key}"
+        );
+    }
+}

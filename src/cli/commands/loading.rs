@@ -2,29 +2,36 @@
 
 use super::*;
 
-/// The named scenarios of a workspace file, or of several scenario files.
-pub fn scenarios_of(files: &[PathBuf], lang: Lang) -> Result<Vec<(String, Scenario)>, Failure> {
+/// The named scenarios of a workspace file, or of several scenario files, each with the
+/// analysis its file was checked with: read, resolved and analysed once.
+pub fn scenarios_of(
+    files: &[PathBuf],
+    lang: Lang,
+) -> Result<Vec<(String, Scenario, Analysis)>, Failure> {
+    let opened = |file: &PathBuf| io::open_any(file).map_err(|e| Failure::input(e.in_lang(lang)));
     if let [file] = files {
-        return match io::load_any(file).map_err(|error| Failure::input(error.in_lang(lang)))? {
-            io::Loaded::Workspace(workspace) => {
-                let resolved = crate::engine::workspace::resolve_all(&workspace)
-                    .map_err(|error| Failure::at(lang, file, error.in_lang(lang)))?;
-                Ok(workspace
-                    .workspace
-                    .iter()
-                    .map(|m| m.name.clone())
-                    .zip(resolved)
-                    .collect())
+        return Ok(match opened(file)? {
+            io::Opened::Workspace(workspace, members) => workspace
+                .workspace
+                .iter()
+                .zip(members)
+                .map(|(member, (scenario, analysis))| (member.name.clone(), scenario, analysis))
+                .collect(),
+            io::Opened::Scenario(scenario, analysis) => {
+                vec![(scenario.metadata.name.clone(), *scenario, *analysis)]
             }
-            io::Loaded::Scenario(scenario) => Ok(vec![(scenario.metadata.name.clone(), *scenario)]),
-        };
+        });
     }
     files
         .iter()
-        .map(|file| {
-            io::load(file)
-                .map(|s| (s.metadata.name.clone(), s))
-                .map_err(|error| Failure::input(error.in_lang(lang)))
+        .map(|file| match opened(file)? {
+            io::Opened::Scenario(scenario, analysis) => {
+                Ok((scenario.metadata.name.clone(), *scenario, *analysis))
+            }
+            // Several files are compared as scenarios; a workspace among them is named.
+            io::Opened::Workspace(..) => Err(Failure::input(
+                io::LoadError::IsWorkspace { path: file.clone() }.in_lang(lang),
+            )),
         })
         .collect()
 }

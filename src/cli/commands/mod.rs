@@ -199,24 +199,15 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
         }
         Command::Compare(args) => {
             let scenarios = scenarios_of(&args.files, lang)?;
-            let analyses = scenarios
-                .iter()
-                .map(|(name, s)| {
-                    engine::analyse(s).map_err(|e| {
-                        Failure::input(Tr::InFile.fill(lang, &[name, &e.in_lang(lang)]))
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
             let named: Vec<(&str, &Scenario, &Analysis)> = scenarios
                 .iter()
-                .zip(&analyses)
-                .map(|((name, scenario), analysis)| (name.as_str(), scenario, analysis))
+                .map(|(name, scenario, analysis)| (name.as_str(), scenario, analysis))
                 .collect();
             // A key no scenario projects would give a table of its header alone.
             if let Some(key) = args.series.iter().find(|key| {
-                analyses
+                scenarios
                     .iter()
-                    .all(|analysis| analysis.projection.get(key).is_none())
+                    .all(|(_, _, analysis)| analysis.projection.get(key).is_none())
             }) {
                 let error = engine::ModelError::UnknownSeriesUse {
                     place: crate::model::references::SeriesUse::Comparison,
@@ -244,18 +235,17 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
             })
         }
         Command::Check { file } => Ok(
-            match io::load_any(file).map_err(|error| Failure::input(error.in_lang(lang)))? {
-                io::Loaded::Scenario(scenario) => check_summary(file, None, &scenario, lang),
-                io::Loaded::Workspace(workspace) => {
-                    let mut lines = vec![String::new(); workspace.workspace.len()];
-                    crate::engine::workspace::for_each_resolved(&workspace, |member, scenario| {
-                        let name = &workspace.workspace[member].name;
-                        lines[member] = check_summary(file, Some(name), scenario, lang);
-                        Ok::<(), crate::engine::workspace::WorkspaceError>(())
+            match io::open_any(file).map_err(|error| Failure::input(error.in_lang(lang)))? {
+                io::Opened::Scenario(scenario, _) => check_summary(file, None, &scenario, lang),
+                // Each member as the loading resolved it, in the file's order.
+                io::Opened::Workspace(workspace, members) => workspace
+                    .workspace
+                    .iter()
+                    .zip(&members)
+                    .map(|(member, (scenario, _))| {
+                        check_summary(file, Some(&member.name), scenario, lang)
                     })
-                    .map_err(|error| Failure::at(lang, file, error.in_lang(lang)))?;
-                    lines.concat()
-                }
+                    .collect(),
             },
         ),
         Command::Default => Ok(io::to_ron_string(&hanyang_plan())),
@@ -343,17 +333,21 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, Failure> {
                 _ => unreachable!("clap takes one or two paths"),
             };
             // A workspace exports its first member, and its chapter compares every member.
+            let overridden = args.horizon.is_some() || !args.growth.is_empty();
             let members = match file {
-                Some(path) if matches!(io::load_any(path), Ok(io::Loaded::Workspace(_))) => {
-                    scenarios_of(&[path.to_path_buf()], lang)?
-                        .into_iter()
-                        .map(|(name, scenario)| {
+                // Read and analysed once; analysed again only with the options' overrides.
+                Some(path) => scenarios_of(&[path.to_path_buf()], lang)?
+                    .into_iter()
+                    .map(|(name, scenario, analysis)| {
+                        if overridden {
                             analyse_scenario(scenario, file, args.horizon, &args.growth, lang)
                                 .map(|(scenario, analysis)| (name, scenario, analysis))
-                        })
-                        .collect::<Result<Vec<_>, _>>()?
-                }
-                _ => {
+                        } else {
+                            Ok((name, scenario, analysis))
+                        }
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+                None => {
                     let (scenario, analysis) =
                         analyse_file(file, args.horizon, &args.growth, lang)?;
                     vec![(scenario.metadata.name.clone(), scenario, analysis)]

@@ -102,11 +102,16 @@ pub fn ecological_index(m: &EiMethod) -> EiResult {
 }
 
 /// A land cover that can replace built-up land in the what-if.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::VariantArray)]
 pub enum LandCover {
     Forest,
     Grass,
     Wetland,
+}
+
+impl LandCover {
+    /// Every cover, in the order tables and charts list them.
+    pub const ALL: &[LandCover] = <LandCover as strum::VariantArray>::VARIANTS;
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -83,7 +83,12 @@ impl Opened {
 /// Reads a scenario file or a workspace file; a workspace's names and parents must be sound
 /// and its members must all resolve and validate.
 pub fn load_any(path: &Path) -> Result<Loaded, LoadError> {
-    load_any_str(&read_text(path)?, path)
+    open_any(path).map(Opened::into_loaded)
+}
+
+/// `load_any` with the analyses the checks computed, for a caller that goes on to use them.
+pub fn open_any(path: &Path) -> Result<Opened, LoadError> {
+    open_any_str(&read_text(path)?, path)
 }
 
 /// Parses and validates the text of a scenario or workspace file; `path` is only used in

@@ -11,89 +11,6 @@ use crate::model::{Capacity, CapacityBasis, Label, Medium, default_near_threshol
 use crate::ui::{ViewCtx, theme, widgets};
 use crate::units::Unit;
 
-/// A pollutant plans usually assess: its key, names, medium and the series a new district's
-/// scenario compares it with (`plan::new_district` keeps the built-in plan's series keys).
-struct KnownPollutant {
-    key: &'static str,
-    zh: &'static str,
-    en: &'static str,
-    medium: Medium,
-    series: &'static str,
-}
-
-const KNOWN_POLLUTANTS: [KnownPollutant; 10] = [
-    KnownPollutant {
-        key: "COD",
-        zh: "化学需氧量",
-        en: "COD",
-        medium: Medium::Water,
-        series: "cod",
-    },
-    KnownPollutant {
-        key: "NH3-N",
-        zh: "氨氮",
-        en: "NH₃-N",
-        medium: Medium::Water,
-        series: "nh3n",
-    },
-    KnownPollutant {
-        key: "TP",
-        zh: "总磷",
-        en: "Total phosphorus",
-        medium: Medium::Water,
-        series: "tp",
-    },
-    KnownPollutant {
-        key: "TN",
-        zh: "总氮",
-        en: "Total nitrogen",
-        medium: Medium::Water,
-        series: "tn",
-    },
-    KnownPollutant {
-        key: "SO2",
-        zh: "二氧化硫",
-        en: "SO₂",
-        medium: Medium::Air,
-        series: "so2",
-    },
-    KnownPollutant {
-        key: "NOx",
-        zh: "氮氧化物",
-        en: "NOx",
-        medium: Medium::Air,
-        series: "nox",
-    },
-    KnownPollutant {
-        key: "NO2",
-        zh: "二氧化氮",
-        en: "NO₂",
-        medium: Medium::Air,
-        series: "nox",
-    },
-    KnownPollutant {
-        key: "PM10",
-        zh: "可吸入颗粒物",
-        en: "PM10",
-        medium: Medium::Air,
-        series: "dust",
-    },
-    KnownPollutant {
-        key: "PM2.5",
-        zh: "细颗粒物",
-        en: "PM2.5",
-        medium: Medium::Air,
-        series: "pm25",
-    },
-    KnownPollutant {
-        key: "VOCs",
-        zh: "挥发性有机物",
-        en: "VOCs",
-        medium: Medium::Air,
-        series: "vocs",
-    },
-];
-
 /// What the "add a capacity" form holds while it is filled in.
 #[derive(Clone, Debug, Default)]
 struct AddForm {
@@ -170,7 +87,7 @@ pub fn add_capacity_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium)
                         egui::ComboBox::from_id_salt(("known-pollutant", medium.key()))
                             .selected_text(Tr::UsualPollutants.get(lang))
                             .show_ui(ui, |ui| {
-                                for known in KNOWN_POLLUTANTS.iter().filter(|k| {
+                                for known in crate::plan::USUAL_POLLUTANTS.iter().filter(|k| {
                                     k.medium == medium
                                         && !scenario.capacities.iter().any(|c| c.pollutant == k.key)
                                 }) {

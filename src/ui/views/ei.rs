@@ -96,13 +96,9 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     ui.strong(ctx.tr(Tr::ToReach60));
                     ui.strong(ctx.tr(Tr::EiMax));
                     ui.end_row();
-                    for (cover, name) in [
-                        (LandCover::Forest, Tr::Forest.get(lang)),
-                        (LandCover::Grass, Tr::Grass.get(lang)),
-                        (LandCover::Wetland, Tr::Wetland.get(lang)),
-                    ] {
+                    for &cover in LandCover::ALL {
                         let answer = area_for_ei(method, cover, EI_TARGET);
-                        ui.label(name);
+                        ui.label(crate::i18n::land_cover_tr(cover).get(lang));
                         ui.label(answer.area_km2.map_or_else(
                             || ctx.tr(Tr::NotReachable).to_owned(),
                             |km2| {

@@ -99,7 +99,7 @@ pub fn air_additions_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacities: &[
             if ui.button(format!("＋ {text}")).clicked() {
                 change_methods(ctx, |m| {
                     m.air.pollutants.push(AirPollutant {
-                        limit_mg_m3: air_limit_mg_m3(&pollutant).unwrap_or(0.0),
+                        limit_mg_m3: crate::plan::air_limit_mg_m3(&pollutant).unwrap_or(0.0),
                         pollutant,
                         background_mg_m3: 0.0,
                         note: Label::new(
@@ -111,32 +111,6 @@ pub fn air_additions_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, capacities: &[
             }
         }
     });
-}
-
-/// GB 3095-2012 class II annual mean limits (mg/m³) of the pollutants plans assess, the
-/// starting limit of a pollutant added to the A-value method; the user may type another.
-fn air_limit_mg_m3(pollutant: &str) -> Option<f64> {
-    Some(match pollutant {
-        "SO2" => 0.06,
-        "NO2" => 0.04,
-        "NOx" => 0.05,
-        "PM10" => 0.07,
-        "PM2.5" => 0.035,
-        _ => return None,
-    })
-}
-
-/// GB 3838-2002 class III limits (mg/L), the starting target of a pollutant added to a river
-/// or lake (total phosphorus: 0.2 in rivers, 0.05 in lakes and reservoirs).
-fn class_iii_mg_l(pollutant: &str, lake: bool) -> Option<f64> {
-    Some(match pollutant {
-        "COD" => 20.0,
-        "NH3-N" => 1.0,
-        "TP" if lake => 0.05,
-        "TP" => 0.2,
-        "TN" => 1.0,
-        _ => return None,
-    })
 }
 
 /// The remove button of an air pollutant's row.
@@ -194,7 +168,7 @@ pub fn water_body_additions_ui(
             if ui.button(text).clicked() {
                 change_methods(ctx, |m| {
                     m.water.bodies[b].pollutants.push(WaterPollutant {
-                        target_mg_l: class_iii_mg_l(&pollutant, lake).unwrap_or(0.0),
+                        target_mg_l: crate::plan::class_iii_mg_l(&pollutant, lake).unwrap_or(0.0),
                         pollutant,
                         upstream_mg_l: 0.0,
                         decay_per_day: 0.0,
