@@ -594,3 +594,20 @@ fn a_failed_write_is_an_error_never_a_panic_and_a_lost_output_changes_nothing() 
     assert!(output.status.success(), "{}", stderr(&output));
     assert_ne!(std::fs::read(&plan).unwrap(), before);
 }
+
+#[test]
+fn check_notes_a_milestone_after_the_horizon_that_no_projection_reaches() {
+    let default = stdout(&ecoplan(&["default"]));
+    let text = default.replacen("        2028,\n    ],", "        2031,\n    ],", 1);
+    assert_ne!(text, default, "the milestones are where the test expects them");
+    let file = scratch("milestone-past-horizon.ron", &text);
+    // The file opens (the window can mend it), and says what is wrong in either language.
+    for (lang, words) in [
+        ("en", "the milestone 2031 is after the horizon 2028 and is not projected"),
+        ("zh", "节点年 2031 晚于预测终年 2028，未作预测"),
+    ] {
+        let output = ecoplan(&["--lang", lang, "check", file.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(stdout(&output).contains(words), "{}", stdout(&output));
+    }
+}

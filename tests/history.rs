@@ -276,6 +276,27 @@ fn a_unit_that_does_not_convert_a_text_in_a_number_cell_and_a_negative_value_are
             "bad.csv:6:17",
             "“5,1”不是数值",
         ),
+        // A year twice in the header: the second is refused, naming the first.
+        (
+            STATISTICS.replace("2021年,2022年", "2021年,2021年"),
+            "bad.csv:3:27",
+            "表头中 2021 年出现两次",
+        ),
+        // A year out of range would pass its column over.
+        (
+            STATISTICS.replace("2019年", "2071年"),
+            "bad.csv:3:9",
+            "表头的 2071 年不在",
+        ),
+        // A row given twice: the second would silently replace the first's values.
+        (
+            STATISTICS.replace(
+                "常住人口,万人,61.2,61.8,62.5,63.1,63.9,64.5\n",
+                "常住人口,万人,61.2,61.8,62.5,63.1,63.9,64.5\n常住人口,万人,1,2,3,4,5,6\n",
+            ),
+            "bad.csv:6:1",
+            "常住人口的 2019 年数值给出了两次",
+        ),
     ] {
         std::fs::write(&book, sheet).unwrap();
         let refused = ecoplan(&["import", s(&book), "--into", s(&plan), "--skip-unmatched"]);
@@ -286,6 +307,56 @@ fn a_unit_that_does_not_convert_a_text_in_a_number_cell_and_a_negative_value_are
             "{message}"
         );
     }
+}
+
+#[test]
+fn values_in_a_larger_unit_convert_to_the_nearest_number_not_a_rounding_error() {
+    let dir = scratch_dir("convert");
+    let plan = new_district(&dir);
+    let book = dir.join("万元.csv");
+    // GDP in 万元 and population in 人: both divided by 10 000 for the series' 亿元 and 万人.
+    let sheet = STATISTICS
+        .replace(
+            "地区生产总值,亿元,520.3,531.6,566.2,590.8,622.4,655.1",
+            "地区生产总值,万元,5203000,5316000,5662000,5908000,6224000,6551000",
+        )
+        .replace(
+            "常住人口,万人,61.2,61.8,62.5,63.1,63.9,64.5",
+            "常住人口,人,612000,618000,625000,631000,639000,645000",
+        );
+    std::fs::write(&book, sheet).unwrap();
+    let output = ecoplan(&["import", s(&book), "--into", s(&plan), "--skip-unmatched"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let changes = stdout(&output);
+    assert!(changes.contains("gdp,2024,,655.1\n"), "{changes}");
+    assert!(changes.contains("population,2020,,61.8\n"), "{changes}");
+    let imported = load(&plan);
+    assert_eq!(observed(&imported, "gdp", 2024), Some(655.1));
+    assert_eq!(observed(&imported, "gdp", 2021), Some(566.2));
+    assert_eq!(observed(&imported, "population", 2020), Some(61.8));
+}
+
+#[test]
+fn an_import_refused_in_english_names_the_units_in_english() {
+    let dir = scratch_dir("english-units");
+    let plan = new_district(&dir);
+    let book = dir.join("bad.csv");
+    std::fs::write(&book, STATISTICS.replace("常住人口,万人", "常住人口,吨")).unwrap();
+    let refused = ecoplan(&[
+        "import",
+        s(&book),
+        "--into",
+        s(&plan),
+        "--skip-unmatched",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = stderr(&refused);
+    assert!(
+        message.contains("the unit \"t\" does not convert to 10,000 people"),
+        "{message}"
+    );
 }
 
 #[test]

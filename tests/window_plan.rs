@@ -1013,6 +1013,43 @@ const STATISTICS: &str = "青山区主要统计指标,,,,,,,\n\
 用水总量,亿立方米,2.31,2.28,2.30,2.27,2.25,2.24\n";
 
 #[test]
+fn two_rows_given_one_series_are_refused_until_one_of_them_is_not_imported() {
+    let dir = temp_dir("twice");
+    let book = dir.join("统计.csv");
+    std::fs::write(&book, format!("{STATISTICS}生产总值,亿元,1,2,3,4,5,6\n")).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.tables.borrow_mut().push(book.clone());
+    let mut harness = harness(View::Overview, dialogs);
+    harness.run();
+    new_district(&mut harness);
+    show(&mut harness, View::History);
+    click(&mut harness, "导入统计数据…");
+    // 生产总值 matches GDP as 地区生产总值 does: which of the two is meant is the user's to
+    // say, not the last row's to decide.
+    assert!(
+        harness
+            .query_by_label_contains("地区生产总值的 2019 年数值给出了两次")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("将导入").is_none());
+    choose(&mut harness, "导入到 生产总值", "不导入");
+    assert!(
+        harness
+            .query_by_label("将导入 12 个数值（可撤销）")
+            .is_some()
+    );
+    click(&mut harness, "应用（可撤销）");
+    let gdp = harness
+        .state()
+        .doc
+        .scenario()
+        .series("gdp")
+        .unwrap()
+        .clone();
+    assert_eq!(gdp.base, Some(655.1));
+}
+
+#[test]
 fn statistics_import_with_the_matching_confirmed_and_a_fit_applied_from_the_history_view() {
     let dir = temp_dir("history");
     let book = dir.join("统计.csv");

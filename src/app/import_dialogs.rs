@@ -335,6 +335,9 @@ fn imported(
             }
         });
     }
+    if let Some(refused) = crate::io::history_table::given_twice(&with_new, rows, &keys) {
+        return Err(refused);
+    }
     let mut values = Vec::new();
     for (i, (row, key)) in rows.iter().zip(&keys).enumerate() {
         if let Some(key) = key {

@@ -29,6 +29,20 @@ pub enum Finding {
     /// A key scripts and the command line cannot name (a space, a comma): the file opens, and
     /// the key wants renaming (`checks::key_errors`).
     UnreadableKey(super::ModelError),
+    /// A milestone after the horizon (a file written by hand or by another tool: the window
+    /// refuses one): the file opens, and the milestone is not projected until the horizon
+    /// reaches it or the milestone goes.
+    MilestonePastHorizon { milestone: i32, horizon: i32 },
+}
+
+/// The milestones after the scenario's horizon, which no projection reaches.
+pub fn milestones_past_horizon(scenario: &Scenario) -> Vec<i32> {
+    scenario
+        .milestones
+        .iter()
+        .copied()
+        .filter(|&m| m > scenario.horizon)
+        .collect()
 }
 
 /// Finds identical series, missed targets and indicator statuses the values contradict.
@@ -76,6 +90,14 @@ pub fn find_inconsistencies(
         super::checks::key_errors(scenario)
             .into_iter()
             .map(Finding::UnreadableKey),
+    );
+    findings.extend(
+        milestones_past_horizon(scenario)
+            .into_iter()
+            .map(|milestone| Finding::MilestonePastHorizon {
+                milestone,
+                horizon: scenario.horizon,
+            }),
     );
     findings
 }

@@ -44,7 +44,7 @@ pub fn lever_bounds(elasticity: bool) -> (f64, f64) {
     }
 }
 pub use error::{ModelError, Reason};
-pub use findings::{Finding, find_inconsistencies};
+pub use findings::{Finding, find_inconsistencies, milestones_past_horizon};
 pub use indicators::{IndicatorAssessment, assess_indicators};
 pub use projection::{ProjectedSeries, Projection, ProjectionPlan, project};
 pub use projects::{GroupTotal, ProjectTotals, project_totals};

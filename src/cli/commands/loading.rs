@@ -259,5 +259,11 @@ pub(in crate::cli) fn check_summary(
         line.push_str(&Tr::CheckNote.fill(lang, &[&file.display(), &error.in_lang(lang)]));
         line.push('\n');
     }
+    // A milestone no projection reaches.
+    for milestone in engine::milestones_past_horizon(scenario) {
+        let words = Tr::FindingMilestonePastHorizon.fill(lang, &[&milestone, &scenario.horizon]);
+        line.push_str(&Tr::CheckNote.fill(lang, &[&file.display(), &words]));
+        line.push('\n');
+    }
     line
 }

@@ -255,6 +255,10 @@ macro_rules! analysis_texts {
                 "{0}与{1}在各规划节点数值完全相同，可能是规划文本的复制错误。",
                 "{0} and {1} have the same values at every milestone: likely a copy error in the plan.",
             ),
+            FindingMilestonePastHorizon => (
+                "节点年 {0} 晚于预测终年 {1}，未作预测：请延长预测终年，或删除该节点年",
+                "the milestone {0} is after the horizon {1} and is not projected: extend the horizon, or remove the milestone",
+            ),
             FindingTargetMissed => (
                 "按本情景预测，{0} 年{1}为 {2} {3}，未达到目标 {4} {3}。",
                 "The projection gives {1} {2} {3} in {0}, missing the target of {4} {3}.",

@@ -152,10 +152,22 @@ pub(super) fn unit_with_percent(
             place,
             message: said(
                 format!("百分比格式的数值，而“{name}”的单位是 {unit}"),
-                format!("a value in percent, while \"{name}\" is in {unit}"),
+                format!(
+                    "a value in percent, while \"{name}\" is in {}",
+                    unit_in_english(&unit)
+                ),
             ),
         }),
     }
+}
+
+/// A unit as the sheet writes it, in English words where it is one ecoplan knows (亿元 as 100
+/// million yuan), else as written.
+pub(super) fn unit_in_english(text: &str) -> String {
+    Unit::parse(text).map_or_else(
+        |_| text.to_owned(),
+        |unit| crate::i18n::unit(crate::i18n::Lang::En, &unit).into_owned(),
+    )
 }
 
 /// Why a value cell is refused: a text that is no number without doubt, or a date.

@@ -33,6 +33,9 @@ pub(super) fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportE
     })?;
     let first_year_column = year_columns[0].0;
     let header = &table.rows[header_row];
+    if let Some(refused) = header_years_refused(table, header_row, &year_columns) {
+        return Some(Err(refused));
+    }
     let unit_column = header.iter().position(|cell| {
         text_of(cell)
             .is_some_and(|t| ["单位", "计量单位", "unit"].contains(&normalised(t).as_str()))
@@ -103,6 +106,50 @@ pub(super) fn wide_rows(table: &Table) -> Option<Result<Vec<HistoryRow>, ImportE
         }
         Ok(rows)
     })())
+}
+
+/// A year of the header written out of the years a plan may hold (its column would be passed
+/// over) or written twice (one column would overwrite the other), refused at its cell.
+fn header_years_refused(
+    table: &Table,
+    header_row: usize,
+    year_columns: &[(usize, i32)],
+) -> Option<ImportError> {
+    let header = &table.rows[header_row];
+    let place = |c: usize| (table.place)(header_row, c);
+    let outside = header.iter().enumerate().find_map(|(c, cell)| {
+        let written = year_written(cell)?;
+        ((1000..=9999).contains(&written) && year_of(cell).is_none()).then_some((c, written))
+    });
+    if let Some((c, year)) = outside {
+        return Some(ImportError {
+            place: place(c),
+            message: said(
+                format!(
+                    "表头的 {year} 年不在 {MIN_BASE_YEAR}—{MAX_HORIZON} 年之内：请删去此列，或改正年份"
+                ),
+                format!(
+                    "the header's year {year} is outside {MIN_BASE_YEAR}–{MAX_HORIZON}: delete its column, or correct the year"
+                ),
+            ),
+        });
+    }
+    year_columns.iter().enumerate().find_map(|(i, &(c, year))| {
+        let &(first, _) = year_columns[..i].iter().find(|&&(_, y)| y == year)?;
+        Some(ImportError {
+            place: place(c),
+            message: said(
+                format!(
+                    "表头中 {year} 年出现两次：{} 与此处；请改正其一",
+                    place(first)
+                ),
+                format!(
+                    "the header gives {year} twice: at {} and here; correct one of them",
+                    place(first)
+                ),
+            ),
+        })
+    })
 }
 
 /// The rows of a long table (series, year, value and maybe unit columns), or `None` when it

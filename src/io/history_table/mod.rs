@@ -141,12 +141,10 @@ pub fn history_values(
     rows: &[HistoryRow],
     options: &HistoryOptions,
 ) -> Result<Vec<ImportedValue>, ImportError> {
-    let mut values = Vec::new();
+    let mut keys = Vec::with_capacity(rows.len());
     for row in rows {
-        let Some(key) = match_series(scenario, &row.name, &options.map) else {
-            if options.skip_unmatched {
-                continue;
-            }
+        let key = match_series(scenario, &row.name, &options.map);
+        if key.is_none() && !options.skip_unmatched {
             return Err(ImportError {
                 place: row.place.clone(),
                 message: said(
@@ -160,10 +158,59 @@ pub fn history_values(
                     ),
                 ),
             });
-        };
-        values.extend(row_values(scenario, row, &key)?);
+        }
+        keys.push(key);
+    }
+    if let Some((_, refused)) = given_twice(scenario, rows, &keys) {
+        return Err(refused);
+    }
+    let mut values = Vec::new();
+    for (row, key) in rows.iter().zip(&keys) {
+        if let Some(key) = key {
+            values.extend(row_values(scenario, row, key)?);
+        }
     }
     Ok(values)
+}
+
+/// The first row that gives a series a value in a year an earlier row already gave it (a row
+/// given twice, or two names matched to one series), refused at its name: which is meant is
+/// the user's to say, not the last row's to decide. `keys` are the rows' series, `None` for a
+/// row passed over.
+pub fn given_twice(
+    scenario: &Scenario,
+    rows: &[HistoryRow],
+    keys: &[Option<String>],
+) -> Option<(usize, ImportError)> {
+    let mut seen: std::collections::HashMap<(&str, i32), &str> = std::collections::HashMap::new();
+    for (i, (row, key)) in rows.iter().zip(keys).enumerate() {
+        let Some(key) = key else { continue };
+        for (year, _, place) in &row.values {
+            let Some(first) = seen.insert((key.as_str(), *year), place.as_str()) else {
+                continue;
+            };
+            let (zh, en) = scenario
+                .series(key)
+                .map_or((key.as_str(), key.as_str()), |s| {
+                    (s.label.zh.as_str(), s.label.en.as_str())
+                });
+            return Some((
+                i,
+                ImportError {
+                    place: row.place.clone(),
+                    message: said(
+                        format!(
+                            "{zh}的 {year} 年数值给出了两次：此行与 {first}；请删去其一，或把此行指定给别的序列"
+                        ),
+                        format!(
+                            "{en} is given a value for {year} twice: in this row and at {first}; delete one, or give this row another series"
+                        ),
+                    ),
+                },
+            ));
+        }
+    }
+    None
 }
 
 /// One row's values for the series `key`, converted to its unit.
@@ -203,8 +250,11 @@ pub fn row_values(
                             row.name, series.label.zh, series.unit
                         ),
                         format!(
-                            "{}: the unit \"{text}\" does not convert to {}, the unit of {}",
-                            row.name, series.unit, series.label.en
+                            "{}: the unit \"{}\" does not convert to {}, the unit of {}",
+                            row.name,
+                            cells::unit_in_english(text),
+                            crate::i18n::unit(crate::i18n::Lang::En, &series.unit),
+                            series.label.en
                         ),
                     ),
                 })?
@@ -212,7 +262,7 @@ pub fn row_values(
     };
     let mut values = Vec::new();
     for (year, raw, place) in &row.values {
-        let new = raw * factor;
+        let new = converted(*raw, factor);
         if !new.is_finite() || new < 0.0 {
             return Err(ImportError {
                 place: place.clone(),
@@ -266,6 +316,18 @@ pub fn row_values(
         });
     }
     Ok(values)
+}
+
+/// `raw` in the series' unit. A factor below 1 is a power of ten's inverse (万元 to 亿元: 10⁻⁴),
+/// which no binary number holds exactly: dividing by the power itself gives the nearest
+/// number to the true value (5 123 000 万元 is 512.3 亿元, not 512.3000000000001).
+fn converted(raw: f64, factor: f64) -> f64 {
+    let inverse = 1.0 / factor;
+    if factor < 1.0 && (inverse - inverse.round()).abs() <= inverse * 1e-12 {
+        raw / inverse.round()
+    } else {
+        raw * factor
+    }
 }
 
 /// What a book sets in the scenario: the indicator template (its first column headed 序号)

@@ -168,6 +168,9 @@ pub fn finding_text(finding: &Finding, ctx: &ViewCtx<'_>) -> String {
             Tr::FindingIdenticalSeries.fill(lang, &[&series_name(first), &series_name(second)])
         }
         Finding::UnreadableKey(error) => error.in_lang(lang),
+        Finding::MilestonePastHorizon { milestone, horizon } => {
+            Tr::FindingMilestonePastHorizon.fill(lang, &[milestone, horizon])
+        }
         Finding::TargetMissed {
             target,
             year,
