@@ -351,7 +351,7 @@ fn window_with_a_missing_file_exits_two_before_opening() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).starts_with("no-such-plan.ron：无法读取：文件或文件夹不存在"),
+        stderr(&output).starts_with("no-such-plan.ron: 无法读取：文件或文件夹不存在"),
         "{}",
         stderr(&output)
     );
@@ -599,15 +599,36 @@ fn a_failed_write_is_an_error_never_a_panic_and_a_lost_output_changes_nothing() 
 fn check_notes_a_milestone_after_the_horizon_that_no_projection_reaches() {
     let default = stdout(&ecoplan(&["default"]));
     let text = default.replacen("        2028,\n    ],", "        2031,\n    ],", 1);
-    assert_ne!(text, default, "the milestones are where the test expects them");
+    assert_ne!(
+        text, default,
+        "the milestones are where the test expects them"
+    );
     let file = scratch("milestone-past-horizon.ron", &text);
     // The file opens (the window can mend it), and says what is wrong in either language.
     for (lang, words) in [
-        ("en", "the milestone 2031 is after the horizon 2028 and is not projected"),
+        (
+            "en",
+            "the milestone 2031 is after the horizon 2028 and is not projected",
+        ),
         ("zh", "节点年 2031 晚于预测终年 2028，未作预测"),
     ] {
         let output = ecoplan(&["--lang", lang, "check", file.to_str().unwrap()]);
         assert!(output.status.success(), "{}", stderr(&output));
         assert!(stdout(&output).contains(words), "{}", stdout(&output));
+    }
+}
+
+#[test]
+fn a_negative_count_of_draws_is_refused_as_the_value_of_runs() {
+    for args in [
+        &["uncertainty", "--runs", "-5"][..],
+        &["export", "out.xlsx", "--runs", "-3"][..],
+    ] {
+        let output = ecoplan(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        // Read as the option's value, not as an unknown option.
+        assert!(message.contains("of --runs"), "{message}");
+        assert!(!message.contains("unexpected argument"), "{message}");
     }
 }

@@ -120,6 +120,7 @@ fn a_version_6_file_reads_unchanged_and_saves_as_7() {
     let mut plan = hanyang_plan();
     assert_eq!(scenario.metadata.notes.zh, plan.metadata.notes.en);
     plan.metadata.notes = scenario.metadata.notes.clone();
+    as_worded_before(&mut plan, &scenario);
     assert_eq!(scenario, plan);
     assert!(scenario.periods.is_empty());
     assert!(scenario.targets.iter().all(|t| t.relative_to.is_none()));
@@ -145,7 +146,32 @@ fn a_version_6_file_reads_unchanged_and_saves_as_7() {
     ) {
         old_plan.metadata.notes = plan.metadata.notes.clone();
     }
+    let mut current = current;
+    for (old, current) in old.workspace.iter().zip(&mut current.workspace) {
+        if let (ecoplan::model::Definition::Full(old), ecoplan::model::Definition::Full(plan)) =
+            (&old.scenario, &mut current.scenario)
+        {
+            as_worded_before(plan, old);
+        }
+    }
     assert_eq!(old, current);
+}
+
+/// The built-in plan's words of 2026-12-08 put back as an older file has them: the English
+/// notes of indicators 7 and 20 quoted the frame's Chinese wording and wrote tce/万元, and
+/// the sources of the values of indicators 7 and 10 read "line 443" in both languages. Only
+/// these texts, only where the older file has them.
+fn as_worded_before(plan: &mut ecoplan::model::Scenario, old: &ecoplan::model::Scenario) {
+    for (indicator, before) in plan.indicators.iter_mut().zip(&old.indicators) {
+        if ["7", "10", "20"].contains(&indicator.number.as_str())
+            && indicator.number == before.number
+        {
+            indicator.notes.en = before.notes.en.clone();
+            for (value, earlier) in indicator.observed.iter_mut().zip(&before.observed) {
+                value.source = earlier.source.clone();
+            }
+        }
+    }
 }
 
 #[test]
@@ -165,7 +191,7 @@ fn newer_format_version_is_refused_clearly() {
     assert_eq!(
         error.in_lang(ecoplan::i18n::Lang::Zh),
         format!(
-            "test.ron:{line}:{col}：格式版本 8 比本程序能读取的（{FORMAT_VERSION}）更新；请更新 ecoplan 后再打开"
+            "test.ron:{line}:{col}: 格式版本 8 比本程序能读取的（{FORMAT_VERSION}）更新；请更新 ecoplan 后再打开"
         )
     );
     let text = default_text().replacen(&current_version(), "format_version: 0,", 1);

@@ -1064,7 +1064,7 @@ fn a_file_that_stops_being_text_is_placed_by_line_and_column() {
     }
     let output = ecoplan(&["check", plan.to_str().unwrap(), "--lang", "zh"]);
     assert!(
-        stderr(&output).contains("plan.ron:2:8：不是 UTF-8 文本（第 14 字节）"),
+        stderr(&output).contains("plan.ron:2:8: 不是 UTF-8 文本（第 14 字节）"),
         "{}",
         stderr(&output)
     );

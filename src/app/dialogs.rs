@@ -3,7 +3,7 @@
 //! (`new_district`), the imports' previews (`import_dialogs`) and recovered work
 //! (`recovery_dialog`) have modules of their own.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, RichText};
 
@@ -28,6 +28,11 @@ pub enum PathPurpose {
 }
 
 impl PathPurpose {
+    /// Whether the chosen file is written, replacing one there (not read).
+    pub fn writes(&self) -> bool {
+        !matches!(self, PathPurpose::Open | PathPurpose::Import)
+    }
+
     /// The extension the chosen file needs.
     pub fn extension(&self) -> &'static str {
         match self {
@@ -454,10 +459,18 @@ impl EcoplanApp {
                     }
                     let entered =
                         field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    // A file already there is replaced only when the button says so, as a
+                    // system's save dialog asks first.
+                    let replaces = purpose.writes() && Path::new(text.trim()).is_file();
+                    if replaces {
+                        ui.label(RichText::new(Tr::ReplacesFile.get(lang)).color(theme::near()));
+                    }
                     ui.horizontal(|ui| {
                         let ok = ui.add_enabled(
                             !text.trim().is_empty(),
-                            egui::Button::new(Tr::Ok.get(lang)),
+                            egui::Button::new(
+                                if replaces { Tr::ReplaceFile } else { Tr::Ok }.get(lang),
+                            ),
                         );
                         if (ok.clicked() || entered) && !text.trim().is_empty() {
                             chosen = Some(PathBuf::from(text.trim()));

@@ -276,7 +276,9 @@ pub struct UncertaintyArgs {
     #[command(flatten)]
     pub analysis: AnalysisArgs,
     /// Number of draws (1 to 100 000).
-    #[arg(long, default_value_t = crate::engine::uncertainty::DEFAULT_RUNS)]
+    // A negative count is read as the option's value and refused as one, not taken for an
+    // unknown option.
+    #[arg(long, default_value_t = crate::engine::uncertainty::DEFAULT_RUNS, allow_negative_numbers = true)]
     pub runs: usize,
     /// Seed of the draws: the same seed gives the same numbers.
     #[arg(long, default_value_t = 1)]
@@ -405,7 +407,7 @@ pub struct ExportArgs {
     pub growth: Vec<(String, f64)>,
     /// Run this many Monte Carlo draws over the scenario's uncertain rates and add their
     /// results (probabilities of exceeding capacity, fans of the compared series) to an .xlsx.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub runs: Option<usize>,
     /// Seed of those draws: the same seed gives the same numbers.
     #[arg(long, default_value_t = 1, requires = "runs")]

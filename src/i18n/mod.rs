@@ -15,6 +15,19 @@ pub fn unit(lang: Lang, unit: &crate::units::Unit) -> std::borrow::Cow<'_, str> 
     unit_text(lang, unit.symbol())
 }
 
+/// A number with its unit's words, as a sentence or a field's message writes it: "2.06 万 t/a";
+/// in English a unit whose words start with a multiplier takes a "×" ("2.06 × 10,000 t/a",
+/// not "2.06 10,000 t/a", which reads as two numbers).
+pub fn amount(lang: Lang, number: &str, unit_words: &str) -> String {
+    if unit_words.is_empty() {
+        number.to_owned()
+    } else if lang == Lang::En && unit_words.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{number} × {unit_words}")
+    } else {
+        format!("{number} {unit_words}")
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// 中文 (the default: users read Chinese first).
@@ -381,6 +394,18 @@ mod tests {
             assert!(!text.contains(".pick("), "{}", path.display());
             assert!(!text.contains("Lang::Zh =>"), "{}", path.display());
         }
+    }
+
+    #[test]
+    fn an_amount_in_a_unit_of_many_reads_as_one_number_in_english() {
+        assert_eq!(amount(Lang::En, "2.06", "10,000 t/a"), "2.06 × 10,000 t/a");
+        assert_eq!(
+            amount(Lang::En, "-5", "10,000 people"),
+            "-5 × 10,000 people"
+        );
+        assert_eq!(amount(Lang::En, "500", "t/a"), "500 t/a");
+        assert_eq!(amount(Lang::Zh, "2.06", "万 t/a"), "2.06 万 t/a");
+        assert_eq!(amount(Lang::En, "85", ""), "85");
     }
 
     #[test]

@@ -357,7 +357,7 @@ fn frame_of(table: &Table, name: &str) -> Result<Frame, ImportError> {
             target,
             kind,
             scope,
-            note: String::new(),
+            note: Label::default(),
             decimals: None,
         });
     }

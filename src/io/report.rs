@@ -36,13 +36,11 @@ fn heading_fonts() -> RunFonts {
         .hi_ansi("Arial")
 }
 
-/// Writes the blocks, numbering figures and tables as it goes.
+/// Writes the blocks, each table and figure under the number the chapter gave it.
 struct Writer {
     docx: Docx,
     lang: Lang,
     chapter: u32,
-    figures: usize,
-    tables: usize,
 }
 
 impl Writer {
@@ -106,10 +104,8 @@ impl Writer {
     /// A table with its caption above it, the header row bold, its columns these shares of
     /// the width (a name column wider than a number's), its source below it.
     fn table(mut self, table: &TableBlock) -> Writer {
-        self.tables += 1;
         // The caption stays on the page of its table.
-        let number = self.tables;
-        self = self.caption(Tr::TableWord, number, &table.caption, true);
+        self = self.caption(Tr::TableWord, table.number, &table.caption, true);
         // A short table stays on one page (every row kept with the next); a long one keeps its
         // header with its first row and repeats the header on every page (`repeat_headers`).
         let keep_whole = table.rows.len() <= 20;
@@ -192,9 +188,7 @@ impl Writer {
                 .keep_next(true)
                 .add_run(Run::new().add_image(picture)),
         );
-        self.figures += 1;
-        let number = self.figures;
-        Ok(self.caption(Tr::FigureWord, number, &figure.caption, false))
+        Ok(self.caption(Tr::FigureWord, figure.number, &figure.caption, false))
     }
 }
 
@@ -389,8 +383,6 @@ pub fn report_docx(document: &Document, lang: Lang) -> Result<Vec<u8>, String> {
         docx,
         lang,
         chapter: document.chapter_number,
-        figures: 0,
-        tables: 0,
     };
     writer = writer.heading(1, &document.heading);
     for block in &document.blocks {
@@ -455,6 +447,7 @@ mod tests {
 
     fn table(header: &[&str], rows: &[&[&str]]) -> TableBlock {
         TableBlock {
+            number: 1,
             caption: String::new(),
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: rows

@@ -26,8 +26,10 @@ pub struct FrameRow {
     pub target: IndicatorTarget,
     pub kind: IndicatorKind,
     pub scope: Scope,
-    #[serde(default)]
-    pub note: String,
+    /// A string, or one per language (`model::note`): a frame may quote the standard's Chinese
+    /// wording and give its English.
+    #[serde(default, with = "crate::model::note")]
+    pub note: Label,
     /// The decimals its values are shown in (85.9 %, 47.79, 0.159 tce/万元).
     #[serde(default)]
     pub decimals: Option<u8>,
@@ -110,7 +112,6 @@ impl FrameRow {
     pub fn indicator(&self, place: Place, frame_source: &Label) -> Indicator {
         let applies = self.scope.applies_to(place);
         let (scope_zh, scope_en) = if applies { ("", "") } else { self.scope.note() };
-        // The frame's own note is its official Chinese wording, kept in both languages.
         let join = |parts: [&str; 3], separator: &str| {
             parts
                 .into_iter()
@@ -119,8 +120,8 @@ impl FrameRow {
                 .join(separator)
         };
         let notes = Label {
-            zh: join([&self.note, scope_zh, &frame_source.zh], "；"),
-            en: join([&self.note, scope_en, &frame_source.en], "; "),
+            zh: join([&self.note.zh, scope_zh, &frame_source.zh], "；"),
+            en: join([&self.note.en, scope_en, &frame_source.en], "; "),
         };
         Indicator {
             number: self.number.clone(),

@@ -44,8 +44,8 @@ fn plan_statement(indicator: &mut Indicator) {
         "7" => {
             indicator.target = IndicatorTarget::AtLeast(f::GOOD_AIR_DAYS_TARGET);
             indicator.observed = vec![
-                observed(2020, f::GOOD_AIR_DAYS_2020, "line 443"),
-                observed(f::BASE_YEAR, f::GOOD_AIR_DAYS_2021, "line 443"),
+                observed(2020, f::GOOD_AIR_DAYS_2020, "第 443 行 · line 443"),
+                observed(f::BASE_YEAR, f::GOOD_AIR_DAYS_2021, "第 443 行 · line 443"),
             ];
             (
                 StatedStatus::NotMet,
@@ -57,7 +57,7 @@ fn plan_statement(indicator: &mut Indicator) {
             )
         }
         "10" => {
-            indicator.observed = vec![observed(f::BASE_YEAR, f::EI_2021, "line 449")];
+            indicator.observed = vec![observed(f::BASE_YEAR, f::EI_2021, "第 449 行 · line 449")];
             (
                 StatedStatus::NotMet,
                 Difficulty::Hard,
@@ -82,7 +82,7 @@ fn plan_statement(indicator: &mut Indicator) {
                 Difficulty::Normal,
                 (
                     "规划要求 2028 年 ≤ 0.136 tce/万元（第 1783 行），并计为已达标（第 427 行）",
-                    "the plan sets ≤ 0.136 tce/万元 by 2028 (line 1783) and counts the row met (line 427)",
+                    "the plan sets ≤ 0.136 tce per 10,000 yuan by 2028 (line 1783) and counts the row met (line 427)",
                 ),
             )
         }

@@ -8,7 +8,6 @@ use crate::i18n::{Lang, Tr};
 /// The chapter as Markdown, tables as pipe tables, figures by their captions.
 pub fn to_markdown(document: &Document, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", document.heading);
-    let (mut tables, mut figures) = (0, 0);
     let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
     for block in &document.blocks {
         match block {
@@ -17,11 +16,10 @@ pub fn to_markdown(document: &Document, lang: Lang) -> String {
             }
             Block::Paragraph(text) => out.push_str(&format!("{text}\n\n")),
             Block::Table(table) => {
-                tables += 1;
                 out.push_str(&format!(
                     "**{} {}{}**\n\n",
                     Tr::TableWord.get(lang),
-                    caption_number(document.chapter_number, tables),
+                    caption_number(document.chapter_number, table.number),
                     Tr::CaptionTitle.fill(lang, &[&table.caption])
                 ));
                 let header: Vec<String> = table.header.iter().map(|h| cell(h)).collect();
@@ -37,11 +35,10 @@ pub fn to_markdown(document: &Document, lang: Lang) -> String {
                 out.push('\n');
             }
             Block::Figure(figure) => {
-                figures += 1;
                 out.push_str(&format!(
                     "*{} {}{}*\n\n",
                     Tr::FigureWord.get(lang),
-                    caption_number(document.chapter_number, figures),
+                    caption_number(document.chapter_number, figure.number),
                     Tr::CaptionTitle.fill(lang, &[&figure.caption])
                 ));
             }

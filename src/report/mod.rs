@@ -48,6 +48,9 @@ pub enum Block {
 /// A table with its caption above it and its source below.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableBlock {
+    /// Its number among the chapter's tables, from 1: counted once, where the chapter is
+    /// built, and printed by every writer ("表 3-1").
+    pub number: usize,
     pub caption: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -59,6 +62,8 @@ pub struct TableBlock {
 /// carries once.
 #[derive(Clone, Debug)]
 pub struct FigureBlock {
+    /// Its number among the chapter's figures, from 1 (as `TableBlock::number`).
+    pub number: usize,
     pub chart: ChartSpec,
     pub caption: String,
 }

@@ -163,7 +163,7 @@ pub fn optional_number_edit(
             let shown = parse_number(text).map_err(|_| crate::i18n::not_a_number(lang, text))?;
             if let Some(reason) = field.domain.refuse(shown) {
                 // The number as typed (Display gives 7.5, -500), in the field's unit.
-                let typed = format!("{shown} {}", field.unit);
+                let typed = crate::i18n::amount(lang, &shown.to_string(), &field.unit);
                 return Err(crate::i18n::lead(lang, typed.trim(), reason.get(lang)));
             }
             let model = shown / field.scale;

@@ -212,7 +212,7 @@ fn a_failed_save_says_so_and_keeps_the_work() {
     assert!(
         app.message
             .as_deref()
-            .is_some_and(|m| m.starts_with("/proc/ecoplan-cannot.ron：无法保存"))
+            .is_some_and(|m| m.starts_with("/proc/ecoplan-cannot.ron: 无法保存"))
     );
     assert!(app.doc.is_dirty());
     assert_eq!(
@@ -323,6 +323,23 @@ fn where_no_file_dialog_opens_a_path_field_takes_over_and_says_why() {
     assert_eq!(
         harness.state().notice.as_deref(),
         Some(format!("已导出：{}", out.display()).as_str())
+    );
+    // A file already there is named, and replaced only by the button that says so.
+    let there = dir.join("there.ron");
+    std::fs::write(&there, b"older").unwrap();
+    click_menu(&mut harness, "文件", "另存为…");
+    replace_text(&mut harness, "文件路径", &there.display().to_string());
+    assert!(
+        harness
+            .query_by_label("已有同名文件：确定后将替换它")
+            .is_some()
+    );
+    assert!(harness.query_by_label("确定").is_none());
+    harness.get_by_label("替换").click();
+    harness.run();
+    assert!(
+        ecoplan::io::load(&there).is_ok(),
+        "replaced by the scenario"
     );
     // Save as goes the same way; Cancel leaves everything as it was.
     click_menu(&mut harness, "文件", "另存为…");

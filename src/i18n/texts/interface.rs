@@ -125,6 +125,8 @@ macro_rules! interface_texts {
                 "{0} was changed by another program or person since it was opened or last saved here. Overwriting loses their change; or save under another name.",
             ),
             OverwriteTheirChange => ("覆盖保存", "Overwrite"),
+            ReplacesFile => ("已有同名文件：确定后将替换它", "A file of this name is there: it will be replaced"),
+            ReplaceFile => ("替换", "Replace"),
             FollowParent => ("随上级情景更新", "Follow the parent"),
             ChildrenNotFollowing => (
                 "以下情景未随上级更新（其修改与上级的这次修改冲突，或超出可继承的范围）：{0}",

@@ -46,6 +46,7 @@ struct Builder<'a> {
     blocks: Vec<Block>,
     path: Vec<u32>,
     tables: usize,
+    figures: usize,
 }
 
 impl Builder<'_> {
@@ -85,6 +86,7 @@ impl Builder<'_> {
         self.tables += 1;
         let source = Some(Tr::TableSource.fill(self.lang, &[&self.source()]));
         self.blocks.push(Block::Table(TableBlock {
+            number: self.tables,
             caption: title,
             header,
             rows,
@@ -95,8 +97,12 @@ impl Builder<'_> {
     fn figure(&mut self, mut chart: ChartSpec) {
         let caption = chart.title.clone();
         chart.source_note = charts::report_source_note(self.scenario(), self.lang);
-        self.blocks
-            .push(Block::Figure(Box::new(FigureBlock { chart, caption })));
+        self.figures += 1;
+        self.blocks.push(Block::Figure(Box::new(FigureBlock {
+            number: self.figures,
+            chart,
+            caption,
+        })));
     }
 
     /// Where the figures come from: the district's statistics and this plan's computation.
@@ -116,6 +122,7 @@ pub fn chapter(input: &ChapterInput<'_>, lang: Lang) -> Document {
         blocks: Vec::new(),
         path: Vec::new(),
         tables: 0,
+        figures: 0,
     };
     // A section with nothing to say is left out rather than printed empty.
     for &section in settings.sections.iter().filter(|&&s| has_content(input, s)) {

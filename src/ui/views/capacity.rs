@@ -36,18 +36,24 @@ fn basis_ui(
         ui.label(crate::i18n::label_colon(ctx.lang, ctx.tr(Tr::Basis)));
         let mut basis = capacity.basis;
         let typed = format!(
-            "{} {} {}",
+            "{} {}",
             ctx.tr(Tr::Typed),
-            format::value(capacity.value),
-            crate::i18n::unit(ctx.lang, &capacity.unit)
+            crate::i18n::amount(
+                ctx.lang,
+                &format::value(capacity.value),
+                &crate::i18n::unit(ctx.lang, &capacity.unit)
+            )
         );
         ui.radio_value(&mut basis, CapacityBasis::Typed, typed);
         let derived_text = match &derived {
             Ok(d) => format!(
-                "{} {} {}",
+                "{} {}",
                 ctx.tr(Tr::Derived),
-                format::value(d.result),
-                crate::i18n::unit_text(ctx.lang, &d.unit)
+                crate::i18n::amount(
+                    ctx.lang,
+                    &format::value(d.result),
+                    &crate::i18n::unit_text(ctx.lang, &d.unit)
+                )
             ),
             Err(error) => crate::i18n::bracketed(
                 ctx.lang,
@@ -181,9 +187,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     if capacity.unit != result.unit {
                         ui.label(
                             RichText::new(format!(
-                                "= {} {}",
-                                format::with_decimals(last.capacity, decimals),
-                                crate::i18n::unit(ctx.lang, &result.unit)
+                                "= {}",
+                                crate::i18n::amount(
+                                    ctx.lang,
+                                    &format::with_decimals(last.capacity, decimals),
+                                    &crate::i18n::unit(ctx.lang, &result.unit)
+                                )
                             ))
                             .weak(),
                         );
@@ -201,10 +210,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, medium: Medium) {
                     ui.label(crate::i18n::lead(
                         ctx.lang,
                         ctx.tr(Tr::Headroom),
-                        &format!(
-                            "{} {}",
-                            format::with_decimals(last.headroom, decimals),
-                            crate::i18n::unit(ctx.lang, &result.unit)
+                        &crate::i18n::amount(
+                            ctx.lang,
+                            &format::with_decimals(last.headroom, decimals),
+                            &crate::i18n::unit(ctx.lang, &result.unit),
                         ),
                     ));
                     ui.separator();
