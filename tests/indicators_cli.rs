@@ -253,6 +253,12 @@ fn the_template_has_a_number_column_and_a_column_per_year() {
         text.starts_with("\u{feff}number,Name,Unit,2020,2021\n"),
         "{text}"
     );
+    // Its units read in English (the import passes the unit column over).
+    assert!(
+        text.contains(",tce/10,000 yuan,") || text.contains(",\"tce/10,000 yuan\","),
+        "{text}"
+    );
+    assert!(!text.contains("万元"), "{text}");
     // Any other extension is refused.
     let output = ecoplan(&["export", "--table", "indicators", s(&dir.join("t.txt"))]);
     assert_eq!(output.status.code(), Some(2));

@@ -43,7 +43,7 @@ pub fn template_csv(scenario: &Scenario, lang: Lang) -> String {
         let mut cells = vec![
             field(&indicator.number),
             field(lang.label(&indicator.name)),
-            field(&indicator.unit),
+            field(&crate::i18n::unit_text(lang, &indicator.unit)),
         ];
         cells.extend(years.iter().map(|&year| {
             indicator
@@ -84,7 +84,11 @@ pub fn template_xlsx(scenario: &Scenario, lang: Lang) -> Result<Vec<u8>, String>
             .write(row, 1, lang.label(&indicator.name))
             .map_err(error)?;
         sheet
-            .write(row, 2, indicator.unit.as_str())
+            .write(
+                row,
+                2,
+                crate::i18n::unit_text(lang, &indicator.unit).as_ref(),
+            )
             .map_err(error)?;
         for (i, &year) in years.iter().enumerate() {
             if let Some(o) = indicator.observed_in(year) {
