@@ -59,6 +59,23 @@ fn localised(command: Command, name: &str, words: &CommandLineWords, lang: Lang)
             .hide_default_value(true)
             .hide_possible_values(true)
     });
+    // The usage line in the language's words too ("[选项]").
+    let usage = crate::i18n::usage_in(
+        lang,
+        command
+            .clone()
+            .render_usage()
+            .to_string()
+            .trim_start_matches("Usage:")
+            .trim(),
+    );
+    // A subcommand rendered apart from the program names itself alone ("project …").
+    let usage = if name.is_empty() || usage.starts_with("ecoplan") {
+        usage
+    } else {
+        format!("ecoplan {usage}")
+    };
+    command = command.override_usage(usage);
     let has_commands = command.get_subcommands().next().is_some();
     let has_positionals = command.get_positionals().next().is_some();
     let mut template = format!("{{about-with-newline}}\n{}{{usage}}\n", words.usage);

@@ -183,7 +183,7 @@ fn argument_error(error: &clap::Error, arguments: &[OsString], lang: Lang) -> St
     if let Some(suggested) = suggested.filter(|s| !s.is_empty()) {
         message.push_str(&Tr::ArgDidYouMean.fill(lang, &[&suggested]));
     }
-    let usage = usage_of(arguments);
+    let usage = crate::i18n::usage_in(lang, &usage_of(arguments));
     format!(
         "{}\n{}",
         Tr::ArgError.fill(lang, &[&message]),

@@ -28,7 +28,22 @@ pub fn command_line_words(lang: Lang) -> Option<CommandLineWords> {
         version: "显示版本",
         help_command: "显示本帮助，或某一命令的帮助",
         default: "默认",
+        placeholders: &[("[OPTIONS]", "[选项]"), ("<COMMAND>", "<命令>")],
     })
+}
+
+/// A usage line in `lang`: clap's own placeholders in its words ("[OPTIONS]" as "[选项]");
+/// the values' names (FILE, KEY) stay as the arguments name them.
+pub fn usage_in(lang: Lang, usage: &str) -> String {
+    let Some(words) = command_line_words(lang) else {
+        return usage.to_owned();
+    };
+    words
+        .placeholders
+        .iter()
+        .fold(usage.to_owned(), |usage, (clap, ours)| {
+            usage.replace(clap, ours)
+        })
 }
 
 /// The words of clap's help text that are its own, not an argument's.
@@ -42,6 +57,8 @@ pub struct CommandLineWords {
     pub help_command: &'static str,
     /// Before a default value: "（默认：csv）".
     pub default: &'static str,
+    /// clap's placeholders in a usage line and their words.
+    pub placeholders: &'static [(&'static str, &'static str)],
 }
 
 const ZH: &[(&str, &str, &str)] = &[

@@ -7,7 +7,7 @@ use crate::model::Label;
 
 mod cli_help;
 mod unit_words;
-pub use cli_help::{CommandLineWords, command_line_help, command_line_words};
+pub use cli_help::{CommandLineWords, command_line_help, command_line_words, usage_in};
 pub use unit_words::{quantity_parts, unit_from_english, unit_text};
 
 /// A unit as `lang` reads it (亿元 as "100 million yuan" in English); the file keeps its symbol.
