@@ -12,6 +12,7 @@ pub mod fit;
 pub mod importance;
 pub mod indicators;
 pub mod methods;
+mod power;
 mod projection;
 mod projects;
 pub mod rebase;

@@ -77,8 +77,8 @@ pub(super) struct YearOrder {
     /// The year's values in draw order, gathered in one sequential pass before they are read
     /// in last year's order.
     current: Vec<f64>,
-    /// (value, draw), by value: last year's order is this year's start.
-    sorted: Vec<(f64, u32)>,
+    /// (value's `order_key`, draw), by value: last year's order is this year's start.
+    sorted: Vec<(i64, u32)>,
 }
 
 impl YearOrder {
@@ -87,32 +87,53 @@ impl YearOrder {
         let (current, sorted) = (&mut self.current, &mut self.sorted);
         current.clear();
         fill(current);
-        if sorted.len() == current.len() {
-            for pair in sorted.iter_mut() {
-                pair.0 = current[pair.1 as usize];
-            }
-        } else {
+        // Each draw's new value read as it is inserted (one pass, not a gathering pass and
+        // then a sorting one). An insertion sort of a shuffled year would take n²/4 moves:
+        // past a few per draw, sorting from scratch is cheaper.
+        let resorted = sorted.len() == current.len()
+            && insertion_sort_within(sorted, 8 * current.len(), |d| current[d as usize]);
+        if !resorted {
             sorted.clear();
-            sorted.extend(current.iter().enumerate().map(|(d, v)| (*v, d as u32)));
+            sorted.extend(
+                current
+                    .iter()
+                    .enumerate()
+                    .map(|(d, v)| (order_key(*v), d as u32)),
+            );
+            sorted.sort_unstable_by_key(|pair| pair.0);
         }
-        // An insertion sort of a shuffled year would take n²/4 moves: past a few per draw,
-        // sorting from scratch is cheaper.
-        if !insertion_sort_within(sorted, 8 * current.len()) {
-            sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-        }
-        PERCENTILES.map(|p| interpolated(sorted.len(), p, |i| sorted[i].0))
+        PERCENTILES.map(|p| interpolated(sorted.len(), p, |i| from_order_key(sorted[i].0)))
     }
 }
 
-/// Sorts `pairs` by value (ascending, `total_cmp`) by insertion, moving at most about `budget`
-/// elements in all; `false`, with the pairs reordered but none lost, when that was not
-/// enough.
-pub(super) fn insertion_sort_within(pairs: &mut [(f64, u32)], budget: usize) -> bool {
+/// A value as an integer that orders as `f64::total_cmp` does (the same transform, made once
+/// per value rather than at every comparison of a sort): negative numbers' bits but the sign
+/// flipped, so that integers compare as the numbers do.
+pub(super) fn order_key(value: f64) -> i64 {
+    let bits = value.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
+/// The value `order_key` was made from (the transform is its own inverse).
+pub(super) fn from_order_key(key: i64) -> f64 {
+    f64::from_bits((key ^ (((key >> 63) as u64) >> 1) as i64) as u64)
+}
+
+/// Sorts `pairs` (draws in last year's order) by this year's values, `value(draw)`, by
+/// insertion, each pair's key set as it is reached, moving at most about `budget` elements in
+/// all; `false`, with the draws reordered but none lost (and keys only partly set), when
+/// that was not enough.
+pub(super) fn insertion_sort_within(
+    pairs: &mut [(i64, u32)],
+    budget: usize,
+    value: impl Fn(u32) -> f64,
+) -> bool {
     let mut moves = 0;
-    for i in 1..pairs.len() {
-        let item = pairs[i];
+    for i in 0..pairs.len() {
+        let draw = pairs[i].1;
+        let item = (order_key(value(draw)), draw);
         let mut j = i;
-        while j > 0 && pairs[j - 1].0.total_cmp(&item.0).is_gt() {
+        while j > 0 && pairs[j - 1].0 > item.0 {
             pairs[j] = pairs[j - 1];
             j -= 1;
         }

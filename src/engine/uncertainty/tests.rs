@@ -6,7 +6,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha12Rng as Generator;
 
 use super::pass::{PassOptions, monte_carlo_pass_reading_levers};
-use super::percentiles::{insertion_sort_within, percentiles_by_year};
+use super::percentiles::{from_order_key, insertion_sort_within, order_key, percentiles_by_year};
 use super::sampling::latin_hypercube;
 use super::*;
 use crate::model::Distribution;
@@ -127,15 +127,48 @@ fn percentiles_by_year_equal_sorted_ones_for_any_count_order_and_ties() {
 
 #[test]
 fn an_insertion_sort_past_its_budget_stops_and_keeps_every_pair() {
-    let mut pairs: Vec<(f64, u32)> = (0..100).rev().map(|i| (f64::from(i), i)).collect();
-    assert!(!insertion_sort_within(&mut pairs, 50));
+    // Last year's order ascending, this year's values descending: a budget too small.
+    let values: Vec<f64> = (0..100).rev().map(f64::from).collect();
+    let mut pairs: Vec<(i64, u32)> = (0..100).map(|d| (0, d)).collect();
+    assert!(!insertion_sort_within(&mut pairs, 50, |d| values[d as usize]));
     let mut draws: Vec<u32> = pairs.iter().map(|p| p.1).collect();
     draws.sort_unstable();
     assert_eq!(draws, (0..100).collect::<Vec<_>>());
-    assert!(pairs.iter().all(|p| p.0 == f64::from(p.1)));
-    let mut nearly: Vec<(f64, u32)> = (0..100).map(|i| (f64::from(i ^ 1), i)).collect();
-    assert!(insertion_sort_within(&mut nearly, 100));
-    assert!(nearly.windows(2).all(|w| w[0].0 <= w[1].0));
+    // Nearly in order, negative values too: sorted by this year's values, each key its own.
+    let values: Vec<f64> = (0..100).map(|i| f64::from(i ^ 1) - 50.0).collect();
+    let mut nearly: Vec<(i64, u32)> = (0..100).map(|d| (0, d)).collect();
+    assert!(insertion_sort_within(&mut nearly, 100, |d| values[d as usize]));
+    assert!(
+        nearly
+            .windows(2)
+            .all(|w| from_order_key(w[0].0) <= from_order_key(w[1].0))
+    );
+    assert!(
+        nearly
+            .iter()
+            .all(|&(key, d)| from_order_key(key) == values[d as usize])
+    );
+}
+
+#[test]
+fn order_keys_order_as_total_cmp_and_give_the_value_back() {
+    let values = [
+        f64::NEG_INFINITY,
+        -1e300,
+        -2.5,
+        -0.0,
+        0.0,
+        1e-310,
+        3.0,
+        f64::INFINITY,
+        f64::NAN,
+    ];
+    for a in values {
+        assert_eq!(from_order_key(order_key(a)).to_bits(), a.to_bits());
+        for b in values {
+            assert_eq!(order_key(a).cmp(&order_key(b)), a.total_cmp(&b), "{a} {b}");
+        }
+    }
 }
 
 #[test]
