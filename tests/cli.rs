@@ -632,3 +632,30 @@ fn a_negative_count_of_draws_is_refused_as_the_value_of_runs() {
         assert!(!message.contains("unexpected argument"), "{message}");
     }
 }
+
+#[test]
+fn a_new_districts_default_periods_are_named_in_both_languages_and_compare_leaves_no_data_empty() {
+    let dir = std::env::temp_dir().join(format!("ecoplan-cli-periods-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("new.ron");
+    let _ = std::fs::remove_file(&file);
+    let made = ecoplan(&["new", "--name", "白鹭区", "-o", file.to_str().unwrap()]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let scenario = ecoplan::io::load(&file).unwrap();
+    let names: Vec<(&str, &str)> = scenario
+        .periods
+        .iter()
+        .map(|p| (p.name.zh.as_str(), p.name.en.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("创建期", "creation period"),
+            ("提升期", "improvement period")
+        ]
+    );
+    // Its series have no base values yet: no data is an empty cell, never NaN.
+    let compared = stdout(&ecoplan(&["compare", file.to_str().unwrap()]));
+    assert!(!compared.contains("NaN"), "{compared}");
+    assert!(compared.contains(",gdp,2025,,,\n"), "{compared}");
+}

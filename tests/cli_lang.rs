@@ -575,7 +575,18 @@ fn a_refused_file_names_its_item_by_label_in_chinese_and_by_key_in_english() {
     let output = ecoplan_in("zh_CN.UTF-8", &["project", "--growth", "gdp=3"]);
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(
-        message.contains("--growth gdp=3：序列“地区生产总值”（gdp）："),
+        message.contains("--growth gdp=3: 序列“地区生产总值”（gdp）："),
         "{message}"
     );
+}
+
+#[test]
+fn the_version_names_its_licences_in_the_users_language() {
+    let zh =
+        String::from_utf8_lossy(&ecoplan_in("zh_CN.UTF-8", &["--version"]).stdout).into_owned();
+    assert!(zh.contains("采用 MIT 或 Apache-2.0 许可"), "{zh}");
+    assert!(!zh.contains("licensed"), "{zh}");
+    let en =
+        String::from_utf8_lossy(&ecoplan_in("en_US.UTF-8", &["--version"]).stdout).into_owned();
+    assert!(en.contains("licensed under"), "{en}");
 }

@@ -11,7 +11,15 @@ pub fn in_lang(command: Command, lang: Lang) -> Command {
     let Some(words) = command_line_words(lang) else {
         return command;
     };
+    // `--version` with its licences in the language's words (Help → About's `Tr::Licences`):
+    // clap keeps a version as text that lives as long as the program, as this does.
+    let version: &'static str = String::leak(format!(
+        "{}\n{}",
+        crate::assets::VERSION,
+        crate::i18n::Tr::Licences.get(lang)
+    ));
     let command = localised(command, "", &words, lang)
+        .long_version(version)
         .disable_version_flag(true)
         .arg(
             Arg::new("version")

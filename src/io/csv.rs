@@ -287,11 +287,12 @@ pub fn compare_values_csv(scenarios: &Compared<'_>, series: &[String]) -> String
                 let Some(value) = analysis.projection.value(key, year) else {
                     continue;
                 };
+                // No data (a series without a base value) is an empty cell, as in `project`.
                 let (difference, percent) = match reference.projection.value(key, year) {
                     Some(base) => (
-                        (value - base).to_string(),
+                        number(value - base),
                         if base != 0.0 {
-                            ((value - base) / base * 100.0).to_string()
+                            number((value - base) / base * 100.0)
                         } else {
                             String::new()
                         },
@@ -300,9 +301,10 @@ pub fn compare_values_csv(scenarios: &Compared<'_>, series: &[String]) -> String
                 };
                 let _ = writeln!(
                     out,
-                    "{},{},{year},{value},{difference},{percent}",
+                    "{},{},{year},{},{difference},{percent}",
                     field(name),
-                    field(key)
+                    field(key),
+                    number(value)
                 );
             }
         }

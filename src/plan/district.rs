@@ -103,7 +103,9 @@ impl NewPlan {
         if !(MIN_BASE_YEAR..MAX_HORIZON).contains(&base) {
             return Err(NewPlanError::BaseYear(base));
         }
-        let (milestones, names): (Vec<i32>, Vec<String>) = if self.milestones.is_empty() {
+        // A name given is the same in both languages; the default names are each language's.
+        let given = |names: &[String]| names.iter().map(|n| Label::same(n.trim())).collect();
+        let (milestones, names): (Vec<i32>, Vec<Label>) = if self.milestones.is_empty() {
             // The plan's last milestone is its horizon where one is given.
             let last = self
                 .horizon
@@ -116,16 +118,18 @@ impl NewPlan {
                 .into_iter()
                 .collect();
             let names = if self.period_names.is_empty() && default.len() == 2 {
-                vec![
-                    Tr::CreationPeriod.get(self.lang).to_owned(),
-                    Tr::ImprovementPeriod.get(self.lang).to_owned(),
-                ]
+                [Tr::CreationPeriod, Tr::ImprovementPeriod]
+                    .map(|name| {
+                        let (zh, en) = name.both();
+                        Label::new(zh, en)
+                    })
+                    .to_vec()
             } else {
-                self.period_names.clone()
+                given(&self.period_names)
             };
             (default, names)
         } else {
-            (self.milestones.clone(), self.period_names.clone())
+            (self.milestones.clone(), given(&self.period_names))
         };
         if !names.is_empty() && names.len() != milestones.len() {
             return Err(NewPlanError::PeriodCount {
@@ -155,10 +159,10 @@ impl NewPlan {
         let periods = milestones
             .iter()
             .zip(&names)
-            .filter(|(_, name)| !name.trim().is_empty())
+            .filter(|(_, name)| !name.zh.is_empty() || !name.en.is_empty())
             .map(|(&until, name)| Period {
                 until,
-                name: Label::same(name.trim()),
+                name: name.clone(),
             })
             .collect();
         Ok((seen.into_iter().collect(), horizon, periods))

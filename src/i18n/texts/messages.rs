@@ -401,7 +401,7 @@ macro_rules! messages_texts {
             WorkspaceMember => ("情景“{0}”：{1}", "workspace member \"{0}\": {1}"),
             NotARecoveryFile => ("{0}: 不是 {1} 中的恢复文件", "{0}: not a recovery file of {1}"),
             RecoveryHeldElsewhere => ("{0}: 另一个正在运行的 ecoplan 持有这份工作", "{0}: another running ecoplan holds this work"),
-            InFile => ("{0}：{1}", "{0}: {1}"),
+            InFile => ("{0}: {1}", "{0}: {1}"),
             CannotBuildFile => ("{0}: 无法生成文件（{1}）", "{0}: cannot build the file ({1})"),
             CannotAutosave => ("ecoplan：无法自动保存：{0}", "ecoplan: cannot autosave: {0}"),
             CannotSetAside => ("{0}: 无法移到一旁：{1}", "{0}: cannot move it aside: {1}"),
