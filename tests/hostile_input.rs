@@ -1069,3 +1069,25 @@ fn a_file_that_stops_being_text_is_placed_by_line_and_column() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_workbook_opened_as_a_scenario_says_what_it_is_and_how_to_read_it() {
+    let dir = scratch_dir("workbook-as-scenario");
+    let book = dir.join("统计.xlsx");
+    // The first bytes of every zip package (xlsx, docx), then anything.
+    std::fs::write(&book, b"PK\x03\x04\x14\x00\x06\x00\x08\x00\xff\xfe binary").unwrap();
+    let output = ecoplan(&["--lang", "zh", "check", book.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("统计.xlsx: 这是工作簿等 Office 文件，不是情景文件")
+            && message.contains("导入数值"),
+        "{message}"
+    );
+    let output = ecoplan(&["--lang", "en", "check", book.to_str().unwrap()]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("this is an Office file such as a workbook"),
+        "{message}"
+    );
+}

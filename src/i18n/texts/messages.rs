@@ -366,6 +366,10 @@ macro_rules! messages_texts {
                 "{0}: 文件超过情景文件可有的 {1} MB",
                 "{0}: the file is larger than the {1} MB a scenario file may have",
             ),
+            ReadIsOffice => (
+                "{0}: 这是工作簿等 Office 文件，不是情景文件；工作簿中的数值请用“文件 → 导入数值…”或 ecoplan import 读入",
+                "{0}: this is an Office file such as a workbook, not a scenario file; read a workbook's figures with File → Import values… or `ecoplan import`",
+            ),
             ReadNotText => (
                 "{0}:{1}:{2}: 不是 UTF-8 文本（第 {3} 字节）；情景文件须为 UTF-8 文本",
                 "{0}:{1}:{2}: not UTF-8 text (byte {3}); scenario files are UTF-8 text",

@@ -25,6 +25,10 @@ pub enum ReadError {
         line: usize,
         col: usize,
     },
+    /// An Office file (a workbook, most likely: the statistics a user meant to import), told
+    /// by its first bytes.
+    #[error("{}: this is an Office file such as a workbook, not a scenario file; read a workbook's figures with File → Import values… or `ecoplan import`", path.display())]
+    Office { path: PathBuf },
 }
 
 impl ReadError {
@@ -51,6 +55,7 @@ impl ReadError {
                 line,
                 col,
             } => Tr::ReadNotText.fill(lang, &[&path.display(), line, col, &(offset + 1)]),
+            ReadError::Office { path } => Tr::ReadIsOffice.fill(lang, &[&path.display()]),
         }
     }
 }
@@ -140,6 +145,12 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// A file's bytes as UTF-8 text, without a byte-order mark; `path` names it in the error.
 pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, ReadError> {
+    // A zip package (xlsx, docx) or an OLE compound file (xls): never text.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ReadError::Office {
+            path: path.to_owned(),
+        });
+    }
     let mut text = String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         // What comes before is text: its lines and characters place the bad byte.
