@@ -118,7 +118,14 @@ fn a_version_6_file_reads_unchanged_and_saves_as_7() {
     // The plan as it is now but for its notes, which a version-6 file holds as one plain
     // (English) string, read as the same in both languages.
     let mut plan = hanyang_plan();
-    assert_eq!(scenario.metadata.notes.zh, plan.metadata.notes.en);
+    // (Its English wrote the unit as the file does; 2026-12-08 put it in words.)
+    assert_eq!(
+        scenario.metadata.notes.zh,
+        plan.metadata
+            .notes
+            .en
+            .replace("tce per 10,000 yuan", "tce/万元")
+    );
     plan.metadata.notes = scenario.metadata.notes.clone();
     as_worded_before(&mut plan, &scenario);
     assert_eq!(scenario, plan);
@@ -158,17 +165,28 @@ fn a_version_6_file_reads_unchanged_and_saves_as_7() {
 }
 
 /// The built-in plan's words of 2026-12-08 put back as an older file has them: the English
-/// notes of indicators 7 and 20 quoted the frame's Chinese wording and wrote tce/万元, and
-/// the sources of the values of indicators 7 and 10 read "line 443" in both languages. Only
-/// these texts, only where the older file has them.
+/// notes of the indicators cited the frame by its Chinese document number and quoted its
+/// Chinese wording (7 and 20, which also wrote tce/万元), and the sources of the values of
+/// indicators 7 and 10 read "line 443" in both languages. Only these texts: every indicator's
+/// English note and its values' sources, where the older file has them.
 fn as_worded_before(plan: &mut ecoplan::model::Scenario, old: &ecoplan::model::Scenario) {
+    // The English of its air method's notes quoted Chinese words too.
+    for (pollutant, before) in plan
+        .methods
+        .air
+        .pollutants
+        .iter_mut()
+        .zip(&old.methods.air.pollutants)
+    {
+        pollutant.note.en = before.note.en.clone();
+    }
     for (indicator, before) in plan.indicators.iter_mut().zip(&old.indicators) {
-        if ["7", "10", "20"].contains(&indicator.number.as_str())
-            && indicator.number == before.number
-        {
+        if indicator.number == before.number {
             indicator.notes.en = before.notes.en.clone();
-            for (value, earlier) in indicator.observed.iter_mut().zip(&before.observed) {
-                value.source = earlier.source.clone();
+            if ["7", "10"].contains(&indicator.number.as_str()) {
+                for (value, earlier) in indicator.observed.iter_mut().zip(&before.observed) {
+                    value.source = earlier.source.clone();
+                }
             }
         }
     }

@@ -394,7 +394,7 @@ pub fn hanyang_plan() -> Scenario {
                  projected series has no published 2021 value: its baseline and rate are calibrated \
                  so that the 2025 and 2028 values match the printed ones. Ecological water use is \
                  printed equal to domestic use (a likely copy error), and the plan's own energy and \
-                 GDP projections give ≈ 0.159 tce/万元 against its 0.136 target.",
+                 GDP projections give ≈ 0.159 tce per 10,000 yuan against its 0.136 target.",
             ),
         },
         base_year: f::BASE_YEAR,

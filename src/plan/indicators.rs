@@ -12,7 +12,7 @@ use crate::model::{
 /// Where the rows and their applicability come from.
 pub const FRAME_NOTE: (&str, &str) = (
     "适用范围依据 2019 年指标体系（环生态〔2019〕76号）",
-    "applicability from the 2019 frame (环生态〔2019〕76号)",
+    "applicability from the 2019 frame (Huanshengtai [2019] No. 76)",
 );
 
 /// What the plan states about an applicable row (lines 426–452): indicator 1 pending, 3, 7, 10
@@ -163,7 +163,7 @@ pub fn hanyang_indicators() -> Vec<Indicator> {
             difficulty: Difficulty::Normal,
             notes: Label::new(
                 "湖北省 2 项特有指标之一（鄂环委〔2022〕1号），已达标（第 427 行）；手头资料未载明其名称",
-                "one of the 2 Hubei-specific indicators (鄂环委〔2022〕1号), already met (line 427); no source at hand names it",
+                "one of the 2 Hubei-specific indicators (Ehuanwei [2022] No. 1), already met (line 427); no source at hand names it",
             ),
             decimals: None,
         });

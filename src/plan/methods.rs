@@ -40,7 +40,7 @@ fn air() -> AirMethod {
                 background_mg_m3: 0.042,
                 note: Label::new(
                     "假定略高于 0.04 的标准限值，与规划所述容量为 0（已达到饱和，第 300 行）一致",
-                    "assumed just above the 0.04 limit, as the plan's capacity of 0 (已达到饱和, line 300) implies",
+                    "assumed just above the 0.04 limit, as the plan's capacity of 0 (“saturated”, line 300) implies",
                 ),
             },
             AirPollutant {
