@@ -516,7 +516,9 @@ pub fn parse_words(code: &ron::Error, lang: Lang) -> String {
         E::Eof => fill(Tr::ParseEof, &[]),
         E::ExpectedComma => fill(Tr::ParseComma, &[]),
         E::ExpectedString | E::ExpectedStringEnd => fill(Tr::ParseString, &[]),
-        E::ExpectedFloat | E::ExpectedInteger | E::IntegerOutOfBounds => fill(Tr::ParseNumber, &[]),
+        E::ExpectedFloat | E::ExpectedInteger => fill(Tr::ParseNumber, &[]),
+        // A number there, but not one the entry takes: -2 decimals, a count past its type.
+        E::IntegerOutOfBounds => fill(Tr::ParseIntegerRange, &[]),
         E::ExpectedArray | E::ExpectedArrayEnd => fill(Tr::ParseList, &[]),
         E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
             fill(Tr::ParseBrackets, &[])

@@ -828,3 +828,14 @@ fn a_unit_the_file_writes_that_is_none_reads_in_the_users_language() {
     let en = error.in_lang(ecoplan::i18n::Lang::En);
     assert!(en.contains("unknown unit \"亿元x\""), "{en}");
 }
+
+#[test]
+fn a_negative_count_of_decimals_is_refused_as_out_of_range_not_as_no_number() {
+    let text = default_text().replacen("decimals: 2,", "decimals: -2,", 1);
+    assert_ne!(text, default_text());
+    let error = parse(&text).unwrap_err();
+    let zh = error.in_lang(ecoplan::i18n::Lang::Zh);
+    assert!(zh.contains("此处的数超出该项可取的范围"), "{zh}");
+    let en = error.in_lang(ecoplan::i18n::Lang::En);
+    assert!(en.contains("outside what this entry takes"), "{en}");
+}

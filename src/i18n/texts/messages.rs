@@ -323,6 +323,10 @@ macro_rules! messages_texts {
             ParseComma => ("此处应有逗号", "a comma is expected here"),
             ParseString => ("此处应有带引号的文字", "a text in quotes is expected here"),
             ParseNumber => ("此处应有数值", "a number is expected here"),
+            ParseIntegerRange => (
+                "此处的数超出该项可取的范围（例如须为不小于 0 的整数）",
+                "the number here is outside what this entry takes (such as a whole number of at least 0)",
+            ),
             ParseList => ("此处应有方括号 [ ] 中的列表", "a list in [ ] is expected here"),
             ParseBrackets => ("此处应有圆括号 ( ) 中的内容", "an entry in ( ) is expected here"),
             ParseColon => ("此处应有冒号", "a colon is expected here"),
