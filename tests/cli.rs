@@ -608,7 +608,7 @@ fn check_notes_a_milestone_after_the_horizon_that_no_projection_reaches() {
     for (lang, words) in [
         (
             "en",
-            "the milestone 2031 is after the horizon 2028 and is not projected",
+            "The milestone 2031 is after the horizon 2028 and is not projected",
         ),
         ("zh", "节点年 2031 晚于预测终年 2028，未作预测"),
     ] {

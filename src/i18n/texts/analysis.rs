@@ -256,8 +256,8 @@ macro_rules! analysis_texts {
                 "{0} and {1} have the same values at every milestone: likely a copy error in the plan.",
             ),
             FindingMilestonePastHorizon => (
-                "节点年 {0} 晚于预测终年 {1}，未作预测：请延长预测终年，或删除该节点年",
-                "the milestone {0} is after the horizon {1} and is not projected: extend the horizon, or remove the milestone",
+                "节点年 {0} 晚于预测终年 {1}，未作预测：请延长预测终年，或删除该节点年。",
+                "The milestone {0} is after the horizon {1} and is not projected: extend the horizon, or remove the milestone.",
             ),
             FindingTargetMissed => (
                 "按本情景预测，{0} 年{1}为 {2} {3}，未达到目标 {4} {3}。",
